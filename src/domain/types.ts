@@ -1,0 +1,183 @@
+// Types of the data contract (data/README.md), as the domain holds them after parsing.
+// Files use snake_case; the domain uses camelCase with units in the names.
+
+export const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const;
+export type Technology = (typeof TECHNOLOGIES)[number];
+
+export const TOWER_STATUSES = ['existing', 'planned'] as const;
+export type TowerStatus = (typeof TOWER_STATUSES)[number];
+
+export const SCHOOL_LEVELS = [
+  'preschool',
+  'primary',
+  'lower_secondary',
+  'upper_secondary',
+  'multi_level',
+  'continuing',
+] as const;
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+
+export const DELIVERY_KINDS = ['computer', 'data_sim'] as const;
+export type DeliveryKind = (typeof DELIVERY_KINDS)[number];
+
+export const METRICS = [
+  'hamlets_good_pct',
+  'population_good_pct',
+  'schools_good_pct',
+  'computers_delivered',
+  'data_sims_delivered',
+  'students_in_need_equipped_pct',
+] as const;
+export type Metric = (typeof METRICS)[number];
+
+/** Default tower radius in km by technology (contract, coverage rule 2). */
+export const DEFAULT_RADIUS_KM: Readonly<Record<Technology, number>> = {
+  '2G': 8,
+  '3G': 5,
+  '4G': 4,
+  '5G': 1.5,
+};
+
+/** [lon, lat] in WGS84 degrees. */
+export type Position = [number, number];
+export type Ring = Position[];
+export type PolygonCoordinates = Ring[];
+export type AreaGeometry =
+  | { type: 'Polygon'; coordinates: PolygonCoordinates }
+  | { type: 'MultiPolygon'; coordinates: PolygonCoordinates[] };
+export type LineGeometry =
+  | { type: 'LineString'; coordinates: Position[] }
+  | { type: 'MultiLineString'; coordinates: Position[][] };
+
+export interface Boundary {
+  id: string;
+  name: string;
+  geometry: AreaGeometry;
+  /** Communes only: the id of the district that holds it. */
+  districtId?: string;
+  population?: number;
+  /** A point inside the polygon for its label, when the file gives one. */
+  labelLon?: number;
+  labelLat?: number;
+}
+
+export interface Hamlet {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  population: number;
+  households?: number;
+  poorHouseholds?: number;
+  students?: number;
+  /** Defaults to true when the file leaves it out. */
+  gridPower: boolean;
+  commune?: string;
+  district?: string;
+  synthetic: boolean;
+}
+
+export interface School {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  level: SchoolLevel;
+  students: number;
+  studentsInNeed?: number;
+  /** Defaults to false when the file leaves it out. */
+  fixedBroadband: boolean;
+  commune?: string;
+  district?: string;
+  synthetic: boolean;
+}
+
+export interface Tower {
+  id: string;
+  lon: number;
+  lat: number;
+  operator: string;
+  status: TowerStatus;
+  technology: Technology;
+  radiusKm?: number;
+  /** ISO YYYY-MM-DD. */
+  serviceDate?: string;
+  upgradeTechnology?: Technology;
+  upgradeRadiusKm?: number;
+  upgradeDate?: string;
+  heightM?: number;
+  synthetic: boolean;
+}
+
+export interface Delivery {
+  /** ISO YYYY-MM-DD. */
+  date: string;
+  schoolId: string;
+  kind: DeliveryKind;
+  quantity: number;
+  donor?: string;
+}
+
+export interface Target {
+  id: string;
+  metric: Metric;
+  target: number;
+  /** ISO YYYY-MM-DD. */
+  deadline: string;
+  labelVi: string;
+  labelEn: string;
+}
+
+export interface Programme {
+  name: string;
+  targets: Target[];
+}
+
+/** Everything a data folder holds once parsed. Optional files are undefined when absent. */
+export interface Dataset {
+  province: Boundary[];
+  districts: Boundary[];
+  communes?: Boundary[];
+  /** Not in the contract: an optional context line (boundaries/coastline.geojson). */
+  coastline?: LineGeometry[];
+  hamlets: Hamlet[];
+  schools: School[];
+  towers: Tower[];
+  deliveries?: Delivery[];
+  programme: Programme;
+}
+
+export const FILE_KINDS = [
+  'hamlets',
+  'schools',
+  'towers',
+  'province',
+  'districts',
+  'communes',
+  'deliveries',
+  'programme',
+  'coastline',
+] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+/**
+ * One problem found in user data. `message` is a complete English sentence naming the
+ * place; `code` is stable so the UI can translate it.
+ */
+export interface Issue {
+  severity: 'error' | 'warning';
+  code: string;
+  /** File name as the user gave it (relative path or bare name). */
+  file: string;
+  /** 0-based feature index in a GeoJSON file. */
+  featureIndex?: number;
+  /** 1-based line in a CSV file, or in a JSON text when the JSON itself is broken. */
+  line?: number;
+  column?: number;
+  /** Property or column name, or `geometry` / `geometry.coordinates`. */
+  field?: string;
+  id?: string;
+  /** A whole-file repair the importer may offer; never applied silently. */
+  fix?: 'strip-bom' | 'swap-coordinates' | 'normalize-nfc';
+  message: string;
+}
