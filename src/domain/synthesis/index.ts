@@ -1,0 +1,48 @@
+// The simulated part of the bundled dataset, from the real boundaries and a seed.
+import type { Delivery, Hamlet, Programme, School, Tower } from '../types.ts';
+import type { SynthesisBoundaries } from './boundaries.ts';
+import { generateDeliveries } from './deliveries.ts';
+import { deliveriesText, hamletsText, programmeText, schoolsText, towersText } from './files.ts';
+import { generateHamlets } from './hamlets.ts';
+import { PROGRAMME } from './programme.ts';
+import { createRandom } from './random.ts';
+import { buildRegion } from './regions.ts';
+import { generateSchools } from './schools.ts';
+import { generateTowers } from './towers.ts';
+
+/** The seed of the committed dataset (the programme's mid-October deadline). */
+export const DEFAULT_SEED = 20211015;
+
+export interface SimulatedData {
+  hamlets: Hamlet[];
+  schools: School[];
+  towers: Tower[];
+  deliveries: Delivery[];
+  programme: Programme;
+}
+
+export function simulate(boundaries: SynthesisBoundaries, seed: number = DEFAULT_SEED): SimulatedData {
+  const random = createRandom(seed);
+  const region = buildRegion(boundaries);
+  const hamlets = generateHamlets(region, random.fork('hamlets'));
+  const schools = generateSchools(region, hamlets, random.fork('schools'));
+  const towers = generateTowers(region, hamlets, random.fork('towers'));
+  const deliveries = generateDeliveries(schools, random.fork('deliveries'));
+  return { hamlets, schools, towers, deliveries, programme: PROGRAMME };
+}
+
+/** File texts keyed by their path inside the data folder. */
+export function serializeDataset(data: SimulatedData): Record<string, string> {
+  return {
+    'hamlets.geojson': hamletsText(data.hamlets),
+    'schools.geojson': schoolsText(data.schools),
+    'towers.geojson': towersText(data.towers),
+    'deliveries.csv': deliveriesText(data.deliveries),
+    'programme.json': programmeText(data.programme),
+  };
+}
+
+/** Pure: the same boundaries and seed always give the same bytes. */
+export function generateDataset(boundaries: SynthesisBoundaries, seed: number = DEFAULT_SEED): Record<string, string> {
+  return serializeDataset(simulate(boundaries, seed));
+}
