@@ -10,7 +10,8 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
-    chunkSizeWarningLimit: 1600,
+    // The lazy map chunk (maplibre + deck.gl) is about 1.7 MB, 470 KB gzip; the first script stays small.
+    chunkSizeWarningLimit: 1800,
   },
   test: {
     environment: 'node',

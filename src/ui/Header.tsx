@@ -1,0 +1,23 @@
+import { useAppStore } from '../state/store.ts';
+import { translate } from './i18n.ts';
+
+export function Header() {
+  const lang = useAppStore((s) => s.lang);
+  const languageToggled = useAppStore((s) => s.languageToggled);
+  return (
+    <header className="header">
+      <div>
+        <h1>{translate(lang, 'appTitle')}</h1>
+        <p>{translate(lang, 'appSubtitle')}</p>
+      </div>
+      <button
+        type="button"
+        onClick={languageToggled}
+        aria-label={translate(lang, 'languageToggleLabel')}
+        lang={lang === 'vi' ? 'en' : 'vi'}
+      >
+        {translate(lang, 'languageToggle')}
+      </button>
+    </header>
+  );
+}

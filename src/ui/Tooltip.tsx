@@ -1,0 +1,76 @@
+import type { Picked } from '../map/layers.ts';
+import { currentRadiusKm } from '../map/layers.ts';
+import { useAppStore } from '../state/store.ts';
+import { formatDate, formatKm, formatNumber } from './format.ts';
+import { translate, type MessageKey } from './i18n.ts';
+
+const levelKey: Record<string, MessageKey> = {
+  preschool: 'levelPreschool',
+  primary: 'levelPrimary',
+  lower_secondary: 'levelLowerSecondary',
+  upper_secondary: 'levelUpperSecondary',
+  multi_level: 'levelMultiLevel',
+  continuing: 'levelContinuing',
+};
+
+type Row = [MessageKey, string];
+
+function rows(picked: Picked, lang: 'vi' | 'en'): Row[] {
+  const t = (key: MessageKey) => translate(lang, key);
+  const n = (value: number) => formatNumber(value, lang);
+  if (picked.kind === 'hamlet') {
+    const h = picked.item;
+    const out: Row[] = [['tooltipPopulation', n(h.population)]];
+    if (h.households !== undefined) out.push(['tooltipHouseholds', n(h.households)]);
+    if (h.poorHouseholds !== undefined) out.push(['tooltipPoorHouseholds', n(h.poorHouseholds)]);
+    if (h.students !== undefined) out.push(['tooltipStudents', n(h.students)]);
+    out.push(['tooltipGridPower', h.gridPower ? t('yes') : t('tooltipNoGridPower')]);
+    return out;
+  }
+  if (picked.kind === 'school') {
+    const s = picked.item;
+    const out: Row[] = [
+      ['tooltipLevel', t(levelKey[s.level] ?? 'levelMultiLevel')],
+      ['tooltipStudents', n(s.students)],
+    ];
+    if (s.studentsInNeed !== undefined) out.push(['tooltipStudentsInNeed', n(s.studentsInNeed)]);
+    out.push(['tooltipFixedBroadband', s.fixedBroadband ? t('yes') : t('no')]);
+    return out;
+  }
+  const tower = picked.item;
+  const out: Row[] = [
+    ['tooltipOperator', tower.operator],
+    ['tooltipStatus', t(tower.status === 'planned' ? 'statusPlanned' : 'statusExisting')],
+    ['tooltipTechnology', tower.technology],
+    ['tooltipRadius', formatKm(currentRadiusKm(tower), lang)],
+  ];
+  if (tower.serviceDate) out.push(['tooltipServiceDate', formatDate(tower.serviceDate, lang)]);
+  if (tower.upgradeTechnology) {
+    const when = tower.upgradeDate ? ` · ${formatDate(tower.upgradeDate, lang)}` : '';
+    out.push(['tooltipUpgrade', `→ ${tower.upgradeTechnology}${when}`]);
+  }
+  return out;
+}
+
+function title(picked: Picked): string {
+  return picked.kind === 'tower' ? `${picked.item.operator} ${picked.item.id}` : picked.item.name;
+}
+
+/** Hover card for a map feature; text only, so names from user files can never inject HTML. */
+export function Tooltip({ picked, x, y }: { picked: Picked; x: number; y: number }) {
+  const lang = useAppStore((s) => s.lang);
+  return (
+    <div className="tooltip" role="status" style={{ left: x + 12, top: y + 12 }}>
+      <strong>{title(picked)}</strong>
+      {picked.item.synthetic && <span className="badge">{translate(lang, 'simulated')}</span>}
+      <dl>
+        {rows(picked, lang).map(([key, value]) => (
+          <div key={key}>
+            <dt>{translate(lang, key)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Lang } from './i18n.ts';
+
+const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en' };
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${lang}:${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locales[lang], { maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** 1194476 → "1.194.476" in Vietnamese, "1,194,476" in English. */
+export function formatNumber(value: number, lang: Lang, maximumFractionDigits = 0): string {
+  return numberFormat(lang, maximumFractionDigits).format(value);
+}
+
+export function formatKm(valueKm: number, lang: Lang): string {
+  return `${formatNumber(valueKm, lang, 1)} km`;
+}
+
+/** ISO YYYY-MM-DD → "15/10/2021" (vi) or "Oct 15, 2021" (en); read as a calendar day, not a UTC instant. */
+export function formatDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+  return new Intl.DateTimeFormat(locales[lang], {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: lang === 'vi' ? '2-digit' : 'short',
+    year: 'numeric',
+  }).format(date);
+}

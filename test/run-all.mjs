@@ -1,0 +1,85 @@
+// `npm test`: every check in one run, ending with the plain line CI reads:
+// "N passed, N failed" (typecheck, lint and build count as one test each).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { browserPath } from './browser/chromium.mjs';
+
+const bin = (name) => `node_modules/.bin/${name}`;
+const requireBrowser = process.env.REQUIRE_BROWSER_TESTS === '1';
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const lines = [];
+
+function run(title, command, args) {
+  console.log(`\n=== ${title}: ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  return { ok: result.status === 0, seconds };
+}
+
+function step(title, command, args) {
+  const { ok, seconds } = run(title, command, args);
+  if (ok) passed++;
+  else failed++;
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${title} (${seconds} s)`);
+  return ok;
+}
+
+function suite(title, project) {
+  const report = `test-results/${project}.json`;
+  rmSync(report, { force: true });
+  const { ok, seconds } = run(title, bin('vitest'), [
+    'run',
+    '--project',
+    project,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
+  if (!existsSync(report)) {
+    failed++;
+    lines.push(`FAIL ${title}: no report (${seconds} s)`);
+    return;
+  }
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  const p = json.numPassedTests;
+  const f = json.numFailedTests + (ok || json.numFailedTests > 0 ? 0 : 1);
+  const s = json.numPendingTests + json.numTodoTests;
+  passed += p;
+  failed += f;
+  skipped += s;
+  lines.push(`${f === 0 ? 'ok  ' : 'FAIL'} ${title}: ${p} passed, ${f} failed, ${s} skipped (${seconds} s)`);
+}
+
+mkdirSync('test-results', { recursive: true });
+step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
+step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
+suite('unit tests', 'unit');
+const built = step('production build', bin('vite'), ['build', '--logLevel', 'warn']);
+
+const chromium = browserPath();
+if (!chromium) {
+  const banner = [
+    '!'.repeat(78),
+    '!! No Chromium found (looked for $CHROMIUM_PATH, /usr/bin/chromium).',
+    requireBrowser
+      ? '!! REQUIRE_BROWSER_TESTS=1: the browser tests are mandatory here, so this FAILS.'
+      : '!! The browser tests are SKIPPED. Install it: apt-get install -y chromium (or run .ci/run).',
+    '!'.repeat(78),
+  ];
+  console.log(`\n${banner.join('\n')}`);
+  lines.push(requireBrowser ? 'FAIL browser tests: no Chromium' : 'SKIP browser tests: no Chromium');
+  if (requireBrowser) failed++;
+  else skipped++;
+} else if (!built) {
+  failed++;
+  lines.push('FAIL browser tests: the build failed');
+} else {
+  suite('browser tests', 'browser');
+}
+
+console.log(`\n${lines.join('\n')}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useAppStore } from '../../src/state/store.ts';
+import { Attribution } from '../../src/ui/Attribution.tsx';
+import { Header } from '../../src/ui/Header.tsx';
+import { LayerPanel } from '../../src/ui/LayerPanel.tsx';
+import { Legend } from '../../src/ui/Legend.tsx';
+import { LoadStatus } from '../../src/ui/LoadStatus.tsx';
+
+const initial = useAppStore.getState();
+
+beforeEach(() => useAppStore.setState(initial, true));
+afterEach(cleanup);
+
+describe('panels', () => {
+  it('toggles a layer from a labelled checkbox', () => {
+    render(<LayerPanel />);
+    const hamlets = screen.getByRole<HTMLInputElement>('checkbox', { name: /Ấp, khóm/ });
+    expect(hamlets.checked).toBe(true);
+    fireEvent.click(hamlets);
+    expect(useAppStore.getState().layers.hamlets).toBe(false);
+    expect(useAppStore.getState().layers.schools).toBe(true);
+    expect(screen.getAllByText('mô phỏng').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('switches every text to English with the language button', () => {
+    render(
+      <>
+        <Header />
+        <LayerPanel />
+        <Legend />
+      </>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Switch to English' }));
+    expect(useAppStore.getState().lang).toBe('en');
+    expect(screen.getByRole('checkbox', { name: /Hamlets/ })).toBeTruthy();
+    expect(screen.getByText('Planned tower')).toBeTruthy();
+    expect(screen.getAllByText('simulated').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows the attribution block verbatim', () => {
+    render(<Attribution />);
+    expect(screen.getByText(/censusVN2009 © 2017 Marc Choisy \(MIT\)/)).toBeTruthy();
+    expect(screen.getByText(/Schools, hamlets and towers: simulated for demonstration\./)).toBeTruthy();
+  });
+
+  it('lists every load problem as text, never as HTML', () => {
+    useAppStore.getState().datasetRejected('invalid', [
+      {
+        severity: 'error',
+        code: 'x',
+        file: 'hamlets.geojson',
+        featureIndex: 3,
+        field: 'name',
+        message: 'hamlets.geojson: feature 3, field "name": "<img src=x onerror=alert(1)>"',
+      },
+    ]);
+    const { container } = render(<LoadStatus />);
+    expect(screen.getByRole('alert').textContent).toContain('feature 3, field "name"');
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('shows progress while loading', () => {
+    useAppStore.getState().loadProgressed(3, 9);
+    render(<LoadStatus />);
+    const bar = screen.getByRole('progressbar');
+    expect(bar.getAttribute('value')).toBe('3');
+    expect(bar.getAttribute('max')).toBe('9');
+  });
+});
