@@ -1,6 +1,7 @@
 // The built app in headless Chromium, offline: every non-loopback request is blocked and
 // counted, the map must draw the basemap and every layer (checked by pixel colours).
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLORS } from '../../src/map/palette.ts';
@@ -110,6 +111,25 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
     await toggleByKeyboard('hamlets', true);
   });
 
+  it('shows a tooltip with the name and key figures of a hovered feature', async () => {
+    const box = await page.getByTestId('map').boundingBox();
+    expect(box).not.toBeNull();
+    const { x, y, width, height } = box as { x: number; y: number; width: number; height: number };
+    let text = '';
+    // Sweep the pointer over the province until it lands on a feature.
+    for (let row = 1; row < 40 && !text; row++) {
+      for (let col = 1; col < 40 && !text; col++) {
+        await page.mouse.move(x + (width * (0.3 + (0.4 * col) / 40)), y + (height * row) / 40);
+        const tooltip = page.locator('.tooltip');
+        if (await tooltip.count()) text = await tooltip.innerText();
+      }
+    }
+    expect(text).toMatch(/Dân số|Học sinh|Nhà mạng/);
+    expect(text).toContain('mô phỏng');
+    await page.screenshot({ path: 'test-results/app-tooltip.png' });
+    await page.mouse.move(x + 5, y + 5);
+  });
+
   it('labels districts and communes in Vietnamese when zoomed in', async () => {
     const zoomIn = page.getByRole('button', { name: 'Zoom in' });
     for (let i = 0; i < 3; i++) {
@@ -131,6 +151,23 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
     await page.waitForTimeout(500);
     await page.screenshot({ path: 'test-results/app-en.png' });
     await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+  });
+
+  it('has no serious accessibility violations', async () => {
+    const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+  });
+
+  it('stays usable at 200% zoom (a 640 px wide viewport) without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 640, height: 860 });
+    await page.waitForTimeout(500);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: 'test-results/app-narrow.png', fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 860 });
   });
 
   it('made no request off the machine and logged no error', () => {
