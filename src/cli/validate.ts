@@ -1,0 +1,150 @@
+/**
+ * `npm run validate -- <file-or-folder> [--kind K]`: checks data against the contract.
+ * Exit 0 with one summary line per file on stdout when all is well; otherwise exit 1, one
+ * line per problem on stderr and nothing on stdout. Warnings go to stderr and keep exit 0.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FILE_KINDS, type FileKind, type Issue } from '../domain/types.ts';
+import {
+  countNoun,
+  formatIssue,
+  kindFromName,
+  parseFileDetailed,
+  validateFolder,
+  type SourceFile,
+} from '../domain/parse/index.ts';
+
+export interface ValidateIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const USAGE = `usage: validate <file-or-folder> [--kind ${FILE_KINDS.join('|')}]`;
+
+interface Args {
+  target: string;
+  kind?: FileKind;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const positional: string[] = [];
+  let kind: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--kind') {
+      kind = argv[++i];
+      if (kind === undefined) return '--kind needs a value';
+    } else if (arg.startsWith('--kind=')) {
+      kind = arg.slice('--kind='.length);
+    } else if (arg === '--') {
+      continue;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return `unknown option ${JSON.stringify(arg)}`;
+    } else {
+      positional.push(arg);
+    }
+  }
+  if (positional.length !== 1) return positional.length === 0 ? 'no file or folder given' : 'give one file or folder';
+  if (kind !== undefined && !(FILE_KINDS as readonly string[]).includes(kind)) {
+    return `unknown --kind ${JSON.stringify(kind)}; use one of ${FILE_KINDS.join(', ')}`;
+  }
+  const args: Args = { target: positional[0] as string };
+  if (kind !== undefined) args.kind = kind as FileKind;
+  return args;
+}
+
+/** Every file under the folder, as paths relative to it with "/" separators. */
+function listFiles(root: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) found.push(relative(root, full).split(sep).join('/'));
+    }
+  };
+  walk(root);
+  return found.sort();
+}
+
+function reason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ERR_STRING_TOO_LONG') return 'the file is too large to read';
+  return error instanceof Error ? error.message : String(error);
+}
+
+function summary(path: string, kind: FileKind, count: number, issues: Issue[]): string {
+  const warnings = issues.filter((i) => i.severity === 'warning' && i.file === path).length;
+  return `ok  ${path}  ${countNoun(kind, count)}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}
+
+/** Writes the report; returns the exit status. */
+function report(io: ValidateIo, issues: Issue[], summaries: string[]): number {
+  const failed = issues.some((i) => i.severity === 'error');
+  if (!failed) for (const line of summaries) io.out(line);
+  for (const issue of issues) io.err(`${issue.severity}: ${formatIssue(issue)}`);
+  return failed ? 1 : 0;
+}
+
+function validateOne(path: string, kindArg: FileKind | undefined, io: ValidateIo): number {
+  const kind = kindArg ?? kindFromName(basename(path));
+  if (kind === undefined) {
+    io.err(
+      `error: ${path}: cannot tell the kind of file from its name; name it after its kind (e.g. my_towers.geojson) or give --kind ${FILE_KINDS.join('|')}`,
+    );
+    return 1;
+  }
+  const text = readFileSync(path, 'utf8');
+  const result = parseFileDetailed(kind, path, text);
+  return report(io, result.issues, [summary(path, kind, result.count, result.issues)]);
+}
+
+function validateFolderAt(root: string, io: ValidateIo): number {
+  const files: SourceFile[] = [];
+  for (const path of listFiles(root)) {
+    // README.md, PROVENANCE.md and the like are not data.
+    if (kindFromName(path) === undefined) continue;
+    files.push({ path, text: readFileSync(join(root, path), 'utf8') });
+  }
+  const folder = validateFolder(files, { checkEveryKnownFile: true });
+  const summaries = folder.files.map((f) => summary(f.path, f.kind, f.count, folder.issues));
+  return report(io, folder.issues, summaries);
+}
+
+export async function runValidate(argv: string[], io: ValidateIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    io.err(`error: ${args}`);
+    io.err(USAGE);
+    return 1;
+  }
+  try {
+    const stats = statSync(args.target);
+    if (stats.isDirectory()) {
+      if (args.kind !== undefined) {
+        io.err(`error: --kind applies to a single file, and ${args.target} is a folder`);
+        return 1;
+      }
+      return validateFolderAt(args.target, io);
+    }
+    return validateOne(args.target, args.kind, io);
+  } catch (error) {
+    const path = (error as { path?: unknown } | null)?.path;
+    io.err(`error: ${typeof path === 'string' ? path : args.target}: ${reason(error)}`);
+    return 1;
+  }
+}
+
+const invokedPath = process.argv[1];
+if (invokedPath !== undefined && resolve(invokedPath) === fileURLToPath(import.meta.url)) {
+  const code = await runValidate(process.argv.slice(2), {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.exit(code);
+}

@@ -1,0 +1,32 @@
+import type { FileKind, Issue } from '../types.ts';
+import { PositionCheck } from './coordinates.ts';
+import { IssueList } from './issues.ts';
+import { StringScan } from './text.ts';
+
+/** What one file's parse accumulates. `finish` adds the once-per-file findings. */
+export class FileContext {
+  readonly issues: IssueList;
+  readonly strings = new StringScan();
+  readonly positions: PositionCheck;
+
+  constructor(
+    readonly file: string,
+    readonly kind: FileKind,
+  ) {
+    this.issues = new IssueList(file);
+    this.positions = new PositionCheck(this.issues);
+  }
+
+  finish(): Issue[] {
+    this.strings.report(this.issues);
+    this.positions.report();
+    return this.issues.finish();
+  }
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Property names that reach JavaScript's prototype machinery when copied carelessly. */
+export const FORBIDDEN_KEYS = ['__proto__', 'constructor', 'prototype'] as const;

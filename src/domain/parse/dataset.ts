@@ -1,0 +1,181 @@
+import { bboxOfGeometry, pointInGeometry, type BBox } from '../geo/polygon.ts';
+import { FILE_KINDS, type Boundary, type Dataset, type FileKind, type Issue } from '../types.ts';
+import { parseFileDetailed, type FileResult } from './file.ts';
+import { IssueList, quote } from './issues.ts';
+import { DATASET_PATHS, OPTIONAL_KINDS, kindFromName, type KindValue } from './kind.ts';
+
+export interface SourceFile {
+  /** Relative to the data folder, e.g. 'boundaries/districts.geojson'. */
+  path: string;
+  text: string;
+}
+
+export interface FileReport {
+  path: string;
+  kind: FileKind;
+  /** Records read: features, CSV rows or targets. */
+  count: number;
+  /** True when the file is the one the data set uses for its kind. */
+  inDataset: boolean;
+}
+
+export interface FolderReport {
+  dataset: Dataset | undefined;
+  /** Every issue: per file first (in path order), then the checks across files. */
+  issues: Issue[];
+  files: FileReport[];
+}
+
+export interface FolderOptions {
+  /**
+   * Also check files whose name tells a kind but which the data set does not use
+   * ("old_towers.geojson"). The command line does; the app's loader does not, so that a
+   * stray file cannot block an import.
+   */
+  checkEveryKnownFile?: boolean;
+}
+
+function normalisePath(path: string): string {
+  return path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+
+/** Paths as the data folder's own: a browser's folder pick prefixes its name ("data/…"). */
+function relativePaths(files: SourceFile[]): SourceFile[] {
+  const normal = files.map((f) => ({ path: normalisePath(f.path), text: f.text }));
+  const canonical = new Set(Object.values(DATASET_PATHS));
+  if (normal.some((f) => canonical.has(f.path))) return normal;
+  const tops = new Set(normal.map((f) => f.path.split('/')[0]));
+  if (tops.size !== 1 || !normal.every((f) => f.path.includes('/'))) return normal;
+  return normal.map((f) => ({ path: f.path.slice(f.path.indexOf('/') + 1), text: f.text }));
+}
+
+type Results = { [K in FileKind]?: FileResult<K> };
+
+/** Cross-file rules. Each runs only when the files it needs parsed without errors. */
+function crossCheck(results: Results, issues: Issue[]): void {
+  const districts = results.districts?.value;
+  const communes = results.communes?.value;
+  if (districts && communes) {
+    const list = new IssueList(DATASET_PATHS.communes);
+    const ids = new Set(districts.map((d) => d.id));
+    communes.forEach((commune, index) => {
+      if (commune.districtId !== undefined && !ids.has(commune.districtId)) {
+        list.error(
+          'unknown-district',
+          { featureIndex: index, id: commune.id, field: 'district_id' },
+          `district ${quote(commune.districtId)} is not in ${DATASET_PATHS.districts}`,
+        );
+      }
+    });
+    issues.push(...list.finish());
+  }
+  const schools = results.schools?.value;
+  const deliveries = results.deliveries;
+  if (schools && deliveries?.value) {
+    const list = new IssueList(DATASET_PATHS.deliveries);
+    const ids = new Set(schools.map((s) => s.id));
+    deliveries.value.forEach((delivery, index) => {
+      if (ids.has(delivery.schoolId)) return;
+      const line = deliveries.lines?.[index];
+      list.error(
+        'unknown-school',
+        line === undefined ? { field: 'school_id' } : { line, field: 'school_id' },
+        `school ${quote(delivery.schoolId)} is not in ${DATASET_PATHS.schools}`,
+      );
+    });
+    issues.push(...list.finish());
+  }
+  if (districts) {
+    const hamlets = results.hamlets?.value;
+    const schoolsValue = results.schools?.value;
+    if (hamlets) issues.push(...outsideDistricts('hamlets', hamlets, districts));
+    if (schoolsValue) issues.push(...outsideDistricts('schools', schoolsValue, districts));
+  }
+}
+
+/** Contract rule 7: points inside no district are valid; one warning per file says so. */
+function outsideDistricts(kind: FileKind, points: { id: string; lon: number; lat: number }[], districts: Boundary[]): Issue[] {
+  const boxes: BBox[] = districts.map((d) => bboxOfGeometry(d.geometry));
+  const outside = points.filter(
+    (p) =>
+      !districts.some((d, i) => {
+        const b = boxes[i] as BBox;
+        return p.lon >= b[0] && p.lon <= b[2] && p.lat >= b[1] && p.lat <= b[3] && pointInGeometry(p.lon, p.lat, d.geometry);
+      }),
+  );
+  if (outside.length === 0) return [];
+  const list = new IssueList(DATASET_PATHS[kind]);
+  const shown = outside.slice(0, 5).map((p) => quote(p.id)).join(', ');
+  const more = outside.length > 5 ? ', …' : '';
+  list.warning(
+    'outside-districts',
+    {},
+    `${outside.length} of ${points.length} ${kind} lie inside no district of ${DATASET_PATHS.districts} (${shown}${more}); they are kept, with no district (contract rule 7)`,
+  );
+  return list.finish();
+}
+
+function missingFile(kind: FileKind, files: SourceFile[]): Issue {
+  const path = DATASET_PATHS[kind];
+  const elsewhere = files.find((f) => kindFromName(f.path) === kind);
+  const hint = elsewhere ? `; found ${quote(elsewhere.path)}: move or rename it to ${path}` : '';
+  return {
+    severity: 'error',
+    code: 'missing-file',
+    file: path,
+    message: `${path}: the file is missing (a data folder needs it)${hint}`,
+  };
+}
+
+/** Checks a whole data folder: each file, the files it must have, and the rules across files. */
+export function validateFolder(files: SourceFile[], options: FolderOptions = {}): FolderReport {
+  const sources = relativePaths(files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const issues: Issue[] = [];
+  const reports: FileReport[] = [];
+  const results: Results = {};
+  const byPath = new Map(sources.map((f) => [f.path, f]));
+
+  for (const source of sources) {
+    const kind = kindFromName(source.path);
+    if (kind === undefined) continue;
+    const inDataset = DATASET_PATHS[kind] === source.path;
+    if (!inDataset && !options.checkEveryKnownFile) continue;
+    const result = parseFileDetailed(kind, source.path, source.text);
+    issues.push(...result.issues);
+    reports.push({ path: source.path, kind, count: result.count, inDataset });
+    if (inDataset) (results as Record<FileKind, FileResult<FileKind>>)[kind] = result;
+  }
+  const byPathOrder = [...FILE_KINDS].sort((a, b) => (DATASET_PATHS[a] < DATASET_PATHS[b] ? -1 : 1));
+  for (const kind of byPathOrder) {
+    if (!OPTIONAL_KINDS.has(kind) && !byPath.has(DATASET_PATHS[kind])) issues.push(missingFile(kind, sources));
+  }
+  crossCheck(results, issues);
+
+  const failed = issues.some((issue) => issue.severity === 'error');
+  return { dataset: failed ? undefined : assemble(results), issues, files: reports };
+}
+
+function assemble(results: Results): Dataset | undefined {
+  const need = <K extends FileKind>(kind: K): KindValue[K] | undefined => results[kind]?.value as KindValue[K] | undefined;
+  const province = need('province');
+  const districts = need('districts');
+  const hamlets = need('hamlets');
+  const schools = need('schools');
+  const towers = need('towers');
+  const programme = need('programme');
+  if (!province || !districts || !hamlets || !schools || !towers || !programme) return undefined;
+  const dataset: Dataset = { province, districts, hamlets, schools, towers, programme };
+  const communes = need('communes');
+  const coastline = need('coastline');
+  const deliveries = need('deliveries');
+  if (communes) dataset.communes = communes;
+  if (coastline) dataset.coastline = coastline;
+  if (deliveries) dataset.deliveries = deliveries;
+  return dataset;
+}
+
+/** The data set of a folder's files, undefined when any issue is an error. */
+export function parseDataset(files: SourceFile[]): { dataset: Dataset | undefined; issues: Issue[] } {
+  const { dataset, issues } = validateFolder(files);
+  return { dataset, issues };
+}

@@ -1,0 +1,34 @@
+import type { FileContext } from './context.ts';
+import { readFeature, readFeatureCollection, type RawFeature } from './geojson.ts';
+import { IdRegistry, PropertyReader } from './properties.ts';
+
+export type FeatureReader<T> = (feature: RawFeature, properties: PropertyReader, id: string | undefined) => T | undefined;
+
+/**
+ * Reads every feature of a FeatureCollection into a record. Every feature is read to the
+ * end, even after a fault, so that one run reports all of a file's problems. When the file
+ * has no errors, record i comes from feature i.
+ */
+export function mapFeatures<T>(ctx: FileContext, value: unknown, read: FeatureReader<T>, withId = true): T[] {
+  const features = readFeatureCollection(ctx, value);
+  if (!features) return [];
+  const ids = new IdRegistry(ctx.issues, 'feature');
+  const out: T[] = [];
+  for (let index = 0; index < features.length; index++) {
+    const feature = readFeature(ctx, features[index], index);
+    if (!feature) continue;
+    const properties = new PropertyReader(ctx.issues, feature.properties, feature.place, `a ${ctx.kind} file`);
+    let id: string | undefined;
+    if (withId) {
+      const hint =
+        feature.featureId !== undefined && feature.featureId !== null
+          ? '; the feature has a top-level "id", but the contract reads "id" from "properties"'
+          : '';
+      id = properties.id(hint);
+      if (id !== undefined) ids.see(id, index, feature.place);
+    }
+    const record = read(feature, properties, id);
+    if (record !== undefined) out.push(record);
+  }
+  return out;
+}

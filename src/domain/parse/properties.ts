@@ -1,0 +1,222 @@
+import { dateProblem } from './dates.ts';
+import { atField, quote, show, typeName, type IssueList, type Place } from './issues.ts';
+
+/**
+ * Typed readers over one object of user data (a feature's properties, a programme target).
+ * Each records what is wrong as an issue naming the place and field, and returns undefined
+ * then. An optional property given as `null` counts as absent: GIS tools write empty
+ * attributes as null.
+ */
+export class PropertyReader {
+  constructor(
+    private readonly issues: IssueList,
+    private readonly values: Record<string, unknown>,
+    readonly place: Place,
+    /** What requires a missing property, for the message: "a hamlets file", "a target". */
+    private readonly where: string,
+  ) {}
+
+  private at(key: string): Place {
+    return atField(this.place, key);
+  }
+
+  private get(key: string): unknown {
+    return Object.hasOwn(this.values, key) ? this.values[key] : undefined;
+  }
+
+  /** Present and not null. */
+  has(key: string): boolean {
+    const v = this.get(key);
+    return v !== undefined && v !== null;
+  }
+
+  private missing(key: string, hint = ''): undefined {
+    const v = this.get(key);
+    const what = v === null ? 'is null' : 'is missing';
+    this.issues.error('missing-property', this.at(key), `${what} (required in ${this.where})${hint}`);
+    return undefined;
+  }
+
+  /** A required, non-empty string id. Numbers are refused: they lose leading zeros. */
+  id(idHint = ''): string | undefined {
+    if (!this.has('id')) return this.missing('id', idHint);
+    const v = this.get('id');
+    if (typeof v === 'number') {
+      this.issues.error(
+        'id-not-string',
+        this.at('id'),
+        `is a number (${v}), must be a string: write it in double quotes ("${v}"); as a number, leading zeros are lost ("007" becomes 7)`,
+      );
+      return undefined;
+    }
+    return this.nonEmptyString('id', v);
+  }
+
+  private nonEmptyString(key: string, v: unknown): string | undefined {
+    if (typeof v !== 'string') {
+      this.issues.error('not-string', this.at(key), `is ${typeName(v)} (${show(v)}), must be a string`);
+      return undefined;
+    }
+    if (v.trim() === '') {
+      this.issues.error('empty-string', this.at(key), `is ${v === '' ? 'empty' : `blank (${quote(v)})`}, must be a non-empty string`);
+      return undefined;
+    }
+    return v;
+  }
+
+  requiredString(key: string): string | undefined {
+    return this.has(key) ? this.nonEmptyString(key, this.get(key)) : this.missing(key);
+  }
+
+  optionalString(key: string): string | undefined {
+    if (!this.has(key)) return undefined;
+    const v = this.get(key);
+    if (typeof v !== 'string') {
+      this.issues.error('not-string', this.at(key), `is ${typeName(v)} (${show(v)}), must be a string`);
+      return undefined;
+    }
+    return v === '' ? undefined : v;
+  }
+
+  private number(key: string, v: unknown): number | undefined {
+    if (typeof v === 'number') {
+      // JSON.parse turns 1e400 into Infinity; JSON has no other way to get there.
+      if (Number.isFinite(v)) return v;
+      this.issues.error('not-finite', this.at(key), `is ${v}, must be a finite number`);
+      return undefined;
+    }
+    if (typeof v === 'string') {
+      const hint = /^\s*-?\d+,\d+\s*$/.test(v) ? ' (and a JSON number uses "." for decimals)' : '';
+      this.issues.error('number-as-string', this.at(key), `is a string (${quote(v)}), must be a number${hint}`);
+      return undefined;
+    }
+    this.issues.error('not-number', this.at(key), `is ${typeName(v)} (${show(v)}), must be a number`);
+    return undefined;
+  }
+
+  private count(key: string, v: unknown): number | undefined {
+    const n = this.number(key, v);
+    if (n === undefined) return undefined;
+    if (!Number.isInteger(n)) {
+      this.issues.error('not-integer', this.at(key), `is ${n}, must be a whole number ≥ 0`);
+      return undefined;
+    }
+    if (n < 0) {
+      this.issues.error('negative', this.at(key), `is ${n}, must be a whole number ≥ 0`);
+      return undefined;
+    }
+    return n;
+  }
+
+  /** An integer ≥ 0. */
+  requiredCount(key: string): number | undefined {
+    return this.has(key) ? this.count(key, this.get(key)) : this.missing(key);
+  }
+
+  optionalCount(key: string): number | undefined {
+    return this.has(key) ? this.count(key, this.get(key)) : undefined;
+  }
+
+  /** A finite number > 0, warning above `warnAbove`. */
+  optionalPositive(key: string, unit: string, warnAbove?: number): number | undefined {
+    if (!this.has(key)) return undefined;
+    const n = this.number(key, this.get(key));
+    if (n === undefined) return undefined;
+    if (n <= 0) {
+      this.issues.error('not-positive', this.at(key), `is ${n}, must be a number > 0 (${unit})`);
+      return undefined;
+    }
+    if (warnAbove !== undefined && n > warnAbove) {
+      this.issues.warning('large-value', this.at(key), `is ${n} ${unit}, more than ${warnAbove} ${unit}: is the unit right?`);
+    }
+    return n;
+  }
+
+  /** A finite number ≥ 0. */
+  optionalNonNegative(key: string, unit: string): number | undefined {
+    if (!this.has(key)) return undefined;
+    const n = this.number(key, this.get(key));
+    if (n === undefined) return undefined;
+    if (n < 0) {
+      this.issues.error('negative', this.at(key), `is ${n}, must be a number ≥ 0 (${unit})`);
+      return undefined;
+    }
+    return n;
+  }
+
+  /** A finite number in [min, max]; `max` may be Infinity. */
+  requiredNumberIn(key: string, min: number, max: number): number | undefined {
+    if (!this.has(key)) return this.missing(key);
+    const n = this.number(key, this.get(key));
+    if (n === undefined) return undefined;
+    if (n < min || n > max) {
+      const range = max === Infinity ? `≥ ${min}` : `between ${min} and ${max}`;
+      this.issues.error('out-of-range', this.at(key), `is ${n}, must be ${range}`);
+      return undefined;
+    }
+    return n;
+  }
+
+  /** A JSON boolean. "true" and 1 are refused: they are not what a spreadsheet meant to say. */
+  optionalBoolean(key: string): boolean | undefined {
+    if (!this.has(key)) return undefined;
+    const v = this.get(key);
+    if (typeof v === 'boolean') return v;
+    this.issues.error('not-boolean', this.at(key), `is ${typeName(v)} (${show(v)}), must be true or false (a JSON boolean, without quotes)`);
+    return undefined;
+  }
+
+  private oneOf<T extends string>(key: string, allowed: readonly T[], v: unknown): T | undefined {
+    const list = allowed.map((a) => `"${a}"`).join(', ');
+    if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+    const what = typeof v === 'string' ? quote(v) : `${typeName(v)} (${show(v)})`;
+    this.issues.error('enum', this.at(key), `is ${what}, must be one of ${list}`);
+    return undefined;
+  }
+
+  requiredEnum<T extends string>(key: string, allowed: readonly T[]): T | undefined {
+    return this.has(key) ? this.oneOf(key, allowed, this.get(key)) : this.missing(key);
+  }
+
+  optionalEnum<T extends string>(key: string, allowed: readonly T[]): T | undefined {
+    return this.has(key) ? this.oneOf(key, allowed, this.get(key)) : undefined;
+  }
+
+  private date(key: string, v: unknown): string | undefined {
+    if (typeof v !== 'string') {
+      this.issues.error('date-format', this.at(key), `is ${typeName(v)} (${show(v)}), must be a date string "YYYY-MM-DD"`);
+      return undefined;
+    }
+    const problem = dateProblem(v);
+    if (problem === undefined) return v;
+    this.issues.error('date', this.at(key), problem);
+    return undefined;
+  }
+
+  requiredDate(key: string): string | undefined {
+    return this.has(key) ? this.date(key, this.get(key)) : this.missing(key);
+  }
+
+  optionalDate(key: string): string | undefined {
+    return this.has(key) ? this.date(key, this.get(key)) : undefined;
+  }
+}
+
+/** Ids seen so far in one file; a second use names the first. */
+export class IdRegistry {
+  private readonly firstUse = new Map<string, number>();
+
+  constructor(
+    private readonly issues: IssueList,
+    private readonly unit: 'feature' | 'target',
+  ) {}
+
+  see(id: string, index: number, place: Place): void {
+    const first = this.firstUse.get(id);
+    if (first === undefined) {
+      this.firstUse.set(id, index);
+      return;
+    }
+    this.issues.error('duplicate-id', atField(place, 'id'), `id ${quote(id)} is already used by ${this.unit} ${first}; ids must be unique within the file`);
+  }
+}

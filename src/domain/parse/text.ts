@@ -1,0 +1,145 @@
+import { atField, quote, type IssueList, type Place } from './issues.ts';
+
+export const BOM = '\uFEFF';
+const REPLACEMENT = '\uFFFD';
+
+/** 1-based line and column (in UTF-16 code units) of an offset in the text. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** Size of the text once encoded as UTF-8, without encoding it. */
+export function utf8ByteLength(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const ENCODING_ADVICE =
+  'convert the file to UTF-8 (in Excel: "CSV UTF-8"; for TCVN3/VNI text, a converter such as UniKey\'s) and try again';
+
+/**
+ * Checks that concern the whole text, before any parsing: a byte-order mark (reported, then
+ * stripped so that the other problems are found too) and U+FFFD, which a UTF-8 decoder
+ * leaves where the bytes were in another encoding. Returns the text without its BOM.
+ */
+export function checkText(text: string, issues: IssueList): string {
+  let body = text;
+  if (body.startsWith(BOM)) {
+    issues.error(
+      'bom',
+      {},
+      'the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM (the importer can strip it)',
+      'strip-bom',
+    );
+    body = body.slice(1);
+  }
+  const first = body.indexOf(REPLACEMENT);
+  if (first >= 0) {
+    let count = 0;
+    for (let i = first; i >= 0; i = body.indexOf(REPLACEMENT, i + 1)) count++;
+    const at = lineColumn(body, first);
+    issues.error(
+      'not-utf8',
+      { line: at.line, column: at.column },
+      `the text holds ${count} U+FFFD replacement character${count === 1 ? '' : 's'} (\uFFFD): the file was not saved as UTF-8 (Windows-1258, TCVN3 or VNI?); ${ENCODING_ADVICE}`,
+    );
+  }
+  return body;
+}
+
+// UTF-8 bytes read once as Windows-1252/1258 and saved again: "à" becomes "Ã ", "đ" "Ä‘",
+// "ư" "Æ°", "ạ" "áº¡". None of these pairs occurs in Vietnamese or English text.
+const DOUBLE_ENCODED =
+  /[ÃÂĂÄÅÆá][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/;
+// TCVN3 (ABC) text shown through a Latin-1 font, as Excel saves .VnTime cells: "Cà Mau"
+// becomes "Cµ Mau", "Đ" "§", "đ" "®". Degrees and powers (m², 30°) are left alone.
+const TCVN3 = /[A-Za-z][\u00A1-\u00AF\u00B4-\u00B9\u00BB-\u00BF]|[\u00A1-\u00AF\u00B4-\u00B9\u00BB-\u00BF][A-Za-z]/;
+// VNI text the same way: tone marks become separate Latin-1 letters, "Cà" becomes "Caø",
+// "đ" "ñ", "ư" "ö". These letters never follow a plain letter in Vietnamese.
+const VNI = /[A-Za-z][øûïöñëäüÿØÛÏÖÑËÜ]|[ÑñÖö][A-Za-z]/;
+
+interface Finding {
+  count: number;
+  place: Place;
+  sample: string;
+}
+
+/**
+ * Checks every string of a file for text that is not NFC and for mojibake. Reported once per
+ * file and kind of problem (with a count and the first place), because a file saved by one
+ * tool has the same fault in every name.
+ */
+export class StringScan {
+  private nfc: Finding | undefined;
+  private mojibake: Finding | undefined;
+  private legacy: Finding | undefined;
+
+  check(value: string, place: Place, field: string): void {
+    if (value.length === 0) return;
+    // ASCII-only strings cannot have any of these faults; most strings are ASCII.
+    let ascii = true;
+    for (let i = 0; i < value.length; i++) {
+      if (value.charCodeAt(i) > 0x7e) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return;
+    if (value !== value.normalize('NFC')) this.nfc = tally(this.nfc, value, place, field);
+    if (DOUBLE_ENCODED.test(value)) this.mojibake = tally(this.mojibake, value, place, field);
+    else if (TCVN3.test(value) || VNI.test(value)) this.legacy = tally(this.legacy, value, place, field);
+  }
+
+  report(issues: IssueList): void {
+    const others = (f: Finding): string =>
+      f.count === 1 ? '' : `; ${f.count} strings in this file have the same fault`;
+    if (this.nfc) {
+      issues.error(
+        'not-nfc',
+        this.nfc.place,
+        `text ${this.nfc.sample} is not in Unicode NFC form (its accents are separate combining marks, which maps misplace)${others(this.nfc)}; save the text as NFC (the importer can normalise it)`,
+        'normalize-nfc',
+      );
+    }
+    if (this.mojibake) {
+      issues.error(
+        'mojibake',
+        this.mojibake.place,
+        `text ${this.mojibake.sample} looks like UTF-8 that was read as Windows-1252/1258 and saved again ("Cà Mau" shows as "CÃ  Mau")${others(this.mojibake)}; export the data again as UTF-8`,
+      );
+    }
+    if (this.legacy) {
+      issues.error(
+        'legacy-encoding',
+        this.legacy.place,
+        `text ${this.legacy.sample} looks like Vietnamese typed in a legacy TCVN3 (ABC) or VNI font ("Cà Mau" shows as "Cµ Mau" or "Caø Mau")${others(this.legacy)}; ${ENCODING_ADVICE}`,
+      );
+    }
+  }
+}
+
+function tally(finding: Finding | undefined, value: string, place: Place, field: string): Finding {
+  if (finding) {
+    finding.count++;
+    return finding;
+  }
+  return { count: 1, place: atField(place, field), sample: quote(value) };
+}
