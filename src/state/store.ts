@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Dataset, Issue } from '../domain/types.ts';
 import type { Lang } from '../ui/i18n.ts';
 
-export type LayerId = 'hamlets' | 'schools' | 'towers' | 'towerRadius' | 'communeLabels';
+export type LayerId = 'hamlets' | 'schools' | 'towers' | 'towerRadius';
 
 export type LoadState =
   | { phase: 'loading'; done: number; total: number }
@@ -28,7 +28,7 @@ export const useAppStore = create<AppState>()((set) => ({
   dataset: undefined,
   issues: [],
   load: { phase: 'loading', done: 0, total: 0 },
-  layers: { hamlets: true, schools: true, towers: true, towerRadius: true, communeLabels: true },
+  layers: { hamlets: true, schools: true, towers: true, towerRadius: true },
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   loadProgressed: (done, total) => set({ load: { phase: 'loading', done, total } }),
