@@ -68,7 +68,7 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
   return (
     <div className="map-frame">
       <div ref={container} className="map" data-testid="map" />
-      {hover && <Tooltip picked={hover.picked} x={hover.x} y={hover.y} />}
+      {hover && <Tooltip picked={hover.picked} dataset={dataset} x={hover.x} y={hover.y} />}
     </div>
   );
 }

@@ -25,3 +25,15 @@ export function summarise(dataset: Dataset): DatasetSummary {
   }
   return summary;
 }
+
+const names = new WeakMap<Dataset, Map<string, string>>();
+
+/** Boundary names by id (districts and communes), for labelling points by their codes. */
+export function boundaryNames(dataset: Dataset): Map<string, string> {
+  let byId = names.get(dataset);
+  if (!byId) {
+    byId = new Map([...dataset.districts, ...(dataset.communes ?? [])].map((b) => [b.id, b.name]));
+    names.set(dataset, byId);
+  }
+  return byId;
+}

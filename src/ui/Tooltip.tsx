@@ -1,5 +1,7 @@
+import type { Dataset } from '../domain/types.ts';
 import type { Picked } from '../map/layers.ts';
 import { currentRadiusKm } from '../map/layers.ts';
+import { boundaryNames } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatDate, formatKm, formatNumber } from './format.ts';
 import { translate, type MessageKey } from './i18n.ts';
@@ -52,19 +54,30 @@ function rows(picked: Picked, lang: 'vi' | 'en'): Row[] {
   return out;
 }
 
+function placeRows(picked: Picked, dataset: Dataset): Row[] {
+  if (picked.kind === 'tower') return [];
+  const names = boundaryNames(dataset);
+  const out: Row[] = [];
+  const commune = picked.item.commune && names.get(picked.item.commune);
+  const district = picked.item.district && names.get(picked.item.district);
+  if (commune) out.push(['tooltipCommune', commune]);
+  if (district) out.push(['tooltipDistrict', district]);
+  return out;
+}
+
 function title(picked: Picked): string {
   return picked.kind === 'tower' ? `${picked.item.operator} ${picked.item.id}` : picked.item.name;
 }
 
 /** Hover card for a map feature; text only, so names from user files can never inject HTML. */
-export function Tooltip({ picked, x, y }: { picked: Picked; x: number; y: number }) {
+export function Tooltip({ picked, dataset, x, y }: { picked: Picked; dataset: Dataset; x: number; y: number }) {
   const lang = useAppStore((s) => s.lang);
   return (
     <div className="tooltip" role="status" style={{ left: x + 12, top: y + 12 }}>
       <strong>{title(picked)}</strong>
       {picked.item.synthetic && <span className="badge">{translate(lang, 'simulated')}</span>}
       <dl>
-        {rows(picked, lang).map(([key, value]) => (
+        {[...placeRows(picked, dataset), ...rows(picked, lang)].map(([key, value]) => (
           <div key={key}>
             <dt>{translate(lang, key)}</dt>
             <dd>{value}</dd>
