@@ -23,6 +23,8 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const [hover, setHover] = useState<Hover | undefined>();
+  // deck.gl can slot its layers under the labels only once the style has loaded.
+  const [styleLoaded, setStyleLoaded] = useState(false);
   const layers = useAppStore((s) => s.layers);
   const lang = useAppStore((s) => s.lang);
 
@@ -45,20 +47,25 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
     const deckOverlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(deckOverlay);
     overlay.current = deckOverlay;
+    map.on('load', () => setStyleLoaded(true));
     map.on('idle', () => {
       element.dataset.mapReady = 'true';
+      // Exposed for the browser test: deck.gl's layers must sit under the labels.
+      element.dataset.layerOrder = map.getLayersOrder().join(' ');
     });
     return () => {
       overlay.current = null;
+      setStyleLoaded(false);
       map.remove();
     };
   }, [dataset]);
 
   useEffect(() => {
+    if (!styleLoaded) return;
     const onHover = (picked: Picked | undefined, x: number, y: number) =>
       setHover(picked ? { picked, x, y } : undefined);
     overlay.current?.setProps({ layers: datasetLayers(dataset, layers, onHover, 'commune-labels') });
-  }, [dataset, layers]);
+  }, [dataset, layers, styleLoaded]);
 
   useEffect(() => {
     const canvas = container.current?.querySelector('canvas');

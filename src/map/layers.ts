@@ -27,6 +27,10 @@ const discColor: Record<ReturnType<typeof techClass>, Rgb> = {
   '5g': hexToRgb(COLORS.tech5g),
 };
 
+// Discs overlap a lot; the wide 2G/3G ones are kept faint so that stacked discs do not
+// hide the learning-grade (4G/5G) picture.
+const discAlpha: Record<ReturnType<typeof techClass>, number> = { '2g3g': 5, '4g': 14, '5g': 24 };
+
 function icon(url: string) {
   return { id: url, url, width: 32, height: 32, mask: false };
 }
@@ -56,7 +60,7 @@ export function datasetLayers(
       getPosition: (t) => [t.lon, t.lat],
       getRadius: (t) => currentRadiusKm(t) * 1000,
       radiusUnits: 'meters',
-      getFillColor: (t) => [...discColor[techClass(t.technology)], t.status === 'planned' ? 8 : 13],
+      getFillColor: (t) => [...discColor[techClass(t.technology)], discAlpha[techClass(t.technology)]],
       getLineColor: (t) => [...discColor[techClass(t.technology)], 70],
       stroked: true,
       lineWidthUnits: 'pixels',

@@ -16,6 +16,7 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
   let browser: Browser;
   let page: Page;
   let server: { url: string; stop: () => void };
+  let startedAt = 0;
   const blocked: string[] = [];
   const errors: string[] = [];
 
@@ -48,6 +49,7 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });
+    startedAt = Date.now();
     await page.goto(server.url);
   });
 
@@ -85,6 +87,7 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
   it('draws the basemap and every layer', async () => {
     await page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
     const counts = await pixelsWhen((c) => c.hamlet > 300 && c.school > 150 && c.tower4g > 150);
+    console.log(`map drawn ${Date.now() - startedAt} ms after navigation (SwiftShader, no GPU)`);
     await page.screenshot({ path: 'test-results/app.png' });
     expect(counts.total).toBeGreaterThan(100000);
     expect(counts.water).toBeGreaterThan(counts.total * 0.05);
@@ -128,6 +131,13 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
     expect(text).toContain('mô phỏng');
     await page.screenshot({ path: 'test-results/app-tooltip.png' });
     await page.mouse.move(x + 5, y + 5);
+  });
+
+  it('draws the points under the basemap labels, so names stay readable', async () => {
+    const order = (await page.getByTestId('map').getAttribute('data-layer-order'))?.split(' ') ?? [];
+    const deck = order.findIndex((id) => id.startsWith('deck-'));
+    expect(deck).toBeGreaterThan(order.indexOf('province-line'));
+    expect(deck).toBeLessThan(order.indexOf('commune-labels'));
   });
 
   it('labels districts and communes in Vietnamese when zoomed in', async () => {
