@@ -1,12 +1,15 @@
 import { lazy, Suspense, useEffect } from 'react';
-import { loadBundledDataset } from '../state/load-bridge.ts';
+import { startDataWorker } from '../state/worker-bridge.ts';
 import { useAppStore } from '../state/store.ts';
 import { Attribution } from '../ui/Attribution.tsx';
+import { CoverageSummary } from '../ui/CoverageSummary.tsx';
 import { DatasetSummary } from '../ui/DatasetSummary.tsx';
 import { Header } from '../ui/Header.tsx';
 import { LayerPanel } from '../ui/LayerPanel.tsx';
 import { Legend } from '../ui/Legend.tsx';
 import { LoadStatus } from '../ui/LoadStatus.tsx';
+import { ScenarioPanel } from '../ui/ScenarioPanel.tsx';
+import { SelectionPanel } from '../ui/SelectionPanel.tsx';
 
 // maplibre and deck.gl are most of the bundle: load them only once the shell is on screen.
 const MapView = lazy(() => import('../map/MapView.tsx'));
@@ -15,7 +18,7 @@ export function App() {
   const dataset = useAppStore((s) => s.dataset);
   const lang = useAppStore((s) => s.lang);
 
-  useEffect(() => loadBundledDataset(), []);
+  useEffect(() => startDataWorker(), []);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -25,6 +28,9 @@ export function App() {
       <Header />
       <aside className="sidebar">
         <LoadStatus />
+        <ScenarioPanel />
+        {dataset && <CoverageSummary />}
+        {dataset && <SelectionPanel dataset={dataset} />}
         {dataset && <DatasetSummary dataset={dataset} />}
         <LayerPanel />
         <Legend />

@@ -1,4 +1,4 @@
-import type { RemoteFile } from '../worker/load-protocol.ts';
+import type { RemoteFile } from '../worker/protocol.ts';
 
 // Vite copies the bundled data folder into the build as hashed assets: no network needed.
 const urls = import.meta.glob('/data/**/*.{geojson,csv,json}', {

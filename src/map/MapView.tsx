@@ -4,11 +4,12 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
 import type { Dataset } from '../domain/types.ts';
+import { scenarioTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { translate } from '../ui/i18n.ts';
 import { Tooltip } from '../ui/Tooltip.tsx';
-import { datasetLayers, type Picked } from './layers.ts';
-import { basemapStyle, provinceBounds } from './style.ts';
+import { datasetLayers, type MapHandlers, type Picked } from './layers.ts';
+import { basemapStyle, CHOROPLETH_LAYER, provinceBounds } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -21,12 +22,17 @@ interface Hover {
 /** The map: a maplibre basemap from the dataset's boundaries with deck.gl layers interleaved. */
 export default function MapView({ dataset }: { dataset: Dataset }) {
   const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const [hover, setHover] = useState<Hover | undefined>();
   // deck.gl can slot its layers under the labels only once the style has loaded.
   const [styleLoaded, setStyleLoaded] = useState(false);
   const layers = useAppStore((s) => s.layers);
   const lang = useAppStore((s) => s.lang);
+  const scenario = useAppStore((s) => s.scenario);
+  const coverage = useAppStore((s) => s.coverage);
+  const selectedPoint = useAppStore((s) => s.selectedPoint);
+  const pointSelected = useAppStore((s) => s.pointSelected);
 
   useEffect(() => {
     const element = container.current;
@@ -46,6 +52,7 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     const deckOverlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(deckOverlay);
+    mapRef.current = map;
     overlay.current = deckOverlay;
     map.on('load', () => setStyleLoaded(true));
     map.on('idle', () => {
@@ -55,6 +62,7 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
     });
     return () => {
       overlay.current = null;
+      mapRef.current = null;
       setStyleLoaded(false);
       map.remove();
     };
@@ -62,10 +70,24 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
 
   useEffect(() => {
     if (!styleLoaded) return;
-    const onHover = (picked: Picked | undefined, x: number, y: number) =>
-      setHover(picked ? { picked, x, y } : undefined);
-    overlay.current?.setProps({ layers: datasetLayers(dataset, layers, onHover, 'commune-labels') });
-  }, [dataset, layers, styleLoaded]);
+    const handlers: MapHandlers = {
+      onHover: (picked, x, y) => setHover(picked ? { picked, x, y } : undefined),
+      onSelectPoint: pointSelected,
+    };
+    const inputs = { dataset, coverage, onAir: scenarioTowers(dataset, scenario), visible: layers, selectedPoint };
+    overlay.current?.setProps({ layers: datasetLayers(inputs, handlers, 'commune-labels') });
+  }, [dataset, coverage, scenario, layers, selectedPoint, pointSelected, styleLoaded]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleLoaded) return;
+    map.setLayoutProperty(CHOROPLETH_LAYER, 'visibility', layers.choropleth ? 'visible' : 'none');
+    dataset.districts.forEach((district, i) => {
+      const figures = coverage?.districts[i];
+      const pct = figures && figures.hamlets > 0 ? (100 * figures.hamletsGood) / figures.hamlets : null;
+      map.setFeatureState({ source: 'districts', id: district.id }, { pct });
+    });
+  }, [dataset, coverage, layers.choropleth, styleLoaded]);
 
   useEffect(() => {
     const canvas = container.current?.querySelector('canvas');

@@ -41,10 +41,34 @@ export function towerIconUrl(shape: TowerShape, tech: TechClass): string {
   return dataUrl(towerSvg(shape, tech));
 }
 
-export const SCHOOL_ICON_URL = dataUrl(
-  `<rect x="5" y="5" width="22" height="22" rx="2" fill="${COLORS.school}" stroke="${COLORS.outline}" stroke-width="2.5"/>`,
-);
+/** A point's level, or `unknown` before the first coverage result. */
+export type LevelName = 'good' | 'weak' | 'none' | 'unknown';
+export type PointShape = 'hamlet' | 'school';
 
-export const HAMLET_ICON_URL = dataUrl(
-  `<circle cx="16" cy="16" r="10" fill="${COLORS.hamlet}" stroke="${COLORS.outline}" stroke-width="2.5"/>`,
-);
+const levelFill: Record<LevelName, string> = {
+  good: COLORS.levelGood,
+  weak: COLORS.levelWeak,
+  none: COLORS.levelNone,
+  unknown: COLORS.levelUnknown,
+};
+
+// A second cue besides colour: good is plain, weak has a white dot, none a white cross.
+const levelMark: Record<LevelName, string> = {
+  good: '',
+  weak: '<circle cx="16" cy="16" r="4" fill="#ffffff"/>',
+  none: '<path d="M11 11 L21 21 M21 11 L11 21" stroke="#ffffff" stroke-width="3.5" stroke-linecap="round"/>',
+  unknown: '',
+};
+
+function pointSvg(shape: PointShape, level: LevelName): string {
+  const fill = levelFill[level];
+  const body =
+    shape === 'hamlet'
+      ? `<circle cx="16" cy="16" r="11" fill="${fill}" stroke="${COLORS.outline}" stroke-width="2.5"/>`
+      : `<rect x="4" y="4" width="24" height="24" rx="2" fill="${fill}" stroke="${COLORS.outline}" stroke-width="2.5"/>`;
+  return body + levelMark[level];
+}
+
+export function pointIconUrl(shape: PointShape, level: LevelName): string {
+  return dataUrl(pointSvg(shape, level));
+}

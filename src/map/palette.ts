@@ -11,13 +11,25 @@ export const COLORS = {
   coastline: '#3f7ea6',
   labelText: '#2b241d',
   labelHalo: '#ffffff',
-  hamlet: '#E69F00',
-  school: '#CC79A7',
   outline: '#2b241d',
   tech2g3g: '#555555',
   tech4g: '#0072B2',
-  tech5g: '#009E73',
+  tech5g: '#CC79A7',
+  levelGood: '#009E73',
+  levelWeak: '#E69F00',
+  levelNone: '#D55E00',
+  levelUnknown: '#9a9a9a',
+  selection: '#000000',
 } as const;
+
+/** Hamlet coverage % classes of the district choropleth (light to dark blue, ColorBrewer Blues). */
+export const CHOROPLETH_STEPS: readonly { from: number; color: string }[] = [
+  { from: 0, color: '#eff3ff' },
+  { from: 90, color: '#bdd7e7' },
+  { from: 95, color: '#6baed6' },
+  { from: 98, color: '#3182bd' },
+  { from: 100, color: '#08519c' },
+];
 
 export function hexToRgb(hex: string): Rgb {
   const n = Number.parseInt(hex.slice(1), 16);

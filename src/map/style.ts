@@ -3,7 +3,7 @@ import { labelPoint } from '../domain/geo/label.ts';
 import { bboxOfGeometry } from '../domain/geo/polygon.ts';
 import type { Boundary, Dataset } from '../domain/types.ts';
 import { labelFontFaces, LABEL_FONT } from './fonts.ts';
-import { COLORS } from './palette.ts';
+import { CHOROPLETH_STEPS, COLORS } from './palette.ts';
 
 type FeatureCollection = GeoJSON.FeatureCollection;
 
@@ -33,6 +33,14 @@ function labels(boundaries: Boundary[]): FeatureCollection {
   };
 }
 
+/** The district fill that shows hamlet coverage %, driven by feature state `pct`. */
+export const CHOROPLETH_LAYER = 'district-coverage';
+
+function choroplethStops(): [string, ...(number | string)[]] {
+  const [first, ...rest] = CHOROPLETH_STEPS;
+  return [first?.color ?? '#ffffff', ...rest.flatMap((step) => [step.from, step.color])];
+}
+
 const halo = { 'text-color': COLORS.labelText, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.6 };
 
 /**
@@ -47,7 +55,8 @@ export function basemapStyle(dataset: Dataset): StyleSpecification {
     'font-faces': labelFontFaces(),
     sources: {
       province: { type: 'geojson', data: areas(dataset.province) },
-      districts: { type: 'geojson', data: areas(dataset.districts) },
+      // Feature ids = district ids, so the choropleth can be set through feature state.
+      districts: { type: 'geojson', data: areas(dataset.districts), promoteId: 'id' },
       communes: { type: 'geojson', data: areas(communes) },
       coastline: {
         type: 'geojson',
@@ -62,6 +71,20 @@ export function basemapStyle(dataset: Dataset): StyleSpecification {
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },
       { id: 'province-fill', type: 'fill', source: 'province', paint: { 'fill-color': COLORS.land } },
+      {
+        id: CHOROPLETH_LAYER,
+        type: 'fill',
+        source: 'districts',
+        paint: {
+          'fill-color': [
+            'case',
+            ['==', ['feature-state', 'pct'], null],
+            'rgba(0, 0, 0, 0)',
+            ['step', ['feature-state', 'pct'], ...choroplethStops()],
+          ],
+          'fill-opacity': 0.6,
+        },
+      },
       {
         id: 'commune-lines',
         type: 'line',

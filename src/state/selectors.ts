@@ -1,3 +1,4 @@
+import { onAirTowers, type Scenario, type TowerColumns } from '../domain/coverage/columns.ts';
 import type { Dataset } from '../domain/types.ts';
 
 export interface DatasetSummary {
@@ -36,4 +37,21 @@ export function boundaryNames(dataset: Dataset): Map<string, string> {
     names.set(dataset, byId);
   }
   return byId;
+}
+
+const onAirCache = new WeakMap<Dataset, Map<Scenario, TowerColumns>>();
+
+/** Towers on air in a scenario, memoised per dataset and scenario. */
+export function scenarioTowers(dataset: Dataset, scenario: Scenario): TowerColumns {
+  let byScenario = onAirCache.get(dataset);
+  if (!byScenario) {
+    byScenario = new Map();
+    onAirCache.set(dataset, byScenario);
+  }
+  let columns = byScenario.get(scenario);
+  if (!columns) {
+    columns = onAirTowers(dataset.towers, scenario);
+    byScenario.set(scenario, columns);
+  }
+  return columns;
 }

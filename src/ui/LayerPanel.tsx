@@ -6,6 +6,7 @@ const entries: { id: LayerId; label: MessageKey; simulated: boolean }[] = [
   { id: 'schools', label: 'layerSchools', simulated: true },
   { id: 'towers', label: 'layerTowers', simulated: true },
   { id: 'towerRadius', label: 'layerTowerRadius', simulated: true },
+  { id: 'choropleth', label: 'layerChoropleth', simulated: true },
 ];
 
 export function LayerPanel() {

@@ -1,20 +1,27 @@
-import { HAMLET_ICON_URL, SCHOOL_ICON_URL, towerIconUrl } from '../map/icons.ts';
-import { COLORS } from '../map/palette.ts';
+import { pointIconUrl, towerIconUrl, type LevelName } from '../map/icons.ts';
+import { CHOROPLETH_STEPS, COLORS } from '../map/palette.ts';
 import { useAppStore } from '../state/store.ts';
+import { formatNumber } from './format.ts';
 import { translate, type MessageKey } from './i18n.ts';
 
-const symbols: { icon: string; label: MessageKey }[] = [
-  { icon: HAMLET_ICON_URL, label: 'layerHamlets' },
-  { icon: SCHOOL_ICON_URL, label: 'layerSchools' },
+const levels: { level: LevelName; label: MessageKey }[] = [
+  { level: 'good', label: 'levelGood' },
+  { level: 'weak', label: 'levelWeak' },
+  { level: 'none', label: 'levelNone' },
+];
+
+const towers: { icon: string; label: MessageKey }[] = [
   { icon: towerIconUrl('existing', '4g'), label: 'towerExisting' },
   { icon: towerIconUrl('planned', '4g'), label: 'towerPlanned' },
   { icon: towerIconUrl('upgrade', '2g3g'), label: 'towerUpgrade' },
 ];
 
-const technologies: { color: string; label: MessageKey }[] = [
-  { color: COLORS.tech2g3g, label: 'tech2g3g' },
-  { color: COLORS.tech4g, label: 'tech4g' },
-  { color: COLORS.tech5g, label: 'tech5g' },
+const swatches: { color: string; label: MessageKey; kind: 'disc' | 'tech' }[] = [
+  { color: COLORS.tech2g3g, label: 'tech2g3g', kind: 'tech' },
+  { color: COLORS.tech4g, label: 'tech4g', kind: 'tech' },
+  { color: COLORS.tech5g, label: 'tech5g', kind: 'tech' },
+  { color: COLORS.tech4g, label: 'discBroadband', kind: 'disc' },
+  { color: COLORS.tech2g3g, label: 'discNarrow', kind: 'disc' },
 ];
 
 const lines: { color: string; width: number; label: MessageKey }[] = [
@@ -27,26 +34,51 @@ const lines: { color: string; width: number; label: MessageKey }[] = [
 export function Legend() {
   const lang = useAppStore((s) => s.lang);
   const t = (key: MessageKey) => translate(lang, key);
+  const classes = CHOROPLETH_STEPS.map((step, i) => {
+    const next = CHOROPLETH_STEPS[i + 1];
+    const from = formatNumber(step.from, lang);
+    const text = next ? `${from}–${formatNumber(next.from, lang)} %` : `${from} %`;
+    return { color: step.color, text };
+  });
   return (
     <section className="panel" aria-labelledby="legend-heading">
       <h2 id="legend-heading">{t('legendHeading')}</h2>
       <ul className="legend">
-        {symbols.map((s) => (
-          <li key={s.label}>
-            <img src={s.icon} alt="" width={18} height={18} />
-            {t(s.label)}
+        {levels.map((entry) => (
+          <li key={entry.level}>
+            <img src={pointIconUrl('hamlet', entry.level)} alt="" width={16} height={16} />
+            <img src={pointIconUrl('school', entry.level)} alt="" width={16} height={16} />
+            {t(entry.label)}
           </li>
         ))}
-        {technologies.map((s) => (
-          <li key={s.label}>
-            <span className="swatch disc" style={{ background: s.color }} aria-hidden="true" />
-            {t('radiusDisc')} {t(s.label)}
+        <li className="legend-note">
+          ● {t('layerHamlets')} · ■ {t('layerSchools')}
+        </li>
+        {towers.map((entry) => (
+          <li key={entry.label}>
+            <img src={entry.icon} alt="" width={18} height={18} />
+            {t(entry.label)}
           </li>
         ))}
-        {lines.map((s) => (
-          <li key={s.label}>
-            <span className="swatch line" style={{ borderTop: `${s.width}px solid ${s.color}` }} aria-hidden="true" />
-            {t(s.label)}
+        {swatches.map((entry) => (
+          <li key={entry.label}>
+            <span className={`swatch ${entry.kind}`} style={{ background: entry.color }} aria-hidden="true" />
+            {t(entry.label)}
+          </li>
+        ))}
+        {lines.map((entry) => (
+          <li key={entry.label}>
+            <span className="swatch line" style={{ borderTop: `${entry.width}px solid ${entry.color}` }} aria-hidden="true" />
+            {t(entry.label)}
+          </li>
+        ))}
+      </ul>
+      <h3 className="legend-subheading">{t('choroplethLegend')}</h3>
+      <ul className="legend choropleth">
+        {classes.map((entry) => (
+          <li key={entry.text}>
+            <span className="swatch box" style={{ background: entry.color }} aria-hidden="true" />
+            {entry.text}
           </li>
         ))}
       </ul>

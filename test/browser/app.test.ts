@@ -1,65 +1,23 @@
-// The built app in headless Chromium, offline: every non-loopback request is blocked and
-// counted, the map must draw the basemap and every layer (checked by pixel colours).
-import { mkdirSync } from 'node:fs';
+// The built app in headless Chromium, offline: the map must draw the basemap and every
+// layer (checked by pixel colours), follow the scenario, and explain a clicked point.
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLORS } from '../../src/map/palette.ts';
-import { browserPath, CHROMIUM_ARGS } from './chromium.mjs';
-import { countColors, type ColorCounts } from './pixels.ts';
-import { startPreview } from './server.mjs';
-
-const executablePath = browserPath();
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+import { executablePath, openSession, toggleLayer, type Session } from './session.ts';
 
 describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
-  let browser: Browser;
-  let page: Page;
-  let server: { url: string; stop: () => void };
-  let startedAt = 0;
-  const blocked: string[] = [];
-  const errors: string[] = [];
-
-  const palette = {
-    water: COLORS.water,
-    land: COLORS.land,
-    hamlet: COLORS.hamlet,
-    school: COLORS.school,
-    tower4g: COLORS.tech4g,
-    tower2g3g: COLORS.tech2g3g,
-  };
-
-  async function pixels(): Promise<ColorCounts<keyof typeof palette>> {
-    return page.evaluate(countColors, palette);
-  }
+  let s: Session;
 
   beforeAll(async () => {
-    mkdirSync('test-results', { recursive: true });
-    server = await startPreview();
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    await context.route('**/*', (route) => {
-      const url = new URL(route.request().url());
-      if (LOOPBACK.has(url.hostname)) return route.continue();
-      blocked.push(url.href);
-      return route.abort('blockedbyclient');
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-    });
-    startedAt = Date.now();
-    await page.goto(server.url);
+    s = await openSession();
   });
+  afterAll(async () => s?.close());
 
-  afterAll(async () => {
-    await browser?.close();
-    server?.stop();
-  });
+  async function figure(name: string): Promise<string> {
+    return s.page.locator(`[data-testid="coverage-summary"] [data-figure="${name}"] dd`).innerText();
+  }
 
   it('loads the bundled data and shows its counts', async () => {
-    const summary = page.getByTestId('dataset-summary');
+    const summary = s.page.getByTestId('dataset-summary');
     await summary.waitFor({ timeout: 60000 });
     const text = await summary.innerText();
     // Vietnamese number format: thousands separated by dots.
@@ -67,104 +25,134 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
     expect(text).toContain('ấp, khóm');
   });
 
-  async function pixelsWhen(ready: (c: ColorCounts<keyof typeof palette>) => boolean) {
-    let counts = await pixels();
-    // Icons and repaints arrive asynchronously: poll until the condition holds or time runs out.
-    for (let i = 0; i < 40 && !ready(counts); i++) {
-      await page.waitForTimeout(250);
-      counts = await pixels();
-    }
-    return counts;
-  }
-
-  async function toggleByKeyboard(layer: string, checked: boolean) {
-    const toggle = page.locator(`input[data-layer="${layer}"]`);
-    await toggle.focus();
-    await page.keyboard.press('Space');
-    expect(await toggle.isChecked()).toBe(checked);
-  }
-
-  it('draws the basemap and every layer', async () => {
-    await page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
-    const counts = await pixelsWhen((c) => c.hamlet > 300 && c.school > 150 && c.tower4g > 150);
-    console.log(`map drawn ${Date.now() - startedAt} ms after navigation (SwiftShader, no GPU)`);
-    await page.screenshot({ path: 'test-results/app.png' });
+  it('draws the basemap and every layer, coloured by coverage level', async () => {
+    await s.page.getByTestId('coverage-summary').waitFor({ timeout: 60000 });
+    await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
+    const counts = await s.pixelsWhen((c) => c.good > 400 && c.tower4g > 150 && c.none > 10);
+    console.log(`map drawn ${Date.now() - s.startedAt} ms after navigation (SwiftShader, no GPU)`);
+    await s.page.screenshot({ path: 'test-results/app.png' });
     expect(counts.total).toBeGreaterThan(100000);
     expect(counts.water).toBeGreaterThan(counts.total * 0.05);
-    expect(counts.hamlet).toBeGreaterThan(300);
-    expect(counts.school).toBeGreaterThan(150);
+    expect(counts.good).toBeGreaterThan(400);
+    expect(counts.none).toBeGreaterThan(10);
     expect(counts.tower4g).toBeGreaterThan(150);
     expect(counts.tower2g3g).toBeGreaterThan(20);
   });
 
-  it('tints the land with the tower discs, and shows it plain without them', async () => {
-    const withDiscs = await pixels();
-    await toggleByKeyboard('towerRadius', false);
-    const without = await pixelsWhen((c) => c.land > withDiscs.land + c.total * 0.02);
-    expect(without.land).toBeGreaterThan(without.total * 0.04);
-    expect(without.land).toBeGreaterThan(withDiscs.land + without.total * 0.02);
-    await toggleByKeyboard('towerRadius', true);
-  });
-
-  it('hides the hamlets when their toggle is switched off by keyboard', async () => {
-    await toggleByKeyboard('hamlets', false);
-    const counts = await pixelsWhen((c) => c.hamlet < 20);
-    expect(counts.hamlet).toBeLessThan(20);
-    expect(counts.school).toBeGreaterThan(150);
-    await toggleByKeyboard('hamlets', true);
-  });
-
-  it('shows a tooltip with the name and key figures of a hovered feature', async () => {
-    const box = await page.getByTestId('map').boundingBox();
-    expect(box).not.toBeNull();
-    const { x, y, width, height } = box as { x: number; y: number; width: number; height: number };
-    let text = '';
-    // Sweep the pointer over the province until it lands on a feature.
-    for (let row = 1; row < 40 && !text; row++) {
-      for (let col = 1; col < 40 && !text; col++) {
-        await page.mouse.move(x + (width * (0.3 + (0.4 * col) / 40)), y + (height * row) / 40);
-        const tooltip = page.locator('.tooltip');
-        if (await tooltip.count()) text = await tooltip.innerText();
-      }
-    }
-    expect(text).toMatch(/Dân số|Học sinh|Nhà mạng/);
-    expect(text).toContain('mô phỏng');
-    await page.screenshot({ path: 'test-results/app-tooltip.png' });
-    await page.mouse.move(x + 5, y + 5);
-  });
-
   it('draws the points under the basemap labels, so names stay readable', async () => {
-    const order = (await page.getByTestId('map').getAttribute('data-layer-order'))?.split(' ') ?? [];
+    const order = (await s.page.getByTestId('map').getAttribute('data-layer-order'))?.split(' ') ?? [];
     const deck = order.findIndex((id) => id.startsWith('deck-'));
     expect(deck).toBeGreaterThan(order.indexOf('province-line'));
     expect(deck).toBeLessThan(order.indexOf('commune-labels'));
   });
 
+  it('shows the land plain without the discs and the choropleth', async () => {
+    const before = await s.pixels();
+    await toggleLayer(s.page, 'towerRadius', false);
+    await toggleLayer(s.page, 'choropleth', false);
+    const after = await s.pixelsWhen((c) => c.land > before.land + c.total * 0.02);
+    expect(after.land).toBeGreaterThan(after.total * 0.04);
+    expect(after.land).toBeGreaterThan(before.land + after.total * 0.02);
+    await toggleLayer(s.page, 'towerRadius', true);
+    await toggleLayer(s.page, 'choropleth', true);
+  });
+
+  it('hides hamlets and schools when their toggles are switched off by keyboard', async () => {
+    const before = await s.pixels();
+    await toggleLayer(s.page, 'hamlets', false);
+    const withoutHamlets = await s.pixelsWhen((c) => c.good < before.good * 0.7);
+    expect(withoutHamlets.good).toBeLessThan(before.good * 0.7);
+    await toggleLayer(s.page, 'schools', false);
+    const withoutPoints = await s.pixelsWhen((c) => c.good < 20);
+    expect(withoutPoints.good).toBeLessThan(20);
+    await toggleLayer(s.page, 'hamlets', true);
+    await toggleLayer(s.page, 'schools', true);
+  });
+
+  it('recomputes coverage when the scenario changes', async () => {
+    const current = await figure('hamlets');
+    const currentNone = (await s.pixelsWhen((c) => c.none > 10 && c.good > 400)).none;
+    await s.page.getByRole('radio', { name: 'Theo quy hoạch' }).check();
+    await s.page.waitForFunction((old) => {
+      const dd = document.querySelector('[data-testid="coverage-summary"] [data-figure="hamlets"] dd');
+      return dd !== null && dd.textContent !== old;
+    }, current.replace(/\s+/g, ' '));
+    const planned = await figure('hamlets');
+    expect(planned).not.toBe(current);
+    const percentOf = (text: string) => Number(text.split('%')[0]?.replace(',', '.').trim());
+    expect(percentOf(planned)).toBeGreaterThan(percentOf(current));
+    const plannedPixels = await s.pixelsWhen((c) => c.none < currentNone);
+    expect(plannedPixels.none).toBeLessThan(currentNone);
+
+    await s.page.getByRole('radio', { name: 'Vào ngày' }).check();
+    await s.page.getByLabel('Ngày xem vùng phủ').fill('2021-01-01');
+    await s.page.waitForFunction((old) => {
+      const dd = document.querySelector('[data-testid="coverage-summary"] [data-figure="hamlets"] dd');
+      return dd !== null && dd.textContent !== old;
+    }, planned.replace(/\s+/g, ' '));
+    expect(percentOf(await figure('hamlets'))).toBeLessThan(percentOf(planned));
+    await s.page.screenshot({ path: 'test-results/app-2021-01-01.png' });
+    await s.page.getByRole('radio', { name: 'Hiện tại' }).check();
+  });
+
+  it('shows a tooltip on hover and, on click, the level, nearest tower and a line to it', async () => {
+    const box = await s.page.getByTestId('map').boundingBox();
+    expect(box).not.toBeNull();
+    const { x, y, width, height } = box as { x: number; y: number; width: number; height: number };
+    let text = '';
+    let at = { x: 0, y: 0 };
+    // Sweep the pointer over the province until it lands on a hamlet or school.
+    for (let row = 1; row < 40 && !/Dân số|Học sinh/.test(text); row++) {
+      for (let col = 1; col < 40 && !/Dân số|Học sinh/.test(text); col++) {
+        at = { x: x + width * (0.3 + (0.4 * col) / 40), y: y + (height * row) / 40 };
+        await s.page.mouse.move(at.x, at.y);
+        const tooltip = s.page.locator('.tooltip');
+        text = (await tooltip.count()) ? await tooltip.innerText() : '';
+      }
+    }
+    expect(text).toMatch(/Dân số|Học sinh/);
+    expect(text).toContain('mô phỏng');
+    await s.page.screenshot({ path: 'test-results/app-tooltip.png' });
+    const before = await s.pixels();
+    await s.page.mouse.click(at.x, at.y);
+    const selection = s.page.getByTestId('selection');
+    await selection.waitFor();
+    const details = await selection.innerText();
+    expect(details).toMatch(/Sóng tốt|Sóng yếu|Không có sóng/);
+    expect(details).toMatch(/Trạm 4G\/5G gần nhất\s+\S+ T-/);
+    expect(details).toMatch(/\d+(,\d)? km/);
+    const after = await s.pixelsWhen((c) => c.selection > before.selection + 40);
+    expect(after.selection).toBeGreaterThan(before.selection + 40);
+    await s.page.screenshot({ path: 'test-results/app-selection.png' });
+    await s.page.keyboard.press('Escape');
+    await selection.waitFor({ state: 'detached' });
+  });
+
   it('labels districts and communes in Vietnamese when zoomed in', async () => {
-    const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+    const zoomIn = s.page.getByRole('button', { name: 'Zoom in' });
     for (let i = 0; i < 3; i++) {
       await zoomIn.click();
-      await page.waitForTimeout(400);
+      await s.page.waitForTimeout(400);
     }
-    await page.locator('[data-map-ready="true"]').waitFor({ state: 'attached' });
-    await page.waitForTimeout(1000);
-    await page.screenshot({ path: 'test-results/app-zoomed.png' });
-    const counts = await pixels();
+    await s.page.waitForTimeout(1000);
+    await s.page.screenshot({ path: 'test-results/app-zoomed.png' });
+    const counts = await s.pixels();
     expect(counts.water + counts.land).toBeGreaterThan(0);
   });
 
   it('switches to English and formats numbers for it', async () => {
-    await page.getByRole('button', { name: 'Switch to English' }).click();
-    const text = await page.getByTestId('dataset-summary').innerText();
+    await s.page.getByRole('button', { name: 'Switch to English' }).click();
+    const text = await s.page.getByTestId('dataset-summary').innerText();
     expect(text).toMatch(/\d{1,3},\d{3},\d{3}\s+population/);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: 'test-results/app-en.png' });
-    await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+    expect(await s.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await figure('hamlets')).toMatch(/^\d+(\.\d)? % \(\d{3} of \d{3}\)$/);
+    await s.page.waitForTimeout(500);
+    await s.page.screenshot({ path: 'test-results/app-en.png' });
+    await s.page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
   });
 
   it('has no serious accessibility violations', async () => {
-    const results = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+    const results = await new AxeBuilder({ page: s.page }).exclude('.maplibregl-canvas').analyze();
     const serious = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -172,16 +160,16 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
   });
 
   it('stays usable at 200% zoom (a 640 px wide viewport) without sideways scrolling', async () => {
-    await page.setViewportSize({ width: 640, height: 860 });
-    await page.waitForTimeout(500);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await s.page.setViewportSize({ width: 640, height: 860 });
+    await s.page.waitForTimeout(500);
+    const overflow = await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: 'test-results/app-narrow.png', fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 860 });
+    await s.page.screenshot({ path: 'test-results/app-narrow.png', fullPage: true });
+    await s.page.setViewportSize({ width: 1280, height: 860 });
   });
 
   it('made no request off the machine and logged no error', () => {
-    expect(blocked).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(s.blocked).toEqual([]);
+    expect(s.errors).toEqual([]);
   });
 });

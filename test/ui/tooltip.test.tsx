@@ -36,7 +36,7 @@ const hamlet: Hamlet = {
 
 describe('Tooltip', () => {
   it('names the hamlet, its commune and district, and its figures in Vietnamese format', () => {
-    const { container } = render(<Tooltip picked={{ kind: 'hamlet', item: hamlet }} dataset={dataset} x={0} y={0} />);
+    const { container } = render(<Tooltip picked={{ kind: 'hamlet', item: hamlet, index: 0 }} dataset={dataset} x={0} y={0} />);
     const text = container.textContent ?? '';
     expect(text).toContain('<img src=x onerror=alert(1)>');
     expect(container.querySelector('img')).toBeNull();
@@ -60,7 +60,7 @@ describe('Tooltip', () => {
       upgradeDate: '2021-09-20',
       synthetic: true,
     };
-    const { container } = render(<Tooltip picked={{ kind: 'tower', item: tower }} dataset={dataset} x={0} y={0} />);
+    const { container } = render(<Tooltip picked={{ kind: 'tower', item: tower, index: 0 }} dataset={dataset} x={0} y={0} />);
     const text = container.textContent ?? '';
     expect(text).toContain('VNPT T-1');
     expect(text).toContain('5 km');

@@ -1,0 +1,60 @@
+import { useAppStore } from '../state/store.ts';
+import { formatNumber } from './format.ts';
+import { translate, type MessageKey } from './i18n.ts';
+
+function percent(part: number, whole: number, lang: 'vi' | 'en'): string {
+  return whole > 0 ? `${formatNumber((100 * part) / whole, lang, 1)} %` : '–';
+}
+
+/** The scenario's headline figures; says so while a newer scenario is still computing. */
+export function CoverageSummary() {
+  const lang = useAppStore((s) => s.lang);
+  const coverage = useAppStore((s) => s.coverage);
+  const state = useAppStore((s) => s.coverageState);
+  const t = (key: MessageKey) => translate(lang, key);
+  const n = (value: number) => formatNumber(value, lang);
+  const totals = coverage?.totals;
+  const rows: { label: MessageKey; good: number; total: number; id: string }[] = totals
+    ? [
+        { id: 'hamlets', label: 'hamletsGood', good: totals.hamletsGood, total: totals.hamlets },
+        { id: 'population', label: 'populationGood', good: totals.populationGood, total: totals.population },
+        { id: 'schools', label: 'schoolsGood', good: totals.schoolsGood, total: totals.schools },
+      ]
+    : [];
+  return (
+    <section className="panel" aria-labelledby="coverage-heading" aria-busy={state.phase === 'computing'}>
+      <h2 id="coverage-heading">{t('coverageHeading')}</h2>
+      <div role="status" aria-live="polite">
+        {state.phase === 'computing' && <p className="note">{t('computing')}</p>}
+        {state.phase === 'failed' && (
+          <p className="note error-text">
+            {t('computeFailed')}: {state.message}
+          </p>
+        )}
+      </div>
+      {totals && (
+        <dl className="figures-list" data-testid="coverage-summary">
+          {rows.map((row) => (
+            <div key={row.id} data-figure={row.id}>
+              <dt>{t(row.label)}</dt>
+              <dd>
+                <strong>{percent(row.good, row.total, lang)}</strong> ({n(row.good)} {t('of')} {n(row.total)})
+              </dd>
+            </div>
+          ))}
+          <div data-figure="weak-none">
+            <dt>{t('layerHamlets')}: {t('weakNone')}</dt>
+            <dd>
+              {n(totals.hamletsWeak)} / {n(totals.hamletsNone)}
+            </dd>
+          </div>
+        </dl>
+      )}
+      {coverage && (
+        <p className="note">
+          {t('computedIn')} {formatNumber(coverage.elapsedMs, lang, 1)} ms
+        </p>
+      )}
+    </section>
+  );
+}

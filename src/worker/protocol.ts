@@ -1,0 +1,62 @@
+import type { Scenario } from '../domain/coverage/columns.ts';
+import type { Dataset, Issue } from '../domain/types.ts';
+
+/** A data file the worker fetches: `path` is relative to the data folder, `url` is same-origin. */
+export interface RemoteFile {
+  path: string;
+  url: string;
+}
+
+/** Figures of one area (district) or of the whole dataset in one scenario. */
+export interface AreaFigures {
+  hamlets: number;
+  hamletsGood: number;
+  population: number;
+  populationGood: number;
+  schools: number;
+  schoolsGood: number;
+}
+
+export interface Totals extends AreaFigures {
+  hamletsWeak: number;
+  hamletsNone: number;
+  schoolsWeak: number;
+  schoolsNone: number;
+  students: number;
+  studentsGood: number;
+}
+
+/** The engine's answer for one scenario; arrays are index-aligned with hamlets then schools. */
+export interface CoverageResult {
+  requestId: number;
+  scenario: Scenario;
+  /** LEVEL_NONE / LEVEL_WEAK / LEVEL_GOOD per point. */
+  level: Uint8Array;
+  /** Index into `dataset.towers` of the nearest 4G/5G tower on air, -1 when none. */
+  nearestTower: Int32Array;
+  /** Haversine km to it, NaN when none. */
+  nearestKm: Float64Array;
+  /** Index into `dataset.districts` of the district holding the point, -1 when none. */
+  district: Int32Array;
+  /** Index-aligned with `dataset.districts`. */
+  districts: AreaFigures[];
+  totals: Totals;
+  /** Time the worker spent on this request. */
+  elapsedMs: number;
+}
+
+export type WorkerRequest =
+  | { type: 'load'; files: RemoteFile[] }
+  | { type: 'coverage'; requestId: number; scenario: Scenario };
+
+export type WorkerResponse =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'loaded'; dataset: Dataset; issues: Issue[] }
+  | { type: 'rejected'; reason: string; issues: Issue[] }
+  | ({ type: 'coverage' } & CoverageResult)
+  | { type: 'coverage-failed'; requestId: number; message: string };
+
+/** The buffers of a result, for the transfer list: moved to the main thread, not copied. */
+export function transferables(result: CoverageResult): Transferable[] {
+  return [result.level.buffer, result.nearestTower.buffer, result.nearestKm.buffer, result.district.buffer];
+}

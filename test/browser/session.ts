@@ -1,0 +1,85 @@
+// One offline browser session over the built app: every non-loopback request is blocked
+// and counted, page and console errors are collected, pixels of the map can be counted.
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { COLORS } from '../../src/map/palette.ts';
+import { browserPath, CHROMIUM_ARGS } from './chromium.mjs';
+import { countColors, type ColorCounts } from './pixels.ts';
+import { startPreview } from './server.mjs';
+
+export const executablePath = browserPath();
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export const palette = {
+  water: COLORS.water,
+  land: COLORS.land,
+  good: COLORS.levelGood,
+  weak: COLORS.levelWeak,
+  none: COLORS.levelNone,
+  tower4g: COLORS.tech4g,
+  tower2g3g: COLORS.tech2g3g,
+  selection: COLORS.selection,
+};
+export type Counts = ColorCounts<keyof typeof palette>;
+
+export interface Session {
+  page: Page;
+  blocked: string[];
+  errors: string[];
+  startedAt: number;
+  pixels: () => Promise<Counts>;
+  /** Polls the pixel counts until `ready` holds or about 10 s pass. */
+  pixelsWhen: (ready: (c: Counts) => boolean) => Promise<Counts>;
+  close: () => Promise<void>;
+}
+
+export async function openSession(): Promise<Session> {
+  mkdirSync('test-results', { recursive: true });
+  const server = await startPreview();
+  const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const blocked: string[] = [];
+  const errors: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (LOOPBACK.has(url.hostname)) return route.continue();
+    blocked.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  const startedAt = Date.now();
+  await page.goto(server.url);
+  const pixels = () => page.evaluate(countColors, palette) as Promise<Counts>;
+  const pixelsWhen = async (ready: (c: Counts) => boolean) => {
+    let counts = await pixels();
+    for (let i = 0; i < 40 && !ready(counts); i++) {
+      await page.waitForTimeout(250);
+      counts = await pixels();
+    }
+    return counts;
+  };
+  return {
+    page,
+    blocked,
+    errors,
+    startedAt,
+    pixels,
+    pixelsWhen,
+    close: async () => {
+      await browser.close();
+      server.stop();
+    },
+  };
+}
+
+/** Presses Space on a layer toggle and checks its new state. */
+export async function toggleLayer(page: Page, layer: string, checked: boolean): Promise<void> {
+  const toggle = page.locator(`input[data-layer="${layer}"]`);
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  if ((await toggle.isChecked()) !== checked) throw new Error(`toggle ${layer} did not switch to ${checked}`);
+}

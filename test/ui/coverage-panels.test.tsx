@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Dataset } from '../../src/domain/types.ts';
+import { useAppStore } from '../../src/state/store.ts';
+import { CoverageSummary } from '../../src/ui/CoverageSummary.tsx';
+import { ScenarioPanel } from '../../src/ui/ScenarioPanel.tsx';
+import { SelectionPanel } from '../../src/ui/SelectionPanel.tsx';
+import type { CoverageResult } from '../../src/worker/protocol.ts';
+
+const initial = useAppStore.getState();
+beforeEach(() => useAppStore.setState(initial, true));
+afterEach(cleanup);
+
+const square = { type: 'Polygon' as const, coordinates: [[[105, 9], [105.1, 9], [105.1, 9.1], [105, 9]]] as [number, number][][] };
+const dataset: Dataset = {
+  province: [],
+  districts: [{ id: '969', name: 'Huyện Cái Nước', geometry: square }],
+  hamlets: [
+    { id: 'H1', name: 'Ấp Một', lon: 105.01, lat: 9.01, population: 1500, gridPower: true, synthetic: true },
+    { id: 'H2', name: 'Ấp Hai', lon: 105.09, lat: 9.09, population: 500, gridPower: false, synthetic: true },
+  ],
+  schools: [
+    { id: 'S1', name: 'Trường Tiểu học Một', lon: 105.02, lat: 9.02, level: 'primary', students: 300, fixedBroadband: false, synthetic: true },
+  ],
+  towers: [{ id: 'T-VT-0001', operator: 'Viettel', lon: 105, lat: 9, status: 'existing', technology: '4G', synthetic: true }],
+  programme: { name: 'p', targets: [] },
+};
+
+const result: CoverageResult = {
+  requestId: 1,
+  scenario: 'current',
+  level: Uint8Array.from([2, 0, 2]),
+  nearestTower: Int32Array.from([0, 0, 0]),
+  nearestKm: Float64Array.from([1.5612, 13.9, 3.1]),
+  district: Int32Array.from([0, 0, 0]),
+  districts: [{ hamlets: 2, hamletsGood: 1, population: 2000, populationGood: 1500, schools: 1, schoolsGood: 1 }],
+  totals: {
+    hamlets: 2, hamletsGood: 1, population: 2000, populationGood: 1500, schools: 1, schoolsGood: 1,
+    hamletsWeak: 0, hamletsNone: 1, schoolsWeak: 0, schoolsNone: 0, students: 300, studentsGood: 300,
+  },
+  elapsedMs: 0.4,
+};
+
+describe('ScenarioPanel', () => {
+  it('sets the scenario from the radio buttons and the date field', () => {
+    render(<ScenarioPanel />);
+    fireEvent.click(screen.getByRole('radio', { name: 'Theo quy hoạch' }));
+    expect(useAppStore.getState().scenario).toBe('planned');
+    fireEvent.click(screen.getByRole('radio', { name: 'Vào ngày' }));
+    expect(useAppStore.getState().scenario).toBe('2021-10-15');
+    fireEvent.change(screen.getByLabelText('Ngày xem vùng phủ'), { target: { value: '2021-12-31' } });
+    expect(useAppStore.getState().scenario).toBe('2021-12-31');
+    fireEvent.change(screen.getByLabelText('Ngày xem vùng phủ'), { target: { value: '' } });
+    expect(useAppStore.getState().scenario).toBe('2021-12-31');
+  });
+});
+
+describe('CoverageSummary', () => {
+  it('shows the shares with Vietnamese decimals, and says when it is computing', () => {
+    useAppStore.getState().coverageComputed(result);
+    useAppStore.getState().coverageRequested();
+    render(<CoverageSummary />);
+    expect(screen.getByText('Đang tính vùng phủ…')).toBeTruthy();
+    const hamlets = document.querySelector('[data-figure="hamlets"] dd')?.textContent;
+    expect(hamlets).toBe('50 % (1 trên 2)');
+    const population = document.querySelector('[data-figure="population"] dd')?.textContent;
+    expect(population).toBe('75 % (1.500 trên 2.000)');
+  });
+});
+
+describe('SelectionPanel', () => {
+  it('names the level, the nearest tower and its distance; Escape clears it', () => {
+    useAppStore.setState({ coverage: result, selectedPoint: 1 });
+    render(<SelectionPanel dataset={dataset} />);
+    const panel = screen.getByTestId('selection');
+    expect(panel.textContent).toContain('Ấp Hai');
+    expect(panel.textContent).toContain('Không có sóng');
+    expect(panel.textContent).toContain('Viettel T-VT-0001 (4G)');
+    expect(panel.textContent).toContain('13,9 km');
+    fireEvent.keyDown(window, { key: 'Escape' });
+    expect(useAppStore.getState().selectedPoint).toBeUndefined();
+  });
+
+  it('points a school at its index after the hamlets', () => {
+    useAppStore.setState({ coverage: result, selectedPoint: 2 });
+    render(<SelectionPanel dataset={dataset} />);
+    expect(screen.getByTestId('selection').textContent).toContain('Trường Tiểu học Một');
+    expect(screen.getByTestId('selection').textContent).toContain('3,1 km');
+  });
+});
