@@ -35,7 +35,7 @@ export function startDataWorker(): () => void {
         break;
       case 'coverage': {
         if (message.requestId !== latestRequest) break;
-        const { type: _type, ...result } = message;
+        const { type: _, ...result } = message;
         store.coverageComputed(result);
         break;
       }
