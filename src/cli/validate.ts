@@ -3,8 +3,8 @@
  * Exit 0 with one summary line per file on stdout when all is well; otherwise exit 1, one
  * line per problem on stderr and nothing on stdout. Warnings go to stderr and keep exit 0.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FILE_KINDS, type FileKind, type Issue } from '../domain/types.ts';
 import {
@@ -13,8 +13,8 @@ import {
   kindFromName,
   parseFileDetailed,
   validateFolder,
-  type SourceFile,
 } from '../domain/parse/index.ts';
+import { fsReason, readDataFolder } from './folder.ts';
 
 export interface ValidateIo {
   out(line: string): void;
@@ -55,29 +55,6 @@ function parseArgs(argv: string[]): Args | string {
   return args;
 }
 
-/** Every file under the folder, as paths relative to it with "/" separators. */
-function listFiles(root: string): string[] {
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.isFile()) found.push(relative(root, full).split(sep).join('/'));
-    }
-  };
-  walk(root);
-  return found.sort();
-}
-
-function reason(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'ERR_STRING_TOO_LONG') return 'the file is too large to read';
-  return error instanceof Error ? error.message : String(error);
-}
-
 function summary(path: string, kind: FileKind, count: number, issues: Issue[]): string {
   const warnings = issues.filter((i) => i.severity === 'warning' && i.file === path).length;
   return `ok  ${path}  ${countNoun(kind, count)}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
@@ -105,13 +82,7 @@ function validateOne(path: string, kindArg: FileKind | undefined, io: ValidateIo
 }
 
 function validateFolderAt(root: string, io: ValidateIo): number {
-  const files: SourceFile[] = [];
-  for (const path of listFiles(root)) {
-    // README.md, PROVENANCE.md and the like are not data.
-    if (kindFromName(path) === undefined) continue;
-    files.push({ path, text: readFileSync(join(root, path), 'utf8') });
-  }
-  const folder = validateFolder(files, { checkEveryKnownFile: true });
+  const folder = validateFolder(readDataFolder(root), { checkEveryKnownFile: true });
   const summaries = folder.files.map((f) => summary(f.path, f.kind, f.count, folder.issues));
   return report(io, folder.issues, summaries);
 }
@@ -135,7 +106,7 @@ export async function runValidate(argv: string[], io: ValidateIo): Promise<numbe
     return validateOne(args.target, args.kind, io);
   } catch (error) {
     const path = (error as { path?: unknown } | null)?.path;
-    io.err(`error: ${typeof path === 'string' ? path : args.target}: ${reason(error)}`);
+    io.err(`error: ${typeof path === 'string' ? path : args.target}: ${fsReason(error)}`);
     return 1;
   }
 }
