@@ -132,6 +132,11 @@ export async function runCoverage(argv: readonly string[], io: CoverageIo): Prom
 
 const invokedPath = process.argv[1];
 if (invokedPath !== undefined && resolve(invokedPath) === fileURLToPath(import.meta.url)) {
+  // A reader that stops early (`| head`) closes the pipe: end quietly, not with a stack.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   // exitCode, not exit(): let a large JSON drain to a pipe before the process ends.
   process.exitCode = await runCoverage(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
