@@ -133,6 +133,18 @@ function discs(onAir: TowerColumns): Disc[] {
 }
 
 const discCache = new WeakMap<TowerColumns, Disc[]>();
+const onAirFlags = new WeakMap<TowerColumns, Uint8Array>();
+
+/** 1 for each dataset tower on air in the scenario: the others are drawn faded. */
+function onAirFlagsOf(onAir: TowerColumns, towerCount: number): Uint8Array {
+  let flags = onAirFlags.get(onAir);
+  if (!flags) {
+    flags = new Uint8Array(towerCount);
+    for (const index of onAir.towerIndex) flags[index] = 1;
+    onAirFlags.set(onAir, flags);
+  }
+  return flags;
+}
 
 function selectionLayers(inputs: LayerInputs, beforeId: string): Layer[] {
   const { dataset, coverage, selectedPoint } = inputs;
@@ -212,6 +224,9 @@ export function datasetLayers(inputs: LayerInputs, handlers: MapHandlers, before
       getPosition: (t) => [t.lon, t.lat],
       getIcon: (t) => icon(towerIconUrl(towerShape(t), techClass(t.technology))),
       getSize: 15,
+      // With mask off, only the alpha of the colour applies: towers not on air fade out.
+      getColor: (_t, { index }) => [0, 0, 0, onAirFlagsOf(onAir, dataset.towers.length)[index] ? 255 : 70],
+      updateTriggers: { getColor: onAir },
       onHover: (info: PickingInfo<Tower>) =>
         handlers.onHover(info.object ? { kind: 'tower', item: info.object, index: info.index } : undefined, info.x, info.y),
     }),

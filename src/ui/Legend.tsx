@@ -60,6 +60,10 @@ export function Legend() {
             {t(entry.label)}
           </li>
         ))}
+        <li>
+          <img src={towerIconUrl('existing', '4g')} alt="" width={18} height={18} className="faded" />
+          {t('towerNotOnAir')}
+        </li>
         {swatches.map((entry) => (
           <li key={entry.label}>
             <span className={`swatch ${entry.kind}`} style={{ background: entry.color }} aria-hidden="true" />

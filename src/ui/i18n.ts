@@ -90,6 +90,7 @@ const vi = {
   noBroadbandTower: 'Không có trạm 4G/5G nào',
   selectionHint: 'Bấm vào một ấp hoặc trường trên bản đồ để xem mức sóng và trạm 4G/5G gần nhất.',
   computedIn: 'Tính trong',
+  towerNotOnAir: 'Trạm chưa phát sóng trong kịch bản (mờ)',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -183,6 +184,7 @@ const en: Record<MessageKey, string> = {
   noBroadbandTower: 'No 4G/5G tower at all',
   selectionHint: 'Click a hamlet or school on the map to see its signal and nearest 4G/5G tower.',
   computedIn: 'Computed in',
+  towerNotOnAir: 'Tower not on air in this scenario (faded)',
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
