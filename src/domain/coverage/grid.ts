@@ -162,18 +162,37 @@ export function buildTowerGrid(
   const cosMid = Math.max(0.02, Math.cos(midLat * DEG));
   const widthDeg = frame.wrap ? 360 : maxU - minU;
   const heightDeg = maxLat - minLat;
-  // Cell side in km from the density over the box; the area of a degenerate box (one row or
-  // one column of towers) is taken as its length times one cell.
+  // Cell side in km from the towers' density over the part of the box they occupy (the
+  // share of a 32 × 32 coarse grid's cells that hold a tower: one stray tower far away must
+  // not make every cell huge). The area of a degenerate box (one row or one column of
+  // towers) is taken as its length times one cell.
   const widthKm = widthDeg * KM_PER_DEG * cosMid;
   const heightKm = heightDeg * KM_PER_DEG;
   let cellKm: number;
-  if (widthKm > 0 && heightKm > 0) cellKm = Math.sqrt((widthKm * heightKm * perCell) / Math.max(1, n));
-  else cellKm = (Math.max(widthKm, heightKm) * perCell) / Math.max(1, n);
+  if (widthKm > 0 && heightKm > 0) {
+    const COARSE = 32;
+    const seen = new Uint8Array(COARSE * COARSE);
+    let occupied = 0;
+    const x0c = frame.wrap ? frame.base : minU;
+    for (let k = 0; k < n; k++) {
+      const cx = Math.min(COARSE - 1, Math.floor(((u[k]! - x0c) / widthDeg) * COARSE));
+      const cy = Math.min(COARSE - 1, Math.floor(((towers.lat[members[k]!]! - minLat) / heightDeg) * COARSE));
+      const c = Math.max(0, cy) * COARSE + Math.max(0, cx);
+      if (seen[c] === 0) {
+        seen[c] = 1;
+        occupied++;
+      }
+    }
+    const area = (widthKm * heightKm * occupied) / (COARSE * COARSE);
+    cellKm = Math.sqrt((area * perCell) / Math.max(1, n));
+  } else {
+    cellKm = (Math.max(widthKm, heightKm) * perCell) / Math.max(1, n);
+  }
   cellKm = Math.max(cellKm, minCellKm);
   let cellLat = Math.max(MIN_CELL_DEG, cellKm / KM_PER_DEG);
   let cellLon = Math.max(MIN_CELL_DEG, cellLat / cosMid);
-  // Never more than about 2n + 16 cells, whatever the shape of the box.
-  const maxCells = 2 * n + 16;
+  // Never more than 8n + 64 cells (4 bytes each), whatever the shape of the box.
+  const maxCells = 8 * n + 64;
   let nx = 1;
   let ny = 1;
   for (;;) {

@@ -167,7 +167,7 @@ describe('grid', () => {
         const frame = chooseFrame(towers.lon);
         const members = Int32Array.from({ length: towers.count }, (_, i) => i);
         const g = buildTowerGrid(towers, members, frame, { perCell });
-        expect(g.nx * g.ny).toBeLessThanOrEqual(2 * towers.count + 16);
+        expect(g.nx * g.ny).toBeLessThanOrEqual(8 * towers.count + 64);
         expect(g.cellStart[0]).toBe(0);
         expect(g.cellStart[g.nx * g.ny]).toBe(towers.count);
         expect(Array.from(g.tower).sort((a, b) => a - b)).toEqual(Array.from(members));
