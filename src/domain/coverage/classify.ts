@@ -308,6 +308,8 @@ function coveredInGrid(
   const cx = columnOf(g, u);
   const cy = rowOf(g, lat);
   const k0 = Math.max(1, firstRing(g, cx, cy));
+  // Past this ring every cell has been scanned (a guard: the bound says so first).
+  const kLast = k0 + g.nx + g.ny;
   for (let k = k0; ; k++) {
     const nRuns = k === k0 ? blockRuns(g, cx, cy, k, runs) : ringRuns(g, cx, cy, k, runs);
     for (let q = 0; q < nRuns; q++) {
@@ -329,7 +331,9 @@ function coveredInGrid(
         }
       }
     }
-    if (ringLowerBoundS(g, u, lat, cosLat, cx, cy, k) * (1 - REL_MARGIN) > sCap) return false;
+    const lb = ringLowerBoundS(g, u, lat, cosLat, cx, cy, k);
+    // Stop when nothing is left outside, or nothing outside can be within the cap.
+    if (!(lb < Infinity) || lb * (1 - REL_MARGIN) > sCap || k > kLast) return false;
   }
 }
 
@@ -372,6 +376,7 @@ function searchPoints(points: PointColumns, towers: TowerColumns, index: Coverag
       const cx = columnOf(g, u);
       const cy = rowOf(g, lat);
       const k0 = Math.max(1, firstRing(g, cx, cy));
+      const kLast = k0 + g.nx + g.ny; // past it every cell has been scanned (a guard)
       for (let k = k0; ; k++) {
         const nRuns = k === k0 ? blockRuns(g, cx, cy, k, runs) : ringRuns(g, cx, cy, k, runs);
         for (let q = 0; q < nRuns; q++) {
@@ -412,7 +417,7 @@ function searchPoints(points: PointColumns, towers: TowerColumns, index: Coverag
           }
         }
         const lb = ringLowerBoundS(g, u, lat, cosLat, cx, cy, k);
-        if (lb === Infinity) break;
+        if (!(lb < Infinity) || k > kLast) break; // nothing left outside
         const sureLb = lb * (1 - REL_MARGIN);
         if (sureLb > sLimit && (good || sureLb > sCapBroadband)) break;
       }

@@ -150,6 +150,24 @@ describe('classify: empty and degenerate inputs', () => {
     expect(result.level.includes(LEVEL_NONE)).toBe(true);
   });
 
+  it('radii beyond half the Earth, many of them, and points they do not reach', () => {
+    const random = rng(13);
+    const towers: Tower[] = [];
+    for (let j = 0; j < 600; j++) {
+      const technology = j % 2 === 0 ? '3G' : '4G';
+      towers.push(tower(`G${j}`, 100 + random() * 20, random() * 20, technology, { radiusKm: j % 3 === 0 ? 1 : 13000 + random() * 1000 }));
+    }
+    towers.push(tower('INF', 110, 10, '2G', { radiusKm: Infinity }));
+    const points = Array.from({ length: 200 }, (_, i) => hamlet(`W${i}`, random() * 360 - 180, random() * 180 - 90));
+    points.push(hamlet('antipode', -70, -10), hamlet('near', 110, 10));
+    expectOracle(towers, points);
+    expectOracle(towers.filter((t) => t.id !== 'INF'), points);
+    const narrow = towers.filter((t) => t.technology === '3G' && t.id !== 'INF');
+    expectOracle(narrow, points);
+    const levels = run(narrow, points).result.level;
+    expect(levels.includes(LEVEL_WEAK) && levels.includes(LEVEL_NONE)).toBe(true);
+  });
+
   it('longitudes written beyond ±180°', () => {
     const towers = [tower('T1', 185, 10, '4G', { radiusKm: 50 }), tower('T2', -175.2, 10, '3G', { radiusKm: 80 }), tower('T3', 540, 0, '5G')];
     const points = [hamlet('A', -175, 10), hamlet('B', 185.3, 10.1), hamlet('C', -180, 0), hamlet('D', 0, 0), hamlet('E', -174, 10.3)];
