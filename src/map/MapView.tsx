@@ -83,8 +83,8 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
     if (!map || !styleLoaded) return;
     map.setLayoutProperty(CHOROPLETH_LAYER, 'visibility', layers.choropleth ? 'visible' : 'none');
     dataset.districts.forEach((district, i) => {
-      const figures = coverage?.districts[i];
-      const pct = figures && figures.hamlets > 0 ? (100 * figures.hamletsGood) / figures.hamlets : null;
+      const figures = coverage?.figures.areas[i];
+      const pct = figures && figures.hamlets > 0 ? (100 * figures.hamlets_good) / figures.hamlets : null;
       map.setFeatureState({ source: 'districts', id: district.id }, { pct });
     });
   }, [dataset, coverage, layers.choropleth, styleLoaded]);

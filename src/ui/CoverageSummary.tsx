@@ -13,12 +13,12 @@ export function CoverageSummary() {
   const state = useAppStore((s) => s.coverageState);
   const t = (key: MessageKey) => translate(lang, key);
   const n = (value: number) => formatNumber(value, lang);
-  const totals = coverage?.totals;
+  const totals = coverage?.figures;
   const rows: { label: MessageKey; good: number; total: number; id: string }[] = totals
     ? [
-        { id: 'hamlets', label: 'hamletsGood', good: totals.hamletsGood, total: totals.hamlets },
-        { id: 'population', label: 'populationGood', good: totals.populationGood, total: totals.population },
-        { id: 'schools', label: 'schoolsGood', good: totals.schoolsGood, total: totals.schools },
+        { id: 'hamlets', label: 'hamletsGood', good: totals.hamlets.good, total: totals.hamlets.total },
+        { id: 'population', label: 'populationGood', good: totals.hamlets.population_good, total: totals.hamlets.population },
+        { id: 'schools', label: 'schoolsGood', good: totals.schools.good, total: totals.schools.total },
       ]
     : [];
   return (
@@ -45,7 +45,7 @@ export function CoverageSummary() {
           <div data-figure="weak-none">
             <dt>{t('layerHamlets')}: {t('weakNone')}</dt>
             <dd>
-              {n(totals.hamletsWeak)} / {n(totals.hamletsNone)}
+              {n(totals.hamlets.weak)} / {n(totals.hamlets.none)}
             </dd>
           </div>
         </dl>

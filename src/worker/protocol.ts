@@ -1,29 +1,11 @@
 import type { Scenario } from '../domain/coverage/columns.ts';
+import type { CoverageFigures } from '../domain/coverage/report.ts';
 import type { Dataset, Issue } from '../domain/types.ts';
 
 /** A data file the worker fetches: `path` is relative to the data folder, `url` is same-origin. */
 export interface RemoteFile {
   path: string;
   url: string;
-}
-
-/** Figures of one area (district) or of the whole dataset in one scenario. */
-export interface AreaFigures {
-  hamlets: number;
-  hamletsGood: number;
-  population: number;
-  populationGood: number;
-  schools: number;
-  schoolsGood: number;
-}
-
-export interface Totals extends AreaFigures {
-  hamletsWeak: number;
-  hamletsNone: number;
-  schoolsWeak: number;
-  schoolsNone: number;
-  students: number;
-  studentsGood: number;
 }
 
 /** The engine's answer for one scenario; arrays are index-aligned with hamlets then schools. */
@@ -38,9 +20,8 @@ export interface CoverageResult {
   nearestKm: Float64Array;
   /** Index into `dataset.districts` of the district holding the point, -1 when none. */
   district: Int32Array;
-  /** Index-aligned with `dataset.districts`. */
-  districts: AreaFigures[];
-  totals: Totals;
+  /** Totals by level, and per district (`areas`, index-aligned with `dataset.districts`). */
+  figures: CoverageFigures;
   /** Time the worker spent on this request. */
   elapsedMs: number;
 }

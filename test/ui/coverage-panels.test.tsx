@@ -34,10 +34,10 @@ const result: CoverageResult = {
   nearestTower: Int32Array.from([0, 0, 0]),
   nearestKm: Float64Array.from([1.5612, 13.9, 3.1]),
   district: Int32Array.from([0, 0, 0]),
-  districts: [{ hamlets: 2, hamletsGood: 1, population: 2000, populationGood: 1500, schools: 1, schoolsGood: 1 }],
-  totals: {
-    hamlets: 2, hamletsGood: 1, population: 2000, populationGood: 1500, schools: 1, schoolsGood: 1,
-    hamletsWeak: 0, hamletsNone: 1, schoolsWeak: 0, schoolsNone: 0, students: 300, studentsGood: 300,
+  figures: {
+    hamlets: { total: 2, good: 1, weak: 0, none: 1, population: 2000, population_good: 1500 },
+    schools: { total: 1, good: 1, weak: 0, none: 0, students: 300, students_good: 300 },
+    areas: [{ hamlets: 2, hamlets_good: 1, population: 2000, population_good: 1500, schools: 1, schools_good: 1 }],
   },
   elapsedMs: 0.4,
 };

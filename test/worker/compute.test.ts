@@ -43,17 +43,18 @@ describe.each(['current', 'planned', '2021-10-15'])('CoverageSession, scenario %
   it('sums districts and totals the way a plain loop does', () => {
     const district = (lon: number, lat: number) => dataset.districts.findIndex((d) => pointInGeometry(lon, lat, d.geometry));
     const hamletsGood = dataset.hamlets.filter((_, i) => result.level[i] === 2);
-    expect(result.totals.hamlets).toBe(dataset.hamlets.length);
-    expect(result.totals.hamletsGood).toBe(hamletsGood.length);
-    expect(result.totals.populationGood).toBe(hamletsGood.reduce((sum, h) => sum + h.population, 0));
+    const { hamlets, schools, areas } = result.figures;
+    expect(hamlets.total).toBe(dataset.hamlets.length);
+    expect(hamlets.good).toBe(hamletsGood.length);
+    expect(hamlets.population_good).toBe(hamletsGood.reduce((sum, h) => sum + h.population, 0));
     dataset.districts.forEach((_, k) => {
       const inside = dataset.hamlets.filter((h) => district(h.lon, h.lat) === k);
-      expect(result.districts[k]?.hamlets).toBe(inside.length);
-      expect(result.districts[k]?.hamletsGood).toBe(inside.filter((h) => hamletsGood.includes(h)).length);
+      expect(areas[k]?.hamlets).toBe(inside.length);
+      expect(areas[k]?.hamlets_good).toBe(inside.filter((h) => hamletsGood.includes(h)).length);
     });
     const schoolsGood = dataset.schools.filter((_, j) => result.level[dataset.hamlets.length + j] === 2);
-    expect(result.totals.schoolsGood).toBe(schoolsGood.length);
-    expect(result.totals.studentsGood).toBe(schoolsGood.reduce((sum, s) => sum + s.students, 0));
-    expect(result.totals.hamletsGood + result.totals.hamletsWeak + result.totals.hamletsNone).toBe(dataset.hamlets.length);
+    expect(schools.good).toBe(schoolsGood.length);
+    expect(schools.students_good).toBe(schoolsGood.reduce((sum, s) => sum + s.students, 0));
+    expect(hamlets.good + hamlets.weak + hamlets.none).toBe(dataset.hamlets.length);
   });
 });

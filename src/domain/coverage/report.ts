@@ -219,7 +219,8 @@ export function roundKm(km: number): number {
   return Number(km.toFixed(4));
 }
 
-interface AreaCounts {
+/** An area's figures, named as in the contract's `districts[]`. */
+export interface AreaCounts {
   hamlets: number;
   hamlets_good: number;
   population: number;
@@ -248,17 +249,45 @@ function areaSumsOf(columns: CoverageColumns, area: Int32Array, areaCount: numbe
   ];
 }
 
+/** The figures of one scenario: totals by level and each area's counts, in the contract's names. */
+export interface CoverageFigures {
+  hamlets: HamletTotals;
+  schools: SchoolTotals;
+  /** Index-aligned with the areas (districts) of `area`. */
+  areas: AreaCounts[];
+}
+
+/**
+ * Sums for one classification: points `0 .. hamletCount - 1` are hamlets (weight: population),
+ * the rest schools (weight: students); `area[i]` is the point's area, -1 for none.
+ */
+export function coverageFigures(
+  level: Uint8Array,
+  weight: Float64Array,
+  hamletCount: number,
+  area: Int32Array,
+  areaCount: number,
+): CoverageFigures {
+  const n = level.length;
+  const h = levelTotals(level, weight, 0, hamletCount);
+  const s = levelTotals(level, weight, hamletCount, n);
+  const hamletSums = aggregateByArea(level, area, areaCount, weight, 0, hamletCount);
+  const schoolSums = aggregateByArea(level, area, areaCount, weight, hamletCount, n);
+  return {
+    hamlets: { total: h.total, good: h.good, weak: h.weak, none: h.none, population: h.weight, population_good: h.weightGood },
+    schools: { total: s.total, good: s.good, weak: s.weak, none: s.none, students: s.weight, students_good: s.weightGood },
+    areas: Array.from({ length: areaCount }, (_, k) => areaCounts(hamletSums, schoolSums, k)),
+  };
+}
+
 /** The contract's JSON object from the engine's columns. */
 export function reportFromColumns(dataset: Dataset, columns: CoverageColumns): CoverageReport {
   const { level, nearest4g, nearest4gKm } = columns.classification;
   const n = columns.points.count;
   const h = columns.hamletCount;
-  const hamletTotals = levelTotals(level, columns.weight, 0, h);
-  const schoolTotals = levelTotals(level, columns.weight, h, n);
-
-  const [districtHamlets, districtSchools] = areaSumsOf(columns, columns.district, dataset.districts.length);
+  const figures = coverageFigures(level, columns.weight, h, columns.district, dataset.districts.length);
   const districts = dataset.districts.map(
-    (d, k): DistrictFigures => ({ id: d.id, name: d.name, ...areaCounts(districtHamlets, districtSchools, k) }),
+    (d, k): DistrictFigures => ({ id: d.id, name: d.name, ...(figures.areas[k] as AreaCounts) }),
   );
 
   const communes = dataset.communes;
@@ -297,22 +326,8 @@ export function reportFromColumns(dataset: Dataset, columns: CoverageColumns): C
   // Key order as in the contract; `communes` (an extension) after `districts`.
   const report: CoverageReport = {
     scenario: columns.scenario,
-    hamlets: {
-      total: hamletTotals.total,
-      good: hamletTotals.good,
-      weak: hamletTotals.weak,
-      none: hamletTotals.none,
-      population: hamletTotals.weight,
-      population_good: hamletTotals.weightGood,
-    },
-    schools: {
-      total: schoolTotals.total,
-      good: schoolTotals.good,
-      weak: schoolTotals.weak,
-      none: schoolTotals.none,
-      students: schoolTotals.weight,
-      students_good: schoolTotals.weightGood,
-    },
+    hamlets: figures.hamlets,
+    schools: figures.schools,
     districts,
     ...(communeFigures === undefined ? {} : { communes: communeFigures }),
     points,
