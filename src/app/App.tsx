@@ -1,15 +1,22 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+import { captureMap } from '../map/capture.ts';
 import { startDataWorker } from '../state/worker-bridge.ts';
 import { useAppStore } from '../state/store.ts';
 import { Attribution } from '../ui/Attribution.tsx';
+import { ChoroplethPanel } from '../ui/ChoroplethPanel.tsx';
 import { CoverageSummary } from '../ui/CoverageSummary.tsx';
 import { DatasetSummary } from '../ui/DatasetSummary.tsx';
+import { DistrictTable } from '../ui/DistrictTable.tsx';
 import { Header } from '../ui/Header.tsx';
 import { LayerPanel } from '../ui/LayerPanel.tsx';
 import { Legend } from '../ui/Legend.tsx';
 import { LoadStatus } from '../ui/LoadStatus.tsx';
+import { PrintReport } from '../ui/PrintReport.tsx';
 import { ScenarioPanel } from '../ui/ScenarioPanel.tsx';
 import { SelectionPanel } from '../ui/SelectionPanel.tsx';
+import { TargetCards } from '../ui/TargetCards.tsx';
+import { TimeControl } from '../ui/TimeControl.tsx';
 
 // maplibre and deck.gl are most of the bundle: load them only once the shell is on screen.
 const MapView = lazy(() => import('../map/MapView.tsx'));
@@ -17,31 +24,50 @@ const MapView = lazy(() => import('../map/MapView.tsx'));
 export function App() {
   const dataset = useAppStore((s) => s.dataset);
   const lang = useAppStore((s) => s.lang);
+  const [mapImage, setMapImage] = useState<string | undefined>();
 
   useEffect(() => startDataWorker(), []);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  // Ctrl+P and the button both print the report with a fresh still of the map.
+  const prepareReport = useCallback(() => flushSync(() => setMapImage(captureMap())), []);
+  useEffect(() => {
+    window.addEventListener('beforeprint', prepareReport);
+    return () => window.removeEventListener('beforeprint', prepareReport);
+  }, [prepareReport]);
+  const print = () => {
+    prepareReport();
+    window.print();
+  };
+
   return (
     <div className="layout">
-      <Header />
-      <aside className="sidebar">
-        <LoadStatus />
-        <ScenarioPanel />
-        {dataset && <CoverageSummary />}
-        {dataset && <SelectionPanel dataset={dataset} />}
-        {dataset && <DatasetSummary dataset={dataset} />}
-        <LayerPanel />
-        <Legend />
-      </aside>
-      <main className="main">
-        {dataset && (
-          <Suspense fallback={<div className="map-placeholder" />}>
-            <MapView dataset={dataset} />
-          </Suspense>
-        )}
-      </main>
+      <Header onPrint={print} />
+      <PrintReport mapImage={mapImage} />
+      <TimeControl />
+      <TargetCards />
+      <div className="workspace">
+        <aside className="sidebar">
+          <LoadStatus />
+          <ScenarioPanel />
+          {dataset && <CoverageSummary />}
+          {dataset && <SelectionPanel dataset={dataset} />}
+          <ChoroplethPanel />
+          <LayerPanel />
+          <Legend />
+          {dataset && <DatasetSummary dataset={dataset} />}
+        </aside>
+        <main className="main">
+          {dataset && (
+            <Suspense fallback={<div className="map-placeholder" />}>
+              <MapView dataset={dataset} />
+            </Suspense>
+          )}
+        </main>
+      </div>
+      {dataset && <DistrictTable dataset={dataset} />}
       <Attribution />
     </div>
   );

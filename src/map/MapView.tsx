@@ -4,11 +4,15 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
 import type { Dataset } from '../domain/types.ts';
+import { choroplethValues } from '../state/dashboard.ts';
 import { scenarioTowers } from '../state/selectors.ts';
-import { useAppStore } from '../state/store.ts';
+import { scenarioOf, useAppStore } from '../state/store.ts';
+import { MAP_ATTRIBUTION } from '../ui/Attribution.tsx';
 import { translate } from '../ui/i18n.ts';
 import { Tooltip } from '../ui/Tooltip.tsx';
+import { registerMapCapture } from './capture.ts';
 import { datasetLayers, type MapHandlers, type Picked } from './layers.ts';
+import { CHOROPLETH_BREAKS, choroplethClass } from './palette.ts';
 import { basemapStyle, CHOROPLETH_LAYER, provinceBounds } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -29,7 +33,11 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
   const [styleLoaded, setStyleLoaded] = useState(false);
   const layers = useAppStore((s) => s.layers);
   const lang = useAppStore((s) => s.lang);
-  const scenario = useAppStore((s) => s.scenario);
+  const scenario = useAppStore(scenarioOf);
+  const timeline = useAppStore((s) => s.timeline);
+  const asOf = useAppStore((s) => s.asOf);
+  const choroplethMetric = useAppStore((s) => s.choroplethMetric);
+  const focus = useAppStore((s) => s.focus);
   const coverage = useAppStore((s) => s.coverage);
   const selectedPoint = useAppStore((s) => s.selectedPoint);
   const pointSelected = useAppStore((s) => s.pointSelected);
@@ -50,17 +58,24 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
+    // The page's footer has the full attribution; the map keeps a short one in view.
+    map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: MAP_ATTRIBUTION }), 'bottom-left');
     const deckOverlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(deckOverlay);
     mapRef.current = map;
     overlay.current = deckOverlay;
+    // The print report takes a still of the map; the drawing buffer is preserved for it.
+    const unregister = registerMapCapture(() => map.getCanvas().toDataURL('image/png'));
     map.on('load', () => setStyleLoaded(true));
+    // Exposed for the browser test: a district's name in the table zooms the map.
+    map.on('moveend', () => (element.dataset.zoom = map.getZoom().toFixed(2)));
     map.on('idle', () => {
       element.dataset.mapReady = 'true';
       // Exposed for the browser test: deck.gl's layers must sit under the labels.
       element.dataset.layerOrder = map.getLayersOrder().join(' ');
     });
     return () => {
+      unregister();
       overlay.current = null;
       mapRef.current = null;
       setStyleLoaded(false);
@@ -82,12 +97,19 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
     const map = mapRef.current;
     if (!map || !styleLoaded) return;
     map.setLayoutProperty(CHOROPLETH_LAYER, 'visibility', layers.choropleth ? 'visible' : 'none');
+    const values = choroplethValues(choroplethMetric, timeline, coverage, dataset.districts.length, asOf);
+    const breaks = CHOROPLETH_BREAKS[choroplethMetric] ?? [];
     dataset.districts.forEach((district, i) => {
-      const figures = coverage?.figures.areas[i];
-      const pct = figures && figures.hamlets > 0 ? (100 * figures.hamlets_good) / figures.hamlets : null;
-      map.setFeatureState({ source: 'districts', id: district.id }, { pct });
+      map.setFeatureState({ source: 'districts', id: district.id }, { cls: choroplethClass(values.districts[i] ?? null, breaks) });
     });
-  }, [dataset, coverage, layers.choropleth, styleLoaded]);
+  }, [dataset, coverage, timeline, asOf, choroplethMetric, layers.choropleth, styleLoaded]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !focus) return;
+    const [w, s, e, n] = focus.bbox;
+    map.fitBounds([w, s, e, n], { padding: 32, maxZoom: 12, duration: 600 });
+  }, [focus]);
 
   useEffect(() => {
     const canvas = container.current?.querySelector('canvas');

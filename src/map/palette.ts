@@ -20,16 +20,34 @@ export const COLORS = {
   levelNone: '#D55E00',
   levelUnknown: '#9a9a9a',
   selection: '#000000',
+  chartMeasured: '#0072B2',
+  chartTarget: '#555555',
+  chartTrend: '#CC79A7',
+  chartDeadline: '#D55E00',
+  chartAsOf: '#000000',
 } as const;
 
-/** Hamlet coverage % classes of the district choropleth (light to dark blue, ColorBrewer Blues). */
-export const CHOROPLETH_STEPS: readonly { from: number; color: string }[] = [
-  { from: 0, color: '#eff3ff' },
-  { from: 90, color: '#bdd7e7' },
-  { from: 95, color: '#6baed6' },
-  { from: 98, color: '#3182bd' },
-  { from: 100, color: '#08519c' },
-];
+/** District choropleth classes, light to dark blue (ColorBrewer Blues). */
+export const CHOROPLETH_COLORS = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;
+
+/**
+ * Lower bounds of classes 1-4 per indicator: coverage sits in the 90s, so its classes are
+ * narrow there; the equipped share spans 0-100.
+ */
+export const CHOROPLETH_BREAKS: Readonly<Record<string, readonly number[]>> = {
+  hamlets_good_pct: [90, 95, 98, 100],
+  population_good_pct: [90, 95, 98, 100],
+  schools_good_pct: [90, 95, 98, 100],
+  students_in_need_equipped_pct: [25, 50, 75, 100],
+};
+
+/** The class (0-4) of a value, or null for no value. */
+export function choroplethClass(value: number | null, breaks: readonly number[]): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  let cls = 0;
+  for (const b of breaks) if (value >= b) cls++;
+  return cls;
+}
 
 export function hexToRgb(hex: string): Rgb {
   const n = Number.parseInt(hex.slice(1), 16);

@@ -3,7 +3,7 @@ import { labelPoint } from '../domain/geo/label.ts';
 import { bboxOfGeometry } from '../domain/geo/polygon.ts';
 import type { Boundary, Dataset } from '../domain/types.ts';
 import { labelFontFaces, LABEL_FONT } from './fonts.ts';
-import { CHOROPLETH_STEPS, COLORS } from './palette.ts';
+import { CHOROPLETH_COLORS, COLORS } from './palette.ts';
 
 type FeatureCollection = GeoJSON.FeatureCollection;
 
@@ -33,12 +33,12 @@ function labels(boundaries: Boundary[]): FeatureCollection {
   };
 }
 
-/** The district fill that shows hamlet coverage %, driven by feature state `pct`. */
+/** The district fill of the chosen indicator, driven by feature state `cls` (palette.ts). */
 export const CHOROPLETH_LAYER = 'district-coverage';
 
 function choroplethStops(): [string, ...(number | string)[]] {
-  const [first, ...rest] = CHOROPLETH_STEPS;
-  return [first?.color ?? '#ffffff', ...rest.flatMap((step) => [step.from, step.color])];
+  const [first, ...rest] = CHOROPLETH_COLORS;
+  return [first, ...rest.flatMap((color, i) => [i + 1, color])];
 }
 
 const halo = { 'text-color': COLORS.labelText, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.6 };
@@ -78,9 +78,9 @@ export function basemapStyle(dataset: Dataset): StyleSpecification {
         paint: {
           'fill-color': [
             'case',
-            ['==', ['feature-state', 'pct'], null],
+            ['==', ['feature-state', 'cls'], null],
             'rgba(0, 0, 0, 0)',
-            ['step', ['feature-state', 'pct'], ...choroplethStops()],
+            ['step', ['feature-state', 'cls'], ...choroplethStops()],
           ],
           'fill-opacity': 0.6,
         },

@@ -1,6 +1,14 @@
 import { bundledFiles } from '../io/bundled.ts';
 import type { WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
-import { useAppStore } from './store.ts';
+import { fromDay } from '../domain/progress/days.ts';
+import type { Timeline } from '../domain/progress/timeline.ts';
+import { scenarioOf, useAppStore } from './store.ts';
+
+/** Today, kept within the data's dates: the as-of day a freshly loaded dataset opens on. */
+export function defaultAsOf(timeline: Pick<Timeline, 'firstDay' | 'lastDay'>, now = Date.now()): string {
+  const today = Math.floor(now / 86_400_000);
+  return fromDay(Math.min(Math.max(today, timeline.firstDay), timeline.lastDay));
+}
 
 /**
  * Starts the data worker, loads the bundled dataset into it, then asks for coverage whenever
@@ -13,8 +21,10 @@ export function startDataWorker(): () => void {
   let latestRequest = 0;
 
   const requestCoverage = () => {
-    const { dataset, scenario, coverageRequested } = useAppStore.getState();
+    const state = useAppStore.getState();
+    const { dataset, coverageRequested } = state;
     if (!dataset) return;
+    const scenario = scenarioOf(state);
     latestRequest += 1;
     coverageRequested();
     post({ type: 'coverage', requestId: latestRequest, scenario });
@@ -28,7 +38,7 @@ export function startDataWorker(): () => void {
         store.loadProgressed(message.done, message.total);
         break;
       case 'loaded':
-        store.datasetLoaded(message.dataset, message.issues);
+        store.datasetLoaded(message.dataset, message.issues, message.timeline, defaultAsOf(message.timeline));
         break;
       case 'rejected':
         store.datasetRejected(message.reason, message.issues);
@@ -49,7 +59,7 @@ export function startDataWorker(): () => void {
   };
 
   const unsubscribe = useAppStore.subscribe((state, previous) => {
-    if (state.dataset !== previous.dataset || state.scenario !== previous.scenario) requestCoverage();
+    if (state.dataset !== previous.dataset || scenarioOf(state) !== scenarioOf(previous)) requestCoverage();
   });
   post({ type: 'load', files: bundledFiles() });
   return () => {

@@ -8,6 +8,9 @@ export const ATTRIBUTION = [
   'Coastline: Natural Earth. Schools, hamlets and towers: simulated for demonstration.',
 ];
 
+/** The short form kept on the map itself. */
+export const MAP_ATTRIBUTION = 'censusVN2009 © Marc Choisy (MIT) · GSO Viet Nam · Natural Earth · points simulated';
+
 export function Attribution() {
   const lang = useAppStore((s) => s.lang);
   return (

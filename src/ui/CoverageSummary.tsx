@@ -1,9 +1,11 @@
 import { useAppStore } from '../state/store.ts';
 import { formatNumber } from './format.ts';
 import { translate, type MessageKey } from './i18n.ts';
+import { formatPercent } from './metrics.ts';
 
+// The cards' rounding (down, one decimal), so that one figure never reads two ways.
 function percent(part: number, whole: number, lang: 'vi' | 'en'): string {
-  return whole > 0 ? `${formatNumber((100 * part) / whole, lang, 1)} %` : '–';
+  return formatPercent(whole > 0 ? (100 * part) / whole : null, lang);
 }
 
 /** The scenario's headline figures; says so while a newer scenario is still computing. */

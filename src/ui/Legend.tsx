@@ -1,7 +1,6 @@
 import { pointIconUrl, towerIconUrl, type LevelName } from '../map/icons.ts';
-import { CHOROPLETH_STEPS, COLORS } from '../map/palette.ts';
+import { COLORS } from '../map/palette.ts';
 import { useAppStore } from '../state/store.ts';
-import { formatNumber } from './format.ts';
 import { translate, type MessageKey } from './i18n.ts';
 
 const levels: { level: LevelName; label: MessageKey }[] = [
@@ -34,12 +33,6 @@ const lines: { color: string; width: number; label: MessageKey }[] = [
 export function Legend() {
   const lang = useAppStore((s) => s.lang);
   const t = (key: MessageKey) => translate(lang, key);
-  const classes = CHOROPLETH_STEPS.map((step, i) => {
-    const next = CHOROPLETH_STEPS[i + 1];
-    const from = formatNumber(step.from, lang);
-    const text = next ? `${from}–${formatNumber(next.from, lang)} %` : `${from} %`;
-    return { color: step.color, text };
-  });
   return (
     <section className="panel" aria-labelledby="legend-heading">
       <h2 id="legend-heading">{t('legendHeading')}</h2>
@@ -74,15 +67,6 @@ export function Legend() {
           <li key={entry.label}>
             <span className="swatch line" style={{ borderTop: `${entry.width}px solid ${entry.color}` }} aria-hidden="true" />
             {t(entry.label)}
-          </li>
-        ))}
-      </ul>
-      <h3 className="legend-subheading">{t('choroplethLegend')}</h3>
-      <ul className="legend choropleth">
-        {classes.map((entry) => (
-          <li key={entry.text}>
-            <span className="swatch box" style={{ background: entry.color }} aria-hidden="true" />
-            {entry.text}
           </li>
         ))}
       </ul>

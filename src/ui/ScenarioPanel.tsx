@@ -1,60 +1,37 @@
-import { useState } from 'react';
-import { useAppStore } from '../state/store.ts';
+import { useAppStore, type ScenarioMode } from '../state/store.ts';
+import { formatDate } from './format.ts';
 import { translate, type MessageKey } from './i18n.ts';
 
-type Choice = 'current' | 'planned' | 'date';
-
-const choices: { value: Choice; label: MessageKey }[] = [
+const choices: { value: ScenarioMode; label: MessageKey }[] = [
+  { value: 'asOf', label: 'scenarioAsOf' },
   { value: 'current', label: 'scenarioCurrent' },
   { value: 'planned', label: 'scenarioPlanned' },
-  { value: 'date', label: 'scenarioDate' },
 ];
 
-// The programme's coverage deadline: the first date worth looking at.
-const DEFAULT_DATE = '2021-10-15';
-
-/** Current towers, the whole plan, or the towers on air on a chosen day (contract rule 3). */
+/** What the map's points and towers show: the as-of day (default), today's towers, or the whole plan. */
 export function ScenarioPanel() {
   const lang = useAppStore((s) => s.lang);
-  const scenario = useAppStore((s) => s.scenario);
-  const scenarioChosen = useAppStore((s) => s.scenarioChosen);
-  const choice: Choice = scenario === 'current' ? 'current' : scenario === 'planned' ? 'planned' : 'date';
-  const [date, setDate] = useState(choice === 'date' ? scenario : DEFAULT_DATE);
-  const t = (key: MessageKey) => translate(lang, key);
-
-  const choose = (value: Choice) => scenarioChosen(value === 'date' ? date : value);
-  const changeDate = (value: string) => {
-    setDate(value);
-    // An incomplete date from the field is not a scenario yet.
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) scenarioChosen(value);
-  };
-
+  const mode = useAppStore((s) => s.scenarioMode);
+  const asOf = useAppStore((s) => s.asOf);
+  const chosen = useAppStore((s) => s.scenarioModeChosen);
   return (
     <fieldset className="panel">
-      <legend>{t('scenarioHeading')}</legend>
+      <legend>{translate(lang, 'scenarioHeading')}</legend>
       {choices.map((entry) => (
         <label key={entry.value} className="toggle">
           <input
             type="radio"
             name="scenario"
             value={entry.value}
-            checked={choice === entry.value}
-            onChange={() => choose(entry.value)}
+            checked={mode === entry.value}
+            onChange={() => chosen(entry.value)}
           />
-          <span>{t(entry.label)}</span>
+          <span>
+            {translate(lang, entry.label)}
+            {entry.value === 'asOf' && ` (${formatDate(asOf, lang)})`}
+          </span>
         </label>
       ))}
-      <label className="date-field">
-        <span>{t('scenarioDateLabel')}</span>
-        <input
-          type="date"
-          value={date}
-          min="2000-01-01"
-          max="2035-12-31"
-          disabled={choice !== 'date'}
-          onChange={(event) => changeDate(event.target.value)}
-        />
-      </label>
     </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import type { Lang } from './i18n.ts';
 
-const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en' };
+export const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en' };
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -31,6 +31,17 @@ export function formatDate(iso: string, lang: Lang): string {
     timeZone: 'UTC',
     day: 'numeric',
     month: lang === 'vi' ? '2-digit' : 'short',
+    year: 'numeric',
+  }).format(date);
+}
+
+/** ISO date → month and year, for chart axes: "10/2021" (vi) or "Oct 2021" (en). */
+export function formatMonth(iso: string, lang: Lang): string {
+  const [y, m] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1));
+  return new Intl.DateTimeFormat(locales[lang], {
+    timeZone: 'UTC',
+    month: lang === 'vi' ? 'numeric' : 'short',
     year: 'numeric',
   }).format(date);
 }

@@ -1,7 +1,10 @@
 // Two languages, one typed dictionary: a missing key in either is a type error.
+import { dashboardEn, dashboardVi } from './i18n-dashboard.ts';
+
 export type Lang = 'vi' | 'en';
 
 const vi = {
+  ...dashboardVi,
   appTitle: 'Sóng Map',
   appSubtitle: 'Sóng và máy tính cho em — tỉnh Cà Mau',
   languageToggle: 'English',
@@ -70,8 +73,6 @@ const vi = {
   scenarioHeading: 'Kịch bản',
   scenarioCurrent: 'Hiện tại',
   scenarioPlanned: 'Theo quy hoạch',
-  scenarioDate: 'Vào ngày',
-  scenarioDateLabel: 'Ngày xem vùng phủ',
   computing: 'Đang tính vùng phủ…',
   computeFailed: 'Không tính được vùng phủ',
   hamletsGood: 'Ấp, khóm có sóng tốt',
@@ -79,8 +80,7 @@ const vi = {
   schoolsGood: 'Trường có sóng tốt',
   weakNone: 'sóng yếu / không có sóng',
   of: 'trên',
-  layerChoropleth: 'Tỉ lệ ấp có sóng tốt theo huyện',
-  choroplethLegend: 'Tỉ lệ ấp có sóng tốt',
+  layerChoropleth: 'Tô màu huyện theo chỉ số',
   discBroadband: 'Vùng phủ 4G/5G',
   discNarrow: 'Vùng phủ 2G/3G',
   selectionHeading: 'Điểm đã chọn',
@@ -96,6 +96,7 @@ const vi = {
 export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
+  ...dashboardEn,
   appTitle: 'Sóng Map',
   appSubtitle: 'Signal and a computer for every child — Cà Mau province',
   languageToggle: 'Tiếng Việt',
@@ -164,8 +165,6 @@ const en: Record<MessageKey, string> = {
   scenarioHeading: 'Scenario',
   scenarioCurrent: 'Current',
   scenarioPlanned: 'Planned',
-  scenarioDate: 'On a date',
-  scenarioDateLabel: 'Coverage on date',
   computing: 'Computing coverage…',
   computeFailed: 'Coverage could not be computed',
   hamletsGood: 'Hamlets with good signal',
@@ -173,8 +172,7 @@ const en: Record<MessageKey, string> = {
   schoolsGood: 'Schools with good signal',
   weakNone: 'weak / no signal',
   of: 'of',
-  layerChoropleth: 'Share of hamlets with good signal by district',
-  choroplethLegend: 'Hamlets with good signal',
+  layerChoropleth: 'District shading by indicator',
   discBroadband: '4G/5G coverage',
   discNarrow: '2G/3G coverage',
   selectionHeading: 'Selected point',
@@ -191,4 +189,11 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };
 
 export function translate(lang: Lang, key: MessageKey): string {
   return dictionaries[lang][key];
+}
+
+/** A text with `{name}` slots filled in. */
+export function translateWith(lang: Lang, key: MessageKey, values: Record<string, string | number>): string {
+  return translate(lang, key).replace(/\{(\w+)\}/g, (slot, name: string) =>
+    name in values ? String(values[name]) : slot,
+  );
 }

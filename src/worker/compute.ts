@@ -2,6 +2,7 @@ import { classify } from '../domain/coverage/classify.ts';
 import { onAirTowers, pointColumns, type PointColumns, type Scenario } from '../domain/coverage/columns.ts';
 import { buildDistrictIndex, locateDistricts } from '../domain/coverage/districts.ts';
 import { coverageFigures, pointWeights } from '../domain/coverage/report.ts';
+import { buildTimeline, type Timeline } from '../domain/progress/timeline.ts';
 import type { Dataset } from '../domain/types.ts';
 import type { CoverageResult } from './protocol.ts';
 
@@ -18,6 +19,11 @@ export class CoverageSession {
     this.points = pointColumns(dataset.hamlets, dataset.schools);
     this.weight = pointWeights(dataset);
     this.district = locateDistricts(buildDistrictIndex(dataset.districts), this.points.lon, this.points.lat);
+  }
+
+  /** The programme's figures through time (the district of every point is reused). */
+  timeline(): Timeline {
+    return buildTimeline(this.dataset, { district: this.district });
   }
 
   coverage(requestId: number, scenario: Scenario): CoverageResult {

@@ -4,7 +4,7 @@
 import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
 import type { Dataset } from '../domain/types.ts';
 import { CoverageSession } from './compute.ts';
-import { transferables, type RemoteFile, type WorkerRequest, type WorkerResponse } from './protocol.ts';
+import { timelineTransferables, transferables, type RemoteFile, type WorkerRequest, type WorkerResponse } from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let session: CoverageSession | undefined;
@@ -29,7 +29,10 @@ async function load(files: RemoteFile[]): Promise<void> {
       return;
     }
     session = new CoverageSession(dataset as Dataset);
-    reply({ type: 'loaded', dataset, issues });
+    const started = performance.now();
+    const timeline = session.timeline();
+    const timelineMs = performance.now() - started;
+    reply({ type: 'loaded', dataset, issues, timeline, timelineMs }, timelineTransferables(timeline));
   } catch (error) {
     reply({ type: 'rejected', reason: error instanceof Error ? error.message : String(error), issues: [] });
   }

@@ -1,5 +1,6 @@
 import type { Scenario } from '../domain/coverage/columns.ts';
 import type { CoverageFigures } from '../domain/coverage/report.ts';
+import type { Timeline } from '../domain/progress/timeline.ts';
 import type { Dataset, Issue } from '../domain/types.ts';
 
 /** A data file the worker fetches: `path` is relative to the data folder, `url` is same-origin. */
@@ -32,7 +33,7 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'loaded'; dataset: Dataset; issues: Issue[] }
+  | { type: 'loaded'; dataset: Dataset; issues: Issue[]; timeline: Timeline; timelineMs: number }
   | { type: 'rejected'; reason: string; issues: Issue[] }
   | ({ type: 'coverage' } & CoverageResult)
   | { type: 'coverage-failed'; requestId: number; message: string };
@@ -40,4 +41,13 @@ export type WorkerResponse =
 /** The buffers of a result, for the transfer list: moved to the main thread, not copied. */
 export function transferables(result: CoverageResult): Transferable[] {
   return [result.level.buffer, result.nearestTower.buffer, result.nearestKm.buffer, result.district.buffer];
+}
+
+/** The timeline's buffers, for the transfer list. */
+export function timelineTransferables(timeline: Timeline): Transferable[] {
+  const buffers: Transferable[] = Object.values(timeline.totals).map((a) => a.buffer);
+  for (const perScope of Object.values(timeline.series)) {
+    for (const steps of perScope) buffers.push(steps.days.buffer, steps.values.buffer);
+  }
+  return buffers;
 }

@@ -30,6 +30,7 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
     await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
     const counts = await s.pixelsWhen((c) => c.good > 400 && c.tower4g > 150 && c.none > 10);
     console.log(`map drawn ${Date.now() - s.startedAt} ms after navigation (SwiftShader, no GPU)`);
+    await s.page.getByTestId('map').scrollIntoViewIfNeeded();
     await s.page.screenshot({ path: 'test-results/app.png' });
     expect(counts.total).toBeGreaterThan(100000);
     expect(counts.water).toBeGreaterThan(counts.total * 0.05);
@@ -70,6 +71,12 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
   });
 
   it('recomputes coverage when the scenario changes', async () => {
+    await s.page.getByRole('radio', { name: 'Hiện tại' }).check();
+    await s.page.waitForFunction(() => {
+      const section = document.querySelector('[data-testid="coverage-summary"]')?.closest('section');
+      return section?.getAttribute('aria-busy') === 'false';
+    });
+    await s.page.waitForTimeout(300);
     const current = await figure('hamlets');
     const currentNone = (await s.pixelsWhen((c) => c.none > 10 && c.good > 400)).none;
     await s.page.getByRole('radio', { name: 'Theo quy hoạch' }).check();
@@ -84,18 +91,20 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
     const plannedPixels = await s.pixelsWhen((c) => c.none < currentNone);
     expect(plannedPixels.none).toBeLessThan(currentNone);
 
-    await s.page.getByRole('radio', { name: 'Vào ngày' }).check();
-    await s.page.getByLabel('Ngày xem vùng phủ').fill('2021-01-01');
+    await s.page.getByRole('radio', { name: /Theo ngày đang xem/ }).check();
+    await s.page.getByLabel('Số liệu tính đến ngày').fill('2021-01-01');
     await s.page.waitForFunction((old) => {
       const dd = document.querySelector('[data-testid="coverage-summary"] [data-figure="hamlets"] dd');
       return dd !== null && dd.textContent !== old;
     }, planned.replace(/\s+/g, ' '));
     expect(percentOf(await figure('hamlets'))).toBeLessThan(percentOf(planned));
+    await s.page.getByTestId('map').scrollIntoViewIfNeeded();
     await s.page.screenshot({ path: 'test-results/app-2021-01-01.png' });
     await s.page.getByRole('radio', { name: 'Hiện tại' }).check();
   });
 
   it('shows a tooltip on hover and, on click, the level, nearest tower and a line to it', async () => {
+    await s.page.getByTestId('map').scrollIntoViewIfNeeded();
     const box = await s.page.getByTestId('map').boundingBox();
     expect(box).not.toBeNull();
     const { x, y, width, height } = box as { x: number; y: number; width: number; height: number };

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/domain/types.ts';
-import { useAppStore } from '../../src/state/store.ts';
+import { scenarioOf, useAppStore } from '../../src/state/store.ts';
 import { CoverageSummary } from '../../src/ui/CoverageSummary.tsx';
 import { ScenarioPanel } from '../../src/ui/ScenarioPanel.tsx';
 import { SelectionPanel } from '../../src/ui/SelectionPanel.tsx';
@@ -43,16 +43,18 @@ const result: CoverageResult = {
 };
 
 describe('ScenarioPanel', () => {
-  it('sets the scenario from the radio buttons and the date field', () => {
+  it('sets the map scenario: the as-of day by default, else current or planned', () => {
+    useAppStore.setState({ asOf: '2021-12-31' });
     render(<ScenarioPanel />);
+    expect(scenarioOf(useAppStore.getState())).toBe('2021-12-31');
+    expect(screen.getByRole('radio', { name: 'Theo ngày đang xem (31/12/2021)' })).toHaveProperty('checked', true);
     fireEvent.click(screen.getByRole('radio', { name: 'Theo quy hoạch' }));
-    expect(useAppStore.getState().scenario).toBe('planned');
-    fireEvent.click(screen.getByRole('radio', { name: 'Vào ngày' }));
-    expect(useAppStore.getState().scenario).toBe('2021-10-15');
-    fireEvent.change(screen.getByLabelText('Ngày xem vùng phủ'), { target: { value: '2021-12-31' } });
-    expect(useAppStore.getState().scenario).toBe('2021-12-31');
-    fireEvent.change(screen.getByLabelText('Ngày xem vùng phủ'), { target: { value: '' } });
-    expect(useAppStore.getState().scenario).toBe('2021-12-31');
+    expect(scenarioOf(useAppStore.getState())).toBe('planned');
+    fireEvent.click(screen.getByRole('radio', { name: 'Hiện tại' }));
+    expect(scenarioOf(useAppStore.getState())).toBe('current');
+    fireEvent.click(screen.getByRole('radio', { name: /Theo ngày đang xem/ }));
+    useAppStore.getState().asOfChosen('2021-10-15');
+    expect(scenarioOf(useAppStore.getState())).toBe('2021-10-15');
   });
 });
 
@@ -63,9 +65,9 @@ describe('CoverageSummary', () => {
     render(<CoverageSummary />);
     expect(screen.getByText('Đang tính vùng phủ…')).toBeTruthy();
     const hamlets = document.querySelector('[data-figure="hamlets"] dd')?.textContent;
-    expect(hamlets).toBe('50 % (1 trên 2)');
+    expect(hamlets).toBe('50,0 % (1 trên 2)');
     const population = document.querySelector('[data-figure="population"] dd')?.textContent;
-    expect(population).toBe('75 % (1.500 trên 2.000)');
+    expect(population).toBe('75,0 % (1.500 trên 2.000)');
   });
 });
 

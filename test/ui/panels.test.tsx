@@ -27,7 +27,7 @@ describe('panels', () => {
   it('switches every text to English with the language button', () => {
     render(
       <>
-        <Header />
+        <Header onPrint={() => {}} />
         <LayerPanel />
         <Legend />
       </>,

@@ -1,0 +1,32 @@
+import type { Status } from '../domain/progress/status.ts';
+import { RAG } from '../domain/progress/status.ts';
+import { translate, type Lang } from './i18n.ts';
+import { STATUS_LABEL } from './metrics.ts';
+
+// One shape per status (tick, rising arrow, warning triangle, cross, dash): the colour
+// only repeats what the shape and the words say.
+const PATHS: Record<Status, string> = {
+  met: 'M3 8.5 6.5 12 13 4.5',
+  on_track: 'M3 12 12 3 M6 3h6v6',
+  at_risk: 'M8 2 14.5 13.5h-13Z M8 6.5v3.5 M8 11.6v.4',
+  behind: 'M4 4l8 8 M12 4l-8 8',
+  overdue: 'M4 4l8 8 M12 4l-8 8',
+  no_data: 'M4 8h8',
+};
+
+export function StatusIcon({ status }: { status: Status }) {
+  return (
+    <svg className="status-icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
+      <path d={PATHS[status]} fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+export function StatusBadge({ status, lang }: { status: Status; lang: Lang }) {
+  return (
+    <span className={`status status-${RAG[status]}`} data-status={status}>
+      <StatusIcon status={status} />
+      {translate(lang, STATUS_LABEL[status])}
+    </span>
+  );
+}
