@@ -40,6 +40,7 @@ export function boundaryNames(dataset: Dataset): Map<string, string> {
 }
 
 const onAirCache = new WeakMap<Dataset, Map<Scenario, TowerColumns>>();
+const MAX_SCENARIOS = 8;
 
 /** Towers on air in a scenario, memoised per dataset and scenario. */
 export function scenarioTowers(dataset: Dataset, scenario: Scenario): TowerColumns {
@@ -52,6 +53,8 @@ export function scenarioTowers(dataset: Dataset, scenario: Scenario): TowerColum
   if (!columns) {
     columns = onAirTowers(dataset.towers, scenario);
     byScenario.set(scenario, columns);
+    // Playing through time visits hundreds of days: keep only the latest few.
+    if (byScenario.size > MAX_SCENARIOS) byScenario.delete(byScenario.keys().next().value as Scenario);
   }
   return columns;
 }

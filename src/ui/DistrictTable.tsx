@@ -39,12 +39,13 @@ export function sortRows(rows: readonly AreaRow[], names: readonly string[], sor
     if (sort.column === 'name') return null;
     return row[sort.column];
   };
+  const byName = (a: AreaRow, b: AreaRow) => collator.compare(names[a.index] ?? '', names[b.index] ?? '');
   return [...rows].sort((a, b) => {
-    if (sort.column === 'name') return sign * collator.compare(names[a.index] ?? '', names[b.index] ?? '');
+    if (sort.column === 'name') return sign * byName(a, b);
     const ka = key(a);
     const kb = key(b);
-    if (ka === null || kb === null) return ka === null ? (kb === null ? 0 : 1) : -1;
-    return sign * (ka - kb) || collator.compare(names[a.index] ?? '', names[b.index] ?? '');
+    if (ka === null || kb === null) return ka === null ? (kb === null ? byName(a, b) : 1) : -1;
+    return sign * (ka - kb) || byName(a, b);
   });
 }
 

@@ -12,11 +12,17 @@ import { formatMetric, METRIC_LABEL } from './metrics.ts';
 import { ProgressChart } from './ProgressChart.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
-function daysText(daysLeft: number, lang: Lang): string {
+function daysText(daysLeft: number, met: boolean, lang: Lang): string {
+  if (met && daysLeft < 0) return translate(lang, 'statusMet');
   if (daysLeft === 0) return translate(lang, 'dueToday');
   return daysLeft > 0
     ? translateWith(lang, 'daysLeft', { n: formatNumber(daysLeft, lang) })
     : translateWith(lang, 'daysOverdue', { n: formatNumber(-daysLeft, lang) });
+}
+
+/** A share cannot pass 100 %, whatever a straight line says. */
+function shownForecast(forecast: number, metric: Card['target']['metric']): number {
+  return isPercentMetric(metric) ? Math.min(100, forecast) : forecast;
 }
 
 interface CardProps {
@@ -59,10 +65,10 @@ function TargetCardView({ card, track, window, firstDay, lang }: CardProps) {
         </span>
       </p>
       <p className="card-meta">
-        {translate(lang, 'deadline')} {formatDate(target.deadline, lang)} · {daysText(assessment.daysLeft, lang)}
+        {translate(lang, 'deadline')} {formatDate(target.deadline, lang)} · {daysText(assessment.daysLeft, assessment.status === 'met', lang)}
       </p>
       {assessment.forecast !== null && assessment.status !== 'met' && (
-        <p className="card-meta">{translateWith(lang, 'forecast', { value: show(assessment.forecast) })}</p>
+        <p className="card-meta">{translateWith(lang, 'forecast', { value: show(shownForecast(assessment.forecast, metric)) })}</p>
       )}
       <ProgressChart data={data} lang={lang} label={label} formatY={(v) => formatNumber(v, lang)} />
     </article>

@@ -46,7 +46,12 @@ export function TimeControl() {
   const typed = (value: string) => {
     setDraft(value);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
-    const typedDay = toDay(value);
+    let typedDay: number;
+    try {
+      typedDay = toDay(value);
+    } catch {
+      return; // 2021-02-30 and the like: the field stays marked invalid
+    }
     if (typedDay >= firstDay && typedDay <= lastDay) {
       asOfChosen(value);
       setDraft(undefined);

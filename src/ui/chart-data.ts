@@ -40,7 +40,8 @@ export function chartData(track: TargetTrack, card: TargetCard, window: [number,
     const b = deadlineDay - from;
     if (a >= 0 && a < trend.length && b > a && b < trend.length) {
       trend[a] = value;
-      trend[b] = forecast;
+      // The line stops where a share would pass 100 %: at the target, which it reaches.
+      trend[b] = percent ? Math.min(forecast, 100) : forecast;
     }
   }
   const shown = [...measured, ...trend, target].filter((v): v is number => v !== null && Number.isFinite(v));

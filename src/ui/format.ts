@@ -29,7 +29,7 @@ export function formatDate(iso: string, lang: Lang): string {
   const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
   return new Intl.DateTimeFormat(locales[lang], {
     timeZone: 'UTC',
-    day: 'numeric',
+    day: lang === 'vi' ? '2-digit' : 'numeric',
     month: lang === 'vi' ? '2-digit' : 'short',
     year: 'numeric',
   }).format(date);

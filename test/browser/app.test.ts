@@ -12,6 +12,24 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
   });
   afterAll(async () => s?.close());
 
+  /** Scrolls the map fully into view, below the sticky time bar. */
+  async function showMap(): Promise<void> {
+    await s.page.getByTestId('map').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await s.page.waitForTimeout(200);
+  }
+
+  /** Pixel counts once two samples 400 ms apart agree: the map has settled after a change. */
+  async function settledPixels() {
+    let previous = await s.pixels();
+    for (let i = 0; i < 15; i++) {
+      await s.page.waitForTimeout(400);
+      const next = await s.pixels();
+      if (next.none === previous.none && next.good === previous.good) return next;
+      previous = next;
+    }
+    return previous;
+  }
+
   async function figure(name: string): Promise<string> {
     return s.page.locator(`[data-testid="coverage-summary"] [data-figure="${name}"] dd`).innerText();
   }
@@ -30,7 +48,7 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
     await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
     const counts = await s.pixelsWhen((c) => c.good > 400 && c.tower4g > 150 && c.none > 10);
     console.log(`map drawn ${Date.now() - s.startedAt} ms after navigation (SwiftShader, no GPU)`);
-    await s.page.getByTestId('map').scrollIntoViewIfNeeded();
+    await showMap();
     await s.page.screenshot({ path: 'test-results/app.png' });
     expect(counts.total).toBeGreaterThan(100000);
     expect(counts.water).toBeGreaterThan(counts.total * 0.05);
@@ -76,9 +94,9 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
       const section = document.querySelector('[data-testid="coverage-summary"]')?.closest('section');
       return section?.getAttribute('aria-busy') === 'false';
     });
-    await s.page.waitForTimeout(300);
     const current = await figure('hamlets');
-    const currentNone = (await s.pixelsWhen((c) => c.none > 10 && c.good > 400)).none;
+    await s.pixelsWhen((c) => c.none > 10 && c.good > 400);
+    const currentNone = (await settledPixels()).none;
     await s.page.getByRole('radio', { name: 'Theo quy hoạch' }).check();
     await s.page.waitForFunction((old) => {
       const dd = document.querySelector('[data-testid="coverage-summary"] [data-figure="hamlets"] dd');
@@ -98,13 +116,13 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
       return dd !== null && dd.textContent !== old;
     }, planned.replace(/\s+/g, ' '));
     expect(percentOf(await figure('hamlets'))).toBeLessThan(percentOf(planned));
-    await s.page.getByTestId('map').scrollIntoViewIfNeeded();
+    await showMap();
     await s.page.screenshot({ path: 'test-results/app-2021-01-01.png' });
     await s.page.getByRole('radio', { name: 'Hiện tại' }).check();
   });
 
   it('shows a tooltip on hover and, on click, the level, nearest tower and a line to it', async () => {
-    await s.page.getByTestId('map').scrollIntoViewIfNeeded();
+    await showMap();
     const box = await s.page.getByTestId('map').boundingBox();
     expect(box).not.toBeNull();
     const { x, y, width, height } = box as { x: number; y: number; width: number; height: number };
@@ -115,6 +133,8 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
       for (let col = 1; col < 40 && !/Dân số|Học sinh/.test(text); col++) {
         at = { x: x + width * (0.3 + (0.4 * col) / 40), y: y + (height * row) / 40 };
         await s.page.mouse.move(at.x, at.y);
+        // Two frames: the tooltip read next belongs to this position, not the last one.
+        await s.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         const tooltip = s.page.locator('.tooltip');
         text = (await tooltip.count()) ? await tooltip.innerText() : '';
       }

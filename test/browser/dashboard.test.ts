@@ -24,7 +24,7 @@ describe.skipIf(!executablePath)('Leadership view in headless Chromium', () => {
 
   it('opens on the data\'s last day with a card, status and chart per target', async () => {
     expect(await s.page.getByTestId('as-of').innerText()).toBe('14/12/2022');
-    expect(await s.page.locator('.card').count()).toBe(5);
+    expect(await s.page.locator('.card').count()).toBe(6);
     expect(await cardValue(hamletsCard)).toBe('99,1 %');
     expect(await cardStatus(hamletsCard)).toBe('overdue');
     expect(await cardStatus('[data-target="computers-2021-12"]')).toBe('met');

@@ -13,15 +13,21 @@ export const DAY_MAX = 1_000_000_000;
 export function toDay(iso: string): number {
   const match = ISO_DATE.exec(iso);
   if (!match) throw new Error(`not an ISO date (YYYY-MM-DD): "${iso}"`);
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  const day = ms / MS_PER_DAY;
+  // setUTCFullYear, unlike Date.UTC, leaves years 0-99 as they are.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const day = date.getTime() / MS_PER_DAY;
   if (fromDay(day) !== iso) throw new Error(`no such day: "${iso}"`);
   return day;
 }
 
 /** ISO `YYYY-MM-DD` of a day number. */
 export function fromDay(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const date = new Date(day * MS_PER_DAY);
+  const y = date.getUTCFullYear();
+  const m = String(date.getUTCMonth() + 1).padStart(2, '0');
+  const d = String(date.getUTCDate()).padStart(2, '0');
+  return `${String(y).padStart(4, '0')}-${m}-${d}`;
 }
 
 /** UTC milliseconds at the start of a day (for Date and chart axes). */

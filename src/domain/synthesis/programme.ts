@@ -21,6 +21,14 @@ export const PROGRAMME: Programme = {
       labelEn: 'Internet infrastructure upgraded in every locality',
     },
     {
+      id: 'schools-4g-2021-12',
+      metric: 'schools_good_pct',
+      target: 100,
+      deadline: '2021-12-31',
+      labelVi: '100% trường học có sóng 4G hoặc cáp quang để dạy, học trực tuyến',
+      labelEn: '100% of schools with 4G or fixed broadband for online teaching',
+    },
+    {
       id: 'computers-2021-12',
       metric: 'computers_delivered',
       target: 4500,
