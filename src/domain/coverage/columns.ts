@@ -88,17 +88,32 @@ export function onAirTowers(towers: readonly Tower[], scenario: Scenario): Tower
   };
   indexes.forEach((towerIndex, k) => {
     const tower = towers[towerIndex] as Tower;
-    const upgraded = upgradeApplies(tower, scenario);
-    const technology: Technology = upgraded ? (tower.upgradeTechnology as Technology) : tower.technology;
-    const radiusKm = upgraded
-      ? (tower.upgradeRadiusKm ?? DEFAULT_RADIUS_KM[technology])
-      : (tower.radiusKm ?? DEFAULT_RADIUS_KM[technology]);
+    const { radiusKm, broadband } = placement(tower, scenario);
     columns.lon[k] = tower.lon;
     columns.lat[k] = tower.lat;
     columns.radiusKm[k] = radiusKm;
-    columns.broadband[k] = technology === '4G' || technology === '5G' ? 1 : 0;
+    columns.broadband[k] = broadband ? 1 : 0;
   });
   return columns;
+}
+
+/** A tower's radius (km) and technology class in a scenario, after any upgrade that applies (rule 2). */
+function placement(tower: Tower, scenario: Scenario): { radiusKm: number; broadband: boolean } {
+  const upgraded = upgradeApplies(tower, scenario);
+  const technology: Technology = upgraded ? (tower.upgradeTechnology as Technology) : tower.technology;
+  const radiusKm = upgraded
+    ? (tower.upgradeRadiusKm ?? DEFAULT_RADIUS_KM[technology])
+    : (tower.radiusKm ?? DEFAULT_RADIUS_KM[technology]);
+  return { radiusKm, broadband: technology === '4G' || technology === '5G' };
+}
+
+/**
+ * One tower in a scenario, as `onAirTowers` would give it: its radius (km) and whether it is
+ * 4G/5G there (contract rules 2 and 3); undefined when it is not on air. The scenario is not
+ * checked: pass one that `isScenario` accepts.
+ */
+export function towerInScenario(tower: Tower, scenario: Scenario): { radiusKm: number; broadband: boolean } | undefined {
+  return onAir(tower, scenario) ? placement(tower, scenario) : undefined;
 }
 
 /** Level codes in `Classification.level`. */

@@ -1,0 +1,231 @@
+/**
+ * `npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>]`
+ *
+ * Checks the data folder with the importer's own checks (`parseDataset`), classifies every
+ * hamlet and school in the `planned` scenario with the coverage engine, then chooses up to k
+ * new 4G sites greedily (src/domain/siting) and writes the contract's siting JSON object to
+ * --out, or else to stdout and nothing else there. Extensions: `total_weight`, `candidates`,
+ * and per site `kind` and `grid_power`; `--weight students_in_need` (schools' students in need).
+ * Bad input or options: exit 1, nothing on stdout, one line per problem on stderr.
+ * Warnings (e.g. points inside no district) go to stderr and keep exit 0.
+ */
+import { statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatIssue, parseDataset } from '../domain/parse/index.ts';
+import { onAirTowers, pointColumns } from '../domain/coverage/columns.ts';
+import { classify } from '../domain/coverage/classify.ts';
+import { chooseSites, SITING_WEIGHTS, type SitingWeight } from '../domain/siting/siting.ts';
+import type { Dataset } from '../domain/types.ts';
+import { fsReason, readDataFolder } from './folder.ts';
+
+export interface SitingIo {
+  /** One chunk of stdout; a newline follows it. */
+  out(text: string): void;
+  /** One line of stderr. */
+  err(line: string): void;
+}
+
+const USAGE =
+  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>]';
+
+export const DEFAULT_SITE_RADIUS_KM = 4;
+
+interface Args {
+  data: string;
+  k: number;
+  radiusKm: number;
+  weight: SitingWeight;
+  out?: string;
+}
+
+/** The JSON object `npm run siting` writes. */
+export interface SitingReport {
+  scenario: 'planned';
+  k: number;
+  radius_km: number;
+  weight: SitingWeight;
+  baseline_good: number;
+  /** Extension: the sum of the weight over every point. */
+  total_weight: number;
+  /** Extension: how many candidate sites there were (points not good in `planned`). */
+  candidates: number;
+  sites: {
+    at_id: string;
+    lon: number;
+    lat: number;
+    gain: number;
+    cumulative: number;
+    /** Extension. */
+    kind: 'hamlet' | 'school';
+    /** Extension: false for a hamlet without grid power. */
+    grid_power: boolean;
+  }[];
+}
+
+const OPTIONS = ['--data', '--k', '--radius-km', '--weight', '--out'] as const;
+type Option = (typeof OPTIONS)[number];
+
+const POSITIVE_INTEGER = /^\+?\d+$/;
+const DECIMAL = /^\+?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The options, or every problem with them (one line each). */
+function parseArgs(argv: readonly string[]): Args | 'help' | string[] {
+  const given: Partial<Record<Option, string>> = {};
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') continue;
+    if (arg === '-h' || arg === '--help') return 'help';
+    const eq = arg.indexOf('=');
+    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+    if (!(OPTIONS as readonly string[]).includes(name)) {
+      problems.push(arg.startsWith('-') ? `unknown option ${JSON.stringify(arg)}` : `unexpected argument ${JSON.stringify(arg)}`);
+      continue;
+    }
+    const option = name as Option;
+    let value: string | undefined;
+    if (eq > 0 && name !== arg) value = arg.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      if (value === undefined || (value.startsWith('--') && value.length > 2)) {
+        problems.push(`${option} needs a value`);
+        continue;
+      }
+      i++;
+    }
+    if (value === '') {
+      problems.push(`${option} needs a value`);
+      continue;
+    }
+    if (given[option] !== undefined) {
+      problems.push(`${option} is given twice`);
+      continue;
+    }
+    given[option] = value;
+  }
+  const data = given['--data'];
+  if (data === undefined && !problems.includes('--data needs a value')) problems.push('missing --data <folder>');
+
+  let k = NaN;
+  const kText = given['--k'];
+  if (kText === undefined) {
+    if (!problems.includes('--k needs a value')) problems.push('missing --k <n>');
+  } else {
+    k = POSITIVE_INTEGER.test(kText) ? Number(kText) : NaN;
+    if (!(Number.isSafeInteger(k) && k >= 1)) problems.push(`--k ${JSON.stringify(kText)} is not a positive whole number`);
+  }
+
+  let radiusKm = DEFAULT_SITE_RADIUS_KM;
+  const radiusText = given['--radius-km'];
+  if (radiusText !== undefined) {
+    radiusKm = DECIMAL.test(radiusText) ? Number(radiusText) : NaN;
+    if (!(Number.isFinite(radiusKm) && radiusKm > 0)) {
+      problems.push(`--radius-km ${JSON.stringify(radiusText)} is not a positive number of km`);
+    }
+  }
+
+  const weightText = given['--weight'] ?? 'population';
+  if (!(SITING_WEIGHTS as readonly string[]).includes(weightText)) {
+    problems.push(`--weight ${JSON.stringify(weightText)} is not ${SITING_WEIGHTS.slice(0, -1).join(', ')} or ${SITING_WEIGHTS.at(-1)}`);
+  }
+
+  if (problems.length > 0 || data === undefined) return problems;
+  const args: Args = { data, k, radiusKm, weight: weightText as SitingWeight };
+  if (given['--out'] !== undefined) args.out = given['--out'];
+  return args;
+}
+
+/** The report for a parsed dataset: levels in `planned` by the engine, then the greedy choice. */
+export function sitingReport(dataset: Dataset, k: number, radiusKm: number, weight: SitingWeight): SitingReport {
+  const { level } = classify(pointColumns(dataset.hamlets, dataset.schools), onAirTowers(dataset.towers, 'planned'));
+  const result = chooseSites(dataset, level, { k, radiusKm, weight });
+  return {
+    scenario: 'planned',
+    k,
+    radius_km: radiusKm,
+    weight,
+    baseline_good: result.baselineGood,
+    total_weight: result.totalWeight,
+    candidates: result.candidateCount,
+    sites: result.sites.map((site) => ({
+      at_id: site.atId,
+      lon: site.lon,
+      lat: site.lat,
+      gain: site.gain,
+      cumulative: site.cumulative,
+      kind: site.kind,
+      grid_power: site.gridPower,
+    })),
+  };
+}
+
+/** Runs the command; returns the exit status. Never throws. */
+export async function runSiting(argv: readonly string[], io: SitingIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (args === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  if (Array.isArray(args)) {
+    for (const problem of args) io.err(`error: ${problem}`);
+    io.err(USAGE);
+    return 1;
+  }
+  try {
+    try {
+      if (!statSync(args.data).isDirectory()) {
+        io.err(`error: --data ${args.data}: is a file; give the data folder`);
+        return 1;
+      }
+    } catch (error) {
+      io.err(`error: --data ${args.data}: ${fsReason(error) === 'no such file or folder' ? 'no such folder' : fsReason(error)}`);
+      return 1;
+    }
+    let files;
+    try {
+      files = readDataFolder(args.data);
+    } catch (error) {
+      const path = (error as { path?: unknown } | null)?.path;
+      io.err(`error: ${typeof path === 'string' ? path : args.data}: ${fsReason(error)}`);
+      return 1;
+    }
+    const { dataset, issues } = parseDataset(files);
+    const failed = dataset === undefined || issues.some((issue) => issue.severity === 'error');
+    for (const issue of issues) io.err(`${issue.severity}: ${formatIssue(issue)}`);
+    if (failed) {
+      if (!issues.some((issue) => issue.severity === 'error')) io.err(`error: ${args.data}: not a complete data folder`);
+      return 1;
+    }
+    const json = JSON.stringify(sitingReport(dataset, args.k, args.radiusKm, args.weight), null, 2);
+    if (args.out !== undefined) {
+      try {
+        writeFileSync(args.out, `${json}\n`, 'utf8');
+      } catch (error) {
+        io.err(`error: --out ${args.out}: cannot write: ${fsReason(error)}`);
+        return 1;
+      }
+    } else {
+      io.out(json);
+    }
+    return 0;
+  } catch (error) {
+    // A bug, not bad input: still one line, no stack.
+    io.err(`error: siting failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+const invokedPath = process.argv[1];
+if (invokedPath !== undefined && resolve(invokedPath) === fileURLToPath(import.meta.url)) {
+  // A reader that stops early (`| head`) closes the pipe: end quietly, not with a stack.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  // exitCode, not exit(): let the JSON drain to a pipe before the process ends.
+  process.exitCode = await runSiting(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  });
+}
