@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { captureMap } from '../map/capture.ts';
+import { startPersistence } from '../state/persistence.ts';
 import { startDataWorker } from '../state/worker-bridge.ts';
 import { useAppStore } from '../state/store.ts';
 import { Attribution } from '../ui/Attribution.tsx';
@@ -12,11 +13,18 @@ import { Header } from '../ui/Header.tsx';
 import { LayerPanel } from '../ui/LayerPanel.tsx';
 import { Legend } from '../ui/Legend.tsx';
 import { LoadStatus } from '../ui/LoadStatus.tsx';
+import { PlanImpact } from '../ui/PlanImpact.tsx';
+import { PlanPanel } from '../ui/PlanPanel.tsx';
 import { PrintReport } from '../ui/PrintReport.tsx';
+import { RadiusRange } from '../ui/RadiusRange.tsx';
 import { ScenarioPanel } from '../ui/ScenarioPanel.tsx';
 import { SelectionPanel } from '../ui/SelectionPanel.tsx';
+import { usePlanShortcuts } from '../ui/shortcuts.ts';
+import { SidebarTabs } from '../ui/SidebarTabs.tsx';
+import { SitingPanel } from '../ui/SitingPanel.tsx';
 import { TargetCards } from '../ui/TargetCards.tsx';
 import { TimeControl } from '../ui/TimeControl.tsx';
+import { TowerEditor } from '../ui/TowerEditor.tsx';
 
 // maplibre and deck.gl are most of the bundle: load them only once the shell is on screen.
 const MapView = lazy(() => import('../map/MapView.tsx'));
@@ -26,7 +34,9 @@ export function App() {
   const lang = useAppStore((s) => s.lang);
   const [mapImage, setMapImage] = useState<string | undefined>();
 
+  useEffect(() => startPersistence(), []);
   useEffect(() => startDataWorker(), []);
+  usePlanShortcuts();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
@@ -51,13 +61,39 @@ export function App() {
       <div className="workspace">
         <aside className="sidebar">
           <LoadStatus />
-          <ScenarioPanel />
-          {dataset && <CoverageSummary />}
-          {dataset && <SelectionPanel dataset={dataset} />}
-          <ChoroplethPanel />
-          <LayerPanel />
-          <Legend />
-          {dataset && <DatasetSummary dataset={dataset} />}
+          <SidebarTabs
+            tabs={[
+              {
+                id: 'map',
+                label: 'tabMap',
+                content: (
+                  <>
+                    <ScenarioPanel />
+                    {dataset && <CoverageSummary />}
+                    {dataset && <SelectionPanel dataset={dataset} />}
+                    <ChoroplethPanel />
+                    <LayerPanel />
+                    <Legend />
+                    {dataset && <DatasetSummary dataset={dataset} />}
+                  </>
+                ),
+              },
+              {
+                id: 'plan',
+                label: 'tabPlan',
+                content: dataset && (
+                  <>
+                    <ScenarioPanel />
+                    <PlanPanel dataset={dataset} />
+                    <TowerEditor dataset={dataset} />
+                    <PlanImpact />
+                    <RadiusRange />
+                    <SitingPanel dataset={dataset} />
+                  </>
+                ),
+              },
+            ]}
+          />
         </aside>
         <main className="main">
           {dataset && (

@@ -3,14 +3,17 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
-import type { Dataset } from '../domain/types.ts';
+import type { Dataset, Tower } from '../domain/types.ts';
 import { choroplethValues } from '../state/dashboard.ts';
-import { scenarioTowers } from '../state/selectors.ts';
+import { addTower, nextTowerId, updateTower } from '../domain/plan/plan.ts';
+import { planChanges } from '../state/plan-view.ts';
+import { effectiveTowers, scenarioTowers } from '../state/selectors.ts';
 import { scenarioOf, useAppStore } from '../state/store.ts';
 import { MAP_ATTRIBUTION } from '../ui/Attribution.tsx';
 import { translate } from '../ui/i18n.ts';
 import { Tooltip } from '../ui/Tooltip.tsx';
-import { registerMapCapture } from './capture.ts';
+import { registerMapCapture, registerMapCenter } from './capture.ts';
+import { planLayers } from './plan-layers.ts';
 import { datasetLayers, type MapHandlers, type Picked } from './layers.ts';
 import { CHOROPLETH_BREAKS, choroplethClass } from './palette.ts';
 import { basemapStyle, CHOROPLETH_LAYER, provinceBounds } from './style.ts';
@@ -38,6 +41,11 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
   const asOf = useAppStore((s) => s.asOf);
   const choroplethMetric = useAppStore((s) => s.choroplethMetric);
   const focus = useAppStore((s) => s.focus);
+  const plan = useAppStore((s) => s.planPreview ?? s.plan);
+  const selectedTower = useAppStore((s) => s.selectedTower);
+  const towerSelected = useAppStore((s) => s.towerSelected);
+  const editMode = useAppStore((s) => s.editMode);
+  const siting = useAppStore((s) => s.siting);
   const coverage = useAppStore((s) => s.coverage);
   const selectedPoint = useAppStore((s) => s.selectedPoint);
   const pointSelected = useAppStore((s) => s.pointSelected);
@@ -66,6 +74,8 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
     overlay.current = deckOverlay;
     // The print report takes a still of the map; the drawing buffer is preserved for it.
     const unregister = registerMapCapture(() => map.getCanvas().toDataURL('image/png'));
+    const unregisterCenter = registerMapCenter(() => map.getCenter().toArray() as [number, number]);
+    const stopEditing = enablePlanEditing(map, deckOverlay, dataset);
     map.on('load', () => setStyleLoaded(true));
     // Exposed for the browser test: a district's name in the table zooms the map.
     map.on('moveend', () => (element.dataset.zoom = map.getZoom().toFixed(2)));
@@ -76,6 +86,8 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
     });
     return () => {
       unregister();
+      unregisterCenter();
+      stopEditing();
       overlay.current = null;
       mapRef.current = null;
       setStyleLoaded(false);
@@ -88,10 +100,24 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
     const handlers: MapHandlers = {
       onHover: (picked, x, y) => setHover(picked ? { picked, x, y } : undefined),
       onSelectPoint: pointSelected,
+      onSelectTower: towerSelected,
     };
-    const inputs = { dataset, coverage, onAir: scenarioTowers(dataset, scenario), visible: layers, selectedPoint };
-    overlay.current?.setProps({ layers: datasetLayers(inputs, handlers, 'commune-labels') });
-  }, [dataset, coverage, scenario, layers, selectedPoint, pointSelected, styleLoaded]);
+    const towers = effectiveTowers(dataset.towers, plan);
+    const inputs = { dataset, towers, coverage, onAir: scenarioTowers(towers, scenario), visible: layers, selectedPoint };
+    const { gained, lost } = planChanges(coverage);
+    const sites = siting.phase === 'done' ? siting.result.sites : [];
+    overlay.current?.setProps({
+      layers: [
+        ...datasetLayers(inputs, handlers, 'commune-labels'),
+        ...planLayers({ dataset, towers, selectedTower, gained, lost, sites }, 'commune-labels'),
+      ],
+    });
+  }, [dataset, coverage, scenario, layers, selectedPoint, pointSelected, styleLoaded, plan, selectedTower, towerSelected, siting]);
+
+  useEffect(() => {
+    const canvas = mapRef.current?.getCanvas();
+    if (canvas) canvas.style.cursor = editMode === 'add' ? 'crosshair' : '';
+  }, [editMode, styleLoaded]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -122,4 +148,57 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
       {hover && <Tooltip picked={hover.picked} dataset={dataset} x={hover.x} y={hover.y} />}
     </div>
   );
+}
+
+/**
+ * Map gestures of the workbench: a click in "add" mode places a planned 4G tower; dragging a
+ * planned tower moves it (a preview while the button is down, one undo step when released).
+ */
+function enablePlanEditing(map: maplibregl.Map, overlay: MapLibreOverlay, dataset: Dataset): () => void {
+  let dragging: { id: string } | undefined;
+  const base = dataset.towers;
+
+  const onClick = (event: maplibregl.MapMouseEvent) => {
+    const state = useAppStore.getState();
+    if (state.editMode !== 'add') return;
+    const towers = effectiveTowers(base, state.plan);
+    const id = nextTowerId(towers);
+    const { lng, lat } = event.lngLat;
+    state.planEdited(
+      addTower(state.plan, { id, lon: lng, lat, operator: 'Viettel', status: 'planned', technology: '4G', synthetic: false }),
+    );
+    state.towerSelected(id);
+  };
+  const onDown = (event: maplibregl.MapMouseEvent) => {
+    const picked = overlay.pickObject({ x: event.point.x, y: event.point.y, layerIds: ['towers'], radius: 4 });
+    const tower = picked?.object as Tower | undefined;
+    if (!tower || tower.status !== 'planned') return;
+    event.preventDefault();
+    map.dragPan.disable();
+    dragging = { id: tower.id };
+    useAppStore.getState().towerSelected(tower.id);
+  };
+  const onMove = (event: maplibregl.MapMouseEvent) => {
+    if (!dragging) return;
+    const state = useAppStore.getState();
+    const { lng, lat } = event.lngLat;
+    state.planPreviewed(updateTower(state.plan, base, dragging.id, { lon: lng, lat }));
+  };
+  const onUp = () => {
+    if (!dragging) return;
+    dragging = undefined;
+    map.dragPan.enable();
+    const state = useAppStore.getState();
+    if (state.planPreview) state.planEdited(state.planPreview);
+  };
+  map.on('click', onClick);
+  map.on('mousedown', onDown);
+  map.on('mousemove', onMove);
+  map.on('mouseup', onUp);
+  return () => {
+    map.off('click', onClick);
+    map.off('mousedown', onDown);
+    map.off('mousemove', onMove);
+    map.off('mouseup', onUp);
+  };
 }

@@ -21,3 +21,18 @@ export function captureMap(): string | undefined {
     return undefined;
   }
 }
+
+type Center = () => [number, number];
+let center: Center | undefined;
+
+export function registerMapCenter(getter: Center): () => void {
+  center = getter;
+  return () => {
+    if (center === getter) center = undefined;
+  };
+}
+
+/** The map's centre [lon, lat], for keyboard users adding a tower without pointing. */
+export function mapCenter(): [number, number] | undefined {
+  return center?.();
+}

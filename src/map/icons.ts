@@ -72,3 +72,21 @@ function pointSvg(shape: PointShape, level: LevelName): string {
 export function pointIconUrl(shape: PointShape, level: LevelName): string {
   return dataUrl(pointSvg(shape, level));
 }
+
+/** A point the plan changed: a plus badge (newly good) or a minus badge (no longer good). */
+export function changeIconUrl(change: 'gained' | 'lost'): string {
+  const fill = change === 'gained' ? COLORS.levelGood : COLORS.levelNone;
+  const mark = change === 'gained' ? 'M10 16h12 M16 10v12' : 'M10 16h12';
+  return dataUrl(
+    `<circle cx="16" cy="16" r="12" fill="${fill}" stroke="#ffffff" stroke-width="3"/>` +
+      `<path d="${mark}" stroke="#ffffff" stroke-width="4" stroke-linecap="round"/>`,
+  );
+}
+
+/** A suggested site: a white disc with a dark ring, square when it needs its own power. */
+export function siteIconUrl(needsPower: boolean): string {
+  const body = needsPower
+    ? '<rect x="3" y="3" width="26" height="26" rx="3" fill="#ffffff" stroke="#1f1a14" stroke-width="3" stroke-dasharray="5 3"/>'
+    : '<circle cx="16" cy="16" r="13" fill="#ffffff" stroke="#1f1a14" stroke-width="3"/>';
+  return dataUrl(body);
+}

@@ -20,12 +20,15 @@ export interface MapHandlers {
   onHover: (picked: Picked | undefined, x: number, y: number) => void;
   /** `index` counts hamlets first, then schools. */
   onSelectPoint: (index: number | undefined) => void;
+  onSelectTower: (id: string | undefined) => void;
 }
 
 export interface LayerInputs {
   dataset: Dataset;
   coverage: CoverageResult | undefined;
-  /** Towers on air in the chosen scenario, with their radius there. */
+  /** The loaded towers with the plan applied. */
+  towers: readonly Tower[];
+  /** Towers on air in the chosen scenario, with their radius there (indexes into `towers`). */
   onAir: TowerColumns;
   visible: Record<LayerId, boolean>;
   selectedPoint: number | undefined;
@@ -154,7 +157,7 @@ function selectionLayers(inputs: LayerInputs, beforeId: string): Layer[] {
     : dataset.schools[selectedPoint - dataset.hamlets.length];
   if (!point) return [];
   const towerIndex = coverage?.nearestTower[selectedPoint] ?? -1;
-  const tower = towerIndex >= 0 ? dataset.towers[towerIndex] : undefined;
+  const tower = towerIndex >= 0 ? inputs.towers[towerIndex] : undefined;
   const layers: Layer[] = [
     new ScatterplotLayer<{ lon: number; lat: number }, MapLibreLayerProps>({
       id: 'selected-point',
@@ -192,7 +195,7 @@ function selectionLayers(inputs: LayerInputs, beforeId: string): Layer[] {
  * reference so deck.gl re-uploads only what a new coverage result changes.
  */
 export function datasetLayers(inputs: LayerInputs, handlers: MapHandlers, beforeId: string): Layer[] {
-  const { dataset, onAir, visible } = inputs;
+  const { dataset, towers, onAir, visible } = inputs;
   let discData = discCache.get(onAir);
   if (!discData) {
     discData = discs(onAir);
@@ -218,17 +221,18 @@ export function datasetLayers(inputs: LayerInputs, handlers: MapHandlers, before
     new IconLayer<Tower, MapLibreLayerProps>({
       id: 'towers',
       beforeId,
-      data: dataset.towers,
+      data: towers as Tower[],
       visible: visible.towers,
       pickable: true,
       getPosition: (t) => [t.lon, t.lat],
       getIcon: (t) => icon(towerIconUrl(towerShape(t), techClass(t.technology))),
       getSize: 15,
       // With mask off, only the alpha of the colour applies: towers not on air fade out.
-      getColor: (_t, { index }) => [0, 0, 0, onAirFlagsOf(onAir, dataset.towers.length)[index] ? 255 : 70],
+      getColor: (_t, { index }) => [0, 0, 0, onAirFlagsOf(onAir, towers.length)[index] ? 255 : 70],
       updateTriggers: { getColor: onAir },
       onHover: (info: PickingInfo<Tower>) =>
         handlers.onHover(info.object ? { kind: 'tower', item: info.object, index: info.index } : undefined, info.x, info.y),
+      onClick: (info: PickingInfo<Tower>) => handlers.onSelectTower(info.object?.id),
     }),
     ...selectionLayers(inputs, beforeId),
   ];

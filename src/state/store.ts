@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { Scenario } from '../domain/coverage/columns.ts';
+import { EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
+import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
 import type { Dataset, Issue, Metric } from '../domain/types.ts';
 import type { Lang } from '../ui/i18n.ts';
 import type { CoverageResult } from '../worker/protocol.ts';
@@ -20,6 +22,26 @@ export interface MapFocus {
   bbox: [number, number, number, number];
   nonce: number;
 }
+
+export type EditMode = 'browse' | 'add';
+
+/** Where the saved plan stands (IndexedDB). */
+export type SaveState =
+  | { phase: 'idle' }
+  | { phase: 'saving' }
+  | { phase: 'saved'; savedAt: string; restored?: boolean }
+  | { phase: 'failed'; message: string }
+  /** A saved plan that could not be read: kept untouched, and not autosaved over. */
+  | { phase: 'unreadable'; message: string };
+
+export type SitingState =
+  | { phase: 'idle' }
+  | { phase: 'running'; options: SitingOptions }
+  | { phase: 'done'; options: SitingOptions; result: SitingResult; elapsedMs: number }
+  | { phase: 'failed'; message: string };
+
+// Enough for a working session; the oldest steps drop off.
+const HISTORY_LIMIT = 200;
 
 export type CoverageState =
   | { phase: 'idle' }
@@ -46,6 +68,16 @@ export interface AppState {
   coverageState: CoverageState;
   /** Index of the chosen point: hamlets first, then schools. */
   selectedPoint: number | undefined;
+  /** The user's changes over the loaded towers, with undo and redo. */
+  plan: PlanDoc;
+  planPast: PlanDoc[];
+  planFuture: PlanDoc[];
+  /** A plan on screen but not yet an undo step: a tower being dragged. */
+  planPreview: PlanDoc | undefined;
+  editMode: EditMode;
+  selectedTower: string | undefined;
+  saveState: SaveState;
+  siting: SitingState;
   languageToggled: () => void;
   layerToggled: (layer: LayerId) => void;
   loadProgressed: (done: number, total: number) => void;
@@ -58,7 +90,17 @@ export interface AppState {
   coverageRequested: () => void;
   coverageComputed: (result: CoverageResult) => void;
   coverageFailed: (message: string) => void;
+  timelineRebuilt: (timeline: Timeline) => void;
   pointSelected: (index: number | undefined) => void;
+  planEdited: (next: PlanDoc) => void;
+  planPreviewed: (preview: PlanDoc | undefined) => void;
+  planUndone: () => void;
+  planRedone: () => void;
+  planRestored: (plan: PlanDoc) => void;
+  editModeChosen: (mode: EditMode) => void;
+  towerSelected: (id: string | undefined) => void;
+  saveStateChanged: (state: SaveState) => void;
+  sitingChanged: (state: SitingState) => void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -75,11 +117,34 @@ export const useAppStore = create<AppState>()((set) => ({
   coverage: undefined,
   coverageState: { phase: 'idle' },
   selectedPoint: undefined,
+  plan: EMPTY_PLAN,
+  planPast: [],
+  planFuture: [],
+  planPreview: undefined,
+  editMode: 'browse',
+  selectedTower: undefined,
+  saveState: { phase: 'idle' },
+  siting: { phase: 'idle' },
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   loadProgressed: (done, total) => set({ load: { phase: 'loading', done, total } }),
   datasetLoaded: (dataset, issues, timeline, asOf) =>
-    set({ dataset, issues, timeline, asOf, load: { phase: 'ready' }, coverage: undefined, selectedPoint: undefined }),
+    set({
+      dataset,
+      issues,
+      timeline,
+      asOf,
+      load: { phase: 'ready' },
+      coverage: undefined,
+      selectedPoint: undefined,
+      // A plan belongs to the data it was made on: the store restores the saved one, if any.
+      plan: EMPTY_PLAN,
+      planPast: [],
+      planFuture: [],
+      planPreview: undefined,
+      selectedTower: undefined,
+      siting: { phase: 'idle' },
+    }),
   datasetRejected: (reason, issues) => set({ issues, load: { phase: 'failed', reason } }),
   scenarioModeChosen: (scenarioMode) => set({ scenarioMode }),
   asOfChosen: (asOf) => set({ asOf }),
@@ -88,7 +153,32 @@ export const useAppStore = create<AppState>()((set) => ({
   coverageRequested: () => set({ coverageState: { phase: 'computing', since: Date.now() } }),
   coverageComputed: (coverage) => set({ coverage, coverageState: { phase: 'ready' } }),
   coverageFailed: (message) => set({ coverageState: { phase: 'failed', message } }),
+  timelineRebuilt: (timeline) => set({ timeline }),
   pointSelected: (selectedPoint) => set({ selectedPoint }),
+  planEdited: (next) =>
+    set((s) =>
+      next === s.plan
+        ? { planPreview: undefined }
+        : { plan: next, planPast: [...s.planPast, s.plan].slice(-HISTORY_LIMIT), planFuture: [], planPreview: undefined },
+    ),
+  planPreviewed: (planPreview) => set({ planPreview }),
+  planUndone: () =>
+    set((s) => {
+      const previous = s.planPast[s.planPast.length - 1];
+      if (!previous) return {};
+      return { plan: previous, planPast: s.planPast.slice(0, -1), planFuture: [s.plan, ...s.planFuture], planPreview: undefined };
+    }),
+  planRedone: () =>
+    set((s) => {
+      const [next, ...rest] = s.planFuture;
+      if (!next) return {};
+      return { plan: next, planPast: [...s.planPast, s.plan], planFuture: rest, planPreview: undefined };
+    }),
+  planRestored: (plan) => set({ plan, planPast: [], planFuture: [], planPreview: undefined }),
+  editModeChosen: (editMode) => set({ editMode }),
+  towerSelected: (selectedTower) => set({ selectedTower }),
+  saveStateChanged: (saveState) => set({ saveState }),
+  sitingChanged: (siting) => set({ siting }),
 }));
 
 /** The scenario the map and the worker's coverage follow. */

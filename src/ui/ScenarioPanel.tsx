@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { useAppStore, type ScenarioMode } from '../state/store.ts';
 import { formatDate } from './format.ts';
 import { translate, type MessageKey } from './i18n.ts';
@@ -14,6 +15,8 @@ export function ScenarioPanel() {
   const mode = useAppStore((s) => s.scenarioMode);
   const asOf = useAppStore((s) => s.asOf);
   const chosen = useAppStore((s) => s.scenarioModeChosen);
+  // The panel shows on two tabs: radios of one name would form one group across both.
+  const name = useId();
   return (
     <fieldset className="panel">
       <legend>{translate(lang, 'scenarioHeading')}</legend>
@@ -21,7 +24,7 @@ export function ScenarioPanel() {
         <label key={entry.value} className="toggle">
           <input
             type="radio"
-            name="scenario"
+            name={name}
             value={entry.value}
             checked={mode === entry.value}
             onChange={() => chosen(entry.value)}

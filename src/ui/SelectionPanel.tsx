@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { LEVEL_NAMES } from '../domain/coverage/columns.ts';
 import type { Dataset } from '../domain/types.ts';
+import { effectiveTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatKm } from './format.ts';
 import { translate, type MessageKey } from './i18n.ts';
@@ -17,6 +18,7 @@ export function SelectionPanel({ dataset }: { dataset: Dataset }) {
   const index = useAppStore((s) => s.selectedPoint);
   const coverage = useAppStore((s) => s.coverage);
   const pointSelected = useAppStore((s) => s.pointSelected);
+  const plan = useAppStore((s) => s.plan);
   const t = (key: MessageKey) => translate(lang, key);
 
   useEffect(() => {
@@ -40,7 +42,7 @@ export function SelectionPanel({ dataset }: { dataset: Dataset }) {
   const levelCode = coverage?.level[index];
   const level = levelCode === undefined ? undefined : LEVEL_NAMES[levelCode];
   const towerIndex = coverage?.nearestTower[index] ?? -1;
-  const tower = towerIndex >= 0 ? dataset.towers[towerIndex] : undefined;
+  const tower = towerIndex >= 0 ? effectiveTowers(dataset.towers, plan)[towerIndex] : undefined;
   const km = coverage?.nearestKm[index];
   return (
     <section className="panel" aria-labelledby="selection-heading" data-testid="selection">

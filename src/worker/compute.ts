@@ -1,43 +1,83 @@
 import { classify } from '../domain/coverage/classify.ts';
-import { onAirTowers, pointColumns, type PointColumns, type Scenario } from '../domain/coverage/columns.ts';
+import { onAirTowers, pointColumns, type PointColumns, type Scenario, type TowerColumns } from '../domain/coverage/columns.ts';
 import { buildDistrictIndex, locateDistricts } from '../domain/coverage/districts.ts';
-import { coverageFigures, pointWeights } from '../domain/coverage/report.ts';
+import { coverageFigures, pointWeights, type CoverageFigures } from '../domain/coverage/report.ts';
+import { IncrementalCoverage, scenarioCircles, type Circle } from '../domain/plan/incremental.ts';
+import { applyPlan, EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
 import { buildTimeline, type Timeline } from '../domain/progress/timeline.ts';
-import type { Dataset } from '../domain/types.ts';
-import type { CoverageResult } from './protocol.ts';
+import { chooseSites, type SitingOptions, type SitingResult } from '../domain/siting/siting.ts';
+import type { Dataset, Tower } from '../domain/types.ts';
+import type { CoverageResult, PlanCoverage, RadiusFigures } from './protocol.ts';
+
+/** The radius assumptions shown side by side: coverage is an estimate, not a measurement. */
+export const RADIUS_FACTORS = [0.75, 1, 1.25] as const;
+
+function scaled(towers: TowerColumns, factor: number): TowerColumns {
+  if (factor === 1) return towers;
+  return { ...towers, radiusKm: towers.radiusKm.map((r) => r * factor) };
+}
 
 /**
- * One dataset held in the worker: its point columns, weights and the district of every point
- * are built once; each scenario then costs one classification and one pass of sums.
+ * One dataset held in the worker, with the user's plan over its towers. Points, weights and
+ * the district of every point are built once; a scenario costs one classification; a plan
+ * edit only recomputes the points within the edited towers' old and new radius.
  */
 export class CoverageSession {
   private readonly points: PointColumns;
   private readonly weight: Float64Array;
   private readonly district: Int32Array;
+  private plan: PlanDoc = EMPTY_PLAN;
+  private towers: readonly Tower[];
+  private engine: { scenario: Scenario; coverage: IncrementalCoverage } | undefined;
+  private baseline: { scenario: Scenario; level: Uint8Array; figures: CoverageFigures } | undefined;
 
   constructor(private readonly dataset: Dataset) {
     this.points = pointColumns(dataset.hamlets, dataset.schools);
     this.weight = pointWeights(dataset);
     this.district = locateDistricts(buildDistrictIndex(dataset.districts), this.points.lon, this.points.lat);
+    this.towers = dataset.towers;
   }
 
-  /** The programme's figures through time (the district of every point is reused). */
+  /** The towers as the plan leaves them: the order the coverage results index into. */
+  get effectiveTowers(): readonly Tower[] {
+    return this.towers;
+  }
+
+  /** The programme's figures through time, with the plan's towers. */
   timeline(): Timeline {
-    return buildTimeline(this.dataset, { district: this.district });
+    return buildTimeline({ ...this.dataset, towers: [...this.towers] }, { district: this.district });
   }
 
+  private figuresOf(level: Uint8Array): CoverageFigures {
+    return coverageFigures(level, this.weight, this.dataset.hamlets.length, this.district, this.dataset.districts.length);
+  }
+
+  /** Levels and figures of the loaded towers, without the plan: the "before" of every edit. */
+  private baselineFor(scenario: Scenario, planLevel: Uint8Array): { level: Uint8Array; figures: CoverageFigures } {
+    if (this.baseline?.scenario === scenario) return this.baseline;
+    const level =
+      this.towers === this.dataset.towers ? planLevel.slice() : classify(this.points, onAirTowers(this.dataset.towers, scenario)).level;
+    this.baseline = { scenario, level, figures: this.figuresOf(level) };
+    return this.baseline;
+  }
+
+  /** Everything for one scenario: levels, nearest 4G/5G, figures, the plan's baseline and the radius range. */
   coverage(requestId: number, scenario: Scenario): CoverageResult {
     const started = performance.now();
-    const hamletCount = this.dataset.hamlets.length;
     const pointCount = this.points.count;
-    const districtCount = this.dataset.districts.length;
-    const towers = onAirTowers(this.dataset.towers, scenario);
+    const towers = onAirTowers(this.towers, scenario);
     const { level, nearest4g, nearest4gKm } = classify(this.points, towers);
     const nearestTower = new Int32Array(pointCount);
     for (let i = 0; i < pointCount; i++) {
       const k = nearest4g[i] as number;
       nearestTower[i] = k < 0 ? -1 : (towers.towerIndex[k] as number);
     }
+    const figures = this.figuresOf(level);
+    const radiusRange: RadiusFigures[] = RADIUS_FACTORS.map((factor) => ({
+      factor,
+      figures: factor === 1 ? figures : this.figuresOf(classify(this.points, scaled(towers, factor)).level),
+    }));
+    const baseline = this.baselineFor(scenario, level);
     return {
       requestId,
       scenario,
@@ -45,8 +85,66 @@ export class CoverageSession {
       nearestTower,
       nearestKm: nearest4gKm,
       district: this.district.slice(),
-      figures: coverageFigures(level, this.weight, hamletCount, this.district, districtCount),
+      figures,
+      baselineLevel: baseline.level.slice(),
+      baselineFigures: baseline.figures,
+      radiusRange,
       elapsedMs: performance.now() - started,
     };
+  }
+
+  /**
+   * Replaces the plan and updates the scenario's levels for the towers it changed, by
+   * reference: applyPlan keeps untouched towers' identity.
+   */
+  setPlan(requestId: number, plan: PlanDoc, scenario: Scenario): PlanCoverage {
+    const started = performance.now();
+    // Built (when the scenario is new) from the towers before this edit, so that the edit's
+    // own change is what the answer reports.
+    const engine = this.engineFor(scenario);
+    const previous = new Map(this.towers.map((t) => [t.id, t]));
+    this.plan = plan;
+    this.towers = applyPlan(this.dataset.towers, plan).towers;
+    const touched: [string, Circle | undefined][] = [];
+    const seen = new Set<string>();
+    for (const tower of this.towers) {
+      seen.add(tower.id);
+      if (previous.get(tower.id) !== tower) touched.push([tower.id, scenarioCircles([tower], scenario).get(tower.id)]);
+    }
+    for (const id of previous.keys()) if (!seen.has(id)) touched.push([id, undefined]);
+    const change = engine.coverage.setMany(touched);
+    return {
+      requestId,
+      scenario,
+      level: engine.coverage.level.slice(),
+      figures: engine.coverage.figures(),
+      changed: change.points,
+      elapsedMs: performance.now() - started,
+    };
+  }
+
+  private engineFor(scenario: Scenario) {
+    if (this.engine?.scenario !== scenario) {
+      const coverage = new IncrementalCoverage(
+        this.points,
+        this.weight,
+        this.dataset.hamlets.length,
+        this.district,
+        this.dataset.districts.length,
+      );
+      coverage.setMany(scenarioCircles(this.towers, scenario));
+      this.engine = { scenario, coverage };
+    }
+    return this.engine;
+  }
+
+  /** K new 4G sites for the planned scenario with the plan's towers (the `siting` command's rule). */
+  siting(options: SitingOptions): SitingResult {
+    const level = classify(this.points, onAirTowers(this.towers, 'planned')).level;
+    return chooseSites(this.dataset, level, options);
+  }
+
+  get currentPlan(): PlanDoc {
+    return this.plan;
   }
 }

@@ -38,21 +38,66 @@ async function load(files: RemoteFile[]): Promise<void> {
   }
 }
 
+// After a burst of plan edits (a drag sends one per frame), the slower parts follow once:
+// nearest towers, the radius range, and the timeline behind the target cards.
+const REFRESH_DELAY_MS = 150;
+let refresh: ReturnType<typeof setTimeout> | undefined;
+
+function scheduleRefresh(requestId: number, scenario: string): void {
+  clearTimeout(refresh);
+  refresh = setTimeout(() => {
+    if (!session) return;
+    try {
+      const result = session.coverage(requestId, scenario);
+      reply({ type: 'coverage', ...result }, transferables(result));
+      const started = performance.now();
+      const timeline = session.timeline();
+      reply({ type: 'timeline', timeline, timelineMs: performance.now() - started }, timelineTransferables(timeline));
+    } catch (error) {
+      reply({ type: 'coverage-failed', requestId, message: error instanceof Error ? error.message : String(error) });
+    }
+  }, REFRESH_DELAY_MS);
+}
+
+function answer(request: Exclude<WorkerRequest, { type: 'load' }>, current: CoverageSession): void {
+  switch (request.type) {
+    case 'coverage': {
+      const result = current.coverage(request.requestId, request.scenario);
+      reply({ type: 'coverage', ...result }, transferables(result));
+      return;
+    }
+    case 'plan': {
+      const result = current.setPlan(request.requestId, request.plan, request.scenario);
+      reply({ type: 'plan-coverage', ...result }, [result.level.buffer, result.changed.buffer]);
+      scheduleRefresh(request.requestId, request.scenario);
+      return;
+    }
+    case 'siting': {
+      const started = performance.now();
+      const result = current.siting(request.options);
+      reply({ type: 'siting', requestId: request.requestId, result, elapsedMs: performance.now() - started });
+      return;
+    }
+  }
+}
+
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.type === 'load') {
     void load(request.files);
     return;
   }
+  const failed = (message: string): WorkerResponse =>
+    request.type === 'siting'
+      ? { type: 'siting-failed', requestId: request.requestId, message }
+      : { type: 'coverage-failed', requestId: request.requestId, message };
   if (!session) {
-    reply({ type: 'coverage-failed', requestId: request.requestId, message: 'no dataset loaded' });
+    reply(failed('no dataset loaded'));
     return;
   }
   try {
-    const result = session.coverage(request.requestId, request.scenario);
-    reply({ type: 'coverage', ...result }, transferables(result));
+    answer(request, session);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    reply({ type: 'coverage-failed', requestId: request.requestId, message });
+    reply(failed(error instanceof Error ? error.message : String(error)));
   }
 };

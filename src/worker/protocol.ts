@@ -1,5 +1,7 @@
 import type { Scenario } from '../domain/coverage/columns.ts';
 import type { CoverageFigures } from '../domain/coverage/report.ts';
+import type { PlanDoc } from '../domain/plan/plan.ts';
+import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { Dataset, Issue } from '../domain/types.ts';
 
@@ -23,24 +25,57 @@ export interface CoverageResult {
   district: Int32Array;
   /** Totals by level, and per district (`areas`, index-aligned with `dataset.districts`). */
   figures: CoverageFigures;
+  /** The same scenario with the loaded towers only (no plan): the "before" of the plan. */
+  baselineLevel: Uint8Array;
+  baselineFigures: CoverageFigures;
+  /** Figures with every radius scaled by 0.75, 1 and 1.25. */
+  radiusRange: RadiusFigures[];
   /** Time the worker spent on this request. */
+  elapsedMs: number;
+}
+
+export interface RadiusFigures {
+  factor: number;
+  figures: CoverageFigures;
+}
+
+/** The quick answer to a plan edit: levels and figures; nearest towers follow in a full result. */
+export interface PlanCoverage {
+  requestId: number;
+  scenario: Scenario;
+  level: Uint8Array;
+  figures: CoverageFigures;
+  /** Points whose level the edit changed. */
+  changed: Int32Array;
   elapsedMs: number;
 }
 
 export type WorkerRequest =
   | { type: 'load'; files: RemoteFile[] }
-  | { type: 'coverage'; requestId: number; scenario: Scenario };
+  | { type: 'coverage'; requestId: number; scenario: Scenario }
+  | { type: 'plan'; requestId: number; plan: PlanDoc; scenario: Scenario }
+  | { type: 'siting'; requestId: number; options: SitingOptions };
 
 export type WorkerResponse =
   | { type: 'progress'; done: number; total: number }
   | { type: 'loaded'; dataset: Dataset; issues: Issue[]; timeline: Timeline; timelineMs: number }
   | { type: 'rejected'; reason: string; issues: Issue[] }
   | ({ type: 'coverage' } & CoverageResult)
-  | { type: 'coverage-failed'; requestId: number; message: string };
+  | { type: 'coverage-failed'; requestId: number; message: string }
+  | ({ type: 'plan-coverage' } & PlanCoverage)
+  | { type: 'timeline'; timeline: Timeline; timelineMs: number }
+  | { type: 'siting'; requestId: number; result: SitingResult; elapsedMs: number }
+  | { type: 'siting-failed'; requestId: number; message: string };
 
 /** The buffers of a result, for the transfer list: moved to the main thread, not copied. */
 export function transferables(result: CoverageResult): Transferable[] {
-  return [result.level.buffer, result.nearestTower.buffer, result.nearestKm.buffer, result.district.buffer];
+  return [
+    result.level.buffer,
+    result.nearestTower.buffer,
+    result.nearestKm.buffer,
+    result.district.buffer,
+    result.baselineLevel.buffer,
+  ];
 }
 
 /** The timeline's buffers, for the transfer list. */

@@ -39,6 +39,13 @@ const result: CoverageResult = {
     schools: { total: 1, good: 1, weak: 0, none: 0, students: 300, students_good: 300 },
     areas: [{ hamlets: 2, hamlets_good: 1, population: 2000, population_good: 1500, schools: 1, schools_good: 1 }],
   },
+  baselineLevel: Uint8Array.from([2, 0, 2]),
+  baselineFigures: {
+    hamlets: { total: 2, good: 1, weak: 0, none: 1, population: 2000, population_good: 1500 },
+    schools: { total: 1, good: 1, weak: 0, none: 0, students: 300, students_good: 300 },
+    areas: [{ hamlets: 2, hamlets_good: 1, population: 2000, population_good: 1500, schools: 1, schools_good: 1 }],
+  },
+  radiusRange: [],
   elapsedMs: 0.4,
 };
 

@@ -567,6 +567,9 @@ const coverage = (figures: CoverageResult['figures']): CoverageResult => ({
   nearestKm: new Float64Array(0),
   district: new Int32Array(0),
   figures,
+  baselineLevel: new Uint8Array(0),
+  baselineFigures: figures,
+  radiusRange: [],
   elapsedMs: 1,
 });
 

@@ -1,0 +1,72 @@
+// Keeps the plan on this device (IndexedDB): restored when its dataset loads, saved a moment
+// after each change. A saved plan that cannot be read is never overwritten by autosave.
+import { EMPTY_PLAN } from '../domain/plan/plan.ts';
+import type { Dataset } from '../domain/types.ts';
+import { datasetKey, loadPlan, savePlan } from '../io/plan-store.ts';
+import { useAppStore } from './store.ts';
+
+const SAVE_DELAY_MS = 400;
+
+const keys = new WeakMap<Dataset, string>();
+function keyOf(dataset: Dataset): string {
+  let key = keys.get(dataset);
+  if (!key) {
+    key = datasetKey(dataset);
+    keys.set(dataset, key);
+  }
+  return key;
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+// While a dataset's saved plan is being read, its (empty) plan must not be saved over it.
+let restoring: Dataset | undefined;
+
+async function save(replaceUnreadable: boolean): Promise<void> {
+  const { dataset, plan, saveStateChanged } = useAppStore.getState();
+  if (!dataset) return;
+  saveStateChanged({ phase: 'saving' });
+  const result = await savePlan(keyOf(dataset), plan, { replaceUnreadable });
+  if (useAppStore.getState().dataset !== dataset) return;
+  if (result.ok) saveStateChanged({ phase: 'saved', savedAt: result.savedAt });
+  else if (result.reason === 'unreadable') saveStateChanged({ phase: 'unreadable', message: result.message });
+  else saveStateChanged({ phase: 'failed', message: result.message });
+}
+
+/** The user chose to replace a saved plan that could not be read. */
+export function forceSave(): Promise<void> {
+  clearTimeout(timer);
+  return save(true);
+}
+
+async function restore(dataset: Dataset): Promise<void> {
+  restoring = dataset;
+  const result = await loadPlan(keyOf(dataset));
+  restoring = undefined;
+  const state = useAppStore.getState();
+  if (state.dataset !== dataset) return;
+  if (result.status === 'loaded') {
+    // Edits made while reading win: the saved plan only fills an untouched one.
+    if (state.plan === EMPTY_PLAN) state.planRestored(result.plan);
+    state.saveStateChanged({ phase: 'saved', savedAt: result.savedAt, restored: true });
+  } else if (result.status === 'unreadable') {
+    state.saveStateChanged({ phase: 'unreadable', message: result.reason });
+  }
+}
+
+/** Wires the store to the device's storage; returns the unsubscribe. */
+export function startPersistence(): () => void {
+  const unsubscribe = useAppStore.subscribe((state, previous) => {
+    if (state.dataset && state.dataset !== previous.dataset) {
+      void restore(state.dataset);
+      return;
+    }
+    if (state.plan === previous.plan || !state.dataset || restoring === state.dataset) return;
+    if (state.saveState.phase === 'unreadable') return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void save(false), SAVE_DELAY_MS);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}
