@@ -2,8 +2,9 @@ import { classify } from '../domain/coverage/classify.ts';
 import { onAirTowers, pointColumns, type PointColumns, type Scenario, type TowerColumns } from '../domain/coverage/columns.ts';
 import { buildDistrictIndex, locateDistricts } from '../domain/coverage/districts.ts';
 import { coverageFigures, pointWeights, type CoverageFigures } from '../domain/coverage/report.ts';
-import { IncrementalCoverage, scenarioCircles, type Circle } from '../domain/plan/incremental.ts';
-import { applyPlan, EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
+import { touchedIds, towerInPlan } from '../domain/plan/diff.ts';
+import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '../domain/plan/incremental.ts';
+import { applyPlan, EMPTY_PLAN, isEmptyPlan, type PlanDoc } from '../domain/plan/plan.ts';
 import { buildTimeline, type Timeline } from '../domain/progress/timeline.ts';
 import { chooseSites, type SitingOptions, type SitingResult } from '../domain/siting/siting.ts';
 import type { Dataset, Tower } from '../domain/types.ts';
@@ -27,7 +28,9 @@ export class CoverageSession {
   private readonly weight: Float64Array;
   private readonly district: Int32Array;
   private plan: PlanDoc = EMPTY_PLAN;
-  private towers: readonly Tower[];
+  private readonly baseById: ReadonlyMap<string, Tower>;
+  /** The plan laid over the loaded towers, made when something needs the whole list. */
+  private applied: readonly Tower[] | undefined;
   private engine: { scenario: Scenario; coverage: IncrementalCoverage } | undefined;
   private baseline: { scenario: Scenario; level: Uint8Array; figures: CoverageFigures } | undefined;
 
@@ -35,12 +38,17 @@ export class CoverageSession {
     this.points = pointColumns(dataset.hamlets, dataset.schools);
     this.weight = pointWeights(dataset);
     this.district = locateDistricts(buildDistrictIndex(dataset.districts), this.points.lon, this.points.lat);
-    this.towers = dataset.towers;
+    this.baseById = new Map(dataset.towers.map((t) => [t.id, t]));
   }
 
   /** The towers as the plan leaves them: the order the coverage results index into. */
   get effectiveTowers(): readonly Tower[] {
     return this.towers;
+  }
+
+  private get towers(): readonly Tower[] {
+    this.applied ??= isEmptyPlan(this.plan) ? this.dataset.towers : applyPlan(this.dataset.towers, this.plan).towers;
+    return this.applied;
   }
 
   /** The programme's figures through time, with the plan's towers. */
@@ -56,7 +64,7 @@ export class CoverageSession {
   private baselineFor(scenario: Scenario, planLevel: Uint8Array): { level: Uint8Array; figures: CoverageFigures } {
     if (this.baseline?.scenario === scenario) return this.baseline;
     const level =
-      this.towers === this.dataset.towers ? planLevel.slice() : classify(this.points, onAirTowers(this.dataset.towers, scenario)).level;
+      isEmptyPlan(this.plan) ? planLevel.slice() : classify(this.points, onAirTowers(this.dataset.towers, scenario)).level;
     this.baseline = { scenario, level, figures: this.figuresOf(level) };
     return this.baseline;
   }
@@ -94,24 +102,22 @@ export class CoverageSession {
   }
 
   /**
-   * Replaces the plan and updates the scenario's levels for the towers it changed, by
-   * reference: applyPlan keeps untouched towers' identity.
+   * Replaces the plan and updates the scenario's levels for the towers it changed: only the
+   * ids the two plans differ on are looked at, never the whole tower list (an edit costs the
+   * size of the plan and the points near the tower, not the size of the data).
    */
   setPlan(requestId: number, plan: PlanDoc, scenario: Scenario): PlanCoverage {
     const started = performance.now();
     // Built (when the scenario is new) from the towers before this edit, so that the edit's
     // own change is what the answer reports.
     const engine = this.engineFor(scenario);
-    const previous = new Map(this.towers.map((t) => [t.id, t]));
-    this.plan = plan;
-    this.towers = applyPlan(this.dataset.towers, plan).towers;
     const touched: [string, Circle | undefined][] = [];
-    const seen = new Set<string>();
-    for (const tower of this.towers) {
-      seen.add(tower.id);
-      if (previous.get(tower.id) !== tower) touched.push([tower.id, scenarioCircles([tower], scenario).get(tower.id)]);
+    for (const id of touchedIds(this.plan, plan)) {
+      const tower = towerInPlan(this.baseById, plan, id);
+      touched.push([id, tower === undefined ? undefined : towerCircle(tower, scenario)]);
     }
-    for (const id of previous.keys()) if (!seen.has(id)) touched.push([id, undefined]);
+    this.plan = plan;
+    this.applied = undefined;
     const change = engine.coverage.setMany(touched);
     return {
       requestId,

@@ -79,7 +79,7 @@ function patchKeys(patch: TowerPatch): PatchField[] {
 }
 
 /** `tower` with `patch` laid over it; the same object when the patch changes nothing. */
-function patched(tower: Tower, patch: TowerPatch, problems?: string[]): Tower {
+export function patched(tower: Tower, patch: TowerPatch, problems?: string[]): Tower {
   let out: Tower | undefined;
   for (const field of patchKeys(patch)) {
     const value = patch[field];
