@@ -460,8 +460,14 @@ export async function savePlan(
     : (existing: unknown): StoreFailure | undefined => {
         if (existing === undefined) return undefined;
         const migrated = migrate(existing);
-        if (migrated.ok) return undefined;
-        return { ok: false, reason: 'unreadable', message: `The plan was not saved, to keep the one already saved here: ${migrated.reason}.` };
+        // As `loadPlan`: a record that names another dataset is damaged too.
+        const reason = !migrated.ok
+          ? migrated.reason
+          : migrated.record.datasetKey !== key
+            ? damaged('plan', `it is filed under dataset ${key} but names dataset ${migrated.record.datasetKey}`).reason
+            : undefined;
+        if (reason === undefined) return undefined;
+        return { ok: false, reason: 'unreadable', message: `The plan was not saved, to keep the one already saved here: ${reason}.` };
       };
   const result = await withDb(options, 'the plan', 'save', (db) =>
     writeTx(db, PLANS_STORE, key, 'the plan', 'save', (store) => store.put(record, key), guard),

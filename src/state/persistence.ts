@@ -40,16 +40,25 @@ export function forceSave(): Promise<void> {
 
 async function restore(dataset: Dataset): Promise<void> {
   restoring = dataset;
-  const result = await loadPlan(keyOf(dataset));
-  restoring = undefined;
-  const state = useAppStore.getState();
-  if (state.dataset !== dataset) return;
-  if (result.status === 'loaded') {
-    // Edits made while reading win: the saved plan only fills an untouched one.
-    if (state.plan === EMPTY_PLAN) state.planRestored(result.plan);
-    state.saveStateChanged({ phase: 'saved', savedAt: result.savedAt, restored: true });
-  } else if (result.status === 'unreadable') {
-    state.saveStateChanged({ phase: 'unreadable', message: result.reason });
+  try {
+    const result = await loadPlan(keyOf(dataset));
+    const state = useAppStore.getState();
+    if (state.dataset !== dataset) return;
+    if (result.status === 'loaded') {
+      // Edits made while reading win: the saved plan only fills an untouched one. Still
+      // `restoring` here: putting the saved plan back is not an edit to autosave.
+      if (state.plan === EMPTY_PLAN) state.planRestored(result.plan);
+      state.saveStateChanged({ phase: 'saved', savedAt: result.savedAt, restored: true });
+    } else if (result.status === 'unreadable') {
+      state.saveStateChanged({ phase: 'unreadable', message: result.reason });
+    } else {
+      // Nothing saved for this dataset: drop the previous dataset's state (an 'unreadable'
+      // one would stop this dataset's autosave).
+      state.saveStateChanged({ phase: 'idle' });
+    }
+  } finally {
+    // Not when a newer restore (another dataset) has set it.
+    if (restoring === dataset) restoring = undefined;
   }
 }
 
@@ -63,10 +72,35 @@ export function startPersistence(): () => void {
     if (state.plan === previous.plan || !state.dataset || restoring === state.dataset) return;
     if (state.saveState.phase === 'unreadable') return;
     clearTimeout(timer);
-    timer = setTimeout(() => void save(false), SAVE_DELAY_MS);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void save(false);
+    }, SAVE_DELAY_MS);
+    // Said at once, not when the write starts: "saved" must never stand for an older plan.
+    if (state.saveState.phase !== 'saving') state.saveStateChanged({ phase: 'saving' });
   });
+  // A reload or a closed tab within the delay would lose the last edit: write it now.
+  const flush = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    timer = undefined;
+    void save(false);
+  };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') flush();
+  };
+  const hasWindow = typeof window !== 'undefined';
+  if (hasWindow) {
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+  }
   return () => {
     clearTimeout(timer);
+    timer = undefined;
     unsubscribe();
+    if (hasWindow) {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+    }
   };
 }
