@@ -5,7 +5,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
 import type { Dataset, Tower } from '../domain/types.ts';
 import { choroplethValues } from '../state/dashboard.ts';
-import { addTower, nextTowerId, updateTower } from '../domain/plan/plan.ts';
+import { updateTower } from '../domain/plan/plan.ts';
+import { placePlannedTowers } from '../state/plan-actions.ts';
 import { planChanges } from '../state/plan-view.ts';
 import { effectiveTowers, scenarioTowers } from '../state/selectors.ts';
 import { scenarioOf, useAppStore } from '../state/store.ts';
@@ -159,15 +160,8 @@ function enablePlanEditing(map: maplibregl.Map, overlay: MapLibreOverlay, datase
   const base = dataset.towers;
 
   const onClick = (event: maplibregl.MapMouseEvent) => {
-    const state = useAppStore.getState();
-    if (state.editMode !== 'add') return;
-    const towers = effectiveTowers(base, state.plan);
-    const id = nextTowerId(towers);
-    const { lng, lat } = event.lngLat;
-    state.planEdited(
-      addTower(state.plan, { id, lon: lng, lat, operator: 'Viettel', status: 'planned', technology: '4G', synthetic: false }),
-    );
-    state.towerSelected(id);
+    if (useAppStore.getState().editMode !== 'add') return;
+    placePlannedTowers([{ lon: event.lngLat.lng, lat: event.lngLat.lat }]);
   };
   const onDown = (event: maplibregl.MapMouseEvent) => {
     const picked = overlay.pickObject({ x: event.point.x, y: event.point.y, layerIds: ['towers'], radius: 4 });

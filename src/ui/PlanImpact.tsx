@@ -32,7 +32,7 @@ export function PlanImpact() {
   const scenarioText =
     scenario === 'current' ? t('scenarioCurrent') : scenario === 'planned' ? t('scenarioPlanned') : formatDate(scenario, lang);
   return (
-    <section className="panel" aria-labelledby="impact-heading" data-testid="plan-impact">
+    <section className="panel" aria-labelledby="impact-heading" data-testid="plan-impact" data-scenario={coverage.scenario}>
       <h2 id="impact-heading">{t('impactHeading')}</h2>
       <p className="note">{translateWith(lang, 'impactScenario', { scenario: scenarioText })}</p>
       <table className="compact">

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { addTower, nextTowerId, planFromTowers, towersToGeoJSON } from '../domain/plan/plan.ts';
+import { planFromTowers, towersToGeoJSON } from '../domain/plan/plan.ts';
 import { formatIssue, parseFile } from '../domain/parse/index.ts';
 import type { Dataset, Tower } from '../domain/types.ts';
 import { mapCenter } from '../map/capture.ts';
+import { placePlannedTowers } from '../state/plan-actions.ts';
 import { effectiveTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { translate, translateWith, type MessageKey } from './i18n.ts';
@@ -26,7 +27,7 @@ export function PlanPanel({ dataset }: { dataset: Dataset }) {
   const canUndo = useAppStore((s) => s.planPast.length > 0);
   const canRedo = useAppStore((s) => s.planFuture.length > 0);
   const editMode = useAppStore((s) => s.editMode);
-  const { planEdited, planUndone, planRedone, editModeChosen, towerSelected } = useAppStore.getState();
+  const { planEdited, planUndone, planRedone, editModeChosen } = useAppStore.getState();
   const [note, setNote] = useState<ImportNote | undefined>();
   const t = (key: MessageKey) => translate(lang, key);
   const counts = {
@@ -37,10 +38,7 @@ export function PlanPanel({ dataset }: { dataset: Dataset }) {
 
   const addAtCenter = () => {
     const at = mapCenter();
-    if (!at) return;
-    const id = nextTowerId(effectiveTowers(dataset.towers, plan));
-    planEdited(addTower(plan, { id, lon: at[0], lat: at[1], operator: 'Viettel', status: 'planned', technology: '4G', synthetic: false }));
-    towerSelected(id);
+    if (at) placePlannedTowers([{ lon: at[0], lat: at[1] }]);
   };
   const exportPlan = () => {
     const towers = effectiveTowers(dataset.towers, plan);

@@ -1,8 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { addTower, nextTowerId } from '../domain/plan/plan.ts';
 import type { SitingWeight } from '../domain/siting/siting.ts';
-import type { Dataset } from '../domain/types.ts';
-import { boundaryNames, effectiveTowers } from '../state/selectors.ts';
+import { DEFAULT_RADIUS_KM, type Dataset } from '../domain/types.ts';
+import { placePlannedTowers } from '../state/plan-actions.ts';
+import { boundaryNames } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { suggestSites } from '../state/worker-bridge.ts';
 import { formatNumber } from './format.ts';
@@ -20,7 +20,6 @@ const WEIGHTS: { value: SitingWeight; label: MessageKey }[] = [
 export function SitingPanel({ dataset }: { dataset: Dataset }) {
   const lang = useAppStore((s) => s.lang);
   const siting = useAppStore((s) => s.siting);
-  const plan = useAppStore((s) => s.plan);
   const [k, setK] = useState('10');
   const [radius, setRadius] = useState('4');
   const [weight, setWeight] = useState<SitingWeight>('population');
@@ -47,21 +46,8 @@ export function SitingPanel({ dataset }: { dataset: Dataset }) {
 
   const addChosen = () => {
     if (siting.phase !== 'done') return;
-    let next = plan;
-    for (const site of chosen) {
-      const id = nextTowerId(effectiveTowers(dataset.towers, next));
-      next = addTower(next, {
-        id,
-        lon: site.lon,
-        lat: site.lat,
-        operator: 'Viettel',
-        status: 'planned',
-        technology: '4G',
-        ...(siting.options.radiusKm !== 4 ? { radiusKm: siting.options.radiusKm } : {}),
-        synthetic: false,
-      });
-    }
-    useAppStore.getState().planEdited(next);
+    const radiusKm = siting.options.radiusKm === DEFAULT_RADIUS_KM['4G'] ? undefined : siting.options.radiusKm;
+    placePlannedTowers(chosen.map((site) => ({ lon: site.lon, lat: site.lat, radiusKm })));
   };
 
   const place = (siteIndex: number) => {
