@@ -8,19 +8,12 @@
  * npm prints its own "> song-map coverage" header on stdout: use `npm run -s coverage -- …`
  * (or --out) when piping the JSON.
  */
-import { statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { dateProblem, formatIssue, parseDataset } from '../domain/parse/index.ts';
+import { dateProblem } from '../domain/parse/index.ts';
 import { coverageReport } from '../domain/coverage/report.ts';
-import { fsReason, readDataFolder } from './folder.ts';
+import { loadDataFolder, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 
-export interface CoverageIo {
-  /** One chunk of stdout; a newline follows it. */
-  out(text: string): void;
-  /** One line of stderr. */
-  err(line: string): void;
-}
+/** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
+export type CoverageIo = CommandIo;
 
 const USAGE = 'usage: npm run coverage -- --data <folder> --scenario <current|planned|YYYY-MM-DD> [--out <file.json>]';
 
@@ -87,42 +80,9 @@ export async function runCoverage(argv: readonly string[], io: CoverageIo): Prom
     return 1;
   }
   try {
-    try {
-      if (!statSync(args.data).isDirectory()) {
-        io.err(`error: --data ${args.data}: is a file; give the data folder`);
-        return 1;
-      }
-    } catch (error) {
-      io.err(`error: --data ${args.data}: ${fsReason(error) === 'no such file or folder' ? 'no such folder' : fsReason(error)}`);
-      return 1;
-    }
-    let files;
-    try {
-      files = readDataFolder(args.data);
-    } catch (error) {
-      const path = (error as { path?: unknown } | null)?.path;
-      io.err(`error: ${typeof path === 'string' ? path : args.data}: ${fsReason(error)}`);
-      return 1;
-    }
-    const { dataset, issues } = parseDataset(files);
-    const failed = dataset === undefined || issues.some((issue) => issue.severity === 'error');
-    for (const issue of issues) io.err(`${issue.severity}: ${formatIssue(issue)}`);
-    if (failed) {
-      if (!issues.some((issue) => issue.severity === 'error')) io.err(`error: ${args.data}: not a complete data folder`);
-      return 1;
-    }
-    const json = JSON.stringify(coverageReport(dataset, args.scenario), null, 2);
-    if (args.out !== undefined) {
-      try {
-        writeFileSync(args.out, `${json}\n`, 'utf8');
-      } catch (error) {
-        io.err(`error: --out ${args.out}: cannot write: ${fsReason(error)}`);
-        return 1;
-      }
-    } else {
-      io.out(json);
-    }
-    return 0;
+    const dataset = loadDataFolder(args.data, io);
+    if (!dataset) return 1;
+    return writeJson(coverageReport(dataset, args.scenario), args.out, io);
   } catch (error) {
     // A bug, not bad input: still one line, no stack.
     io.err(`error: coverage failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -130,16 +90,4 @@ export async function runCoverage(argv: readonly string[], io: CoverageIo): Prom
   }
 }
 
-const invokedPath = process.argv[1];
-if (invokedPath !== undefined && resolve(invokedPath) === fileURLToPath(import.meta.url)) {
-  // A reader that stops early (`| head`) closes the pipe: end quietly, not with a stack.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  // exitCode, not exit(): let a large JSON drain to a pipe before the process ends.
-  process.exitCode = await runCoverage(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-  });
-}
+await runAsMain(import.meta.url, runCoverage);

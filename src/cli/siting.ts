@@ -9,22 +9,14 @@
  * Bad input or options: exit 1, nothing on stdout, one line per problem on stderr.
  * Warnings (e.g. points inside no district) go to stderr and keep exit 0.
  */
-import { statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { formatIssue, parseDataset } from '../domain/parse/index.ts';
 import { onAirTowers, pointColumns } from '../domain/coverage/columns.ts';
 import { classify } from '../domain/coverage/classify.ts';
 import { chooseSites, SITING_WEIGHTS, type SitingWeight } from '../domain/siting/siting.ts';
 import type { Dataset } from '../domain/types.ts';
-import { fsReason, readDataFolder } from './folder.ts';
+import { loadDataFolder, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 
-export interface SitingIo {
-  /** One chunk of stdout; a newline follows it. */
-  out(text: string): void;
-  /** One line of stderr. */
-  err(line: string): void;
-}
+/** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
+export type SitingIo = CommandIo;
 
 const USAGE =
   'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>]';
@@ -173,42 +165,9 @@ export async function runSiting(argv: readonly string[], io: SitingIo): Promise<
     return 1;
   }
   try {
-    try {
-      if (!statSync(args.data).isDirectory()) {
-        io.err(`error: --data ${args.data}: is a file; give the data folder`);
-        return 1;
-      }
-    } catch (error) {
-      io.err(`error: --data ${args.data}: ${fsReason(error) === 'no such file or folder' ? 'no such folder' : fsReason(error)}`);
-      return 1;
-    }
-    let files;
-    try {
-      files = readDataFolder(args.data);
-    } catch (error) {
-      const path = (error as { path?: unknown } | null)?.path;
-      io.err(`error: ${typeof path === 'string' ? path : args.data}: ${fsReason(error)}`);
-      return 1;
-    }
-    const { dataset, issues } = parseDataset(files);
-    const failed = dataset === undefined || issues.some((issue) => issue.severity === 'error');
-    for (const issue of issues) io.err(`${issue.severity}: ${formatIssue(issue)}`);
-    if (failed) {
-      if (!issues.some((issue) => issue.severity === 'error')) io.err(`error: ${args.data}: not a complete data folder`);
-      return 1;
-    }
-    const json = JSON.stringify(sitingReport(dataset, args.k, args.radiusKm, args.weight), null, 2);
-    if (args.out !== undefined) {
-      try {
-        writeFileSync(args.out, `${json}\n`, 'utf8');
-      } catch (error) {
-        io.err(`error: --out ${args.out}: cannot write: ${fsReason(error)}`);
-        return 1;
-      }
-    } else {
-      io.out(json);
-    }
-    return 0;
+    const dataset = loadDataFolder(args.data, io);
+    if (!dataset) return 1;
+    return writeJson(sitingReport(dataset, args.k, args.radiusKm, args.weight), args.out, io);
   } catch (error) {
     // A bug, not bad input: still one line, no stack.
     io.err(`error: siting failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -216,16 +175,4 @@ export async function runSiting(argv: readonly string[], io: SitingIo): Promise<
   }
 }
 
-const invokedPath = process.argv[1];
-if (invokedPath !== undefined && resolve(invokedPath) === fileURLToPath(import.meta.url)) {
-  // A reader that stops early (`| head`) closes the pipe: end quietly, not with a stack.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-  // exitCode, not exit(): let the JSON drain to a pipe before the process ends.
-  process.exitCode = await runSiting(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-  });
-}
+await runAsMain(import.meta.url, runSiting);

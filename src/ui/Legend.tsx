@@ -1,4 +1,4 @@
-import { pointIconUrl, towerIconUrl, type LevelName } from '../map/icons.ts';
+import { changeIconUrl, pointIconUrl, siteIconUrl, towerIconUrl, type LevelName } from '../map/icons.ts';
 import { COLORS } from '../map/palette.ts';
 import { useAppStore } from '../state/store.ts';
 import { translate, type MessageKey } from './i18n.ts';
@@ -13,6 +13,12 @@ const towers: { icon: string; label: MessageKey }[] = [
   { icon: towerIconUrl('existing', '4g'), label: 'towerExisting' },
   { icon: towerIconUrl('planned', '4g'), label: 'towerPlanned' },
   { icon: towerIconUrl('upgrade', '2g3g'), label: 'towerUpgrade' },
+];
+
+const planMarks: { icon: string; label: MessageKey }[] = [
+  { icon: changeIconUrl('gained'), label: 'legendGained' },
+  { icon: changeIconUrl('lost'), label: 'legendLost' },
+  { icon: siteIconUrl(false), label: 'legendSite' },
 ];
 
 const swatches: { color: string; label: MessageKey; kind: 'disc' | 'tech' }[] = [
@@ -57,6 +63,12 @@ export function Legend() {
           <img src={towerIconUrl('existing', '4g')} alt="" width={18} height={18} className="faded" />
           {t('towerNotOnAir')}
         </li>
+        {planMarks.map((entry) => (
+          <li key={entry.label}>
+            <img src={entry.icon} alt="" width={18} height={18} />
+            {t(entry.label)}
+          </li>
+        ))}
         {swatches.map((entry) => (
           <li key={entry.label}>
             <span className={`swatch ${entry.kind}`} style={{ background: entry.color }} aria-hidden="true" />

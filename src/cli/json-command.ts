@@ -1,0 +1,78 @@
+// What the JSON-writing commands (`coverage`, `siting`) share: read and check a data folder,
+// write one JSON object to --out or stdout, and run as the main module.
+import { statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatIssue, parseDataset } from '../domain/parse/index.ts';
+import type { Dataset } from '../domain/types.ts';
+import { fsReason, readDataFolder } from './folder.ts';
+
+/** Where a command writes: the JSON (stdout) and one line per problem (stderr). */
+export interface CommandIo {
+  out: (text: string) => void;
+  err: (line: string) => void;
+}
+
+/**
+ * The data folder read and checked with the importer's own checks; undefined when it cannot
+ * be used, after one line per problem on `io.err` (warnings are said too).
+ */
+export function loadDataFolder(root: string, io: CommandIo): Dataset | undefined {
+  try {
+    if (!statSync(root).isDirectory()) {
+      io.err(`error: --data ${root}: is a file; give the data folder`);
+      return undefined;
+    }
+  } catch (error) {
+    io.err(`error: --data ${root}: ${fsReason(error) === 'no such file or folder' ? 'no such folder' : fsReason(error)}`);
+    return undefined;
+  }
+  let files;
+  try {
+    files = readDataFolder(root);
+  } catch (error) {
+    const path = (error as { path?: unknown } | null)?.path;
+    io.err(`error: ${typeof path === 'string' ? path : root}: ${fsReason(error)}`);
+    return undefined;
+  }
+  const { dataset, issues } = parseDataset(files);
+  const failed = dataset === undefined || issues.some((issue) => issue.severity === 'error');
+  for (const issue of issues) io.err(`${issue.severity}: ${formatIssue(issue)}`);
+  if (failed) {
+    if (!issues.some((issue) => issue.severity === 'error')) io.err(`error: ${root}: not a complete data folder`);
+    return undefined;
+  }
+  return dataset;
+}
+
+/** Writes `value` as indented JSON to `out` (a path) or else `io.out`; the exit status. */
+export function writeJson(value: unknown, out: string | undefined, io: CommandIo): number {
+  const json = JSON.stringify(value, null, 2);
+  if (out === undefined) {
+    io.out(json);
+    return 0;
+  }
+  try {
+    writeFileSync(out, `${json}\n`, 'utf8');
+    return 0;
+  } catch (error) {
+    io.err(`error: --out ${out}: cannot write: ${fsReason(error)}`);
+    return 1;
+  }
+}
+
+/** Runs `command` when the module at `moduleUrl` is the process's entry point. */
+export async function runAsMain(moduleUrl: string, command: (argv: readonly string[], io: CommandIo) => Promise<number>): Promise<void> {
+  const invokedPath = process.argv[1];
+  if (invokedPath === undefined || resolve(invokedPath) !== fileURLToPath(moduleUrl)) return;
+  // A reader that stops early (`| head`) closes the pipe: end quietly, not with a stack.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  // exitCode, not exit(): let a large JSON drain to a pipe before the process ends.
+  process.exitCode = await command(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  });
+}
