@@ -4,6 +4,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/domain/parse/index.ts';
 import type { Tower } from '../../src/domain/types.ts';
@@ -97,6 +98,32 @@ describe.skipIf(!executablePath)('Planner workbench in headless Chromium', () =>
     expect(await counts()).toBe('1 trạm mới, 0 trạm sửa, 0 trạm bỏ');
   });
 
+  it('drags a planned tower to move it, as one undo step', async () => {
+    await s.page.getByRole('button', { name: 'Thêm trạm ở giữa bản đồ' }).click();
+    expect(await counts()).toBe('2 trạm mới, 0 trạm sửa, 0 trạm bỏ');
+    const editor = s.page.getByTestId('tower-editor');
+    const lonBefore = Number(await editor.getByLabel('Kinh độ').inputValue());
+    const box = await s.page.locator('.map canvas').first().boundingBox();
+    if (!box) throw new Error('no map canvas');
+    // The new tower sits at the map's centre.
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await s.page.mouse.move(cx, cy);
+    await s.page.mouse.down();
+    for (let i = 1; i <= 5; i++) await s.page.mouse.move(cx + 16 * i, cy);
+    await s.page.mouse.up();
+    await s.page.waitForFunction((before) => {
+      const input = [...document.querySelectorAll('[data-testid="tower-editor"] label')].find((l) => l.textContent?.startsWith('Kinh độ'));
+      return Number(input?.querySelector('input')?.value) > before + 0.001;
+    }, lonBefore);
+    expect(await counts()).toBe('2 trạm mới, 0 trạm sửa, 0 trạm bỏ');
+    // The whole drag is one step: one undo puts the tower back where it was placed.
+    await s.page.getByRole('button', { name: 'Hoàn tác' }).click();
+    expect(Number(await editor.getByLabel('Kinh độ').inputValue())).toBeCloseTo(lonBefore, 5);
+    await s.page.getByRole('button', { name: 'Hoàn tác' }).click();
+    expect(await counts()).toBe('1 trạm mới, 0 trạm sửa, 0 trạm bỏ');
+  });
+
   it('finds the plan intact after a reload', async () => {
     await s.page.waitForFunction(() => document.querySelector('[data-testid="save-status"]')?.getAttribute('data-phase') === 'saved');
     await s.page.reload();
@@ -121,6 +148,15 @@ describe.skipIf(!executablePath)('Planner workbench in headless Chromium', () =>
     expect(await counts()).toBe(`${1 + n} trạm mới, 0 trạm sửa, 0 trạm bỏ`);
     await waitAfter('hamlets', 'gt', withTower);
     await s.page.locator('.workspace').screenshot({ path: 'test-results/planner-siting.png' });
+    // The whole tab, with a tower chosen and suggestions listed: labelled, keyboard-reachable.
+    const results = await new AxeBuilder({ page: s.page }).include('#tabpanel-plan').analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+    await s.page.setViewportSize({ width: 640, height: 860 });
+    expect(await s.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await s.page.setViewportSize({ width: 1280, height: 860 });
     await s.page.getByRole('button', { name: 'Hoàn tác' }).click();
     expect(await counts()).toBe('1 trạm mới, 0 trạm sửa, 0 trạm bỏ');
   });
