@@ -1,9 +1,22 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CONTENT_SECURITY_POLICY } from './src/app/csp.ts';
+
+// The built page carries the strict policy, first thing in <head>. The dev server does not:
+// its hot reload injects <style> elements that a strict style-src refuses.
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'song-map-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    ],
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   // Relative asset paths: the built app runs from any folder or sub-path, offline.
   base: './',
   server: { fs: { allow: ['.'] } },

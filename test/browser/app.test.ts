@@ -1,7 +1,9 @@
 // The built app in headless Chromium, offline: the map must draw the basemap and every
 // layer (checked by pixel colours), follow the scenario, and explain a clicked point.
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/app/csp.ts';
 import { executablePath, openSession, toggleLayer, type Session } from './session.ts';
 
 describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
@@ -195,6 +197,26 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await s.page.screenshot({ path: 'test-results/app-narrow.png', fullPage: true });
     await s.page.setViewportSize({ width: 1280, height: 860 });
+  });
+
+  it('enforces its Content-Security-Policy: the built page carries it first, and inline script does not run', async () => {
+    const html = readFileSync('dist/index.html', 'utf8');
+    const head = html.slice(html.indexOf('<head>') + '<head>'.length).trimStart();
+    expect(head.startsWith(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replaceAll("'", '&#39;')}">`)).toBe(true);
+    const ran = await s.page.evaluate(async () => {
+      const w = window as unknown as { injected?: boolean };
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.append(script);
+      await new Promise((r) => setTimeout(r, 100));
+      script.remove();
+      return w.injected === true;
+    });
+    expect(ran).toBe(false);
+    // The refusal is logged as an error by design; it is not one of the app's.
+    const refusals = s.errors.filter((e) => e.includes('Content Security Policy'));
+    expect(refusals.length).toBeGreaterThan(0);
+    s.errors.splice(0, s.errors.length, ...s.errors.filter((e) => !refusals.includes(e)));
   });
 
   it('made no request off the machine and logged no error', () => {

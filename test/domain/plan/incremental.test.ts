@@ -14,15 +14,9 @@ import { haversineKm } from '../../../src/domain/geo/haversine.ts';
 import type { Circle, LevelChange } from '../../../src/domain/plan/incremental.ts';
 import { IncrementalCoverage, scenarioCircles, towerCircle } from '../../../src/domain/plan/incremental.ts';
 import { SEED, destination, tower } from '../coverage/classify-helpers.ts';
+import { run } from './plan-steps.ts';
 
 console.log(`incremental coverage property tests: fast-check seed ${SEED}`);
-
-const run = (numRuns: number): fc.Parameters<unknown> => ({
-  seed: SEED,
-  numRuns,
-  interruptAfterTimeLimit: 20_000,
-  markInterruptAsFailure: true,
-});
 
 // ---------------------------------------------------------------------------------------
 // A world to edit: points, their weights and areas, towers, a scenario

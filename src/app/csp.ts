@@ -1,0 +1,22 @@
+/**
+ * The built app's Content-Security-Policy (vite.config.ts puts it in index.html). Everything
+ * comes from the app's own origin: no remote scripts, styles, fonts, tiles or APIs, no inline
+ * script or style, no eval. `data:` and `blob:` are for what the app makes itself: icon
+ * images, map stills, exported files, the map's worker.
+ */
+export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'worker-src': ["'self'", 'blob:'],
+  'img-src': ["'self'", 'data:', 'blob:'],
+  'font-src': ["'self'", 'data:'],
+  'style-src': ["'self'"],
+  'connect-src': ["'self'", 'data:', 'blob:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+};
+
+export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
+  .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+  .join('; ');
