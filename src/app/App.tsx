@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { captureMap } from '../map/capture.ts';
 import { startPersistence } from '../state/persistence.ts';
+import { startUrlSync } from '../state/url-sync.ts';
 import { startDataWorker } from '../state/worker-bridge.ts';
 import { useAppStore } from '../state/store.ts';
 import { Attribution } from '../ui/Attribution.tsx';
@@ -34,6 +35,7 @@ export function App() {
   const lang = useAppStore((s) => s.lang);
   const [mapImage, setMapImage] = useState<string | undefined>();
 
+  useEffect(() => startUrlSync(), []);
   useEffect(() => startPersistence(), []);
   useEffect(() => startDataWorker(), []);
   usePlanShortcuts();

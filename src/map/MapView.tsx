@@ -54,11 +54,12 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
   useEffect(() => {
     const element = container.current;
     if (!element) return;
+    const camera = useAppStore.getState().camera;
     const map = new maplibregl.Map({
       container: element,
       style: basemapStyle(dataset),
-      bounds: provinceBounds(dataset),
-      fitBoundsOptions: { padding: 24 },
+      // A shared link's camera, else the whole province.
+      ...(camera ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds: provinceBounds(dataset), fitBoundsOptions: { padding: 24 } }),
       attributionControl: false,
       // Needed to read pixels back (PNG export, the browser test).
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
@@ -79,9 +80,14 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
     const stopEditing = enablePlanEditing(map, deckOverlay, dataset);
     map.on('load', () => setStyleLoaded(true));
     // Exposed for the browser test: a district's name in the table zooms the map.
-    map.on('moveend', () => (element.dataset.zoom = map.getZoom().toFixed(2)));
+    map.on('moveend', () => {
+      element.dataset.zoom = map.getZoom().toFixed(2);
+      const center = map.getCenter();
+      useAppStore.getState().cameraMoved({ lon: center.lng, lat: center.lat, zoom: map.getZoom() });
+    });
     map.on('idle', () => {
       element.dataset.mapReady = 'true';
+      element.dataset.zoom = map.getZoom().toFixed(2);
       // Exposed for the browser test: deck.gl's layers must sit under the labels.
       element.dataset.layerOrder = map.getLayersOrder().join(' ');
     });

@@ -25,6 +25,15 @@ export interface MapFocus {
 
 export type EditMode = 'browse' | 'add';
 
+/** Where the map looks: kept in the store so that a shared link can restore it. */
+export interface Camera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export type SidebarTab = 'map' | 'plan';
+
 /** Where the saved plan stands (IndexedDB). */
 export type SaveState =
   | { phase: 'idle' }
@@ -78,6 +87,9 @@ export interface AppState {
   selectedTower: string | undefined;
   saveState: SaveState;
   siting: SitingState;
+  /** Set by the map when it stops moving, or by a shared link before the map opens. */
+  camera: Camera | undefined;
+  sidebarTab: SidebarTab;
   languageToggled: () => void;
   layerToggled: (layer: LayerId) => void;
   loadProgressed: (done: number, total: number) => void;
@@ -101,6 +113,8 @@ export interface AppState {
   towerSelected: (id: string | undefined) => void;
   saveStateChanged: (state: SaveState) => void;
   sitingChanged: (state: SitingState) => void;
+  cameraMoved: (camera: Camera) => void;
+  sidebarTabChosen: (tab: SidebarTab) => void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -125,6 +139,8 @@ export const useAppStore = create<AppState>()((set) => ({
   selectedTower: undefined,
   saveState: { phase: 'idle' },
   siting: { phase: 'idle' },
+  camera: undefined,
+  sidebarTab: 'map',
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   loadProgressed: (done, total) => set({ load: { phase: 'loading', done, total } }),
@@ -179,6 +195,8 @@ export const useAppStore = create<AppState>()((set) => ({
   towerSelected: (selectedTower) => set({ selectedTower }),
   saveStateChanged: (saveState) => set({ saveState }),
   sitingChanged: (siting) => set({ siting }),
+  cameraMoved: (camera) => set({ camera }),
+  sidebarTabChosen: (sidebarTab) => set({ sidebarTab }),
 }));
 
 /** The scenario the map and the worker's coverage follow. */

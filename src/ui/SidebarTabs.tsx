@@ -1,9 +1,9 @@
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { useAppStore } from '../state/store.ts';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useAppStore, type SidebarTab } from '../state/store.ts';
 import { translate, type MessageKey } from './i18n.ts';
 
 interface Tab {
-  id: string;
+  id: SidebarTab;
   label: MessageKey;
   content: ReactNode;
 }
@@ -11,7 +11,9 @@ interface Tab {
 /** ARIA tabs: arrow keys move between tabs; hidden panels stay mounted, so forms keep their input. */
 export function SidebarTabs({ tabs }: { tabs: Tab[] }) {
   const lang = useAppStore((s) => s.lang);
-  const [active, setActive] = useState(tabs[0]?.id ?? '');
+  // In the store, so that a shared link opens on the same tab.
+  const active = useAppStore((s) => s.sidebarTab);
+  const setActive = useAppStore((s) => s.sidebarTabChosen);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const onKey = (event: KeyboardEvent, index: number) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;

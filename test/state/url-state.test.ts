@@ -1,0 +1,98 @@
+// The shareable view in the URL's hash: what is written reads back the same, and a hash
+// that was cut, edited or made up never sets anything it does not clearly say.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CHOROPLETH_METRICS } from '../../src/state/dashboard.ts';
+import type { LayerId, ScenarioMode, SidebarTab } from '../../src/state/store.ts';
+import { resolveSelection, viewFromHash, viewToHash } from '../../src/state/url-state.ts';
+import type { Dataset } from '../../src/domain/types.ts';
+
+const dataset = {
+  hamlets: [{ id: 'H-1' }, { id: 'H-2' }],
+  schools: [{ id: 'S-1' }],
+  towers: [{ id: 'T-1' }],
+} as unknown as Dataset;
+
+const LAYERS: LayerId[] = ['hamlets', 'schools', 'towers', 'towerRadius', 'choropleth'];
+
+const state = fc.record({
+  lang: fc.constantFrom<'vi' | 'en'>('vi', 'en'),
+  camera: fc.option(
+    fc.record({
+      lon: fc.double({ min: -180, max: 180, noNaN: true }),
+      lat: fc.double({ min: -85, max: 85, noNaN: true }),
+      zoom: fc.double({ min: 0, max: 24, noNaN: true }),
+    }),
+    { nil: undefined },
+  ),
+  scenarioMode: fc.constantFrom<ScenarioMode>('asOf', 'current', 'planned'),
+  asOf: fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  layers: fc.tuple(...LAYERS.map(() => fc.boolean())).map((on) => Object.fromEntries(LAYERS.map((l, i) => [l, on[i]])) as Record<LayerId, boolean>),
+  choroplethMetric: fc.constantFrom(...CHOROPLETH_METRICS),
+  sidebarTab: fc.constantFrom<SidebarTab>('map', 'plan'),
+  selectedPoint: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+  selectedTower: fc.option(fc.constantFrom('T-1', 'P-0001', 'a&b=c#d'), { nil: undefined }),
+  dataset: fc.constant(dataset),
+});
+
+describe('the view in the URL', () => {
+  it('reads back what it wrote, for random views', () => {
+    fc.assert(
+      fc.property(state, (s) => {
+        const view = viewFromHash(`#${viewToHash(s)}`);
+        expect(view.lang).toBe(s.lang);
+        expect(view.mode).toBe(s.scenarioMode);
+        expect(view.asOf).toBe(s.scenarioMode === 'asOf' ? s.asOf : undefined);
+        expect(view.layers).toEqual(s.layers);
+        expect(view.metric).toBe(s.choroplethMetric);
+        expect(view.tab).toBe(s.sidebarTab);
+        if (s.camera) {
+          expect(view.camera?.lon).toBeCloseTo(s.camera.lon, 4);
+          expect(view.camera?.lat).toBeCloseTo(s.camera.lat, 4);
+          expect(view.camera?.zoom).toBeCloseTo(s.camera.zoom, 1);
+        } else expect(view.camera).toBeUndefined();
+        const expected =
+          s.selectedTower !== undefined
+            ? { tower: s.selectedTower }
+            : s.selectedPoint !== undefined
+              ? { point: s.selectedPoint }
+              : undefined;
+        expect(view.selected === undefined ? undefined : resolveSelection(dataset, view.selected)).toEqual(expected);
+      }),
+      { seed: 20261201, numRuns: 300 },
+    );
+  });
+
+  it('names points by id, not by their place in the file', () => {
+    const hash = viewToHash({
+      lang: 'vi', camera: undefined, scenarioMode: 'planned', asOf: '2021-10-15',
+      layers: { hamlets: true, schools: false, towers: true, towerRadius: false, choropleth: true },
+      choroplethMetric: 'hamlets_good_pct', sidebarTab: 'plan', selectedPoint: 2, selectedTower: undefined, dataset,
+    });
+    expect(hash).toBe('v=1&lang=vi&mode=planned&layers=hamlets%2Ctowers%2Cchoropleth&shade=hamlets_good_pct&tab=plan&sel=school%3AS-1');
+  });
+
+  it('ignores what it cannot read, part by part', () => {
+    expect(viewFromHash('')).toEqual({});
+    expect(viewFromHash('#lang=en')).toEqual({});
+    expect(viewFromHash('#v=2&lang=en')).toEqual({});
+    expect(
+      viewFromHash('#v=1&lang=fr&at=1e400,9,8&mode=future&date=2021-02-30&shade=__proto__&tab=admin&sel=<img src=x>'),
+    ).toEqual({});
+    expect(viewFromHash('#v=1&at=105.1,9.2,200')).toEqual({});
+    expect(viewFromHash('#v=1&at=105.1,9.2')).toEqual({});
+    expect(viewFromHash('#v=1&layers=')).toEqual({ layers: { hamlets: false, schools: false, towers: false, towerRadius: false, choropleth: false } });
+    expect(viewFromHash('#v=1&lang=en&mode=current&at=105.10000,9.20000,9.50')).toEqual({
+      lang: 'en',
+      mode: 'current',
+      camera: { lon: 105.1, lat: 9.2, zoom: 9.5 },
+    });
+  });
+
+  it('finds a selection only where the data has it', () => {
+    expect(resolveSelection(dataset, 'hamlet:H-2')).toEqual({ point: 1 });
+    expect(resolveSelection(dataset, 'school:S-1')).toEqual({ point: 2 });
+    expect(resolveSelection(dataset, 'hamlet:H-9')).toBeUndefined();
+    expect(resolveSelection(dataset, 'school:__proto__')).toBeUndefined();
+  });
+});
