@@ -1,0 +1,591 @@
+// Reads the cell exports partners pass around, from OpenCelliD and the Mozilla Location
+// Service (MLS), and turns their cells into towers of the data contract.
+//
+// The format: 14 columns `radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,
+// created,updated,averageSignal`, with that header row (the full and diff exports) or
+// without it (per-country downloads); which one is decided by the first row's shape. A
+// header may list the columns in another order; a headerless file has them in this order.
+//
+// What is read, and how:
+// - `radio`: GSM → 2G, UMTS → 3G, LTE → 4G, NR → 5G. CDMA rows (where net/area/cell mean
+//   SID/NID/BID) and any other value have no 2G–5G mapping: skipped and counted.
+// - `mcc` / `net`: only rows of one country are kept (option `mcc`, default 452, Vietnam;
+//   `'all'` keeps every country); the others are counted. In MCC 452, MNC 01 is MobiFone,
+//   02 VNPT (its VinaPhone network) and 04 Viettel, the names the rest of Sóng Map uses;
+//   any other network is named by its codes, "452-05" (likewise "262-02" with `'all'`).
+// - `lon` / `lat`: a row whose position is empty, not a number, not finite, out of range
+//   or exactly (0, 0) (a placeholder) is reported with its line and field and left out.
+// - `range`: metres, and only an estimate of the cell's reach (exports hold values over
+//   100 km). It becomes radius_km only when 100 m ≤ range ≤ 35 km; otherwise the tower
+//   keeps its technology's default radius and the report counts why.
+// - `created`: Unix seconds. A tower's service_date is the earliest `created` of its cells,
+//   as a YYYY-MM-DD date in UTC (an OpenCelliD cell is "created" when first measured, so
+//   this is when the site was on air at the latest).
+// - `area` and `cell` stay strings, never numbers: NR cell ids need 64 bits. A row that
+//   repeats the radio, mcc, net, area and cell of an earlier one is counted, not used twice.
+// - `unit` (often -1), `samples`, `changeable`, `updated` and `averageSignal` (often 0) are
+//   not used. Empty fields (MLS leaves unknowns empty) are fine wherever the field is.
+// - Text: a byte-order mark is ignored; CRLF, LF or CR line ends; values may be quoted.
+//   Numbers written as pandas writes them ("452.0") are read as the integers they are.
+//
+// Merging: the cells of one operator within 50 m of each other (haversine, inclusive)
+// become one tower, transitively (single-linkage clustering). A tower has the best
+// technology of its cells, the largest kept radius among its cells of that technology, the
+// mean position of its cells, status existing, synthetic false, and the id
+// `C-<operator code>-<n>`, n counting per operator in the order towers first appear in the
+// file (so the same file gives the same ids).
+//
+// Issues: `error` when nothing could be read (empty file, not a cell export); `warning` for
+// a row left out (the rest is imported). Rows that are merely of no use here (another
+// country, CDMA) are counted in the report, not listed as issues. Never throws on user data.
+import Papa from 'papaparse';
+import { EARTH_RADIUS_KM, haversineKm } from '../geo/haversine.ts';
+import { IssueList, quote, type Place } from '../parse/issues.ts';
+import { OPERATOR_CODES, type Operator } from '../synthesis/tower-kit.ts';
+import { TECHNOLOGIES, type Issue, type Technology, type Tower } from '../types.ts';
+
+/** The columns of an OpenCelliD / MLS export, in the order of a headerless file. */
+export const CELL_COLUMNS = [
+  'radio',
+  'mcc',
+  'net',
+  'area',
+  'cell',
+  'unit',
+  'lon',
+  'lat',
+  'range',
+  'samples',
+  'changeable',
+  'created',
+  'updated',
+  'averageSignal',
+] as const;
+type Column = (typeof CELL_COLUMNS)[number];
+const REQUIRED: readonly Column[] = ['radio', 'mcc', 'net', 'lon', 'lat'];
+const HEADER_HELP = `expected an OpenCelliD / Mozilla Location Service cell export: the columns ${CELL_COLUMNS.join(',')}, with or without that header row`;
+
+const RADIO_TECHNOLOGY: Readonly<Record<string, Technology>> = { GSM: '2G', UMTS: '3G', LTE: '4G', NR: '5G' };
+
+/** Vietnam's networks (MCC 452) by MNC. */
+export const VIETNAM_MCC = 452;
+const VIETNAM_OPERATORS: Readonly<Record<number, Operator>> = { 1: 'MobiFone', 2: 'VNPT', 4: 'Viettel' };
+
+export const SKIP_REASONS = ['bad-row', 'cdma', 'other-radio', 'other-mcc', 'bad-network', 'bad-position', 'duplicate'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+/** Why rows of each reason are left out, for the UI to show beside the counts. */
+export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, string>> = {
+  'bad-row': 'the row does not have the columns of the file (see the issues)',
+  cdma: 'CDMA cells (their net, area and cell are SID, NID and BID) have no 2G–5G technology',
+  'other-radio': 'the radio is not GSM, UMTS, LTE or NR (see the issues)',
+  'other-mcc': 'cells of another country (mobile country code)',
+  'bad-network': 'the mcc or net is not a number (see the issues)',
+  'bad-position': 'lon/lat empty, not a number or out of range (see the issues)',
+  duplicate: 'the same radio, mcc, net, area and cell as an earlier row',
+};
+
+export const RANGE_REASONS = ['empty', 'not-a-number', 'under-100-m', 'over-35-km'] as const;
+export type RangeReason = (typeof RANGE_REASONS)[number];
+/** The `range` values kept as radius_km, in metres, bounds included. */
+export const RANGE_KEPT_M = { min: 100, max: 35_000 } as const;
+
+export interface CellImportOptions {
+  /** Mobile country code of the rows to keep, or 'all'. Default 452 (Vietnam). */
+  mcc?: number | 'all';
+  /** Cells of one operator this close (metres, inclusive) are one tower. Default 50. */
+  mergeMetres?: number;
+}
+
+export interface CellImportReport {
+  /** Data rows read: non-empty lines, not counting the header. `rows = cells + Σ skipped`. */
+  rows: number;
+  /** Rows imported as cells. */
+  cells: number;
+  towers: number;
+  /** Whether the file had a header row. */
+  header: boolean;
+  mcc: number | 'all';
+  /** Rows left out, by reason (only the reasons that occurred). */
+  skipped: Partial<Record<SkipReason, number>>;
+  /** Imported cells whose `range` was not used as a radius, by reason. */
+  rangeUnused: Partial<Record<RangeReason, number>>;
+  perOperator: Record<string, { cells: number; towers: number }>;
+}
+
+export interface CellImport {
+  towers: Tower[];
+  issues: Issue[];
+  report: CellImportReport;
+}
+
+interface Row {
+  cells: string[];
+  line: number;
+}
+
+/** Rows with the line each starts on (quoted values may span lines), as parse/deliveries does. */
+function splitRows(issues: IssueList, body: string): Row[] {
+  const rows: Row[] = [];
+  const newline = body.includes('\n') ? '\n' : '\r';
+  let line = 1;
+  let counted = 0;
+  let rowStart = 0;
+  Papa.parse<string[]>(body, {
+    delimiter: ',',
+    step: (result) => {
+      for (let i = body.indexOf(newline, counted); i >= 0 && i < rowStart; i = body.indexOf(newline, i + 1)) line++;
+      counted = rowStart;
+      for (const error of result.errors) {
+        issues.warning('csv-syntax', { line }, `${error.message.replace(/\.$/, '')} (a value that opens a double quote must close it)`);
+      }
+      rows.push({ cells: Array.isArray(result.data) ? result.data.map((c) => String(c)) : [], line });
+      rowStart = result.meta.cursor;
+    },
+  });
+  return rows;
+}
+
+const isBlank = (row: Row): boolean => row.cells.every((c) => c.trim() === '');
+const INTEGER = /^\d+(\.0*)?$/;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The integer an mcc/net/cell text stands for, "452.0" included; undefined when none. */
+function integerText(text: string): string | undefined {
+  if (!INTEGER.test(text)) return undefined;
+  const digits = text.replace(/\..*$/, '').replace(/^0+(?=\d)/, '');
+  return digits;
+}
+
+function headerColumns(cells: string[]): string[] | undefined {
+  const names = cells.map((c) => c.trim());
+  return names.some((n) => n.toLowerCase() === 'radio') ? names : undefined;
+}
+
+/** Whether a row has the shape of a headerless cell export's row. */
+function looksLikeCellRow(cells: string[]): boolean {
+  if (cells.length !== CELL_COLUMNS.length) return false;
+  const radio = (cells[0] ?? '').trim().toUpperCase();
+  if (!/^[A-Z]{2,5}$/.test(radio)) return false;
+  const coordinateLike = (k: number): boolean => {
+    const text = (cells[k] ?? '').trim();
+    return text === '' || DECIMAL.test(text);
+  };
+  return INTEGER.test((cells[1] ?? '').trim()) && coordinateLike(6) && coordinateLike(7);
+}
+
+function firstLine(text: string): string {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  for (const line of body.split(/\r\n|\n|\r/, 20)) if (line.trim() !== '') return line;
+  return '';
+}
+
+/** Whether a text is an OpenCelliD / MLS cell export, with or without its header. */
+export function looksLikeCellExport(text: string): boolean {
+  if (typeof text !== 'string') return false;
+  const line = firstLine(text.slice(0, 4096));
+  if (line === '') return false;
+  const cells = line.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  const lower = cells.map((c) => c.toLowerCase());
+  if (lower.includes('radio')) return REQUIRED.every((column) => lower.includes(column.toLowerCase()));
+  return looksLikeCellRow(cells);
+}
+
+/** Name of an operator: Vietnam's by name, any other by its codes ("452-05"). */
+export function operatorName(mcc: string, mnc: string): string {
+  if (Number(mcc) === VIETNAM_MCC) {
+    const name = VIETNAM_OPERATORS[Number(mnc)];
+    if (name !== undefined) return name;
+  }
+  return `${mcc}-${mnc.padStart(2, '0')}`;
+}
+
+/** The short code in tower ids: MF, VN, VT, or the codes themselves. */
+function operatorCode(operator: string): string {
+  return (OPERATOR_CODES as Readonly<Record<string, string>>)[operator] ?? operator;
+}
+
+const MAX_UNIX_SECONDS = 4_102_444_800; // 2100-01-01
+
+function isoDateOfUnixSeconds(text: string): string | undefined {
+  if (!DECIMAL.test(text)) return undefined;
+  const seconds = Number(text);
+  if (!(seconds > 0 && seconds < MAX_UNIX_SECONDS)) return undefined;
+  return new Date(Math.floor(seconds) * 1000).toISOString().slice(0, 10);
+}
+
+interface Cell {
+  operator: string;
+  technology: Technology;
+  lon: number;
+  lat: number;
+  radiusKm?: number;
+  serviceDate?: string;
+}
+
+/** A coordinate, or the end of a sentence saying what is wrong with it. */
+function coordinate(text: string, name: 'longitude' | 'latitude', limit: number): number | string {
+  const range = `a ${name} in degrees, -${limit} to ${limit}`;
+  if (text === '') return `is empty, must be ${range}`;
+  if (/^[+-]?\d+,\d+$/.test(text)) return `is ${quote(text)}, which uses a decimal comma; must be ${range} with a "." for decimals`;
+  if (!DECIMAL.test(text)) return `is ${quote(text)}, must be ${range}`;
+  const value = Number(text);
+  if (!Number.isFinite(value)) return `is ${text}, not a finite number; must be ${range}`;
+  if (value < -limit || value > limit) return `is ${text}, outside [-${limit}, ${limit}]`;
+  return value;
+}
+
+/**
+ * Reads a cell export. `file` names the file in messages. Returns the towers, the issues
+ * and a report of what became of each row.
+ */
+export function importCells(file: string, text: string, options: CellImportOptions = {}): CellImport {
+  const mccOption = options.mcc ?? VIETNAM_MCC;
+  const mergeMetres = options.mergeMetres !== undefined && options.mergeMetres >= 0 ? options.mergeMetres : 50;
+  const issues = new IssueList(file);
+  const skipped: Partial<Record<SkipReason, number>> = {};
+  const rangeUnused: Partial<Record<RangeReason, number>> = {};
+  const report: CellImportReport = { rows: 0, cells: 0, towers: 0, header: false, mcc: mccOption, skipped, rangeUnused, perOperator: {} };
+  const done = (towers: Tower[]): CellImport => ({ towers, issues: issues.finish(), report });
+  const skip = (reason: SkipReason): void => {
+    skipped[reason] = (skipped[reason] ?? 0) + 1;
+  };
+
+  const body = typeof text !== 'string' ? '' : text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.trim() === '') {
+    issues.error('empty', {}, `the file is empty; ${HEADER_HELP}`);
+    return done([]);
+  }
+  const first = firstLine(body);
+  if (!first.includes(',') && (first.includes(';') || first.includes('\t'))) {
+    const parts = first.split(first.includes(';') ? ';' : '\t').map((c) => c.trim().toLowerCase());
+    if (parts.includes('radio') || parts.length === CELL_COLUMNS.length) {
+      issues.error(
+        'csv-delimiter',
+        { line: 1 },
+        `the columns are separated by ${first.includes(';') ? '";"' : 'tabs'}, as spreadsheets in a Vietnamese locale save CSV; a cell export has "," between columns and "." for decimals: save as "CSV UTF-8 (Comma delimited)" or set the list separator to ","`,
+      );
+      return done([]);
+    }
+  }
+
+  const rows = splitRows(issues, body);
+  const head = rows.find((row) => !isBlank(row));
+  if (!head) return done([]);
+  const named = headerColumns(head.cells);
+  let columns: string[];
+  if (named) {
+    const lower = named.map((n) => n.toLowerCase());
+    const missing = REQUIRED.filter((column) => !lower.includes(column.toLowerCase()));
+    const duplicated = lower.filter((c, i) => c !== '' && lower.indexOf(c) !== i);
+    if (missing.length > 0 || duplicated.length > 0) {
+      const what =
+        missing.length > 0
+          ? `the header lacks ${missing.map((m) => `"${m}"`).join(', ')} (it has ${named.map((c) => quote(c)).join(', ')}); ${HEADER_HELP}`
+          : `the header names ${duplicated.map((d) => quote(d)).join(', ')} twice`;
+      issues.error('csv-header', { line: head.line }, what);
+      return done([]);
+    }
+    columns = lower;
+    report.header = true;
+  } else if (looksLikeCellRow(head.cells)) {
+    columns = CELL_COLUMNS.map((c) => c.toLowerCase());
+  } else {
+    const start = head.cells.slice(0, 3).join(',');
+    issues.error(
+      'not-cell-export',
+      { line: head.line },
+      `the first row (${head.cells.length} field${head.cells.length === 1 ? '' : 's'}, starting ${quote(start)}) is neither the header of a cell export nor a cell; ${HEADER_HELP}`,
+    );
+    return done([]);
+  }
+  const index = (name: string): number => columns.indexOf(name.toLowerCase());
+  const col = Object.fromEntries(CELL_COLUMNS.map((c) => [c, index(c)])) as Record<Column, number>;
+  const headerKey = columns.join(',');
+
+  const cells: Cell[] = [];
+  const seen = new Set<string>();
+  const radioReported = new Set<string>();
+  for (const row of rows) {
+    if ((report.header && row === head) || isBlank(row)) continue;
+    if (report.header && row.cells.map((c) => c.trim().toLowerCase()).join(',') === headerKey) continue; // files joined end to end
+    report.rows++;
+    if (row.cells.length !== columns.length) {
+      issues.warning(
+        'csv-columns',
+        { line: row.line },
+        `has ${row.cells.length} fields, ${report.header ? 'the header has' : 'a cell export has'} ${columns.length} (a value with an unquoted comma, or a decimal comma such as 105,12?); the row is left out`,
+      );
+      skip('bad-row');
+      continue;
+    }
+    const cell = (name: Column): string => {
+      const k = col[name];
+      return k < 0 ? '' : (row.cells[k] ?? '').trim();
+    };
+    const at = (field: Column): Place => ({ line: row.line, field: columns[col[field]] ?? field });
+
+    const radio = cell('radio').toUpperCase();
+    const technology = RADIO_TECHNOLOGY[radio];
+    if (technology === undefined) {
+      if (radio === 'CDMA') {
+        skip('cdma');
+        continue;
+      }
+      if (!radioReported.has(radio)) {
+        radioReported.add(radio);
+        issues.warning(
+          'cell-radio',
+          at('radio'),
+          `${radio === '' ? 'is empty' : `is ${quote(cell('radio'))}`}, not one of "GSM", "UMTS", "LTE", "NR" (2G to 5G); the rows with this radio are left out`,
+        );
+      }
+      skip('other-radio');
+      continue;
+    }
+    const mcc = integerText(cell('mcc'));
+    if (mcc === undefined) {
+      issues.warning('cell-mcc', at('mcc'), `is ${cell('mcc') === '' ? 'empty' : quote(cell('mcc'))}, must be a mobile country code such as 452; the row is left out`);
+      skip('bad-network');
+      continue;
+    }
+    if (mccOption !== 'all' && Number(mcc) !== mccOption) {
+      skip('other-mcc');
+      continue;
+    }
+    const net = integerText(cell('net'));
+    if (net === undefined) {
+      issues.warning('cell-net', at('net'), `is ${cell('net') === '' ? 'empty' : quote(cell('net'))}, must be a mobile network code such as 4; the row is left out`);
+      skip('bad-network');
+      continue;
+    }
+    const lon = coordinate(cell('lon'), 'longitude', 180);
+    const lat = coordinate(cell('lat'), 'latitude', 90);
+    if (typeof lon === 'string') issues.warning('cell-position', at('lon'), `${lon}; the row is left out`);
+    if (typeof lat === 'string') {
+      const swapped = typeof lon === 'number' && Math.abs(lon) <= 90 && /outside/.test(lat) ? ' (lon and lat swapped?)' : '';
+      issues.warning('cell-position', at('lat'), `${lat}${swapped}; the row is left out`);
+    }
+    if (typeof lon === 'string' || typeof lat === 'string') {
+      skip('bad-position');
+      continue;
+    }
+    if (lon === 0 && lat === 0) {
+      issues.warning('cell-position', at('lon'), 'lon and lat are both 0, a placeholder for an unknown place ("null island"); the row is left out');
+      skip('bad-position');
+      continue;
+    }
+    const area = cell('area');
+    const cellId = cell('cell');
+    if (area !== '' && cellId !== '') {
+      const key = [radio, mcc, net, integerText(area) ?? area, integerText(cellId) ?? cellId].join('\u0000');
+      if (seen.has(key)) {
+        skip('duplicate');
+        continue;
+      }
+      seen.add(key);
+    }
+
+    const out: Cell = { operator: operatorName(mcc, net), technology, lon, lat };
+    const range = cell('range');
+    if (range === '') rangeUnused.empty = (rangeUnused.empty ?? 0) + 1;
+    else if (!DECIMAL.test(range) || !Number.isFinite(Number(range))) rangeUnused['not-a-number'] = (rangeUnused['not-a-number'] ?? 0) + 1;
+    else if (Number(range) < RANGE_KEPT_M.min) rangeUnused['under-100-m'] = (rangeUnused['under-100-m'] ?? 0) + 1;
+    else if (Number(range) > RANGE_KEPT_M.max) rangeUnused['over-35-km'] = (rangeUnused['over-35-km'] ?? 0) + 1;
+    else out.radiusKm = Number(range) / 1000;
+    const created = isoDateOfUnixSeconds(cell('created'));
+    if (created !== undefined) out.serviceDate = created;
+    cells.push(out);
+  }
+  report.cells = cells.length;
+
+  const towers = mergeCells(cells, mergeMetres / 1000);
+  report.towers = towers.length;
+  for (const c of cells) {
+    const entry = (report.perOperator[c.operator] ??= { cells: 0, towers: 0 });
+    entry.cells++;
+  }
+  for (const t of towers) (report.perOperator[t.operator] as { towers: number }).towers++;
+  return done(towers);
+}
+
+const TECH_RANK: Readonly<Record<Technology, number>> = Object.fromEntries(TECHNOLOGIES.map((t, i) => [t, i])) as Record<Technology, number>;
+
+function mergeCells(cells: Cell[], thresholdKm: number): Tower[] {
+  const n = cells.length;
+  const lon = new Float64Array(n);
+  const lat = new Float64Array(n);
+  const group = new Int32Array(n);
+  const groups = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const c = cells[i] as Cell;
+    lon[i] = c.lon;
+    lat[i] = c.lat;
+    let g = groups.get(c.operator);
+    if (g === undefined) groups.set(c.operator, (g = groups.size));
+    group[i] = g;
+  }
+  const label = clusterPoints(lon, lat, group, thresholdKm);
+
+  // Towers in the order of their first cell; numbered per operator.
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const l = label[i] as number;
+    const list = members.get(l);
+    if (list) list.push(i);
+    else members.set(l, [i]);
+  }
+  const numbers = new Map<string, number>();
+  const towers: Tower[] = [];
+  for (const list of members.values()) {
+    const firstCell = cells[list[0] as number] as Cell;
+    let best = firstCell.technology;
+    for (const i of list) if (TECH_RANK[(cells[i] as Cell).technology] > TECH_RANK[best]) best = (cells[i] as Cell).technology;
+    let radiusKm: number | undefined;
+    let serviceDate: string | undefined;
+    let minLon = Infinity;
+    let maxLon = -Infinity;
+    for (const i of list) {
+      const c = cells[i] as Cell;
+      if (c.technology === best && c.radiusKm !== undefined && (radiusKm === undefined || c.radiusKm > radiusKm)) radiusKm = c.radiusKm;
+      if (c.serviceDate !== undefined && (serviceDate === undefined || c.serviceDate < serviceDate)) serviceDate = c.serviceDate;
+      minLon = Math.min(minLon, c.lon);
+      maxLon = Math.max(maxLon, c.lon);
+    }
+    // A tower on the antimeridian: average its longitudes on one side of it.
+    const wraps = maxLon - minLon > 180;
+    let sumLon = 0;
+    let sumLat = 0;
+    for (const i of list) {
+      const c = cells[i] as Cell;
+      sumLon += wraps && c.lon < 0 ? c.lon + 360 : c.lon;
+      sumLat += c.lat;
+    }
+    let meanLon = sumLon / list.length;
+    if (meanLon > 180) meanLon -= 360;
+    const operator = firstCell.operator;
+    const number = (numbers.get(operator) ?? 0) + 1;
+    numbers.set(operator, number);
+    const tower: Tower = {
+      id: `C-${operatorCode(operator)}-${number}`,
+      lon: meanLon,
+      lat: sumLat / list.length,
+      operator,
+      status: 'existing',
+      technology: best,
+      synthetic: false,
+    };
+    if (radiusKm !== undefined) tower.radiusKm = radiusKm;
+    if (serviceDate !== undefined) tower.serviceDate = serviceDate;
+    towers.push(tower);
+  }
+  return towers;
+}
+
+const KM_PER_DEG = (EARTH_RADIUS_KM * Math.PI) / 180;
+
+/**
+ * Single-linkage clustering: points of one group within `thresholdKm` of each other
+ * (haversine, inclusive), transitively, share a label. Returns for each point the index of
+ * the first point of its cluster.
+ *
+ * The points are sorted by (group, latitude row, longitude), rows being `thresholdKm` of
+ * latitude high, so two points that close are in the same or adjacent rows; for each point
+ * a binary search finds the stretch of each of the three rows within reach in longitude.
+ * This stays near-linear for any spread of points (a fixed grid such as
+ * coverage/point-grid.ts caps its cells per axis, so a world-wide export would fill each
+ * cell with thousands of cells).
+ */
+export function clusterPoints(lon: Float64Array, lat: Float64Array, group: Int32Array, thresholdKm: number): Int32Array {
+  const n = lon.length;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number): number => {
+    let r = x;
+    while ((parent[r] as number) !== r) {
+      parent[r] = parent[parent[r] as number] as number;
+      r = parent[r] as number;
+    }
+    return r;
+  };
+  const union = (a: number, b: number): void => {
+    const ra = find(a);
+    const rb = find(b);
+    // The smaller index becomes the root: the label is the cluster's first point.
+    if (ra < rb) parent[rb] = ra;
+    else if (rb < ra) parent[ra] = rb;
+  };
+
+  // A hair over the threshold, so that rounding cannot put a pair within reach two rows apart.
+  const rowDeg = Math.max((thresholdKm / KM_PER_DEG) * (1 + 1e-9), 1e-12);
+  const row = new Float64Array(n);
+  for (let i = 0; i < n; i++) row[i] = Math.floor((lat[i] as number) / rowDeg);
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort(
+    (a, b) =>
+      (group[a] as number) - (group[b] as number) ||
+      (row[a] as number) - (row[b] as number) ||
+      (lon[a] as number) - (lon[b] as number) ||
+      (lat[a] as number) - (lat[b] as number) ||
+      a - b,
+  );
+  // Cells at the very same place (exports often repeat a site's position for each of its
+  // cells) are joined at once and searched as one: the cost then grows with the pairs of
+  // distinct places within reach, not with the square of the cells at one site.
+  const reps: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = order[k] as number;
+    const last = reps[reps.length - 1];
+    if (last !== undefined && group[last] === group[i] && lon[last] === lon[i] && lat[last] === lat[i]) union(last, i);
+    else reps.push(i);
+  }
+  const m = reps.length;
+  const sGroup = new Int32Array(m);
+  const sRow = new Float64Array(m);
+  const sLon = new Float64Array(m);
+  const sIndex = new Int32Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = reps[k] as number;
+    sIndex[k] = i;
+    sGroup[k] = group[i] as number;
+    sRow[k] = row[i] as number;
+    sLon[k] = lon[i] as number;
+  }
+  /** First sorted position at or after (g, r, x). */
+  const lowerBound = (g: number, r: number, x: number): number => {
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const mg = sGroup[mid] as number;
+      const mr = sRow[mid] as number;
+      const before = mg < g || (mg === g && (mr < r || (mr === r && (sLon[mid] as number) < x)));
+      if (before) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
+  const visit = (i: number, g: number, r: number, from: number, to: number): void => {
+    for (let k = lowerBound(g, r, from); k < m && sGroup[k] === g && sRow[k] === r && (sLon[k] as number) <= to; k++) {
+      const j = sIndex[k] as number;
+      if (j !== i && haversineKm(lon[i] as number, lat[i] as number, lon[j] as number, lat[j] as number) <= thresholdKm) union(i, j);
+    }
+  };
+  for (const i of reps) {
+    const x = lon[i] as number;
+    const y = lat[i] as number;
+    const g = group[i] as number;
+    const r = row[i] as number;
+    // A generous reach in longitude; the haversine decides. Near a pole, the whole row.
+    const reachLat = Math.abs(y) + 2 * rowDeg;
+    const dLon = reachLat >= 89.9 ? 360 : (rowDeg / Math.cos((reachLat * Math.PI) / 180)) * 1.01 + 1e-12;
+    for (let dr = -1; dr <= 1; dr++) {
+      visit(i, g, r + dr, x - dLon, x + dLon);
+      if (x - dLon < -180) visit(i, g, r + dr, x - dLon + 360, 180);
+      if (x + dLon > 180) visit(i, g, r + dr, -180, x + dLon - 360);
+    }
+  }
+  const label = new Int32Array(n);
+  for (let i = 0; i < n; i++) label[i] = find(i);
+  return label;
+}
