@@ -10,6 +10,7 @@ import { ChoroplethPanel } from '../ui/ChoroplethPanel.tsx';
 import { CoverageSummary } from '../ui/CoverageSummary.tsx';
 import { DatasetSummary } from '../ui/DatasetSummary.tsx';
 import { DistrictTable } from '../ui/DistrictTable.tsx';
+import { ExportPanel } from '../ui/ExportPanel.tsx';
 import { Header } from '../ui/Header.tsx';
 import { LayerPanel } from '../ui/LayerPanel.tsx';
 import { Legend } from '../ui/Legend.tsx';
@@ -76,6 +77,7 @@ export function App() {
                     <ChoroplethPanel />
                     <LayerPanel />
                     <Legend />
+                    <ExportPanel />
                     {dataset && <DatasetSummary dataset={dataset} />}
                   </>
                 ),

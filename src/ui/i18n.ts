@@ -1,12 +1,14 @@
 // Two languages, one typed dictionary: a missing key in either is a type error.
 import { dashboardEn, dashboardVi } from './i18n-dashboard.ts';
 import { planEn, planVi } from './i18n-plan.ts';
+import { shareEn, shareVi } from './i18n-share.ts';
 
 export type Lang = 'vi' | 'en';
 
 const vi = {
   ...dashboardVi,
   ...planVi,
+  ...shareVi,
   appTitle: 'Sóng Map',
   appSubtitle: 'Sóng và máy tính cho em — tỉnh Cà Mau',
   languageToggle: 'English',
@@ -100,6 +102,7 @@ export type MessageKey = keyof typeof vi;
 const en: Record<MessageKey, string> = {
   ...dashboardEn,
   ...planEn,
+  ...shareEn,
   appTitle: 'Sóng Map',
   appSubtitle: 'Signal and a computer for every child — Cà Mau province',
   languageToggle: 'Tiếng Việt',
