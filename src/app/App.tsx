@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
+import type { Dataset } from '../domain/types.ts';
 import { captureMap } from '../map/capture.ts';
 import { startPersistence } from '../state/persistence.ts';
 import { startUrlSync } from '../state/url-sync.ts';
@@ -12,6 +13,7 @@ import { DatasetSummary } from '../ui/DatasetSummary.tsx';
 import { DistrictTable } from '../ui/DistrictTable.tsx';
 import { ExportPanel } from '../ui/ExportPanel.tsx';
 import { Header } from '../ui/Header.tsx';
+import { ImportPanel } from '../ui/ImportPanel.tsx';
 import { LayerPanel } from '../ui/LayerPanel.tsx';
 import { Legend } from '../ui/Legend.tsx';
 import { LoadStatus } from '../ui/LoadStatus.tsx';
@@ -30,6 +32,18 @@ import { TowerEditor } from '../ui/TowerEditor.tsx';
 
 // maplibre and deck.gl are most of the bundle: load them only once the shell is on screen.
 const MapView = lazy(() => import('../map/MapView.tsx'));
+
+const datasetKeys = new WeakMap<Dataset, number>();
+let datasetsSeen = 0;
+function datasetKeyOf(dataset: Dataset): number {
+  let key = datasetKeys.get(dataset);
+  if (key === undefined) {
+    datasetsSeen += 1;
+    key = datasetsSeen;
+    datasetKeys.set(dataset, key);
+  }
+  return key;
+}
 
 export function App() {
   const dataset = useAppStore((s) => s.dataset);
@@ -72,6 +86,7 @@ export function App() {
                 content: (
                   <>
                     <ScenarioPanel />
+                    {dataset && <ImportPanel />}
                     {dataset && <CoverageSummary />}
                     {dataset && <SelectionPanel dataset={dataset} />}
                     <ChoroplethPanel />
@@ -102,7 +117,8 @@ export function App() {
         <main className="main">
           {dataset && (
             <Suspense fallback={<div className="map-placeholder" />}>
-              <MapView dataset={dataset} />
+              {/* A new data set gets a new map: no effect may reach a map whose style is still loading. */}
+              <MapView key={datasetKeyOf(dataset)} dataset={dataset} />
             </Suspense>
           )}
         </main>

@@ -5,7 +5,8 @@ import type { Timeline } from '../domain/progress/timeline.ts';
 import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
 import type { Dataset, Issue, Metric } from '../domain/types.ts';
 import type { Lang } from '../ui/i18n.ts';
-import type { CoverageResult } from '../worker/protocol.ts';
+import type { StagedFile } from '../domain/import/staging.ts';
+import type { CoverageResult, ImportChecked } from '../worker/protocol.ts';
 
 export type LayerId = 'hamlets' | 'schools' | 'towers' | 'towerRadius' | 'choropleth';
 
@@ -33,6 +34,15 @@ export interface Camera {
 }
 
 export type SidebarTab = 'map' | 'plan';
+
+/** Where an import stands: nothing changes in the loaded data before 'done'. */
+export type ImportState =
+  | { phase: 'idle' }
+  | { phase: 'reading' | 'checking'; importId: number; done: number; total: number }
+  | { phase: 'checked'; result: ImportChecked }
+  | { phase: 'applying'; importId: number; result: ImportChecked }
+  | { phase: 'done'; files: StagedFile[]; validOnly: boolean; dropped: number }
+  | { phase: 'failed'; message: string };
 
 /** Where the saved plan stands (IndexedDB). */
 export type SaveState =
@@ -90,6 +100,9 @@ export interface AppState {
   /** Set by the map when it stops moving, or by a shared link before the map opens. */
   camera: Camera | undefined;
   sidebarTab: SidebarTab;
+  importState: ImportState;
+  /** The data set's files that imports replaced (saved on this device), if any. */
+  importedFiles: string[];
   languageToggled: () => void;
   layerToggled: (layer: LayerId) => void;
   loadProgressed: (done: number, total: number) => void;
@@ -115,6 +128,8 @@ export interface AppState {
   sitingChanged: (state: SitingState) => void;
   cameraMoved: (camera: Camera) => void;
   sidebarTabChosen: (tab: SidebarTab) => void;
+  importChanged: (state: ImportState) => void;
+  importedFilesChanged: (paths: string[]) => void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -141,6 +156,8 @@ export const useAppStore = create<AppState>()((set) => ({
   siting: { phase: 'idle' },
   camera: undefined,
   sidebarTab: 'map',
+  importState: { phase: 'idle' },
+  importedFiles: [],
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   loadProgressed: (done, total) => set({ load: { phase: 'loading', done, total } }),
@@ -197,6 +214,8 @@ export const useAppStore = create<AppState>()((set) => ({
   sitingChanged: (siting) => set({ siting }),
   cameraMoved: (camera) => set({ camera }),
   sidebarTabChosen: (sidebarTab) => set({ sidebarTab }),
+  importChanged: (importState) => set({ importState }),
+  importedFilesChanged: (importedFiles) => set({ importedFiles }),
 }));
 
 /** The scenario the map and the worker's coverage follow. */

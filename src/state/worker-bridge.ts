@@ -3,6 +3,7 @@ import type { Timeline } from '../domain/progress/timeline.ts';
 import type { SitingOptions } from '../domain/siting/siting.ts';
 import { bundledFiles } from '../io/bundled.ts';
 import type { WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
+import { startImportBridge } from './import-bridge.ts';
 import { scenarioOf, useAppStore, type AppState } from './store.ts';
 
 /** Today, kept within the data's dates: the as-of day a freshly loaded dataset opens on. */
@@ -51,8 +52,12 @@ export function startDataWorker(): () => void {
     post({ type: 'siting', requestId: latestSiting, options });
   };
 
+  const load = () => post({ type: 'load', files: bundledFiles() });
+  const imports = startImportBridge(post, load);
+
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
     const message = event.data;
+    if (imports.handle(message)) return;
     const store = useAppStore.getState();
     switch (message.type) {
       case 'progress':
@@ -106,9 +111,10 @@ export function startDataWorker(): () => void {
     }
     if (shownPlan(state) !== shownPlan(previous)) sendPlan();
   });
-  post({ type: 'load', files: bundledFiles() });
+  load();
   return () => {
     unsubscribe();
+    imports.stop();
     requestSiting = undefined;
     worker.terminate();
   };

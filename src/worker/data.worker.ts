@@ -2,15 +2,77 @@
 // The data worker: fetches and validates the files, keeps the dataset, and answers coverage
 // requests, so neither parsing nor the engine ever runs on the main thread.
 import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
-import type { Dataset } from '../domain/types.ts';
+import type { Dataset, Issue } from '../domain/types.ts';
 import { CoverageSession } from './compute.ts';
-import { timelineTransferables, transferables, type RemoteFile, type WorkerRequest, type WorkerResponse } from './protocol.ts';
+import { ImportSession } from './import-session.ts';
+import {
+  timelineTransferables,
+  transferables,
+  type ImportRequestFile,
+  type RemoteFile,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './protocol.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 let session: CoverageSession | undefined;
+let imports: ImportSession | undefined;
 
 function reply(message: WorkerResponse, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
+}
+
+/** Makes `dataset` the one the worker computes on, and tells the page. */
+function open(dataset: Dataset, issues: Issue[]): void {
+  session = new CoverageSession(dataset);
+  const started = performance.now();
+  const timeline = session.timeline();
+  const timelineMs = performance.now() - started;
+  reply({ type: 'loaded', dataset, issues, timeline, timelineMs }, timelineTransferables(timeline));
+}
+
+async function checkImport(importId: number, files: ImportRequestFile[]): Promise<void> {
+  if (!imports) {
+    reply({ type: 'import-failed', importId, message: 'no data is loaded yet' });
+    return;
+  }
+  try {
+    let last = 0;
+    const checked = await imports.check(importId, files, (phase, done, total) => {
+      // A message per ~1% is enough for a progress bar.
+      if (phase === 'reading' && done - last < total / 100 && done < total) return;
+      last = done;
+      reply({ type: 'import-progress', importId, phase, done, total });
+    });
+    reply({ type: 'import-checked', ...checked });
+  } catch (error) {
+    reply({ type: 'import-failed', importId, message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function commitImport(importId: number, validOnly: boolean): void {
+  const taken = imports?.commit(importId, validOnly);
+  if (!taken) {
+    reply({ type: 'import-failed', importId, message: 'this import is no longer waiting; check the files again' });
+    return;
+  }
+  open(taken.dataset, []);
+  reply({ type: 'import-done', importId, files: taken.changed.map(({ path, text }) => ({ path, text })), validOnly });
+}
+
+/** Lays files saved from an earlier import over the loaded ones, if they still pass. */
+function restoreImport(files: { path: string; text: string }[]): void {
+  if (!imports) return;
+  const byPath = new Map(files.map((f) => [f.path, f.text]));
+  const sources = imports.files.map((f) => ({ path: f.path, text: byPath.get(f.path) ?? f.text }));
+  for (const f of files) if (!sources.some((s) => s.path === f.path)) sources.push(f);
+  const { dataset, issues } = parseDataset(sources);
+  if (!dataset || issues.some((i) => i.severity === 'error')) {
+    reply({ type: 'import-failed', importId: 0, message: 'the data imported earlier no longer passes the checks; the bundled data stays' });
+    return;
+  }
+  imports = imports.over(sources);
+  open(dataset, issues);
 }
 
 async function load(files: RemoteFile[]): Promise<void> {
@@ -28,11 +90,8 @@ async function load(files: RemoteFile[]): Promise<void> {
       reply({ type: 'rejected', reason: 'invalid', issues });
       return;
     }
-    session = new CoverageSession(dataset as Dataset);
-    const started = performance.now();
-    const timeline = session.timeline();
-    const timelineMs = performance.now() - started;
-    reply({ type: 'loaded', dataset, issues, timeline, timelineMs }, timelineTransferables(timeline));
+    imports = new ImportSession(sources);
+    open(dataset, issues);
   } catch (error) {
     reply({ type: 'rejected', reason: error instanceof Error ? error.message : String(error), issues: [] });
   }
@@ -85,6 +144,22 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request.type === 'load') {
     void load(request.files);
+    return;
+  }
+  if (request.type === 'import-check') {
+    void checkImport(request.importId, request.files);
+    return;
+  }
+  if (request.type === 'import-commit') {
+    commitImport(request.importId, request.validOnly);
+    return;
+  }
+  if (request.type === 'import-cancel') {
+    imports?.cancel(request.importId);
+    return;
+  }
+  if (request.type === 'restore-import') {
+    restoreImport(request.files);
     return;
   }
   const failed = (message: string): WorkerResponse =>

@@ -1,6 +1,7 @@
 import type { Scenario } from '../domain/coverage/columns.ts';
 import type { CoverageFigures } from '../domain/coverage/report.ts';
 import type { PlanDoc } from '../domain/plan/plan.ts';
+import type { IncomingFile, StagedFile } from '../domain/import/staging.ts';
 import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { Dataset, Issue } from '../domain/types.ts';
@@ -50,11 +51,34 @@ export interface PlanCoverage {
   elapsedMs: number;
 }
 
+/** A file to import: a File from a drop or picker (read in the worker), or its text. */
+export interface ImportRequestFile extends Omit<IncomingFile, 'text'> {
+  file?: Blob;
+  text?: string;
+}
+
+/** The check of an import, before anything changes. */
+export interface ImportChecked {
+  importId: number;
+  files: StagedFile[];
+  issues: Issue[];
+  /** Every file passed: the whole import can be taken. */
+  canImport: boolean;
+  /** Not all passed, but the rows without errors can be taken (how many are left out). */
+  validOnly?: { dropped: number };
+  elapsedMs: number;
+}
+
 export type WorkerRequest =
   | { type: 'load'; files: RemoteFile[] }
   | { type: 'coverage'; requestId: number; scenario: Scenario }
   | { type: 'plan'; requestId: number; plan: PlanDoc; scenario: Scenario }
-  | { type: 'siting'; requestId: number; options: SitingOptions };
+  | { type: 'siting'; requestId: number; options: SitingOptions }
+  | { type: 'import-check'; importId: number; files: ImportRequestFile[] }
+  | { type: 'import-commit'; importId: number; validOnly: boolean }
+  | { type: 'import-cancel'; importId: number }
+  /** Files saved from an earlier import, laid over the loaded data. */
+  | { type: 'restore-import'; files: { path: string; text: string }[] };
 
 export type WorkerResponse =
   | { type: 'progress'; done: number; total: number }
@@ -65,7 +89,12 @@ export type WorkerResponse =
   | ({ type: 'plan-coverage' } & PlanCoverage)
   | { type: 'timeline'; timeline: Timeline; timelineMs: number }
   | { type: 'siting'; requestId: number; result: SitingResult; elapsedMs: number }
-  | { type: 'siting-failed'; requestId: number; message: string };
+  | { type: 'siting-failed'; requestId: number; message: string }
+  | { type: 'import-progress'; importId: number; phase: 'reading' | 'checking'; done: number; total: number }
+  | ({ type: 'import-checked' } & ImportChecked)
+  | { type: 'import-failed'; importId: number; message: string }
+  /** The import was taken (`loaded` came just before); `files`: every file now unlike the bundled one. */
+  | { type: 'import-done'; importId: number; files: { path: string; text: string }[]; validOnly: boolean };
 
 /** The buffers of a result, for the transfer list: moved to the main thread, not copied. */
 export function transferables(result: CoverageResult): Transferable[] {

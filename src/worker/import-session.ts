@@ -1,0 +1,89 @@
+// The worker's side of an import: read the user's files (with progress), stage them over
+// the loaded files, keep the staged copy until the user takes it or cancels. The loaded
+// data is replaced only by `commit`, in one step.
+import { stageImport, type IncomingFile, type StagedImport } from '../domain/import/staging.ts';
+import type { SourceFile } from '../domain/parse/index.ts';
+import type { Dataset } from '../domain/types.ts';
+import type { ImportChecked, ImportRequestFile } from './protocol.ts';
+
+type Progress = (phase: 'reading' | 'checking', done: number, total: number) => void;
+
+/** A Blob's text, reporting bytes read; UTF-8 (a BOM is kept for the checks to see). */
+async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<string> {
+  const reader = blob.stream().getReader();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    parts.push(decoder.decode(value, { stream: true }));
+    onBytes(bytes);
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+export class ImportSession {
+  private pending: { importId: number; staged: StagedImport } | undefined;
+
+  /** `original`: the files as first loaded, to tell which files imports have changed. */
+  constructor(
+    private sources: SourceFile[],
+    private readonly original: readonly SourceFile[] = sources,
+  ) {}
+
+  /** The files that differ from the first load: what to save so that a reload gets them back. */
+  changedFromOriginal(): SourceFile[] {
+    const original = new Map(this.original.map((f) => [f.path, f.text]));
+    return this.sources.filter((f) => original.get(f.path) !== f.text);
+  }
+
+  /** A session over `sources`, keeping this one's original files. */
+  over(sources: SourceFile[]): ImportSession {
+    return new ImportSession(sources, this.original);
+  }
+
+  get files(): readonly SourceFile[] {
+    return this.sources;
+  }
+
+  async check(importId: number, files: readonly ImportRequestFile[], progress: Progress): Promise<ImportChecked> {
+    const started = performance.now();
+    const total = files.reduce((sum, f) => sum + (f.file?.size ?? f.text?.length ?? 0), 0);
+    let before = 0;
+    const incoming: IncomingFile[] = [];
+    for (const { file, text, ...rest } of files) {
+      const read = text ?? (file ? await readText(file, (bytes) => progress('reading', before + bytes, total)) : '');
+      before += file?.size ?? read.length;
+      incoming.push({ ...rest, text: read });
+    }
+    progress('checking', 0, 1);
+    const staged = stageImport(this.sources, incoming);
+    this.pending = { importId, staged };
+    return {
+      importId,
+      files: staged.files,
+      issues: staged.issues,
+      canImport: staged.dataset !== undefined,
+      ...(staged.validOnly ? { validOnly: { dropped: staged.validOnly.dropped } } : {}),
+      elapsedMs: performance.now() - started,
+    };
+  }
+
+  /** The staged data set, now the loaded one; undefined when there is none to take. */
+  commit(importId: number, validOnly: boolean): { dataset: Dataset; changed: SourceFile[] } | undefined {
+    // `changed`: every file that now differs from the first load (earlier imports included).
+    const pending = this.pending?.importId === importId ? this.pending.staged : undefined;
+    const take = validOnly ? pending?.validOnly : pending?.dataset && pending.sources ? { dataset: pending.dataset, sources: pending.sources } : undefined;
+    if (!take) return undefined;
+    this.sources = take.sources;
+    this.pending = undefined;
+    return { dataset: take.dataset, changed: this.changedFromOriginal() };
+  }
+
+  cancel(importId: number): void {
+    if (this.pending?.importId === importId) this.pending = undefined;
+  }
+}

@@ -1,0 +1,95 @@
+// Importing in headless Chromium: a file dropped on the page is checked in the worker and
+// taken only on the user's word; a bad file leaves the data as it was; what was imported
+// comes back after a reload until the user goes back to the bundled data; the map exports
+// as a PNG.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executablePath, openSession, type Session } from './session.ts';
+
+/** The bundled hamlets and three new ones in a gap at the province's southern tip. */
+function withNewHamlets(): string {
+  const json = JSON.parse(readFileSync('data/hamlets.geojson', 'utf8')) as { features: unknown[] };
+  for (let i = 1; i <= 3; i++) {
+    json.features.push({
+      type: 'Feature',
+      properties: { id: `H-NEW-${i}`, name: `Ấp Mới ${i}`, population: 500 * i, grid_power: false, synthetic: true },
+      geometry: { type: 'Point', coordinates: [104.717 + i * 0.002, 8.647] },
+    });
+  }
+  return JSON.stringify(json);
+}
+
+/** Drops files on the drop zone, as a user dragging them from the desktop would. */
+async function drop(page: Page, files: { name: string; text: string }[]): Promise<void> {
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) transfer.items.add(new File([f.text], f.name));
+    const zone = document.querySelector('[data-testid="drop-zone"]') as HTMLElement;
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+describe.skipIf(!executablePath)('Import in headless Chromium', () => {
+  let s: Session;
+  const hamlets = () => s.page.locator('[data-testid="coverage-summary"] [data-figure="hamlets"] dd').innerText();
+
+  beforeAll(async () => {
+    s = await openSession();
+    await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
+  });
+  afterAll(async () => s?.close());
+
+  it('checks a dropped file, then takes it when the user says so: the new points appear', async () => {
+    expect(await hamlets()).toMatch(/trên 909\)$/);
+    await drop(s.page, [{ name: 'hamlets.geojson', text: withNewHamlets() }]);
+    const result = s.page.getByTestId('import-result');
+    await result.waitFor({ timeout: 30000 });
+    expect(await result.innerText()).toContain('hamlets.geojson: hamlets · geojson · 912 / 912 dòng hợp lệ');
+    // Nothing changed yet.
+    expect(await hamlets()).toMatch(/trên 909\)$/);
+    await s.page.getByRole('button', { name: 'Nhập', exact: true }).click();
+    await s.page.waitForFunction(() => /trên 912\)$/.test(document.querySelector('[data-testid="coverage-summary"] [data-figure="hamlets"] dd')?.textContent ?? ''));
+    expect(await s.page.getByTestId('import-status').innerText()).toBe('Đã nhập hamlets.geojson.');
+    expect(await s.page.getByTestId('imported-files').innerText()).toContain('hamlets.geojson');
+    await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
+    await s.page.screenshot({ path: 'test-results/import.png' });
+  });
+
+  it('refuses a bad file with its reasons and keeps the data as it was', async () => {
+    const broken = withNewHamlets().replace('"name":"Ấp Mới 2","population":1000', '"name":"Ấp Mới 2","population":-1000');
+    await drop(s.page, [{ name: 'hamlets_fix.geojson', text: broken }]);
+    const issues = s.page.getByTestId('import-issues');
+    await issues.waitFor({ timeout: 30000 });
+    expect(await issues.innerText()).toContain('hamlets_fix.geojson: feature 910 (id "H-NEW-2"), field "population": is -1000, must be a whole number ≥ 0');
+    expect(await s.page.getByRole('button', { name: 'Nhập', exact: true }).count()).toBe(0);
+    await s.page.getByRole('button', { name: 'Huỷ' }).click();
+    expect(await hamlets()).toMatch(/trên 912\)$/);
+    await drop(s.page, [{ name: 'notes.txt', text: 'hello' }]);
+    await issues.waitFor({ timeout: 30000 });
+    expect(await issues.innerText()).toContain('notes.txt: cannot tell what this file holds');
+    await s.page.getByRole('button', { name: 'Huỷ' }).click();
+    expect(await hamlets()).toMatch(/trên 912\)$/);
+  });
+
+  it('keeps the imported data across a reload, until the user goes back to the bundled data', async () => {
+    await s.page.reload();
+    await s.page.waitForFunction(() => /trên 912\)$/.test(document.querySelector('[data-testid="coverage-summary"] [data-figure="hamlets"] dd')?.textContent ?? ''), undefined, { timeout: 60000 });
+    await s.page.getByRole('button', { name: 'Quay về dữ liệu mẫu' }).click();
+    await s.page.waitForFunction(() => /trên 909\)$/.test(document.querySelector('[data-testid="coverage-summary"] [data-figure="hamlets"] dd')?.textContent ?? ''), undefined, { timeout: 60000 });
+    expect(await s.page.getByTestId('imported-files').count()).toBe(0);
+  });
+
+  it('exports the map as a PNG with its key and attribution', async () => {
+    await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
+    const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Tải ảnh bản đồ (PNG)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^song-map-.*\.png$/);
+    const png = readFileSync(await download.path());
+    expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(png.length).toBeGreaterThan(50_000);
+    await download.saveAs('test-results/map-export.png');
+    expect(s.errors).toEqual([]);
+    expect(s.blocked).toEqual([]);
+  });
+});
