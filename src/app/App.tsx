@@ -11,6 +11,7 @@ import { ChoroplethPanel } from '../ui/ChoroplethPanel.tsx';
 import { CoverageSummary } from '../ui/CoverageSummary.tsx';
 import { DatasetSummary } from '../ui/DatasetSummary.tsx';
 import { DistrictTable } from '../ui/DistrictTable.tsx';
+import { GapRegister } from '../ui/GapRegister.tsx';
 import { ExportPanel } from '../ui/ExportPanel.tsx';
 import { Header } from '../ui/Header.tsx';
 import { ImportPanel } from '../ui/ImportPanel.tsx';
@@ -124,6 +125,7 @@ export function App() {
         </main>
       </div>
       {dataset && <DistrictTable dataset={dataset} />}
+      {dataset && <GapRegister dataset={dataset} />}
       <Attribution />
     </div>
   );

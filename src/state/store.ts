@@ -5,6 +5,7 @@ import type { Timeline } from '../domain/progress/timeline.ts';
 import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
 import type { Dataset, Issue, Metric } from '../domain/types.ts';
 import type { Lang } from '../ui/i18n.ts';
+import type { GapFilter, GapSortKey, SortDirection } from '../domain/gaps/register.ts';
 import type { StagedFile } from '../domain/import/staging.ts';
 import type { CoverageResult, ImportChecked } from '../worker/protocol.ts';
 
@@ -103,6 +104,9 @@ export interface AppState {
   importState: ImportState;
   /** The data set's files that imports replaced (saved on this device), if any. */
   importedFiles: string[];
+  /** The gap register's filters and order (shared links carry them). */
+  gapFilter: GapFilter;
+  gapSort: { key: GapSortKey; direction: SortDirection };
   languageToggled: () => void;
   layerToggled: (layer: LayerId) => void;
   loadProgressed: (done: number, total: number) => void;
@@ -130,6 +134,8 @@ export interface AppState {
   sidebarTabChosen: (tab: SidebarTab) => void;
   importChanged: (state: ImportState) => void;
   importedFilesChanged: (paths: string[]) => void;
+  gapFilterChanged: (filter: GapFilter) => void;
+  gapSortChosen: (key: GapSortKey) => void;
 }
 
 export const useAppStore = create<AppState>()((set) => ({
@@ -158,6 +164,8 @@ export const useAppStore = create<AppState>()((set) => ({
   sidebarTab: 'map',
   importState: { phase: 'idle' },
   importedFiles: [],
+  gapFilter: {},
+  gapSort: { key: 'weight', direction: 'desc' },
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   loadProgressed: (done, total) => set({ load: { phase: 'loading', done, total } }),
@@ -216,6 +224,11 @@ export const useAppStore = create<AppState>()((set) => ({
   sidebarTabChosen: (sidebarTab) => set({ sidebarTab }),
   importChanged: (importState) => set({ importState }),
   importedFilesChanged: (importedFiles) => set({ importedFiles }),
+  gapFilterChanged: (gapFilter) => set({ gapFilter }),
+  gapSortChosen: (key) =>
+    set((s) => ({
+      gapSort: { key, direction: s.gapSort.key === key && s.gapSort.direction === 'asc' ? 'desc' : 'asc' },
+    })),
 }));
 
 /** The scenario the map and the worker's coverage follow. */
