@@ -136,13 +136,13 @@ export function ImportPanel() {
         {state.phase === 'applying' && <p className="note">{t('importApplying')}</p>}
         {state.phase === 'done' && (
           <p className="note">
-            {translateWith(lang, state.validOnly ? 'importDoneValid' : 'importDone', {
+            {translateWith(lang, state.validOnly ? 'dataImportDoneValid' : 'dataImportDone', {
               files: state.files.map((f) => f.name).join(', '),
               n: formatNumber(state.dropped, lang),
             })}
           </p>
         )}
-        {state.phase === 'failed' && <p className="note error-text">{translateWith(lang, 'importFailed', { message: state.message })}</p>}
+        {state.phase === 'failed' && <p className="note error-text">{translateWith(lang, 'dataImportFailed', { message: state.message })}</p>}
       </div>
       {result && (
         <div className="import-result" data-testid="import-result">

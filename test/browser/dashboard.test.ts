@@ -68,14 +68,14 @@ describe.skipIf(!executablePath)('Leadership view in headless Chromium', () => {
     const names = () => s.page.locator('[data-testid="district-table"] tbody tr[data-district] th button.link').allInnerTexts();
     const byName = await names();
     expect(byName).toEqual([...byName].sort(new Intl.Collator('vi').compare));
-    await s.page.getByRole('button', { name: 'Dân số' }).click();
+    await s.page.getByTestId('district-table').getByRole('button', { name: 'Dân số' }).click();
     expect((await names())[0]).toBe('Thành phố Cà Mau');
-    await s.page.getByRole('button', { name: 'Dân số' }).click();
+    await s.page.getByTestId('district-table').getByRole('button', { name: 'Dân số' }).click();
     expect((await names())[0]).toBe('Huyện Năm Căn');
     await s.page.getByRole('button', { name: 'Xem các xã của Huyện Năm Căn' }).click();
     expect(await s.page.locator('tr.commune-row').count()).toBeGreaterThan(3);
     const zoom = Number(await s.page.getByTestId('map').getAttribute('data-zoom'));
-    await s.page.getByRole('button', { name: 'Huyện Năm Căn', exact: true }).click();
+    await s.page.getByTestId('district-table').getByRole('button', { name: 'Huyện Năm Căn', exact: true }).click();
     await s.page.waitForFunction(
       (z) => Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-zoom')) > z + 0.5,
       zoom,
