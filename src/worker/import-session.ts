@@ -27,6 +27,8 @@ async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<s
 
 export class ImportSession {
   private pending: { importId: number; staged: StagedImport } | undefined;
+  /** The newest check asked for; an older one that finishes later, or a cancelled one, is not kept. */
+  private latest = 0;
 
   /** `original`: the files as first loaded, to tell which files imports have changed. */
   constructor(
@@ -51,6 +53,7 @@ export class ImportSession {
 
   async check(importId: number, files: readonly ImportRequestFile[], progress: Progress): Promise<ImportChecked> {
     const started = performance.now();
+    this.latest = importId;
     const total = files.reduce((sum, f) => sum + (f.file?.size ?? f.text?.length ?? 0), 0);
     let before = 0;
     const incoming: IncomingFile[] = [];
@@ -61,7 +64,7 @@ export class ImportSession {
     }
     progress('checking', 0, 1);
     const staged = stageImport(this.sources, incoming);
-    this.pending = { importId, staged };
+    if (this.latest === importId) this.pending = { importId, staged };
     return {
       importId,
       files: staged.files,
@@ -84,6 +87,7 @@ export class ImportSession {
   }
 
   cancel(importId: number): void {
+    if (this.latest === importId) this.latest = -1;
     if (this.pending?.importId === importId) this.pending = undefined;
   }
 }

@@ -224,10 +224,9 @@ describe('ImportSession.commit', () => {
 });
 
 describe('ImportSession: checks that overlap', () => {
-  // Bug: check() sets `pending` when its own reading ends, so an older check still reading a
-  // Blob overwrites a newer one that finished first: the newer id, the one the user sees,
-  // can no longer be committed ("this import is no longer waiting").
-  it.fails('the newest check is the one waiting, whichever finishes last (bug: an older Blob check overwrites it)', async () => {
+  // Once a bug: an older check still reading a Blob overwrote a newer one that finished
+  // first, so the id the user sees could no longer be committed.
+  it('the newest check is the one waiting, whichever finishes last', async () => {
     const { imports } = session();
     const older = imports.check(1, [{ name: 'hamlets.geojson', file: new Blob([RENAMED]) }], () => {});
     const newer = await imports.check(2, [asText('html_name_hamlets.csv')], () => {});
@@ -236,9 +235,8 @@ describe('ImportSession: checks that overlap', () => {
     expect(imports.commit(2, false)).toBeDefined();
   });
 
-  // Bug: cancel() only drops an import already staged; one cancelled while its Blob is still
-  // being read is staged afterwards and can then be committed.
-  it.fails('an import cancelled while it is still reading stays cancelled (bug: it is staged afterwards)', async () => {
+  // Once a bug: an import cancelled while its Blob was still being read was staged afterwards.
+  it('an import cancelled while it is still reading stays cancelled', async () => {
     const { imports } = session();
     const reading = imports.check(1, [{ name: 'hamlets.geojson', file: new Blob([RENAMED]) }], () => {});
     imports.cancel(1);
