@@ -12,17 +12,21 @@
  * - Old record layouts are upgraded when read (`migrate`), never in `onupgradeneeded`;
  *   the upgraded record is written on the next save.
  *
- * Database 'song-map', version 1: object stores 'plans' (key: the dataset key) and
- * 'imports' (key: 'last'), both with out-of-line keys.
+ * Database 'song-map', version 2: object stores 'plans' (key: the dataset key), 'imports'
+ * (key: 'last') and, since version 2, 'gaps' (key: 'current'), all with out-of-line keys.
+ * A version 1 database is upgraded in place: the new store is added, nothing else touched.
  */
+import { readGapStatuses, type GapStatuses } from '../domain/gaps/status.ts';
 import { readPlanDoc, type PlanDoc } from '../domain/plan/plan.ts';
 import type { Tower } from '../domain/types.ts';
 
 export const DB_NAME = 'song-map';
 /** The database (store layout) version; record layouts have their own `schema`. */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 export const PLANS_STORE = 'plans';
 export const IMPORTS_STORE = 'imports';
+export const GAPS_STORE = 'gaps';
+const CURRENT_GAPS = 'current';
 const LAST_IMPORT = 'last';
 
 /** The layout of a plan record this version writes. */
@@ -263,7 +267,10 @@ function upgrade(db: IDBDatabase, oldVersion: number): void {
   if (oldVersion < 1) {
     // Version 1: plans by dataset key, and the last import.
   }
-  for (const name of [PLANS_STORE, IMPORTS_STORE]) {
+  if (oldVersion < 2) {
+    // Version 2: the gap register's statuses (made below with the others).
+  }
+  for (const name of [PLANS_STORE, IMPORTS_STORE, GAPS_STORE]) {
     if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
   }
 }
@@ -514,6 +521,31 @@ export async function clearImport(options: StoreOptions = {}): Promise<{ ok: tru
   return withDb(options, 'the imported files', 'clear', (db) =>
     writeTx(db, IMPORTS_STORE, LAST_IMPORT, 'the imported files', 'clear', (store) => store.delete(LAST_IMPORT)),
   );
+}
+
+// ---------------------------------------------------------------------------------------
+// Gap statuses: one record for the places (gap ids are kind:id), whatever data is loaded.
+
+export type LoadGapsResult = { status: 'none' } | { status: 'loaded'; statuses: GapStatuses } | { status: 'unreadable'; reason: string };
+
+/** The saved gap statuses; like `loadPlan`, never deletes or rewrites anything. */
+export async function loadGapStatuses(options: StoreOptions = {}): Promise<LoadGapsResult> {
+  const result = await withDb(options, 'the gap statuses', 'read', (db) => readRaw(db, GAPS_STORE, CURRENT_GAPS, 'the gap statuses'));
+  if (!result.ok) return result.reason === 'unavailable' ? { status: 'none' } : { status: 'unreadable', reason: result.message };
+  if (result.value === undefined) return { status: 'none' };
+  const read = readGapStatuses(result.value);
+  return read.ok ? { status: 'loaded', statuses: read.statuses } : { status: 'unreadable', reason: damaged('gap statuses', read.problem).reason };
+}
+
+/** Saves the gap statuses in one transaction; a failure leaves the saved copy whole. */
+export async function saveGapStatuses(statuses: GapStatuses, options: StoreOptions = {}): Promise<SaveResult> {
+  const read = readGapStatuses(statuses);
+  if (!read.ok) return { ok: false, reason: 'invalid', message: `The gap statuses were not saved: ${read.problem}.` };
+  const savedAt = (options.now?.() ?? new Date()).toISOString();
+  const result = await withDb(options, 'the gap statuses', 'save', (db) =>
+    writeTx(db, GAPS_STORE, CURRENT_GAPS, 'the gap statuses', 'save', (store) => store.put(read.statuses, CURRENT_GAPS)),
+  );
+  return result.ok ? { ok: true, savedAt } : result;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import { MAP_ATTRIBUTION } from '../ui/Attribution.tsx';
 import { translate } from '../ui/i18n.ts';
 import { Tooltip } from '../ui/Tooltip.tsx';
 import { registerMapCapture, registerMapCenter } from './capture.ts';
+import { gapLayers } from './gap-layers.ts';
 import { planLayers } from './plan-layers.ts';
 import { datasetLayers, type MapHandlers, type Picked } from './layers.ts';
 import { CHOROPLETH_BREAKS, choroplethClass } from './palette.ts';
@@ -47,6 +48,7 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
   const towerSelected = useAppStore((s) => s.towerSelected);
   const editMode = useAppStore((s) => s.editMode);
   const siting = useAppStore((s) => s.siting);
+  const gapStatuses = useAppStore((s) => s.gapStatuses);
   const coverage = useAppStore((s) => s.coverage);
   const selectedPoint = useAppStore((s) => s.selectedPoint);
   const pointSelected = useAppStore((s) => s.pointSelected);
@@ -117,9 +119,10 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
       layers: [
         ...datasetLayers(inputs, handlers, 'commune-labels'),
         ...planLayers({ dataset, towers, selectedTower, gained, lost, sites }, 'commune-labels'),
+        ...gapLayers(dataset, gapStatuses, 'commune-labels'),
       ],
     });
-  }, [dataset, coverage, scenario, layers, selectedPoint, pointSelected, styleLoaded, plan, selectedTower, towerSelected, siting]);
+  }, [dataset, coverage, scenario, layers, selectedPoint, pointSelected, styleLoaded, plan, selectedTower, towerSelected, siting, gapStatuses]);
 
   useEffect(() => {
     const canvas = mapRef.current?.getCanvas();

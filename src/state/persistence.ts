@@ -2,7 +2,7 @@
 // after each change. A saved plan that cannot be read is never overwritten by autosave.
 import { EMPTY_PLAN } from '../domain/plan/plan.ts';
 import type { Dataset } from '../domain/types.ts';
-import { datasetKey, loadPlan, savePlan } from '../io/plan-store.ts';
+import { datasetKey, loadGapStatuses, loadPlan, saveGapStatuses, savePlan } from '../io/plan-store.ts';
 import { useAppStore } from './store.ts';
 
 const SAVE_DELAY_MS = 400;
@@ -62,8 +62,37 @@ async function restore(dataset: Dataset): Promise<void> {
   }
 }
 
+/** The gap statuses: read once at start; each change is saved at once (they are small). */
+async function restoreGaps(): Promise<void> {
+  const result = await loadGapStatuses();
+  const state = useAppStore.getState();
+  if (result.status === 'loaded') {
+    gapsRestoring = true;
+    state.gapStatusesRestored(result.statuses);
+    gapsRestoring = false;
+    state.gapStatusesSavedChanged({ phase: 'saved' });
+  } else if (result.status === 'unreadable') {
+    state.gapStatusesSavedChanged({ phase: 'unreadable', message: result.reason });
+  }
+}
+
+let gapsRestoring = false;
+
+async function saveGaps(): Promise<void> {
+  const { gapStatuses, gapStatusesSavedChanged } = useAppStore.getState();
+  const result = await saveGapStatuses(gapStatuses);
+  gapStatusesSavedChanged(result.ok ? { phase: 'saved' } : { phase: 'failed', message: result.message });
+}
+
 /** Wires the store to the device's storage; returns the unsubscribe. */
 export function startPersistence(): () => void {
+  void restoreGaps();
+  const unsubscribeGaps = useAppStore.subscribe((state, previous) => {
+    if (state.gapStatuses === previous.gapStatuses || gapsRestoring) return;
+    // Never over a saved copy that could not be read: the user is told instead.
+    if (state.gapStatusesSaved.phase === 'unreadable') return;
+    void saveGaps();
+  });
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     if (state.dataset && state.dataset !== previous.dataset) {
       void restore(state.dataset);
@@ -98,6 +127,7 @@ export function startPersistence(): () => void {
     clearTimeout(timer);
     timer = undefined;
     unsubscribe();
+    unsubscribeGaps();
     if (hasWindow) {
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHidden);

@@ -6,6 +6,7 @@ import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
 import type { Dataset, Issue, Metric } from '../domain/types.ts';
 import type { Lang } from '../ui/i18n.ts';
 import type { GapFilter, GapSortKey, SortDirection } from '../domain/gaps/register.ts';
+import { applyStatusChange, EMPTY_STATUSES, type GapStatusChange, type GapStatuses } from '../domain/gaps/status.ts';
 import type { StagedFile } from '../domain/import/staging.ts';
 import type { CoverageResult, ImportChecked } from '../worker/protocol.ts';
 
@@ -107,6 +108,10 @@ export interface AppState {
   /** The gap register's filters and order (shared links carry them). */
   gapFilter: GapFilter;
   gapSort: { key: GapSortKey; direction: SortDirection };
+  /** Where each gap stands (open → assigned → in progress → resolved, or disputed), with its history. */
+  gapStatuses: GapStatuses;
+  /** 'unreadable': the saved statuses could not be read; they are kept, and not saved over. */
+  gapStatusesSaved: { phase: 'idle' | 'saved' } | { phase: 'failed' | 'unreadable'; message: string };
   languageToggled: () => void;
   layerToggled: (layer: LayerId) => void;
   loadProgressed: (done: number, total: number) => void;
@@ -136,9 +141,13 @@ export interface AppState {
   importedFilesChanged: (paths: string[]) => void;
   gapFilterChanged: (filter: GapFilter) => void;
   gapSortChosen: (key: GapSortKey) => void;
+  gapStatusesRestored: (statuses: GapStatuses) => void;
+  /** Applies one change to a gap; the reason when the workflow refuses it. */
+  gapStatusApplied: (change: GapStatusChange) => string | undefined;
+  gapStatusesSavedChanged: (state: AppState['gapStatusesSaved']) => void;
 }
 
-export const useAppStore = create<AppState>()((set) => ({
+export const useAppStore = create<AppState>()((set, get) => ({
   lang: 'vi',
   dataset: undefined,
   issues: [],
@@ -166,6 +175,8 @@ export const useAppStore = create<AppState>()((set) => ({
   importedFiles: [],
   gapFilter: {},
   gapSort: { key: 'weight', direction: 'desc' },
+  gapStatuses: EMPTY_STATUSES,
+  gapStatusesSaved: { phase: 'idle' },
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   loadProgressed: (done, total) => set({ load: { phase: 'loading', done, total } }),
@@ -225,6 +236,14 @@ export const useAppStore = create<AppState>()((set) => ({
   importChanged: (importState) => set({ importState }),
   importedFilesChanged: (importedFiles) => set({ importedFiles }),
   gapFilterChanged: (gapFilter) => set({ gapFilter }),
+  gapStatusesRestored: (gapStatuses) => set({ gapStatuses }),
+  gapStatusApplied: (change) => {
+    const result = applyStatusChange(get().gapStatuses, change);
+    if (!result.ok) return result.reason;
+    set({ gapStatuses: result.statuses });
+    return undefined;
+  },
+  gapStatusesSavedChanged: (gapStatusesSaved) => set({ gapStatusesSaved }),
   gapSortChosen: (key) =>
     set((s) => ({
       gapSort: { key, direction: s.gapSort.key === key && s.gapSort.direction === 'asc' ? 'desc' : 'asc' },

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { gapsToCsv, gapsToGeoJSON } from '../domain/export/table.ts';
 import { filterGaps, gapRows, sortGaps, type GapFilter, type GapRow, type GapSortKey } from '../domain/gaps/register.ts';
+import { currentGap, GAP_STATUSES, type GapStatus } from '../domain/gaps/status.ts';
 import type { Dataset } from '../domain/types.ts';
 import { effectiveTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatNumber } from './format.ts';
 import { translate, translateWith, type Lang, type MessageKey } from './i18n.ts';
+import { GapStatusPanel, STATUS_LABEL, statusText } from './GapStatusPanel.tsx';
 import { saveFile } from './map-png.ts';
 
 // Rows are drawn only where the table is scrolled to: 100k rows stay one screenful of DOM.
@@ -84,6 +86,17 @@ function Filters({ rows, filter, lang, onChange }: { rows: readonly GapRow[]; fi
         </select>
       </label>
       <label className="field">
+        <span>{t('gapsStatus')}</span>
+        <select value={filter.status ?? ''} onChange={(e) => pick('status', (e.target.value || undefined) as GapStatus | undefined)}>
+          <option value="">{t('gapsAll')}</option>
+          {GAP_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(STATUS_LABEL[status])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
         <span>{t('gapsMinWeight')}</span>
         <input type="number" min={0} value={filter.minWeight ?? ''} onChange={(e) => pick('minWeight', e.target.value === '' ? undefined : Number(e.target.value))} />
       </label>
@@ -99,6 +112,7 @@ export function GapRegister({ dataset }: { dataset: Dataset }) {
   const filter = useAppStore((s) => s.gapFilter);
   const sort = useAppStore((s) => s.gapSort);
   const selectedPoint = useAppStore((s) => s.selectedPoint);
+  const statuses = useAppStore((s) => s.gapStatuses);
   const { gapFilterChanged, gapSortChosen, pointSelected, areaFocused } = useAppStore.getState();
   const [scrollTop, setScrollTop] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
@@ -108,7 +122,8 @@ export function GapRegister({ dataset }: { dataset: Dataset }) {
     () => (coverage && coverage.level.length === dataset.hamlets.length + dataset.schools.length ? gapRows(dataset, effectiveTowers(dataset.towers, plan), coverage) : []),
     [dataset, coverage, plan],
   );
-  const shown = useMemo(() => sortGaps(filterGaps(rows, filter), sort.key, sort.direction, lang), [rows, filter, sort, lang]);
+  const shown = useMemo(() => sortGaps(filterGaps(rows, filter, statuses), sort.key, sort.direction, lang), [rows, filter, sort, lang, statuses]);
+  const selectedRow = selectedPoint === undefined ? undefined : rows.find((r) => r.point === selectedPoint);
 
   // A point chosen on the map: its row is scrolled into view.
   useEffect(() => {
@@ -128,8 +143,8 @@ export function GapRegister({ dataset }: { dataset: Dataset }) {
   };
   const exportAs = (format: 'csv' | 'geojson') => {
     const stamp = new Date().toISOString().slice(0, 10);
-    if (format === 'csv') saveFile(`gaps-${stamp}.csv`, new Blob([gapsToCsv(shown, undefined, lang)], { type: 'text/csv;charset=utf-8' }));
-    else saveFile(`gaps-${stamp}.geojson`, new Blob([JSON.stringify(gapsToGeoJSON(shown))], { type: 'application/geo+json' }));
+    if (format === 'csv') saveFile(`gaps-${stamp}.csv`, new Blob([gapsToCsv(shown, statuses, lang)], { type: 'text/csv;charset=utf-8' }));
+    else saveFile(`gaps-${stamp}.geojson`, new Blob([JSON.stringify(gapsToGeoJSON(shown, statuses))], { type: 'application/geo+json' }));
   };
 
   return (
@@ -158,7 +173,7 @@ export function GapRegister({ dataset }: { dataset: Dataset }) {
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-        style={{ height: `${VISIBLE_ROWS * ROW_PX + 40}px` }}
+        style={{ height: `${Math.max(3, Math.min(VISIBLE_ROWS, shown.length)) * ROW_PX + 40}px` }}
       >
         <table aria-rowcount={shown.length + 1}>
           <thead>
@@ -171,6 +186,7 @@ export function GapRegister({ dataset }: { dataset: Dataset }) {
                   </button>
                 </th>
               ))}
+              <th scope="col">{t('gapsColStatus')}</th>
             </tr>
           </thead>
           <tbody>
@@ -194,6 +210,7 @@ export function GapRegister({ dataset }: { dataset: Dataset }) {
                     )}
                   </td>
                 ))}
+                <td>{statusText(currentGap(statuses, row.gapId), lang)}</td>
               </tr>
             ))}
             <tr aria-hidden="true" style={{ height: `${(shown.length - last) * ROW_PX}px` }} />
@@ -201,6 +218,7 @@ export function GapRegister({ dataset }: { dataset: Dataset }) {
         </table>
         {coverage && shown.length === 0 && <p className="note">{t('gapsEmpty')}</p>}
       </div>
+      <GapStatusPanel row={selectedRow} />
     </section>
   );
 }

@@ -69,6 +69,12 @@ export function Legend() {
             {t(entry.label)}
           </li>
         ))}
+        <li>
+          <span className="status-mark" aria-hidden="true">
+            A
+          </span>
+          {t('legendStatus')}
+        </li>
         {swatches.map((entry) => (
           <li key={entry.label}>
             <span className={`swatch ${entry.kind}`} style={{ background: entry.color }} aria-hidden="true" />

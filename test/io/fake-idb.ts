@@ -2,17 +2,19 @@
 // database past src/io/plan-store.ts, a canonical text of stored values, and factories whose
 // writes fail as a full disk makes them fail.
 import { expect } from 'vitest';
-import { DB_NAME, DB_VERSION, IMPORTS_STORE, PLANS_STORE } from '../../src/io/plan-store.ts';
+import { DB_NAME, DB_VERSION, GAPS_STORE, IMPORTS_STORE, PLANS_STORE } from '../../src/io/plan-store.ts';
 
 // ---------------------------------------------------------------------------------------
 // Raw access to the fake database, past the module.
 
+/** Opens the database as the app's `version` would lay it out (version 1 had no gaps store). */
 export function openRaw(factory: IDBFactory, version: number = DB_VERSION): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = factory.open(DB_NAME, version);
     request.onupgradeneeded = () => {
       const db = request.result;
-      for (const name of [PLANS_STORE, IMPORTS_STORE]) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
+      const stores = version >= 2 ? [PLANS_STORE, IMPORTS_STORE, GAPS_STORE] : [PLANS_STORE, IMPORTS_STORE];
+      for (const name of stores) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('open failed'));
