@@ -3,6 +3,8 @@
 // view. The hash is read with the same care as any user input: a part that does not parse
 // is ignored, never trusted.
 import { isIsoDate } from '../domain/parse/dates.ts';
+import { SORT_KEYS, type GapFilter, type GapSortKey, type SortDirection } from '../domain/gaps/register.ts';
+import { GAP_STATUSES } from '../domain/gaps/status.ts';
 import type { Dataset } from '../domain/types.ts';
 import { CHOROPLETH_METRICS } from './dashboard.ts';
 import type { AppState, Camera, LayerId, ScenarioMode, SidebarTab } from './store.ts';
@@ -22,11 +24,24 @@ export interface View {
   tab?: SidebarTab;
   /** `hamlet:<id>`, `school:<id>` or `tower:<id>`. */
   selected?: string;
+  gapFilter?: GapFilter;
+  gapSort?: { key: GapSortKey; direction: SortDirection };
 }
 
 type ViewSource = Pick<
   AppState,
-  'lang' | 'camera' | 'scenarioMode' | 'asOf' | 'layers' | 'choroplethMetric' | 'sidebarTab' | 'selectedPoint' | 'selectedTower' | 'dataset'
+  | 'lang'
+  | 'camera'
+  | 'scenarioMode'
+  | 'asOf'
+  | 'layers'
+  | 'choroplethMetric'
+  | 'sidebarTab'
+  | 'selectedPoint'
+  | 'selectedTower'
+  | 'dataset'
+  | 'gapFilter'
+  | 'gapSort'
 >;
 
 /** The id-based selection of the state: a point (hamlets, then schools) or a tower. */
@@ -37,6 +52,40 @@ export function selectedKey(state: Pick<ViewSource, 'dataset' | 'selectedPoint' 
   const h = dataset.hamlets.length;
   const point = i < h ? dataset.hamlets[i] : dataset.schools[i - h];
   return point ? `${i < h ? 'hamlet' : 'school'}:${point.id}` : undefined;
+}
+
+// The gap register's filters: short names, only the parts that are set.
+function writeGapFilter(params: URLSearchParams, f: GapFilter): void {
+  if (f.query) params.set('gq', f.query);
+  if (f.districtId) params.set('gd', f.districtId);
+  if (f.operator) params.set('go', f.operator);
+  if (f.level) params.set('gl', f.level);
+  if (f.gridPower !== undefined) params.set('gp', String(f.gridPower));
+  if (f.minWeight !== undefined) params.set('gw', String(f.minWeight));
+  if (f.status) params.set('gs', f.status);
+}
+
+function readGapFilter(params: URLSearchParams): GapFilter {
+  const f: GapFilter = {};
+  const text = (name: string) => {
+    const value = params.get(name);
+    return value !== null && value.length > 0 && value.length <= 200 ? value : undefined;
+  };
+  const query = text('gq');
+  if (query) f.query = query;
+  const district = text('gd');
+  if (district) f.districtId = district;
+  const operator = text('go');
+  if (operator) f.operator = operator;
+  const level = oneOf(['none', 'weak'] as const, params.get('gl'));
+  if (level) f.level = level;
+  const power = oneOf(['true', 'false'] as const, params.get('gp'));
+  if (power) f.gridPower = power === 'true';
+  const weight = Number(params.get('gw') ?? 'x');
+  if (params.get('gw') !== null && Number.isFinite(weight) && weight >= 0) f.minWeight = weight;
+  const status = oneOf(GAP_STATUSES, params.get('gs'));
+  if (status) f.status = status;
+  return f;
 }
 
 /** The hash (without '#') for the state's view. */
@@ -55,6 +104,8 @@ export function viewToHash(state: ViewSource): string {
   params.set('tab', state.sidebarTab);
   const selected = selectedKey(state);
   if (selected) params.set('sel', selected);
+  writeGapFilter(params, state.gapFilter);
+  params.set('gsort', `${state.gapSort.key}:${state.gapSort.direction}`);
   return params.toString();
 }
 
@@ -95,6 +146,12 @@ export function viewFromHash(hash: string): View {
   if (tab) view.tab = tab;
   const selected = params.get('sel');
   if (selected !== null && /^(hamlet|school|tower):./.test(selected)) view.selected = selected;
+  const gapFilter = readGapFilter(params);
+  if (Object.keys(gapFilter).length > 0) view.gapFilter = gapFilter;
+  const [key, direction] = (params.get('gsort') ?? '').split(':');
+  const sortKey = oneOf(SORT_KEYS, key ?? null);
+  const sortDirection = oneOf(['asc', 'desc'] as const, direction ?? null);
+  if (sortKey && sortDirection) view.gapSort = { key: sortKey, direction: sortDirection };
   return view;
 }
 

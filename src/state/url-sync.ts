@@ -14,6 +14,8 @@ function applyBeforeData(view: View): void {
   if (view.layers) patch.layers = view.layers;
   if (view.metric) patch.choroplethMetric = view.metric;
   if (view.tab) patch.sidebarTab = view.tab;
+  if (view.gapFilter) patch.gapFilter = view.gapFilter;
+  if (view.gapSort) patch.gapSort = view.gapSort;
   useAppStore.setState(patch);
 }
 

@@ -20,8 +20,9 @@ describe.skipIf(!executablePath)('Shareable view in headless Chromium', () => {
     await page.locator('input[data-layer="towerRadius"]').uncheck();
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await page.waitForFunction(() => Number(document.querySelector('.map')?.getAttribute('data-zoom')) > 8.5);
+    await page.getByLabel('Search (name, id, district, commune; accents optional)').fill('dat mui');
     await page.getByRole('tab', { name: 'Plan' }).click();
-    await page.waitForFunction(() => window.location.hash.includes('tab=plan') && window.location.hash.includes('date=2021-10-15'));
+    await page.waitForFunction(() => window.location.hash.includes('tab=plan') && window.location.hash.includes('gq=dat+mui'));
     const url = page.url();
     const zoom = Number(await page.locator('.map').getAttribute('data-zoom'));
     expect(url).toMatch(/#v=1&lang=en&at=[\d.]+%2C[\d.]+%2C[\d.]+&mode=asOf&date=2021-10-15&layers=hamlets%2Cschools%2Ctowers%2Cchoropleth&/);
@@ -37,6 +38,10 @@ describe.skipIf(!executablePath)('Shareable view in headless Chromium', () => {
       await fresh.getByRole('tab', { name: 'Map' }).click();
       expect(await fresh.locator('input[data-layer="towerRadius"]').isChecked()).toBe(false);
       expect(await fresh.locator('input[data-layer="hamlets"]').isChecked()).toBe(true);
+      expect(await fresh.getByLabel('Search (name, id, district, commune; accents optional)').inputValue()).toBe('dat mui');
+      await fresh.waitForFunction(() => /^\d+ of \d+ places$/.test(document.querySelector('[data-testid="gaps-count"]')?.textContent ?? ''));
+      const [shown, total] = (await fresh.getByTestId('gaps-count').innerText()).split(' of ').map((n) => Number.parseInt(n, 10));
+      expect(shown).toBeLessThan(total as number);
       const freshZoom = Number(await fresh.locator('.map').getAttribute('data-zoom'));
       expect(Math.abs(freshZoom - zoom)).toBeLessThan(0.05);
       await fresh.waitForFunction(() =>

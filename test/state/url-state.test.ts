@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { CHOROPLETH_METRICS } from '../../src/state/dashboard.ts';
 import type { LayerId, ScenarioMode, SidebarTab } from '../../src/state/store.ts';
 import { resolveSelection, viewFromHash, viewToHash } from '../../src/state/url-state.ts';
+import { SORT_KEYS } from '../../src/domain/gaps/register.ts';
+import { GAP_STATUSES } from '../../src/domain/gaps/status.ts';
 import type { Dataset } from '../../src/domain/types.ts';
 
 const dataset = {
@@ -33,6 +35,19 @@ const state = fc.record({
   selectedPoint: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
   selectedTower: fc.option(fc.constantFrom('T-1', 'P-0001', 'a&b=c#d'), { nil: undefined }),
   dataset: fc.constant(dataset),
+  gapFilter: fc.record(
+    {
+      query: fc.constantFrom('dat mui', 'Ấp 2 & <b>', '#x=1'),
+      districtId: fc.constantFrom('969', '__proto__'),
+      operator: fc.constantFrom('Viettel', 'VNPT', 'MobiFone'),
+      level: fc.constantFrom<'none' | 'weak'>('none', 'weak'),
+      gridPower: fc.boolean(),
+      minWeight: fc.integer({ min: 0, max: 5000 }),
+      status: fc.constantFrom(...GAP_STATUSES),
+    },
+    { requiredKeys: [] },
+  ),
+  gapSort: fc.record({ key: fc.constantFrom(...SORT_KEYS), direction: fc.constantFrom<'asc' | 'desc'>('asc', 'desc') }),
 });
 
 describe('the view in the URL', () => {
@@ -46,6 +61,8 @@ describe('the view in the URL', () => {
         expect(view.layers).toEqual(s.layers);
         expect(view.metric).toBe(s.choroplethMetric);
         expect(view.tab).toBe(s.sidebarTab);
+        expect(view.gapFilter ?? {}).toEqual(s.gapFilter);
+        expect(view.gapSort).toEqual(s.gapSort);
         if (s.camera) {
           expect(view.camera?.lon).toBeCloseTo(s.camera.lon, 4);
           expect(view.camera?.lat).toBeCloseTo(s.camera.lat, 4);
@@ -68,8 +85,11 @@ describe('the view in the URL', () => {
       lang: 'vi', camera: undefined, scenarioMode: 'planned', asOf: '2021-10-15',
       layers: { hamlets: true, schools: false, towers: true, towerRadius: false, choropleth: true },
       choroplethMetric: 'hamlets_good_pct', sidebarTab: 'plan', selectedPoint: 2, selectedTower: undefined, dataset,
+      gapFilter: { query: 'dat mui', gridPower: false }, gapSort: { key: 'weight', direction: 'desc' },
     });
-    expect(hash).toBe('v=1&lang=vi&mode=planned&layers=hamlets%2Ctowers%2Cchoropleth&shade=hamlets_good_pct&tab=plan&sel=school%3AS-1');
+    expect(hash).toBe(
+      'v=1&lang=vi&mode=planned&layers=hamlets%2Ctowers%2Cchoropleth&shade=hamlets_good_pct&tab=plan&sel=school%3AS-1&gq=dat+mui&gp=false&gsort=weight%3Adesc',
+    );
   });
 
   it('ignores what it cannot read, part by part', () => {
@@ -77,7 +97,7 @@ describe('the view in the URL', () => {
     expect(viewFromHash('#lang=en')).toEqual({});
     expect(viewFromHash('#v=2&lang=en')).toEqual({});
     expect(
-      viewFromHash('#v=1&lang=fr&at=1e400,9,8&mode=future&date=2021-02-30&shade=__proto__&tab=admin&sel=<img src=x>'),
+      viewFromHash('#v=1&lang=fr&at=1e400,9,8&mode=future&date=2021-02-30&shade=__proto__&tab=admin&sel=<img src=x>&gl=all&gp=yes&gw=-3&gs=done&gsort=evil:up'),
     ).toEqual({});
     expect(viewFromHash('#v=1&at=105.1,9.2,200')).toEqual({});
     expect(viewFromHash('#v=1&at=105.1,9.2')).toEqual({});
