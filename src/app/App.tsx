@@ -87,13 +87,13 @@ export function App() {
                 content: (
                   <>
                     <ScenarioPanel />
-                    {dataset && <ImportPanel />}
                     {dataset && <CoverageSummary />}
                     {dataset && <SelectionPanel dataset={dataset} />}
                     <ChoroplethPanel />
                     <LayerPanel />
                     <Legend />
                     <ExportPanel />
+                    {dataset && <ImportPanel />}
                     {dataset && <DatasetSummary dataset={dataset} />}
                   </>
                 ),

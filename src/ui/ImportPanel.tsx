@@ -1,6 +1,6 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import type { ColumnMapping } from '../domain/import/csv-points.ts';
-import type { StagedFile } from '../domain/import/staging.ts';
+import type { ImportFix, StagedFile } from '../domain/import/staging.ts';
 import { formatIssue } from '../domain/parse/index.ts';
 import { FILE_KINDS, type FileKind } from '../domain/types.ts';
 import { cancelImport, checkImport, commitImport, revertToBundled } from '../state/import-bridge.ts';
@@ -14,7 +14,21 @@ interface Picked {
   file: File;
   kind?: FileKind;
   mapping?: ColumnMapping;
-  swap?: boolean;
+  /** The repairs the user asked for, applied in the worker before the checks. */
+  fixes?: ImportFix[];
+}
+
+/** The button of each fix the checks may offer. */
+const FIX_LABEL: Record<ImportFix, MessageKey> = {
+  'strip-bom': 'importStripBom',
+  'normalize-nfc': 'importNormalizeNfc',
+  'swap-coordinates': 'importSwap',
+};
+
+/** The fixes with `fix` asked for, or no longer asked for when it already was (a swap undone). */
+function toggled(fixes: readonly ImportFix[] | undefined, fix: ImportFix): ImportFix[] {
+  const now = fixes ?? [];
+  return now.includes(fix) ? now.filter((f) => f !== fix) : [...now, fix];
 }
 
 function sizeText(bytes: number, lang: Lang): string {
@@ -64,7 +78,7 @@ export function ImportPanel() {
 
   const start = (files: Picked[]) => {
     setPicked(files);
-    if (files.length > 0) checkImport(files.map((p) => ({ name: p.file.name, file: p.file, kind: p.kind, mapping: p.mapping, swap: p.swap })));
+    if (files.length > 0) checkImport(files.map((p) => ({ name: p.file.name, file: p.file, kind: p.kind, mapping: p.mapping, fixes: p.fixes })));
   };
   const recheck = (index: number, change: Partial<Picked>) => start(picked.map((p, i) => (i === index ? { ...p, ...change } : p)));
 
@@ -187,11 +201,11 @@ export function ImportPanel() {
                     {t('importRecheck')}
                   </button>
                 )}
-                {staged.fixes.includes('swap-coordinates') && (
-                  <button type="button" onClick={() => recheck(i, { swap: !picked[i]?.swap })}>
-                    {t('importSwap')}
+                {staged.fixes.map((fix) => (
+                  <button key={fix} type="button" data-fix={fix} onClick={() => recheck(i, { fixes: toggled(picked[i]?.fixes, fix) })}>
+                    {t(FIX_LABEL[fix])}
                   </button>
-                )}
+                ))}
               </div>
             </div>
           ))}

@@ -73,6 +73,27 @@ describe.skipIf(!executablePath)('Import in headless Chromium', () => {
     expect(await hamlets()).toMatch(/trên 912\)$/);
   });
 
+  it('refuses a file with a byte-order mark, offers to strip it, then can take it; cancelled, the data stays', async () => {
+    await drop(s.page, [{ name: 'hamlets.geojson', text: `\uFEFF${withNewHamlets()}` }]);
+    const result = s.page.getByTestId('import-result');
+    const issues = s.page.getByTestId('import-issues');
+    await issues.waitFor({ timeout: 30000 });
+    expect(await issues.innerText()).toContain('hamlets.geojson: the file starts with a byte-order mark (U+FEFF)');
+    // Counted through the BOM; none valid while the whole file is refused.
+    expect(await result.innerText()).toContain('hamlets.geojson: hamlets · geojson · 0 / 912 dòng hợp lệ');
+    expect(await s.page.getByRole('button', { name: 'Nhập', exact: true }).count()).toBe(0);
+    const strip = s.page.getByRole('button', { name: 'Bỏ dấu BOM rồi kiểm tra lại' });
+    expect(await strip.count()).toBe(1);
+    await strip.click();
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="import-result"]')?.textContent?.includes('912 / 912 dòng hợp lệ') ?? false, undefined, { timeout: 30000 });
+    expect(await issues.count()).toBe(0);
+    expect(await strip.count()).toBe(0);
+    expect(await s.page.getByRole('button', { name: 'Nhập', exact: true }).count()).toBe(1);
+    await s.page.getByRole('button', { name: 'Huỷ' }).click();
+    expect(await result.count()).toBe(0);
+    expect(await hamlets()).toMatch(/trên 912\)$/);
+  });
+
   it('keeps the imported data across a reload, until the user goes back to the bundled data', async () => {
     await s.page.reload();
     await s.page.waitForFunction(() => /trên 912\)$/.test(document.querySelector('[data-testid="coverage-summary"] [data-figure="hamlets"] dd')?.textContent ?? ''), undefined, { timeout: 60000 });

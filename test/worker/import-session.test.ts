@@ -122,6 +122,16 @@ describe('ImportSession.check', () => {
     expect(checked.files[0]?.fixes).toEqual(['strip-bom']);
   });
 
+  it('a fix asked for travels with the file: the BOM of a Blob stripped, the import taken without it', async () => {
+    const { imports } = session();
+    const { checked } = await check(imports, 9, [{ ...asBlob('hamlets.geojson', `\uFEFF${RENAMED}`), fixes: ['strip-bom'] }]);
+    expect(checked.issues).toEqual([]);
+    expect(checked.canImport).toBe(true);
+    const features = (JSON.parse(RENAMED) as { features: unknown[] }).features.length;
+    expect(checked.files[0]).toMatchObject({ rows: features, validRows: features, fixes: [] });
+    expect(imports.commit(9, false)?.changed).toEqual([{ path: 'hamlets.geojson', text: RENAMED }]);
+  });
+
   it('bytes that are not UTF-8 (a Windows-1258 "ó") become U+FFFD and are reported', async () => {
     const { imports } = session();
     const bytes = new TextEncoder().encode(fixtureText('points.geojson').replace('Khóm', 'Kh\u0000m'));

@@ -8,6 +8,10 @@
  * Formats: a contract GeoJSON file (as it is); a CSV of hamlets, schools or towers (columns
  * mapped by `guessMapping` or the user's mapping, rows turned into the contract's GeoJSON);
  * an OpenCelliD / MLS cell export (cells merged into towers); `deliveries.csv` (as it is).
+ *
+ * A file's own problems are said once, of the user's file; the whole copy's check adds only
+ * what the file's own checks could not see (the rules across files). The repairs the checks
+ * offer (`Issue.fix`) are applied only when the user asks for them (`IncomingFile.fixes`).
  */
 import { hamletsToGeoJSON, schoolsToGeoJSON } from '../export/features.ts';
 import { parseDataset, parseFile, type SourceFile } from '../parse/index.ts';
@@ -19,6 +23,9 @@ import { csvToFeatures, guessMapping, sniffCsv, type ColumnMapping, type Mapping
 
 export type ImportFormat = 'geojson' | 'csv' | 'cells' | 'deliveries';
 
+/** A whole-file repair the checks offer (`Issue.fix`), applied only when the user asks. */
+export type ImportFix = NonNullable<Issue['fix']>;
+
 export interface IncomingFile {
   name: string;
   text: string;
@@ -26,7 +33,13 @@ export interface IncomingFile {
   kind?: FileKind;
   /** The user's column mapping for a CSV of points; else guessed from the header. */
   mapping?: ColumnMapping;
-  /** The user asked for lon and lat to be exchanged (GeoJSON coordinates or CSV columns). */
+  /**
+   * The repairs the user asked for, applied before the checks: 'strip-bom' drops a leading
+   * U+FEFF, 'normalize-nfc' puts the whole text in Unicode NFC, 'swap-coordinates' exchanges
+   * lon and lat (GeoJSON coordinates or CSV columns).
+   */
+  fixes?: ImportFix[];
+  /** The same as 'swap-coordinates' in `fixes` (kept for callers that still say it so). */
   swap?: boolean;
 }
 
@@ -44,8 +57,8 @@ export interface StagedFile {
   mapping?: MappingGuess | ColumnMapping;
   /** Cell export: "496 rows, 178 cells → 175 towers". */
   cells?: { rows: number; cells: number; towers: number; skipped: Record<string, number> };
-  /** A fix the user may ask for ('swap-coordinates'), when the problems suggest one. */
-  fixes: NonNullable<Issue['fix']>[];
+  /** The fixes the user may ask for (`IncomingFile.fixes`), when the problems suggest them. */
+  fixes: ImportFix[];
 }
 
 export interface StagedImport {
@@ -61,6 +74,40 @@ export interface StagedImport {
 }
 
 const isError = (issue: Issue): boolean => issue.severity === 'error';
+
+/**
+ * Errors the checks report once per file, at the first place only (with a count): a file
+ * saved by one tool has them in every row, so no row of it counts as valid and there are
+ * no valid rows to offer until the user applies the fix (or corrects the file).
+ */
+const FILE_LEVEL_FAULTS: ReadonlySet<string> = new Set([
+  'coordinates-projected',
+  'coordinates-swapped',
+  'not-nfc',
+  'mojibake',
+  'legacy-encoding',
+  'not-utf8',
+]);
+
+const hasFileLevelFault = (issues: readonly Issue[]): boolean => issues.some((i) => isError(i) && FILE_LEVEL_FAULTS.has(i.code));
+
+const stripBom = (text: string): string => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+
+function fixesOf(file: IncomingFile): Set<ImportFix> {
+  const fixes = new Set<ImportFix>(file.fixes ?? []);
+  if (file.swap) fixes.add('swap-coordinates');
+  return fixes;
+}
+
+/** The text with the text-level fixes applied (the swap is applied where the format is known). */
+function fixedText(text: string, fixes: ReadonlySet<ImportFix>): string {
+  let out = text;
+  if (fixes.has('strip-bom')) out = stripBom(out);
+  if (fixes.has('normalize-nfc')) out = out.normalize('NFC');
+  return out;
+}
+
+const offered = (issues: readonly Issue[]): ImportFix[] => [...new Set(issues.flatMap((i) => (i.fix ? [i.fix] : [])))];
 
 function kindOfName(name: string): FileKind | undefined {
   const stem = (name.split(/[/\\]/).pop() ?? '').toLowerCase().replace(/\.[^.]*$/, '');
@@ -83,27 +130,69 @@ function swapGeoJSON(text: string): string {
   return JSON.stringify(json);
 }
 
+interface Cut {
+  text: string;
+  dropped: number;
+  /** For each feature (GeoJSON) or line (CSV, 1-based) of the cut text, its index or line in the file. */
+  kept: number[];
+}
+
 /** The GeoJSON text without the features that have an error; undefined when it cannot be cut. */
-function withoutBadFeatures(text: string, issues: readonly Issue[]): { text: string; dropped: number } | undefined {
+function withoutBadFeatures(text: string, issues: readonly Issue[]): Cut | undefined {
   const bad = new Set(issues.filter((i) => isError(i) && i.featureIndex !== undefined).map((i) => i.featureIndex as number));
   // An error of the whole file (not JSON, not a FeatureCollection) leaves nothing to keep.
   if (issues.some((i) => isError(i) && i.featureIndex === undefined)) return undefined;
   try {
     const json = JSON.parse(text) as { features: unknown[] };
-    const features = json.features.filter((_, i) => !bad.has(i));
-    return { text: JSON.stringify({ ...json, features }), dropped: json.features.length - features.length };
+    const kept = json.features.flatMap((_, i) => (bad.has(i) ? [] : [i]));
+    const features = kept.map((i) => json.features[i]);
+    return { text: JSON.stringify({ ...json, features }), dropped: json.features.length - features.length, kept };
   } catch {
     return undefined;
   }
 }
 
 /** The CSV without the lines that have an error (deliveries: checked as they are). */
-function withoutBadLines(text: string, issues: readonly Issue[]): { text: string; dropped: number } | undefined {
+function withoutBadLines(text: string, issues: readonly Issue[]): Cut | undefined {
   if (issues.some((i) => isError(i) && i.line === undefined)) return undefined;
   const bad = new Set(issues.filter((i) => isError(i)).map((i) => i.line as number));
   const lines = text.split(/\r\n|\n|\r/);
-  const kept = lines.filter((_, i) => !bad.has(i + 1));
-  return { text: kept.join('\n'), dropped: lines.length - kept.length };
+  const kept = lines.flatMap((_, i) => (bad.has(i + 1) ? [] : [i + 1]));
+  return { text: kept.map((line) => lines[line - 1]).join('\n'), dropped: lines.length - kept.length, kept };
+}
+
+/** A place in a text given to the data set's check: a feature index, a line, or neither. */
+interface Place {
+  featureIndex?: number;
+  line?: number;
+}
+
+/** Where a place of the staged text is in the user's file; undefined when it has no counterpart. */
+type Origin = (place: Place) => Place | undefined;
+
+const same: Origin = (place) => ({
+  ...(place.featureIndex !== undefined ? { featureIndex: place.featureIndex } : {}),
+  ...(place.line !== undefined ? { line: place.line } : {}),
+});
+
+/** Feature `i` of the staged text is `at[i]` of the user's file: a feature index, or a CSV line. */
+function featuresFrom(at: readonly number[], as: 'featureIndex' | 'line'): Origin {
+  return (place) => {
+    if (place.line !== undefined) return undefined;
+    if (place.featureIndex === undefined) return {};
+    const found = at[place.featureIndex];
+    return found === undefined ? undefined : { [as]: found };
+  };
+}
+
+/** Line `n` of the staged deliveries is line `at[n - 1]` of the user's file. */
+function linesFrom(at: readonly number[]): Origin {
+  return (place) => {
+    if (place.featureIndex !== undefined) return undefined;
+    if (place.line === undefined) return {};
+    const found = at[place.line - 1];
+    return found === undefined ? undefined : { line: found };
+  };
 }
 
 interface Read {
@@ -111,8 +200,11 @@ interface Read {
   issues: Issue[];
   /** Text for the data set's path, when the whole file passed its own checks. */
   text?: string;
+  /** Where the places of `text` are in the user's file; none for a cell export (cells merge into towers). */
+  origin?: Origin;
   /** Text with only the valid rows, for the "valid rows" choice. */
   validText?: string;
+  validOrigin?: Origin;
   dropped: number;
 }
 
@@ -122,9 +214,11 @@ function pointsText(kind: PointKind, records: readonly (Hamlet | School | Tower)
   return JSON.stringify(towersToGeoJSON(records as Tower[]));
 }
 
-function readOne(file: IncomingFile): Read {
+function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
+  const fixes = fixesOf(file);
+  const source = fixedText(file.text, fixes);
   const csv = /\.(csv|txt|tsv)$/i.test(file.name);
-  const cells = csv && looksLikeCellExport(file.text);
+  const cells = csv && looksLikeCellExport(source);
   const kind = file.kind ?? (cells ? 'towers' : kindOfName(file.name));
   const staged: StagedFile = { name: file.name, rows: 0, validRows: 0, fixes: [] };
   if (!kind) {
@@ -132,14 +226,15 @@ function readOne(file: IncomingFile): Read {
     return { staged, issues: [problem(file.name, 'import-kind', message)], dropped: 0 };
   }
   staged.kind = kind;
-  staged.path = DATASET_PATHS[kind];
+  staged.path = pathOf(kind);
 
   if (cells && kind === 'towers') {
-    const result = importCells(file.name, file.text);
+    const result = importCells(file.name, source);
     staged.format = 'cells';
     staged.cells = { rows: result.report.rows, cells: result.report.cells, towers: result.report.towers, skipped: { ...result.report.skipped } };
     staged.rows = result.report.rows;
     staged.validRows = result.report.cells;
+    staged.fixes = offered(result.issues);
     const failed = result.issues.some(isError) || result.towers.length === 0;
     const issues = result.towers.length === 0 && !result.issues.some(isError)
       ? [...result.issues, problem(file.name, 'import-no-cells', `${file.name}: no usable cell of the chosen network code (MCC) in this file`)]
@@ -149,23 +244,28 @@ function readOne(file: IncomingFile): Read {
   }
 
   if (csv && (kind === 'hamlets' || kind === 'schools' || kind === 'towers')) {
-    const sniff = sniffCsv(file.text);
+    const sniff = sniffCsv(source);
     const guessed = guessMapping(kind, sniff.header);
     const mapping = file.mapping ?? guessed;
-    const used = file.swap ? { ...mapping, lon: mapping.lat, lat: mapping.lon } : mapping;
-    const result = csvToFeatures(kind, file.name, file.text, used as ColumnMapping<typeof kind>);
+    const used = fixes.has('swap-coordinates') ? { ...mapping, lon: mapping.lat, lat: mapping.lon } : mapping;
+    const result = csvToFeatures(kind, file.name, source, used as ColumnMapping<typeof kind>);
+    const fileLevel = hasFileLevelFault(result.issues);
     staged.format = 'csv';
     staged.header = sniff.header;
     staged.mapping = used;
     staged.rows = result.rows;
-    staged.validRows = result.valid.length;
-    staged.fixes = [...new Set(result.issues.flatMap((i) => (i.fix ? [i.fix] : [])))];
+    staged.validRows = fileLevel ? 0 : result.valid.length;
+    staged.fixes = offered(result.issues);
     const records = result.value as readonly (Hamlet | School | Tower)[] | undefined;
+    // `value` is `valid` when there is no error: feature i of either text is CSV line validLines[i].
+    const origin = featuresFrom(result.validLines, 'line');
     return {
       staged,
       issues: result.issues,
       text: records ? pointsText(kind, records) : undefined,
-      validText: result.valid.length > 0 ? pointsText(kind, result.valid as readonly (Hamlet | School | Tower)[]) : undefined,
+      origin,
+      validText: !fileLevel && result.valid.length > 0 ? pointsText(kind, result.valid as readonly (Hamlet | School | Tower)[]) : undefined,
+      validOrigin: origin,
       dropped: result.invalidRows,
     };
   }
@@ -174,8 +274,8 @@ function readOne(file: IncomingFile): Read {
     return { staged, issues: [problem(file.name, 'import-format', `${file.name}: a ${kind} file must be GeoJSON, not CSV`)], dropped: 0 };
   }
 
-  let text = file.text;
-  if (file.swap && kind !== 'deliveries') {
+  let text = source;
+  if (fixes.has('swap-coordinates') && kind !== 'deliveries') {
     try {
       text = swapGeoJSON(text);
     } catch {
@@ -184,24 +284,49 @@ function readOne(file: IncomingFile): Read {
   }
   const { value, issues } = parseFile(kind, file.name, text);
   staged.format = kind === 'deliveries' ? 'deliveries' : 'geojson';
-  const count = Array.isArray(value) ? value.length : value ? 1 : 0;
-  const badRows = new Set(issues.filter(isError).map((i) => i.featureIndex ?? i.line)).size;
-  staged.validRows = count;
-  staged.rows = value ? count : countRows(kind, text);
-  if (!value) staged.validRows = Math.max(0, staged.rows - badRows);
-  staged.fixes = [...new Set(issues.flatMap((i) => (i.fix ? [i.fix] : [])))];
-  const cut = value ? { text, dropped: 0 } : kind === 'deliveries' ? withoutBadLines(text, issues) : withoutBadFeatures(text, issues);
-  return { staged, issues, text: value ? text : undefined, validText: cut && cut.dropped >= 0 ? cut.text : undefined, dropped: cut?.dropped ?? 0 };
+  staged.fixes = offered(issues);
+  if (value) {
+    staged.rows = staged.validRows = Array.isArray(value) ? value.length : 1;
+    return { staged, issues, text, origin: same, validText: text, validOrigin: same, dropped: 0 };
+  }
+  staged.rows = countRows(kind, text);
+  // A fault said once for the file, or an error of the whole file, leaves no row to keep.
+  const cut = hasFileLevelFault(issues) ? undefined : kind === 'deliveries' ? withoutBadLines(text, issues) : withoutBadFeatures(text, issues);
+  staged.validRows = cut ? Math.max(0, staged.rows - cut.dropped) : 0;
+  if (!cut) return { staged, issues, dropped: 0 };
+  const validOrigin = kind === 'deliveries' ? linesFrom(cut.kept) : featuresFrom(cut.kept, 'featureIndex');
+  return { staged, issues, validText: cut.text, validOrigin, dropped: cut.dropped };
 }
 
 function countRows(kind: FileKind, text: string): number {
-  if (kind === 'deliveries') return Math.max(0, text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').length - 1);
+  const body = stripBom(text);
+  if (kind === 'deliveries') return Math.max(0, body.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').length - 1);
   try {
-    const json = JSON.parse(text) as { features?: unknown };
+    const json = JSON.parse(body) as { features?: unknown };
     return Array.isArray(json.features) ? json.features.length : 0;
   } catch {
     return 0;
   }
+}
+
+const normalisePath = (path: string): string => path.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+
+/**
+ * Where a file of each kind goes in `current`: the path of the loaded file of that kind, or
+ * its contract path under the folder's name when every path starts with it ("data/…", as a
+ * browser's folder pick gives them, which parseDataset strips as long as all paths share it).
+ */
+function pathsIn(current: readonly SourceFile[]): (kind: FileKind) => string {
+  const normal = current.map((f) => normalisePath(f.path));
+  const canonical = new Set<string>(Object.values(DATASET_PATHS));
+  const tops = new Set(normal.map((p) => p.split('/')[0]));
+  const prefixed = normal.length > 0 && !normal.some((p) => canonical.has(p)) && tops.size === 1 && normal.every((p) => p.includes('/'));
+  const prefix = prefixed ? `${[...tops][0] ?? ''}/` : '';
+  return (kind) => {
+    const wanted = prefix + DATASET_PATHS[kind];
+    const at = normal.indexOf(wanted);
+    return at >= 0 ? (current[at] as SourceFile).path : wanted;
+  };
 }
 
 function replaced(current: readonly SourceFile[], texts: ReadonlyMap<string, string>): SourceFile[] {
@@ -210,9 +335,17 @@ function replaced(current: readonly SourceFile[], texts: ReadonlyMap<string, str
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/** What makes two reports of one problem the same: its code, its place and its field. */
+const sameProblem = (code: string, place: Place, field: string | undefined): string =>
+  JSON.stringify([code, place.featureIndex ?? null, place.line ?? null, field ?? null]);
+
 /** Reads the files into a copy of the data set and checks the whole copy; see the top of the file. */
 export function stageImport(current: readonly SourceFile[], incoming: readonly IncomingFile[]): StagedImport {
-  const reads = incoming.map(readOne);
+  if (incoming.length === 0) {
+    return { files: [], issues: [problem('', 'import-nothing', 'Nothing to import: drop or choose at least one file')] };
+  }
+  const pathOf = pathsIn(current);
+  const reads = incoming.map((file) => readOne(file, pathOf));
   const issues: Issue[] = reads.flatMap((r) => r.issues);
   const files = reads.map((r) => r.staged);
   const paths = reads.map((r) => r.staged.path).filter((p): p is string => p !== undefined);
@@ -222,21 +355,36 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
   }
   if (reads.some((r) => !r.staged.path)) return { files, issues };
 
-  const converted = new Map(reads.filter((r) => r.staged.format === 'csv' || r.staged.format === 'cells').map((r) => [r.staged.path as string, r.staged.name]));
-  // Checks of the copy, said of the user's file where a CSV or cell export was turned into GeoJSON.
-  const check = (texts: Map<string, string>) => {
+  // The whole set's issues name a file by its contract path, whatever the folder's prefix.
+  const byContractPath = new Map(
+    reads.map((r) => {
+      const own = new Set(r.issues.map((i) => sameProblem(i.code, i, i.field)));
+      return [DATASET_PATHS[r.staged.kind as FileKind], { read: r, own }] as const;
+    }),
+  );
+  // Checks of the copy. An issue of an imported file that repeats one of its own checks is
+  // left out (said once, of the user's file); one the file's own checks could not see (a
+  // cross-file rule) stays, said of the user's file where a CSV or cell export became GeoJSON.
+  const check = (texts: Map<string, string>, originOf: (read: Read) => Origin | undefined) => {
     const sources = replaced(current, texts);
     const result = parseDataset(sources);
-    const own = result.issues.map((issue) => {
-      const from = converted.get(issue.file);
-      return from ? { ...issue, file: from, message: `${from} (read as ${issue.file}): ${issue.message}` } : issue;
+    const said = result.issues.flatMap((issue): Issue[] => {
+      const imported = byContractPath.get(issue.file);
+      if (!imported) return [issue];
+      const place = originOf(imported.read)?.(issue);
+      if (place && imported.own.has(sameProblem(issue.code, place, issue.field))) return [];
+      const { name, format } = imported.read.staged;
+      if (format !== 'csv' && format !== 'cells') return [issue];
+      const prefix = `${issue.file}: `;
+      const what = issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
+      return [{ ...issue, file: name, message: `${name} (read as ${issue.file}): ${what}` }];
     });
-    return { sources, dataset: result.dataset, issues: own };
+    return { sources, dataset: result.dataset, issues: said };
   };
 
   const out: StagedImport = { files, issues };
   if (reads.every((r) => r.text !== undefined)) {
-    const whole = check(new Map(reads.map((r) => [r.staged.path as string, r.text as string])));
+    const whole = check(new Map(reads.map((r) => [r.staged.path as string, r.text as string])), (r) => r.origin);
     out.issues = [...issues, ...whole.issues];
     if (whole.dataset && !out.issues.some(isError)) {
       out.dataset = whole.dataset;
@@ -245,7 +393,7 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
     }
   }
   if (reads.every((r) => r.validText !== undefined)) {
-    const valid = check(new Map(reads.map((r) => [r.staged.path as string, r.validText as string])));
+    const valid = check(new Map(reads.map((r) => [r.staged.path as string, r.validText as string])), (r) => r.validOrigin);
     if (valid.dataset && !valid.issues.some(isError)) {
       out.validOnly = {
         dataset: valid.dataset,
