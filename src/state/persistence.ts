@@ -21,8 +21,9 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 // While a dataset's saved plan is being read, its (empty) plan must not be saved over it.
 let restoring: Dataset | undefined;
 
-async function save(replaceUnreadable: boolean): Promise<void> {
-  const { dataset, plan, saveStateChanged } = useAppStore.getState();
+async function save(replaceUnreadable: boolean, from = useAppStore.getState()): Promise<void> {
+  const { dataset, plan } = from;
+  const { saveStateChanged } = useAppStore.getState();
   if (!dataset) return;
   saveStateChanged({ phase: 'saving' });
   const result = await savePlan(keyOf(dataset), plan, { replaceUnreadable });
@@ -95,6 +96,12 @@ export function startPersistence(): () => void {
   });
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     if (state.dataset && state.dataset !== previous.dataset) {
+      // An edit still waiting for its save belongs to the data before: save it there first.
+      if (timer !== undefined && previous.dataset) {
+        clearTimeout(timer);
+        timer = undefined;
+        void save(false, previous);
+      }
       void restore(state.dataset);
       return;
     }

@@ -132,6 +132,24 @@ describe('autosave', () => {
     expect(puts).toEqual([PLANS_STORE]);
   });
 
+  it('saves an edit still waiting when other data loads, under the data it was made on', async () => {
+    stop = startPersistence();
+    load();
+    await settle();
+    const plan = placed(EMPTY_PLAN, 105.25);
+    state().planEdited(plan);
+    await wait(100);
+    // An import (or a reload of other files) within the delay.
+    const other: Dataset = { ...dataset, hamlets: dataset.hamlets.slice(1) };
+    load(other);
+    await wait(1000);
+    await until(() => puts.length > 0, 'the flushed save');
+    const record = (await raw()) as { savedAt: string };
+    expectSame(record, { schema: 2, datasetKey: KEY, savedAt: record.savedAt, plan });
+    // Nothing was written for the other data: its plan is empty and untouched.
+    expect(await getRaw(db, PLANS_STORE, datasetKey(other))).toBeUndefined();
+  });
+
   it('saves each later edit, undo included', async () => {
     stop = startPersistence();
     const { plan } = await editAndSave();
