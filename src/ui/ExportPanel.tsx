@@ -5,7 +5,8 @@ import { scenarioOf, useAppStore } from '../state/store.ts';
 import { ATTRIBUTION } from './Attribution.tsx';
 import { formatDate } from './format.ts';
 import { translate, translateWith, type Lang, type MessageKey } from './i18n.ts';
-import { mapPng, saveFile } from './map-png.ts';
+import { mapPng } from './map-png.ts';
+import { saveFile } from './save-file.ts';
 import { METRIC_LABEL } from './metrics.ts';
 
 type Note = { ok: boolean; text: string } | undefined;

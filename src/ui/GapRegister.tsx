@@ -8,7 +8,7 @@ import { useAppStore } from '../state/store.ts';
 import { formatNumber } from './format.ts';
 import { translate, translateWith, type Lang, type MessageKey } from './i18n.ts';
 import { GapStatusPanel, STATUS_LABEL, statusText } from './GapStatusPanel.tsx';
-import { saveFile } from './map-png.ts';
+import { saveFile } from './save-file.ts';
 
 // Rows are drawn only where the table is scrolled to: 100k rows stay one screenful of DOM.
 const ROW_PX = 32;

@@ -4,7 +4,7 @@ import { canTransition, currentGap, gapHistory, GAP_STATUSES, readGapStatuses, t
 import { useAppStore } from '../state/store.ts';
 import { formatDate } from './format.ts';
 import { translate, translateWith, type Lang, type MessageKey } from './i18n.ts';
-import { saveFile } from './map-png.ts';
+import { saveFile } from './save-file.ts';
 
 const OPERATORS = ['Viettel', 'VNPT', 'MobiFone'];
 

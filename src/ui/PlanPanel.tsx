@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { planFromTowers, towersToGeoJSON } from '../domain/plan/plan.ts';
+import { towersToGeoJSON } from '../domain/export/features.ts';
+import { planFromTowers } from '../domain/plan/plan.ts';
 import { formatIssue, parseFile } from '../domain/parse/index.ts';
 import type { Dataset, Tower } from '../domain/types.ts';
 import { mapCenter } from '../map/capture.ts';
@@ -7,16 +8,8 @@ import { placePlannedTowers } from '../state/plan-actions.ts';
 import { effectiveTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { translate, translateWith, type MessageKey } from './i18n.ts';
+import { saveFile } from './save-file.ts';
 import { SaveStatus } from './SaveStatus.tsx';
-
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/geo+json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 type ImportNote = { ok: true; text: string } | { ok: false; title: string; lines: string[] };
 
@@ -42,7 +35,7 @@ export function PlanPanel({ dataset }: { dataset: Dataset }) {
   };
   const exportPlan = () => {
     const towers = effectiveTowers(dataset.towers, plan);
-    download('towers.geojson', `${JSON.stringify(towersToGeoJSON([...towers]), null, 1)}\n`);
+    saveFile('towers.geojson', new Blob([`${JSON.stringify(towersToGeoJSON([...towers]), null, 1)}\n`], { type: 'application/geo+json' }));
   };
   const importPlan = async (file: File | undefined) => {
     if (!file) return;

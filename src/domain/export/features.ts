@@ -1,58 +1,76 @@
 /**
- * Hamlets and schools as the contract's GeoJSON (towers: `towersToGeoJSON` in plan/plan.ts):
- * snake_case properties in the contract's order, optional ones only when set, so that
- * `parseFile` reads the text back to the same records. The importer writes a CSV's rows this
- * way before the whole data set is checked again.
+ * Hamlets, schools and towers as the contract's files: each record's properties in the
+ * contract's snake_case and order (shared with the seeded generator's writers, which round
+ * coordinates for the bundled files), and exact GeoJSON for exports and imports, so that
+ * `parseFile` reads the text back to the very same records.
  */
-import type { Hamlet, School } from '../types.ts';
+import type { Hamlet, School, Tower } from '../types.ts';
 
-interface PointFeature {
-  type: 'Feature';
-  properties: Record<string, string | number | boolean>;
-  geometry: { type: 'Point'; coordinates: [number, number] };
-}
+type Value = string | number | boolean | undefined;
 
-function feature(lon: number, lat: number, properties: Record<string, string | number | boolean | undefined>): PointFeature {
-  const kept: Record<string, string | number | boolean> = {};
-  for (const [key, value] of Object.entries(properties)) if (value !== undefined) kept[key] = value;
-  return { type: 'Feature', properties: kept, geometry: { type: 'Point', coordinates: [lon, lat] } };
-}
-
-export function hamletsToGeoJSON(hamlets: readonly Hamlet[]): { type: 'FeatureCollection'; features: PointFeature[] } {
+/** Properties in the contract's order; undefined ones are left out when written. */
+export function hamletProperties(h: Hamlet): Record<string, Value> {
   return {
-    type: 'FeatureCollection',
-    features: hamlets.map((h) =>
-      feature(h.lon, h.lat, {
-        id: h.id,
-        name: h.name,
-        population: h.population,
-        households: h.households,
-        poor_households: h.poorHouseholds,
-        students: h.students,
-        grid_power: h.gridPower,
-        commune: h.commune,
-        district: h.district,
-        synthetic: h.synthetic,
-      }),
-    ),
+    id: h.id,
+    name: h.name,
+    population: h.population,
+    households: h.households,
+    poor_households: h.poorHouseholds,
+    students: h.students,
+    grid_power: h.gridPower,
+    commune: h.commune,
+    district: h.district,
+    synthetic: h.synthetic,
   };
 }
 
-export function schoolsToGeoJSON(schools: readonly School[]): { type: 'FeatureCollection'; features: PointFeature[] } {
+export function schoolProperties(s: School): Record<string, Value> {
   return {
-    type: 'FeatureCollection',
-    features: schools.map((s) =>
-      feature(s.lon, s.lat, {
-        id: s.id,
-        name: s.name,
-        level: s.level,
-        students: s.students,
-        students_in_need: s.studentsInNeed,
-        fixed_broadband: s.fixedBroadband,
-        commune: s.commune,
-        district: s.district,
-        synthetic: s.synthetic,
-      }),
-    ),
+    id: s.id,
+    name: s.name,
+    level: s.level,
+    students: s.students,
+    students_in_need: s.studentsInNeed,
+    fixed_broadband: s.fixedBroadband,
+    commune: s.commune,
+    district: s.district,
+    synthetic: s.synthetic,
   };
 }
+
+export function towerProperties(t: Tower): Record<string, Value> {
+  return {
+    id: t.id,
+    operator: t.operator,
+    status: t.status,
+    technology: t.technology,
+    radius_km: t.radiusKm,
+    service_date: t.serviceDate,
+    upgrade_technology: t.upgradeTechnology,
+    upgrade_radius_km: t.upgradeRadiusKm,
+    upgrade_date: t.upgradeDate,
+    height_m: t.heightM,
+    synthetic: t.synthetic,
+  };
+}
+
+export interface PointFeatureCollection {
+  type: 'FeatureCollection';
+  features: { type: 'Feature'; properties: Record<string, string | number | boolean>; geometry: { type: 'Point'; coordinates: [number, number] } }[];
+}
+
+function collection<T extends { lon: number; lat: number }>(records: readonly T[], properties: (r: T) => Record<string, Value>): PointFeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: records.map((r) => {
+      const kept: Record<string, string | number | boolean> = {};
+      for (const [key, value] of Object.entries(properties(r))) if (value !== undefined) kept[key] = value;
+      return { type: 'Feature', properties: kept, geometry: { type: 'Point', coordinates: [r.lon, r.lat] } };
+    }),
+  };
+}
+
+export const hamletsToGeoJSON = (hamlets: readonly Hamlet[]) => collection(hamlets, hamletProperties);
+export const schoolsToGeoJSON = (schools: readonly School[]) => collection(schools, schoolProperties);
+/** The contract's towers.geojson, e.g. the plan's export (loaded towers with the edits laid over). */
+export const towersToGeoJSON = (towers: readonly Tower[]) => collection(towers, towerProperties);

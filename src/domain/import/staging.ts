@@ -13,10 +13,9 @@
  * what the file's own checks could not see (the rules across files). The repairs the checks
  * offer (`Issue.fix`) are applied only when the user asks for them (`IncomingFile.fixes`).
  */
-import { hamletsToGeoJSON, schoolsToGeoJSON } from '../export/features.ts';
+import { hamletsToGeoJSON, schoolsToGeoJSON, towersToGeoJSON } from '../export/features.ts';
 import { parseDataset, parseFile, type SourceFile } from '../parse/index.ts';
 import { DATASET_PATHS } from '../parse/kind.ts';
-import { towersToGeoJSON } from '../plan/plan.ts';
 import { FILE_KINDS, type Dataset, type FileKind, type Hamlet, type Issue, type School, type Tower } from '../types.ts';
 import { importCells, looksLikeCellExport } from './cells.ts';
 import { csvToFeatures, guessMapping, sniffCsv, type ColumnMapping, type MappingGuess, type PointKind } from './csv-points.ts';

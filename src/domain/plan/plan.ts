@@ -338,56 +338,6 @@ export function isEmptyPlan(plan: PlanDoc): boolean {
 }
 
 // ---------------------------------------------------------------------------------------
-// Export as the contract's towers.geojson.
-
-export interface TowerProperties {
-  id: string;
-  operator: string;
-  status: Tower['status'];
-  technology: Technology;
-  radius_km?: number;
-  service_date?: string;
-  upgrade_technology?: Technology;
-  upgrade_radius_km?: number;
-  upgrade_date?: string;
-  height_m?: number;
-  synthetic: boolean;
-}
-
-export interface TowersGeoJSON {
-  type: 'FeatureCollection';
-  features: { type: 'Feature'; properties: TowerProperties; geometry: { type: 'Point'; coordinates: [number, number] } }[];
-}
-
-/**
- * The towers as a towers.geojson FeatureCollection (shared/data-contract.md): snake_case
- * properties in the contract's order, optional ones only when set. `parseFile('towers', …)`
- * reads it back to the same towers.
- */
-export function towersToGeoJSON(towers: readonly Tower[]): TowersGeoJSON {
-  return {
-    type: 'FeatureCollection',
-    features: towers.map((t) => {
-      // Built in the contract's order (and data/towers.geojson's): synthetic comes last.
-      const properties: Omit<TowerProperties, 'synthetic'> & { synthetic?: boolean } = {
-        id: t.id,
-        operator: t.operator,
-        status: t.status,
-        technology: t.technology,
-      };
-      if (t.radiusKm !== undefined) properties.radius_km = t.radiusKm;
-      if (t.serviceDate !== undefined) properties.service_date = t.serviceDate;
-      if (t.upgradeTechnology !== undefined) properties.upgrade_technology = t.upgradeTechnology;
-      if (t.upgradeRadiusKm !== undefined) properties.upgrade_radius_km = t.upgradeRadiusKm;
-      if (t.upgradeDate !== undefined) properties.upgrade_date = t.upgradeDate;
-      if (t.heightM !== undefined) properties.height_m = t.heightM;
-      properties.synthetic = t.synthetic;
-      return { type: 'Feature' as const, properties: properties as TowerProperties, geometry: { type: 'Point' as const, coordinates: [t.lon, t.lat] } };
-    }),
-  };
-}
-
-// ---------------------------------------------------------------------------------------
 // Reading a plan back from storage (unknown data).
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../../src/domain/parse/index.ts';
-import { applyPlan, planFromTowers, towersToGeoJSON } from '../../../src/domain/plan/plan.ts';
+import { towersToGeoJSON } from '../../../src/domain/export/features.ts';
+import { applyPlan, planFromTowers } from '../../../src/domain/plan/plan.ts';
 import { TECHNOLOGIES, type Tower } from '../../../src/domain/types.ts';
 
 const date = fc
