@@ -1,7 +1,6 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import type { ColumnMapping } from '../domain/import/csv-points.ts';
 import type { ImportFix, StagedFile } from '../domain/import/staging.ts';
-import { formatIssue } from '../domain/parse/index.ts';
 import { FILE_KINDS, type FileKind } from '../domain/types.ts';
 import { cancelImport, checkImport, commitImport, revertToBundled } from '../state/import-bridge.ts';
 import { useAppStore } from '../state/store.ts';
@@ -214,7 +213,7 @@ export function ImportPanel() {
             <ul className="issues" data-testid="import-issues">
               {result.issues.slice(0, SHOWN_ISSUES).map((issue, i) => (
                 <li key={i} className={issue.severity === 'error' ? 'error-text' : undefined}>
-                  {formatIssue(issue)}
+                  {issue.message}
                 </li>
               ))}
               {result.issues.length > SHOWN_ISSUES && <li>{translateWith(lang, 'importMore', { n: result.issues.length - SHOWN_ISSUES })}</li>}

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { towersToGeoJSON } from '../domain/export/features.ts';
 import { planFromTowers } from '../domain/plan/plan.ts';
-import { formatIssue, parseFile } from '../domain/parse/index.ts';
 import type { Dataset, Tower } from '../domain/types.ts';
 import { mapCenter } from '../map/capture.ts';
 import { placePlannedTowers } from '../state/plan-actions.ts';
@@ -40,6 +39,9 @@ export function PlanPanel({ dataset }: { dataset: Dataset }) {
   const importPlan = async (file: File | undefined) => {
     if (!file) return;
     const text = await file.text();
+    // The contract's checks (and papaparse) load only when a plan is imported: the first
+    // script stays small.
+    const { parseFile, formatIssue } = await import('../domain/parse/index.ts');
     const { value, issues } = parseFile('towers', file.name, text);
     const errors = issues.filter((issue) => issue.severity === 'error');
     if (!value || errors.length > 0) {
