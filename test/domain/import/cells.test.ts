@@ -551,7 +551,13 @@ function sceneIn(place: (x: number, y: number) => [number, number]): fc.Arbitrar
   });
   return fc
     .array(fc.oneof(single, single, pair, chain, twins), { maxLength: 30 })
-    .map((parts) => parts.flat())
+    // Chain and twin ids by part, so that two drawn parts never share one (they did, once
+    // in about 60 runs: two chains of different operators read as one chain).
+    .map((parts) =>
+      parts.flatMap((part, k) =>
+        part.map((q) => ({ ...q, ...(q.chain === undefined ? {} : { chain: k }), ...(q.twin === undefined ? {} : { twin: k }) })),
+      ),
+    )
     .chain((points) => fc.shuffledSubarray(points, { minLength: points.length, maxLength: points.length }));
 }
 
@@ -584,7 +590,7 @@ describe('clusterPoints: single linkage at 50 m, against brute force', () => {
           });
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261205 },
     );
   });
 
@@ -598,7 +604,7 @@ describe('clusterPoints: single linkage at 50 m, against brute force', () => {
           expect(got).toEqual(want);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 100, seed: 20261205 },
     );
     fc.assert(
       fc.property(
@@ -609,7 +615,7 @@ describe('clusterPoints: single linkage at 50 m, against brute force', () => {
           expect(got).toEqual(want);
         },
       ),
-      { numRuns: 100 },
+      { numRuns: 100, seed: 20261205 },
     );
   });
 
@@ -685,7 +691,7 @@ describe('importCells against the oracle on generated files', () => {
           expect(result.report.perOperator).toEqual(perOperator);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 150, seed: 20261205 },
     );
   });
 
@@ -714,7 +720,7 @@ describe('importCells against the oracle on generated files', () => {
         for (const issue of result.issues) expect(issue.message.startsWith('f.csv: ')).toBe(true);
         expect(typeof looksLikeCellExport(t)).toBe('boolean');
       }),
-      { numRuns: 400 },
+      { numRuns: 400, seed: 20261205 },
     );
   });
 });
