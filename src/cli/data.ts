@@ -1,8 +1,10 @@
 // `npm run data`: writes the simulated files of the bundled dataset from the committed
 // boundaries; with --boundaries-from <dir>, first rebuilds those boundaries (and copies
 // PROVENANCE.md) from the real source files. An --out folder without boundaries gets a
-// copy of the committed ones, so that it is a complete data folder.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// copy of the committed ones, so that it is a complete data folder. With --scale national
+// (or a fraction of it, e.g. --scale 0.1), writes instead a simulated national-scale data
+// folder for benchmarks (src/domain/synthesis/national.ts) into --out, never into data/.
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BoundaryKind } from '../domain/synthesis/boundaries.ts';
@@ -14,31 +16,49 @@ import {
   readBoundaries,
 } from '../domain/synthesis/boundaries.ts';
 import { DEFAULT_SEED, serializeDataset, simulate } from '../domain/synthesis/index.ts';
+import { writeNationalDataset } from '../domain/synthesis/national.ts';
 import { summaryLines } from '../domain/synthesis/summary.ts';
 
 const DEFAULT_OUT = 'data';
 
 interface Options {
   out: string;
+  outGiven: boolean;
   seed: number;
   boundariesFrom?: string;
+  /** Set by --scale national (1) or --scale <fraction>; absent for the province. */
+  nationalScale?: number;
 }
 
-const USAGE = 'usage: npm run data -- [--out <dir>] [--seed <n>] [--boundaries-from <dir>]';
+const USAGE =
+  'usage: npm run data -- [--out <dir>] [--seed <n>] [--boundaries-from <dir>] [--scale province|national|<fraction of national>]';
+const FLAGS = ['--out', '--seed', '--boundaries-from', '--scale'];
+
+function parseScale(value: string): number | undefined {
+  if (value === 'province') return undefined;
+  if (value === 'national') return 1;
+  const scale = Number(value);
+  if (!(scale > 0 && scale <= 4)) throw new Error(`--scale must be province, national or a number above 0 and at most 4, not ${value}`);
+  return scale;
+}
 
 function parseArgs(args: string[]): Options {
-  const options: Options = { out: DEFAULT_OUT, seed: DEFAULT_SEED };
+  const options: Options = { out: DEFAULT_OUT, outGiven: false, seed: DEFAULT_SEED };
   for (let i = 0; i < args.length; i++) {
-    const flag = args[i];
+    const flag = args[i] as string;
     const value = args[i + 1];
-    if (flag !== '--out' && flag !== '--seed' && flag !== '--boundaries-from') {
-      throw new Error(`unknown argument ${flag}\n${USAGE}`);
-    }
+    if (!FLAGS.includes(flag)) throw new Error(`unknown argument ${flag}\n${USAGE}`);
     if (value === undefined || value.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
     i++;
-    if (flag === '--out') options.out = value;
-    else if (flag === '--boundaries-from') options.boundariesFrom = value;
-    else {
+    if (flag === '--out') {
+      options.out = value;
+      options.outGiven = true;
+    } else if (flag === '--boundaries-from') options.boundariesFrom = value;
+    else if (flag === '--scale') {
+      const scale = parseScale(value);
+      if (scale === undefined) delete options.nationalScale;
+      else options.nationalScale = scale;
+    } else {
       const seed = Number(value);
       if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
         throw new Error(`--seed must be an integer from 0 to 4294967295, not ${value}`);
@@ -61,9 +81,45 @@ function readKinds(dir: string, name: (kind: BoundaryKind) => string): Record<Bo
   return texts;
 }
 
+/** The national-scale folder, streamed to disk file by file. */
+function writeNational(options: Options, scale: number, started: number): void {
+  if (!options.outGiven) throw new Error(`--scale national needs --out <dir> (it never writes into ${DEFAULT_OUT}/)\n${USAGE}`);
+  if (options.boundariesFrom !== undefined) throw new Error('--boundaries-from does not go with --scale national');
+  const outDir = resolve(options.out);
+  if (outDir === resolve(DEFAULT_OUT)) throw new Error(`--scale national must not write into the committed ${DEFAULT_OUT}/ folder`);
+  for (const kind of ['communes', 'coastline'] as const) {
+    if (existsSync(join(outDir, boundaryPath(kind)))) {
+      throw new Error(`${join(outDir, boundaryPath(kind))} is from another data set and would not fit; use a new or empty folder`);
+    }
+  }
+  const fds = new Map<string, number>();
+  const summary = writeNationalDataset({ seed: options.seed, scale }, (path, chunk) => {
+    let fd = fds.get(path);
+    if (fd === undefined) {
+      const target = join(outDir, path);
+      mkdirSync(dirname(target), { recursive: true });
+      fd = openSync(target, 'w');
+      fds.set(path, fd);
+    }
+    writeSync(fd, chunk, null, 'utf8');
+  });
+  for (const fd of fds.values()) closeSync(fd);
+  console.log(`seed ${options.seed}, national scale ${scale}: wrote ${[...fds.keys()].join(', ')} to ${outDir}`);
+  console.log(
+    `${summary.hamlets} hamlets (${summary.population} people, ${summary.offGrid} off the grid), ${summary.schools} schools, ` +
+      `${summary.towers} towers (${summary.planned} planned, ${summary.upgrades} upgrades), ${summary.deliveries} deliveries; ` +
+      `${summary.towns} towns, ${summary.districts} simulated regions`,
+  );
+  console.log(`done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+}
+
 function main(): void {
   const started = performance.now();
   const options = parseArgs(process.argv.slice(2));
+  if (options.nationalScale !== undefined) {
+    writeNational(options, options.nationalScale, started);
+    return;
+  }
   const outDir = resolve(options.out);
   if (options.boundariesFrom !== undefined) {
     const sourceDir = resolve(options.boundariesFrom);

@@ -35,17 +35,57 @@ export interface FeatureSpec {
   geometry: unknown;
 }
 
+/** One feature's line: properties first, so that it reads as a record. */
+export function featureText(feature: FeatureSpec): string {
+  return JSON.stringify({
+    type: 'Feature',
+    properties: normaliseText(feature.properties),
+    geometry: feature.geometry,
+  });
+}
+
+const COLLECTION_HEAD = '{"type":"FeatureCollection","features":[\n';
+
 /** One feature per line, properties first, so a line reads as a record. */
 export function featureCollectionText(features: readonly FeatureSpec[]): string {
-  const lines = features.map((feature) =>
-    JSON.stringify({
-      type: 'Feature',
-      properties: normaliseText(feature.properties),
-      geometry: feature.geometry,
-    }),
-  );
+  const lines = features.map(featureText);
   const body = lines.length > 0 ? `${lines.join(',\n')}\n` : '';
-  return `{"type":"FeatureCollection","features":[\n${body}]}\n`;
+  return `${COLLECTION_HEAD}${body}]}\n`;
+}
+
+/**
+ * The same text as featureCollectionText, handed out in chunks of a few thousand lines as
+ * features are added, so that a million features never sit in memory at once.
+ */
+export class FeatureCollectionWriter {
+  private lines: string[] = [];
+  private started = false;
+  count = 0;
+
+  constructor(
+    private readonly emit: (chunk: string) => void,
+    private readonly chunkLines = 4096,
+  ) {
+    emit(COLLECTION_HEAD);
+  }
+
+  add(feature: FeatureSpec): void {
+    this.lines.push(featureText(feature));
+    this.count++;
+    if (this.lines.length >= this.chunkLines) this.flush();
+  }
+
+  private flush(): void {
+    if (this.lines.length === 0) return;
+    this.emit(`${this.started ? ',\n' : ''}${this.lines.join(',\n')}`);
+    this.started = true;
+    this.lines = [];
+  }
+
+  end(): void {
+    this.flush();
+    this.emit(`${this.started ? '\n' : ''}]}\n`);
+  }
 }
 
 export function pointGeometry(lon: number, lat: number): { type: 'Point'; coordinates: [number, number] } {
