@@ -328,8 +328,15 @@ function pathsIn(current: readonly SourceFile[]): (kind: FileKind) => string {
   };
 }
 
+// Files drawn on the old boundaries: new boundaries without them leave them out, rather
+// than checking, say, Cà Mau's communes against another country's districts.
+const ON_BOUNDARIES = ['communes', 'coastline'] as const;
+
 function replaced(current: readonly SourceFile[], texts: ReadonlyMap<string, string>): SourceFile[] {
-  const out = current.filter((file) => !texts.has(file.path)).map((file) => ({ ...file }));
+  const endsWith = (path: string, kind: FileKind) => path === DATASET_PATHS[kind] || path.endsWith(`/${DATASET_PATHS[kind]}`);
+  const newBoundaries = [...texts.keys()].some((path) => endsWith(path, 'province') || endsWith(path, 'districts'));
+  const stale = (path: string) => newBoundaries && ON_BOUNDARIES.some((kind) => endsWith(path, kind)) && !texts.has(path);
+  const out = current.filter((file) => !texts.has(file.path) && !stale(file.path)).map((file) => ({ ...file }));
   for (const [path, text] of texts) out.push({ path, text });
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readDataFolder } from '../../../src/cli/folder.ts';
 import { stageImport, type IncomingFile, type StagedImport } from '../../../src/domain/import/staging.ts';
 import { parseDataset, type SourceFile } from '../../../src/domain/parse/index.ts';
+import { writeNationalDataset } from '../../../src/domain/synthesis/national.ts';
 import type { Dataset, Issue } from '../../../src/domain/types.ts';
 
 const DIR = 'test/fixtures/import/staging/';
@@ -808,5 +809,27 @@ describe('stageImport: nothing to import', () => {
     expect(staged.dataset).toBeUndefined();
     expect(staged.sources).toBeUndefined();
     expect(staged.validOnly).toBeUndefined();
+  });
+});
+
+describe('stageImport: a whole other data folder', () => {
+  it('new boundaries leave out the communes and coastline drawn on the old ones', () => {
+    const files: Record<string, string> = {};
+    writeNationalDataset({ seed: 7, scale: 0.001 }, (path, chunk) => {
+      files[path] = (files[path] ?? '') + chunk;
+    });
+    const incoming = Object.entries(files)
+      .filter(([path]) => !path.endsWith('README.md'))
+      .map(([path, text]) => ({ name: path.split('/').pop() as string, text }));
+    const staged = stage(...incoming);
+    expect(errorsOf(staged)).toEqual([]);
+    expect(staged.dataset?.districts.length).toBe(59);
+    expect(staged.dataset?.communes ?? []).toEqual([]);
+    const paths = (staged.sources ?? []).map((s) => s.path);
+    expect(paths).not.toContain('boundaries/communes.geojson');
+    expect(paths).not.toContain('boundaries/coastline.geojson');
+    // Hamlets alone over the old boundaries keep the old communes (nothing else changed there).
+    const hamletsOnly = stage({ name: 'hamlets.geojson', text: textOf(current, 'hamlets.geojson') });
+    expect((hamletsOnly.sources ?? []).map((s) => s.path)).toContain('boundaries/communes.geojson');
   });
 });
