@@ -24,60 +24,90 @@ const GOOD_OFF = 1;
 const WEAK_ON = 2;
 const WEAK_OFF = 3;
 
+/** A growable Int32 column: millions of events at national scale, without boxed arrays. */
+class IntColumn {
+  data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/**
+ * Grid cells about a typical radius (the median, within 1..50 km). Cells as wide as the
+ * largest radius made every query read far more points than it keeps once a few 8 km 2G
+ * towers were in the data; a large radius now only reads more cells.
+ */
+function typicalRadiusKm(states: TowerStates): number {
+  if (states.count === 0) return 1;
+  const radii = Float64Array.from(states.radiusKm.subarray(0, states.count)).sort();
+  return Math.min(50, Math.max(1, radii[radii.length >> 1] as number));
+}
+
 export function levelChanges(points: PointColumns, states: TowerStates): LevelChanges {
   const n = points.count;
-  let typicalKm = 1;
-  for (let k = 0; k < states.count; k++) typicalKm = Math.max(typicalKm, Math.min(states.radiusKm[k] as number, 50));
-  const grid = buildPointGrid(points, typicalKm);
+  const grid = buildPointGrid(points, typicalRadiusKm(states));
 
-  const evPoint: number[] = [];
-  const evDay: number[] = [];
-  const evCode: number[] = [];
+  const evPoint = new IntColumn();
+  const evDay = new IntColumn();
+  const evCode = new IntColumn();
   for (let k = 0; k < states.count; k++) {
     const good = states.broadband[k] === 1;
     const start = states.start[k] as number;
     const end = states.end[k] as number;
+    const on = good ? GOOD_ON : WEAK_ON;
+    const off = good ? GOOD_OFF : WEAK_OFF;
     forPointsWithin(grid, points, states.lon[k] as number, states.lat[k] as number, states.radiusKm[k] as number, (p) => {
       if (points.fixedBroadband[p] === 1) return;
       evPoint.push(p);
       evDay.push(start);
-      evCode.push(good ? GOOD_ON : WEAK_ON);
+      evCode.push(on);
       if (end < DAY_MAX) {
         evPoint.push(p);
         evDay.push(end);
-        evCode.push(good ? GOOD_OFF : WEAK_OFF);
+        evCode.push(off);
       }
     });
   }
+  const events = evPoint.length;
+  const pointOf = evPoint.data;
+  const dayOf = evDay.data;
+  const codeOf = evCode.data;
 
-  // Group the events by point (counting sort), then sweep each point's few events by day.
+  // Group the events by point (counting sort) as keys day × 4 + code (exact in a double
+  // for every day the data can hold), then sort each point's keys: by day, codes together.
   const first = new Int32Array(n + 1);
-  for (const p of evPoint) (first[p + 1] as number)++;
+  for (let e = 0; e < events; e++) (first[(pointOf[e] as number) + 1] as number)++;
   for (let p = 0; p < n; p++) first[p + 1] = (first[p + 1] as number) + (first[p] as number);
   const fill = first.slice(0, n);
-  const byPoint = new Int32Array(evPoint.length);
-  evPoint.forEach((p, e) => (byPoint[(fill[p] as number)++] = e));
+  const keys = new Float64Array(events);
+  for (let e = 0; e < events; e++) keys[(fill[pointOf[e] as number] as number)++] = (dayOf[e] as number) * 4 + (codeOf[e] as number);
 
   const initial = new Uint8Array(n);
   const offsets = new Int32Array(n + 1);
-  const outDay: number[] = [];
-  const outLevel: number[] = [];
+  const outDay = new IntColumn();
+  const outLevel = new IntColumn();
   for (let p = 0; p < n; p++) {
     offsets[p] = outDay.length;
     if (points.fixedBroadband[p] === 1) {
       initial[p] = LEVEL_GOOD;
       continue;
     }
-    const events = Array.from(byPoint.subarray(first[p] as number, first[p + 1] as number)).sort(
-      (a, b) => (evDay[a] as number) - (evDay[b] as number),
-    );
+    const from = first[p] as number;
+    const to = first[p + 1] as number;
+    if (to - from > 1) keys.subarray(from, to).sort();
     let good = 0;
     let weak = 0;
     let level = LEVEL_NONE;
-    for (let k = 0; k < events.length; ) {
-      const day = evDay[events[k] as number] as number;
-      for (; k < events.length && evDay[events[k] as number] === day; k++) {
-        const code = evCode[events[k] as number];
+    for (let k = from; k < to; ) {
+      const day = Math.floor((keys[k] as number) / 4);
+      for (; k < to && Math.floor((keys[k] as number) / 4) === day; k++) {
+        const code = (keys[k] as number) - day * 4;
         if (code === GOOD_ON) good++;
         else if (code === GOOD_OFF) good--;
         else if (code === WEAK_ON) weak++;
@@ -93,5 +123,5 @@ export function levelChanges(points: PointColumns, states: TowerStates): LevelCh
     }
   }
   offsets[n] = outDay.length;
-  return { initial, offsets, day: Int32Array.from(outDay), level: Uint8Array.from(outLevel) };
+  return { initial, offsets, day: outDay.data.slice(0, outDay.length), level: Uint8Array.from(outLevel.data.subarray(0, outLevel.length)) };
 }
