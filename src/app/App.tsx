@@ -32,7 +32,8 @@ import { TimeControl } from '../ui/TimeControl.tsx';
 import { TowerEditor } from '../ui/TowerEditor.tsx';
 
 // maplibre and deck.gl are most of the bundle: load them only once the shell is on screen.
-const MapView = lazy(() => import('../map/MapView.tsx'));
+const loadMapView = () => import('../map/MapView.tsx');
+const MapView = lazy(loadMapView);
 
 const datasetKeys = new WeakMap<Dataset, number>();
 let datasetsSeen = 0;
@@ -54,6 +55,8 @@ export function App() {
   useEffect(() => startUrlSync(), []);
   useEffect(() => startPersistence(), []);
   useEffect(() => startDataWorker(), []);
+  // The map's chunk downloads and compiles while the worker reads the data, not after.
+  useEffect(() => void loadMapView(), []);
   usePlanShortcuts();
   useEffect(() => {
     document.documentElement.lang = lang;
