@@ -19,17 +19,7 @@ import type { Dataset, Technology } from '../../src/domain/types.ts';
 import { readDataFolder } from '../../src/cli/folder.ts';
 import { CoverageSession } from '../../src/worker/compute.ts';
 import { MEKONG, randomPoints, randomTowers, rng } from './data.ts';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] as number;
-}
-
-function time(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
+import { median, time } from './measure.ts';
 
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
 

@@ -21,19 +21,18 @@
 //            towers on air + coverageFigures, median of a few runs.
 // Then once: the engine's and the session's levels and figures against a full recompute
 // over the towers as the edits left them. One thread; keep it under ~40 s.
-import { readFileSync } from 'node:fs';
 import { classify } from '../../src/domain/coverage/classify.ts';
 import { onAirTowers, pointColumns, type PointColumns } from '../../src/domain/coverage/columns.ts';
 import { buildDistrictIndex, locateDistricts } from '../../src/domain/coverage/districts.ts';
 import { coverageFigures, pointWeights, type CoverageFigures } from '../../src/domain/coverage/report.ts';
-import { parseFile } from '../../src/domain/parse/index.ts';
 import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '../../src/domain/plan/incremental.ts';
 import { touchedIds, towerInPlan } from '../../src/domain/plan/diff.ts';
 import { addTower, EMPTY_PLAN, newPlannedTower, removeTower, updateTower } from '../../src/domain/plan/plan.ts';
 import type { PlanDoc, TowerPatch } from '../../src/domain/plan/plan.ts';
-import type { Boundary, Dataset, Hamlet, School, Tower } from '../../src/domain/types.ts';
+import type { Boundary, Dataset, Tower } from '../../src/domain/types.ts';
 import { CoverageSession } from '../../src/worker/compute.ts';
 import { MEKONG, randomPoints, randomTowers, rng } from './data.ts';
+import { camauDistricts, pointRecords, time } from './measure.ts';
 
 const POINTS = 100_000;
 const TOWERS = 10_000;
@@ -59,40 +58,8 @@ const KM_PER_DEG_LAT = 111.195;
 // ---------------------------------------------------------------------------------------
 // Data
 
-function readDistricts(): Boundary[] {
-  const path = 'data/boundaries/districts.geojson';
-  const { value, issues } = parseFile('districts', path, readFileSync(path, 'utf8'));
-  if (value === undefined) throw new Error(issues.map((i) => i.message).join('\n'));
-  return value;
-}
-
 function buildDataset(points: PointColumns, towers: Tower[], districts: Boundary[]): Dataset {
-  const random = rng(7);
-  const schoolCount = Math.floor(points.count * 0.05);
-  const hamletCount = points.count - schoolCount;
-  const hamlets: Hamlet[] = [];
-  const schools: School[] = [];
-  for (let i = 0; i < points.count; i++) {
-    const lon = points.lon[i]!;
-    const lat = points.lat[i]!;
-    if (i < hamletCount) {
-      const population = 50 + Math.floor(random() * 2951);
-      hamlets.push({ id: `H${i}`, name: `H${i}`, lon, lat, population, students: Math.floor(population / 5), gridPower: true, synthetic: true });
-    } else {
-      schools.push({
-        id: `S${i}`,
-        name: `S${i}`,
-        lon,
-        lat,
-        level: 'primary',
-        students: 100 + Math.floor(random() * 901),
-        studentsInNeed: 40,
-        fixedBroadband: points.fixedBroadband[i] === 1,
-        synthetic: true,
-      });
-    }
-  }
-  return { province: [], districts, hamlets, schools, towers, programme: { name: 'bench', targets: [] } };
+  return { province: [], districts, ...pointRecords(points), towers, programme: { name: 'bench', targets: [] } };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -233,12 +200,6 @@ function applyToPlan(plan: PlanDoc, base: readonly Tower[], edit: Edit): PlanDoc
 // ---------------------------------------------------------------------------------------
 // Timing
 
-function time(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
 interface Stats {
   median: number;
   p95: number;
@@ -260,7 +221,7 @@ const sameFigures = (a: CoverageFigures, b: CoverageFigures): boolean => JSON.st
 
 function main(): void {
   const started = performance.now();
-  const districts = readDistricts();
+  const districts = camauDistricts();
   const points = randomPoints(2000 + POINTS, POINTS, MEKONG);
   const towers = randomTowers(1000 + TOWERS, TOWERS, MEKONG);
   const dataset = buildDataset(points, towers, districts);

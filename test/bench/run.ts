@@ -18,7 +18,6 @@
 // 10k, Vietnam's (~1.3M km²) for 100k: 0.08-0.13 towers per km², about 3 towers within 4 km of
 // a point. Keep it to a couple of minutes; one thread.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { booleanPointInPolygon, distance, featureCollection, nearestPoint, point } from '@turf/turf';
 import type { Feature, Point } from 'geojson';
@@ -29,9 +28,9 @@ import type { OnAirTower } from '../../src/domain/coverage/brute-force.ts';
 import { pointLevel, towersOnAir } from '../../src/domain/coverage/brute-force.ts';
 import { classify } from '../../src/domain/coverage/classify.ts';
 import { buildDistrictIndex, locateDistricts } from '../../src/domain/coverage/districts.ts';
-import { parseFile } from '../../src/domain/parse/index.ts';
 import type { Extent } from './data.ts';
 import { CA_MAU, MEKONG, VIETNAM, randomPoints, randomTowers } from './data.ts';
+import { camauDistricts, median, time } from './measure.ts';
 
 interface Size {
   label: string;
@@ -53,25 +52,6 @@ const SIZES: Size[] = [
 ];
 
 const TARGETS: Record<string, number> = { '100k × 10k': 80, '1M × 100k': 800 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-function time(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
-function readDistricts(): Boundary[] {
-  const path = 'data/boundaries/districts.geojson';
-  const { value, issues } = parseFile('districts', path, readFileSync(path, 'utf8'));
-  if (value === undefined) throw new Error(issues.map((i) => i.message).join('\n'));
-  return value;
-}
 
 /** Turf, naively: per point, nearest 4G/5G, then every tower until good, then every district. */
 function turfClassify(points: PointColumns, towers: TowerColumns, count: number): number {
@@ -139,7 +119,7 @@ interface SizeResult {
 
 /** Everything measured for one size (in a process of its own: see `main`). */
 function measure(size: Size): SizeResult {
-  const districts = readDistricts();
+  const districts = camauDistricts();
   const districtIndex = buildDistrictIndex(districts);
   const towers: Tower[] = randomTowers(1000 + size.towers, size.towers, size.extent);
   const points = randomPoints(2000 + size.points, size.points, size.extent);
@@ -213,7 +193,7 @@ function measureApart(index: number): SizeResult {
 
 function main(): void {
   const started = performance.now();
-  const districts = readDistricts();
+  const districts = camauDistricts();
   const districtBuildMs = median([1, 2, 3, 4, 5].map(() => time(() => buildDistrictIndex(districts))));
   console.log(`Sóng Map coverage benchmark — node ${process.version}, one thread, each size in a fresh process; times in ms`);
   console.log(`district index (${districts.length} districts of data/, built once per file): ${fmt(districtBuildMs)} ms, not in "engine"`);

@@ -16,8 +16,8 @@ import { classify } from '../../src/domain/coverage/classify.ts';
 import { LEVEL_GOOD, onAirTowers, type PointColumns } from '../../src/domain/coverage/columns.ts';
 import { haversineKm } from '../../src/domain/geo/haversine.ts';
 import { chooseSites } from '../../src/domain/siting/siting.ts';
-import type { Dataset, Hamlet, School } from '../../src/domain/types.ts';
-import { MEKONG, randomPoints, randomTowers, rng } from './data.ts';
+import { MEKONG, randomPoints, randomTowers } from './data.ts';
+import { median, pointRecords, time } from './measure.ts';
 
 const POINTS = 100_000;
 const TOWERS = 1_500;
@@ -31,47 +31,7 @@ const CASES = [
 /** The naive greedy's measured instance: rounds × candidates × every demand point. */
 const NAIVE = { rounds: 3, candidates: 120 };
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1] as number;
-}
-
-function time(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
 const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
-
-function dataset(points: PointColumns): Pick<Dataset, 'hamlets' | 'schools'> {
-  const random = rng(7);
-  const schoolCount = Math.floor(points.count * 0.05);
-  const hamletCount = points.count - schoolCount;
-  const hamlets: Hamlet[] = [];
-  const schools: School[] = [];
-  for (let i = 0; i < points.count; i++) {
-    const lon = points.lon[i]!;
-    const lat = points.lat[i]!;
-    if (i < hamletCount) {
-      const population = 50 + Math.floor(random() * 2951);
-      hamlets.push({ id: `H${i}`, name: `H${i}`, lon, lat, population, students: Math.floor(population / 5), gridPower: true, synthetic: true });
-    } else {
-      schools.push({
-        id: `S${i}`,
-        name: `S${i}`,
-        lon,
-        lat,
-        level: 'primary',
-        students: 400,
-        studentsInNeed: 40,
-        fixedBroadband: points.fixedBroadband[i] === 1,
-        synthetic: true,
-      });
-    }
-  }
-  return { hamlets, schools };
-}
 
 /** `count` point indexes spread evenly over the points not good, ascending. */
 function sampleCandidates(level: Uint8Array, count: number): Int32Array {
@@ -122,7 +82,7 @@ function main(): void {
   const started = performance.now();
   const points = randomPoints(11, POINTS, MEKONG);
   const towers = randomTowers(12, TOWERS, MEKONG);
-  const data = dataset(points);
+  const data = pointRecords(points);
   const { level } = classify(points, onAirTowers(towers, 'planned'));
   const weight = new Float64Array(points.count);
   data.hamlets.forEach((h, i) => (weight[i] = h.population));
