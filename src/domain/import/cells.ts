@@ -38,7 +38,7 @@
 // Issues: `error` when nothing could be read (empty file, not a cell export); `warning` for
 // a row left out (the rest is imported). Rows that are merely of no use here (another
 // country, CDMA) are counted in the report, not listed as issues. Never throws on user data.
-import Papa from 'papaparse';
+import { csvRows, QUOTE_HINT, type CsvRow } from '../parse/csv-rows.ts';
 import { EARTH_RADIUS_KM, haversineKm } from '../geo/haversine.ts';
 import { IssueList, quote, type Place } from '../parse/issues.ts';
 import { OPERATOR_CODES, type Operator } from '../synthesis/tower-kit.ts';
@@ -118,30 +118,12 @@ export interface CellImport {
   report: CellImportReport;
 }
 
-interface Row {
-  cells: string[];
-  line: number;
-}
+type Row = CsvRow;
 
-/** Rows with the line each starts on (quoted values may span lines), as parse/deliveries does. */
+/** The rows, each unclosed quote said as a warning on its line (the row is left out later). */
 function splitRows(issues: IssueList, body: string): Row[] {
-  const rows: Row[] = [];
-  const newline = body.includes('\n') ? '\n' : '\r';
-  let line = 1;
-  let counted = 0;
-  let rowStart = 0;
-  Papa.parse<string[]>(body, {
-    delimiter: ',',
-    step: (result) => {
-      for (let i = body.indexOf(newline, counted); i >= 0 && i < rowStart; i = body.indexOf(newline, i + 1)) line++;
-      counted = rowStart;
-      for (const error of result.errors) {
-        issues.warning('csv-syntax', { line }, `${error.message.replace(/\.$/, '')} (a value that opens a double quote must close it)`);
-      }
-      rows.push({ cells: Array.isArray(result.data) ? result.data.map((c) => String(c)) : [], line });
-      rowStart = result.meta.cursor;
-    },
-  });
+  const { rows } = csvRows(body);
+  for (const row of rows) for (const message of row.syntax) issues.warning('csv-syntax', { line: row.line }, `${message} ${QUOTE_HINT}`);
   return rows;
 }
 

@@ -4,6 +4,7 @@
 // between columns). Rows keep the line each starts on, so that issues can name it.
 // Pure, no I/O; never throws on user data.
 import Papa from 'papaparse';
+import { csvRows, type CsvRow } from '../parse/csv-rows.ts';
 import { BOM } from '../parse/text.ts';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -33,11 +34,7 @@ export interface CsvOptions {
   decimalComma?: boolean;
 }
 
-interface Row {
-  cells: string[];
-  line: number;
-  syntax: string[];
-}
+type Row = CsvRow;
 
 export interface CsvText {
   bom: boolean;
@@ -50,29 +47,6 @@ export interface CsvText {
 export const REPLACEMENT = '\uFFFD';
 
 export const isBlank = (row: Row): boolean => row.cells.every((c) => c.trim() === '');
-
-/** Rows with the line each starts on (quoted values may span lines), as parse/deliveries does. */
-function splitRows(body: string, delimiter: Delimiter): { rows: Row[]; lineEnding: CsvSniff['lineEnding'] } {
-  const rows: Row[] = [];
-  const newline = body.includes('\n') ? '\n' : '\r';
-  let line = 1;
-  let counted = 0;
-  let rowStart = 0;
-  let lineEnding: CsvSniff['lineEnding'] = '\n';
-  Papa.parse<string[]>(body, {
-    delimiter,
-    step: (result) => {
-      for (let i = body.indexOf(newline, counted); i >= 0 && i < rowStart; i = body.indexOf(newline, i + 1)) line++;
-      counted = rowStart;
-      const linebreak = result.meta.linebreak;
-      if (linebreak === '\r\n' || linebreak === '\r' || linebreak === '\n') lineEnding = linebreak;
-      const cells = Array.isArray(result.data) ? result.data.map((c) => String(c)) : [];
-      rows.push({ cells, line, syntax: result.errors.map((e) => e.message.replace(/\.$/, '')) });
-      rowStart = result.meta.cursor;
-    },
-  });
-  return { rows, lineEnding };
-}
 
 /** The delimiter that splits the first rows most consistently into more than one column. */
 function guessDelimiter(body: string): Delimiter {
@@ -98,7 +72,7 @@ export function readText(text: string, delimiter?: Delimiter): CsvText {
   const bom = text.startsWith(BOM);
   const body = bom ? text.slice(1) : text;
   const chosen = delimiter ?? guessDelimiter(body);
-  const { rows, lineEnding } = splitRows(body, chosen);
+  const { rows, lineEnding } = csvRows(body, chosen);
   return { bom, body, delimiter: chosen, lineEnding, rows };
 }
 

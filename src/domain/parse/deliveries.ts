@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { csvRows, QUOTE_HINT, type CsvRow } from './csv-rows.ts';
 import { DELIVERY_KINDS, type Delivery, type DeliveryKind } from '../types.ts';
 import type { FileContext } from './context.ts';
 import { dateProblem } from './dates.ts';
@@ -14,30 +14,11 @@ export interface ParsedDeliveries {
   lines: number[];
 }
 
-interface Row {
-  cells: string[];
-  line: number;
-}
 
-/** Rows with the line each starts on (quoted values may span lines). */
-function splitRows(ctx: FileContext, body: string): Row[] {
-  const rows: Row[] = [];
-  const newline = body.includes('\n') ? '\n' : '\r';
-  let line = 1;
-  let counted = 0;
-  let rowStart = 0;
-  Papa.parse<string[]>(body, {
-    delimiter: ',',
-    step: (result) => {
-      for (let i = body.indexOf(newline, counted); i >= 0 && i < rowStart; i = body.indexOf(newline, i + 1)) line++;
-      counted = rowStart;
-      for (const error of result.errors) {
-        ctx.issues.error('csv-syntax', { line }, `${error.message.replace(/\.$/, '')} (a value that opens a double quote must close it)`);
-      }
-      rows.push({ cells: result.data, line });
-      rowStart = result.meta.cursor;
-    },
-  });
+/** The rows, each unclosed quote said as an error on its line. */
+function splitRows(ctx: FileContext, body: string): CsvRow[] {
+  const { rows } = csvRows(body);
+  for (const row of rows) for (const message of row.syntax) ctx.issues.error('csv-syntax', { line: row.line }, `${message} ${QUOTE_HINT}`);
   return rows;
 }
 
