@@ -38,7 +38,7 @@
 // Issues: `error` when nothing could be read (empty file, not a cell export); `warning` for
 // a row left out (the rest is imported). Rows that are merely of no use here (another
 // country, CDMA) are counted in the report, not listed as issues. Never throws on user data.
-import { csvRows, QUOTE_HINT, type CsvRow } from '../parse/csv-rows.ts';
+import { csvRows, isBlank, QUOTE_HINT, type CsvRow } from '../parse/csv-rows.ts';
 import { EARTH_RADIUS_KM, haversineKm } from '../geo/haversine.ts';
 import { IssueList, quote, type Place } from '../parse/issues.ts';
 import { OPERATOR_CODES, type Operator } from '../synthesis/tower-kit.ts';
@@ -127,7 +127,6 @@ function splitRows(issues: IssueList, body: string): Row[] {
   return rows;
 }
 
-const isBlank = (row: Row): boolean => row.cells.every((c) => c.trim() === '');
 const INTEGER = /^\d+(\.0*)?$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 

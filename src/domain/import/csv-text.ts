@@ -4,7 +4,7 @@
 // between columns). Rows keep the line each starts on, so that issues can name it.
 // Pure, no I/O; never throws on user data.
 import Papa from 'papaparse';
-import { csvRows, type CsvRow } from '../parse/csv-rows.ts';
+import { csvRows, isBlank, type CsvRow } from '../parse/csv-rows.ts';
 import { BOM } from '../parse/text.ts';
 
 export type Delimiter = ',' | ';' | '\t';
@@ -46,7 +46,7 @@ export interface CsvText {
 
 export const REPLACEMENT = '\uFFFD';
 
-export const isBlank = (row: Row): boolean => row.cells.every((c) => c.trim() === '');
+export { isBlank };
 
 /** The delimiter that splits the first rows most consistently into more than one column. */
 function guessDelimiter(body: string): Delimiter {
