@@ -3,6 +3,7 @@ import type { GapRow } from '../domain/gaps/register.ts';
 import { canTransition, currentGap, gapHistory, GAP_STATUSES, readGapStatuses, type GapState, type GapStatus } from '../domain/gaps/status.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatDate } from './format.ts';
+import { FileButton } from './FileButton.tsx';
 import { translate, translateWith, type Lang, type MessageKey } from './i18n.ts';
 import { saveFile } from './save-file.ts';
 
@@ -142,17 +143,7 @@ export function GapStatusPanel({ row }: { row: GapRow | undefined }) {
         <button type="button" onClick={exportStatuses}>
           {t('statusExport')}
         </button>
-        <label className="file-button">
-          {t('statusImport')}
-          <input
-            type="file"
-            accept=".json,application/json"
-            onChange={(e) => {
-              void importStatuses(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
-        </label>
+        <FileButton label={t('statusImport')} accept=".json,application/json" onFiles={(files) => void importStatuses(files[0])} />
       </div>
       <div role="status" aria-live="polite">
         {note && <p className={note.ok ? 'note' : 'note error-text'}>{note.text}</p>}

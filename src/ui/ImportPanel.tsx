@@ -5,6 +5,7 @@ import { FILE_KINDS, type FileKind } from '../domain/types.ts';
 import { cancelImport, checkImport, commitImport, revertToBundled } from '../state/import-bridge.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatNumber } from './format.ts';
+import { FileButton } from './FileButton.tsx';
 import { translate, translateWith, type Lang, type MessageKey } from './i18n.ts';
 
 const SHOWN_ISSUES = 100;
@@ -125,18 +126,12 @@ export function ImportPanel() {
         onDrop={onZoneDrop}
       >
         <span>{t('importDrop')} </span>
-        <label className="file-button">
-          {t('importPick')}
-          <input
-            type="file"
-            multiple
-            accept=".geojson,.json,.csv,.txt,application/geo+json,application/json,text/csv"
-            onChange={(event) => {
-              start([...(event.target.files ?? [])].map((file) => ({ file })));
-              event.target.value = '';
-            }}
-          />
-        </label>
+        <FileButton
+          label={t('importPick')}
+          multiple
+          accept=".geojson,.json,.csv,.txt,application/geo+json,application/json,text/csv"
+          onFiles={(files) => start(files.map((file) => ({ file })))}
+        />
       </div>
       <div role="status" aria-live="polite" data-testid="import-status" data-phase={state.phase}>
         {state.phase === 'reading' && (

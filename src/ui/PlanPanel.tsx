@@ -6,6 +6,7 @@ import { mapCenter } from '../map/capture.ts';
 import { placePlannedTowers } from '../state/plan-actions.ts';
 import { effectiveTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
+import { FileButton } from './FileButton.tsx';
 import { translate, translateWith, type MessageKey } from './i18n.ts';
 import { saveFile } from './save-file.ts';
 import { SaveStatus } from './SaveStatus.tsx';
@@ -89,17 +90,7 @@ export function PlanPanel({ dataset }: { dataset: Dataset }) {
         <button type="button" onClick={exportPlan}>
           {t('exportPlan')}
         </button>
-        <label className="file-button">
-          {t('importPlan')}
-          <input
-            type="file"
-            accept=".geojson,.json,application/geo+json,application/json"
-            onChange={(event) => {
-              void importPlan(event.target.files?.[0]);
-              event.target.value = '';
-            }}
-          />
-        </label>
+        <FileButton label={t('importPlan')} accept=".geojson,.json,application/geo+json,application/json" onFiles={(files) => void importPlan(files[0])} />
       </div>
       <div role="status" aria-live="polite">
         {note?.ok === true && <p className="note">{note.text}</p>}
