@@ -10,7 +10,7 @@
  */
 import { dateProblem } from '../domain/parse/index.ts';
 import { coverageReport } from '../domain/coverage/report.ts';
-import { loadDataFolder, runAsMain, writeJson, type CommandIo } from './json-command.ts';
+import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
 export type CoverageIo = CommandIo;
@@ -24,7 +24,6 @@ interface Args {
 }
 
 const OPTIONS = ['--data', '--scenario', '--out'] as const;
-type Option = (typeof OPTIONS)[number];
 
 function scenarioProblem(value: string): string | undefined {
   if (value === 'current' || value === 'planned') return undefined;
@@ -36,28 +35,11 @@ function scenarioProblem(value: string): string | undefined {
 }
 
 function parseArgs(argv: readonly string[]): Args | 'help' | string {
-  const given: Partial<Record<Option, string>> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--') continue;
-    if (arg === '-h' || arg === '--help') return 'help';
-    const eq = arg.indexOf('=');
-    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
-    if (!(OPTIONS as readonly string[]).includes(name)) {
-      return arg.startsWith('-') ? `unknown option ${JSON.stringify(arg)}` : `unexpected argument ${JSON.stringify(arg)}`;
-    }
-    const option = name as Option;
-    let value: string | undefined;
-    if (eq > 0 && name !== arg) value = arg.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      if (value === undefined || (value.startsWith('--') && value.length > 2)) return `${option} needs a value`;
-      i++;
-    }
-    if (value === '') return `${option} needs a value`;
-    if (given[option] !== undefined) return `${option} is given twice`;
-    given[option] = value;
-  }
+  const read = readOptions(argv, OPTIONS);
+  if (read === 'help') return 'help';
+  const { given, problems } = read;
+  // One line is enough here: the first problem met.
+  if (problems[0] !== undefined) return problems[0];
   if (given['--data'] === undefined) return 'missing --data <folder>';
   if (given['--scenario'] === undefined) return 'missing --scenario <current|planned|YYYY-MM-DD>';
   const problem = scenarioProblem(given['--scenario']);

@@ -14,6 +14,41 @@ export interface CommandIo {
 }
 
 /**
+ * `--name value` / `--name=value` options, each at most once and never empty: the values
+ * given, and one line per problem, in the order met; 'help' for -h / --help.
+ */
+export function readOptions<O extends string>(argv: readonly string[], options: readonly O[]): 'help' | { given: Partial<Record<O, string>>; problems: string[] } {
+  const given: Partial<Record<O, string>> = {};
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') continue;
+    if (arg === '-h' || arg === '--help') return 'help';
+    const eq = arg.indexOf('=');
+    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
+    if (!(options as readonly string[]).includes(name)) {
+      problems.push(arg.startsWith('-') ? `unknown option ${JSON.stringify(arg)}` : `unexpected argument ${JSON.stringify(arg)}`);
+      continue;
+    }
+    const option = name as O;
+    let value: string | undefined;
+    if (eq > 0 && name !== arg) value = arg.slice(eq + 1);
+    else {
+      value = argv[i + 1];
+      if (value === undefined || (value.startsWith('--') && value.length > 2)) {
+        problems.push(`${option} needs a value`);
+        continue;
+      }
+      i++;
+    }
+    if (value === '') problems.push(`${option} needs a value`);
+    else if (given[option] !== undefined) problems.push(`${option} is given twice`);
+    else given[option] = value;
+  }
+  return { given, problems };
+}
+
+/**
  * The data folder read and checked with the importer's own checks; undefined when it cannot
  * be used, after one line per problem on `io.err` (warnings are said too).
  */

@@ -13,7 +13,7 @@ import { onAirTowers, pointColumns } from '../domain/coverage/columns.ts';
 import { classify } from '../domain/coverage/classify.ts';
 import { chooseSites, SITING_WEIGHTS, type SitingWeight } from '../domain/siting/siting.ts';
 import type { Dataset } from '../domain/types.ts';
-import { loadDataFolder, runAsMain, writeJson, type CommandIo } from './json-command.ts';
+import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
 export type SitingIo = CommandIo;
@@ -56,46 +56,15 @@ export interface SitingReport {
 }
 
 const OPTIONS = ['--data', '--k', '--radius-km', '--weight', '--out'] as const;
-type Option = (typeof OPTIONS)[number];
 
 const POSITIVE_INTEGER = /^\+?\d+$/;
 const DECIMAL = /^\+?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** The options, or every problem with them (one line each). */
 function parseArgs(argv: readonly string[]): Args | 'help' | string[] {
-  const given: Partial<Record<Option, string>> = {};
-  const problems: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--') continue;
-    if (arg === '-h' || arg === '--help') return 'help';
-    const eq = arg.indexOf('=');
-    const name = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
-    if (!(OPTIONS as readonly string[]).includes(name)) {
-      problems.push(arg.startsWith('-') ? `unknown option ${JSON.stringify(arg)}` : `unexpected argument ${JSON.stringify(arg)}`);
-      continue;
-    }
-    const option = name as Option;
-    let value: string | undefined;
-    if (eq > 0 && name !== arg) value = arg.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      if (value === undefined || (value.startsWith('--') && value.length > 2)) {
-        problems.push(`${option} needs a value`);
-        continue;
-      }
-      i++;
-    }
-    if (value === '') {
-      problems.push(`${option} needs a value`);
-      continue;
-    }
-    if (given[option] !== undefined) {
-      problems.push(`${option} is given twice`);
-      continue;
-    }
-    given[option] = value;
-  }
+  const read = readOptions(argv, OPTIONS);
+  if (read === 'help') return 'help';
+  const { given, problems } = read;
   const data = given['--data'];
   if (data === undefined && !problems.includes('--data needs a value')) problems.push('missing --data <folder>');
 
