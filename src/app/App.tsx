@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { flushSync } from 'react-dom';
-import type { Dataset } from '../domain/types.ts';
+
 import { captureMap } from '../map/capture.ts';
 import { startPersistence } from '../state/persistence.ts';
 import { startUrlSync } from '../state/url-sync.ts';
@@ -35,9 +36,9 @@ import { TowerEditor } from '../ui/TowerEditor.tsx';
 const loadMapView = () => import('../map/MapView.tsx');
 const MapView = lazy(loadMapView);
 
-const datasetKeys = new WeakMap<Dataset, number>();
+const datasetKeys = new WeakMap<DatasetView, number>();
 let datasetsSeen = 0;
-function datasetKeyOf(dataset: Dataset): number {
+function datasetKeyOf(dataset: DatasetView): number {
   let key = datasetKeys.get(dataset);
   if (key === undefined) {
     datasetsSeen += 1;

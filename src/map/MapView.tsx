@@ -1,9 +1,10 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
-import type { Dataset, Tower } from '../domain/types.ts';
+import type { Tower } from '../domain/types.ts';
 import { choroplethValues } from '../state/dashboard.ts';
 import { updateTower } from '../domain/plan/plan.ts';
 import { placePlannedTowers } from '../state/plan-actions.ts';
@@ -16,7 +17,9 @@ import { Tooltip } from '../ui/Tooltip.tsx';
 import { registerMapCapture, registerMapCenter } from './capture.ts';
 import { gapLayers } from './gap-layers.ts';
 import { planLayers } from './plan-layers.ts';
-import { datasetLayers, type MapHandlers, type Picked } from './layers.ts';
+import { datasetLayers, pointMode, towerIndexOf, type MapHandlers, type Picked } from './layers.ts';
+import { contains, padBox } from './point-view.ts';
+import type { Box } from '../domain/points/view.ts';
 import { CHOROPLETH_BREAKS, choroplethClass } from './palette.ts';
 import { basemapStyle, CHOROPLETH_LAYER, provinceBounds } from './style.ts';
 
@@ -29,13 +32,15 @@ interface Hover {
 }
 
 /** The map: a maplibre basemap from the dataset's boundaries with deck.gl layers interleaved. */
-export default function MapView({ dataset }: { dataset: Dataset }) {
+export default function MapView({ dataset }: { dataset: DatasetView }) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const overlay = useRef<MapLibreOverlay | null>(null);
   const [hover, setHover] = useState<Hover | undefined>();
   // deck.gl can slot its layers under the labels only once the style has loaded.
   const [styleLoaded, setStyleLoaded] = useState(false);
+  // The view with a margin: points are picked for it (a large data set draws only those).
+  const [view, setView] = useState<{ box: Box; zoom: number } | undefined>();
   const layers = useAppStore((s) => s.layers);
   const lang = useAppStore((s) => s.lang);
   const scenario = useAppStore(scenarioOf);
@@ -80,7 +85,17 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
     const unregister = registerMapCapture(() => map.getCanvas().toDataURL('image/png'));
     const unregisterCenter = registerMapCenter(() => map.getCenter().toArray() as [number, number]);
     const stopEditing = enablePlanEditing(map, deckOverlay, dataset);
-    map.on('load', () => setStyleLoaded(true));
+    const viewChanged = () => {
+      const b = map.getBounds();
+      const visible: Box = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+      const zoom = map.getZoom();
+      setView((old) => (old && Math.abs(old.zoom - zoom) < 0.01 && contains(old.box, visible) ? old : { box: padBox(visible), zoom }));
+    };
+    map.on('load', () => {
+      viewChanged();
+      setStyleLoaded(true);
+    });
+    map.on('moveend', viewChanged);
     // Exposed for the browser test: a district's name in the table zooms the map.
     map.on('moveend', () => {
       element.dataset.zoom = map.getZoom().toFixed(2);
@@ -112,7 +127,7 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
       onSelectTower: towerSelected,
     };
     const towers = effectiveTowers(dataset.towers, plan);
-    const inputs = { dataset, towers, coverage, onAir: scenarioTowers(towers, scenario), visible: layers, selectedPoint };
+    const inputs = { dataset, towers, coverage, onAir: scenarioTowers(towers, scenario), visible: layers, selectedPoint, box: view?.box, zoom: view?.zoom ?? 0 };
     const { gained, lost } = planChanges(coverage);
     const sites = siting.phase === 'done' ? siting.result.sites : [];
     overlay.current?.setProps({
@@ -122,7 +137,7 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
         ...gapLayers(dataset, gapStatuses, 'commune-labels'),
       ],
     });
-  }, [dataset, coverage, scenario, layers, selectedPoint, pointSelected, styleLoaded, plan, selectedTower, towerSelected, siting, gapStatuses]);
+  }, [dataset, coverage, scenario, layers, selectedPoint, pointSelected, styleLoaded, plan, selectedTower, towerSelected, siting, gapStatuses, view]);
 
   useEffect(() => {
     const canvas = mapRef.current?.getCanvas();
@@ -152,9 +167,15 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
     canvas?.setAttribute('aria-label', translate(lang, 'mapLabel'));
   }, [lang, dataset]);
 
+  const cells = pointMode({ dataset, box: view?.box }).mode === 'cells';
   return (
     <div className="map-frame">
-      <div ref={container} className="map" data-testid="map" />
+      <div ref={container} className="map" data-testid="map" data-point-mode={cells ? 'cells' : 'points'} />
+      {cells && (
+        <p className="map-note" role="status" data-testid="map-cells-note">
+          {translate(lang, coverage ? 'cellsNote' : 'cellsWaiting')}
+        </p>
+      )}
       {hover && <Tooltip picked={hover.picked} dataset={dataset} x={hover.x} y={hover.y} />}
     </div>
   );
@@ -164,7 +185,7 @@ export default function MapView({ dataset }: { dataset: Dataset }) {
  * Map gestures of the workbench: a click in "add" mode places a planned 4G tower; dragging a
  * planned tower moves it (a preview while the button is down, one undo step when released).
  */
-function enablePlanEditing(map: maplibregl.Map, overlay: MapLibreOverlay, dataset: Dataset): () => void {
+function enablePlanEditing(map: maplibregl.Map, overlay: MapLibreOverlay, dataset: DatasetView): () => void {
   let dragging: { id: string } | undefined;
   const base = dataset.towers;
 
@@ -174,7 +195,11 @@ function enablePlanEditing(map: maplibregl.Map, overlay: MapLibreOverlay, datase
   };
   const onDown = (event: maplibregl.MapMouseEvent) => {
     const picked = overlay.pickObject({ x: event.point.x, y: event.point.y, layerIds: ['towers'], radius: 4 });
-    const tower = picked?.object as Tower | undefined;
+    // The towers layer's data are indexes into the towers with the plan applied.
+    const state = useAppStore.getState();
+    const shown = picked?.layer?.props.data;
+    const index = picked && shown instanceof Uint32Array ? towerIndexOf(shown, picked.index) : undefined;
+    const tower: Tower | undefined = index === undefined ? undefined : effectiveTowers(base, state.planPreview ?? state.plan)[index];
     if (!tower || tower.status !== 'planned') return;
     event.preventDefault();
     map.dragPan.disable();

@@ -1,9 +1,11 @@
 // The gap register's statuses on the map: a letter badge beside each gap someone is working
 // on (status by letter and shape, not by colour alone; the legend says which is which).
 import type { Layer } from '@deck.gl/core';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
+import { findPoint } from '../domain/points/table.ts';
 import { TextLayer } from '@deck.gl/layers';
 import { currentGap, type GapStatus, type GapStatuses } from '../domain/gaps/status.ts';
-import type { Dataset } from '../domain/types.ts';
+
 
 type MapLibreLayerProps = { beforeId?: string };
 
@@ -20,26 +22,20 @@ interface Badge {
   mark: string;
 }
 
-const byDataset = new WeakMap<Dataset, Map<string, [number, number]>>();
-
-function positions(dataset: Dataset): Map<string, [number, number]> {
-  let found = byDataset.get(dataset);
-  if (!found) {
-    found = new Map();
-    for (const h of dataset.hamlets) found.set(`hamlet:${h.id}`, [h.lon, h.lat]);
-    for (const s of dataset.schools) found.set(`school:${s.id}`, [s.lon, s.lat]);
-    byDataset.set(dataset, found);
-  }
-  return found;
+function position(dataset: DatasetView, gapId: string): [number, number] | undefined {
+  const colon = gapId.indexOf(':');
+  const kind = gapId.slice(0, colon);
+  if (kind !== 'hamlet' && kind !== 'school') return undefined;
+  const i = findPoint(dataset.points, kind, gapId.slice(colon + 1));
+  return i === undefined ? undefined : [dataset.points.lon[i] as number, dataset.points.lat[i] as number];
 }
 
-export function gapLayers(dataset: Dataset, statuses: GapStatuses, beforeId: string): Layer[] {
-  const where = positions(dataset);
+export function gapLayers(dataset: DatasetView, statuses: GapStatuses, beforeId: string): Layer[] {
   const badges: Badge[] = [];
   for (const gapId of Object.keys(statuses.gaps)) {
     const status = currentGap(statuses, gapId).status;
-    const position = where.get(gapId);
-    if (status !== 'open' && position) badges.push({ position, mark: STATUS_MARK[status] });
+    const where = status === 'open' ? undefined : position(dataset, gapId);
+    if (status !== 'open' && where) badges.push({ position: where, mark: STATUS_MARK[status] });
   }
   if (badges.length === 0) return [];
   return [

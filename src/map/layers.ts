@@ -1,12 +1,17 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { IconLayer, LineLayer, ScatterplotLayer } from '@deck.gl/layers';
-import { LEVEL_GOOD, LEVEL_NAMES, LEVEL_NONE, LEVEL_WEAK, type TowerColumns } from '../domain/coverage/columns.ts';
-import type { Dataset, Hamlet, School, Tower } from '../domain/types.ts';
+import { LEVEL_NAMES, type TowerColumns } from '../domain/coverage/columns.ts';
+import { pointAt, type PointTable } from '../domain/points/table.ts';
+import type { Box } from '../domain/points/view.ts';
+import type { Hamlet, School, Tower } from '../domain/types.ts';
 import { DEFAULT_RADIUS_KM } from '../domain/types.ts';
 import type { LayerId } from '../state/store.ts';
 import type { CoverageResult } from '../worker/protocol.ts';
 import { pointIconUrl, techClass, towerIconUrl, towerShape, type LevelName, type PointShape } from './icons.ts';
+import { cellLayer, type CellFigures } from './cells.ts';
 import { COLORS, hexToRgb, type Rgb } from './palette.ts';
+import { drawOrder, positionsOf, shownPoints, type ShownPoints } from './point-view.ts';
 
 // Interleaved layers take `beforeId` to slot under the basemap's labels.
 type MapLibreLayerProps = { beforeId?: string };
@@ -14,7 +19,9 @@ type MapLibreLayerProps = { beforeId?: string };
 export type Picked =
   | { kind: 'hamlet'; item: Hamlet; index: number }
   | { kind: 'school'; item: School; index: number }
-  | { kind: 'tower'; item: Tower; index: number };
+  | { kind: 'tower'; item: Tower; index: number }
+  /** A grid cell of the zoomed-out map (a large data set). */
+  | { kind: 'cell'; item: CellFigures; index: -1 };
 
 export interface MapHandlers {
   onHover: (picked: Picked | undefined, x: number, y: number) => void;
@@ -24,7 +31,7 @@ export interface MapHandlers {
 }
 
 export interface LayerInputs {
-  dataset: Dataset;
+  dataset: DatasetView;
   coverage: CoverageResult | undefined;
   /** The loaded towers with the plan applied. */
   towers: readonly Tower[];
@@ -32,6 +39,9 @@ export interface LayerInputs {
   onAir: TowerColumns;
   visible: Record<LayerId, boolean>;
   selectedPoint: number | undefined;
+  /** The view with a margin (point-view.ts padBox); undefined before the map has one. */
+  box: Box | undefined;
+  zoom: number;
 }
 
 /** Radius now on air, before any upgrade (contract coverage rule 2). */
@@ -59,83 +69,116 @@ function levelOf(coverage: CoverageResult | undefined, index: number): LevelName
 
 const SIZE_BY_LEVEL: Record<LevelName, number> = { good: 9, weak: 11, none: 13, unknown: 9 };
 
-// Points drawn good first, then weak, then none, so the gaps are never hidden under
-// covered points; the order is a typed array of point indexes, built once per result.
-const orders = new WeakMap<CoverageResult, Map<number, number[]>>();
-const unordered = new WeakMap<readonly unknown[], number[]>();
-
-function drawOrder(coverage: CoverageResult | undefined, items: readonly unknown[], offset: number): number[] {
-  const count = items.length;
-  if (!coverage) {
-    let plain = unordered.get(items);
-    if (!plain) {
-      plain = Array.from({ length: count }, (_, i) => i);
-      unordered.set(items, plain);
-    }
-    return plain;
-  }
-  let byOffset = orders.get(coverage);
-  if (!byOffset) {
-    byOffset = new Map();
-    orders.set(coverage, byOffset);
-  }
-  let order = byOffset.get(offset);
-  if (!order) {
-    order = [];
-    for (const level of [LEVEL_GOOD, LEVEL_WEAK, LEVEL_NONE]) {
-      for (let i = 0; i < count; i++) if (coverage.level[offset + i] === level) order.push(i);
-    }
-    byOffset.set(offset, order);
-  }
-  return order;
+// Points drawn good first, then weak, then none, so the gaps are never hidden under covered
+// points (point-view.ts); positions go to deck.gl as one binary attribute per layer.
+interface PointBatch {
+  indexes: Uint32Array;
+  positions: Float64Array;
 }
 
-function pointLayer<T extends Hamlet | School>(
-  shape: PointShape,
-  items: readonly T[],
-  offset: number,
-  inputs: LayerInputs,
-  handlers: MapHandlers,
-  beforeId: string,
-) {
-  const { coverage, visible } = inputs;
-  const item = (i: number) => items[i] as T;
-  const picked = (i: number) => ({ kind: shape, item: item(i), index: offset + i }) as Picked;
+const batches = new WeakMap<Uint32Array, WeakMap<object, Map<number, PointBatch>>>();
+const NO_COVERAGE = {};
+
+function batchOf(inputs: LayerInputs, shown: Uint32Array, from: number, to: number): PointBatch {
+  const key = inputs.coverage?.level ?? NO_COVERAGE;
+  let byLevel = batches.get(shown);
+  if (!byLevel) batches.set(shown, (byLevel = new WeakMap()));
+  let byStart = byLevel.get(key);
+  if (!byStart) byLevel.set(key, (byStart = new Map()));
+  let batch = byStart.get(from);
+  if (!batch) {
+    const indexes = drawOrder(shown, inputs.coverage?.level, from, to);
+    batch = { indexes, positions: positionsOf(inputs.dataset.points, indexes) };
+    byStart.set(from, batch);
+  }
+  return batch;
+}
+
+function pickedPoint(points: PointTable, index: number): Picked | undefined {
+  const found = pointAt(points, index);
+  return found && ({ ...found, index } as Picked);
+}
+
+function pointLayer(shape: PointShape, shown: Uint32Array, inputs: LayerInputs, handlers: MapHandlers, beforeId: string) {
+  const { coverage, visible, dataset } = inputs;
+  const { points } = dataset;
+  const [from, to] = shape === 'hamlet' ? [0, points.hamletCount] : [points.hamletCount, points.count];
+  const batch = batchOf(inputs, shown, from, to);
+  const pointOf = (k: number) => batch.indexes[k] as number;
   const extra = shape === 'school' ? 1 : 0;
-  return new IconLayer<number, MapLibreLayerProps>({
+  return new IconLayer<unknown, MapLibreLayerProps>({
     id: `${shape}s`,
     beforeId,
-    data: drawOrder(coverage, items, offset),
+    data: { length: batch.indexes.length, attributes: { getPosition: { value: batch.positions, size: 2 } } },
     visible: shape === 'hamlet' ? visible.hamlets : visible.schools,
     pickable: true,
-    getPosition: (i) => [item(i).lon, item(i).lat],
-    getIcon: (i) => icon(pointIconUrl(shape, levelOf(coverage, offset + i))),
-    getSize: (i) => SIZE_BY_LEVEL[levelOf(coverage, offset + i)] + extra,
-    updateTriggers: { getIcon: coverage, getSize: coverage },
-    onHover: (info: PickingInfo<number>) =>
-      handlers.onHover(info.object === undefined ? undefined : picked(info.object), info.x, info.y),
-    onClick: (info: PickingInfo<number>) =>
-      handlers.onSelectPoint(info.object === undefined ? undefined : offset + info.object),
+    getIcon: (_, { index }) => icon(pointIconUrl(shape, levelOf(coverage, pointOf(index)))),
+    getSize: (_, { index }) => SIZE_BY_LEVEL[levelOf(coverage, pointOf(index))] + extra,
+    updateTriggers: { getIcon: coverage?.level, getSize: coverage?.level },
+    onHover: (info: PickingInfo) =>
+      handlers.onHover(info.index < 0 ? undefined : pickedPoint(points, pointOf(info.index)), info.x, info.y),
+    onClick: (info: PickingInfo) => handlers.onSelectPoint(info.index < 0 ? undefined : pointOf(info.index)),
   });
 }
 
-interface Disc {
-  lon: number;
-  lat: number;
-  radiusKm: number;
-  broad: boolean;
+interface Discs {
+  length: number;
+  attributes: { getPosition: { value: Float64Array; size: 2 } };
+  /** Per disc: radius (m), and 1 for 4G/5G. */
+  radiusM: Float64Array;
+  broad: Uint8Array;
 }
 
-function discs(onAir: TowerColumns): Disc[] {
-  return Array.from(onAir.towerIndex, (_, k) => ({
-    lon: onAir.lon[k] as number,
-    lat: onAir.lat[k] as number,
-    radiusKm: onAir.radiusKm[k] as number,
-    broad: onAir.broadband[k] === 1,
-  }));
+/** The on-air towers' discs, those in `box` only when there are many. */
+function discsOf(onAir: TowerColumns, box: Box | undefined): Discs | undefined {
+  const keep: number[] = [];
+  for (let k = 0; k < onAir.count; k++) {
+    const lon = onAir.lon[k] as number;
+    const lat = onAir.lat[k] as number;
+    if (onAir.count <= TOWER_LIMIT || (box && lon >= box[0] - 0.5 && lon <= box[2] + 0.5 && lat >= box[1] - 0.5 && lat <= box[3] + 0.5)) keep.push(k);
+  }
+  if (keep.length > TOWER_LIMIT) return undefined;
+  const value = new Float64Array(keep.length * 2);
+  const radiusM = new Float64Array(keep.length);
+  const broad = new Uint8Array(keep.length);
+  keep.forEach((k, j) => {
+    value[2 * j] = onAir.lon[k] as number;
+    value[2 * j + 1] = onAir.lat[k] as number;
+    radiusM[j] = (onAir.radiusKm[k] as number) * 1000;
+    broad[j] = onAir.broadband[k] as number;
+  });
+  return { length: keep.length, attributes: { getPosition: { value, size: 2 } }, radiusM, broad };
 }
 
-const discCache = new WeakMap<TowerColumns, Disc[]>();
+/** Towers drawn at once at most (icons and discs); more are drawn only for the view. */
+export const TOWER_LIMIT = 20_000;
+
+/** Indexes of the towers to draw: all when few, else those in `box`; undefined: too many. */
+function towersOf(towers: readonly Tower[], box: Box | undefined): Uint32Array | undefined {
+  if (towers.length <= TOWER_LIMIT) return Uint32Array.from({ length: towers.length }, (_, i) => i);
+  if (!box) return undefined;
+  const keep: number[] = [];
+  towers.forEach((t, i) => {
+    if (t.lon >= box[0] && t.lon <= box[2] && t.lat >= box[1] && t.lat <= box[3]) keep.push(i);
+  });
+  return keep.length > TOWER_LIMIT ? undefined : Uint32Array.from(keep);
+}
+
+const discCache = new WeakMap<TowerColumns, Map<string, Discs | undefined>>();
+const towerCache = new WeakMap<readonly Tower[], Map<string, Uint32Array | undefined>>();
+
+function cached<K extends object, V>(cache: WeakMap<K, Map<string, V>>, key: K, box: Box | undefined, make: () => V): V {
+  let byBox = cache.get(key);
+  if (!byBox) cache.set(key, (byBox = new Map()));
+  const boxKey = box ? box.join(',') : '';
+  if (!byBox.has(boxKey)) {
+    // Only the latest view is worth keeping.
+    byBox.clear();
+    byBox.set(boxKey, make());
+  }
+  return byBox.get(boxKey) as V;
+}
+
 const onAirFlags = new WeakMap<TowerColumns, Uint8Array>();
 
 /** 1 for each dataset tower on air in the scenario: the others are drawn faded. */
@@ -152,18 +195,17 @@ function onAirFlagsOf(onAir: TowerColumns, towerCount: number): Uint8Array {
 function selectionLayers(inputs: LayerInputs, beforeId: string): Layer[] {
   const { dataset, coverage, selectedPoint } = inputs;
   if (selectedPoint === undefined) return [];
-  const point = selectedPoint < dataset.hamlets.length
-    ? dataset.hamlets[selectedPoint]
-    : dataset.schools[selectedPoint - dataset.hamlets.length];
-  if (!point) return [];
+  const { points } = dataset;
+  if (!(selectedPoint >= 0 && selectedPoint < points.count)) return [];
+  const from: [number, number] = [points.lon[selectedPoint] as number, points.lat[selectedPoint] as number];
   const towerIndex = coverage?.nearestTower[selectedPoint] ?? -1;
   const tower = towerIndex >= 0 ? inputs.towers[towerIndex] : undefined;
   const layers: Layer[] = [
-    new ScatterplotLayer<{ lon: number; lat: number }, MapLibreLayerProps>({
+    new ScatterplotLayer<[number, number], MapLibreLayerProps>({
       id: 'selected-point',
       beforeId,
-      data: [point],
-      getPosition: (p) => [p.lon, p.lat],
+      data: [from],
+      getPosition: (p) => p,
       getRadius: 13,
       radiusUnits: 'pixels',
       filled: false,
@@ -178,7 +220,7 @@ function selectionLayers(inputs: LayerInputs, beforeId: string): Layer[] {
       new LineLayer<{ from: [number, number]; to: [number, number] }, MapLibreLayerProps>({
         id: 'selected-nearest-line',
         beforeId,
-        data: [{ from: [point.lon, point.lat], to: [tower.lon, tower.lat] }],
+        data: [{ from, to: [tower.lon, tower.lat] }],
         getSourcePosition: (d) => d.from,
         getTargetPosition: (d) => d.to,
         getColor: hexToRgb(COLORS.selection),
@@ -190,50 +232,89 @@ function selectionLayers(inputs: LayerInputs, beforeId: string): Layer[] {
   return layers;
 }
 
+/** The tower a pick on the towers layer names (`pick`: the index into its data). */
+export function towerIndexOf(shown: Uint32Array, pick: number): number | undefined {
+  return pick >= 0 && pick < shown.length ? shown[pick] : undefined;
+}
+
+function towerLayers(inputs: LayerInputs, handlers: MapHandlers, beforeId: string): Layer[] {
+  const { towers, onAir, visible, box } = inputs;
+  const discs = cached(discCache, onAir, box, () => discsOf(onAir, box));
+  const shown = cached(towerCache, towers, box, () => towersOf(towers, box));
+  const layers: Layer[] = [];
+  if (discs) {
+    layers.push(
+      new ScatterplotLayer<unknown, MapLibreLayerProps>({
+        id: 'tower-radius',
+        beforeId,
+        data: discs,
+        visible: visible.towers && visible.towerRadius,
+        getRadius: (_, { index }) => discs.radiusM[index] as number,
+        radiusUnits: 'meters',
+        getFillColor: (_, { index }) => {
+          const kind = discs.broad[index] === 1 ? 'broad' : 'narrow';
+          return [...discColor[kind], discAlpha[kind]];
+        },
+        getLineColor: (_, { index }) => [...discColor[discs.broad[index] === 1 ? 'broad' : 'narrow'], 70],
+        stroked: true,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 0.6,
+      }),
+    );
+  }
+  if (shown) {
+    const flags = onAirFlagsOf(onAir, towers.length);
+    const towerOf = (i: number) => towers[i] as Tower;
+    layers.push(
+      new IconLayer<number, MapLibreLayerProps>({
+        id: 'towers',
+        beforeId,
+        data: shown,
+        visible: visible.towers,
+        pickable: true,
+        getPosition: (i) => [towerOf(i).lon, towerOf(i).lat],
+        getIcon: (i) => icon(towerIconUrl(towerShape(towerOf(i)), techClass(towerOf(i).technology))),
+        getSize: 15,
+        // With mask off, only the alpha of the colour applies: towers not on air fade out.
+        getColor: (i) => [0, 0, 0, flags[i] ? 255 : 70],
+        updateTriggers: { getColor: onAir, getPosition: towers, getIcon: towers },
+        // deck.gl sets `object` only for plain arrays: the index into `shown` is what comes back.
+        onHover: (info: PickingInfo) => {
+          const i = towerIndexOf(shown, info.index);
+          handlers.onHover(i === undefined ? undefined : { kind: 'tower', item: towerOf(i), index: i }, info.x, info.y);
+        },
+        onClick: (info: PickingInfo) => {
+          const i = towerIndexOf(shown, info.index);
+          handlers.onSelectTower(i === undefined ? undefined : towerOf(i).id);
+        },
+      }),
+    );
+  }
+  return layers;
+}
+
+/** What the map shows of the points: icons, or (a large data set seen from afar) cells. */
+export function pointMode(inputs: Pick<LayerInputs, 'dataset' | 'box'>): ShownPoints {
+  return shownPoints(inputs.dataset, inputs.box);
+}
+
 /**
  * deck.gl layers for the dataset: cheap descriptions rebuilt from state, data arrays kept by
- * reference so deck.gl re-uploads only what a new coverage result changes.
+ * reference so deck.gl re-uploads only what a new coverage result or view changes.
  */
 export function datasetLayers(inputs: LayerInputs, handlers: MapHandlers, beforeId: string): Layer[] {
-  const { dataset, towers, onAir, visible } = inputs;
-  let discData = discCache.get(onAir);
-  if (!discData) {
-    discData = discs(onAir);
-    discCache.set(onAir, discData);
-  }
-  return [
-    new ScatterplotLayer<Disc, MapLibreLayerProps>({
-      id: 'tower-radius',
-      beforeId,
-      data: discData,
-      visible: visible.towers && visible.towerRadius,
-      getPosition: (d) => [d.lon, d.lat],
-      getRadius: (d) => d.radiusKm * 1000,
-      radiusUnits: 'meters',
-      getFillColor: (d) => [...discColor[d.broad ? 'broad' : 'narrow'], discAlpha[d.broad ? 'broad' : 'narrow']],
-      getLineColor: (d) => [...discColor[d.broad ? 'broad' : 'narrow'], 70],
-      stroked: true,
-      lineWidthUnits: 'pixels',
-      getLineWidth: 0.6,
-    }),
-    pointLayer('hamlet', dataset.hamlets, 0, inputs, handlers, beforeId),
-    pointLayer('school', dataset.schools, dataset.hamlets.length, inputs, handlers, beforeId),
-    new IconLayer<Tower, MapLibreLayerProps>({
-      id: 'towers',
-      beforeId,
-      data: towers as Tower[],
-      visible: visible.towers,
-      pickable: true,
-      getPosition: (t) => [t.lon, t.lat],
-      getIcon: (t) => icon(towerIconUrl(towerShape(t), techClass(t.technology))),
-      getSize: 15,
-      // With mask off, only the alpha of the colour applies: towers not on air fade out.
-      getColor: (_t, { index }) => [0, 0, 0, onAirFlagsOf(onAir, towers.length)[index] ? 255 : 70],
-      updateTriggers: { getColor: onAir },
-      onHover: (info: PickingInfo<Tower>) =>
-        handlers.onHover(info.object ? { kind: 'tower', item: info.object, index: info.index } : undefined, info.x, info.y),
-      onClick: (info: PickingInfo<Tower>) => handlers.onSelectTower(info.object?.id),
-    }),
-    ...selectionLayers(inputs, beforeId),
-  ];
+  const { dataset, coverage, visible } = inputs;
+  const shown = pointMode(inputs);
+  const points: Layer[] =
+    shown.mode === 'points'
+      ? [pointLayer('hamlet', shown.indexes, inputs, handlers, beforeId), pointLayer('school', shown.indexes, inputs, handlers, beforeId)]
+      : coverage
+        ? cellLayer(dataset.grid, coverage.cellCounts, inputs.zoom, { hamlets: visible.hamlets, schools: visible.schools }, (cell, x, y) =>
+            handlers.onHover(cell && { kind: 'cell', item: cell, index: -1 }, x, y), beforeId)
+        : [];
+  const [discs, ...towerIcons] = towerLayers(inputs, handlers, beforeId);
+  // Discs under the points, tower icons over them.
+  const under = discs?.id === 'tower-radius' ? [discs] : [];
+  const over = discs?.id === 'tower-radius' ? towerIcons : [...(discs ? [discs] : []), ...towerIcons];
+  return [...under, ...points, ...over, ...selectionLayers(inputs, beforeId)];
 }

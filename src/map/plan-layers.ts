@@ -1,16 +1,17 @@
 // Layers of the planner's workbench: the chosen tower, the points the plan changed, and the
 // siting suggestions. Functions of state, like layers.ts.
 import type { Layer } from '@deck.gl/core';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Site } from '../domain/siting/siting.ts';
-import type { Dataset, Tower } from '../domain/types.ts';
+import type { Tower } from '../domain/types.ts';
 import { changeIconUrl, siteIconUrl } from './icons.ts';
 import { COLORS, hexToRgb } from './palette.ts';
 
 type MapLibreLayerProps = { beforeId?: string };
 
 export interface PlanLayerInputs {
-  dataset: Dataset;
+  dataset: DatasetView;
   towers: readonly Tower[];
   selectedTower: string | undefined;
   /** Point indexes (hamlets, then schools) newly good / no longer good with the plan. */
@@ -21,10 +22,9 @@ export interface PlanLayerInputs {
 
 const icon = (url: string) => ({ id: url, url, width: 32, height: 32, mask: false });
 
-function position(dataset: Dataset, index: number): [number, number] {
-  const h = dataset.hamlets.length;
-  const p = index < h ? dataset.hamlets[index] : dataset.schools[index - h];
-  return p ? [p.lon, p.lat] : [0, 0];
+function position(dataset: DatasetView, index: number): [number, number] {
+  const { points } = dataset;
+  return index >= 0 && index < points.count ? [points.lon[index] as number, points.lat[index] as number] : [0, 0];
 }
 
 export function planLayers(inputs: PlanLayerInputs, beforeId: string): Layer[] {

@@ -1,7 +1,8 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { labelPoint } from '../domain/geo/label.ts';
 import { bboxOfGeometry } from '../domain/geo/polygon.ts';
-import type { Boundary, Dataset } from '../domain/types.ts';
+import type { Boundary } from '../domain/types.ts';
 import { labelFontFaces, LABEL_FONT } from './fonts.ts';
 import { CHOROPLETH_COLORS, COLORS } from './palette.ts';
 
@@ -48,7 +49,7 @@ const halo = { 'text-color': COLORS.labelText, 'text-halo-color': COLORS.labelHa
  * dataset's own boundaries, the coastline, and Vietnamese labels drawn with a bundled font.
  * No `glyphs` or `sprite` URL, so nothing is fetched from outside.
  */
-export function basemapStyle(dataset: Dataset): StyleSpecification {
+export function basemapStyle(dataset: DatasetView): StyleSpecification {
   const communes = dataset.communes ?? [];
   return {
     version: 8,
@@ -136,7 +137,7 @@ export function basemapStyle(dataset: Dataset): StyleSpecification {
 }
 
 /** Lon/lat bounds of the province, for the first view. */
-export function provinceBounds(dataset: Dataset): [[number, number], [number, number]] {
+export function provinceBounds(dataset: DatasetView): [[number, number], [number, number]] {
   const box = [Infinity, Infinity, -Infinity, -Infinity];
   for (const boundary of dataset.province) {
     const [w, s, e, n] = bboxOfGeometry(boundary.geometry);

@@ -1,16 +1,17 @@
 // Figures of the leadership view, derived from the store's timeline and as-of day: built on
 // demand and memoised on the timeline (replaced with the dataset, never mutated).
 import { toDay } from '../domain/progress/days.ts';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { indicatorAt, isPercentMetric } from '../domain/progress/indicators.ts';
 import { communeRows, districtRows, provinceRow, targetTracks, type AreaRow, type TargetTrack } from '../domain/progress/snapshot.ts';
 import { districtScope, PROVINCE_SCOPE, type Timeline } from '../domain/progress/timeline.ts';
-import type { Dataset, Metric } from '../domain/types.ts';
+import type { Metric } from '../domain/types.ts';
 import type { CoverageResult } from '../worker/protocol.ts';
 
 const tracks = new WeakMap<Timeline, TargetTrack[]>();
 
 /** One track per programme target: daily values and statuses over the data's dates. */
-export function programmeTracks(timeline: Timeline, dataset: Dataset): TargetTrack[] {
+export function programmeTracks(timeline: Timeline, dataset: DatasetView): TargetTrack[] {
   let found = tracks.get(timeline);
   if (!found) {
     found = targetTracks(timeline, dataset.programme);
@@ -25,7 +26,7 @@ export interface AreaTable {
   communes: AreaRow[];
 }
 
-export function areaTable(timeline: Timeline, dataset: Dataset, asOf: string): AreaTable {
+export function areaTable(timeline: Timeline, dataset: DatasetView, asOf: string): AreaTable {
   const day = toDay(asOf);
   return {
     province: provinceRow(timeline, dataset.programme, day),

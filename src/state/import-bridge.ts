@@ -2,6 +2,7 @@
 // drop them; saves what was taken on this device and lays it over the bundled data again on
 // the next visit. Nothing reaches the loaded data without the worker's `import-done`.
 import { clearImport, datasetKey, loadImport, saveImport } from '../io/plan-store.ts';
+import { keyShape } from '../domain/points/dataset-view.ts';
 import type { ImportRequestFile, WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
 import { useAppStore } from './store.ts';
 
@@ -101,7 +102,7 @@ export function startImportBridge(post: Post, reload: () => void): { handle: (me
         }
         state().importedFilesChanged(message.files.map((f) => f.path));
         const dataset = state().dataset;
-        void saveImport(dataset ? datasetKey(dataset) : '', message.files).then((result) => {
+        void saveImport(dataset ? datasetKey(keyShape(dataset)) : '', message.files).then((result) => {
           if (!result.ok) state().importChanged({ phase: 'failed', message: result.message });
         });
         return true;

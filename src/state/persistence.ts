@@ -1,17 +1,19 @@
 // Keeps the plan on this device (IndexedDB): restored when its dataset loads, saved a moment
 // after each change. A saved plan that cannot be read is never overwritten by autosave.
 import { EMPTY_PLAN } from '../domain/plan/plan.ts';
-import type { Dataset } from '../domain/types.ts';
+import { keyShape } from '../domain/points/dataset-view.ts';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
+
 import { datasetKey, loadGapStatuses, loadPlan, saveGapStatuses, savePlan } from '../io/plan-store.ts';
 import { useAppStore } from './store.ts';
 
 const SAVE_DELAY_MS = 400;
 
-const keys = new WeakMap<Dataset, string>();
-function keyOf(dataset: Dataset): string {
+const keys = new WeakMap<DatasetView, string>();
+function keyOf(dataset: DatasetView): string {
   let key = keys.get(dataset);
   if (!key) {
-    key = datasetKey(dataset);
+    key = datasetKey(keyShape(dataset));
     keys.set(dataset, key);
   }
   return key;
@@ -19,7 +21,7 @@ function keyOf(dataset: Dataset): string {
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 // While a dataset's saved plan is being read, its (empty) plan must not be saved over it.
-let restoring: Dataset | undefined;
+let restoring: DatasetView | undefined;
 
 async function save(replaceUnreadable: boolean, from = useAppStore.getState()): Promise<void> {
   const { dataset, plan } = from;
@@ -39,7 +41,7 @@ export function forceSave(): Promise<void> {
   return save(true);
 }
 
-async function restore(dataset: Dataset): Promise<void> {
+async function restore(dataset: DatasetView): Promise<void> {
   restoring = dataset;
   try {
     const result = await loadPlan(keyOf(dataset));

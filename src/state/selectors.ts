@@ -1,6 +1,8 @@
 import { onAirTowers, type Scenario, type TowerColumns } from '../domain/coverage/columns.ts';
+import { pointSums } from '../domain/points/table.ts';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { applyPlan, EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
-import type { Dataset, Tower } from '../domain/types.ts';
+import type { Tower } from '../domain/types.ts';
 
 export interface DatasetSummary {
   hamlets: number;
@@ -11,27 +13,26 @@ export interface DatasetSummary {
 }
 
 // Memoised on the dataset reference: the dataset is replaced, never mutated.
-const summaries = new WeakMap<Dataset, DatasetSummary>();
+const summaries = new WeakMap<DatasetView, DatasetSummary>();
 
-export function summarise(dataset: Dataset): DatasetSummary {
+export function summarise(dataset: DatasetView): DatasetSummary {
   let summary = summaries.get(dataset);
   if (!summary) {
     summary = {
-      hamlets: dataset.hamlets.length,
-      schools: dataset.schools.length,
+      hamlets: dataset.points.hamletCount,
+      schools: dataset.points.count - dataset.points.hamletCount,
       towers: dataset.towers.length,
-      population: dataset.hamlets.reduce((sum, h) => sum + h.population, 0),
-      students: dataset.schools.reduce((sum, s) => sum + s.students, 0),
+      ...pointSums(dataset.points),
     };
     summaries.set(dataset, summary);
   }
   return summary;
 }
 
-const names = new WeakMap<Dataset, Map<string, string>>();
+const names = new WeakMap<DatasetView, Map<string, string>>();
 
 /** Boundary names by id (districts and communes), for labelling points by their codes. */
-export function boundaryNames(dataset: Dataset): Map<string, string> {
+export function boundaryNames(dataset: DatasetView): Map<string, string> {
   let byId = names.get(dataset);
   if (!byId) {
     byId = new Map([...dataset.districts, ...(dataset.communes ?? [])].map((b) => [b.id, b.name]));

@@ -3,12 +3,13 @@ import type { Scenario } from '../domain/coverage/columns.ts';
 import { EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
-import type { Dataset, Issue, Metric } from '../domain/types.ts';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
+import type { Issue, Metric } from '../domain/types.ts';
 import type { Lang } from '../ui/i18n.ts';
 import type { GapFilter, GapSortKey, SortDirection } from '../domain/gaps/register.ts';
 import { applyStatusChange, EMPTY_STATUSES, type GapStatusChange, type GapStatuses } from '../domain/gaps/status.ts';
 import type { StagedFile } from '../domain/import/staging.ts';
-import type { CoverageResult, ImportChecked } from '../worker/protocol.ts';
+import type { CoverageResult, ImportChecked, RadiusFigures } from '../worker/protocol.ts';
 
 export type LayerId = 'hamlets' | 'schools' | 'towers' | 'towerRadius' | 'choropleth';
 
@@ -73,11 +74,11 @@ export type CoverageState =
 export interface AppState {
   lang: Lang;
   /** The data on screen; replaced only by a load that succeeded, so a bad file never loses it. */
-  dataset: Dataset | undefined;
+  dataset: DatasetView | undefined;
   issues: Issue[];
   load: LoadState;
   layers: Record<LayerId, boolean>;
-  /** The programme's figures through time, built by the worker with the dataset. */
+  /** The programme's figures through time, built by the worker just after the first coverage. */
   timeline: Timeline | undefined;
   /** The day every figure, card and chart is read at (ISO YYYY-MM-DD). */
   asOf: string;
@@ -87,6 +88,8 @@ export interface AppState {
   /** The worker's latest answer; it may be for an older scenario while a newer one computes. */
   coverage: CoverageResult | undefined;
   coverageState: CoverageState;
+  /** Figures with every radius scaled by 0.75, 1 and 1.25, for the result with this requestId (it follows the result). */
+  radiusRange: { requestId: number; ranges: RadiusFigures[] } | undefined;
   /** Index of the chosen point: hamlets first, then schools. */
   selectedPoint: number | undefined;
   /** The user's changes over the loaded towers, with undo and redo. */
@@ -115,7 +118,7 @@ export interface AppState {
   languageToggled: () => void;
   layerToggled: (layer: LayerId) => void;
   loadProgressed: (done: number, total: number) => void;
-  datasetLoaded: (dataset: Dataset, issues: Issue[], timeline: Timeline, asOf: string) => void;
+  datasetLoaded: (dataset: DatasetView, issues: Issue[], asOf: string) => void;
   datasetRejected: (reason: string, issues: Issue[]) => void;
   scenarioModeChosen: (mode: ScenarioMode) => void;
   asOfChosen: (asOf: string) => void;
@@ -123,6 +126,8 @@ export interface AppState {
   areaFocused: (bbox: [number, number, number, number]) => void;
   coverageRequested: () => void;
   coverageComputed: (result: CoverageResult) => void;
+  /** The radius range of the result on screen (it follows the result). */
+  radiusRangeComputed: (requestId: number, ranges: RadiusFigures[]) => void;
   coverageFailed: (message: string) => void;
   timelineRebuilt: (timeline: Timeline) => void;
   pointSelected: (index: number | undefined) => void;
@@ -160,6 +165,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   focus: undefined,
   coverage: undefined,
   coverageState: { phase: 'idle' },
+  radiusRange: undefined,
   selectedPoint: undefined,
   plan: EMPTY_PLAN,
   planPast: [],
@@ -180,11 +186,11 @@ export const useAppStore = create<AppState>()((set, get) => ({
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   loadProgressed: (done, total) => set({ load: { phase: 'loading', done, total } }),
-  datasetLoaded: (dataset, issues, timeline, asOf) =>
+  datasetLoaded: (dataset, issues, asOf) =>
     set({
       dataset,
       issues,
-      timeline,
+      timeline: undefined,
       asOf,
       load: { phase: 'ready' },
       coverage: undefined,
@@ -204,6 +210,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   areaFocused: (bbox) => set((s) => ({ focus: { bbox, nonce: (s.focus?.nonce ?? 0) + 1 } })),
   coverageRequested: () => set({ coverageState: { phase: 'computing', since: Date.now() } }),
   coverageComputed: (coverage) => set({ coverage, coverageState: { phase: 'ready' } }),
+  radiusRangeComputed: (requestId, ranges) => set({ radiusRange: { requestId, ranges } }),
   coverageFailed: (message) => set({ coverageState: { phase: 'failed', message } }),
   timelineRebuilt: (timeline) => set({ timeline }),
   pointSelected: (selectedPoint) => set({ selectedPoint }),

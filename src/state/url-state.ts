@@ -3,9 +3,11 @@
 // view. The hash is read with the same care as any user input: a part that does not parse
 // is ignored, never trusted.
 import { isIsoDate } from '../domain/parse/dates.ts';
+import { findPoint, pointAt } from '../domain/points/table.ts';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { SORT_KEYS, type GapFilter, type GapSortKey, type SortDirection } from '../domain/gaps/register.ts';
 import { GAP_STATUSES } from '../domain/gaps/status.ts';
-import type { Dataset } from '../domain/types.ts';
+
 import { CHOROPLETH_METRICS } from './dashboard.ts';
 import type { AppState, Camera, LayerId, ScenarioMode, SidebarTab } from './store.ts';
 
@@ -49,9 +51,8 @@ export function selectedKey(state: Pick<ViewSource, 'dataset' | 'selectedPoint' 
   if (state.selectedTower !== undefined) return `tower:${state.selectedTower}`;
   const { dataset, selectedPoint: i } = state;
   if (!dataset || i === undefined) return undefined;
-  const h = dataset.hamlets.length;
-  const point = i < h ? dataset.hamlets[i] : dataset.schools[i - h];
-  return point ? `${i < h ? 'hamlet' : 'school'}:${point.id}` : undefined;
+  const point = pointAt(dataset.points, i);
+  return point ? `${point.kind}:${point.item.id}` : undefined;
 }
 
 // The gap register's filters: short names, only the parts that are set.
@@ -156,19 +157,15 @@ export function viewFromHash(hash: string): View {
 }
 
 /** The point index or tower id a selection key names in this dataset, if it is there. */
-export function resolveSelection(dataset: Dataset, key: string): { point?: number; tower?: string } | undefined {
+export function resolveSelection(dataset: DatasetView, key: string): { point?: number; tower?: string } | undefined {
   const colon = key.indexOf(':');
   const kind = key.slice(0, colon);
   const id = key.slice(colon + 1);
   // A planned tower lives in the saved plan, restored after the data: any id is kept.
   if (kind === 'tower') return id === '' ? undefined : { tower: id };
-  if (kind === 'hamlet') {
-    const i = dataset.hamlets.findIndex((h) => h.id === id);
-    return i < 0 ? undefined : { point: i };
-  }
-  if (kind === 'school') {
-    const j = dataset.schools.findIndex((s) => s.id === id);
-    return j < 0 ? undefined : { point: dataset.hamlets.length + j };
+  if (kind === 'hamlet' || kind === 'school') {
+    const i = findPoint(dataset.points, kind, id);
+    return i === undefined ? undefined : { point: i };
   }
   return undefined;
 }

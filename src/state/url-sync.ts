@@ -22,12 +22,12 @@ function applyBeforeData(view: View): void {
 /** The as-of day and the selection need the data: its dates bound the day, its ids the selection. */
 function applyWithData(view: View): void {
   const state = useAppStore.getState();
-  const { dataset, timeline } = state;
+  const { dataset } = state;
   if (!dataset) return;
-  if (view.asOf && timeline) {
+  if (view.asOf) {
     // Within the data's dates, as the time bar would keep it.
     const day = toDay(view.asOf);
-    if (day >= timeline.firstDay && day <= timeline.lastDay) state.asOfChosen(view.asOf);
+    if (day >= dataset.days.firstDay && day <= dataset.days.lastDay) state.asOfChosen(view.asOf);
   }
   if (view.selected) {
     const found = resolveSelection(dataset, view.selected);
@@ -51,7 +51,7 @@ export function startUrlSync(): () => void {
     window.history.replaceState(window.history.state, '', `#${hash}`);
   };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
-    if (pending && state.dataset && state.timeline && state.dataset !== previous.dataset) {
+    if (pending && state.dataset && state.dataset !== previous.dataset) {
       const view = pending;
       pending = undefined;
       applyWithData(view);

@@ -64,7 +64,7 @@ export function startDataWorker(): () => void {
         store.loadProgressed(message.done, message.total);
         break;
       case 'loaded':
-        store.datasetLoaded(message.dataset, message.issues, message.timeline, defaultAsOf(message.timeline));
+        store.datasetLoaded(message.dataset, message.issues, defaultAsOf(message.dataset.days));
         break;
       case 'rejected':
         store.datasetRejected(message.reason, message.issues);
@@ -75,11 +75,14 @@ export function startDataWorker(): () => void {
         store.coverageComputed(result);
         break;
       }
+      case 'radius-range':
+        if (message.requestId === latestRequest) store.radiusRangeComputed(message.requestId, message.radiusRange);
+        break;
       case 'plan-coverage': {
         // The quick answer to an edit: levels and figures now, nearest towers with the full
         // result that follows.
         if (message.requestId !== latestRequest || !store.coverage) break;
-        store.coverageComputed({ ...store.coverage, level: message.level, figures: message.figures });
+        store.coverageComputed({ ...store.coverage, level: message.level, figures: message.figures, cellCounts: message.cellCounts });
         break;
       }
       case 'timeline':

@@ -1,10 +1,11 @@
-import type { Dataset } from '../domain/types.ts';
+
 import { summarise } from '../state/selectors.ts';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatNumber } from './format.ts';
 import { translate, type MessageKey } from './i18n.ts';
 
-export function DatasetSummary({ dataset }: { dataset: Dataset }) {
+export function DatasetSummary({ dataset }: { dataset: DatasetView }) {
   const lang = useAppStore((s) => s.lang);
   const warnings = useAppStore((s) => s.issues.filter((i) => i.severity === 'warning').length);
   const summary = summarise(dataset);

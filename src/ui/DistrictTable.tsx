@@ -1,7 +1,8 @@
 import { Fragment, useMemo, useState } from 'react';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { AreaRow } from '../domain/progress/snapshot.ts';
 import { bboxOfGeometry } from '../domain/geo/polygon.ts';
-import type { Boundary, Dataset } from '../domain/types.ts';
+import type { Boundary } from '../domain/types.ts';
 import { areaTable } from '../state/dashboard.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatNumber } from './format.ts';
@@ -72,7 +73,7 @@ function bboxOf(boundary: Boundary): [number, number, number, number] {
 }
 
 /** Districts on the as-of day, sortable, each expandable to its communes; a name zooms the map. */
-export function DistrictTable({ dataset }: { dataset: Dataset }) {
+export function DistrictTable({ dataset }: { dataset: DatasetView }) {
   const lang = useAppStore((s) => s.lang);
   const timeline = useAppStore((s) => s.timeline);
   const asOf = useAppStore((s) => s.asOf);

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { gapsToCsv, gapsToGeoJSON } from '../domain/export/table.ts';
 import { filterGaps, gapRows, sortGaps, type GapFilter, type GapRow, type GapSortKey } from '../domain/gaps/register.ts';
 import { currentGap, GAP_STATUSES, type GapStatus } from '../domain/gaps/status.ts';
-import type { Dataset } from '../domain/types.ts';
+
 import { effectiveTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatNumber } from './format.ts';
@@ -105,7 +106,7 @@ function Filters({ rows, filter, lang, onChange }: { rows: readonly GapRow[]; fi
 }
 
 /** Every hamlet and school not well covered: filter, sort, export; in step with the map. */
-export function GapRegister({ dataset }: { dataset: Dataset }) {
+export function GapRegister({ dataset }: { dataset: DatasetView }) {
   const lang = useAppStore((s) => s.lang);
   const coverage = useAppStore((s) => s.coverage);
   const plan = useAppStore((s) => s.plan);
@@ -119,7 +120,7 @@ export function GapRegister({ dataset }: { dataset: Dataset }) {
   const t = (key: MessageKey) => translate(lang, key);
 
   const rows = useMemo(
-    () => (coverage && coverage.level.length === dataset.hamlets.length + dataset.schools.length ? gapRows(dataset, effectiveTowers(dataset.towers, plan), coverage) : []),
+    () => (coverage && coverage.level.length === dataset.points.count ? gapRows(dataset, effectiveTowers(dataset.towers, plan), coverage) : []),
     [dataset, coverage, plan],
   );
   const shown = useMemo(() => sortGaps(filterGaps(rows, filter, statuses), sort.key, sort.direction, lang), [rows, filter, sort, lang, statuses]);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { towersToGeoJSON } from '../domain/export/features.ts';
 import { planFromTowers } from '../domain/plan/plan.ts';
-import type { Dataset, Tower } from '../domain/types.ts';
+import type { Tower } from '../domain/types.ts';
 import { mapCenter } from '../map/capture.ts';
 import { placePlannedTowers } from '../state/plan-actions.ts';
 import { effectiveTowers } from '../state/selectors.ts';
@@ -14,7 +15,7 @@ import { SaveStatus } from './SaveStatus.tsx';
 type ImportNote = { ok: true; text: string } | { ok: false; title: string; lines: string[] };
 
 /** The plan's commands: add, undo / redo, export and re-import, and where saving stands. */
-export function PlanPanel({ dataset }: { dataset: Dataset }) {
+export function PlanPanel({ dataset }: { dataset: DatasetView }) {
   const lang = useAppStore((s) => s.lang);
   const plan = useAppStore((s) => s.plan);
   const canUndo = useAppStore((s) => s.planPast.length > 0);

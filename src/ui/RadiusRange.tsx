@@ -15,7 +15,7 @@ const ROWS: { id: string; label: MessageKey; value: (f: CoverageFigures) => numb
 /** The same plan and scenario under smaller and larger radii: a range, not one precise number. */
 export function RadiusRange() {
   const lang = useAppStore((s) => s.lang);
-  const range = useAppStore((s) => s.coverage?.radiusRange);
+  const range = useAppStore((s) => (s.radiusRange && s.radiusRange.requestId === s.coverage?.requestId ? s.radiusRange.ranges : undefined));
   if (!range) return null;
   return (
     <section className="panel" aria-labelledby="radius-heading" data-testid="radius-range">

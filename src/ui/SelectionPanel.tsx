@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import { pointAt } from '../domain/points/table.ts';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { LEVEL_NAMES } from '../domain/coverage/columns.ts';
-import type { Dataset } from '../domain/types.ts';
+
 import { effectiveTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatKm } from './format.ts';
@@ -13,7 +15,7 @@ const levelLabel: Record<(typeof LEVEL_NAMES)[number], MessageKey> = {
 };
 
 /** The clicked point's level and nearest 4G/5G tower; Escape or the button clears it. */
-export function SelectionPanel({ dataset }: { dataset: Dataset }) {
+export function SelectionPanel({ dataset }: { dataset: DatasetView }) {
   const lang = useAppStore((s) => s.lang);
   const index = useAppStore((s) => s.selectedPoint);
   const coverage = useAppStore((s) => s.coverage);
@@ -37,8 +39,7 @@ export function SelectionPanel({ dataset }: { dataset: Dataset }) {
       </section>
     );
   }
-  const hamletCount = dataset.hamlets.length;
-  const point = index < hamletCount ? dataset.hamlets[index] : dataset.schools[index - hamletCount];
+  const point = pointAt(dataset.points, index)?.item;
   const levelCode = coverage?.level[index];
   const level = levelCode === undefined ? undefined : LEVEL_NAMES[levelCode];
   const towerIndex = coverage?.nearestTower[index] ?? -1;
@@ -48,7 +49,7 @@ export function SelectionPanel({ dataset }: { dataset: Dataset }) {
     <section className="panel" aria-labelledby="selection-heading" data-testid="selection">
       <h2 id="selection-heading">{t('selectionHeading')}</h2>
       <p>
-        <strong>{point?.name}</strong> ({t(index < hamletCount ? 'layerHamlets' : 'layerSchools')})
+        <strong>{point?.name}</strong> ({t(index < dataset.points.hamletCount ? 'layerHamlets' : 'layerSchools')})
       </p>
       <dl className="figures-list">
         <div>

@@ -1,6 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { pointAt } from '../domain/points/table.ts';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { SitingWeight } from '../domain/siting/siting.ts';
-import { DEFAULT_RADIUS_KM, type Dataset } from '../domain/types.ts';
+import { DEFAULT_RADIUS_KM } from '../domain/types.ts';
 import { placePlannedTowers } from '../state/plan-actions.ts';
 import { boundaryNames } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
@@ -17,7 +19,7 @@ const WEIGHTS: { value: SitingWeight; label: MessageKey }[] = [
 ];
 
 /** K new 4G sites that add the most not-yet-good weight; chosen ones join the plan in one step. */
-export function SitingPanel({ dataset }: { dataset: Dataset }) {
+export function SitingPanel({ dataset }: { dataset: DatasetView }) {
   const lang = useAppStore((s) => s.lang);
   const siting = useAppStore((s) => s.siting);
   const [k, setK] = useState('10');
@@ -53,8 +55,7 @@ export function SitingPanel({ dataset }: { dataset: Dataset }) {
   const place = (siteIndex: number) => {
     const site = result?.sites[siteIndex];
     if (!site) return '';
-    const h = dataset.hamlets.length;
-    const point = site.point < h ? dataset.hamlets[site.point] : dataset.schools[site.point - h];
+    const point = pointAt(dataset.points, site.point)?.item;
     const where = [point?.commune, point?.district].map((id) => (id ? names.get(id) : undefined)).filter(Boolean);
     return `${point?.name ?? site.atId}${where.length ? ` (${where.join(', ')})` : ''}`;
   };

@@ -1,5 +1,6 @@
-import type { Dataset } from '../domain/types.ts';
+
 import type { Picked } from '../map/layers.ts';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { currentRadiusKm } from '../map/layers.ts';
 import { boundaryNames } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
@@ -39,6 +40,16 @@ function rows(picked: Picked, lang: 'vi' | 'en'): Row[] {
     out.push(['tooltipFixedBroadband', s.fixedBroadband ? t('yes') : t('no')]);
     return out;
   }
+  if (picked.kind === 'cell') {
+    const { good, weak, none } = picked.item;
+    const total = good + weak + none;
+    return [
+      ['cellPoints', n(total)],
+      ['cellGoodShare', `${formatNumber((100 * good) / total, lang, 1)}% (${n(good)})`],
+      ['levelWeak', n(weak)],
+      ['levelNone', n(none)],
+    ];
+  }
   const tower = picked.item;
   const out: Row[] = [
     ['tooltipOperator', tower.operator],
@@ -54,8 +65,8 @@ function rows(picked: Picked, lang: 'vi' | 'en'): Row[] {
   return out;
 }
 
-function placeRows(picked: Picked, dataset: Dataset): Row[] {
-  if (picked.kind === 'tower') return [];
+function placeRows(picked: Picked, dataset: DatasetView): Row[] {
+  if (picked.kind === 'tower' || picked.kind === 'cell') return [];
   const names = boundaryNames(dataset);
   const out: Row[] = [];
   const commune = picked.item.commune && names.get(picked.item.commune);
@@ -65,17 +76,18 @@ function placeRows(picked: Picked, dataset: Dataset): Row[] {
   return out;
 }
 
-function title(picked: Picked): string {
+function title(picked: Picked, lang: 'vi' | 'en'): string {
+  if (picked.kind === 'cell') return translate(lang, 'cellTitle').replace('{km}', formatNumber(picked.item.sizeKm, lang, 0));
   return picked.kind === 'tower' ? `${picked.item.operator} ${picked.item.id}` : picked.item.name;
 }
 
 /** Hover card for a map feature; text only, so names from user files can never inject HTML. */
-export function Tooltip({ picked, dataset, x, y }: { picked: Picked; dataset: Dataset; x: number; y: number }) {
+export function Tooltip({ picked, dataset, x, y }: { picked: Picked; dataset: DatasetView; x: number; y: number }) {
   const lang = useAppStore((s) => s.lang);
   return (
     <div className="tooltip" role="status" style={{ left: x + 12, top: y + 12 }}>
-      <strong>{title(picked)}</strong>
-      {picked.item.synthetic && <span className="badge">{translate(lang, 'simulated')}</span>}
+      <strong>{title(picked, lang)}</strong>
+      {picked.kind !== 'cell' && picked.item.synthetic && <span className="badge">{translate(lang, 'simulated')}</span>}
       <dl>
         {[...placeRows(picked, dataset), ...rows(picked, lang)].map(([key, value]) => (
           <div key={key}>

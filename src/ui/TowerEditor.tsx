@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { canUpgrade, removeTower, updateTower, upgradeTower, type TowerPatch } from '../domain/plan/plan.ts';
-import { DEFAULT_RADIUS_KM, TECHNOLOGIES, type Dataset, type Technology, type Tower } from '../domain/types.ts';
+import { DEFAULT_RADIUS_KM, TECHNOLOGIES, type Technology, type Tower } from '../domain/types.ts';
 import { effectiveTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { CommitField } from './CommitField.tsx';
@@ -37,7 +38,7 @@ function UpgradeForm({ tower, lang, onUpgrade }: { tower: Tower; lang: Lang; onU
 }
 
 /** The chosen tower's properties; planned towers are edited, existing ones can get an upgrade. */
-export function TowerEditor({ dataset }: { dataset: Dataset }) {
+export function TowerEditor({ dataset }: { dataset: DatasetView }) {
   const lang = useAppStore((s) => s.lang);
   const plan = useAppStore((s) => s.plan);
   const id = useAppStore((s) => s.selectedTower);

@@ -1,5 +1,6 @@
 // Two languages, one typed dictionary: a missing key in either is a type error.
 import { dashboardEn, dashboardVi } from './i18n-dashboard.ts';
+import { mapEn, mapVi } from './i18n-map.ts';
 import { planEn, planVi } from './i18n-plan.ts';
 import { shareEn, shareVi } from './i18n-share.ts';
 
@@ -7,6 +8,7 @@ export type Lang = 'vi' | 'en';
 
 const vi = {
   ...dashboardVi,
+  ...mapVi,
   ...planVi,
   ...shareVi,
   appTitle: 'Sóng Map',
@@ -101,6 +103,7 @@ export type MessageKey = keyof typeof vi;
 
 const en: Record<MessageKey, string> = {
   ...dashboardEn,
+  ...mapEn,
   ...planEn,
   ...shareEn,
   appTitle: 'Sóng Map',

@@ -5,6 +5,8 @@ import { coverageFigures, pointWeights, type CoverageFigures } from '../domain/c
 import { touchedIds, towerInPlan } from '../domain/plan/diff.ts';
 import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '../domain/plan/incremental.ts';
 import { applyPlan, EMPTY_PLAN, isEmptyPlan, type PlanDoc } from '../domain/plan/plan.ts';
+import type { PointGrid } from '../domain/coverage/point-grid.ts';
+import { cellLevelCounts, viewGrid } from '../domain/points/view.ts';
 import { buildTimeline, type Timeline } from '../domain/progress/timeline.ts';
 import { chooseSites, type SitingOptions, type SitingResult } from '../domain/siting/siting.ts';
 import type { Dataset, Tower } from '../domain/types.ts';
@@ -34,8 +36,12 @@ export class CoverageSession {
   private engine: { scenario: Scenario; coverage: IncrementalCoverage } | undefined;
   private baseline: { scenario: Scenario; level: Uint8Array; figures: CoverageFigures } | undefined;
 
+  /** The map's grid of the points: levels are counted per cell with every result. */
+  readonly grid: PointGrid;
+
   constructor(private readonly dataset: Dataset) {
     this.points = pointColumns(dataset.hamlets, dataset.schools);
+    this.grid = viewGrid(this.points);
     this.weight = pointWeights(dataset);
     this.district = locateDistricts(buildDistrictIndex(dataset.districts), this.points.lon, this.points.lat);
     this.baseById = new Map(dataset.towers.map((t) => [t.id, t]));
@@ -69,7 +75,25 @@ export class CoverageSession {
     return this.baseline;
   }
 
-  /** Everything for one scenario: levels, nearest 4G/5G, figures, the plan's baseline and the radius range. */
+  /** Points per map cell by kind and level. */
+  cellCounts(level: Uint8Array): Uint32Array {
+    return cellLevelCounts(this.grid, level, this.dataset.hamlets.length);
+  }
+
+  /**
+   * Figures with every radius scaled (RADIUS_FACTORS): two more classifications, so the
+   * worker sends them after the scenario's own result, and drops them when a newer request
+   * comes first.
+   */
+  radiusRange(scenario: Scenario, figures: CoverageFigures): RadiusFigures[] {
+    const towers = onAirTowers(this.towers, scenario);
+    return RADIUS_FACTORS.map((factor) => ({
+      factor,
+      figures: factor === 1 ? figures : this.figuresOf(classify(this.points, scaled(towers, factor)).level),
+    }));
+  }
+
+  /** Everything for one scenario: levels, nearest 4G/5G, figures, the plan's baseline. */
   coverage(requestId: number, scenario: Scenario): CoverageResult {
     const started = performance.now();
     const pointCount = this.points.count;
@@ -81,10 +105,6 @@ export class CoverageSession {
       nearestTower[i] = k < 0 ? -1 : (towers.towerIndex[k] as number);
     }
     const figures = this.figuresOf(level);
-    const radiusRange: RadiusFigures[] = RADIUS_FACTORS.map((factor) => ({
-      factor,
-      figures: factor === 1 ? figures : this.figuresOf(classify(this.points, scaled(towers, factor)).level),
-    }));
     const baseline = this.baselineFor(scenario, level);
     return {
       requestId,
@@ -96,7 +116,7 @@ export class CoverageSession {
       figures,
       baselineLevel: baseline.level.slice(),
       baselineFigures: baseline.figures,
-      radiusRange,
+      cellCounts: this.cellCounts(level),
       elapsedMs: performance.now() - started,
     };
   }
@@ -124,6 +144,7 @@ export class CoverageSession {
       scenario,
       level: engine.coverage.level.slice(),
       figures: engine.coverage.figures(),
+      cellCounts: this.cellCounts(engine.coverage.level),
       changed: change.points,
       elapsedMs: performance.now() - started,
     };

@@ -2,6 +2,8 @@
 // The data worker: fetches and validates the files, keeps the dataset, and answers coverage
 // requests, so neither parsing nor the engine ever runs on the main thread.
 import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
+import { datasetView, datasetViewTransferables } from '../domain/points/dataset-view.ts';
+import type { Scenario } from '../domain/coverage/columns.ts';
 import type { Dataset, Issue } from '../domain/types.ts';
 import { CoverageSession } from './compute.ts';
 import { ImportSession } from './import-session.ts';
@@ -22,13 +24,58 @@ function reply(message: WorkerResponse, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
 }
 
+// The newest coverage or plan request: work for an older one that has not started yet (a
+// scenario, its radius range) is dropped, so a burst of requests (scrubbing through dates)
+// costs one answer, not one each.
+let latestRequest = 0;
+// The timeline is the slowest part of a load (seconds at national scale) and no figure of the
+// first screen waits on it: it is built once the first coverage answer is out.
+let timelineDue = false;
+
+function sendTimeline(): void {
+  if (!session || !timelineDue) return;
+  timelineDue = false;
+  const started = performance.now();
+  const timeline = session.timeline();
+  reply({ type: 'timeline', timeline, timelineMs: performance.now() - started }, timelineTransferables(timeline));
+}
+
 /** Makes `dataset` the one the worker computes on, and tells the page. */
 function open(dataset: Dataset, issues: Issue[]): void {
   session = new CoverageSession(dataset);
-  const started = performance.now();
-  const timeline = session.timeline();
-  const timelineMs = performance.now() - started;
-  reply({ type: 'loaded', dataset, issues, timeline, timelineMs }, timelineTransferables(timeline));
+  const view = datasetView(dataset, session.grid);
+  timelineDue = true;
+  reply({ type: 'loaded', dataset: view, issues }, datasetViewTransferables(view));
+}
+
+/** A task of its own, after the messages already waiting. */
+const later = (task: () => void): void => void setTimeout(task, 0);
+
+function failed(requestId: number, error: unknown): void {
+  reply({ type: 'coverage-failed', requestId, message: error instanceof Error ? error.message : String(error) });
+}
+
+/** The scenario's result, then (as later tasks, unless a newer request came) the radius range and the timeline. */
+function runCoverage(requestId: number, scenario: Scenario): void {
+  if (requestId !== latestRequest || !session) return;
+  const current = session;
+  try {
+    const result = current.coverage(requestId, scenario);
+    const figures = result.figures;
+    reply({ type: 'coverage', ...result }, transferables(result));
+    later(() => {
+      if (requestId !== latestRequest || current !== session) return;
+      try {
+        reply({ type: 'radius-range', requestId, radiusRange: current.radiusRange(scenario, figures) });
+      } catch (error) {
+        failed(requestId, error);
+        return;
+      }
+      later(sendTimeline);
+    });
+  } catch (error) {
+    failed(requestId, error);
+  }
 }
 
 async function checkImport(importId: number, files: ImportRequestFile[]): Promise<void> {
@@ -105,29 +152,22 @@ let refresh: ReturnType<typeof setTimeout> | undefined;
 function scheduleRefresh(requestId: number, scenario: string): void {
   clearTimeout(refresh);
   refresh = setTimeout(() => {
-    if (!session) return;
-    try {
-      const result = session.coverage(requestId, scenario);
-      reply({ type: 'coverage', ...result }, transferables(result));
-      const started = performance.now();
-      const timeline = session.timeline();
-      reply({ type: 'timeline', timeline, timelineMs: performance.now() - started }, timelineTransferables(timeline));
-    } catch (error) {
-      reply({ type: 'coverage-failed', requestId, message: error instanceof Error ? error.message : String(error) });
-    }
+    timelineDue = true;
+    runCoverage(requestId, scenario);
   }, REFRESH_DELAY_MS);
 }
 
 function answer(request: Exclude<WorkerRequest, { type: 'load' }>, current: CoverageSession): void {
   switch (request.type) {
     case 'coverage': {
-      const result = current.coverage(request.requestId, request.scenario);
-      reply({ type: 'coverage', ...result }, transferables(result));
+      latestRequest = request.requestId;
+      later(() => runCoverage(request.requestId, request.scenario));
       return;
     }
     case 'plan': {
+      latestRequest = request.requestId;
       const result = current.setPlan(request.requestId, request.plan, request.scenario);
-      reply({ type: 'plan-coverage', ...result }, [result.level.buffer, result.changed.buffer]);
+      reply({ type: 'plan-coverage', ...result }, [result.level.buffer, result.changed.buffer, result.cellCounts.buffer]);
       scheduleRefresh(request.requestId, request.scenario);
       return;
     }

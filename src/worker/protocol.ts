@@ -4,7 +4,8 @@ import type { PlanDoc } from '../domain/plan/plan.ts';
 import type { IncomingFile, StagedFile } from '../domain/import/staging.ts';
 import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
-import type { Dataset, Issue } from '../domain/types.ts';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
+import type { Issue } from '../domain/types.ts';
 
 /** A data file the worker fetches: `path` is relative to the data folder, `url` is same-origin. */
 export interface RemoteFile {
@@ -29,8 +30,8 @@ export interface CoverageResult {
   /** The same scenario with the loaded towers only (no plan): the "before" of the plan. */
   baselineLevel: Uint8Array;
   baselineFigures: CoverageFigures;
-  /** Figures with every radius scaled by 0.75, 1 and 1.25. */
-  radiusRange: RadiusFigures[];
+  /** Points per map grid cell (DatasetView.grid) by kind and level (points/view.ts). */
+  cellCounts: Uint32Array;
   /** Time the worker spent on this request. */
   elapsedMs: number;
 }
@@ -46,6 +47,7 @@ export interface PlanCoverage {
   scenario: Scenario;
   level: Uint8Array;
   figures: CoverageFigures;
+  cellCounts: Uint32Array;
   /** Points whose level the edit changed. */
   changed: Int32Array;
   elapsedMs: number;
@@ -82,9 +84,11 @@ export type WorkerRequest =
 
 export type WorkerResponse =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'loaded'; dataset: Dataset; issues: Issue[]; timeline: Timeline; timelineMs: number }
+  /** The timeline follows in 'timeline' once the first coverage is out. */
+  | { type: 'loaded'; dataset: DatasetView; issues: Issue[] }
   | { type: 'rejected'; reason: string; issues: Issue[] }
   | ({ type: 'coverage' } & CoverageResult)
+  | { type: 'radius-range'; requestId: number; radiusRange: RadiusFigures[] }
   | { type: 'coverage-failed'; requestId: number; message: string }
   | ({ type: 'plan-coverage' } & PlanCoverage)
   | { type: 'timeline'; timeline: Timeline; timelineMs: number }
@@ -104,6 +108,7 @@ export function transferables(result: CoverageResult): Transferable[] {
     result.nearestKm.buffer,
     result.district.buffer,
     result.baselineLevel.buffer,
+    result.cellCounts.buffer,
   ];
 }
 

@@ -11,6 +11,7 @@ import { forceSave, startPersistence } from '../../src/state/persistence.ts';
 import { useAppStore, type SaveState } from '../../src/state/store.ts';
 import { fixture } from '../domain/progress/fixture.ts';
 import { bytes, expectSame, getRaw, hooked, putRaw, quotaError } from '../io/fake-idb.ts';
+import { viewOf } from '../ui/view-of.ts';
 
 const AS_OF = '2021-10-15';
 const initial = useAppStore.getState();
@@ -77,7 +78,8 @@ async function wait(ms: number): Promise<void> {
 }
 
 function load(data: Dataset = dataset): void {
-  state().datasetLoaded(data, [], data === dataset ? timeline : buildTimeline(data), AS_OF);
+  state().datasetLoaded(viewOf(data), [], AS_OF);
+  state().timelineRebuilt(data === dataset ? timeline : buildTimeline(data));
 }
 
 function placed(plan: PlanDoc, lon: number): PlanDoc {

@@ -8,11 +8,16 @@ import { resolveSelection, viewFromHash, viewToHash } from '../../src/state/url-
 import { SORT_KEYS } from '../../src/domain/gaps/register.ts';
 import { GAP_STATUSES } from '../../src/domain/gaps/status.ts';
 import type { Dataset } from '../../src/domain/types.ts';
+import { viewOf } from '../ui/view-of.ts';
 
+const place = { name: '', lon: 105, lat: 9, synthetic: true };
 const dataset = {
-  hamlets: [{ id: 'H-1' }, { id: 'H-2' }],
-  schools: [{ id: 'S-1' }],
+  hamlets: [{ id: 'H-1', ...place }, { id: 'H-2', ...place }],
+  schools: [{ id: 'S-1', ...place, level: 'primary' }],
   towers: [{ id: 'T-1' }],
+  districts: [],
+  province: [],
+  programme: { name: '', targets: [] },
 } as unknown as Dataset;
 
 const LAYERS: LayerId[] = ['hamlets', 'schools', 'towers', 'towerRadius', 'choropleth'];
@@ -34,7 +39,7 @@ const state = fc.record({
   sidebarTab: fc.constantFrom<SidebarTab>('map', 'plan'),
   selectedPoint: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
   selectedTower: fc.option(fc.constantFrom('T-1', 'P-0001', 'a&b=c#d'), { nil: undefined }),
-  dataset: fc.constant(dataset),
+  dataset: fc.constant(viewOf(dataset)),
   gapFilter: fc.record(
     {
       query: fc.constantFrom('dat mui', 'Ấp 2 & <b>', '#x=1'),
@@ -74,7 +79,7 @@ describe('the view in the URL', () => {
             : s.selectedPoint !== undefined
               ? { point: s.selectedPoint }
               : undefined;
-        expect(view.selected === undefined ? undefined : resolveSelection(dataset, view.selected)).toEqual(expected);
+        expect(view.selected === undefined ? undefined : resolveSelection(viewOf(dataset), view.selected)).toEqual(expected);
       }),
       { seed: 20261201, numRuns: 300 },
     );
@@ -84,7 +89,7 @@ describe('the view in the URL', () => {
     const hash = viewToHash({
       lang: 'vi', camera: undefined, scenarioMode: 'planned', asOf: '2021-10-15',
       layers: { hamlets: true, schools: false, towers: true, towerRadius: false, choropleth: true },
-      choroplethMetric: 'hamlets_good_pct', sidebarTab: 'plan', selectedPoint: 2, selectedTower: undefined, dataset,
+      choroplethMetric: 'hamlets_good_pct', sidebarTab: 'plan', selectedPoint: 2, selectedTower: undefined, dataset: viewOf(dataset),
       gapFilter: { query: 'dat mui', gridPower: false }, gapSort: { key: 'weight', direction: 'desc' },
     });
     expect(hash).toBe(
@@ -110,9 +115,9 @@ describe('the view in the URL', () => {
   });
 
   it('finds a selection only where the data has it', () => {
-    expect(resolveSelection(dataset, 'hamlet:H-2')).toEqual({ point: 1 });
-    expect(resolveSelection(dataset, 'school:S-1')).toEqual({ point: 2 });
-    expect(resolveSelection(dataset, 'hamlet:H-9')).toBeUndefined();
-    expect(resolveSelection(dataset, 'school:__proto__')).toBeUndefined();
+    expect(resolveSelection(viewOf(dataset), 'hamlet:H-2')).toEqual({ point: 1 });
+    expect(resolveSelection(viewOf(dataset), 'school:S-1')).toEqual({ point: 2 });
+    expect(resolveSelection(viewOf(dataset), 'hamlet:H-9')).toBeUndefined();
+    expect(resolveSelection(viewOf(dataset), 'school:__proto__')).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import { CoverageSummary } from '../../src/ui/CoverageSummary.tsx';
 import { ScenarioPanel } from '../../src/ui/ScenarioPanel.tsx';
 import { SelectionPanel } from '../../src/ui/SelectionPanel.tsx';
 import type { CoverageResult } from '../../src/worker/protocol.ts';
+import { viewOf } from './view-of.ts';
 
 const initial = useAppStore.getState();
 beforeEach(() => useAppStore.setState(initial, true));
@@ -40,12 +41,12 @@ const result: CoverageResult = {
     areas: [{ hamlets: 2, hamlets_good: 1, population: 2000, population_good: 1500, schools: 1, schools_good: 1 }],
   },
   baselineLevel: Uint8Array.from([2, 0, 2]),
+  cellCounts: new Uint32Array(0),
   baselineFigures: {
     hamlets: { total: 2, good: 1, weak: 0, none: 1, population: 2000, population_good: 1500 },
     schools: { total: 1, good: 1, weak: 0, none: 0, students: 300, students_good: 300 },
     areas: [{ hamlets: 2, hamlets_good: 1, population: 2000, population_good: 1500, schools: 1, schools_good: 1 }],
   },
-  radiusRange: [],
   elapsedMs: 0.4,
 };
 
@@ -81,7 +82,7 @@ describe('CoverageSummary', () => {
 describe('SelectionPanel', () => {
   it('names the level, the nearest tower and its distance; Escape clears it', () => {
     useAppStore.setState({ coverage: result, selectedPoint: 1 });
-    render(<SelectionPanel dataset={dataset} />);
+    render(<SelectionPanel dataset={viewOf(dataset)} />);
     const panel = screen.getByTestId('selection');
     expect(panel.textContent).toContain('Ấp Hai');
     expect(panel.textContent).toContain('Không có sóng');
@@ -93,7 +94,7 @@ describe('SelectionPanel', () => {
 
   it('points a school at its index after the hamlets', () => {
     useAppStore.setState({ coverage: result, selectedPoint: 2 });
-    render(<SelectionPanel dataset={dataset} />);
+    render(<SelectionPanel dataset={viewOf(dataset)} />);
     expect(screen.getByTestId('selection').textContent).toContain('Trường Tiểu học Một');
     expect(screen.getByTestId('selection').textContent).toContain('3,1 km');
   });

@@ -18,6 +18,7 @@ import { TargetCards } from '../../src/ui/TargetCards.tsx';
 import { TimeControl } from '../../src/ui/TimeControl.tsx';
 import type { CoverageResult } from '../../src/worker/protocol.ts';
 import { FIRST_DATE, fixture, LAST_DATE } from '../domain/progress/fixture.ts';
+import { viewOf } from './view-of.ts';
 
 // jsdom has no canvas and no matchMedia, which uPlot reads as it loads. The module is
 // automocked: a factory mock (vi.mock('uplot', () => …)) is lost to all but the first of the
@@ -60,7 +61,7 @@ const LAST = toDay(LAST_DATE);
 
 /** The fixture in the store, read on `asOf`. */
 function showFixture(asOf: string, data: Dataset = dataset): void {
-  useAppStore.setState({ dataset: data, timeline: data === dataset ? timeline : buildTimeline(data), asOf });
+  useAppStore.setState({ dataset: viewOf(data), timeline: data === dataset ? timeline : buildTimeline(data), asOf });
 }
 
 const asOf = () => useAppStore.getState().asOf;
@@ -457,7 +458,7 @@ describe('DistrictTable', () => {
   it('lists the districts by name with their figures on the as-of day, and the province', () => {
     const data = fourDistricts();
     showFixture('2021-07-15', data);
-    render(<DistrictTable dataset={data} />);
+    render(<DistrictTable dataset={viewOf(data)} />);
     expect(tableNames()).toEqual(['Ân Thi', 'Cái Nước', 'Đầm Dơi', 'Zeta']);
     expect(headerOf(/^Huyện \/ xã/).getAttribute('aria-sort')).toBe('ascending');
     const cells = (id: string) =>
@@ -477,7 +478,7 @@ describe('DistrictTable', () => {
   it('sorts a numeric column descending, then ascending, missing values last', () => {
     const data = fourDistricts();
     showFixture('2021-06-15', data);
-    render(<DistrictTable dataset={data} />);
+    render(<DistrictTable dataset={viewOf(data)} />);
     const sortButton = screen.getByRole('button', { name: /^% ấp sóng tốt/ });
     fireEvent.click(sortButton);
     expect(headerOf(/^% ấp sóng tốt/).getAttribute('aria-sort')).toBe('descending');
@@ -504,7 +505,7 @@ describe('DistrictTable', () => {
   it("opens a district's communes under it with the '+' button", () => {
     const data = fourDistricts();
     showFixture('2021-06-15', data);
-    render(<DistrictTable dataset={data} />);
+    render(<DistrictTable dataset={viewOf(data)} />);
     expect(document.querySelectorAll('tr.commune-row')).toHaveLength(0);
     // Only a district with communes has the button.
     expect(screen.queryByRole('button', { name: 'Xem các xã của Zeta' })).toBeNull();
@@ -528,7 +529,7 @@ describe('DistrictTable', () => {
   it("frames a district's or commune's bounding box on the map when its name is clicked", () => {
     const data = fourDistricts();
     showFixture('2021-06-15', data);
-    render(<DistrictTable dataset={data} />);
+    render(<DistrictTable dataset={viewOf(data)} />);
     const name = screen.getByRole('button', { name: 'Đầm Dơi' });
     expect(name.getAttribute('title')).toBe('Phóng bản đồ đến Đầm Dơi');
     expect(useAppStore.getState().focus).toBeUndefined();
@@ -547,7 +548,7 @@ describe('DistrictTable', () => {
   it('follows the as-of day and the language', () => {
     const data = fourDistricts();
     showFixture('2021-03-15', data);
-    render(<DistrictTable dataset={data} />);
+    render(<DistrictTable dataset={viewOf(data)} />);
     const d1 = () => [...document.querySelectorAll('tr[data-district="D1"] td')].map((td) => td.textContent);
     expect(d1().slice(3, 7)).toEqual(['25,0 %', '10', '0', '0,0 %']);
     act(() => useAppStore.getState().asOfChosen('2021-06-15'));
@@ -569,7 +570,7 @@ const coverage = (figures: CoverageResult['figures']): CoverageResult => ({
   figures,
   baselineLevel: new Uint8Array(0),
   baselineFigures: figures,
-  radiusRange: [],
+  cellCounts: new Uint32Array(0),
   elapsedMs: 1,
 });
 

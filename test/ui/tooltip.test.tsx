@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Dataset, Hamlet, Tower } from '../../src/domain/types.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { Tooltip } from '../../src/ui/Tooltip.tsx';
+import { viewOf } from './view-of.ts';
 
 afterEach(() => {
   cleanup();
@@ -36,7 +37,7 @@ const hamlet: Hamlet = {
 
 describe('Tooltip', () => {
   it('names the hamlet, its commune and district, and its figures in Vietnamese format', () => {
-    const { container } = render(<Tooltip picked={{ kind: 'hamlet', item: hamlet, index: 0 }} dataset={dataset} x={0} y={0} />);
+    const { container } = render(<Tooltip picked={{ kind: 'hamlet', item: hamlet, index: 0 }} dataset={viewOf(dataset)} x={0} y={0} />);
     const text = container.textContent ?? '';
     expect(text).toContain('<img src=x onerror=alert(1)>');
     expect(container.querySelector('img')).toBeNull();
@@ -60,7 +61,7 @@ describe('Tooltip', () => {
       upgradeDate: '2021-09-20',
       synthetic: true,
     };
-    const { container } = render(<Tooltip picked={{ kind: 'tower', item: tower, index: 0 }} dataset={dataset} x={0} y={0} />);
+    const { container } = render(<Tooltip picked={{ kind: 'tower', item: tower, index: 0 }} dataset={viewOf(dataset)} x={0} y={0} />);
     const text = container.textContent ?? '';
     expect(text).toContain('VNPT T-1');
     expect(text).toContain('5 km');

@@ -8,8 +8,9 @@
  * carries its folded search text, built once, so filtering 100 000 rows on every key
  * stroke costs a few `includes` per row.
  */
-import type { Dataset, Tower } from '../types.ts';
+import type { Dataset, Hamlet, School, Tower } from '../types.ts';
 import { LEVEL_GOOD, LEVEL_NONE } from '../coverage/columns.ts';
+import { hamletAt, schoolAt, type PointTable } from '../points/table.ts';
 import { currentGap, gapIdOf, type GapKind, type GapStatus, type GapStatuses } from './status.ts';
 
 export type GapLevel = 'none' | 'weak';
@@ -131,10 +132,30 @@ function makeFolder(): (text: string) => string {
  * is `options.commune` when given, else its `commune` property (see `GapRowsOptions`).
  * Throws when `coverage` does not have one entry per point.
  */
-export function gapRows(dataset: Dataset, towers: readonly Tower[], coverage: GapCoverage, options: GapRowsOptions = {}): GapRow[] {
-  const { hamlets, schools, districts } = dataset;
+/** The points as parsed (arrays of objects), or as the page holds them (a PointTable). */
+export type GapData = Pick<Dataset, 'districts' | 'communes'> &
+  (Pick<Dataset, 'hamlets' | 'schools'> | { points: PointTable });
+
+// Only the gaps' points become objects: a table of a million points stays a table.
+function pointSource(data: GapData) {
+  if ('points' in data) {
+    const t = data.points;
+    return { hamletCount: t.hamletCount, count: t.count, hamlet: (i: number) => hamletAt(t, i), school: (i: number) => schoolAt(t, i) };
+  }
+  const { hamlets, schools } = data;
+  return {
+    hamletCount: hamlets.length,
+    count: hamlets.length + schools.length,
+    hamlet: (i: number) => hamlets[i] as Hamlet,
+    school: (i: number) => schools[i - hamlets.length] as School,
+  };
+}
+
+export function gapRows(dataset: GapData, towers: readonly Tower[], coverage: GapCoverage, options: GapRowsOptions = {}): GapRow[] {
+  const { districts } = dataset;
   const communes = dataset.communes ?? [];
-  const count = hamlets.length + schools.length;
+  const source = pointSource(dataset);
+  const count = source.count;
   for (const field of ['level', 'nearestTower', 'nearestKm', 'district'] as const) {
     if (coverage[field].length !== count) throw new Error(`coverage.${field} has ${coverage[field].length} entries for ${count} points`);
   }
@@ -158,9 +179,9 @@ export function gapRows(dataset: Dataset, towers: readonly Tower[], coverage: Ga
   for (let i = 0; i < count; i++) {
     const code = coverage.level[i] as number;
     if (code >= LEVEL_GOOD) continue;
-    const isHamlet = i < hamlets.length;
-    const hamlet = isHamlet ? hamlets[i] : undefined;
-    const school = isHamlet ? undefined : schools[i - hamlets.length];
+    const isHamlet = i < source.hamletCount;
+    const hamlet = isHamlet ? source.hamlet(i) : undefined;
+    const school = isHamlet ? undefined : source.school(i);
     const point = (hamlet ?? school) as { id: string; name: string; lon: number; lat: number; commune?: string };
     const kind: GapKind = isHamlet ? 'hamlet' : 'school';
     const tower = towers[coverage.nearestTower[i] as number];

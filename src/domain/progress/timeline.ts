@@ -54,7 +54,8 @@ export interface PointAreas {
 // When the data names no date at all: the programme's year.
 const FALLBACK_DAY = toDay('2021-01-01');
 
-function dateRange(dataset: Dataset): [number, number] {
+/** The first and last day the data names (tower, upgrade, delivery and target dates). */
+export function timelineDays(dataset: Pick<Dataset, 'towers' | 'deliveries' | 'programme'>): [number, number] {
   const dates: string[] = [];
   for (const t of dataset.towers) {
     if (t.serviceDate) dates.push(t.serviceDate);
@@ -180,6 +181,6 @@ export function buildTimeline(dataset: Dataset, areas?: PointAreas): Timeline {
     if (gained > 0) ledger.change(scopes, key('students_equipped'), day, gained);
   }
 
-  const [firstDay, lastDay] = dateRange(dataset);
+  const [firstDay, lastDay] = timelineDays(dataset);
   return { districtCount, communeCount, scopeCount, totals, series: ledger.series(), firstDay, lastDay };
 }

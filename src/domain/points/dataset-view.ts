@@ -1,0 +1,35 @@
+// The data set as the page holds it: boundaries, towers and the programme as parsed, but the
+// hamlets and schools as one PointTable, so that a national file does not put a million
+// objects on the main thread (nor a million objects through structured clone).
+import { pointColumns } from '../coverage/columns.ts';
+import type { PointGrid } from '../coverage/point-grid.ts';
+import { timelineDays } from '../progress/timeline.ts';
+import type { Dataset } from '../types.ts';
+import { buildPointTable, pointTableTransferables, type PointTable } from './table.ts';
+import { viewGrid } from './view.ts';
+
+export type DatasetView = Omit<Dataset, 'hamlets' | 'schools'> & {
+  points: PointTable;
+  /** The points bucketed for the map (view.ts): the same grid the worker counts levels on. */
+  grid: PointGrid;
+  /** The first and last day the data names (progress/timeline.ts timelineDays). */
+  days: { firstDay: number; lastDay: number };
+};
+
+/** `grid` (the worker's, else built here) is copied, not shared: the worker keeps its own. */
+export function datasetView(dataset: Dataset, grid?: PointGrid): DatasetView {
+  const { hamlets, schools, ...rest } = dataset;
+  grid ??= viewGrid(pointColumns(hamlets, schools));
+  const copy = { ...grid, cellStart: grid.cellStart.slice(), items: grid.items.slice() };
+  const [firstDay, lastDay] = timelineDays(dataset);
+  return { ...rest, points: buildPointTable(hamlets, schools), grid: copy, days: { firstDay, lastDay } };
+}
+
+/** What the plan store's key is made of (io/plan-store.ts: towers, and the point counts). */
+export function keyShape(view: DatasetView) {
+  return { towers: view.towers, hamlets: view.points.hamletCount, schools: view.points.count - view.points.hamletCount };
+}
+
+export function datasetViewTransferables(view: DatasetView): ArrayBuffer[] {
+  return [...pointTableTransferables(view.points), view.grid.cellStart.buffer as ArrayBuffer, view.grid.items.buffer as ArrayBuffer];
+}
