@@ -1,8 +1,8 @@
 // The page's side of importing: asks the data worker to check files, then to take them or
-// drop them; saves what was taken on this device and lays it over the bundled data again on
-// the next visit. Nothing reaches the loaded data without the worker's `import-done`.
-import { clearImport, datasetKey, loadImport, saveImport } from '../io/plan-store.ts';
-import { keyShape } from '../domain/points/dataset-view.ts';
+// drop them. The worker saves what was taken on this device and lays it over the bundled data
+// again on the next visit (the texts, hundreds of MB at national scale, never cross to the
+// page). Nothing reaches the loaded data without the worker's `import-done`.
+import { clearImport } from '../io/plan-store.ts';
 import type { ImportRequestFile, WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
 import { useAppStore } from './store.ts';
 
@@ -66,21 +66,12 @@ export function startImportBridge(post: Post, reload: () => void): { handle: (me
     },
   };
 
-  let firstLoad = true;
   const handle = (message: WorkerResponse): boolean => {
     switch (message.type) {
-      case 'loaded':
-        // Once, after the bundled data: lay the files imported on an earlier visit over it.
-        if (firstLoad) {
-          firstLoad = false;
-          void loadImport().then((saved) => {
-            if (saved.status !== 'loaded' || saved.files.length === 0) return;
-            restoring = true;
-            state().importedFilesChanged(saved.files.map((f) => f.path));
-            post({ type: 'restore-import', files: saved.files });
-          });
-        }
-        return false;
+      case 'import-restoring':
+        restoring = true;
+        state().importedFilesChanged(message.paths);
+        return true;
       case 'import-progress':
         if (message.importId === latest) state().importChanged({ phase: message.phase, importId: message.importId, done: message.done, total: message.total });
         return true;
@@ -100,11 +91,7 @@ export function startImportBridge(post: Post, reload: () => void): { handle: (me
           const { files, validOnly } = current.result;
           state().importChanged({ phase: 'done', files, validOnly: message.validOnly, dropped: message.validOnly ? (validOnly?.dropped ?? 0) : 0 });
         }
-        state().importedFilesChanged(message.files.map((f) => f.path));
-        const dataset = state().dataset;
-        void saveImport(dataset ? datasetKey(keyShape(dataset)) : '', message.files).then((result) => {
-          if (!result.ok) state().importChanged({ phase: 'failed', message: result.message });
-        });
+        state().importedFilesChanged(message.paths);
         return true;
       }
       default:

@@ -5,6 +5,7 @@ import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
 import { datasetView, datasetViewTransferables } from '../domain/points/dataset-view.ts';
 import type { Scenario } from '../domain/coverage/columns.ts';
 import type { Dataset, Issue } from '../domain/types.ts';
+import { datasetKey, loadImport, saveImport } from '../io/plan-store.ts';
 import { CoverageSession } from './compute.ts';
 import { ImportSession } from './import-session.ts';
 import {
@@ -28,9 +29,35 @@ function reply(message: WorkerResponse, transfer: Transferable[] = []): void {
 // scenario, its radius range) is dropped, so a burst of requests (scrubbing through dates)
 // costs one answer, not one each.
 let latestRequest = 0;
-// The timeline is the slowest part of a load (seconds at national scale) and no figure of the
-// first screen waits on it: it is built once the first coverage answer is out.
+// Work no figure of the first screen waits on, and which takes seconds at national scale (the
+// timeline, saving an import on this device): done after the coverage answer and its radius
+// range, one task at a time, each after the messages already waiting.
+const deferred: (() => unknown)[] = [];
+let draining = false;
+
+function runDeferred(): void {
+  if (draining) return;
+  const task = deferred.shift();
+  if (!task) return;
+  draining = true;
+  later(() => {
+    void Promise.resolve()
+      .then(task)
+      .finally(() => {
+        draining = false;
+        runDeferred();
+      });
+  });
+}
+
 let timelineDue = false;
+
+/** The timeline (again) once the coverage answer is out: queued once however often asked. */
+function timelineWanted(): void {
+  if (timelineDue) return;
+  timelineDue = true;
+  deferred.push(sendTimeline);
+}
 
 function sendTimeline(): void {
   if (!session || !timelineDue) return;
@@ -44,7 +71,7 @@ function sendTimeline(): void {
 function open(dataset: Dataset, issues: Issue[]): void {
   session = new CoverageSession(dataset);
   const view = datasetView(dataset, session.grid);
-  timelineDue = true;
+  timelineWanted();
   reply({ type: 'loaded', dataset: view, issues }, datasetViewTransferables(view));
 }
 
@@ -71,7 +98,7 @@ function runCoverage(requestId: number, scenario: Scenario): void {
         failed(requestId, error);
         return;
       }
-      later(sendTimeline);
+      runDeferred();
     });
   } catch (error) {
     failed(requestId, error);
@@ -104,7 +131,23 @@ function commitImport(importId: number, validOnly: boolean): void {
     return;
   }
   open(taken.dataset, []);
-  reply({ type: 'import-done', importId, files: taken.changed.map(({ path, text }) => ({ path, text })), validOnly });
+  const files = taken.changed.map(({ path, text }) => ({ path, text }));
+  reply({ type: 'import-done', importId, paths: files.map((f) => f.path), validOnly });
+  // Kept on this device (IndexedDB) from here: the texts never cross to the page.
+  const key = datasetKey(taken.dataset);
+  deferred.push(async () => {
+    const saved = await saveImport(key, files);
+    if (!saved.ok) reply({ type: 'import-failed', importId, message: saved.message });
+  });
+}
+
+/** On the first load: the files imported on an earlier visit, laid over the bundled ones. */
+async function restoreSaved(): Promise<void> {
+  if (typeof indexedDB === 'undefined') return;
+  const saved = await loadImport();
+  if (saved.status !== 'loaded' || saved.files.length === 0) return;
+  reply({ type: 'import-restoring', paths: saved.files.map((f) => f.path) });
+  restoreImport(saved.files);
 }
 
 /** Lays files saved from an earlier import over the loaded ones, if they still pass. */
@@ -121,6 +164,8 @@ function restoreImport(files: { path: string; text: string }[]): void {
   imports = imports.over(sources);
   open(dataset, issues);
 }
+
+let firstLoad = true;
 
 async function load(files: RemoteFile[]): Promise<void> {
   const total = files.length + 1;
@@ -139,6 +184,10 @@ async function load(files: RemoteFile[]): Promise<void> {
     }
     imports = new ImportSession(sources);
     open(dataset, issues);
+    if (firstLoad) {
+      firstLoad = false;
+      void restoreSaved();
+    }
   } catch (error) {
     reply({ type: 'rejected', reason: error instanceof Error ? error.message : String(error), issues: [] });
   }
@@ -152,7 +201,7 @@ let refresh: ReturnType<typeof setTimeout> | undefined;
 function scheduleRefresh(requestId: number, scenario: string): void {
   clearTimeout(refresh);
   refresh = setTimeout(() => {
-    timelineDue = true;
+    timelineWanted();
     runCoverage(requestId, scenario);
   }, REFRESH_DELAY_MS);
 }
@@ -196,10 +245,6 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   }
   if (request.type === 'import-cancel') {
     imports?.cancel(request.importId);
-    return;
-  }
-  if (request.type === 'restore-import') {
-    restoreImport(request.files);
     return;
   }
   const failed = (message: string): WorkerResponse =>

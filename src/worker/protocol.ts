@@ -78,9 +78,7 @@ export type WorkerRequest =
   | { type: 'siting'; requestId: number; options: SitingOptions }
   | { type: 'import-check'; importId: number; files: ImportRequestFile[] }
   | { type: 'import-commit'; importId: number; validOnly: boolean }
-  | { type: 'import-cancel'; importId: number }
-  /** Files saved from an earlier import, laid over the loaded data. */
-  | { type: 'restore-import'; files: { path: string; text: string }[] };
+  | { type: 'import-cancel'; importId: number };
 
 export type WorkerResponse =
   | { type: 'progress'; done: number; total: number }
@@ -97,8 +95,10 @@ export type WorkerResponse =
   | { type: 'import-progress'; importId: number; phase: 'reading' | 'checking'; done: number; total: number }
   | ({ type: 'import-checked' } & ImportChecked)
   | { type: 'import-failed'; importId: number; message: string }
-  /** The import was taken (`loaded` came just before); `files`: every file now unlike the bundled one. */
-  | { type: 'import-done'; importId: number; files: { path: string; text: string }[]; validOnly: boolean };
+  /** The import was taken (`loaded` came just before); `paths`: every file now unlike the bundled one (the worker saves them). */
+  | { type: 'import-done'; importId: number; paths: string[]; validOnly: boolean }
+  /** Files imported on an earlier visit are being laid over the bundled ones. */
+  | { type: 'import-restoring'; paths: string[] };
 
 /** The buffers of a result, for the transfer list: moved to the main thread, not copied. */
 export function transferables(result: CoverageResult): Transferable[] {

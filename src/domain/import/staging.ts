@@ -14,7 +14,7 @@
  * offer (`Issue.fix`) are applied only when the user asks for them (`IncomingFile.fixes`).
  */
 import { hamletsToGeoJSON, schoolsToGeoJSON, towersToGeoJSON } from '../export/features.ts';
-import { parseDataset, parseFile, type SourceFile } from '../parse/index.ts';
+import { parseDataset, parseFileDetailed, type FileResult, type FolderOptions, type SourceFile } from '../parse/index.ts';
 import { DATASET_PATHS } from '../parse/kind.ts';
 import { FILE_KINDS, type Dataset, type FileKind, type Hamlet, type Issue, type School, type Tower } from '../types.ts';
 import { importCells, looksLikeCellExport } from './cells.ts';
@@ -205,6 +205,8 @@ interface Read {
   validText?: string;
   validOrigin?: Origin;
   dropped: number;
+  /** The file's own check, when it was of `text` itself: the whole set's check reuses it. */
+  checked?: FileResult<FileKind>;
 }
 
 function pointsText(kind: PointKind, records: readonly (Hamlet | School | Tower)[]): string {
@@ -281,12 +283,13 @@ function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
       // Not JSON: the check below says so with its line and column.
     }
   }
-  const { value, issues } = parseFile(kind, file.name, text);
+  const checked = parseFileDetailed(kind, file.name, text);
+  const { value, issues } = checked;
   staged.format = kind === 'deliveries' ? 'deliveries' : 'geojson';
   staged.fixes = offered(issues);
   if (value) {
     staged.rows = staged.validRows = Array.isArray(value) ? value.length : 1;
-    return { staged, issues, text, origin: same, validText: text, validOrigin: same, dropped: 0 };
+    return { staged, issues, text, origin: same, validText: text, validOrigin: same, dropped: 0, checked };
   }
   staged.rows = countRows(kind, text);
   // A fault said once for the file, or an error of the whole file, leaves no row to keep.
@@ -373,7 +376,12 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
   // cross-file rule) stays, said of the user's file where a CSV or cell export became GeoJSON.
   const check = (texts: Map<string, string>, originOf: (read: Read) => Origin | undefined) => {
     const sources = replaced(current, texts);
-    const result = parseDataset(sources);
+    const checked: NonNullable<FolderOptions['checked']> = {};
+    for (const r of reads) {
+      const text = texts.get(r.staged.path as string);
+      if (r.checked && text === r.text && text !== undefined) checked[r.staged.kind as FileKind] = { text, result: r.checked };
+    }
+    const result = parseDataset(sources, { checked });
     const said = result.issues.flatMap((issue): Issue[] => {
       const imported = byContractPath.get(issue.file);
       if (!imported) return [issue];

@@ -33,6 +33,12 @@ export interface FolderOptions {
    * stray file cannot block an import.
    */
   checkEveryKnownFile?: boolean;
+  /**
+   * Files already checked on their own, by kind: used as they are when the folder's file of
+   * that kind has the very same text (an import checks each file, then the whole set; a
+   * national file is not parsed twice). Their own issues are the caller's to report.
+   */
+  checked?: Partial<Record<FileKind, { text: string; result: FileResult<FileKind> }>>;
 }
 
 function normalisePath(path: string): string {
@@ -140,7 +146,8 @@ export function validateFolder(files: SourceFile[], options: FolderOptions = {})
     if (kind === undefined) continue;
     const inDataset = DATASET_PATHS[kind] === source.path;
     if (!inDataset && !options.checkEveryKnownFile) continue;
-    const result = parseFileDetailed(kind, source.path, source.text);
+    const pre = inDataset ? options.checked?.[kind] : undefined;
+    const result = pre && pre.text === source.text && pre.result.value !== undefined ? { ...pre.result, issues: [] } : parseFileDetailed(kind, source.path, source.text);
     issues.push(...result.issues);
     reports.push({ path: source.path, kind, count: result.count, inDataset });
     if (inDataset) (results as Record<FileKind, FileResult<FileKind>>)[kind] = result;
@@ -175,7 +182,7 @@ function assemble(results: Results): Dataset | undefined {
 }
 
 /** The data set of a folder's files, undefined when any issue is an error. */
-export function parseDataset(files: SourceFile[]): { dataset: Dataset | undefined; issues: Issue[] } {
-  const { dataset, issues } = validateFolder(files);
+export function parseDataset(files: SourceFile[], options: Pick<FolderOptions, 'checked'> = {}): { dataset: Dataset | undefined; issues: Issue[] } {
+  const { dataset, issues } = validateFolder(files, options);
   return { dataset, issues };
 }
