@@ -61,15 +61,17 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
   useEffect(() => {
     const element = container.current;
     if (!element) return;
+    // A shared link's camera, or where the user was; but data of another place opens on its own.
     const camera = useAppStore.getState().camera;
+    const bounds = provinceBounds(dataset);
     const map = new maplibregl.Map({
       container: element,
       style: basemapStyle(dataset),
-      // A shared link's camera, else the whole province.
-      ...(camera ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds: provinceBounds(dataset), fitBoundsOptions: { padding: 24 } }),
+      ...(camera && inside(camera, bounds) ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds, fitBoundsOptions: { padding: 24 } }),
       attributionControl: false,
       // Needed to read pixels back (PNG export, the browser test).
       canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      fadeDuration: 0,
       maxZoom: 14,
       minZoom: 6,
     });
@@ -179,6 +181,10 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
       {hover && <Tooltip picked={hover.picked} dataset={dataset} x={hover.x} y={hover.y} />}
     </div>
   );
+}
+
+function inside(camera: { lon: number; lat: number }, [[w, s], [e, n]]: [[number, number], [number, number]]): boolean {
+  return camera.lon >= w && camera.lon <= e && camera.lat >= s && camera.lat <= n;
 }
 
 /**
