@@ -17,7 +17,8 @@ import { Tooltip } from '../ui/Tooltip.tsx';
 import { registerMapCapture, registerMapCenter } from './capture.ts';
 import { gapLayers } from './gap-layers.ts';
 import { planLayers } from './plan-layers.ts';
-import { datasetLayers, pointMode, towerIndexOf, type MapHandlers, type Picked } from './layers.ts';
+import { datasetLayers, pickedTarget, pointMode, SELECTABLE_LAYERS, towerIndexOf, type MapHandlers, type Picked } from './layers.ts';
+import { CELL_CLASSES } from './cells.ts';
 import { contains, padBox } from './point-view.ts';
 import type { Box } from '../domain/points/view.ts';
 import { CHOROPLETH_BREAKS, choroplethClass } from './palette.ts';
@@ -50,13 +51,11 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
   const focus = useAppStore((s) => s.focus);
   const plan = useAppStore((s) => s.planPreview ?? s.plan);
   const selectedTower = useAppStore((s) => s.selectedTower);
-  const towerSelected = useAppStore((s) => s.towerSelected);
   const editMode = useAppStore((s) => s.editMode);
   const siting = useAppStore((s) => s.siting);
   const gapStatuses = useAppStore((s) => s.gapStatuses);
   const coverage = useAppStore((s) => s.coverage);
   const selectedPoint = useAppStore((s) => s.selectedPoint);
-  const pointSelected = useAppStore((s) => s.pointSelected);
 
   useEffect(() => {
     const element = container.current;
@@ -102,11 +101,18 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     map.on('moveend', () => {
       element.dataset.zoom = map.getZoom().toFixed(2);
       const center = map.getCenter();
+      element.dataset.center = `${center.lng.toFixed(6)},${center.lat.toFixed(6)}`;
       useAppStore.getState().cameraMoved({ lon: center.lng, lat: center.lat, zoom: map.getZoom() });
     });
+    // Exposed for the browser tests: a pan's inertia or a framing is over once the map is idle.
+    map.on('movestart', () => {
+      element.dataset.moving = 'true';
+    });
     map.on('idle', () => {
+      element.dataset.moving = 'false';
       element.dataset.mapReady = 'true';
       element.dataset.zoom = map.getZoom().toFixed(2);
+      element.dataset.center = `${map.getCenter().lng.toFixed(6)},${map.getCenter().lat.toFixed(6)}`;
       // Exposed for the browser test: deck.gl's layers must sit under the labels.
       element.dataset.layerOrder = map.getLayersOrder().join(' ');
     });
@@ -125,8 +131,6 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     if (!styleLoaded) return;
     const handlers: MapHandlers = {
       onHover: (picked, x, y) => setHover(picked ? { picked, x, y } : undefined),
-      onSelectPoint: pointSelected,
-      onSelectTower: towerSelected,
     };
     const towers = effectiveTowers(dataset.towers, plan);
     const inputs = { dataset, towers, coverage, onAir: scenarioTowers(towers, scenario), visible: layers, selectedPoint, box: view?.box, zoom: view?.zoom ?? 0 };
@@ -139,7 +143,7 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
         ...gapLayers(dataset, gapStatuses, 'commune-labels'),
       ],
     });
-  }, [dataset, coverage, scenario, layers, selectedPoint, pointSelected, styleLoaded, plan, selectedTower, towerSelected, siting, gapStatuses, view]);
+  }, [dataset, coverage, scenario, layers, selectedPoint, styleLoaded, plan, selectedTower, siting, gapStatuses, view]);
 
   useEffect(() => {
     const canvas = mapRef.current?.getCanvas();
@@ -174,9 +178,18 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     <div className="map-frame">
       <div ref={container} className="map" data-testid="map" data-point-mode={cells ? 'cells' : 'points'} />
       {cells && (
-        <p className="map-note" role="status" data-testid="map-cells-note">
-          {translate(lang, coverage ? 'cellsNote' : 'cellsWaiting')}
-        </p>
+        <div className="map-note" role="status" data-testid="map-cells-note">
+          <p>{translate(lang, coverage ? 'cellsNote' : 'cellsWaiting')}</p>
+          <p className="map-note-legend">{translate(lang, 'cellsLegend')}</p>
+          <ul className="map-note-classes">
+            {CELL_CLASSES.map((c) => (
+              <li key={c.label}>
+                <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
+                {translate(lang, c.label)}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {hover && <Tooltip picked={hover.picked} dataset={dataset} x={hover.x} y={hover.y} />}
     </div>
@@ -195,9 +208,19 @@ function enablePlanEditing(map: maplibregl.Map, overlay: MapLibreOverlay, datase
   let dragging: { id: string } | undefined;
   const base = dataset.towers;
 
+  // Selection is picked here, on maplibre's click, rather than by the layers' onClick: deck.gl
+  // resolves a click from its pointer-down pick, which a busy frame (a large data set in
+  // software rendering) could leave empty; the map's click always comes.
   const onClick = (event: maplibregl.MapMouseEvent) => {
-    if (useAppStore.getState().editMode !== 'add') return;
-    placePlannedTowers([{ lon: event.lngLat.lng, lat: event.lngLat.lat }]);
+    const state = useAppStore.getState();
+    if (state.editMode === 'add') {
+      placePlannedTowers([{ lon: event.lngLat.lng, lat: event.lngLat.lat }]);
+      return;
+    }
+    const target = pickedTarget(overlay.pickObject({ x: event.point.x, y: event.point.y, layerIds: SELECTABLE_LAYERS, radius: 2 }));
+    if (!target) return;
+    if ('point' in target) state.pointSelected(target.point);
+    else state.towerSelected(effectiveTowers(base, state.planPreview ?? state.plan)[target.tower]?.id);
   };
   const onDown = (event: maplibregl.MapMouseEvent) => {
     const picked = overlay.pickObject({ x: event.point.x, y: event.point.y, layerIds: ['towers'], radius: 4 });

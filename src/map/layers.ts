@@ -25,9 +25,25 @@ export type Picked =
 
 export interface MapHandlers {
   onHover: (picked: Picked | undefined, x: number, y: number) => void;
-  /** `index` counts hamlets first, then schools. */
-  onSelectPoint: (index: number | undefined) => void;
-  onSelectTower: (id: string | undefined) => void;
+}
+
+/** The layers a click selects from (MapView picks them on the map's own click). */
+export const SELECTABLE_LAYERS = ['hamlets', 'schools', 'towers'];
+
+/**
+ * What a pick on one of SELECTABLE_LAYERS names: a point (hamlets first, then schools) or a
+ * tower (an index into the towers with the plan applied).
+ */
+export function pickedTarget(info: { layer?: { id: string; props: object } | null; index: number } | null | undefined): { point: number } | { tower: number } | undefined {
+  const layer = info?.layer;
+  if (!layer || info.index < 0) return undefined;
+  const props = layer.props as { data?: unknown; pointIndexes?: Uint32Array };
+  if (layer.id === 'towers') {
+    const tower = props.data instanceof Uint32Array ? towerIndexOf(props.data, info.index) : undefined;
+    return tower === undefined ? undefined : { tower };
+  }
+  const point = props.pointIndexes?.[info.index];
+  return point === undefined ? undefined : { point };
 }
 
 export interface LayerInputs {
@@ -106,9 +122,11 @@ function pointLayer(shape: PointShape, shown: Uint32Array, inputs: LayerInputs, 
   const batch = batchOf(inputs, shown, from, to);
   const pointOf = (k: number) => batch.indexes[k] as number;
   const extra = shape === 'school' ? 1 : 0;
-  return new IconLayer<unknown, MapLibreLayerProps>({
+  return new IconLayer<unknown, MapLibreLayerProps & { pointIndexes: Uint32Array }>({
     id: `${shape}s`,
     beforeId,
+    // Read back by pickedTarget: the point index of each drawn icon.
+    pointIndexes: batch.indexes,
     data: { length: batch.indexes.length, attributes: { getPosition: { value: batch.positions, size: 2 } } },
     visible: shape === 'hamlet' ? visible.hamlets : visible.schools,
     pickable: true,
@@ -117,7 +135,6 @@ function pointLayer(shape: PointShape, shown: Uint32Array, inputs: LayerInputs, 
     updateTriggers: { getIcon: coverage?.level, getSize: coverage?.level },
     onHover: (info: PickingInfo) =>
       handlers.onHover(info.index < 0 ? undefined : pickedPoint(points, pointOf(info.index)), info.x, info.y),
-    onClick: (info: PickingInfo) => handlers.onSelectPoint(info.index < 0 ? undefined : pointOf(info.index)),
   });
 }
 
@@ -283,10 +300,6 @@ function towerLayers(inputs: LayerInputs, handlers: MapHandlers, beforeId: strin
           const i = towerIndexOf(shown, info.index);
           handlers.onHover(i === undefined ? undefined : { kind: 'tower', item: towerOf(i), index: i }, info.x, info.y);
         },
-        onClick: (info: PickingInfo) => {
-          const i = towerIndexOf(shown, info.index);
-          handlers.onSelectTower(i === undefined ? undefined : towerOf(i).id);
-        },
       }),
     );
   }
@@ -312,7 +325,8 @@ export function datasetLayers(inputs: LayerInputs, handlers: MapHandlers, before
         ? cellLayer(dataset.grid, coverage.cellCounts, inputs.zoom, { hamlets: visible.hamlets, schools: visible.schools }, (cell, x, y) =>
             handlers.onHover(cell && { kind: 'cell', item: cell, index: -1 }, x, y), beforeId)
         : [];
-  const [discs, ...towerIcons] = towerLayers(inputs, handlers, beforeId);
+  // Seen from afar, a large data set shows cells only: the note says to zoom in for towers.
+  const [discs, ...towerIcons] = shown.mode === 'cells' ? [] : towerLayers(inputs, handlers, beforeId);
   // Discs under the points, tower icons over them.
   const under = discs?.id === 'tower-radius' ? [discs] : [];
   const over = discs?.id === 'tower-radius' ? towerIcons : [...(discs ? [discs] : []), ...towerIcons];

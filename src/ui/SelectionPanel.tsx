@@ -46,7 +46,7 @@ export function SelectionPanel({ dataset }: { dataset: DatasetView }) {
   const tower = towerIndex >= 0 ? effectiveTowers(dataset.towers, plan)[towerIndex] : undefined;
   const km = coverage?.nearestKm[index];
   return (
-    <section className="panel" aria-labelledby="selection-heading" data-testid="selection">
+    <section className="panel" aria-labelledby="selection-heading" data-testid="selection" data-lonlat={point && `${point.lon},${point.lat}`}>
       <h2 id="selection-heading">{t('selectionHeading')}</h2>
       <p>
         <strong>{point?.name}</strong> ({t(index < dataset.points.hamletCount ? 'layerHamlets' : 'layerSchools')})
