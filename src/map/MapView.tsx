@@ -68,8 +68,10 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
       style: basemapStyle(dataset),
       ...(camera && inside(camera, bounds) ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds, fitBoundsOptions: { padding: 24 } }),
       attributionControl: false,
-      // Needed to read pixels back (PNG export, the browser test).
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      // preserveDrawingBuffer: to read pixels back (PNG export, the browser test). No MSAA:
+      // lines and points are smoothed in their shaders, and without a GPU (software WebGL)
+      // multisampling cost about a third of each frame.
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
       fadeDuration: 0,
       maxZoom: 14,
       minZoom: 6,
@@ -173,10 +175,11 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     canvas?.setAttribute('aria-label', translate(lang, 'mapLabel'));
   }, [lang, dataset]);
 
-  const cells = pointMode({ dataset, box: view?.box }).mode === 'cells';
+  const shown = pointMode({ dataset, box: view?.box });
+  const cells = shown.mode === 'cells';
   return (
     <div className="map-frame">
-      <div ref={container} className="map" data-testid="map" data-point-mode={cells ? 'cells' : 'points'} />
+      <div ref={container} className="map" data-testid="map" data-point-mode={shown.mode} data-drawn={shown.mode === 'points' ? shown.indexes.length : 0} />
       {cells && (
         <div className="map-note" role="status" data-testid="map-cells-note">
           <p>{translate(lang, coverage ? 'cellsNote' : 'cellsWaiting')}</p>

@@ -144,15 +144,21 @@ interface Discs {
   /** Per disc: radius (m), and 1 for 4G/5G. */
   radiusM: Float64Array;
   broad: Uint8Array;
+  /** Discs centred in the (padded) view; all when the view is not known. */
+  near: number;
 }
 
 /** The on-air towers' discs, those in `box` only when there are many. */
 function discsOf(onAir: TowerColumns, box: Box | undefined): Discs | undefined {
   const keep: number[] = [];
+  let near = 0;
   for (let k = 0; k < onAir.count; k++) {
     const lon = onAir.lon[k] as number;
     const lat = onAir.lat[k] as number;
-    if (onAir.count <= TOWER_LIMIT || (box && lon >= box[0] - 0.5 && lon <= box[2] + 0.5 && lat >= box[1] - 0.5 && lat <= box[3] + 0.5)) keep.push(k);
+    // A disc centred up to half a degree out can still reach into the view.
+    const reaches = !box || (lon >= box[0] - 0.5 && lon <= box[2] + 0.5 && lat >= box[1] - 0.5 && lat <= box[3] + 0.5);
+    if (!box || (lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3])) near++;
+    if (onAir.count <= TOWER_LIMIT || reaches) keep.push(k);
   }
   if (keep.length > TOWER_LIMIT) return undefined;
   const value = new Float64Array(keep.length * 2);
@@ -164,8 +170,11 @@ function discsOf(onAir: TowerColumns, box: Box | undefined): Discs | undefined {
     radiusM[j] = (onAir.radiusKm[k] as number) * 1000;
     broad[j] = onAir.broadband[k] as number;
   });
-  return { length: keep.length, attributes: { getPosition: { value, size: 2 } }, radiusM, broad };
+  return { length: keep.length, attributes: { getPosition: { value, size: 2 } }, radiusM, broad, near };
 }
+
+/** Discs in view beyond which only their outlines are drawn. */
+export const DISC_FILL_LIMIT = 600;
 
 /** Towers drawn at once at most (icons and discs); more are drawn only for the view. */
 export const TOWER_LIMIT = 20_000;
@@ -273,6 +282,9 @@ function towerLayers(inputs: LayerInputs, handlers: MapHandlers, beforeId: strin
           return [...discColor[kind], discAlpha[kind]];
         },
         getLineColor: (_, { index }) => [...discColor[discs.broad[index] === 1 ? 'broad' : 'narrow'], 70],
+        // Many discs in view overlap a dozen deep: filled, they tint everything alike and cost
+        // a dozen layers of blending per pixel; their outlines stay readable and cheap.
+        filled: discs.near <= DISC_FILL_LIMIT,
         stroked: true,
         lineWidthUnits: 'pixels',
         getLineWidth: 0.6,
