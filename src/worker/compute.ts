@@ -7,10 +7,13 @@ import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '
 import { applyPlan, EMPTY_PLAN, isEmptyPlan, type PlanDoc } from '../domain/plan/plan.ts';
 import type { PointGrid } from '../domain/coverage/point-grid.ts';
 import { cellLevelCounts, viewGrid } from '../domain/points/view.ts';
-import { buildTimeline, type Timeline } from '../domain/progress/timeline.ts';
+import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
+import { buildTimeline, levelInputs, type Timeline } from '../domain/progress/timeline.ts';
 import { chooseSites, type SitingOptions, type SitingResult } from '../domain/siting/siting.ts';
 import type { Dataset, Tower } from '../domain/types.ts';
 import type { CoverageResult, PlanCoverage, RadiusFigures } from './protocol.ts';
+
+export type LevelChangesOf = (inputs: ReturnType<typeof levelInputs>) => LevelChanges | Promise<LevelChanges>;
 
 /** The radius assumptions shown side by side: coverage is an estimate, not a measurement. */
 export const RADIUS_FACTORS = [0.75, 1, 1.25] as const;
@@ -57,9 +60,13 @@ export class CoverageSession {
     return this.applied;
   }
 
-  /** The programme's figures through time, with the plan's towers. */
-  timeline(): Timeline {
-    return buildTimeline({ ...this.dataset, towers: [...this.towers] }, { district: this.district });
+  /**
+   * The programme's figures through time, with the plan's towers. `changes`: computes the
+   * points' level changes (levelChanges, the slow part), here or on another worker.
+   */
+  async timeline(changes: LevelChangesOf = ({ points, states }) => levelChanges(points, states)): Promise<Timeline> {
+    const dataset = { ...this.dataset, towers: [...this.towers] };
+    return buildTimeline(dataset, { district: this.district }, await changes(levelInputs(dataset)));
   }
 
   private figuresOf(level: Uint8Array): CoverageFigures {

@@ -8,6 +8,7 @@ import type { Dataset, Issue } from '../domain/types.ts';
 import { datasetKey, loadImport, saveImport } from '../io/plan-store.ts';
 import { CoverageSession } from './compute.ts';
 import { ImportSession } from './import-session.ts';
+import { levelChangesOffThread } from './levels-client.ts';
 import {
   timelineTransferables,
   transferables,
@@ -59,12 +60,20 @@ function timelineWanted(): void {
   deferred.push(sendTimeline);
 }
 
-function sendTimeline(): void {
-  if (!session || !timelineDue) return;
+/** Its slow part runs on the helper worker: coverage requests are answered meanwhile. */
+async function sendTimeline(): Promise<void> {
+  const current = session;
+  if (!current || !timelineDue) return;
   timelineDue = false;
   const started = performance.now();
-  const timeline = session.timeline();
-  reply({ type: 'timeline', timeline, timelineMs: performance.now() - started }, timelineTransferables(timeline));
+  try {
+    const timeline = await current.timeline(levelChangesOffThread);
+    // A newer data set or plan edit has its own timeline queued.
+    if (current !== session || timelineDue) return;
+    reply({ type: 'timeline', timeline, timelineMs: performance.now() - started }, timelineTransferables(timeline));
+  } catch (error) {
+    failed(latestRequest, error);
+  }
 }
 
 /** Makes `dataset` the one the worker computes on, and tells the page. */

@@ -21,7 +21,7 @@ function bundled(): Dataset {
 
 const dataset = bundled();
 const session = new CoverageSession(dataset);
-const timeline = session.timeline();
+const timeline = await session.timeline();
 
 // Every tower and upgrade date, the day before each, and the ends of the range.
 const towerDays = dataset.towers.flatMap((t) => [t.serviceDate, t.upgradeDate]).filter((d): d is string => !!d);

@@ -1,14 +1,14 @@
 // The programme's figures through time, for the province, each district and each commune:
 // coverage counts from every point's level changes, deliveries as running totals. Any
 // day's figures are then lookups, so moving the as-of date costs no recomputation.
-import { pointColumns } from '../coverage/columns.ts';
+import { pointColumns, type PointColumns } from '../coverage/columns.ts';
 import { LEVEL_GOOD } from '../coverage/columns.ts';
 import { buildDistrictIndex, locateDistricts } from '../coverage/districts.ts';
 import type { Dataset } from '../types.ts';
 import { toDay } from './days.ts';
-import { levelChanges } from './level-changes.ts';
+import { levelChanges, type LevelChanges } from './level-changes.ts';
 import { stepsFromDeltas, type StepSeries } from './steps.ts';
-import { towerStates } from './tower-states.ts';
+import { towerStates, type TowerStates } from './tower-states.ts';
 
 /** Figures that change through time, counted per scope. */
 export const COUNT_KEYS = [
@@ -109,7 +109,13 @@ class Ledger {
 
 const key = (name: CountKey) => COUNT_KEYS.indexOf(name);
 
-export function buildTimeline(dataset: Dataset, areas?: PointAreas): Timeline {
+/** What `levelChanges`, the slow part of a timeline, reads: typed columns that can go to another worker. */
+export function levelInputs(dataset: Pick<Dataset, 'hamlets' | 'schools' | 'towers'>): { points: PointColumns; states: TowerStates } {
+  return { points: pointColumns(dataset.hamlets, dataset.schools), states: towerStates(dataset.towers) };
+}
+
+/** `changes`: levelChanges of levelInputs(dataset), when computed elsewhere (another worker). */
+export function buildTimeline(dataset: Dataset, areas?: PointAreas, changes?: LevelChanges): Timeline {
   const points = pointColumns(dataset.hamlets, dataset.schools);
   const districtCount = dataset.districts.length;
   const communeCount = dataset.communes?.length ?? 0;
@@ -133,7 +139,8 @@ export function buildTimeline(dataset: Dataset, areas?: PointAreas): Timeline {
   };
 
   const ledger = new Ledger(scopeCount);
-  const changes = levelChanges(points, towerStates(dataset.towers));
+  changes ??= levelChanges(points, towerStates(dataset.towers));
+  if (changes.initial.length !== points.count) throw new Error(`level changes for ${changes.initial.length} points, not ${points.count}`);
   const hamletCount = dataset.hamlets.length;
   for (let i = 0; i < points.count; i++) {
     const scopes = scopesOf(i);

@@ -5,7 +5,8 @@ import { METRICS } from '../../../src/domain/types.ts';
 import { fromDay, toDay } from '../../../src/domain/progress/days.ts';
 import { indicatorAt, indicatorChangeDays, indicatorDaily } from '../../../src/domain/progress/indicators.ts';
 import { valueAt } from '../../../src/domain/progress/steps.ts';
-import { buildTimeline, communeScope, districtScope, PROVINCE_SCOPE, TOTAL_KEYS } from '../../../src/domain/progress/timeline.ts';
+import { levelChanges } from '../../../src/domain/progress/level-changes.ts';
+import { buildTimeline, communeScope, districtScope, levelInputs, PROVINCE_SCOPE, TOTAL_KEYS } from '../../../src/domain/progress/timeline.ts';
 import { EVENT_DATES, EXPECTED, expectedOn, FIRST_DATE, fixture, LAST_DATE, SCOPES, TOTALS, type ScopeName } from './fixture.ts';
 
 const timeline = buildTimeline(fixture());
@@ -87,5 +88,15 @@ describe('indicatorDaily', () => {
         });
       }
     }
+  });
+});
+
+describe('a timeline from level changes computed elsewhere', () => {
+  it('is the same timeline, and refuses changes of another data set', () => {
+    const data = fixture();
+    const { points, states } = levelInputs(data);
+    expect(buildTimeline(data, undefined, levelChanges(points, states))).toEqual(timeline);
+    const fewer = levelInputs({ ...data, hamlets: data.hamlets.slice(1) });
+    expect(() => buildTimeline(data, undefined, levelChanges(fewer.points, fewer.states))).toThrow(/level changes for \d+ points, not \d+/);
   });
 });
