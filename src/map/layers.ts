@@ -144,20 +144,20 @@ interface Discs {
   /** Per disc: radius (m), and 1 for 4G/5G. */
   radiusM: Float64Array;
   broad: Uint8Array;
-  /** Discs centred in the (padded) view; all when the view is not known. */
-  near: number;
+  /** How many discs deep the view is covered, on average (their area over the view's). */
+  depth: number;
 }
 
 /** The on-air towers' discs, those in `box` only when there are many. */
 function discsOf(onAir: TowerColumns, box: Box | undefined): Discs | undefined {
   const keep: number[] = [];
-  let near = 0;
+  let area = 0;
   for (let k = 0; k < onAir.count; k++) {
     const lon = onAir.lon[k] as number;
     const lat = onAir.lat[k] as number;
     // A disc centred up to half a degree out can still reach into the view.
     const reaches = !box || (lon >= box[0] - 0.5 && lon <= box[2] + 0.5 && lat >= box[1] - 0.5 && lat <= box[3] + 0.5);
-    if (!box || (lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3])) near++;
+    if (box && lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3]) area += Math.PI * (onAir.radiusKm[k] as number) ** 2;
     if (onAir.count <= TOWER_LIMIT || reaches) keep.push(k);
   }
   if (keep.length > TOWER_LIMIT) return undefined;
@@ -170,11 +170,16 @@ function discsOf(onAir: TowerColumns, box: Box | undefined): Discs | undefined {
     radiusM[j] = (onAir.radiusKm[k] as number) * 1000;
     broad[j] = onAir.broadband[k] as number;
   });
-  return { length: keep.length, attributes: { getPosition: { value, size: 2 } }, radiusM, broad, near };
+  return { length: keep.length, attributes: { getPosition: { value, size: 2 } }, radiusM, broad, depth: box ? area / boxKm2(box) : 0 };
 }
 
-/** Discs in view beyond which only their outlines are drawn. */
-export const DISC_FILL_LIMIT = 600;
+/** Beyond this many discs deep on average, only their outlines are drawn. */
+export const MAX_FILLED_DEPTH = 4;
+
+function boxKm2([w, s, e, n]: Box): number {
+  const km = 111.19;
+  return Math.max(1e-6, (e - w) * km * Math.cos((((s + n) / 2) * Math.PI) / 180) * (n - s) * km);
+}
 
 /** Towers drawn at once at most (icons and discs); more are drawn only for the view. */
 export const TOWER_LIMIT = 20_000;
@@ -284,7 +289,7 @@ function towerLayers(inputs: LayerInputs, handlers: MapHandlers, beforeId: strin
         getLineColor: (_, { index }) => [...discColor[discs.broad[index] === 1 ? 'broad' : 'narrow'], 70],
         // Many discs in view overlap a dozen deep: filled, they tint everything alike and cost
         // a dozen layers of blending per pixel; their outlines stay readable and cheap.
-        filled: discs.near <= DISC_FILL_LIMIT,
+        filled: discs.depth <= MAX_FILLED_DEPTH,
         stroked: true,
         lineWidthUnits: 'pixels',
         getLineWidth: 0.6,

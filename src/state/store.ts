@@ -195,6 +195,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
       load: { phase: 'ready' },
       coverage: undefined,
       selectedPoint: undefined,
+      // An area of the data before: the new map opens on its own extent.
+      focus: undefined,
       // A plan belongs to the data it was made on: the store restores the saved one, if any.
       plan: EMPTY_PLAN,
       planPast: [],

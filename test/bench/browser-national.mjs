@@ -142,11 +142,16 @@ try {
       await settled(page);
       const mode = await page.getByTestId('map').getAttribute('data-point-mode');
       say(`national: zoom frames at zoom ${await page.getByTestId('map').getAttribute('data-zoom')} (${mode})`, spread(await zoomFrames(page, 60)), 'smooth: ≤ 33 ms');
+      await page.waitForTimeout(500);
+      await settled(page);
       // A gap framed from the register: points drawn for the view only.
       const row = page.locator('[data-testid="gap-register"] tbody tr[data-gap]').first();
       const name = (await row.locator('td').first().innerText()).trim();
       await row.getByRole('button').first().click();
-      await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-point-mode') === 'points', undefined, { timeout: LIMIT_MS });
+      await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-point-mode') === 'points', undefined, { timeout: 60_000, polling: 250 }).catch(async (error) => {
+        const map = page.getByTestId('map');
+        throw new Error(`no points after framing a gap (mode ${await map.getAttribute('data-point-mode')}, zoom ${await map.getAttribute('data-zoom')}): ${error.message.split('\n')[0]}`);
+      });
       await settled(page);
       await page.getByTestId('map').scrollIntoViewIfNeeded();
       const drawn = await page.getByTestId('map').getAttribute('data-drawn');
