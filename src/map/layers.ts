@@ -152,11 +152,14 @@ interface Discs {
 function discsOf(onAir: TowerColumns, box: Box | undefined): Discs | undefined {
   const keep: number[] = [];
   let area = 0;
+  // A disc centred out of the view by less than the largest radius can still reach into it.
+  let widest = 0;
+  for (let k = 0; k < onAir.count; k++) widest = Math.max(widest, onAir.radiusKm[k] as number);
+  const margin = widest / 111 / Math.cos((Math.min(85, Math.abs(box ? (box[1] + box[3]) / 2 : 0)) * Math.PI) / 180);
   for (let k = 0; k < onAir.count; k++) {
     const lon = onAir.lon[k] as number;
     const lat = onAir.lat[k] as number;
-    // A disc centred up to half a degree out can still reach into the view.
-    const reaches = !box || (lon >= box[0] - 0.5 && lon <= box[2] + 0.5 && lat >= box[1] - 0.5 && lat <= box[3] + 0.5);
+    const reaches = !box || (lon >= box[0] - margin && lon <= box[2] + margin && lat >= box[1] - margin && lat <= box[3] + margin);
     if (box && lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3]) area += Math.PI * (onAir.radiusKm[k] as number) ** 2;
     if (onAir.count <= TOWER_LIMIT || reaches) keep.push(k);
   }

@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { browserPath, CHROMIUM_ARGS } from '../browser/chromium.mjs';
 import { startPreview } from '../browser/server.mjs';
 import { writeBigHamlets } from './big-geojson.mjs';
+import { workerHeapProbe } from './worker-heap.mjs';
 
 const MB = Number(process.env.BENCH_MB ?? 50);
 const SEED = Number(process.env.BENCH_SEED ?? 20240601);
@@ -66,44 +67,6 @@ function chromiumRss() {
     }
   }
   return kb * 1024;
-}
-
-/** Heap of the data worker over the page's CDP session (non-flat auto-attach); undefined if not reachable. */
-async function workerHeapProbe(cdp) {
-  const targets = new Map();
-  const pending = new Map();
-  let nextId = 1;
-  cdp.on('Target.attachedToTarget', (e) => targets.set(e.sessionId, e.targetInfo));
-  cdp.on('Target.detachedFromTarget', (e) => targets.delete(e.sessionId));
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const message = JSON.parse(e.message);
-    const p = pending.get(message.id);
-    if (!p) return;
-    pending.delete(message.id);
-    if (message.error) p.reject(new Error(message.error.message));
-    else p.resolve(message.result);
-  });
-  try {
-    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  } catch (error) {
-    return { error: `Target.setAutoAttach: ${error.message}` };
-  }
-  for (let i = 0; i < 20 && ![...targets.values()].some((t) => /data\.worker/.test(t.url)); i++) await sleep(100);
-  const entry = [...targets].find(([, t]) => /data\.worker/.test(t.url));
-  if (!entry) return { error: `no data worker among attached targets (${[...targets.values()].map((t) => `${t.type} ${t.url.split('/').pop()}`).join(', ') || 'none'})` };
-  const [sessionId, info] = entry;
-  const send = (method, params = {}) =>
-    new Promise((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject });
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
-    });
-  try {
-    await send('Runtime.getHeapUsage');
-  } catch (error) {
-    return { error: `Runtime.getHeapUsage on the worker: ${error.message}` };
-  }
-  return { url: info.url, heap: async () => send('Runtime.getHeapUsage'), gc: async () => send('HeapProfiler.collectGarbage') };
 }
 
 /** Installed in the page: stamps every change of the watched DOM states with performance.now(). */

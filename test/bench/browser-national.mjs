@@ -12,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { browserPath, CHROMIUM_ARGS } from '../browser/chromium.mjs';
 import { startPreview } from '../browser/server.mjs';
+import { workerHeapProbe } from './worker-heap.mjs';
 
 const FOLDER = process.env.NATIONAL ?? '/tmp/national';
 const LIMIT_MS = Number(process.env.BENCH_LIMIT_MS ?? 600_000);
@@ -111,6 +112,13 @@ try {
   await page.waitForFunction(() => document.querySelector('[data-testid="coverage-summary"] [data-figure="hamlets"] dd'));
   say('bundled: navigation → first coverage result', ms(Date.now() - t0), 'budget 3 s');
   say('bundled: JS heap (page)', await heap(cdp));
+  const worker = await workerHeapProbe(cdp);
+  const workerHeap = async () => {
+    if (worker.error) return `n/a (${worker.error})`;
+    const { usedSize } = await worker.heap();
+    return `${(usedSize / 1048576).toFixed(0)} MiB`;
+  };
+  say('bundled: JS heap (data worker)', await workerHeap());
   const bundledFrames = await zoomFrames(page);
   say('bundled: zoom frames median / max', spread(bundledFrames), 'smooth: ≤ 33 ms');
   say('first script (with its preloads), gzip', `${firstScriptKb().toFixed(0)} KB`, 'budget 150 KB, map chunk lazy');
@@ -138,6 +146,7 @@ try {
       await page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: LIMIT_MS });
       say('national: files → map drawn', ms(Date.now() - t1));
       say('national: JS heap (page) after load', await heap(cdp), 'budget 1.5 GB');
+      say('national: JS heap (data worker) after load', await workerHeap(), 'the worker holds the parsed data set');
       // Zoomed out as far as the map goes: the country as coverage per cell.
       await page.getByTestId('map').scrollIntoViewIfNeeded();
       await zoomFrames(page, 400);
