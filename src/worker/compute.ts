@@ -1,5 +1,5 @@
 import { classify } from '../domain/coverage/classify.ts';
-import { onAirTowers, pointColumns, type PointColumns, type Scenario, type TowerColumns } from '../domain/coverage/columns.ts';
+import { onAirTowers, pointColumns, type Classification, type PointColumns, type Scenario, type TowerColumns } from '../domain/coverage/columns.ts';
 import { buildDistrictIndex, locateDistricts } from '../domain/coverage/districts.ts';
 import { coverageFigures, pointWeights, type CoverageFigures } from '../domain/coverage/report.ts';
 import { touchedIds, towerInPlan } from '../domain/plan/diff.ts';
@@ -11,7 +11,8 @@ import { levelChanges, type LevelChanges } from '../domain/progress/level-change
 import { buildTimeline, levelInputs, type Timeline } from '../domain/progress/timeline.ts';
 import { chooseSites, type SitingOptions, type SitingResult } from '../domain/siting/siting.ts';
 import type { Dataset, Tower } from '../domain/types.ts';
-import type { CoverageResult, PlanCoverage, RadiusFigures } from './protocol.ts';
+import type { ClassifyPool } from './classify-pool.ts';
+import type { CoverageResult, PlanCoverage } from './protocol.ts';
 
 export type LevelChangesOf = (inputs: ReturnType<typeof levelInputs>) => LevelChanges | Promise<LevelChanges>;
 
@@ -88,24 +89,36 @@ export class CoverageSession {
   }
 
   /**
-   * Figures with every radius scaled (RADIUS_FACTORS): two more classifications, so the
-   * worker sends them after the scenario's own result, and drops them when a newer request
-   * comes first.
+   * The scenario's figures with every radius scaled by `factor` (one of RADIUS_FACTORS): one
+   * more classification each, so the worker sends them after the scenario's own result, one
+   * factor per task, and drops them when a newer request comes first.
    */
-  radiusRange(scenario: Scenario, figures: CoverageFigures): RadiusFigures[] {
-    const towers = onAirTowers(this.towers, scenario);
-    return RADIUS_FACTORS.map((factor) => ({
-      factor,
-      figures: factor === 1 ? figures : this.figuresOf(classify(this.points, scaled(towers, factor)).level),
-    }));
+  radiusFigures(scenario: Scenario, factor: number): CoverageFigures {
+    return this.figuresOf(classify(this.points, scaled(onAirTowers(this.towers, scenario), factor)).level);
   }
 
   /** Everything for one scenario: levels, nearest 4G/5G, figures, the plan's baseline. */
   coverage(requestId: number, scenario: Scenario): CoverageResult {
     const started = performance.now();
-    const pointCount = this.points.count;
     const towers = onAirTowers(this.towers, scenario);
-    const { level, nearest4g, nearest4gKm } = classify(this.points, towers);
+    return this.resultOf(requestId, scenario, towers, classify(this.points, towers), started);
+  }
+
+  /** As `coverage`, with the scenario's own classification split over `pool`'s threads. */
+  async coverageWith(pool: ClassifyPool, requestId: number, scenario: Scenario): Promise<CoverageResult> {
+    const started = performance.now();
+    const towers = onAirTowers(this.towers, scenario);
+    return this.resultOf(requestId, scenario, towers, await pool.classify(towers), started);
+  }
+
+  /** The point columns the engine classifies (for a ClassifyPool). */
+  get pointColumns(): PointColumns {
+    return this.points;
+  }
+
+  private resultOf(requestId: number, scenario: Scenario, towers: TowerColumns, classified: Classification, started: number): CoverageResult {
+    const pointCount = this.points.count;
+    const { level, nearest4g, nearest4gKm } = classified;
     const nearestTower = new Int32Array(pointCount);
     for (let i = 0; i < pointCount; i++) {
       const k = nearest4g[i] as number;

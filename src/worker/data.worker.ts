@@ -6,13 +6,15 @@ import { datasetView, datasetViewTransferables } from '../domain/points/dataset-
 import type { Scenario } from '../domain/coverage/columns.ts';
 import type { Dataset, Issue } from '../domain/types.ts';
 import { datasetKey, loadImport, saveImport } from '../io/plan-store.ts';
-import { CoverageSession } from './compute.ts';
+import { CoverageSession, RADIUS_FACTORS } from './compute.ts';
+import { ClassifyPool, startHelpers } from './classify-pool.ts';
 import { ImportSession } from './import-session.ts';
 import { levelChangesOffThread } from './levels-client.ts';
 import {
   timelineTransferables,
   transferables,
   type ImportRequestFile,
+  type RadiusFigures,
   type RemoteFile,
   type WorkerRequest,
   type WorkerResponse,
@@ -76,9 +78,15 @@ async function sendTimeline(): Promise<void> {
   }
 }
 
+// A large data set's coverage pass is split over helper threads (classify-pool.ts).
+let pool: ClassifyPool | undefined;
+
 /** Makes `dataset` the one the worker computes on, and tells the page. */
 function open(dataset: Dataset, issues: Issue[]): void {
   session = new CoverageSession(dataset);
+  pool?.close();
+  const helpers = startHelpers(session.pointColumns.count);
+  pool = helpers.length > 0 ? new ClassifyPool(session.pointColumns, helpers) : undefined;
   const view = datasetView(dataset, session.grid);
   timelineWanted();
   reply({ type: 'loaded', dataset: view, issues }, datasetViewTransferables(view));
@@ -92,23 +100,34 @@ function failed(requestId: number, error: unknown): void {
 }
 
 /** The scenario's result, then (as later tasks, unless a newer request came) the radius range and the timeline. */
-function runCoverage(requestId: number, scenario: Scenario): void {
+async function runCoverage(requestId: number, scenario: Scenario): Promise<void> {
   if (requestId !== latestRequest || !session) return;
   const current = session;
   try {
-    const result = current.coverage(requestId, scenario);
+    const result = pool ? await current.coverageWith(pool, requestId, scenario) : current.coverage(requestId, scenario);
+    // Asked again meanwhile (the pass waited on the helpers): only the newest is answered.
+    if (current !== session || requestId !== latestRequest) return;
     const figures = result.figures;
     reply({ type: 'coverage', ...result }, transferables(result));
-    later(() => {
-      if (requestId !== latestRequest || current !== session) return;
-      try {
-        reply({ type: 'radius-range', requestId, radiusRange: current.radiusRange(scenario, figures) });
-      } catch (error) {
-        failed(requestId, error);
-        return;
-      }
-      runDeferred();
-    });
+    const range: RadiusFigures[] = [];
+    const step = (k: number) =>
+      later(() => {
+        if (requestId !== latestRequest || current !== session) return;
+        const factor = RADIUS_FACTORS[k];
+        if (factor === undefined) {
+          reply({ type: 'radius-range', requestId, radiusRange: range });
+          runDeferred();
+          return;
+        }
+        try {
+          range.push({ factor, figures: factor === 1 ? figures : current.radiusFigures(scenario, factor) });
+        } catch (error) {
+          failed(requestId, error);
+          return;
+        }
+        step(k + 1);
+      });
+    step(0);
   } catch (error) {
     failed(requestId, error);
   }
@@ -211,7 +230,7 @@ function scheduleRefresh(requestId: number, scenario: string): void {
   clearTimeout(refresh);
   refresh = setTimeout(() => {
     timelineWanted();
-    runCoverage(requestId, scenario);
+    void runCoverage(requestId, scenario);
   }, REFRESH_DELAY_MS);
 }
 
@@ -219,7 +238,7 @@ function answer(request: Exclude<WorkerRequest, { type: 'load' }>, current: Cove
   switch (request.type) {
     case 'coverage': {
       latestRequest = request.requestId;
-      later(() => runCoverage(request.requestId, request.scenario));
+      later(() => void runCoverage(request.requestId, request.scenario));
       return;
     }
     case 'plan': {

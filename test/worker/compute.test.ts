@@ -58,3 +58,20 @@ describe.each(['current', 'planned', '2021-10-15'])('CoverageSession, scenario %
     expect(hamlets.good + hamlets.weak + hamlets.none).toBe(dataset.hamlets.length);
   });
 });
+
+describe('CoverageSession radius range', () => {
+  const session = new CoverageSession(bundled());
+  it('matches the oracle with every radius scaled, and grows with the radius', () => {
+    const data = bundled();
+    const figures = session.coverage(1, 'planned').figures;
+    expect(session.radiusFigures('planned', 1)).toEqual(figures);
+    const good = (factor: number) => session.radiusFigures('planned', factor).hamlets.good;
+    const oracle = (factor: number) => {
+      const scaled = towersOnAir(data.towers, 'planned').map((t) => ({ ...t, radiusKm: t.radiusKm * factor }));
+      return data.hamlets.filter((h) => pointLevel(h.lon, h.lat, scaled, false).level === 'good').length;
+    };
+    for (const factor of [0.75, 1.25]) expect(good(factor)).toBe(oracle(factor));
+    expect(good(0.75)).toBeLessThanOrEqual(good(1));
+    expect(good(1)).toBeLessThanOrEqual(good(1.25));
+  });
+});

@@ -1,0 +1,103 @@
+// One coverage pass split over worker threads: each helper holds a slice of the points (sent
+// once per data set) and classifies it against the scenario's towers (copied per pass); the
+// data worker classifies the first slice itself meanwhile. In Node, `npm run bench`
+// (parallel.ts) measured ×1.5 with two threads on two cores at 1M points × 100k towers; in
+// the browser on the same two cores the split was slower (545–835 ms against 482–534 ms a
+// pass), the second core being taken by the page, the GPU process and the timeline's helper.
+// So helpers start only for cores beyond those three, and only for large data sets: below
+// POOL_MIN_POINTS a pass takes milliseconds and the copies would cost more than they save.
+import { classify } from '../domain/coverage/classify.ts';
+import type { Classification, PointColumns, TowerColumns } from '../domain/coverage/columns.ts';
+
+export const POOL_MIN_POINTS = 200_000;
+
+export type ClassifyRequest = { type: 'points'; points: PointColumns } | { type: 'classify'; id: number; towers: TowerColumns };
+export type ClassifyResponse = ({ id: number } & Classification) | { id: number; error: string };
+
+/** A helper as the pool sees it: a Worker, or an inline stand-in in tests. */
+export interface Helper {
+  postMessage(message: ClassifyRequest, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<ClassifyResponse>) => void) | null;
+  terminate(): void;
+}
+
+function slice(points: PointColumns, from: number, to: number): PointColumns {
+  return { count: to - from, lon: points.lon.slice(from, to), lat: points.lat.slice(from, to), fixedBroadband: points.fixedBroadband.slice(from, to) };
+}
+
+export class ClassifyPool {
+  private readonly bounds: number[];
+  private readonly own: PointColumns;
+  private lastId = 0;
+  private readonly waiting = new Map<number, { resolve: (c: Classification) => void; reject: (e: Error) => void }>();
+
+  /** `helpers.length + 1` equal slices: the first is classified here. */
+  constructor(
+    private readonly points: PointColumns,
+    private readonly helpers: Helper[],
+  ) {
+    const parts = helpers.length + 1;
+    this.bounds = Array.from({ length: parts + 1 }, (_, j) => Math.round((j * points.count) / parts));
+    this.own = slice(points, 0, this.bounds[1] as number);
+    helpers.forEach((helper, h) => {
+      const part = slice(points, this.bounds[h + 1] as number, this.bounds[h + 2] as number);
+      helper.onmessage = (event) => this.answered(event.data);
+      helper.postMessage({ type: 'points', points: part }, [part.lon.buffer, part.lat.buffer, part.fixedBroadband.buffer] as ArrayBuffer[]);
+    });
+  }
+
+  private answered(reply: ClassifyResponse): void {
+    const wait = this.waiting.get(reply.id);
+    this.waiting.delete(reply.id);
+    if ('error' in reply) wait?.reject(new Error(reply.error));
+    else wait?.resolve(reply);
+  }
+
+  /** The same answer as classify(points, towers), in parts. */
+  async classify(towers: TowerColumns): Promise<Classification> {
+    const asked = this.helpers.map((helper) => {
+      this.lastId += 1;
+      const id = this.lastId;
+      return new Promise<Classification>((resolve, reject) => {
+        this.waiting.set(id, { resolve, reject });
+        helper.postMessage({ type: 'classify', id, towers });
+      });
+    });
+    const parts = [classify(this.own, towers), ...(await Promise.all(asked))];
+    const n = this.points.count;
+    const out: Classification = { level: new Uint8Array(n), nearest4g: new Int32Array(n), nearest4gKm: new Float64Array(n) };
+    parts.forEach((part, j) => {
+      const at = this.bounds[j] as number;
+      out.level.set(part.level, at);
+      out.nearest4g.set(part.nearest4g, at);
+      out.nearest4gKm.set(part.nearest4gKm, at);
+    });
+    return out;
+  }
+
+  close(): void {
+    for (const helper of this.helpers) helper.terminate();
+    for (const wait of this.waiting.values()) wait.reject(new Error('the data set was replaced'));
+    this.waiting.clear();
+  }
+}
+
+/** Cores left for helpers once the page, the data worker and the timeline's helper have one each. */
+export function spareCores(cores: number): number {
+  return Math.max(0, Math.min(3, cores - 3));
+}
+
+/** Helper workers for a data set of `count` points: none when small or without spare cores. */
+export function startHelpers(count: number): Helper[] {
+  if (count < POOL_MIN_POINTS || typeof Worker === 'undefined' || typeof navigator === 'undefined') return [];
+  const spare = spareCores(navigator.hardwareConcurrency || 1);
+  const helpers: Helper[] = [];
+  for (let h = 0; h < spare; h++) {
+    try {
+      helpers.push(new Worker(new URL('./classify.worker.ts', import.meta.url), { type: 'module' }) as unknown as Helper);
+    } catch {
+      break;
+    }
+  }
+  return helpers;
+}

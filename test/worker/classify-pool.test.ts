@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../src/domain/coverage/classify.ts';
+import { onAirTowers, type PointColumns } from '../../src/domain/coverage/columns.ts';
+import type { Tower } from '../../src/domain/types.ts';
+import { ClassifyPool, spareCores, type ClassifyRequest, type ClassifyResponse, type Helper } from '../../src/worker/classify-pool.ts';
+
+/** A helper that runs in this thread, answering on a later task as a worker would. */
+function inlineHelper(): Helper & { passes: number } {
+  let points: PointColumns | undefined;
+  const helper = {
+    passes: 0,
+    onmessage: null as Helper['onmessage'],
+    postMessage(message: ClassifyRequest) {
+      // A worker gets a copy: the test's arrays must not be shared.
+      const copy = structuredClone(message);
+      if (copy.type === 'points') {
+        points = copy.points;
+        return;
+      }
+      helper.passes++;
+      const answer: ClassifyResponse = { id: copy.id, ...classify(points as PointColumns, copy.towers) };
+      setTimeout(() => helper.onmessage?.({ data: answer } as MessageEvent<ClassifyResponse>), 0);
+    },
+    terminate() {},
+  };
+  return helper;
+}
+
+const lon = fc.double({ min: 104.5, max: 105.5, noNaN: true });
+const lat = fc.double({ min: 8.5, max: 9.5, noNaN: true });
+const points = fc.array(fc.tuple(lon, lat, fc.boolean()), { maxLength: 300 }).map((rows) => ({
+  count: rows.length,
+  lon: Float64Array.from(rows, (r) => r[0]),
+  lat: Float64Array.from(rows, (r) => r[1]),
+  fixedBroadband: Uint8Array.from(rows, (r) => (r[2] ? 1 : 0)),
+}));
+const towers = fc.array(
+  fc.record({ lon, lat, technology: fc.constantFrom('2G', '3G', '4G', '5G'), radiusKm: fc.double({ min: 0.5, max: 10, noNaN: true }) }),
+  { maxLength: 60 },
+).map((rows) => rows.map((r, i): Tower => ({ id: `T${i}`, operator: 'Viettel', status: 'existing', synthetic: true, ...r, technology: r.technology as Tower['technology'] })));
+
+describe('a coverage pass split over helpers', () => {
+  it('gives exactly what one classify gives, for 1 to 3 helpers (random points and towers)', async () => {
+    await fc.assert(
+      fc.asyncProperty(points, towers, fc.integer({ min: 1, max: 3 }), async (p, t, k) => {
+        const helpers = Array.from({ length: k }, inlineHelper);
+        const pool = new ClassifyPool(p, helpers);
+        const onAir = onAirTowers(t, 'current');
+        const got = await pool.classify(onAir);
+        const want = classify(p, onAir);
+        expect(Array.from(got.level)).toEqual(Array.from(want.level));
+        expect(Array.from(got.nearest4g)).toEqual(Array.from(want.nearest4g));
+        expect(Array.from(got.nearest4gKm)).toEqual(Array.from(want.nearest4gKm));
+        expect(helpers.every((h) => h.passes === 1)).toBe(true);
+        pool.close();
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('fails the pass when a helper fails, and the pool can be closed while waiting', async () => {
+    const broken: Helper = {
+      onmessage: null,
+      postMessage(message) {
+        if (message.type === 'classify') setTimeout(() => broken.onmessage?.({ data: { id: message.id, error: 'no points yet' } } as MessageEvent<ClassifyResponse>), 0);
+      },
+      terminate() {},
+    };
+    const p = { count: 2, lon: Float64Array.of(105, 105.1), lat: Float64Array.of(9, 9.1), fixedBroadband: new Uint8Array(2) };
+    const pool = new ClassifyPool(p, [broken]);
+    await expect(pool.classify(onAirTowers([], 'current'))).rejects.toThrow('no points yet');
+    const silent: Helper = { onmessage: null, postMessage() {}, terminate() {} };
+    const waiting = new ClassifyPool(p, [silent]);
+    const pass = waiting.classify(onAirTowers([], 'current'));
+    waiting.close();
+    await expect(pass).rejects.toThrow('the data set was replaced');
+  });
+});
+
+describe('helpers for the cores to spare', () => {
+  it('leaves a core each to the page, the data worker and the timeline, and uses at most three', () => {
+    expect([1, 2, 3, 4, 5, 6, 8, 16].map(spareCores)).toEqual([0, 0, 0, 1, 2, 3, 3, 3]);
+  });
+});
