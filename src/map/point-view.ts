@@ -23,9 +23,19 @@ export function contains(outer: Box, inner: Box): boolean {
 }
 
 const everything = new WeakMap<PointTable, Uint32Array>();
+// The map asks on every render (a hover re-renders it): the last answer per table is kept.
+const lastShown = new WeakMap<PointTable, { box: Box | undefined; limit: number; shown: ShownPoints }>();
 
 /** The points to draw for a (padded) view box; undefined box: the view is not known yet. */
 export function shownPoints(dataset: DatasetView, box: Box | undefined, limit = POINT_LIMIT): ShownPoints {
+  const last = lastShown.get(dataset.points);
+  if (last && last.box === box && last.limit === limit) return last.shown;
+  const shown = pickShown(dataset, box, limit);
+  lastShown.set(dataset.points, { box, limit, shown });
+  return shown;
+}
+
+function pickShown(dataset: DatasetView, box: Box | undefined, limit: number): ShownPoints {
   const { points, grid } = dataset;
   if (points.count <= limit) {
     let all = everything.get(points);
