@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { browserPath, CHROMIUM_ARGS } from '../browser/chromium.mjs';
+import { screenOf } from '../browser/screen.mjs';
 import { startPreview } from '../browser/server.mjs';
 import { workerHeapProbe } from './worker-heap.mjs';
 
@@ -171,15 +172,10 @@ try {
       await page.locator('input[data-layer="towerRadius"]').click();
       say('national: pan frames at zoom 12, radius discs off', spread(await panFrames(page, -1)), 'smooth: ≤ 33 ms');
       await settled(page);
-      const box = await page.getByTestId('map').boundingBox();
-      const lonlat = (await page.getByTestId('selection').getAttribute('data-lonlat')).split(',').map(Number);
-      const centre = (await page.getByTestId('map').getAttribute('data-center')).split(',').map(Number);
-      const zoom = Number(await page.getByTestId('map').getAttribute('data-zoom'));
-      const world = 512 * 2 ** zoom;
-      const mx = (l) => ((l + 180) / 360) * world;
-      const my = (f) => ((1 - Math.log(Math.tan((f * Math.PI) / 180) + 1 / Math.cos((f * Math.PI) / 180)) / Math.PI) / 2) * world;
+      const [lon, lat] = (await page.getByTestId('selection').getAttribute('data-lonlat')).split(',').map(Number);
+      const at = await screenOf(page, lon, lat);
       const t3 = Date.now();
-      await page.mouse.move(box.x + box.width / 2 + mx(lonlat[0]) - mx(centre[0]), box.y + box.height / 2 + my(lonlat[1]) - my(centre[1]));
+      await page.mouse.move(at.x, at.y);
       await page.locator('.tooltip').waitFor({ timeout: 10_000 });
       const named = (await page.locator('.tooltip strong').innerText()).trim();
       say('national: hover → tooltip of the framed gap', `${ms(Date.now() - t3)}, ${named === name ? 'right point' : `WRONG: ${named} ≠ ${name}`}`);

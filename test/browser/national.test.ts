@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeNationalDataset } from '../../src/domain/synthesis/national.ts';
+import { screenOf } from './screen.mjs';
 import { executablePath, openSession, type Session } from './session.ts';
 
 const SCALE = 0.1;
@@ -29,18 +30,6 @@ function nationalFolder(): { dir: string; paths: string[] } {
     paths.push(target);
   }
   return { dir, paths };
-}
-
-/** Where (lon, lat) is on the page, from the map's centre and zoom (Web Mercator, 512 px tiles). */
-async function screenOf(s: Session, lon: number, lat: number): Promise<{ x: number; y: number }> {
-  const map = s.page.getByTestId('map');
-  const [clon, clat] = ((await map.getAttribute('data-center')) ?? '').split(',').map(Number) as [number, number];
-  const zoom = Number(await map.getAttribute('data-zoom'));
-  const box = (await map.boundingBox())!;
-  const world = 512 * 2 ** zoom;
-  const mx = (l: number) => ((l + 180) / 360) * world;
-  const my = (φ: number) => ((1 - Math.log(Math.tan((φ * Math.PI) / 180) + 1 / Math.cos((φ * Math.PI) / 180)) / Math.PI) / 2) * world;
-  return { x: box.x + box.width / 2 + mx(lon) - mx(clon), y: box.y + box.height / 2 + my(lat) - my(clat) };
 }
 
 describe.skipIf(!executablePath)('100,000 points in headless Chromium', () => {
@@ -107,7 +96,7 @@ describe.skipIf(!executablePath)('100,000 points in headless Chromium', () => {
     await s.page.getByTestId('map').scrollIntoViewIfNeeded();
     // Pan: drag the map 180 px left and 90 px down.
     const before = await s.page.getByTestId('map').getAttribute('data-center');
-    const start = await screenOf(s, lon, lat);
+    const start = await screenOf(s.page, lon, lat);
     await s.page.mouse.move(start.x + 40, start.y + 40);
     await s.page.mouse.down();
     await s.page.mouse.move(start.x - 60, start.y + 90, { steps: 8 });
@@ -115,7 +104,7 @@ describe.skipIf(!executablePath)('100,000 points in headless Chromium', () => {
     await s.page.mouse.up();
     await s.page.waitForFunction((c) => document.querySelector('[data-testid="map"]')?.getAttribute('data-center') !== c, before);
     await settled();
-    const after = await screenOf(s, lon, lat);
+    const after = await screenOf(s.page, lon, lat);
     expect(Math.abs(after.x - (start.x - 180))).toBeLessThan(3);
     expect(Math.abs(after.y - (start.y + 90))).toBeLessThan(3);
 
