@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { CONTENT_SECURITY_POLICY } from './src/app/csp.ts';
 
 // The built page carries the strict policy, first thing in <head>. The dev server does not:
@@ -15,8 +16,42 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// Installable and offline after one visit: Workbox (through vite-plugin-pwa) precaches the app,
+// the bundled data and the fonts. 'prompt': a new version waits until the user says so, so an
+// edit in progress is never reloaded away. The registration lives in src/app/pwa.ts (no inline
+// script: the CSP stays strict).
+const offline = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  manifest: {
+    name: 'Sóng Map — Sóng và máy tính cho em, Cà Mau',
+    short_name: 'Sóng Map',
+    description: 'Bản đồ vùng phủ sóng, trường học và ấp của chương trình "Sóng và máy tính cho em" tỉnh Cà Mau; dùng được khi không có mạng.',
+    lang: 'vi',
+    dir: 'ltr',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#0b5d7a',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: 'icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,woff,woff2,geojson,csv,json,png,svg,webmanifest}'],
+    // The map chunk (maplibre + deck.gl) is about 1.7 MB: above Workbox's 2 MiB default with margin.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), offline],
   // Relative asset paths: the built app runs from any folder or sub-path, offline.
   base: './',
   server: { fs: { allow: ['.'] } },

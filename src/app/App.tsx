@@ -31,6 +31,7 @@ import { SitingPanel } from '../ui/SitingPanel.tsx';
 import { TargetCards } from '../ui/TargetCards.tsx';
 import { TimeControl } from '../ui/TimeControl.tsx';
 import { TowerEditor } from '../ui/TowerEditor.tsx';
+import { UpdatePrompt } from '../ui/UpdatePrompt.tsx';
 
 // maplibre and deck.gl are most of the bundle: load them only once the shell is on screen.
 const loadMapView = () => import('../map/MapView.tsx');
@@ -77,6 +78,7 @@ export function App() {
   return (
     <div className="layout">
       <Header onPrint={print} />
+      <UpdatePrompt />
       <PrintReport mapImage={mapImage} />
       <TimeControl />
       <TargetCards />
