@@ -1,8 +1,6 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
-import { flushSync } from 'react-dom';
 
-import { captureMap } from '../map/capture.ts';
 import { startPersistence } from '../state/persistence.ts';
 import { startUrlSync } from '../state/url-sync.ts';
 import { startDataWorker } from '../state/worker-bridge.ts';
@@ -52,7 +50,6 @@ function datasetKeyOf(dataset: DatasetView): number {
 export function App() {
   const dataset = useAppStore((s) => s.dataset);
   const lang = useAppStore((s) => s.lang);
-  const [mapImage, setMapImage] = useState<string | undefined>();
 
   useEffect(() => startUrlSync(), []);
   useEffect(() => startPersistence(), []);
@@ -64,22 +61,13 @@ export function App() {
     document.documentElement.lang = lang;
   }, [lang]);
 
-  // Ctrl+P and the button both print the report with a fresh still of the map.
-  const prepareReport = useCallback(() => flushSync(() => setMapImage(captureMap())), []);
-  useEffect(() => {
-    window.addEventListener('beforeprint', prepareReport);
-    return () => window.removeEventListener('beforeprint', prepareReport);
-  }, [prepareReport]);
-  const print = () => {
-    prepareReport();
-    window.print();
-  };
+  const print = () => window.print();
 
   return (
     <div className="layout">
       <Header onPrint={print} />
       <UpdatePrompt />
-      <PrintReport mapImage={mapImage} />
+      <PrintReport />
       <TimeControl />
       <TargetCards />
       <div className="workspace">

@@ -53,7 +53,7 @@ export function ExportPanel() {
         title: `${t('appTitle')} — ${state.dataset?.programme.name ?? ''}`,
         subtitle: translateWith(lang, 'pngScenario', { scenario: scenarioText(lang, scenario), today: formatDate(today, lang) }),
         key: KEY.map((entry) => ({ icons: entry.icons(), label: t(entry.label) })),
-        attribution: [...shading, ...ATTRIBUTION],
+        attribution: [...shading, ...ATTRIBUTION[lang]],
       });
       const file = `song-map-${scenario}.png`;
       saveFile(file, blob);

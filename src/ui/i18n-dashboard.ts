@@ -59,6 +59,10 @@ export const dashboardVi = {
   reportTitle: 'Báo cáo tiến độ chương trình',
   reportAsOf: 'Số liệu đến ngày {date}',
   reportPrinted: 'Lập ngày {date} bằng Sóng Map',
+  reportMapLabel: 'Bản đồ vùng phủ sóng: {area}',
+  reportKeyTower4g: 'Trạm 4G/5G đang phát sóng',
+  reportKeyTower2g3g: 'Trạm 2G/3G đang phát sóng',
+  reportPointsOmitted: 'Quá nhiều điểm để in ({n}): bản đồ chỉ tô màu theo huyện',
   scenarioAsOf: 'Theo ngày đang xem',
   simulatedNote: 'Ấp, trường, trạm và số máy trao là dữ liệu mô phỏng.',
 } as const;
@@ -122,6 +126,10 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   reportTitle: 'Programme progress report',
   reportAsOf: 'Figures as of {date}',
   reportPrinted: 'Made on {date} with Sóng Map',
+  reportMapLabel: 'Coverage map: {area}',
+  reportKeyTower4g: '4G/5G tower on air',
+  reportKeyTower2g3g: '2G/3G tower on air',
+  reportPointsOmitted: 'Too many points to print ({n}): the map shows the district shading only',
   scenarioAsOf: 'On the as-of day',
   simulatedNote: 'Hamlets, schools, towers and deliveries are simulated data.',
 };

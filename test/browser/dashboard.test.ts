@@ -95,9 +95,19 @@ describe.skipIf(!executablePath)('Leadership view in headless Chromium', () => {
     });
     await s.page.getByRole('button', { name: 'In báo cáo' }).click();
     expect(await s.page.locator('body').getAttribute('data-printed')).toBe('true');
-    const src = (await s.page.locator('img.print-map').getAttribute('src')) ?? '';
-    expect(src.startsWith('data:image/png')).toBe(true);
-    expect(src.length).toBeGreaterThan(50_000);
+    // The report's map is drawn from the data: every hamlet and school, every district named.
+    const map = s.page.locator('[data-testid="report-map"] > svg');
+    const drawn = await map.evaluate((svg) => ({
+      points: svg.querySelectorAll('circle, rect[stroke="#fff"]').length,
+      labels: [...svg.querySelectorAll('text')].map((t) => t.textContent),
+      label: svg.getAttribute('aria-label'),
+    }));
+    const summary = await s.page.getByTestId('dataset-summary').innerText();
+    const count = (word: string) => Number(new RegExp(`([\\d.]+)\\s+${word}`).exec(summary)?.[1]?.replace(/\\./g, ''));
+    expect(drawn.points).toBe(count('ấp, khóm') + count('trường'));
+    expect(drawn.labels).toContain('Thành phố Cà Mau');
+    expect(drawn.labels.length).toBeGreaterThanOrEqual(9);
+    expect(drawn.label).toContain('Cà Mau');
     const path = 'test-results/report.pdf';
     await s.page.pdf({ path, format: 'A4', printBackground: true });
     const pdf = readFileSync(path, 'latin1');

@@ -39,10 +39,17 @@ describe('panels', () => {
     expect(screen.getAllByText('simulated').length).toBeGreaterThanOrEqual(3);
   });
 
-  it('shows the attribution block verbatim', () => {
+  it('shows the attribution block in the chosen language, names and copyright as they are', () => {
+    useAppStore.setState({ lang: 'vi' });
+    const { unmount } = render(<Attribution />);
+    expect(screen.getByText(/censusVN2009 © 2017 Marc Choisy \(giấy phép MIT\)/)).toBeTruthy();
+    expect(screen.getByText(/Trường học, ấp và trạm: dữ liệu mô phỏng để minh họa\./)).toBeTruthy();
+    unmount();
+    useAppStore.setState({ lang: 'en' });
     render(<Attribution />);
     expect(screen.getByText(/censusVN2009 © 2017 Marc Choisy \(MIT\)/)).toBeTruthy();
     expect(screen.getByText(/Schools, hamlets and towers: simulated for demonstration\./)).toBeTruthy();
+    useAppStore.setState({ lang: 'vi' });
   });
 
   it('lists every load problem as text, never as HTML', () => {
