@@ -24,7 +24,7 @@ const COLUMNS: { id: Column; label: MessageKey }[] = [
   { id: 'status', label: 'colStatus' },
 ];
 
-const STATUS_ORDER = ['overdue', 'behind', 'at_risk', 'on_track', 'met', 'no_data'];
+const STATUS_ORDER = ['overdue', 'behind', 'at_risk', 'met_late', 'on_track', 'met', 'no_data'];
 const collator = new Intl.Collator('vi');
 
 interface Sort {

@@ -3,10 +3,11 @@ import { RAG } from '../domain/progress/status.ts';
 import { translate, type Lang } from './i18n.ts';
 import { STATUS_LABEL } from './metrics.ts';
 
-// One shape per status (tick, rising arrow, warning triangle, cross, alarm circle, dash): the colour
+// One shape per status (tick, tick with a clock hand, rising arrow, warning triangle, cross, alarm circle, dash): the colour
 // only repeats what the shape and the words say.
 const PATHS: Record<Status, string> = {
   met: 'M3 8.5 6.5 12 13 4.5',
+  met_late: 'M1.5 9 4.5 12 10 5.5 M12.5 8.5a3 3 0 1 0 .01 0Z M12.5 9.5v1.2h1',
   on_track: 'M3 12 12 3 M6 3h6v6',
   at_risk: 'M8 2 14.5 13.5h-13Z M8 6.5v3.5 M8 11.6v.4',
   behind: 'M4 4l8 8 M12 4l-8 8',

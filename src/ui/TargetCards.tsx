@@ -12,8 +12,10 @@ import { formatMetric, METRIC_LABEL } from './metrics.ts';
 import { ProgressChart } from './ProgressChart.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
-function daysText(daysLeft: number, met: boolean, lang: Lang): string {
-  if (met && daysLeft < 0) return translate(lang, 'statusMet');
+function daysText(assessment: Card['assessment'], lang: Lang): string {
+  const { daysLeft, status } = assessment;
+  if (status === 'met_late') return translateWith(lang, 'metLateBy', { n: formatNumber(assessment.daysLate ?? 0, lang) });
+  if (status === 'met' && daysLeft < 0) return translate(lang, 'statusMet');
   if (daysLeft === 0) return translate(lang, 'dueToday');
   return daysLeft > 0
     ? translateWith(lang, 'daysLeft', { n: formatNumber(daysLeft, lang) })
@@ -65,9 +67,9 @@ function TargetCardView({ card, track, window, firstDay, lang }: CardProps) {
         </span>
       </p>
       <p className="card-meta">
-        {translate(lang, 'deadline')} {formatDate(target.deadline, lang)} · {daysText(assessment.daysLeft, assessment.status === 'met', lang)}
+        {translate(lang, 'deadline')} {formatDate(target.deadline, lang)} · {daysText(assessment, lang)}
       </p>
-      {assessment.forecast !== null && assessment.status !== 'met' && (
+      {assessment.forecast !== null && assessment.status !== 'met' && assessment.status !== 'met_late' && (
         <p className="card-meta">{translateWith(lang, 'forecast', { value: show(shownForecast(assessment.forecast, metric)) })}</p>
       )}
       <ProgressChart data={data} lang={lang} label={label} formatY={(v) => formatNumber(v, lang)} />

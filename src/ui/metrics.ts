@@ -29,6 +29,7 @@ export function formatPercent(value: number | null, lang: Lang): string {
 
 export const STATUS_LABEL: Record<Status, MessageKey> = {
   met: 'statusMet',
+  met_late: 'statusMetLate',
   on_track: 'statusOnTrack',
   at_risk: 'statusAtRisk',
   behind: 'statusBehind',

@@ -659,6 +659,7 @@ describe('ChoroplethPanel', () => {
 describe('StatusBadge', () => {
   const words: Record<Status, [vi: string, en: string]> = {
     met: ['Đã đạt', 'Met'],
+    met_late: ['Đạt trễ hạn', 'Met late'],
     on_track: ['Đúng tiến độ', 'On track'],
     at_risk: ['Có nguy cơ chậm', 'At risk'],
     behind: ['Chậm tiến độ', 'Behind'],

@@ -29,6 +29,8 @@ export class TargetTrack {
   readonly deadlineDay: number;
   private readonly statuses: Uint8Array;
   private readonly runStart: Int32Array;
+  /** Per day: the first day of the run at or above the target that holds it, else 0. */
+  private readonly reached: Int32Array;
 
   constructor(
     timeline: Timeline,
@@ -39,18 +41,22 @@ export class TargetTrack {
     const n = this.series.values.length;
     this.statuses = new Uint8Array(n);
     this.runStart = new Int32Array(n);
+    this.reached = new Int32Array(n);
     for (let i = 0; i < n; i++) {
       const day = timeline.firstDay + i;
-      const status = STATUSES.indexOf(assess(this.series, day, target.target, this.deadlineDay).status);
+      const atTarget = (this.series.valueOn(day) ?? -Infinity) >= target.target;
+      const previous = i > 0 && (this.series.valueOn(day - 1) ?? -Infinity) >= target.target;
+      this.reached[i] = atTarget ? (previous ? (this.reached[i - 1] as number) : day) : 0;
+      const status = STATUSES.indexOf(assess(this.series, day, target.target, this.deadlineDay, this.reached[i]).status);
       this.statuses[i] = status;
       this.runStart[i] = i > 0 && this.statuses[i - 1] === status ? (this.runStart[i - 1] as number) : day;
     }
   }
 
   card(asOf: number): TargetCard {
-    const assessment = assess(this.series, asOf, this.target.target, this.deadlineDay);
     const i = asOf - this.series.firstDay;
     const inRange = i >= 0 && i < this.runStart.length;
+    const assessment = assess(this.series, asOf, this.target.target, this.deadlineDay, inRange ? (this.reached[i] as number) : undefined);
     // Outside the data's dates (the time control never goes there) the slow walk answers.
     const since = inRange ? (this.runStart[i] as number) : statusSince(this.series, asOf, this.target.target, this.deadlineDay);
     return { target: this.target, assessment, since };

@@ -1,17 +1,19 @@
 // Whether a target is on track (README, "Target status"): met when the value has reached
 // the target; before the deadline, on track when the trend of the last TREND_WINDOW_DAYS
 // reaches the target by the deadline, at risk when it does within GRACE_DAYS after it,
-// behind otherwise; overdue once the deadline has passed unmet.
+// behind otherwise; overdue once the deadline has passed unmet. A target reached only after
+// its deadline is met late, a status of its own: "met" would hide that the date was missed.
 
 export const TREND_WINDOW_DAYS = 90;
 export const GRACE_DAYS = 30;
 
-export const STATUSES = ['met', 'on_track', 'at_risk', 'behind', 'overdue', 'no_data'] as const;
+export const STATUSES = ['met', 'met_late', 'on_track', 'at_risk', 'behind', 'overdue', 'no_data'] as const;
 export type Status = (typeof STATUSES)[number];
 export type Rag = 'green' | 'amber' | 'red' | 'grey';
 
 export const RAG: Record<Status, Rag> = {
   met: 'green',
+  met_late: 'amber',
   on_track: 'green',
   at_risk: 'amber',
   behind: 'red',
@@ -20,7 +22,7 @@ export const RAG: Record<Status, Rag> = {
 };
 
 /** Worst first, for rolling up several statuses into one. */
-const SEVERITY: Record<Status, number> = { overdue: 5, behind: 4, at_risk: 3, on_track: 2, met: 1, no_data: 0 };
+const SEVERITY: Record<Status, number> = { overdue: 6, behind: 5, at_risk: 4, met_late: 3, on_track: 2, met: 1, no_data: 0 };
 
 export function worstStatus(statuses: readonly Status[]): Status {
   return statuses.reduce<Status>((worst, s) => (SEVERITY[s] > SEVERITY[worst] ? s : worst), 'no_data');
@@ -37,6 +39,8 @@ export interface Assessment {
   /** Value on the deadline if the trend holds (value + slope · days left); null when past it or no value. */
   forecast: number | null;
   status: Status;
+  /** met_late: days between the deadline and the day the target was reached. */
+  daysLate?: number;
 }
 
 /**
@@ -98,16 +102,31 @@ export class DailySeries {
   }
 }
 
-/** The target's status on `asOf`, by the rule at the top of this file. */
-export function assess(series: DailySeries, asOf: number, target: number, deadlineDay: number): Assessment {
+/** The first day of the run of days, ending on `asOf`, on which the value was at or above the target. */
+export function reachedOn(series: DailySeries, asOf: number, target: number): number {
+  let day = asOf;
+  while (day > series.firstDay && (series.valueOn(day - 1) ?? -Infinity) >= target) day--;
+  return day;
+}
+
+/**
+ * The target's status on `asOf`, by the rule at the top of this file. `reached`: the day the
+ * value last reached the target (reachedOn), when the caller keeps it; else it is found here.
+ */
+export function assess(series: DailySeries, asOf: number, target: number, deadlineDay: number, reached?: number): Assessment {
   const value = series.valueOn(asOf);
   const slopePerDay = series.slope(asOf - TREND_WINDOW_DAYS + 1, asOf);
   const daysLeft = deadlineDay - asOf;
   const base = { value, target, deadlineDay, daysLeft, slopePerDay };
   if (value === null) return { ...base, forecast: null, status: 'no_data' };
-  if (daysLeft < 0) return { ...base, forecast: null, status: value >= target ? 'met' : 'overdue' };
+  if (value >= target) {
+    const day = reached ?? reachedOn(series, asOf, target);
+    const forecast = daysLeft < 0 ? null : value + slopePerDay * daysLeft;
+    if (day > deadlineDay) return { ...base, forecast, status: 'met_late', daysLate: day - deadlineDay };
+    return { ...base, forecast, status: 'met' };
+  }
+  if (daysLeft < 0) return { ...base, forecast: null, status: 'overdue' };
   const forecast = value + slopePerDay * daysLeft;
-  if (value >= target) return { ...base, forecast, status: 'met' };
   if (forecast >= target) return { ...base, forecast, status: 'on_track' };
   if (value + slopePerDay * (daysLeft + GRACE_DAYS) >= target) return { ...base, forecast, status: 'at_risk' };
   return { ...base, forecast, status: 'behind' };

@@ -131,11 +131,24 @@ describe('assess', () => {
     expect(on(100, 100)).toMatchObject({ daysLeft: 0, status: 'met' });
   });
 
-  it('overdue: after the deadline, unmet; met after the deadline when reached', () => {
+  it('overdue: after the deadline, unmet; met late when reached after the deadline', () => {
     expect(on(101, 120)).toMatchObject({ value: 101, daysLeft: -1, forecast: null, status: 'overdue' });
     expect(on(199, 200).status).toBe('overdue');
-    expect(on(101, 101)).toMatchObject({ daysLeft: -1, forecast: null, status: 'met' });
-    expect(on(150, 120).status).toBe('met');
+    // The ramp reaches 101 on day 101, a day after the deadline (day 100).
+    expect(on(101, 101)).toMatchObject({ daysLeft: -1, forecast: null, status: 'met_late', daysLate: 1 });
+    expect(on(150, 120)).toMatchObject({ status: 'met_late', daysLate: 20 });
+    // Reached by the deadline, it stays plainly met afterwards.
+    expect(on(150, 100)).toMatchObject({ status: 'met' });
+    expect(on(150, 100).daysLate).toBeUndefined();
+  });
+
+  it('met late counts from the last time the value reached the target', () => {
+    // Met on day 5, fell below on day 10, met again on day 20; deadline day 15.
+    const values = Float64Array.from({ length: 30 }, (_, i) => (i >= 5 && i < 10) || i >= 20 ? 10 : 0);
+    const series = new DailySeries(values, FIRST);
+    expect(assess(series, FIRST + 7, 10, FIRST + 15).status).toBe('met');
+    expect(assess(series, FIRST + 12, 10, FIRST + 15).status).toBe('behind');
+    expect(assess(series, FIRST + 25, 10, FIRST + 15)).toMatchObject({ status: 'met_late', daysLate: 5 });
   });
 
   it('no_data: outside the series, or where the value is undefined (NaN)', () => {
@@ -236,6 +249,8 @@ describe('TargetTrack on random series', () => {
           // Up to the last day only: past it card() answers since = asOf, statusSince lastDay + 1.
           for (const day of days.filter((d) => d <= FIRST + length)) {
             expect(track.card(day).since, fromDay(day)).toBe(statusSince(track.series, day, targetValue, track.deadlineDay));
+            // The track's kept "reached" day gives what the slow walk gives.
+            expect(track.card(day).assessment, fromDay(day)).toEqual(assess(track.series, day, targetValue, track.deadlineDay));
           }
         },
       ),
@@ -245,9 +260,9 @@ describe('TargetTrack on random series', () => {
 });
 
 describe('worstStatus', () => {
-  const WORST_LAST: Status[] = ['no_data', 'met', 'on_track', 'at_risk', 'behind', 'overdue'];
+  const WORST_LAST: Status[] = ['no_data', 'met', 'on_track', 'met_late', 'at_risk', 'behind', 'overdue'];
 
-  it('overdue > behind > at_risk > on_track > met > no_data, for every pair in either order', () => {
+  it('overdue > behind > at_risk > met_late > on_track > met > no_data, for every pair in either order', () => {
     expect([...STATUSES].sort()).toEqual([...WORST_LAST].sort());
     for (const a of WORST_LAST) {
       for (const b of WORST_LAST) {
