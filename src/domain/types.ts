@@ -130,6 +130,8 @@ export interface Target {
 
 export interface Programme {
   name: string;
+  /** ISO day the programme began (optional `start` in programme.json, an extension). */
+  start?: string;
   targets: Target[];
 }
 

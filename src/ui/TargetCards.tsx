@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { fromDay, toDay } from '../domain/progress/days.ts';
 import { isPercentMetric } from '../domain/progress/indicators.ts';
+import { programmeStartDay } from '../domain/progress/period.ts';
 import type { TargetCard as Card, TargetTrack } from '../domain/progress/snapshot.ts';
 import { COLORS } from '../map/palette.ts';
 import { programmeTracks } from '../state/dashboard.ts';
@@ -31,12 +32,12 @@ interface CardProps {
   card: Card;
   track: TargetTrack;
   window: [number, number];
-  /** The data's first day: a status held since then has held "since the data begins". */
-  firstDay: number;
+  /** The programme's first day (progress/period.ts): a status held since then has held "since the programme began". */
+  startDay: number;
   lang: Lang;
 }
 
-function TargetCardView({ card, track, window, firstDay, lang }: CardProps) {
+function TargetCardView({ card, track, window, startDay, lang }: CardProps) {
   const { target, assessment } = card;
   const metric = target.metric;
   const show = (v: number | null) => formatMetric(v, metric, lang);
@@ -63,7 +64,7 @@ function TargetCardView({ card, track, window, firstDay, lang }: CardProps) {
       <p className="card-meta">
         <StatusBadge status={assessment.status} lang={lang} />{' '}
         <span>
-          {translateWith(lang, card.since <= firstDay ? 'sinceStart' : 'since', { date: formatDate(fromDay(card.since), lang) })}
+          {translateWith(lang, card.since <= startDay ? 'sinceStart' : 'since', { date: formatDate(fromDay(Math.max(card.since, startDay)), lang) })}
         </span>
       </p>
       <p className="card-meta">
@@ -122,7 +123,7 @@ export function TargetCards() {
       </div>
       <div className="cards">
         {cards.map((card, i) => (
-          <TargetCardView key={card.target.id} card={card} track={tracks[i] as TargetTrack} window={window} firstDay={timeline.firstDay} lang={lang} />
+          <TargetCardView key={card.target.id} card={card} track={tracks[i] as TargetTrack} window={window} startDay={programmeStartDay(dataset.programme, timeline.firstDay)} lang={lang} />
         ))}
       </div>
       <p className="note rule">{translate(lang, 'statusRule')}</p>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { fromDay, toDay } from '../domain/progress/days.ts';
+import { programmeStartDay, timeScale } from '../domain/progress/period.ts';
 import { useAppStore } from '../state/store.ts';
+import { DateField } from './DateField.tsx';
 import { formatDate } from './format.ts';
 import { translate } from './i18n.ts';
 
@@ -8,7 +10,11 @@ import { translate } from './i18n.ts';
 const PLAY_STEP_DAYS = 7;
 const PLAY_TICK_MS = 200;
 
-/** The as-of day: a slider over the data's dates with play/pause, a date field, and the deadlines. */
+/**
+ * The as-of day: a slider over the data's dates with play/pause, a date field, and the
+ * deadlines. The slider gives the programme's period a position per day and older history a
+ * position per month (progress/period.ts), so the programme has most of its length.
+ */
 export function TimeControl() {
   const lang = useAppStore((s) => s.lang);
   const timeline = useAppStore((s) => s.timeline);
@@ -16,7 +22,6 @@ export function TimeControl() {
   const asOf = useAppStore((s) => s.asOf);
   const asOfChosen = useAppStore((s) => s.asOfChosen);
   const [playing, setPlaying] = useState(false);
-  const [draft, setDraft] = useState<string | undefined>();
   const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
 
   useEffect(() => {
@@ -33,31 +38,17 @@ export function TimeControl() {
   if (!timeline) return null;
   const { firstDay, lastDay } = timeline;
   const day = toDay(asOf);
+  const startDay = programmeStartDay(programme, firstDay);
+  const scale = timeScale(firstDay, startDay, lastDay);
   const deadlines = [...new Set(programme?.targets.map((target) => target.deadline) ?? [])].sort();
 
   const togglePlay = () => {
     if (!playing && day >= lastDay) {
-      // From the end, replay the programme's year: a year before its first deadline.
-      const start = deadlines[0] ? Math.max(firstDay, toDay(deadlines[0]) - 365) : firstDay;
-      asOfChosen(fromDay(start));
+      // From the end, replay the programme from its start.
+      asOfChosen(fromDay(startDay));
     }
     setPlaying(!playing);
   };
-  const typed = (value: string) => {
-    setDraft(value);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
-    let typedDay: number;
-    try {
-      typedDay = toDay(value);
-    } catch {
-      return; // 2021-02-30 and the like: the field stays marked invalid
-    }
-    if (typedDay >= firstDay && typedDay <= lastDay) {
-      asOfChosen(value);
-      setDraft(undefined);
-    }
-  };
-
   return (
     <section className="timebar" aria-labelledby="time-heading" data-testid="time-control">
       <h2 id="time-heading" className="visually-hidden">
@@ -70,30 +61,24 @@ export function TimeControl() {
         <span className="visually-hidden">{t('asOfSlider')}</span>
         <input
           type="range"
-          min={firstDay}
-          max={lastDay}
+          min={0}
+          max={scale.positions - 1}
           step={1}
-          value={day}
+          value={scale.toPosition(day)}
           aria-valuetext={formatDate(asOf, lang)}
-          onChange={(event) => asOfChosen(fromDay(Number(event.target.value)))}
+          onChange={(event) => asOfChosen(fromDay(scale.toDay(Number(event.target.value))))}
         />
         <span className="slider-ends" aria-hidden="true">
           <span>{formatDate(fromDay(firstDay), lang)}</span>
+          {startDay > firstDay && (
+            <span className="slider-start" style={{ left: `${(100 * scale.toPosition(startDay)) / Math.max(1, scale.positions - 1)}%` }}>
+              {formatDate(fromDay(startDay), lang)}
+            </span>
+          )}
           <span>{formatDate(fromDay(lastDay), lang)}</span>
         </span>
       </label>
-      <label className="date-field inline">
-        <span>{t('asOfLabel')}</span>
-        <input
-          type="date"
-          value={draft ?? asOf}
-          min={fromDay(firstDay)}
-          max={fromDay(lastDay)}
-          aria-invalid={draft !== undefined}
-          onChange={(event) => typed(event.target.value)}
-          onBlur={() => setDraft(undefined)}
-        />
-      </label>
+      <DateField className="inline" label={t('asOfLabel')} value={asOf} lang={lang} min={fromDay(firstDay)} max={fromDay(lastDay)} onChange={asOfChosen} />
       <span className="as-of-text" aria-live={playing ? 'off' : 'polite'} data-testid="as-of">
         {formatDate(asOf, lang)}
       </span>

@@ -24,7 +24,7 @@ export const dashboardVi = {
   statusOverdue: 'Quá hạn, chưa đạt',
   statusNoData: 'Chưa có số liệu',
   since: 'từ {date}',
-  sinceStart: 'từ đầu số liệu ({date})',
+  sinceStart: 'từ đầu chương trình ({date})',
   forecast: 'Theo xu hướng 90 ngày, đến hạn đạt {value}',
   statusRule:
     'Đúng tiến độ khi xu hướng 90 ngày gần nhất đạt mục tiêu trước hạn; có nguy cơ khi đạt trong 30 ngày sau hạn; chậm khi không đạt; quá hạn khi đã qua hạn mà chưa đạt.',
@@ -93,7 +93,7 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   statusOverdue: 'Overdue, not met',
   statusNoData: 'No data',
   since: 'since {date}',
-  sinceStart: 'since the data begins ({date})',
+  sinceStart: 'since the programme began ({date})',
   forecast: 'At the 90-day trend: {value} by the deadline',
   statusRule:
     'On track when the trend of the last 90 days reaches the target by the deadline; at risk when it does within 30 days after it; behind when it does not; overdue once the deadline has passed unmet.',

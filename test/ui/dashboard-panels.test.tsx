@@ -73,17 +73,31 @@ describe('TimeControl', () => {
     const slider = screen.getByRole<HTMLInputElement>('slider', { name: 'Chọn ngày trên dòng thời gian' });
     expect(timeline.firstDay).toBe(FIRST);
     expect(timeline.lastDay).toBe(LAST);
-    expect(slider.min).toBe(String(FIRST));
-    expect(slider.max).toBe(String(LAST));
-    expect(slider.value).toBe(String(toDay('2021-10-15')));
+    // The fixture's data begin inside the programme's first year: one position a day.
+    expect(slider.min).toBe('0');
+    expect(slider.max).toBe(String(LAST - FIRST));
+    expect(slider.value).toBe(String(toDay('2021-10-15') - FIRST));
     expect(slider.getAttribute('aria-valuetext')).toBe('15/10/2021');
     expect(screen.getByTestId('as-of').textContent).toBe('15/10/2021');
 
-    fireEvent.change(slider, { target: { value: String(toDay('2021-06-01')) } });
+    fireEvent.change(slider, { target: { value: String(toDay('2021-06-01') - FIRST) } });
     expect(asOf()).toBe('2021-06-01');
     expect(slider.getAttribute('aria-valuetext')).toBe('01/06/2021');
-    fireEvent.change(slider, { target: { value: String(LAST) } });
+    fireEvent.change(slider, { target: { value: slider.max } });
     expect(asOf()).toBe(LAST_DATE);
+  });
+
+  it('gives older history a position a month, so the programme has most of the slider', () => {
+    showFixture('2021-10-15');
+    const view = useAppStore.getState().dataset;
+    const old = { ...timeline, firstDay: toDay('2004-03-23') };
+    useAppStore.setState({ timeline: old, dataset: view });
+    render(<TimeControl />);
+    const slider = screen.getByRole<HTMLInputElement>('slider');
+    const programmeDays = LAST - toDay('2021-01-01') + 1;
+    expect(programmeDays / (Number(slider.max) + 1)).toBeGreaterThan(0.7);
+    fireEvent.change(slider, { target: { value: '0' } });
+    expect(asOf()).toBe('2004-03-23');
   });
 
   it('reads the day out in English', () => {
@@ -92,48 +106,49 @@ describe('TimeControl', () => {
     render(<TimeControl />);
     expect(screen.getByRole('slider').getAttribute('aria-valuetext')).toBe('Oct 15, 2021');
     expect(screen.getByRole('button', { name: 'Move the as-of day through time' }).textContent).toBe('Play');
+    expect(screen.getByRole<HTMLInputElement>('textbox', { name: 'Figures as of' }).value).toBe('15 Oct 2021');
   });
 
-  it('takes a full date typed within the data, and marks anything else invalid without using it', () => {
+  it('shows and takes dd/mm/yyyy whatever the browser, and says what it cannot use', () => {
     showFixture('2021-10-15');
     render(<TimeControl />);
     const field = screen.getByLabelText<HTMLInputElement>('Số liệu tính đến ngày');
-    expect(field.type).toBe('date');
-    expect(field.min).toBe(FIRST_DATE);
-    expect(field.max).toBe(LAST_DATE);
-    expect(field.value).toBe('2021-10-15');
+    expect(field.type).toBe('text');
+    expect(field.value).toBe('15/10/2021');
     expect(field.getAttribute('aria-invalid')).toBe('false');
 
-    fireEvent.change(field, { target: { value: '2022-01-15' } });
+    fireEvent.change(field, { target: { value: '15/01/2022' } });
     expect(asOf()).toBe('2022-01-15');
     expect(field.getAttribute('aria-invalid')).toBe('false');
     expect(screen.getByRole('slider').getAttribute('aria-valuetext')).toBe('15/01/2022');
+    // Day first: 12/10 is the 12th of October, never December.
+    fireEvent.change(field, { target: { value: '12/10/2021' } });
+    expect(asOf()).toBe('2021-10-12');
 
-    // Half a date (the browser hands over an empty value while one is incomplete).
-    fireEvent.change(field, { target: { value: '2022-02' } });
-    expect(asOf()).toBe('2022-01-15');
+    // Half a date: not used, marked; said when the user leaves the field.
+    fireEvent.change(field, { target: { value: '15/02' } });
+    expect(asOf()).toBe('2021-10-12');
     expect(field.getAttribute('aria-invalid')).toBe('true');
-
-    // Whole dates outside the data's days, after and before it.
-    fireEvent.change(field, { target: { value: '2023-01-01' } });
-    expect(asOf()).toBe('2022-01-15');
-    expect(field.value).toBe('2023-01-01');
-    expect(field.getAttribute('aria-invalid')).toBe('true');
-    fireEvent.change(field, { target: { value: fromDay(FIRST - 1) } });
-    expect(asOf()).toBe('2022-01-15');
-    expect(field.getAttribute('aria-invalid')).toBe('true');
-
-    // Leaving the field puts the day in use back, valid.
     fireEvent.blur(field);
-    expect(field.value).toBe('2022-01-15');
-    expect(field.getAttribute('aria-invalid')).toBe('false');
+    expect(screen.getByRole('alert').textContent).toContain('ngày/tháng/năm');
 
-    // The first and last days themselves are in.
+    // A whole date outside the data's days is said, not silently ignored.
+    fireEvent.change(field, { target: { value: '01/01/2023' } });
+    expect(asOf()).toBe('2021-10-12');
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect(screen.getByRole('alert').textContent).toContain('ngoài khoảng số liệu');
+    expect(field.value).toBe('01/01/2023');
+
+    // Escape puts the day in use back.
+    fireEvent.keyDown(field, { key: 'Escape' });
+    expect(field.value).toBe('12/10/2021');
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    // The first and last days themselves are in; ISO is read too.
     fireEvent.change(field, { target: { value: FIRST_DATE } });
     expect(asOf()).toBe(FIRST_DATE);
     fireEvent.change(field, { target: { value: LAST_DATE } });
     expect(asOf()).toBe(LAST_DATE);
-    expect(field.getAttribute('aria-invalid')).toBe('false');
   });
 
   it('jumps to each distinct deadline, sorted, and marks the one on show', () => {
@@ -236,7 +251,7 @@ describe('TargetCards', () => {
     const hamlets = card('TG-HAM').textContent;
     expect(hamlets).toContain('/ Mục tiêu 60,0 %');
     expect(hamlets).toContain('Chậm tiến độ');
-    expect(hamlets).toContain('từ đầu số liệu (01/03/2021)');
+    expect(hamlets).toContain('từ đầu chương trình (01/03/2021)');
     expect(hamlets).toContain('Hạn 31/12/2021 · còn 260 ngày');
     expect(hamlets).toContain('Theo xu hướng 90 ngày, đến hạn đạt 40,0 %');
     expect(within(card('TG-HAM')).getByRole('img').getAttribute('aria-label')).toBe(
@@ -248,7 +263,7 @@ describe('TargetCards', () => {
     expect(statusOf('TG-CMP')).toBe('on_track');
     expect(card('TG-CMP').textContent).toContain('Đúng tiến độ');
     expect(card('TG-CMP').textContent).toContain('từ 04/04/2021');
-    expect(card('TG-CMP').textContent).not.toContain('từ đầu số liệu');
+    expect(card('TG-CMP').textContent).not.toContain('từ đầu chương trình');
     expect(card('TG-CMP').textContent).toContain('/ Mục tiêu 20');
 
     // The equipped share: 4 of S1's 10 in need.
@@ -313,7 +328,7 @@ describe('TargetCards', () => {
     const hamlets = card('TG-HAM').textContent;
     expect(hamlets).toContain('/ Target 60.0 %');
     expect(hamlets).toContain('Behind');
-    expect(hamlets).toContain('since the data begins (Mar 1, 2021)');
+    expect(hamlets).toContain('since the programme began (Mar 1, 2021)');
     expect(hamlets).toContain('Deadline Dec 31, 2021 · 260 days left');
     expect(hamlets).toContain('At the 90-day trend: 40.0 % by the deadline');
     expect(card('TG-CMP').textContent).toContain('On track');

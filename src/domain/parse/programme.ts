@@ -58,6 +58,7 @@ export function parseProgramme(ctx: FileContext, value: unknown): Programme | un
   checkKeysAndText(ctx, value, {});
   const p = new PropertyReader(ctx.issues, value, {}, 'programme.json');
   const name = p.requiredString('name');
+  const start = p.optionalDate('start');
   const rawTargets = value['targets'];
   if (!Array.isArray(rawTargets)) {
     const what = rawTargets === undefined ? 'is missing' : `is ${typeName(rawTargets)}`;
@@ -70,5 +71,6 @@ export function parseProgramme(ctx: FileContext, value: unknown): Programme | un
     const target = readTarget(ctx, raw, index, ids);
     if (target) targets.push(target);
   });
-  return name === undefined ? undefined : { name, targets };
+  if (name === undefined) return undefined;
+  return start === undefined ? { name, targets } : { name, start, targets };
 }
