@@ -102,7 +102,7 @@ export function DateField({
           onKeyDown={onKey}
         />
       </label>
-      <button type="button" className="calendar-button" aria-label={`${t.calendar}: ${label}`} title={t.calendar} onClick={() => picker.current?.showPicker?.()}>
+      <button type="button" className="calendar-button" aria-label={t.calendar} title={t.calendar} onClick={() => picker.current?.showPicker?.()}>
         <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">
           <path d="M2.5 3.5h11v10h-11Z M2.5 6.5h11 M5 2v3 M11 2v3" fill="none" stroke="currentColor" strokeWidth="1.5" />
         </svg>
