@@ -195,3 +195,22 @@ describe('a database made by a newer version', () => {
     expectSame(await getRaw(indexedDB, PLANS_STORE, KEY, DB_VERSION + 1), record);
   });
 });
+
+describe('another tab holding an older version of the database open', () => {
+  it("is 'blocked' at once, writes nothing, and the database opened late is closed (a later save works)", async () => {
+    const indexedDB = new IDBFactory();
+    // An old tab: version 1, and it does not close when asked to.
+    const old = await openRaw(indexedDB, 1);
+    expect(await savePlan(KEY, good, { indexedDB, now: at(T0) })).toEqual({
+      ok: false,
+      reason: 'blocked',
+      message: 'Another tab of Sóng Map is using an older version of its data, so the plan could not be saved; close the other tabs and reload.',
+    });
+    // The old tab goes: the upgrade it held up goes through, and nothing stays open after.
+    old.close();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await indexedDB.databases()).toEqual([{ name: DB_NAME, version: DB_VERSION }]);
+    expect(await getRaw(indexedDB, PLANS_STORE, KEY)).toBeUndefined();
+    expect(await savePlan(KEY, good, { indexedDB, now: at(T1) })).toEqual({ ok: true, savedAt: T1, revision: 1 });
+  });
+});
