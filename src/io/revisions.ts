@@ -96,9 +96,9 @@ function capital(text: string): string {
 }
 
 /**
- * What one tab knows: the revision it last read or wrote of each record, and its saves in
- * order (two saves of one tab must not conflict with each other: each starts from the
- * revision the one before left).
+ * What one tab knows: the revision of each record it last took or wrote, and its reads and
+ * saves in order (two saves of one tab must not conflict with each other: each starts from
+ * the revision the one before left; a read taken is not overtaken by an older save).
  */
 export class TabRevisions {
   private readonly known = new Map<string, number>();

@@ -103,10 +103,13 @@ async function restore(dataset: DatasetView, mode: 'open' | 'other-tab' | 'their
   const untouched = mode === 'open' ? EMPTY_PLAN : useAppStore.getState().plan;
   let taken = false;
   try {
-    const result = await store.load(keyOf(dataset), (found) => {
+    const key = keyOf(dataset);
+    const result = await store.load(key, (found) => {
       const state = useAppStore.getState();
       if (state.dataset !== dataset || (mode !== 'theirs' && state.plan !== untouched)) return false;
-      if (found.status === 'loaded' || mode === 'theirs') {
+      // Told late of a save this tab has already taken: nothing new (and the undo history stays).
+      const known = mode === 'other-tab' && found.status === 'loaded' && found.revision === store.revisionOf(key);
+      if (!known && (found.status === 'loaded' || mode === 'theirs')) {
         applying = true;
         try {
           state.planRestored(found.status === 'loaded' ? found.plan : EMPTY_PLAN);
@@ -145,7 +148,7 @@ async function restoreGaps(mode: 'open' | 'other-tab' | 'theirs'): Promise<void>
   const result = await store.load((found) => {
     const state = useAppStore.getState();
     if (mode !== 'theirs' && state.gapStatuses !== untouched) return false;
-    if (found.status === 'loaded') {
+    if (found.status === 'loaded' && !(mode === 'other-tab' && found.revision === store.revision)) {
       gapsApplying = true;
       try {
         state.gapStatusesRestored(found.statuses);
@@ -195,12 +198,12 @@ function otherTabSaved(notice: SaveNotice): void {
   const state = useAppStore.getState();
   const clean = (phase: string) => phase === 'saved' || phase === 'idle';
   if (notice.store === 'gaps') {
-    if (!gaps || notice.revision === gaps.revision || gapSavesInFlight > 0 || !clean(state.gapStatusesSaved.phase)) return;
+    if (!gaps || notice.revision <= gaps.revision || gapSavesInFlight > 0 || !clean(state.gapStatusesSaved.phase)) return;
     void restoreGaps('other-tab');
     return;
   }
   const { dataset } = state;
-  if (!plans || !dataset || notice.key !== keyOf(dataset) || notice.revision === plans.revisionOf(notice.key)) return;
+  if (!plans || !dataset || notice.key !== keyOf(dataset) || notice.revision <= plans.revisionOf(notice.key)) return;
   if (timer !== undefined || savesInFlight > 0 || restoring !== undefined || !clean(state.saveState.phase)) return;
   void restore(dataset, 'other-tab');
 }

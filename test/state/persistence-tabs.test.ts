@@ -171,6 +171,22 @@ describe('the plan in two tabs', () => {
     expect(await raw()).toMatchObject({ revision: 3 });
   });
 
+  it('a notice of a save this tab has already taken changes nothing, undo history included', async () => {
+    await openThisTab();
+    const first = placed(EMPTY_PLAN, 105.3);
+    await edit(first);
+    const second = placed(first, 105.4);
+    await edit(second);
+    await until(() => phase() === 'saved' && puts.length === 2, 'the autosaves');
+    otherTab(true);
+    otherNotices?.post({ store: 'plans', key: KEY, revision: 1 });
+    otherNotices?.post({ store: 'plans', key: KEY, revision: 2 });
+    await wait(100);
+    expect(state().plan).toBe(second);
+    expect(state().planPast).toEqual([EMPTY_PLAN, first]);
+    expect(state().saveState).not.toMatchObject({ fromOtherTab: true });
+  });
+
   it("told while an edit waits for its save: the edit stays, and its save is the conflict", async () => {
     await openThisTab();
     await edit(placed(EMPTY_PLAN, 105.3));
