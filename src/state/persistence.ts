@@ -102,6 +102,7 @@ async function restore(dataset: DatasetView, mode: 'open' | 'other-tab' | 'their
   restoring = dataset;
   const untouched = mode === 'open' ? EMPTY_PLAN : useAppStore.getState().plan;
   let taken = false;
+  let applied = false;
   try {
     const key = keyOf(dataset);
     const result = await store.load(key, (found) => {
@@ -113,6 +114,7 @@ async function restore(dataset: DatasetView, mode: 'open' | 'other-tab' | 'their
         applying = true;
         try {
           state.planRestored(found.status === 'loaded' ? found.plan : EMPTY_PLAN);
+          applied = true;
         } finally {
           applying = false;
         }
@@ -127,7 +129,7 @@ async function restore(dataset: DatasetView, mode: 'open' | 'other-tab' | 'their
     } else if (!taken) {
       // Edits made while reading: their own save says how it went.
     } else if (result.status === 'loaded') {
-      state.saveStateChanged({ phase: 'saved', savedAt: result.savedAt, restored: true, ...(mode === 'other-tab' ? { fromOtherTab: true } : {}) });
+      if (applied) state.saveStateChanged({ phase: 'saved', savedAt: result.savedAt, restored: true, ...(mode === 'other-tab' ? { fromOtherTab: true } : {}) });
     } else {
       // Nothing saved for this dataset: drop the previous dataset's state (an 'unreadable'
       // one would stop this dataset's autosave).
