@@ -2,7 +2,7 @@
 // drop them. The worker saves what was taken on this device and lays it over the bundled data
 // again on the next visit (the texts, hundreds of MB at national scale, never cross to the
 // page). Nothing reaches the loaded data without the worker's `import-done`.
-import { clearImport } from '../io/plan-store.ts';
+import { clearImport } from '../io/import-store.ts';
 import type { ImportRequestFile, WorkerRequest, WorkerResponse } from '../worker/protocol.ts';
 import { useAppStore } from './store.ts';
 

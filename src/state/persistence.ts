@@ -1,11 +1,19 @@
-// Keeps the plan on this device (IndexedDB): restored when its dataset loads, saved a moment
-// after each change. A saved plan that cannot be read is never overwritten by autosave.
+// Keeps the plan and the gap statuses on this device (IndexedDB): restored when the data
+// loads, the plan saved a moment after each change, the statuses at once. A saved copy that
+// cannot be read is never overwritten by autosave. Tabs and windows on one browser profile
+// never overwrite each other unseen: each save is made on the revision this tab took, and
+// another tab's save in between stops autosave with a 'conflict' that keeps both versions
+// until the user keeps one (`keepMine*` / `keepTheirs*`). A tab with nothing unsaved takes
+// another tab's save as soon as it is told of it.
 import { EMPTY_PLAN } from '../domain/plan/plan.ts';
 import { keyShape } from '../domain/points/dataset-view.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 
-import { datasetKey, loadGapStatuses, loadPlan, saveGapStatuses, savePlan } from '../io/plan-store.ts';
-import { useAppStore } from './store.ts';
+import { datasetKey } from '../io/dataset-key.ts';
+import { openNotices, type Notices, type SaveNotice } from '../io/notices.ts';
+import { isConflict, PlanStore } from '../io/plan-store.ts';
+import { GapStatusStore } from '../io/status-store.ts';
+import { useAppStore, type AppState } from './store.ts';
 
 const SAVE_DELAY_MS = 400;
 
@@ -19,41 +27,109 @@ function keyOf(dataset: DatasetView): string {
   return key;
 }
 
+let plans: PlanStore | undefined;
+let gaps: GapStatusStore | undefined;
 let timer: ReturnType<typeof setTimeout> | undefined;
-// While a dataset's saved plan is being read, its (empty) plan must not be saved over it.
+/** Plan saves started and not answered yet. */
+let savesInFlight = 0;
+let gapSavesInFlight = 0;
+// While a dataset's saved plan is being read (another tab's save is then not taken twice).
 let restoring: DatasetView | undefined;
+// Set while a stored version is put into the store: that is not an edit to save.
+let applying = false;
+let gapsApplying = false;
+/** The revision the user saw in the last conflict: "keep mine" is saved over that one only. */
+let conflictBase = 0;
+let gapConflictBase = 0;
 
-async function save(replaceUnreadable: boolean, from = useAppStore.getState()): Promise<void> {
+async function save(choice: { replaceUnreadable?: boolean; base?: number } = {}, from: AppState = useAppStore.getState()): Promise<void> {
   const { dataset, plan } = from;
   const { saveStateChanged } = useAppStore.getState();
-  if (!dataset) return;
+  const store = plans;
+  if (!dataset || !store) return;
   saveStateChanged({ phase: 'saving' });
-  const result = await savePlan(keyOf(dataset), plan, { replaceUnreadable });
+  savesInFlight++;
+  let result;
+  try {
+    result = await store.save(keyOf(dataset), plan, choice);
+  } finally {
+    savesInFlight--;
+  }
   if (useAppStore.getState().dataset !== dataset) return;
-  if (result.ok) saveStateChanged({ phase: 'saved', savedAt: result.savedAt });
-  else if (result.reason === 'unreadable') saveStateChanged({ phase: 'unreadable', message: result.message });
+  if (result.ok) {
+    // A later edit still waiting for its save: "saved" would stand for an older plan.
+    if (timer === undefined && savesInFlight === 0) saveStateChanged({ phase: 'saved', savedAt: result.savedAt });
+  } else if (isConflict(result)) {
+    clearTimeout(timer);
+    timer = undefined;
+    conflictBase = result.theirs.revision;
+    saveStateChanged({ phase: 'conflict', savedAt: result.theirs.savedAt });
+  } else if (result.reason === 'unreadable') saveStateChanged({ phase: 'unreadable', message: result.message });
   else saveStateChanged({ phase: 'failed', message: result.message });
 }
 
 /** The user chose to replace a saved plan that could not be read. */
 export function forceSave(): Promise<void> {
   clearTimeout(timer);
-  return save(true);
+  timer = undefined;
+  return save({ replaceUnreadable: true });
 }
 
-async function restore(dataset: DatasetView): Promise<void> {
+/** After a conflict: this tab's plan replaces the one the other tab saved (and shown to the user). */
+export function keepMine(): Promise<void> {
+  clearTimeout(timer);
+  timer = undefined;
+  return save({ base: conflictBase });
+}
+
+/** After a conflict: the saved plan (the other tab's, or newer still) replaces this tab's. */
+export function keepTheirs(): Promise<void> {
+  clearTimeout(timer);
+  timer = undefined;
+  const { dataset } = useAppStore.getState();
+  return dataset ? restore(dataset, 'theirs') : Promise.resolve();
+}
+
+/**
+ * Reads the dataset's saved plan and takes it: 'open', when the data loads (into an
+ * untouched plan: edits made while reading win, and are then saved as made on nothing);
+ * 'other-tab', told of another tab's save (only if the plan did not change meanwhile);
+ * 'theirs', the user's choice in a conflict.
+ */
+async function restore(dataset: DatasetView, mode: 'open' | 'other-tab' | 'theirs'): Promise<void> {
+  const store = plans;
+  if (!store) return;
   restoring = dataset;
+  const untouched = mode === 'open' ? EMPTY_PLAN : useAppStore.getState().plan;
+  let taken = false;
+  let applied = false;
   try {
-    const result = await loadPlan(keyOf(dataset));
+    const key = keyOf(dataset);
+    const result = await store.load(key, (found) => {
+      const state = useAppStore.getState();
+      if (state.dataset !== dataset || (mode !== 'theirs' && state.plan !== untouched)) return false;
+      // Told late of a save this tab has already taken: nothing new (and the undo history stays).
+      const known = mode === 'other-tab' && found.status === 'loaded' && found.revision === store.revisionOf(key);
+      if (!known && (found.status === 'loaded' || mode === 'theirs')) {
+        applying = true;
+        try {
+          state.planRestored(found.status === 'loaded' ? found.plan : EMPTY_PLAN);
+          applied = true;
+        } finally {
+          applying = false;
+        }
+      }
+      taken = true;
+      return true;
+    });
     const state = useAppStore.getState();
     if (state.dataset !== dataset) return;
-    if (result.status === 'loaded') {
-      // Edits made while reading win: the saved plan only fills an untouched one. Still
-      // `restoring` here: putting the saved plan back is not an edit to autosave.
-      if (state.plan === EMPTY_PLAN) state.planRestored(result.plan);
-      state.saveStateChanged({ phase: 'saved', savedAt: result.savedAt, restored: true });
-    } else if (result.status === 'unreadable') {
-      state.saveStateChanged({ phase: 'unreadable', message: result.reason });
+    if (result.status === 'unreadable') {
+      if (mode === 'open' || mode === 'theirs') state.saveStateChanged({ phase: 'unreadable', message: result.reason });
+    } else if (!taken) {
+      // Edits made while reading: their own save says how it went.
+    } else if (result.status === 'loaded') {
+      if (applied) state.saveStateChanged({ phase: 'saved', savedAt: result.savedAt, restored: true, ...(mode === 'other-tab' ? { fromOtherTab: true } : {}) });
     } else {
       // Nothing saved for this dataset: drop the previous dataset's state (an 'unreadable'
       // one would stop this dataset's autosave).
@@ -65,35 +141,86 @@ async function restore(dataset: DatasetView): Promise<void> {
   }
 }
 
-/** The gap statuses: read once at start; each change is saved at once (they are small). */
-async function restoreGaps(): Promise<void> {
-  const result = await loadGapStatuses();
+/** Reads the saved gap statuses and takes them (the modes as for the plan's `restore`). */
+async function restoreGaps(mode: 'open' | 'other-tab' | 'theirs'): Promise<void> {
+  const store = gaps;
+  if (!store) return;
+  const untouched = useAppStore.getState().gapStatuses;
+  let taken = false;
+  const result = await store.load((found) => {
+    const state = useAppStore.getState();
+    if (mode !== 'theirs' && state.gapStatuses !== untouched) return false;
+    if (found.status === 'loaded' && !(mode === 'other-tab' && found.revision === store.revision)) {
+      gapsApplying = true;
+      try {
+        state.gapStatusesRestored(found.statuses);
+      } finally {
+        gapsApplying = false;
+      }
+    }
+    taken = true;
+    return true;
+  });
   const state = useAppStore.getState();
-  if (result.status === 'loaded') {
-    gapsRestoring = true;
-    state.gapStatusesRestored(result.statuses);
-    gapsRestoring = false;
-    state.gapStatusesSavedChanged({ phase: 'saved' });
-  } else if (result.status === 'unreadable') {
-    state.gapStatusesSavedChanged({ phase: 'unreadable', message: result.reason });
-  }
+  if (result.status === 'unreadable') state.gapStatusesSavedChanged({ phase: 'unreadable', message: result.reason });
+  else if (taken && (result.status === 'loaded' || mode === 'theirs')) state.gapStatusesSavedChanged({ phase: 'saved' });
 }
 
-let gapsRestoring = false;
+async function saveGaps(choice: { base?: number } = {}): Promise<void> {
+  const store = gaps;
+  if (!store) return;
+  gapSavesInFlight++;
+  let result;
+  try {
+    result = await store.save(useAppStore.getState().gapStatuses, choice);
+  } finally {
+    gapSavesInFlight--;
+  }
+  const { gapStatusesSavedChanged } = useAppStore.getState();
+  if (result.ok) gapStatusesSavedChanged({ phase: 'saved' });
+  else if (isConflict(result)) {
+    gapConflictBase = result.theirs.revision;
+    gapStatusesSavedChanged({ phase: 'conflict', savedAt: result.theirs.savedAt });
+  } else if (result.reason === 'unreadable') gapStatusesSavedChanged({ phase: 'unreadable', message: result.message });
+  else gapStatusesSavedChanged({ phase: 'failed', message: result.message });
+}
 
-async function saveGaps(): Promise<void> {
-  const { gapStatuses, gapStatusesSavedChanged } = useAppStore.getState();
-  const result = await saveGapStatuses(gapStatuses);
-  gapStatusesSavedChanged(result.ok ? { phase: 'saved' } : { phase: 'failed', message: result.message });
+/** After a conflict over the gap statuses: this tab's replace the other tab's. */
+export function keepMyStatuses(): Promise<void> {
+  return saveGaps({ base: gapConflictBase });
+}
+
+/** After a conflict over the gap statuses: the saved ones replace this tab's. */
+export function keepTheirStatuses(): Promise<void> {
+  return restoreGaps('theirs');
+}
+
+/** Another tab saved: a tab with nothing unsaved takes it; otherwise its next save conflicts. */
+function otherTabSaved(notice: SaveNotice): void {
+  const state = useAppStore.getState();
+  const clean = (phase: string) => phase === 'saved' || phase === 'idle';
+  if (notice.store === 'gaps') {
+    if (!gaps || notice.revision <= gaps.revision || gapSavesInFlight > 0 || !clean(state.gapStatusesSaved.phase)) return;
+    void restoreGaps('other-tab');
+    return;
+  }
+  const { dataset } = state;
+  if (!plans || !dataset || notice.key !== keyOf(dataset) || notice.revision <= plans.revisionOf(notice.key)) return;
+  if (timer !== undefined || savesInFlight > 0 || restoring !== undefined || !clean(state.saveState.phase)) return;
+  void restore(dataset, 'other-tab');
 }
 
 /** Wires the store to the device's storage; returns the unsubscribe. */
 export function startPersistence(): () => void {
-  void restoreGaps();
+  const notices: Notices = openNotices();
+  plans = new PlanStore({ notices });
+  gaps = new GapStatusStore({ notices });
+  const unlisten = notices.listen(otherTabSaved);
+  void restoreGaps('open');
   const unsubscribeGaps = useAppStore.subscribe((state, previous) => {
-    if (state.gapStatuses === previous.gapStatuses || gapsRestoring) return;
-    // Never over a saved copy that could not be read: the user is told instead.
-    if (state.gapStatusesSaved.phase === 'unreadable') return;
+    if (state.gapStatuses === previous.gapStatuses || gapsApplying) return;
+    // Never over a saved copy that could not be read, nor over another tab's: the user is told instead.
+    if (state.gapStatusesSaved.phase === 'unreadable' || state.gapStatusesSaved.phase === 'conflict') return;
     void saveGaps();
   });
   const unsubscribe = useAppStore.subscribe((state, previous) => {
@@ -102,17 +229,17 @@ export function startPersistence(): () => void {
       if (timer !== undefined && previous.dataset) {
         clearTimeout(timer);
         timer = undefined;
-        void save(false, previous);
+        void save({}, previous);
       }
-      void restore(state.dataset);
+      void restore(state.dataset, 'open');
       return;
     }
-    if (state.plan === previous.plan || !state.dataset || restoring === state.dataset) return;
-    if (state.saveState.phase === 'unreadable') return;
+    if (state.plan === previous.plan || !state.dataset || applying) return;
+    if (state.saveState.phase === 'unreadable' || state.saveState.phase === 'conflict') return;
     clearTimeout(timer);
     timer = setTimeout(() => {
       timer = undefined;
-      void save(false);
+      void save();
     }, SAVE_DELAY_MS);
     // Said at once, not when the write starts: "saved" must never stand for an older plan.
     if (state.saveState.phase !== 'saving') state.saveStateChanged({ phase: 'saving' });
@@ -122,7 +249,7 @@ export function startPersistence(): () => void {
     if (timer === undefined) return;
     clearTimeout(timer);
     timer = undefined;
-    void save(false);
+    void save();
   };
   const onHidden = () => {
     if (document.visibilityState === 'hidden') flush();
@@ -137,6 +264,10 @@ export function startPersistence(): () => void {
     timer = undefined;
     unsubscribe();
     unsubscribeGaps();
+    unlisten();
+    notices.close();
+    plans = undefined;
+    gaps = undefined;
     if (hasWindow) {
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onHidden);

@@ -51,10 +51,12 @@ export type ImportState =
 export type SaveState =
   | { phase: 'idle' }
   | { phase: 'saving' }
-  | { phase: 'saved'; savedAt: string; restored?: boolean }
+  | { phase: 'saved'; savedAt: string; restored?: boolean; fromOtherTab?: boolean }
   | { phase: 'failed'; message: string }
   /** A saved plan that could not be read: kept untouched, and not autosaved over. */
-  | { phase: 'unreadable'; message: string };
+  | { phase: 'unreadable'; message: string }
+  /** Another tab saved the plan (at `savedAt`) since this one read it: both kept, not autosaved. */
+  | { phase: 'conflict'; savedAt: string };
 
 export type SitingState =
   | { phase: 'idle' }
@@ -114,7 +116,7 @@ export interface AppState {
   /** Where each gap stands (open → assigned → in progress → resolved, or disputed), with its history. */
   gapStatuses: GapStatuses;
   /** 'unreadable': the saved statuses could not be read; they are kept, and not saved over. */
-  gapStatusesSaved: { phase: 'idle' | 'saved' } | { phase: 'failed' | 'unreadable'; message: string };
+  gapStatusesSaved: { phase: 'idle' | 'saved' } | { phase: 'failed' | 'unreadable'; message: string } | { phase: 'conflict'; savedAt: string };
   languageToggled: () => void;
   layerToggled: (layer: LayerId) => void;
   loadProgressed: (done: number, total: number) => void;

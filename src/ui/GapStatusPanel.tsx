@@ -6,6 +6,7 @@ import { formatDate } from './format.ts';
 import { FileButton } from './FileButton.tsx';
 import { translate, translateWith, type Lang, type MessageKey } from './i18n.ts';
 import { saveFile } from './save-file.ts';
+import { GapSaveConflict } from './SaveStatus.tsx';
 
 const OPERATORS = ['Viettel', 'VNPT', 'MobiFone'];
 
@@ -149,6 +150,7 @@ export function GapStatusPanel({ row }: { row: GapRow | undefined }) {
         {note && <p className={note.ok ? 'note' : 'note error-text'}>{note.text}</p>}
         {saved.phase === 'failed' && <p className="note error-text">{translateWith(lang, 'statusSaveFailed', { message: saved.message })}</p>}
         {saved.phase === 'unreadable' && <p className="note error-text">{translateWith(lang, 'statusUnreadable', { message: saved.message })}</p>}
+        <GapSaveConflict />
       </div>
     </div>
   );

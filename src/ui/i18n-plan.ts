@@ -23,6 +23,11 @@ export const planVi = {
   saveFailed: 'Chưa lưu được kế hoạch: {message}. Các thay đổi vẫn còn trong thẻ này; hãy xuất tệp để giữ.',
   saveUnreadable: 'Không đọc được kế hoạch đã lưu ({message}). Bản lưu được giữ nguyên và sẽ không bị ghi đè.',
   saveOverwrite: 'Lưu đè kế hoạch hiện tại',
+  saveFromOtherTab: 'Đã cập nhật theo kế hoạch một thẻ khác lưu lúc {time}',
+  saveConflict:
+    'Kế hoạch đã lưu trên máy này đã được một thẻ hoặc cửa sổ khác thay đổi lúc {time}, sau khi thẻ này mở nó. Kế hoạch trong thẻ này chưa được lưu; cả hai bản vẫn được giữ. Hãy chọn bản muốn giữ:',
+  saveKeepMine: 'Giữ bản trong thẻ này (thay bản đã lưu)',
+  saveKeepTheirs: 'Lấy bản đã lưu (bỏ thay đổi trong thẻ này)',
   towerHeading: 'Trạm {id}',
   towerNone: 'Bấm vào một trạm trên bản đồ để sửa; kéo trạm quy hoạch để di chuyển.',
   towerOperator: 'Nhà mạng',
@@ -98,6 +103,11 @@ export const planEn: Record<keyof typeof planVi, string> = {
   saveFailed: 'The plan could not be saved: {message}. Your changes are still in this tab; export them to keep them.',
   saveUnreadable: 'The saved plan could not be read ({message}). It is kept as it is and will not be overwritten.',
   saveOverwrite: 'Overwrite it with the current plan',
+  saveFromOtherTab: "Updated to the plan another tab saved at {time}",
+  saveConflict:
+    "Another tab or window changed the plan saved on this device at {time}, after this tab opened it. This tab's plan is not saved yet; both versions are kept. Choose the one to keep:",
+  saveKeepMine: "Keep this tab's plan (replaces the saved one)",
+  saveKeepTheirs: "Take the saved plan (drops this tab's changes)",
   towerHeading: 'Tower {id}',
   towerNone: 'Click a tower on the map to edit it; drag a planned tower to move it.',
   towerOperator: 'Operator',

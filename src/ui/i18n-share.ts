@@ -90,6 +90,9 @@ export const shareVi = {
   statusImportFailed: 'Không nhập được {file}: {problem}. Trạng thái hiện có giữ nguyên.',
   statusSaveFailed: 'Chưa lưu được trạng thái: {message}',
   statusUnreadable: 'Trạng thái đã lưu không đọc được nên được giữ nguyên và không ghi đè: {message}',
+  statusConflict: 'Một thẻ hoặc cửa sổ khác đã lưu trạng thái lúc {time}, sau khi thẻ này đọc chúng. Trạng thái trong thẻ này chưa được lưu; cả hai bản vẫn được giữ.',
+  statusKeepMine: 'Giữ trạng thái trong thẻ này',
+  statusKeepTheirs: 'Lấy trạng thái đã lưu',
 } as const;
 
 export const shareEn: Record<keyof typeof shareVi, string> = {
@@ -183,4 +186,7 @@ export const shareEn: Record<keyof typeof shareVi, string> = {
   statusImportFailed: 'Could not import {file}: {problem}. The statuses stay as they were.',
   statusSaveFailed: 'The statuses are not saved yet: {message}',
   statusUnreadable: 'The saved statuses could not be read, so they are kept and not written over: {message}',
+  statusConflict: "Another tab or window saved the statuses at {time}, after this tab read them. This tab's statuses are not saved yet; both versions are kept.",
+  statusKeepMine: "Keep this tab's statuses",
+  statusKeepTheirs: 'Take the saved statuses',
 };

@@ -1,8 +1,11 @@
 // Test helpers for IndexedDB on fake-indexeddb (not a test file): raw access to the
-// database past src/io/plan-store.ts, a canonical text of stored values, and factories whose
+// database past the stores in src/io, a canonical text of stored values, and factories whose
 // writes fail as a full disk makes them fail.
 import { expect } from 'vitest';
-import { DB_NAME, DB_VERSION, GAPS_STORE, IMPORTS_STORE, PLANS_STORE } from '../../src/io/plan-store.ts';
+// idb tells IndexedDB's objects apart by their global classes (IDBRequest, …), which Node
+// lacks: fake-indexeddb's become the globals (and its `indexedDB`, which each test replaces).
+import 'fake-indexeddb/auto';
+import { DB_NAME, DB_VERSION, GAPS_STORE, IMPORTS_STORE, PLANS_STORE } from '../../src/io/db.ts';
 
 // ---------------------------------------------------------------------------------------
 // Raw access to the fake database, past the module.

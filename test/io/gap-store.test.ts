@@ -1,12 +1,16 @@
 // The gap statuses on this device: saved and read back exactly, a version 1 database (plans
-// and imports only) upgraded in place without losing its plan, and a damaged record reported,
-// kept, and never read as statuses.
+// and imports only) upgraded in place without losing its plan, the first record layout read,
+// and a damaged record reported, kept, never read as statuses nor saved over unless asked.
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { applyStatusChange, EMPTY_STATUSES, type GapStatuses } from '../../src/domain/gaps/status.ts';
 import { EMPTY_PLAN } from '../../src/domain/plan/plan.ts';
-import { GAPS_STORE, loadGapStatuses, loadPlan, PLAN_SCHEMA, PLANS_STORE, saveGapStatuses } from '../../src/io/plan-store.ts';
-import { getRaw, openRaw } from './fake-idb.ts';
+import { GAPS_STORE, PLANS_STORE } from '../../src/io/db.ts';
+import { loadPlan } from '../../src/io/plan-store.ts';
+import { loadGapStatuses, saveGapStatuses } from '../../src/io/status-store.ts';
+import { getRaw, openRaw, putRaw } from './fake-idb.ts';
+
+const T0 = '2026-11-22T01:02:03.000Z';
 
 function statuses(): GapStatuses {
   const a = applyStatusChange(EMPTY_STATUSES, { gapId: 'hamlet:__proto__', status: 'assigned', operator: 'VNPT', date: '2026-11-20', note: '<b>x</b>' });
@@ -20,8 +24,17 @@ describe('gap statuses in IndexedDB', () => {
   it('saves and reads back exactly', async () => {
     const indexedDB = new IDBFactory();
     expect(await loadGapStatuses({ indexedDB })).toEqual({ status: 'none' });
-    expect((await saveGapStatuses(statuses(), { indexedDB })).ok).toBe(true);
-    expect(await loadGapStatuses({ indexedDB })).toEqual({ status: 'loaded', statuses: statuses() });
+    expect(await saveGapStatuses(statuses(), { indexedDB, now: () => new Date(T0) })).toEqual({ ok: true, savedAt: T0, revision: 1 });
+    expect(await loadGapStatuses({ indexedDB })).toEqual({ status: 'loaded', statuses: statuses(), savedAt: T0, revision: 1 });
+    expect(await getRaw(indexedDB, GAPS_STORE, 'current')).toEqual({ schema: 2, savedAt: T0, revision: 1, statuses: statuses() });
+  });
+
+  it('reads the first layout (the statuses themselves) as revision 0, and the next save writes the current one', async () => {
+    const indexedDB = new IDBFactory();
+    await putRaw(indexedDB, GAPS_STORE, 'current', statuses());
+    expect(await loadGapStatuses({ indexedDB })).toEqual({ status: 'loaded', statuses: statuses(), savedAt: new Date(0).toISOString(), revision: 0 });
+    expect(await saveGapStatuses(EMPTY_STATUSES, { indexedDB, now: () => new Date(T0), base: 0 })).toEqual({ ok: true, savedAt: T0, revision: 1 });
+    expect(await getRaw(indexedDB, GAPS_STORE, 'current')).toEqual({ schema: 2, savedAt: T0, revision: 1, statuses: EMPTY_STATUSES });
   });
 
   it('upgrades a version 1 database in place, keeping its plan', async () => {
@@ -29,7 +42,7 @@ describe('gap statuses in IndexedDB', () => {
     const v1 = await openRaw(indexedDB, 1);
     await new Promise<void>((resolve, reject) => {
       const tx = v1.transaction(PLANS_STORE, 'readwrite');
-      tx.objectStore(PLANS_STORE).put({ schema: PLAN_SCHEMA, datasetKey: 'ds1-x', savedAt: '2026-11-01T00:00:00.000Z', plan: EMPTY_PLAN }, 'ds1-x');
+      tx.objectStore(PLANS_STORE).put({ schema: 2, datasetKey: 'ds1-x', savedAt: '2026-11-01T00:00:00.000Z', plan: EMPTY_PLAN }, 'ds1-x');
       tx.oncomplete = () => resolve();
       tx.onabort = () => reject(tx.error ?? new Error('aborted'));
     });
@@ -37,7 +50,7 @@ describe('gap statuses in IndexedDB', () => {
     v1.close();
     expect((await saveGapStatuses(statuses(), { indexedDB })).ok).toBe(true);
     expect((await loadPlan('ds1-x', { indexedDB })).status).toBe('loaded');
-    expect(await loadGapStatuses({ indexedDB })).toEqual({ status: 'loaded', statuses: statuses() });
+    expect(await loadGapStatuses({ indexedDB })).toMatchObject({ status: 'loaded', statuses: statuses(), revision: 1 });
   });
 
   it('reports a damaged record as unreadable and leaves it as it is', async () => {
@@ -55,5 +68,9 @@ describe('gap statuses in IndexedDB', () => {
     expect(read.status).toBe('unreadable');
     expect(read.status === 'unreadable' && read.reason).toMatch(/^the saved gap statuses is damaged: .*open to resolved/);
     expect(await getRaw(indexedDB, GAPS_STORE, 'current')).toEqual(damaged);
+    // Not saved over unless the user chooses to.
+    expect(await saveGapStatuses(statuses(), { indexedDB, base: 1 })).toMatchObject({ ok: false, reason: 'unreadable' });
+    expect(await getRaw(indexedDB, GAPS_STORE, 'current')).toEqual(damaged);
+    expect(await saveGapStatuses(statuses(), { indexedDB, replaceUnreadable: true })).toMatchObject({ ok: true, revision: 1 });
   });
 });

@@ -1,13 +1,16 @@
 // The store's link to the device's storage (src/state/persistence.ts), on fake-indexeddb as
 // the browser's `indexedDB`: a saved plan comes back when its dataset loads, a change is
-// saved 400 ms later, and a saved plan that cannot be read is never saved over.
+// saved 400 ms later, and a saved plan that cannot be read is never saved over. Two tabs:
+// persistence-tabs.test.ts.
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addTower, EMPTY_PLAN, newPlannedTower, removeTower, updateTower, type PlanDoc } from '../../src/domain/plan/plan.ts';
 import { buildTimeline } from '../../src/domain/progress/timeline.ts';
 import type { Dataset } from '../../src/domain/types.ts';
-import { datasetKey, PLANS_STORE, savePlan } from '../../src/io/plan-store.ts';
-import { forceSave, startPersistence } from '../../src/state/persistence.ts';
+import { datasetKey } from '../../src/io/dataset-key.ts';
+import { PLANS_STORE } from '../../src/io/db.ts';
+import { savePlan } from '../../src/io/plan-store.ts';
+import { forceSave, keepMine, startPersistence } from '../../src/state/persistence.ts';
 import { useAppStore, type SaveState } from '../../src/state/store.ts';
 import { fixture } from '../domain/progress/fixture.ts';
 import { bytes, expectSame, getRaw, hooked, putRaw, quotaError } from '../io/fake-idb.ts';
@@ -124,7 +127,7 @@ describe('autosave', () => {
     await until(() => phase() === 'saved', 'the autosave');
     expect(puts).toEqual([PLANS_STORE]);
     const record = (await raw()) as { savedAt: string };
-    expectSame(record, { schema: 2, datasetKey: KEY, savedAt: record.savedAt, plan: second });
+    expectSame(record, { schema: 3, datasetKey: KEY, savedAt: record.savedAt, revision: 1, plan: second });
     expect(state().saveState).toEqual({ phase: 'saved', savedAt: record.savedAt });
     expect(phases).toContain('saving');
     expect(phases.at(-1)).toBe('saved');
@@ -147,7 +150,7 @@ describe('autosave', () => {
     await wait(1000);
     await until(() => puts.length > 0, 'the flushed save');
     const record = (await raw()) as { savedAt: string };
-    expectSame(record, { schema: 2, datasetKey: KEY, savedAt: record.savedAt, plan });
+    expectSame(record, { schema: 3, datasetKey: KEY, savedAt: record.savedAt, revision: 1, plan });
     // Nothing was written for the other data: its plan is empty and untouched.
     expect(await getRaw(db, PLANS_STORE, datasetKey(other))).toBeUndefined();
   });
@@ -195,7 +198,7 @@ describe('autosave', () => {
       message:
         "The browser's storage is full, so the plan could not be saved; the copy saved before is kept. Free some space or export the plan to a file.",
     });
-    expectSame(await raw(), { schema: 2, datasetKey: KEY, savedAt: saved.savedAt, plan: saved.plan });
+    expectSame(await raw(), { schema: 3, datasetKey: KEY, savedAt: saved.savedAt, revision: 1, plan: saved.plan });
 
     // Space again: the next edit is saved.
     diskFull = false;
@@ -244,7 +247,7 @@ describe('restore', () => {
     await wait(2000);
     expect(puts.length).toBe(writes);
     expect(state().saveState).toEqual({ phase: 'saved', savedAt: saved.savedAt, restored: true });
-    expectSame(await raw(), { schema: 2, datasetKey: KEY, savedAt: saved.savedAt, plan: saved.plan });
+    expectSame(await raw(), { schema: 3, datasetKey: KEY, savedAt: saved.savedAt, revision: 1, plan: saved.plan });
 
     // The next edit is saved as usual.
     const next = removeTower(state().plan, dataset.towers, 'T2');
@@ -252,7 +255,7 @@ describe('restore', () => {
     await wait(400);
     await until(() => puts.length === writes + 1 && phase() === 'saved', 'the save after the restore');
     const record = (await raw()) as { savedAt: string };
-    expectSame(record, { schema: 2, datasetKey: KEY, savedAt: record.savedAt, plan: next });
+    expectSame(record, { schema: 3, datasetKey: KEY, savedAt: record.savedAt, revision: 2, plan: next });
     expect(state().saveState).toEqual({ phase: 'saved', savedAt: record.savedAt });
   });
 
@@ -291,18 +294,26 @@ describe('restore', () => {
     state().planEdited(next);
     await wait(400);
     await until(() => phase() === 'saved', 'the save');
-    expect(await raw()).toMatchObject({ schema: 2, datasetKey: KEY, plan: { removed: ['T4'] } });
+    expect(await raw()).toMatchObject({ schema: 3, datasetKey: KEY, revision: 1, plan: { removed: ['T4'] } });
   });
 
-  it('edits made while the saved plan is read win over it', async () => {
-    await savePlan(KEY, { added: [], changed: {}, removed: ['T1'] }, { indexedDB: db });
+  it('edits made while the saved plan is read win in the tab, and are not saved over it unasked', async () => {
+    const saved: PlanDoc = { added: [], changed: {}, removed: ['T1'] };
+    await savePlan(KEY, saved, { indexedDB: db });
     stop = startPersistence();
     load();
     const mine = placed(EMPTY_PLAN, 105.25);
     state().planEdited(mine);
-    await until(() => phase() === 'saved', 'the restore');
+    // The edit was made on no saved plan, and one is there: a conflict, both kept.
+    await wait(400);
+    await until(() => phase() === 'conflict', 'the conflict');
     expect(state().plan).toBe(mine);
     expect(state().planPast).toEqual([EMPTY_PLAN]);
+    expect(puts).toEqual([]);
+    expectSame(((await raw()) as { plan: unknown }).plan, saved);
+    await keepMine();
+    await until(() => phase() === 'saved', 'the save');
+    expectSame(await raw(), { schema: 3, datasetKey: KEY, savedAt: (state().saveState as { savedAt: string }).savedAt, revision: 2, plan: mine });
   });
 
   it("does not offer one dataset's plan on another", async () => {
@@ -319,11 +330,11 @@ describe('restore', () => {
 });
 
 describe('a saved plan that cannot be read', () => {
-  const newer = { schema: 3, datasetKey: KEY, savedAt: '2030-01-01T00:00:00.000Z', plan: { layers: [{ towers: 12 }] } };
+  const newer = { schema: 4, datasetKey: KEY, savedAt: '2030-01-01T00:00:00.000Z', plan: { layers: [{ towers: 12 }] } };
   const damaged = { schema: 2, datasetKey: KEY, savedAt: '2024-01-01T00:00:00.000Z', plan: { added: 'oops', changed: {}, removed: [] } };
 
   it.each([
-    ['from a newer version', newer, 'the plan was saved by a newer version of Sóng Map (format 3; this version reads up to 2); update the app to open it'],
+    ['from a newer version', newer, 'the plan was saved by a newer version of Sóng Map (format 4; this version reads up to 3); update the app to open it'],
     ['damaged', damaged, 'the saved plan is damaged: added is not a list'],
   ])("%s: says 'unreadable' and is never autosaved over", async (_name, record, message) => {
     await putRaw(db, PLANS_STORE, KEY, record);

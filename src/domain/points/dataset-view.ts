@@ -25,7 +25,7 @@ export function datasetView(dataset: Dataset, grid?: PointGrid): DatasetView {
   return { ...rest, points: buildPointTable(hamlets, schools), grid: copy, days: { firstDay, lastDay } };
 }
 
-/** What the plan store's key is made of (io/plan-store.ts: towers, and the point counts). */
+/** What the plan store's key is made of (io/dataset-key.ts: towers, and the point counts). */
 export function keyShape(view: DatasetView) {
   return { towers: view.towers, hamlets: view.points.hamletCount, schools: view.points.count - view.points.hamletCount };
 }
