@@ -1,3 +1,4 @@
+import { todayIn } from '../domain/input/day.ts';
 import { useState } from 'react';
 import { captureMap } from '../map/capture.ts';
 import { pointIconUrl, towerIconUrl } from '../map/icons.ts';
@@ -44,7 +45,7 @@ export function ExportPanel() {
     setNote(undefined);
     try {
       const scenario = scenarioOf(state);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = todayIn();
       const shading = state.layers.choropleth
         ? [translateWith(lang, 'pngShading', { metric: t(METRIC_LABEL[state.choroplethMetric]) })]
         : [];

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import type { GapRow } from '../domain/gaps/register.ts';
 import { canTransition, currentGap, gapHistory, GAP_STATUSES, readGapStatuses, type GapState, type GapStatus } from '../domain/gaps/status.ts';
+import { todayIn } from '../domain/input/day.ts';
 import { useAppStore } from '../state/store.ts';
+import { DateField } from './DateField.tsx';
 import { formatDate } from './format.ts';
 import { FileButton } from './FileButton.tsx';
 import { translate, translateWith, type Lang, type MessageKey } from './i18n.ts';
@@ -32,7 +34,8 @@ function Editor({ row, lang }: { row: GapRow; lang: Lang }) {
   const [next, setNext] = useState<GapStatus | ''>('');
   const [operator, setOperator] = useState(row.nearestOperator ?? OPERATORS[0] ?? '');
   const [note, setNote] = useState('');
-  const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
+  // Today where the programme runs: UTC's today is yesterday in Vietnam before 7:00.
+  const [date, setDate] = useState(() => todayIn());
   const [refused, setRefused] = useState<string | undefined>();
   const t = (key: MessageKey) => translate(lang, key);
   const chosen = next === '' ? options[0] : next;
@@ -77,10 +80,7 @@ function Editor({ row, lang }: { row: GapRow; lang: Lang }) {
             </select>
           </label>
         )}
-        <label className="field">
-          <span>{t('statusDate')}</span>
-          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </label>
+        <DateField className="field" label={t('statusDate')} value={date} lang={lang} onChange={setDate} />
         <label className="field wide">
           <span>{t('statusNote')}</span>
           <input type="text" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
@@ -118,7 +118,7 @@ export function GapStatusPanel({ row }: { row: GapRow | undefined }) {
   const t = (key: MessageKey) => translate(lang, key);
   const exportStatuses = () => {
     const { gapStatuses } = useAppStore.getState();
-    saveFile(`gap-statuses-${new Date().toISOString().slice(0, 10)}.json`, new Blob([JSON.stringify(gapStatuses, null, 1)], { type: 'application/json' }));
+    saveFile(`gap-statuses-${todayIn()}.json`, new Blob([JSON.stringify(gapStatuses, null, 1)], { type: 'application/json' }));
   };
   const importStatuses = async (file: File | undefined) => {
     if (!file) return;

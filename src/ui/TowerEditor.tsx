@@ -4,12 +4,12 @@ import { canUpgrade, removeTower, updateTower, upgradeTower, type TowerPatch } f
 import { DEFAULT_RADIUS_KM, TECHNOLOGIES, type Technology, type Tower } from '../domain/types.ts';
 import { effectiveTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
-import { CommitField } from './CommitField.tsx';
+import { CommitField, type FieldValue } from './CommitField.tsx';
+import { DateField } from './DateField.tsx';
 import { formatNumber } from './format.ts';
 import { translate, translateWith, type Lang, type MessageKey } from './i18n.ts';
 
 const OPERATORS = ['Viettel', 'VNPT', 'MobiFone'];
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function UpgradeForm({ tower, lang, onUpgrade }: { tower: Tower; lang: Lang; onUpgrade: (t: Technology, date: string) => void }) {
   const [technology, setTechnology] = useState<Technology>('4G');
@@ -26,11 +26,8 @@ function UpgradeForm({ tower, lang, onUpgrade }: { tower: Tower; lang: Lang; onU
           <option value="5G">5G</option>
         </select>
       </label>
-      <label className="field">
-        <span>{t('upgradeDate')}</span>
-        <input type="date" value={date} onChange={(event) => setDate(event.target.value)} />
-      </label>
-      <button type="button" disabled={!ISO_DATE.test(date)} onClick={() => onUpgrade(technology, date)}>
+      <DateField className="field" label={t('upgradeDate')} value={date} lang={lang} onChange={setDate} />
+      <button type="button" onClick={() => onUpgrade(technology, date)}>
         {t('upgradeApply')}
       </button>
     </fieldset>
@@ -55,23 +52,20 @@ export function TowerEditor({ dataset }: { dataset: DatasetView }) {
   }
   const base = dataset.towers;
   const edit = (patch: TowerPatch) => planEdited(updateTower(plan, base, tower.id, patch));
-  const number = (text: string, min: number, max: number): number | null | undefined => {
-    if (text.trim() === '') return null;
-    const n = Number(text.replace(',', '.'));
-    return Number.isFinite(n) && n >= min && n <= max ? n : undefined;
-  };
-  const commitNumber = (field: 'radiusKm' | 'heightM', max: number) => (text: string) => {
-    const n = number(text, field === 'radiusKm' ? 0.01 : 0, max);
-    if (n === undefined || n === 0) return false;
-    edit({ [field]: n === null ? undefined : n });
+  // Limits a value cannot pass, and beyond which a value is possible but asked about.
+  const commitNumber = (field: 'radiusKm' | 'heightM', max: number) => (value: FieldValue) => {
+    if (value !== null && (typeof value !== 'number' || value <= 0 || value > max)) return translateWith(lang, 'valueOutOfRange', { max: formatNumber(max, lang) });
+    edit({ [field]: value === null ? undefined : value });
     return true;
   };
-  const commitCoordinate = (field: 'lon' | 'lat') => (text: string) => {
-    const n = number(text, field === 'lon' ? -180 : -90, field === 'lon' ? 180 : 90);
-    if (n === undefined || n === null) return false;
-    edit({ [field]: n });
+  const commitCoordinate = (field: 'lon' | 'lat') => (value: FieldValue) => {
+    const limit = field === 'lon' ? 180 : 90;
+    if (typeof value !== 'number' || Math.abs(value) > limit) return translateWith(lang, 'coordinateOutOfRange', { max: formatNumber(limit, lang) });
+    edit({ [field]: value });
     return true;
   };
+  const ask = (key: 'unusualRadius' | 'unusualHeight', threshold: number) => (value: number) =>
+    value > threshold ? translateWith(lang, key, { value: formatNumber(value, lang, 2) }) : undefined;
   const planned = tower.status === 'planned';
   const inPlan = plan.added.some((x) => x.id === tower.id) || tower.id in plan.changed;
   const upgradedInPlan = plan.changed[tower.id]?.upgradeTechnology !== undefined;
@@ -99,31 +93,33 @@ export function TowerEditor({ dataset }: { dataset: DatasetView }) {
           </label>
           <CommitField
             label={t('towerRadius')}
-            type="number"
-            step="0.1"
-            value={tower.radiusKm === undefined ? '' : String(tower.radiusKm)}
+            type="decimal"
+            lang={lang}
+            value={tower.radiusKm}
             placeholder={translateWith(lang, 'towerRadiusDefault', { km: formatNumber(DEFAULT_RADIUS_KM[tower.technology], lang, 1) })}
+            unusual={ask('unusualRadius', 35)}
             onCommit={commitNumber('radiusKm', 100)}
           />
           <CommitField
             label={t('towerHeight')}
-            type="number"
-            step="1"
-            value={tower.heightM === undefined ? '' : String(tower.heightM)}
-            onCommit={commitNumber('heightM', 500)}
+            type="decimal"
+            lang={lang}
+            value={tower.heightM}
+            unusual={ask('unusualHeight', 300)}
+            onCommit={commitNumber('heightM', 1000)}
           />
           <CommitField
             label={t('towerServiceDate')}
-            type="date"
-            value={tower.serviceDate ?? ''}
-            onCommit={(text) => {
-              if (text !== '' && !ISO_DATE.test(text)) return false;
-              edit({ serviceDate: text === '' ? undefined : text });
+            type="day"
+            lang={lang}
+            value={tower.serviceDate}
+            onCommit={(day) => {
+              edit({ serviceDate: typeof day === 'string' ? day : undefined });
               return true;
             }}
           />
-          <CommitField label={t('towerLon')} type="number" step="0.0001" value={tower.lon.toFixed(5)} onCommit={commitCoordinate('lon')} />
-          <CommitField label={t('towerLat')} type="number" step="0.0001" value={tower.lat.toFixed(5)} onCommit={commitCoordinate('lat')} />
+          <CommitField label={t('towerLon')} type="decimal" lang={lang} value={Number(tower.lon.toFixed(5))} onCommit={commitCoordinate('lon')} />
+          <CommitField label={t('towerLat')} type="decimal" lang={lang} value={Number(tower.lat.toFixed(5))} onCommit={commitCoordinate('lat')} />
           <button
             type="button"
             className="danger"

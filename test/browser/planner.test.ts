@@ -102,7 +102,8 @@ describe.skipIf(!executablePath)('Planner workbench in headless Chromium', () =>
     await s.page.getByRole('button', { name: 'Thêm trạm ở giữa bản đồ' }).click();
     expect(await counts()).toBe('2 trạm mới, 0 trạm sửa, 0 trạm bỏ');
     const editor = s.page.getByTestId('tower-editor');
-    const lonBefore = Number(await editor.getByLabel('Kinh độ').inputValue());
+    // Vietnamese fields show a decimal comma.
+    const lonBefore = Number((await editor.getByLabel('Kinh độ').inputValue()).replace(',', '.'));
     const box = await s.page.locator('.map canvas').first().boundingBox();
     if (!box) throw new Error('no map canvas');
     // The new tower sits at the map's centre.
@@ -114,12 +115,12 @@ describe.skipIf(!executablePath)('Planner workbench in headless Chromium', () =>
     await s.page.mouse.up();
     await s.page.waitForFunction((before) => {
       const input = [...document.querySelectorAll('[data-testid="tower-editor"] label')].find((l) => l.textContent?.startsWith('Kinh độ'));
-      return Number(input?.querySelector('input')?.value) > before + 0.001;
+      return Number(input?.querySelector('input')?.value.replace(',', '.')) > before + 0.001;
     }, lonBefore);
     expect(await counts()).toBe('2 trạm mới, 0 trạm sửa, 0 trạm bỏ');
     // The whole drag is one step: one undo puts the tower back where it was placed.
     await s.page.getByRole('button', { name: 'Hoàn tác' }).click();
-    expect(Number(await editor.getByLabel('Kinh độ').inputValue())).toBeCloseTo(lonBefore, 5);
+    expect(Number((await editor.getByLabel('Kinh độ').inputValue()).replace(',', '.'))).toBeCloseTo(lonBefore, 5);
     await s.page.getByRole('button', { name: 'Hoàn tác' }).click();
     expect(await counts()).toBe('1 trạm mới, 0 trạm sửa, 0 trạm bỏ');
   });
