@@ -26,18 +26,28 @@ const f = (name: string, type: FieldType, required: boolean, ...aliases: string[
 });
 
 const COMMON_NAME = ['ten', 'ten_goi', 'name_vi'];
-const COMMUNE = f('commune', 'string', false, 'xa', 'ten_xa', 'xa_phuong', 'phuong_xa', 'commune_name');
-const DISTRICT = f('district', 'string', false, 'huyen', 'ten_huyen', 'quan_huyen', 'district_name');
+// The contract's commune and district are codes (GSO's "mã xã", "mã huyện"): codes first,
+// then names, as a Vietnamese office's sheet names them.
+const COMMUNE = f(
+  'commune', 'string', false,
+  'ma_xa', 'ma_xa_phuong', 'ma_phuong_xa', 'ma_don_vi_xa', 'commune_code', 'commune_id',
+  'xa', 'ten_xa', 'xa_phuong', 'phuong_xa', 'ten_xa_phuong', 'commune_name',
+);
+const DISTRICT = f(
+  'district', 'string', false,
+  'ma_huyen', 'ma_quan_huyen', 'ma_quan', 'district_code', 'district_id',
+  'huyen', 'ten_huyen', 'quan_huyen', 'ten_quan_huyen', 'district_name',
+);
 const SYNTHETIC = f('synthetic', 'boolean', false, 'gia_lap', 'du_lieu_gia_lap');
 
 /** The contract's properties of each point kind (shared/data-contract.md), in its order. */
 export const SPECS = {
   hamlets: [
-    f('id', 'string', true, 'ma', 'ma_ap', 'ma_so', 'hamlet_id', 'code', 'ma_khom'),
-    f('name', 'string', true, ...COMMON_NAME, 'ten_ap', 'hamlet_name', 'ten_khom'),
-    f('population', 'count', true, 'dan_so', 'so_dan', 'nhan_khau', 'so_nhan_khau', 'pop'),
-    f('households', 'count', false, 'so_ho', 'ho', 'ho_dan', 'so_ho_dan'),
-    f('poor_households', 'count', false, 'ho_ngheo', 'so_ho_ngheo'),
+    f('id', 'string', true, 'ma', 'ma_ap', 'ma_so', 'hamlet_id', 'code', 'ma_khom', 'ma_ap_khom', 'ma_thon', 'ma_ap_thon'),
+    f('name', 'string', true, ...COMMON_NAME, 'ten_ap', 'hamlet_name', 'ten_khom', 'ten_ap_khom', 'ten_thon', 'ap', 'ap_khom'),
+    f('population', 'count', true, 'dan_so', 'so_dan', 'nhan_khau', 'so_nhan_khau', 'pop', 'tong_dan_so', 'so_khau', 'population_total'),
+    f('households', 'count', false, 'so_ho', 'ho', 'ho_dan', 'so_ho_dan', 'tong_so_ho'),
+    f('poor_households', 'count', false, 'ho_ngheo', 'so_ho_ngheo', 'ho_ngheo_can_ngheo'),
     f('students', 'count', false, 'hoc_sinh', 'so_hoc_sinh', 'hs', 'so_hs'),
     f('grid_power', 'boolean', false, 'dien_luoi', 'co_dien_luoi', 'co_dien'),
     COMMUNE,
@@ -48,7 +58,7 @@ export const SPECS = {
     f('id', 'string', true, 'ma', 'ma_truong', 'ma_so', 'school_id', 'school_code', 'code'),
     f('name', 'string', true, ...COMMON_NAME, 'ten_truong', 'school_name'),
     f('level', 'string', true, 'cap', 'cap_hoc', 'bac_hoc', 'school_level', 'education_level'),
-    f('students', 'count', true, 'hoc_sinh', 'so_hoc_sinh', 'hs', 'so_hs', 'num_students', 'student_count', 'enrollment'),
+    f('students', 'count', true, 'hoc_sinh', 'so_hoc_sinh', 'hs', 'so_hs', 'tong_so_hoc_sinh', 'si_so', 'num_students', 'student_count', 'enrollment'),
     f('students_in_need', 'count', false, 'hoc_sinh_kho_khan', 'hs_kho_khan', 'hs_can_may_tinh'),
     f('fixed_broadband', 'boolean', false, 'internet_co_dinh', 'bang_rong_co_dinh', 'co_internet'),
     COMMUNE,
@@ -70,8 +80,8 @@ export const SPECS = {
   ],
 } as const satisfies Record<PointKind, readonly FieldSpec[]>;
 
-const LON_ALIASES = ['lon', 'lng', 'long', 'longitude', 'kinh_do', 'kinhdo', 'x'];
-const LAT_ALIASES = ['lat', 'latitude', 'vi_do', 'vido', 'y'];
+const LON_ALIASES = ['lon', 'lng', 'long', 'longitude', 'kinh_do', 'kinhdo', 'toa_do_x', 'kinh_do_x', 'x'];
+const LAT_ALIASES = ['lat', 'latitude', 'vi_do', 'vido', 'toa_do_y', 'vi_do_y', 'y'];
 
 /** The contract property names of a kind, in the contract's order. */
 export type ContractField<K extends PointKind> = (typeof SPECS)[K][number]['name'];

@@ -168,6 +168,17 @@ export function csvToFeatures<K extends PointKind>(
     );
   }
 
+  // A column the contract reads that no column feeds, while some columns are left out: the
+  // hamlets would lose their commune without a word ("Mã xã" once did). Said before importing.
+  const notFed = specs.filter((spec) => !spec.required && spec.name !== 'synthetic' && !columns.has(spec.name)).map((spec) => spec.name);
+  if (notFed.length > 0 && named.length > 0) {
+    issues.warning(
+      'csv-optional-unmapped',
+      headerAt,
+      `no column is mapped to ${notFed.map((n) => `"${n}"`).join(', ')}, which the contract reads; if one of the ignored columns holds it, choose it in the mapping`,
+    );
+  }
+
   const conversion: Conversion = { specs, columns };
   readRows(kind, fileName, csv, sniff, conversion, issues, result);
   return done();
