@@ -46,7 +46,12 @@ export class EventLog {
 
   /** Appends the events in one transaction, committed (fsynced) when this returns; their sequence numbers. */
   append(events: readonly GapEvent[], tokenOrg: string, at = new Date().toISOString()): number[] {
-    return this.appendAll(events.map((event) => ({ event, tokenOrg, at })));
+    return this.appendFrom(events.map((event) => ({ event, tokenOrg })), at);
+  }
+
+  /** `append` for events of several senders (`tokenOrg`: whose token sent each). */
+  appendFrom(rows: readonly { event: GapEvent; tokenOrg: string }[], at = new Date().toISOString()): number[] {
+    return this.appendAll(rows.map((row) => ({ ...row, at })));
   }
 
   /** Up to `limit` events after sequence number `after`, in order. */

@@ -16,6 +16,7 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { eventProblem, issue, readEvent, sameEvent, type GapEvent, type GapHistory, type HistoryIssue } from '../domain/gaps/history.ts';
+import type { GapStatuses } from '../domain/gaps/status.ts';
 import { partnerProblem } from '../domain/gaps/network.ts';
 import { parseClientMessage, type EventRefusal, type ServerMessage } from '../domain/gaps/sync-protocol.ts';
 import { EventLog } from './event-log.ts';
@@ -61,6 +62,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const events = new Map<string, GapEvent>();
   for (const { event } of log.all()) events.set(event.id, event);
   const history: GapHistory = { schema: 2, events };
+  /** The workflow state after each valid event, so that judging a change replays one step. */
+  const states = new Map<string, GapStatuses>();
   const pageSize = options.pageSize ?? 2000;
   const clients = new Set<Client>();
 
@@ -78,8 +81,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     return operator === undefined ? undefined : partnerProblem(history, event, operator, options.networks);
   };
 
-  const push = (client: Client, ref: number, raw: unknown[]): void => {
-    const sender = client.org as Organisation;
+  /** Judges one push's events in order; the accepted ones are tentatively in `events`. */
+  const judge = (sender: Organisation, raw: unknown[]) => {
     const accepted: GapEvent[] = [];
     const known: string[] = [];
     const refused: EventRefusal[] = [];
@@ -98,27 +101,61 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         else refused.push({ eventId: event.id, issue: issue('register.idClash', { eventId: event.id }, `the id ${event.id} names another change on the server`) });
         return;
       }
-      const problem = senderProblem(sender, event) ?? eventProblem(history, event);
+      const problem = senderProblem(sender, event) ?? eventProblem(history, event, states);
       if (problem === undefined) {
-        // Tentatively in: later changes of the same push may follow it.
+        // Tentatively in: later changes may follow it.
         events.set(event.id, event);
         accepted.push(event);
       } else (problem.code === 'register.parentMissing' ? deferred : refused).push({ eventId: event.id, issue: problem });
     });
-    let cursor = 0;
+    return { accepted, known, refused, deferred };
+  };
+
+  // Group commit: the pushes that arrive while the event loop is busy are judged in order
+  // and committed in one transaction (one fsync), then each is acknowledged.
+  let queue: { client: Client; ref: number; raw: unknown[] }[] = [];
+  const drain = () => {
+    const batch = queue;
+    queue = [];
+    const judged = batch.map(({ client, raw }) => judge(client.org as Organisation, raw));
+    const accepted = judged.flatMap((j, i) => j.accepted.map((event) => ({ event, tokenOrg: (batch[i]?.client.org as Organisation).organisation })));
+    let seqs: number[] = [];
     if (accepted.length > 0) {
       try {
-        cursor = log.append(accepted, sender.organisation).at(-1) as number;
+        seqs = log.appendFrom(accepted);
       } catch (error) {
-        for (const event of accepted) events.delete(event.id);
+        for (const { event } of accepted) {
+          events.delete(event.id);
+          states.delete(event.id);
+        }
         const why = issue('sync.notStored', { reason: error instanceof Error ? error.message : String(error) }, `the server could not store the changes: ${String(error)}`);
-        send(client.socket, { type: 'ack', ref, accepted: [], known, refused, deferred: [...deferred, ...accepted.map((e) => ({ eventId: e.id, issue: why }))] });
+        batch.forEach(({ client, ref }, i) => {
+          const j = judged[i] as ReturnType<typeof judge>;
+          send(client.socket, { type: 'ack', ref, accepted: [], known: j.known, refused: j.refused, deferred: [...j.deferred, ...j.accepted.map((e) => ({ eventId: e.id, issue: why }))] });
+        });
         return;
       }
     }
-    send(client.socket, { type: 'ack', ref, accepted: accepted.map((e) => e.id), known, refused, deferred });
+    batch.forEach(({ client, ref }, i) => {
+      const { accepted: mine, known, refused, deferred } = judged[i] as ReturnType<typeof judge>;
+      send(client.socket, { type: 'ack', ref, accepted: mine.map((e) => e.id), known, refused, deferred });
+    });
     if (accepted.length === 0) return;
-    for (const other of clients) if (other !== client && other.org !== undefined) send(other.socket, { type: 'events', events: accepted, cursor });
+    // Each client gets the others' changes (its own it has), in sequence order, each message
+    // with the sequence number of its last event as the cursor. One serialisation per sender.
+    let offset = 0;
+    batch.forEach(({ client }, i) => {
+      const mine = (judged[i] as ReturnType<typeof judge>).accepted;
+      if (mine.length === 0) return;
+      offset += mine.length;
+      const cursor = seqs[offset - 1] as number;
+      const text = JSON.stringify({ type: 'events', events: mine, cursor } satisfies ServerMessage);
+      for (const other of clients) if (other !== client && other.org !== undefined && other.socket.readyState === other.socket.OPEN) other.socket.send(text);
+    });
+  };
+  const push = (client: Client, ref: number, raw: unknown[]): void => {
+    if (queue.length === 0) setImmediate(drain);
+    queue.push({ client, ref, raw });
   };
 
   const refuse = (client: Client, why: HistoryIssue, code: number): void => {

@@ -7,9 +7,9 @@ import type { GapEvent } from '../../src/domain/gaps/history.ts';
 import type { ServerMessage } from '../../src/domain/gaps/sync-protocol.ts';
 import { chain, PROVINCE_TOKEN, RawClient, startChildServer, workFolder, type ChildServer } from './helpers.ts';
 
-const GAPS = 200;
+const GAPS = 500;
 const PER_GAP = 10;
-const PER_PUSH = 20;
+const PER_PUSH = 10;
 const children: ChildServer[] = [];
 const clients: RawClient[] = [];
 
@@ -54,7 +54,7 @@ describe('a sync server killed mid-burst', () => {
       const m = JSON.parse(data.toString()) as ServerMessage;
       if (m.type !== 'ack') return;
       for (const id of [...m.accepted, ...m.known]) acknowledged.add(id);
-      if (killedAfter < 0 && acknowledged.size >= ordered.length / 4) {
+      if (killedAfter < 0 && acknowledged.size >= ordered.length / 10) {
         killedAfter = acknowledged.size;
         first.child.kill('SIGKILL');
       }

@@ -358,25 +358,33 @@ export function isOverdue(timeline: GapTimeline, today: string): boolean {
 /**
  * Why `event` would be invalid once added to `history` (its parent missing, on another
  * gap, invalid, or the workflow refusing it after its parent), or undefined. Cost: the
- * depth of its gap's line.
+ * depth of its gap's line, replayed. With `states` (the workflow state after events found
+ * valid, filled in here as it goes) the walk stops at the first ancestor in it: a server
+ * judging changes one after another replays one step each.
  */
-export function eventProblem(history: GapHistory, event: GapEvent): HistoryIssue | undefined {
+export function eventProblem(history: GapHistory, event: GapEvent, states?: Map<string, GapStatuses>): HistoryIssue | undefined {
   const chain: GapEvent[] = [event];
+  let state = EMPTY_STATUSES;
   for (let id = event.parent; id !== undefined; ) {
     const parent = history.events.get(id);
     const params = { gapId: event.gapId, eventId: event.id, parent: id };
     if (parent === undefined) return issue('register.parentMissing', params, `${event.gapId}: change ${event.id} follows ${id}, which is not in the register`);
     if (parent.gapId !== event.gapId) return issue('register.parentOtherGap', params, `${event.gapId}: change ${event.id} follows ${id}, a change of another gap`);
     if (chain.length > history.events.size) return issue('register.parentCycle', { gapId: event.gapId, eventId: event.id }, `${event.gapId}: change ${event.id} is in a loop of changes that follow each other`);
+    const known = states?.get(id);
+    if (known !== undefined) {
+      state = known;
+      break;
+    }
     chain.push(parent);
     id = parent.parent;
   }
   chain.reverse();
-  let state = EMPTY_STATUSES;
   for (const e of chain) {
     const result = step(state, e);
     if (!result.ok) return e === event ? result.issue : issue('register.parentInvalid', { gapId: event.gapId, eventId: event.id, parent: event.parent ?? '' }, `${event.gapId}: change ${event.id} follows a change that is not valid`);
     state = result.after;
+    states?.set(e.id, state);
   }
   return undefined;
 }
