@@ -1,10 +1,11 @@
 /**
  * Whose network a gap is in, and what a partner may change.
  *
- * A gap is in an operator's network when its nearest 4G/5G tower on air in the planned
- * scenario is that operator's (the register's `nearestOperator` column, whatever the
- * tower's radius), or when the gap is assigned to that operator (the province may assign
- * a gap to an operator whose towers are farther). A partner may record changes only on
+ * A gap is in an operator's network when it is assigned to that operator (the province may
+ * assign a gap to an operator whose towers are farther), or, while it is assigned to no
+ * one, when its nearest 4G/5G tower on air in the planned scenario is that operator's (the
+ * register's `nearestOperator` column, whatever the tower's radius). So a gap assigned to
+ * Viettel is Viettel's alone until it is reopened. A partner may record changes only on
  * gaps in its network, and may assign a gap only to itself. The province may change any
  * gap. The sync server enforces this on every change it receives; the register's "my
  * network" filter for a partner uses the same rule.
@@ -33,9 +34,9 @@ export function plannedNetworks(dataset: Pick<Dataset, 'hamlets' | 'schools' | '
   return out;
 }
 
-/** Whether a gap is in `operator`'s network: its nearest planned operator, or assigned to it. */
+/** Whether a gap is in `operator`'s network: assigned to it, or assigned to no one and nearest to its towers. */
 export function inNetwork(nearestOperator: string | null | undefined, assignedTo: string | undefined, operator: string): boolean {
-  return nearestOperator === operator || assignedTo === operator;
+  return assignedTo === undefined ? nearestOperator === operator : assignedTo === operator;
 }
 
 /** The operator the gap is assigned to once `eventId` and the changes before it apply (undefined for none). */
@@ -66,7 +67,7 @@ export function partnerProblem(history: GapHistory, event: GapEvent, operator: s
     return issue('sync.assignOther', { gapId: event.gapId, eventId: event.id, operator: event.operator ?? '', own: operator }, `${event.gapId}: ${operator} may assign a gap only to itself, not to ${event.operator ?? 'nobody'}`);
   }
   if (!inNetwork(networks.get(event.gapId), assignedAfter(history, event.parent), operator)) {
-    return issue('sync.outsideNetwork', { gapId: event.gapId, eventId: event.id, operator }, `${event.gapId} is not in ${operator}'s network (its nearest planned 4G/5G tower is another operator's, and it is not assigned to ${operator})`);
+    return issue('sync.outsideNetwork', { gapId: event.gapId, eventId: event.id, operator }, `${event.gapId} is not in ${operator}'s network (it is assigned to another operator, or to no one and its nearest planned 4G/5G tower is not ${operator}'s)`);
   }
   return undefined;
 }
