@@ -15,6 +15,7 @@
  */
 import { isRecord } from './record.ts';
 import { readGapStatuses } from './status.ts';
+import { migrateStatuses } from './history-v1.ts';
 import {
   canonicalEvent,
   deriveTimelines,
@@ -22,7 +23,6 @@ import {
   historyOf,
   issue,
   mergeHistories,
-  migrateStatuses,
   readEvent,
   sameEvent,
   type GapEvent,

@@ -22,12 +22,9 @@
  * and accepted: concurrent changes are never interleaved into a sequence the workflow
  * refuses. A new change takes the current winning head as its parent, so it follows it.
  *
- * Existing schema 1 records migrate in place with `migrateStatuses`: each gap's list
- * becomes a chain of events whose ids hash what they say and the id before them, so two
- * devices migrating the same history agree on every id.
+ * Existing schema 1 records migrate in place with `migrateStatuses` (history-v1.ts).
  */
 import { isIsoDate } from '../parse/dates.ts';
-import { hash128 } from './event-id.ts';
 import { isRecord } from './record.ts';
 import { applyStatusChange, EMPTY_STATUSES, GAP_STATUSES, isGapId, type GapStatus, type GapStatusChange, type GapStatuses } from './status.ts';
 
@@ -347,7 +344,12 @@ export function deriveTimelines(history: GapHistory): ReadonlyMap<string, GapTim
 
 /** One gap's timeline: open with nothing in it when it has no event. */
 export function gapTimeline(history: GapHistory, gapId: string): GapTimeline {
-  return deriveTimelines(history).get(gapId) ?? { gapId, status: 'open', line: [], conflicts: [], invalid: [] };
+  const all = derived.get(history);
+  if (all !== undefined) return all.get(gapId) ?? { gapId, status: 'open', line: [], conflicts: [], invalid: [] };
+  // Not derived yet (a history just made by recording a change): this gap alone.
+  const events: GapEvent[] = [];
+  for (const event of history.events.values()) if (event.gapId === gapId) events.push(event);
+  return timelineOf(gapId, events, history.events);
 }
 
 /** Whether the gap is assigned or in progress past its due date (`today` ISO YYYY-MM-DD). */
@@ -405,44 +407,4 @@ export function recordChange(history: GapHistory, change: NewChange, id: string)
   const problem = eventProblem(history, event);
   if (problem !== undefined) return { ok: false, issue: problem };
   return { ok: true, history: withEvents(history, [event]), event };
-}
-
-// ---------------------------------------------------------------------------------------
-// Schema 1 ↔ schema 2.
-
-/**
- * A schema 1 record as a history, with no loss: each gap's list becomes a chain, each
- * event's id the hash of its parent's id and of what it says ("by" stays the person; the
- * organisation is unknown). Deterministic: the same record gives the same ids anywhere.
- */
-export function migrateStatuses(statuses: GapStatuses): GapHistory {
-  const events: GapEvent[] = [];
-  for (const gapId of Object.keys(statuses.gaps)) {
-    let parent: string | undefined;
-    for (const change of statuses.gaps[gapId] as GapStatusChange[]) {
-      const body = changeOf(change as GapEvent);
-      const id = hash128(JSON.stringify(['song-map/gap-status/v1', parent ?? '', body.gapId, body.status, body.operator ?? null, body.note ?? null, body.date, body.by ?? null]));
-      const event: GapEvent = { id, ...body };
-      if (parent !== undefined) event.parent = parent;
-      events.push(canonicalEvent(event));
-      parent = id;
-    }
-  }
-  return historyOf(events);
-}
-
-function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-/**
- * The schema 1 view of a history: each gap's winning line as its list of changes, for the
- * code that reads `GapStatuses` (register filters, the status panel). Conflicts and
- * invalid events are not in it: read them from `gapTimeline`.
- */
-export function toStatuses(history: GapHistory): GapStatuses {
-  const gaps: Record<string, GapStatusChange[]> = {};
-  const timelines = [...deriveTimelines(history).values()].sort((a, b) => (a.gapId < b.gapId ? -1 : a.gapId > b.gapId ? 1 : 0));
-  for (const t of timelines) if (t.line.length > 0) setOwn(gaps, t.gapId, t.line.map(changeOf));
-  return { schema: 1, gaps };
 }

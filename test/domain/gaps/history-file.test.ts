@@ -3,7 +3,8 @@
 // breaks the workflow is refused whole; and the old import (replace) loses changes where
 // the merge does not.
 import { describe, expect, it } from 'vitest';
-import { EMPTY_HISTORY, gapTimeline, recordChange, toStatuses, type GapHistory, type NewChange } from '../../../src/domain/gaps/history.ts';
+import { EMPTY_HISTORY, gapTimeline, recordChange, type GapHistory, type NewChange } from '../../../src/domain/gaps/history.ts';
+import { toStatuses } from '../../../src/domain/gaps/history-v1.ts';
 import { historyFile, previewImport, previewMessage, readHistoryFile } from '../../../src/domain/gaps/history-file.ts';
 import { applyStatusChange, currentGap, EMPTY_STATUSES, gapHistory, readGapStatuses, type GapStatusChange, type GapStatuses } from '../../../src/domain/gaps/status.ts';
 

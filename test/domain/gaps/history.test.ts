@@ -9,13 +9,12 @@ import {
   historyOf,
   isOverdue,
   mergeHistories,
-  migrateStatuses,
   recordChange,
-  toStatuses,
   type GapEvent,
   type GapHistory,
   type NewChange,
 } from '../../../src/domain/gaps/history.ts';
+import { migrateStatuses, toStatuses } from '../../../src/domain/gaps/history-v1.ts';
 import { readGapStatuses, type GapStatuses } from '../../../src/domain/gaps/status.ts';
 
 const H1 = 'hamlet:H-1';
