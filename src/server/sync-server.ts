@@ -77,6 +77,11 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         `change ${event.id} is signed by ${event.org ?? 'nobody'} (${event.role ?? 'no role'}), but the token is ${sender.organisation}'s`,
       );
     }
+    // The later day wins a conflict: a day ahead of the server's (Cà Mau time, a day's grace) is refused.
+    const latest = new Date(Date.now() + (7 + 24) * 3600_000).toISOString().slice(0, 10);
+    if (event.date > latest) {
+      return issue('sync.dateAhead', { eventId: event.id, date: event.date, latest }, `change ${event.id} is dated ${event.date}, after ${latest}: check the device's clock`);
+    }
     const operator = sender.role === 'partner' ? sender.operator : event.role === 'partner' && event.org !== undefined ? options.tokens.operatorOf(event.org) : undefined;
     return operator === undefined ? undefined : partnerProblem(history, event, operator, options.networks);
   };

@@ -103,6 +103,9 @@ describe('networks', () => {
     viettel.send({ type: 'push', ref: 2, events: [...toVnpt, ...forged] });
     const ack = await viettel.ack(2);
     expect(ack.refused.map((r) => r.issue.code)).toEqual(['sync.assignOther', 'sync.wrongOrganisation']);
+    const ahead = { ...chain(mine, 1, 'ahead', VIETTEL)[0]!, date: '2999-01-01' };
+    viettel.send({ type: 'push', ref: 4, events: [ahead] });
+    expect((await viettel.ack(4)).refused.map((r) => r.issue.code)).toEqual(['sync.dateAhead']);
 
     const vnptGap = gapOf('VNPT', 1);
     const province = await connect(PROVINCE_TOKEN);
