@@ -118,6 +118,20 @@ export interface Delivery {
   donor?: string;
 }
 
+/** One speed test of measurements.csv (contract rule 10). */
+export interface Measurement {
+  /** ISO YYYY-MM-DD. */
+  date: string;
+  lon: number;
+  lat: number;
+  operator: string;
+  downloadMbps: number;
+  technology?: Technology;
+  uploadMbps?: number;
+  latencyMs?: number;
+  source?: string;
+}
+
 export interface Target {
   id: string;
   metric: Metric;
@@ -144,6 +158,7 @@ export interface Dataset {
   schools: School[];
   towers: Tower[];
   deliveries?: Delivery[];
+  measurements?: Measurement[];
   programme: Programme;
 }
 
@@ -157,6 +172,7 @@ export const FILE_KINDS = [
   'deliveries',
   'programme',
   'coastline',
+  'measurements',
 ] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
