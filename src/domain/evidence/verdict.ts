@@ -1,10 +1,11 @@
 // Each point's verdict from the speed tests around it (contract rule 10), and its agreement
-// with the modelled level. Tests are bucketed on a grid (coverage/point-grid.ts), so a point
-// reads only the tests in the cells within reach, never the whole file; the exact haversine
-// (R = 6371.0088 km) decides, boundary included.
+// with the modelled level. Tests are bucketed on a grid (test-grid.ts), so a point reads only
+// the tests in the cells within reach, never the whole file; distances are decided exactly
+// as the haversine (R = 6371.0088 km) decides them, boundary included.
 import { LEVEL_GOOD } from '../coverage/columns.ts';
-import { buildPointGrid, forPointsWithin, type PointCoordinates } from '../coverage/point-grid.ts';
+import type { PointCoordinates } from '../coverage/point-grid.ts';
 import type { EvidenceParams } from './params.ts';
+import { buildTestGrid, valuesWithin } from './test-grid.ts';
 import type { TestColumns } from './tests.ts';
 
 /** Verdict codes in `MeasuredColumns.verdict`. */
@@ -24,12 +25,67 @@ export interface MeasuredColumns {
   verdict: Uint8Array;
 }
 
-/** The median of `values[0 .. n - 1]` (sorted here, in place): the mean of the two middle values when n is even. */
+/**
+ * Reorders `a[0 .. n - 1]` so that `a[k]` holds the value a numeric sort would put there,
+ * with nothing greater before it and nothing smaller after (Hoare's selection, O(n) on
+ * average: a point may have thousands of tests, and only the middle matters).
+ */
+function selectKth(a: Float64Array, n: number, k: number): void {
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 16) {
+    const mid = (lo + hi) >> 1;
+    // Median of three as the pivot, moved to a[mid].
+    if (a[mid]! < a[lo]!) swap(a, mid, lo);
+    if (a[hi]! < a[lo]!) swap(a, hi, lo);
+    if (a[hi]! < a[mid]!) swap(a, hi, mid);
+    const pivot = a[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        swap(a, i, j);
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= lo && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
+  }
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]!;
+  a[i] = a[j]!;
+  a[j] = t;
+}
+
+/**
+ * The median of `values[0 .. n - 1]` (reordered here): the middle value for an odd count, the
+ * mean of the two middle values for an even one; NaN for none.
+ */
 export function medianOf(values: Float64Array, n: number): number {
   if (n === 0) return NaN;
-  const sorted = values.subarray(0, n).sort();
   const half = n >> 1;
-  return n % 2 === 1 ? (sorted[half] as number) : ((sorted[half - 1] as number) + (sorted[half] as number)) / 2;
+  selectKth(values, n, half);
+  const upper = values[half]!;
+  if (n % 2 === 1) return upper;
+  // Everything before `half` is ≤ upper: the lower middle value is the largest of them.
+  let lower = values[0]!;
+  for (let i = 1; i < half; i++) if (values[i]! > lower) lower = values[i]!;
+  return (lower + upper) / 2;
 }
 
 /** The verdict of a point with `count` tests of median `medianMbps`. */
@@ -62,23 +118,13 @@ export function measurePoints(
     download[k] = tests.downloadMbps[t] as number;
   }
   const radiusKm = params.radiusM / 1000;
-  const grid = buildPointGrid(subset, Math.max(radiusKm, 0.05));
-  let scratch = new Float64Array(64);
-  let count = 0;
-  const visit = (k: number): void => {
-    if (count === scratch.length) {
-      const grown = new Float64Array(scratch.length * 2);
-      grown.set(scratch);
-      scratch = grown;
-    }
-    scratch[count++] = download[k] as number;
-  };
+  const grid = buildTestGrid(subset, download, Math.max(radiusKm, 0.05));
+  const scratch = { values: new Float64Array(64) };
   for (let i = 0; i < n; i++) {
-    count = 0;
-    forPointsWithin(grid, subset, points.lon[i] as number, points.lat[i] as number, radiusKm, visit);
+    const count = valuesWithin(grid, points.lon[i] as number, points.lat[i] as number, radiusKm, scratch);
     out.tests[i] = count;
     if (count === 0) continue;
-    const median = medianOf(scratch, count);
+    const median = medianOf(scratch.values, count);
     out.medianMbps[i] = median;
     out.verdict[i] = verdictOf(count, median, params);
   }

@@ -159,3 +159,17 @@ describe('agreement with the modelled level', () => {
     expect(Array.from(agreements(levels, verdicts), (a) => AGREEMENT_NAMES[a])).toEqual(['contradicted', 'understated', 'confirmed', 'unverified']);
   });
 });
+
+describe('medianOf, against a sort', () => {
+  it('gives the sorted middle (mean of two for an even count) on random arrays with ties', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.double({ min: 0, max: 1000, noNaN: true })), { maxLength: 300 }), (values) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const n = sorted.length;
+        const expected = n === 0 ? NaN : n % 2 === 1 ? sorted[(n - 1) / 2] : ((sorted[n / 2 - 1] as number) + (sorted[n / 2] as number)) / 2;
+        expect(medianOf(Float64Array.from(values), n)).toBe(expected);
+      }),
+      { numRuns: 500, seed: 7 },
+    );
+  });
+});
