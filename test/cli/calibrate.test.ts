@@ -84,6 +84,15 @@ describe('npm run coverage with measurements.csv', () => {
     expect(err).toEqual(['error: measurements.csv: line 11, field "download_mbps": is "abc", must be a speed in Mbps (a number ≥ 0)']);
   });
 
+  it('keeps tests outside the province, counted in one warning on stderr', async () => {
+    const { code, err, json } = await run(runCoverage, ['--data', folder(`${MEASUREMENTS}2024-05-04,105.25,9.1,Viettel,9,,\n2024-05-04,104.9,9.1,VNPT,9,,\n`), '--scenario', 'current']);
+    expect(code).toBe(0);
+    expect(err).toEqual([
+      'warning: measurements.csv: 2 of 11 tests lie outside the province of boundaries/province.geojson (line 11, line 12); they are kept and count for points within radius_m of them',
+    ]);
+    expect(json.points).toHaveLength(10);
+  });
+
   it('fails on a bad evidence parameter in model.json', async () => {
     const { code, out, err } = await run(runCoverage, ['--data', folder(MEASUREMENTS, '{"evidence":{"min_tests":0}}'), '--scenario', 'current']);
     expect(code).toBe(1);

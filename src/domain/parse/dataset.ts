@@ -1,5 +1,6 @@
 import { bboxOfGeometry, pointInGeometry, type BBox } from '../geo/polygon.ts';
 import { FILE_KINDS, type Boundary, type Dataset, type FileKind, type Issue } from '../types.ts';
+import { outsideProvinceIssues } from '../evidence/outside.ts';
 import { parseFileDetailed, type FileResult } from './file.ts';
 import { IssueList, quote } from './issues.ts';
 import { DATASET_PATHS, OPTIONAL_KINDS, kindFromName, type KindValue } from './kind.ts';
@@ -90,6 +91,11 @@ function crossCheck(results: Results, issues: Issue[]): void {
       );
     });
     issues.push(...list.finish());
+  }
+  const province = results.province?.value;
+  const measurements = results.measurements;
+  if (province && measurements?.value) {
+    issues.push(...outsideProvinceIssues(DATASET_PATHS.measurements, DATASET_PATHS.province, measurements.value, measurements.lines, province));
   }
   if (districts) {
     const hamlets = results.hamlets?.value;
