@@ -5,7 +5,7 @@
 import { LEVEL_GOOD } from '../coverage/columns.ts';
 import type { PointCoordinates } from '../coverage/point-grid.ts';
 import type { EvidenceParams } from './params.ts';
-import { buildTestGrid, valuesWithin } from './test-grid.ts';
+import { buildTestGrid, valuesWithin, visitOrder } from './test-grid.ts';
 import type { TestColumns } from './tests.ts';
 
 /** Verdict codes in `MeasuredColumns.verdict`. */
@@ -120,7 +120,9 @@ export function measurePoints(
   const radiusKm = params.radiusM / 1000;
   const grid = buildTestGrid(subset, download, Math.max(radiusKm, 0.05));
   const scratch = { values: new Float64Array(64) };
-  for (let i = 0; i < n; i++) {
+  const order = visitOrder(grid, points);
+  for (let o = 0; o < n; o++) {
+    const i = order[o]!;
     const count = valuesWithin(grid, points.lon[i] as number, points.lat[i] as number, radiusKm, scratch);
     out.tests[i] = count;
     if (count === 0) continue;
