@@ -13,8 +13,12 @@ import { measurePoints, MEASURED_GOOD, UNVERIFIED } from './verdict.ts';
 /** The factors tried, in hundredths: 50, 55, …, 150 (integers, so no float drift in the list). */
 export const FACTOR_HUNDREDTHS: readonly number[] = Array.from({ length: 21 }, (_, i) => 50 + 5 * i);
 
-/** Each point's level (LEVEL_* codes) with only `operator`'s towers, every radius × `factor`. */
-export type LevelsFor = (operator: string, factor: number) => Uint8Array;
+/**
+ * Each point's level (LEVEL_* codes) with only `operator`'s towers, every radius × `factor`,
+ * index-aligned with all the points. `only`, when given, lists the points whose level is
+ * read (ascending): a levels function may leave the others unset, and need not look at it.
+ */
+export type LevelsFor = (operator: string, factor: number, only?: Int32Array) => Uint8Array;
 
 export interface OperatorCalibration {
   operator: string;
@@ -77,7 +81,7 @@ export function calibrate(input: CalibrationInput, levelsFor: LevelsFor): Calibr
       let bestAgree = -1;
       let agreeAt1 = 0;
       for (const hundredths of FACTOR_HUNDREDTHS) {
-        const agree = agreeing(levelsFor(operator, hundredths / 100), judged, good);
+        const agree = agreeing(levelsFor(operator, hundredths / 100, judged), judged, good);
         if (hundredths === 100) agreeAt1 = agree;
         // Ascending k: a strictly better count wins; an equal one only when strictly nearer 1.
         if (agree > bestAgree || (agree === bestAgree && Math.abs(hundredths - 100) < Math.abs(best - 100))) {

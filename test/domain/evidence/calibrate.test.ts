@@ -128,6 +128,9 @@ describe('calibrate', () => {
           fixedRadiusLevels(dataset, c.scenario),
         );
         expect(report).toEqual(oracleCalibrate(hamlets, schools, towers, tests, c.scenario, params));
+        // Every point's level, without a subset, as the oracle says at a factor off 1.
+        const full = fixedRadiusLevels(dataset, c.scenario)('Viettel', 0.65);
+        expect(Array.from(full, (l) => l === LEVEL_GOOD)).toEqual(oracleGood(hamlets, schools, towers, c.scenario, 'Viettel', 0.65));
       }),
       { numRuns: 150, seed: 1616 },
     );
