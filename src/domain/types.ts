@@ -195,5 +195,7 @@ export interface Issue {
   id?: string;
   /** A whole-file repair the importer may offer; never applied silently. */
   fix?: 'strip-bom' | 'swap-coordinates' | 'normalize-nfc';
+  /** The values the message shows, by name, for a message rendered in another language from `code`. */
+  params?: Readonly<Record<string, string | number>>;
   message: string;
 }

@@ -46,6 +46,8 @@ export function outsideProvinceIssues(
     'outside-province',
     {},
     `${counted.outside} of ${counted.total} tests lie outside the province of ${provinceFile} (${shown}${counted.outside > counted.first.length ? ', …' : ''}); they are kept and count for points within radius_m of them`,
+    undefined,
+    { outside: counted.outside, total: counted.total, lines: counted.first.map((i) => lines?.[i] ?? i + 2).join(', ') },
   );
   return list.finish();
 }

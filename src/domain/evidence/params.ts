@@ -45,7 +45,9 @@ export function evidenceParams(model: unknown, file = 'model.json'): { params: E
   if (model === undefined || !isObject(model) || !Object.hasOwn(model, 'evidence')) return { params, issues: issues.finish() };
   const evidence = model.evidence;
   if (!isObject(evidence)) {
-    issues.error('type', { field: 'evidence' }, `is ${typeName(evidence)}, must be an object such as {"radius_m": 500, "min_tests": 3}`);
+    issues.error('type', { field: 'evidence' }, `is ${typeName(evidence)}, must be an object such as {"radius_m": 500, "min_tests": 3}`, undefined, {
+      value: show(evidence),
+    });
     return { params, issues: issues.finish() };
   }
   for (const spec of KEYS) {
@@ -53,15 +55,17 @@ export function evidenceParams(model: unknown, file = 'model.json'): { params: E
     const value = evidence[spec.name];
     const field = `evidence.${spec.name}`;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      issues.error('type', { field }, `is ${typeName(value)} (${show(value)}), must be ${spec.mustBe}`);
+      issues.error('type', { field }, `is ${typeName(value)} (${show(value)}), must be ${spec.mustBe}`, undefined, { value: show(value), key: spec.name });
     } else if (!spec.ok(value)) {
-      issues.error('range', { field }, `is ${value}, must be ${spec.mustBe}`);
+      issues.error('range', { field }, `is ${value}, must be ${spec.mustBe}`, undefined, { value, key: spec.name });
     } else params[spec.key] = value;
   }
   const known = new Set(KEYS.map((k) => k.name));
   const unknown = Object.keys(evidence).filter((k) => !known.has(k));
   if (unknown.length > 0) {
-    issues.warning('unknown-key', { field: 'evidence' }, `has ${unknown.map((k) => quote(k)).join(', ')}, which the contract does not define; ignored`);
+    issues.warning('unknown-key', { field: 'evidence' }, `has ${unknown.map((k) => quote(k)).join(', ')}, which the contract does not define; ignored`, undefined, {
+      keys: unknown.join(', '),
+    });
   }
   return { params, issues: issues.finish() };
 }

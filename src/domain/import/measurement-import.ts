@@ -107,7 +107,7 @@ function finish(
       }
       const prefix = placePrefix(fileName, placeOf(inner));
       const what = inner.message.startsWith(prefix) ? inner.message.slice(prefix.length) : inner.message;
-      issues.add(issues.issue(inner.severity, inner.code, { line, ...(inner.field === undefined ? {} : { field: inner.field }) }, what, inner.fix));
+      issues.add(issues.issue(inner.severity, inner.code, { line, ...(inner.field === undefined ? {} : { field: inner.field }) }, what, inner.fix, inner.params));
     } else issues.add(inner);
   }
   const valid = rows.filter((r) => !bad.has(r.line));
@@ -144,14 +144,16 @@ export function importMeasurements(fileName: string, text: string, options: Meas
   if (!ookla) {
     for (const field of REQUIRED_MEASUREMENT_FIELDS) {
       if (columns.has(field)) continue;
-      issues.error('csv-unmapped', { ...headerAt, field }, `no column is mapped to "${field}" (required in a measurements file); the header has ${listed(sniff.header)}; name a column "${field}", or choose it in the mapping`);
+      issues.error('csv-unmapped', { ...headerAt, field }, `no column is mapped to "${field}" (required in a measurements file); the header has ${listed(sniff.header)}; name a column "${field}", or choose it in the mapping`, undefined, {
+        columns: sniff.header.join(', '),
+      });
     }
     if (REQUIRED_MEASUREMENT_FIELDS.some((f) => !columns.has(f))) return finish(fileName, issues, rows, badLines, result);
   }
   const number = (t: string, line: number, field: string, mustBe: string): number | undefined => {
     const read = readDecimal(t, sniff.decimalComma, mustBe);
     if (read.ok) return read.value;
-    issues.error(read.code, { line, field }, read.what);
+    issues.error(read.code, { line, field }, read.what, undefined, read.params);
     badLines.add(line);
     return undefined;
   };
@@ -173,12 +175,12 @@ export function importMeasurements(fileName: string, text: string, options: Meas
       const line = row.line;
       const centre = quadkeyCentre(cell('quadkey'));
       if (!centre) {
-        issues.error('quadkey', { line, cell: col('quadkey') }, `is ${quote(cell('quadkey'))}, not a tile quadkey (digits 0 to 3)`);
+        issues.error('quadkey', { line, cell: col('quadkey') }, `is ${quote(cell('quadkey'))}, not a tile quadkey (digits 0 to 3)`, undefined, { value: cell('quadkey') });
         badLines.add(line);
       }
       const count = cell('tests');
       if (!/^\d+$/.test(count) || Number(count) < 1) {
-        issues.error('tests', { line, cell: col('tests') }, `is ${quote(count)}, must be a whole number ≥ 1 (the tests the tile's averages stand for)`);
+        issues.error('tests', { line, cell: col('tests') }, `is ${quote(count)}, must be a whole number ≥ 1 (the tests the tile's averages stand for)`, undefined, { value: count });
         badLines.add(line);
       }
       const kbps = (name: string, must: boolean): number | undefined => {
@@ -186,7 +188,7 @@ export function importMeasurements(fileName: string, text: string, options: Meas
         if (t === '' && !must) return undefined;
         const read = readDecimal(t, sniff.decimalComma, 'a speed in kbps');
         if (read.ok) return read.value / 1000;
-        issues.error(read.code, { line, cell: col(name) }, read.what);
+        issues.error(read.code, { line, cell: col(name) }, read.what, undefined, read.params);
         badLines.add(line);
         return undefined;
       };
@@ -205,6 +207,8 @@ export function importMeasurements(fileName: string, text: string, options: Meas
       'ookla-approximation',
       {},
       `${result.rows} Ookla tiles read as ${tests} tests: an approximation, each tile counting as its "tests" tests of its average speeds at the tile's centre, dated ${date}, for the operator ${quote(operator)}`,
+      undefined,
+      { tiles: result.rows, tests, date, operator },
     );
     return finish(fileName, issues, rows, badLines, result);
   }
@@ -212,7 +216,7 @@ export function importMeasurements(fileName: string, text: string, options: Meas
   const ignored = sniff.header.map((name, i) => ({ name, i })).filter(({ i }) => !MEASUREMENT_FIELDS.some((f) => mapping.columns[f] === i));
   if (ignored.length > 0) {
     const names = ignored.map(({ name, i }) => (name === '' ? `column ${i + 1} (no name)` : quote(name)));
-    issues.warning('csv-ignored-columns', headerAt, `${ignored.length === 1 ? 'column' : 'columns'} ${names.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} not in the measurements contract and ${ignored.length === 1 ? 'is' : 'are'} ignored`);
+    issues.warning('csv-ignored-columns', headerAt, `${ignored.length === 1 ? 'column' : 'columns'} ${names.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} not in the measurements contract and ${ignored.length === 1 ? 'is' : 'are'} ignored`, undefined, { columns: names.join(', '), count: ignored.length });
   }
   let radios = 0;
   const at = (field: MeasurementField): number | undefined => mapping.columns[field] ?? undefined;
@@ -221,7 +225,7 @@ export function importMeasurements(fileName: string, text: string, options: Meas
     result.rows++;
     const line = row.line;
     if (row.syntax.length > 0 || row.cells.length !== sniff.header.length) {
-      issues.error('csv-columns', { line }, row.syntax.length > 0 ? `${row.syntax.join('; ')} (a value that opens a double quote must close it)` : `has ${row.cells.length} fields, the header has ${sniff.header.length}`);
+      issues.error('csv-columns', { line }, row.syntax.length > 0 ? `${row.syntax.join('; ')} (a value that opens a double quote must close it)` : `has ${row.cells.length} fields, the header has ${sniff.header.length}`, undefined, { fields: row.cells.length, expected: sniff.header.length });
       badLines.add(line);
       continue;
     }
@@ -265,11 +269,14 @@ export function importMeasurements(fileName: string, text: string, options: Meas
     });
   }
   if (radios > 0) {
-    issues.warning('technology-from-radio', { field: 'technology' }, `${radios} ${radios === 1 ? 'row names' : 'rows name'} the radio (LTE, NR, UMTS, GSM…): read as its technology (LTE → 4G, NR → 5G, UMTS → 3G, GSM → 2G)`);
+    issues.warning('technology-from-radio', { field: 'technology' }, `${radios} ${radios === 1 ? 'row names' : 'rows name'} the radio (LTE, NR, UMTS, GSM…): read as its technology (LTE → 4G, NR → 5G, UMTS → 3G, GSM → 2G)`, undefined, { count: radios });
   }
   if (mapping.downloadUnit === 'kbps' || mapping.uploadUnit === 'kbps') {
     const which = [mapping.downloadUnit === 'kbps' ? 'download' : '', mapping.uploadUnit === 'kbps' ? 'upload' : ''].filter((w) => w !== '').join(' and ');
-    issues.warning('kbps-converted', {}, `the ${which} speeds are in kbps (as the header says) and were divided by 1000 into Mbps`);
+    issues.warning('kbps-converted', {}, `the ${which} speeds are in kbps (as the header says) and were divided by 1000 into Mbps`, undefined, {
+      download: mapping.downloadUnit === 'kbps' ? 1 : 0,
+      upload: mapping.uploadUnit === 'kbps' ? 1 : 0,
+    });
   }
   return finish(fileName, issues, rows, badLines, result);
 }

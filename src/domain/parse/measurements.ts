@@ -42,14 +42,14 @@ const COMMA_NUMBER = /^[+-]?(\d+,\d+|,\d+)$/;
 /** "1,234" or "1.234": a thousands group or a decimal, depending on the writer. */
 const GROUP_LIKE = /^[+-]?\d{1,3}[.,]\d{3}$/;
 
-export type NumberRead = { ok: true; value: number } | { ok: false; code: string; what: string };
+export type NumberRead = { ok: true; value: number } | { ok: false; code: string; what: string; params: Record<string, string | number> };
 
 /**
  * A number cell: "." decimals, or "," decimals where they are not ambiguous. In a file that
  * writes decimal commas (`decimalComma`), "1.234" is ambiguous; in one that writes ".", "1,234".
  */
 export function readDecimal(text: string, decimalComma: boolean, mustBe: string): NumberRead {
-  if (text === '') return { ok: false, code: 'empty-number', what: `is empty, must be ${mustBe}` };
+  if (text === '') return { ok: false, code: 'empty-number', what: `is empty, must be ${mustBe}`, params: { value: text } };
   const dot = DOT_NUMBER.test(text);
   const comma = !dot && COMMA_NUMBER.test(text);
   if ((dot && decimalComma && GROUP_LIKE.test(text)) || (comma && !decimalComma && GROUP_LIKE.test(text))) {
@@ -58,17 +58,18 @@ export function readDecimal(text: string, decimalComma: boolean, mustBe: string)
       ok: false,
       code: 'ambiguous-number',
       what: `is ${quote(text)}: the "${mark}" may be a thousands separator or a decimal mark, and neither is guessed; write ${text.replace(mark, '')} or ${text.replace(',', '.')}`,
+      params: { value: text, mark, whole: text.replace(mark, ''), decimal: text.replace(',', '.') },
     };
   }
   if (dot || comma) {
     const value = Number(text.replace(',', '.'));
     if (Number.isFinite(value)) return { ok: true, value };
-    return { ok: false, code: 'not-finite', what: `is ${quote(text)}, which overflows to Infinity; must be ${mustBe}` };
+    return { ok: false, code: 'not-finite', what: `is ${quote(text)}, which overflows to Infinity; must be ${mustBe}`, params: { value: text } };
   }
   if (/^[+-]?\d{1,3}([., \u00A0]\d{3})+([.,]\d+)?$/.test(text)) {
-    return { ok: false, code: 'thousands-separator', what: `is ${quote(text)}: write numbers without thousands separators` };
+    return { ok: false, code: 'thousands-separator', what: `is ${quote(text)}: write numbers without thousands separators`, params: { value: text } };
   }
-  return { ok: false, code: 'not-number', what: `is ${quote(text)}, must be ${mustBe}` };
+  return { ok: false, code: 'not-number', what: `is ${quote(text)}, must be ${mustBe}`, params: { value: text } };
 }
 
 /** Decimal commas when the number cells hold more "a,b" than "a.b" (only with ";" or tab). */
@@ -91,9 +92,12 @@ interface Sighting {
   rows: number;
   place: Place;
   sample: string;
+  lon: number;
+  lat: number;
 }
-const sight = (seen: Sighting | undefined, place: Place, sample: string): Sighting =>
-  seen ? { ...seen, rows: seen.rows + 1 } : { rows: 1, place, sample };
+const sight = (seen: Sighting | undefined, place: Place, lon: number, lat: number): Sighting =>
+  seen ? { ...seen, rows: seen.rows + 1 } : { rows: 1, place, sample: `lon ${lon}, lat ${lat}`, lon, lat };
+const sighted = (s: Sighting): Record<string, number> => ({ lon: s.lon, lat: s.lat, rows: s.rows });
 
 /** Checks measurements.csv; never throws on user data. */
 export function parseMeasurements(ctx: FileContext, text: string): ParsedMeasurements {
@@ -117,7 +121,11 @@ export function parseMeasurements(ctx: FileContext, text: string): ParsedMeasure
       missing.length > 0
         ? `the header lacks ${missing.map((m) => `"${m}"`).join(', ')} (it has ${columns.map((c) => quote(c)).join(', ')}); ${HEADER_HELP}`
         : `the header names ${duplicated.map((d) => quote(d)).join(', ')} twice`;
-    ctx.issues.error('csv-header', { line: header.line }, what);
+    ctx.issues.error('csv-header', { line: header.line }, what, undefined, {
+      missing: missing.join(', '),
+      duplicated: duplicated.join(', '),
+      columns: columns.join(', '),
+    });
     return out;
   }
   const col = (name: string): number => columns.indexOf(name);
@@ -131,7 +139,10 @@ export function parseMeasurements(ctx: FileContext, text: string): ParsedMeasure
     if (row === header || isBlank(row) || row.syntax.length > 0) continue;
     if (row.cells.length !== columns.length) {
       const hint = delimiter === ',' ? ' (a value with an unquoted comma, or a decimal comma such as 1,5?)' : '';
-      ctx.issues.error('csv-columns', { line: row.line }, `has ${row.cells.length} fields, the header has ${columns.length}${hint}`);
+      ctx.issues.error('csv-columns', { line: row.line }, `has ${row.cells.length} fields, the header has ${columns.length}${hint}`, undefined, {
+        fields: row.cells.length,
+        expected: columns.length,
+      });
       continue;
     }
     const cell = (name: string): string => (col(name) < 0 ? '' : (row.cells[col(name)] ?? '').trim());
@@ -143,7 +154,7 @@ export function parseMeasurements(ctx: FileContext, text: string): ParsedMeasure
       if (optional && t === '') return undefined;
       const read = readDecimal(t, decimalComma, mustBe);
       if (!read.ok) {
-        ctx.issues.error(read.code, at(field), read.what);
+        ctx.issues.error(read.code, at(field), read.what, undefined, read.params);
         ok = false;
         return undefined;
       }
@@ -151,7 +162,7 @@ export function parseMeasurements(ctx: FileContext, text: string): ParsedMeasure
     };
     const atLeastZero = (field: string, value: number | undefined): void => {
       if (value !== undefined && value < 0) {
-        ctx.issues.error('range', at(field), `is ${value}, must be ≥ 0`);
+        ctx.issues.error('range', at(field), `is ${value}, must be ≥ 0`, undefined, { value, min: 0 });
         ok = false;
       }
     };
@@ -159,27 +170,26 @@ export function parseMeasurements(ctx: FileContext, text: string): ParsedMeasure
     const date = cell('date');
     const badDate = dateProblem(date);
     if (badDate !== undefined) {
-      ctx.issues.error('date', at('date'), date === '' ? 'is empty, must be a date YYYY-MM-DD' : badDate);
+      ctx.issues.error('date', at('date'), date === '' ? 'is empty, must be a date YYYY-MM-DD' : badDate, undefined, { value: date });
       ok = false;
     }
     const lon = number('lon', 'a longitude in degrees', false);
     const lat = number('lat', 'a latitude in degrees', false);
     if (lon !== undefined && lat !== undefined) {
-      const sample = `lon ${lon}, lat ${lat}`;
       if (lon >= VIETNAM.minLat && lon <= VIETNAM.maxLat && lat >= VIETNAM.minLon && lat <= VIETNAM.maxLon) {
-        swapped = sight(swapped, at('lon'), sample);
+        swapped = sight(swapped, at('lon'), lon, lat);
         ok = false;
       } else if (Math.abs(lon) > 180 && Math.abs(lat) > 180) {
-        projected = sight(projected, at('lon'), sample);
+        projected = sight(projected, at('lon'), lon, lat);
         ok = false;
       } else if (lon < -180 || lon > 180) {
-        ctx.issues.error('coordinate-range', at('lon'), `longitude ${lon} is outside [-180, 180]`);
+        ctx.issues.error('coordinate-range', at('lon'), `longitude ${lon} is outside [-180, 180]`, undefined, { value: lon, limit: 180 });
         ok = false;
       } else if (lat < -90 || lat > 90) {
-        ctx.issues.error('coordinate-range', at('lat'), `latitude ${lat} is outside [-90, 90]`);
+        ctx.issues.error('coordinate-range', at('lat'), `latitude ${lat} is outside [-90, 90]`, undefined, { value: lat, limit: 90 });
         ok = false;
       } else if (lon < VIETNAM.minLon || lon > VIETNAM.maxLon || lat < VIETNAM.minLat || lat > VIETNAM.maxLat) {
-        outside = sight(outside, at('lon'), sample);
+        outside = sight(outside, at('lon'), lon, lat);
       }
     }
     const operator = cell('operator');
@@ -191,7 +201,10 @@ export function parseMeasurements(ctx: FileContext, text: string): ParsedMeasure
     atLeastZero('download_mbps', download);
     const technology = cell('technology');
     if (technology !== '' && !(TECHNOLOGIES as readonly string[]).includes(technology)) {
-      ctx.issues.error('enum', at('technology'), `is ${quote(technology)}, must be one of ${TECHNOLOGIES.map((t) => `"${t}"`).join(', ')}`);
+      ctx.issues.error('enum', at('technology'), `is ${quote(technology)}, must be one of ${TECHNOLOGIES.map((t) => `"${t}"`).join(', ')}`, undefined, {
+        value: technology,
+        allowed: TECHNOLOGIES.join(', '),
+      });
       ok = false;
     }
     const upload = number('upload_mbps', 'a speed in Mbps (a number ≥ 0)', true);
@@ -216,6 +229,8 @@ export function parseMeasurements(ctx: FileContext, text: string): ParsedMeasure
       'coordinates-swapped',
       swapped.place,
       `coordinates look swapped: ${swapped.sample}, but in Vietnam the longitude is ${VIETNAM.minLon}–${VIETNAM.maxLon} and the latitude ${VIETNAM.minLat}–${VIETNAM.maxLat}${more(swapped)}; exchange the two columns' names`,
+      undefined,
+      sighted(swapped),
     );
   }
   if (projected) {
@@ -223,6 +238,8 @@ export function parseMeasurements(ctx: FileContext, text: string): ParsedMeasure
       'coordinates-projected',
       projected.place,
       `coordinates ${projected.sample} look like projected metres (VN-2000 or UTM zone 48N?), not degrees; the contract needs WGS84 longitude, latitude in degrees${more(projected)}`,
+      undefined,
+      sighted(projected),
     );
   }
   if (outside) {
@@ -230,6 +247,8 @@ export function parseMeasurements(ctx: FileContext, text: string): ParsedMeasure
       'outside-vietnam',
       outside.place,
       `${outside.sample} lies far outside Vietnam (lon ${VIETNAM.minLon}–${VIETNAM.maxLon}, lat ${VIETNAM.minLat}–${VIETNAM.maxLat})${more(outside)}`,
+      undefined,
+      sighted(outside),
     );
   }
   return out;
