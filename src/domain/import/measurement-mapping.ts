@@ -115,3 +115,10 @@ export const RADIO_TECHNOLOGY: Readonly<Record<string, '2G' | '3G' | '4G' | '5G'
   NR: '5G',
   '5GNR': '5G',
 };
+
+/** A header that can only be speed tests: Ookla tiles, or a download speed with every required field found. */
+export function looksLikeMeasurements(header: readonly string[]): boolean {
+  if (isOoklaHeader(header)) return true;
+  const guess = guessMeasurementMapping(header);
+  return guess.unmapped.length === 0;
+}

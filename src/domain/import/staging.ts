@@ -20,6 +20,7 @@ import { FILE_KINDS, type Dataset, type FileKind, type Hamlet, type Issue, type 
 import { importCells, looksLikeCellExport } from './cells.ts';
 import { csvToFeatures, guessMapping, sniffCsv, type ColumnMapping, type MappingGuess, type PointKind } from './csv-points.ts';
 import { importMeasurements } from './measurement-import.ts';
+import { looksLikeMeasurements } from './measurement-mapping.ts';
 
 export type ImportFormat = 'geojson' | 'csv' | 'cells' | 'deliveries';
 
@@ -221,7 +222,7 @@ function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
   const source = fixedText(file.text, fixes);
   const csv = /\.(csv|txt|tsv)$/i.test(file.name);
   const cells = csv && looksLikeCellExport(source);
-  const kind = file.kind ?? (cells ? 'towers' : kindOfName(file.name));
+  const kind = file.kind ?? (cells ? 'towers' : (kindOfName(file.name) ?? (csv && looksLikeMeasurements(sniffCsv(source).header) ? 'measurements' : undefined)));
   const staged: StagedFile = { name: file.name, rows: 0, validRows: 0, fixes: [] };
   if (!kind) {
     const message = `${file.name}: cannot tell what this file holds; name it after its kind (hamlets, schools, towers, deliveries, …) or choose the kind`;

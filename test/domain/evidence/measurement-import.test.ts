@@ -113,6 +113,17 @@ describe('staging a measurements file over the bundled data', () => {
     expect(staged.sources?.find((s) => s.path === 'measurements.csv')?.text).toContain('2024-05-01,105.02,9.03,Viettel,12.5,4G');
   });
 
+  it('tells an Ookla tile file or a speed-test export by its header when its name says nothing', () => {
+    const tiles = stageImport(current, [{ name: '2024-04-01_performance_mobile_tiles.csv', text: readFileSync(`${DIR}2024-04-01_performance_mobile_tiles.csv`, 'utf8') }]);
+    expect(tiles.files[0]).toMatchObject({ kind: 'measurements', rows: 2, validRows: 2 });
+    expect(tiles.dataset?.measurements).toHaveLength(5);
+    const export_ = stageImport(current, [{ name: 'speedtest_export.csv', text: readFileSync(`${DIR}kbps_measurements.csv`, 'utf8') }]);
+    expect(export_.files[0]?.kind).toBe('measurements');
+    // A hamlets CSV is not mistaken for tests.
+    const hamlets = stageImport(current, [{ name: 'ap.csv', text: 'id,name,population,lon,lat\nh1,Ấp 1,10,105,9\n' }]);
+    expect(hamlets.files[0]?.kind).toBeUndefined();
+  });
+
   it('takes the kind from the name, and offers the valid rows alone when some are bad', () => {
     const text = readFileSync(`${DIR}kbps_measurements.csv`, 'utf8') + '2024-05-03,105.03,9.04,MobiFone,abc,,40,drive test\n';
     const staged = stageImport(current, [{ name: 'kbps_measurements.csv', text }]);
