@@ -10,20 +10,22 @@
  */
 import { dateProblem } from '../domain/parse/index.ts';
 import { coverageReport } from '../domain/coverage/report.ts';
+import { loadEvidenceParams, withMeasured } from './evidence.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
 export type CoverageIo = CommandIo;
 
-const USAGE = 'usage: npm run coverage -- --data <folder> --scenario <current|planned|YYYY-MM-DD> [--out <file.json>]';
+const USAGE = 'usage: npm run coverage -- --data <folder> --scenario <current|planned|YYYY-MM-DD> [--operator NAME] [--out <file.json>]';
 
 interface Args {
   data: string;
   scenario: string;
   out?: string;
+  operator?: string;
 }
 
-const OPTIONS = ['--data', '--scenario', '--out'] as const;
+const OPTIONS = ['--data', '--scenario', '--out', '--operator'] as const;
 
 function scenarioProblem(value: string): string | undefined {
   if (value === 'current' || value === 'planned') return undefined;
@@ -46,6 +48,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string {
   if (problem !== undefined) return problem;
   const args: Args = { data: given['--data'], scenario: given['--scenario'] };
   if (given['--out'] !== undefined) args.out = given['--out'];
+  if (given['--operator'] !== undefined) args.operator = given['--operator'];
   return args;
 }
 
@@ -64,7 +67,10 @@ export async function runCoverage(argv: readonly string[], io: CoverageIo): Prom
   try {
     const dataset = loadDataFolder(args.data, io);
     if (!dataset) return 1;
-    return writeJson(coverageReport(dataset, args.scenario), args.out, io);
+    const evidence = dataset.measurements === undefined ? undefined : loadEvidenceParams(args.data, io);
+    if (dataset.measurements !== undefined && evidence === undefined) return 1;
+    const report = coverageReport(dataset, args.scenario);
+    return writeJson(evidence === undefined ? report : withMeasured(report, dataset, evidence, args.operator), args.out, io);
   } catch (error) {
     // A bug, not bad input: still one line, no stack.
     io.err(`error: coverage failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -118,6 +118,20 @@ export interface Delivery {
   donor?: string;
 }
 
+/** One speed test of measurements.csv (contract rule 10). */
+export interface Measurement {
+  /** ISO YYYY-MM-DD. */
+  date: string;
+  lon: number;
+  lat: number;
+  operator: string;
+  downloadMbps: number;
+  technology?: Technology;
+  uploadMbps?: number;
+  latencyMs?: number;
+  source?: string;
+}
+
 export interface Target {
   id: string;
   metric: Metric;
@@ -146,6 +160,7 @@ export interface Dataset {
   schools: School[];
   towers: Tower[];
   deliveries?: Delivery[];
+  measurements?: Measurement[];
   programme: Programme;
 }
 
@@ -159,6 +174,7 @@ export const FILE_KINDS = [
   'deliveries',
   'programme',
   'coastline',
+  'measurements',
 ] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
@@ -181,5 +197,7 @@ export interface Issue {
   id?: string;
   /** A whole-file repair the importer may offer; never applied silently. */
   fix?: 'strip-bom' | 'swap-coordinates' | 'normalize-nfc';
+  /** The values the message shows, by name, for a message rendered in another language from `code`. */
+  params?: Readonly<Record<string, string | number>>;
   message: string;
 }

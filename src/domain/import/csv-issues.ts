@@ -56,7 +56,7 @@ export class CsvIssues {
     return parts.length > 0 ? `${this.file}: ${parts.join(', ')}: ` : `${this.file}: `;
   }
 
-  issue(severity: Issue['severity'], code: string, at: At, what: string, fix?: Fix): Issue {
+  issue(severity: Issue['severity'], code: string, at: At, what: string, fix?: Fix, params?: Issue['params']): Issue {
     const issue: Issue = { severity, code, file: this.file, message: this.prefix(at) + what };
     if (at.line !== undefined) issue.line = at.line;
     const column = at.pair ? undefined : at.field === undefined ? at.cell : this.columns.get(at.field);
@@ -65,6 +65,7 @@ export class CsvIssues {
     else if (at.field !== undefined) issue.field = at.field;
     if (at.id !== undefined) issue.id = at.id;
     if (fix !== undefined) issue.fix = fix;
+    if (params !== undefined) issue.params = params;
     return issue;
   }
 
@@ -77,12 +78,12 @@ export class CsvIssues {
     if (count <= MAX_PER_KIND) this.items.push(issue);
   }
 
-  error(code: string, at: At, what: string, fix?: Fix): void {
-    this.add(this.issue('error', code, at, what, fix));
+  error(code: string, at: At, what: string, fix?: Fix, params?: Issue['params']): void {
+    this.add(this.issue('error', code, at, what, fix, params));
   }
 
-  warning(code: string, at: At, what: string, fix?: Fix): void {
-    this.add(this.issue('warning', code, at, what, fix));
+  warning(code: string, at: At, what: string, fix?: Fix, params?: Issue['params']): void {
+    this.add(this.issue('warning', code, at, what, fix, params));
   }
 
   finish(): Issue[] {

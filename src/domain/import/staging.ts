@@ -19,6 +19,8 @@ import { DATASET_PATHS } from '../parse/kind.ts';
 import { FILE_KINDS, type Dataset, type FileKind, type Hamlet, type Issue, type School, type Tower } from '../types.ts';
 import { importCells, looksLikeCellExport } from './cells.ts';
 import { csvToFeatures, guessMapping, sniffCsv, type ColumnMapping, type MappingGuess, type PointKind } from './csv-points.ts';
+import { importMeasurements } from './measurement-import.ts';
+import { looksLikeMeasurements } from './measurement-mapping.ts';
 
 export type ImportFormat = 'geojson' | 'csv' | 'cells' | 'deliveries';
 
@@ -220,7 +222,7 @@ function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
   const source = fixedText(file.text, fixes);
   const csv = /\.(csv|txt|tsv)$/i.test(file.name);
   const cells = csv && looksLikeCellExport(source);
-  const kind = file.kind ?? (cells ? 'towers' : kindOfName(file.name));
+  const kind = file.kind ?? (cells ? 'towers' : (kindOfName(file.name) ?? (csv && looksLikeMeasurements(sniffCsv(source).header) ? 'measurements' : undefined)));
   const staged: StagedFile = { name: file.name, rows: 0, validRows: 0, fixes: [] };
   if (!kind) {
     const message = `${file.name}: cannot tell what this file holds; name it after its kind (hamlets, schools, towers, deliveries, …) or choose the kind`;
@@ -269,6 +271,15 @@ function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
       validOrigin: origin,
       dropped: result.invalidRows,
     };
+  }
+
+  if (kind === 'measurements') {
+    // Any speed-test CSV (contract, other headers, Ookla tiles) becomes the contract's measurements.csv.
+    const result = importMeasurements(file.name, source);
+    Object.assign(staged, { format: 'csv', header: result.sniff.header, rows: result.rows, validRows: result.validRows, fixes: offered(result.issues) });
+    const validText = result.validLines.length > 0 ? result.validText : undefined;
+    const dropped = result.rows - result.validRows;
+    return { staged, issues: result.issues, text: result.text, origin: linesFrom([1, ...result.lines]), validText, validOrigin: linesFrom([1, ...result.validLines]), dropped };
   }
 
   if (csv && kind !== 'deliveries') {

@@ -1,5 +1,6 @@
 import { bboxOfGeometry, pointInGeometry, type BBox } from '../geo/polygon.ts';
 import { FILE_KINDS, type Boundary, type Dataset, type FileKind, type Issue } from '../types.ts';
+import { outsideProvinceIssues } from '../evidence/outside.ts';
 import { parseFileDetailed, type FileResult } from './file.ts';
 import { IssueList, quote } from './issues.ts';
 import { DATASET_PATHS, OPTIONAL_KINDS, kindFromName, type KindValue } from './kind.ts';
@@ -91,6 +92,11 @@ function crossCheck(results: Results, issues: Issue[]): void {
     });
     issues.push(...list.finish());
   }
+  const province = results.province?.value;
+  const measurements = results.measurements;
+  if (province && measurements?.value) {
+    issues.push(...outsideProvinceIssues(DATASET_PATHS.measurements, DATASET_PATHS.province, measurements.value, measurements.lines, province));
+  }
   if (districts) {
     const hamlets = results.hamlets?.value;
     const schoolsValue = results.schools?.value;
@@ -178,6 +184,8 @@ function assemble(results: Results): Dataset | undefined {
   if (communes) dataset.communes = communes;
   if (coastline) dataset.coastline = coastline;
   if (deliveries) dataset.deliveries = deliveries;
+  const measurements = need('measurements');
+  if (measurements) dataset.measurements = measurements;
   return dataset;
 }
 

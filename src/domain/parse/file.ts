@@ -3,6 +3,7 @@ import { parseBoundaries, parseCoastline } from './boundaries.ts';
 import { FileContext } from './context.ts';
 import { parseDeliveries } from './deliveries.ts';
 import { parseJsonText } from './json.ts';
+import { parseMeasurements } from './measurements.ts';
 import type { KindValue } from './kind.ts';
 import { parseHamlets, parseSchools, parseTowers } from './points.ts';
 import { parseProgramme } from './programme.ts';
@@ -13,7 +14,7 @@ export interface FileResult<K extends FileKind> {
   issues: Issue[];
   /** Records read (features, CSV rows, targets), also when errors withhold the value. */
   count: number;
-  /** deliveries only: the CSV line of each record. */
+  /** deliveries and measurements only: the CSV line of each record. */
   lines?: number[];
 }
 
@@ -26,6 +27,10 @@ interface Parsed {
 function parseInto(ctx: FileContext, text: string): Parsed {
   if (ctx.kind === 'deliveries') {
     const { records, lines } = parseDeliveries(ctx, text);
+    return { value: records, count: records.length, lines };
+  }
+  if (ctx.kind === 'measurements') {
+    const { records, lines } = parseMeasurements(ctx, text);
     return { value: records, count: records.length, lines };
   }
   const json = parseJsonText(text, ctx.issues);

@@ -87,15 +87,15 @@ export class IssueList {
     private readonly limitPerKind = 50,
   ) {}
 
-  error(code: string, place: Place, what: string, fix?: Fix): void {
-    this.add('error', code, place, what, fix);
+  error(code: string, place: Place, what: string, fix?: Fix, params?: Issue['params']): void {
+    this.add('error', code, place, what, fix, params);
   }
 
-  warning(code: string, place: Place, what: string, fix?: Fix): void {
-    this.add('warning', code, place, what, fix);
+  warning(code: string, place: Place, what: string, fix?: Fix, params?: Issue['params']): void {
+    this.add('warning', code, place, what, fix, params);
   }
 
-  private add(severity: Issue['severity'], code: string, place: Place, what: string, fix?: Fix): void {
+  private add(severity: Issue['severity'], code: string, place: Place, what: string, fix?: Fix, params?: Issue['params']): void {
     const key = `${severity}\u0000${code}\u0000${place.field ?? ''}`;
     const seen = this.counts.get(key);
     const count = (seen?.count ?? 0) + 1;
@@ -109,6 +109,7 @@ export class IssueList {
     if (place.field !== undefined) issue.field = place.field;
     if (place.id !== undefined) issue.id = place.id;
     if (fix !== undefined) issue.fix = fix;
+    if (params !== undefined) issue.params = params;
     this.items.push(issue);
   }
 

@@ -5,6 +5,7 @@ import {
   type FileKind,
   type Hamlet,
   type LineGeometry,
+  type Measurement,
   type Programme,
   type School,
   type Tower,
@@ -21,6 +22,7 @@ export interface KindValue {
   coastline: LineGeometry[];
   deliveries: Delivery[];
   programme: Programme;
+  measurements: Measurement[];
 }
 
 /** Where each kind lives in a data folder (contract, "Input files"). */
@@ -34,12 +36,13 @@ export const DATASET_PATHS: Readonly<Record<FileKind, string>> = {
   towers: 'towers.geojson',
   deliveries: 'deliveries.csv',
   programme: 'programme.json',
+  measurements: 'measurements.csv',
 };
 
-export const OPTIONAL_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['communes', 'coastline', 'deliveries']);
+export const OPTIONAL_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['communes', 'coastline', 'deliveries', 'measurements']);
 
 function extensionsOf(kind: FileKind): readonly string[] {
-  if (kind === 'deliveries') return ['.csv'];
+  if (kind === 'deliveries' || kind === 'measurements') return ['.csv'];
   if (kind === 'programme') return ['.json'];
   return ['.geojson', '.json'];
 }
@@ -71,6 +74,7 @@ export function countNoun(kind: FileKind, count: number): string {
     coastline: ['coastline', 'coastlines'],
     deliveries: ['delivery', 'deliveries'],
     programme: ['target', 'targets'],
+    measurements: ['test', 'tests'],
   };
   return `${count} ${nouns[kind][count === 1 ? 0 : 1]}`;
 }
