@@ -178,6 +178,8 @@ function assemble(results: Results): Dataset | undefined {
   if (communes) dataset.communes = communes;
   if (coastline) dataset.coastline = coastline;
   if (deliveries) dataset.deliveries = deliveries;
+  const costs = need('costs');
+  if (costs) dataset.costs = costs;
   return dataset;
 }
 

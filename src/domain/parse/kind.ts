@@ -1,6 +1,7 @@
 import {
   FILE_KINDS,
   type Boundary,
+  type Costs,
   type Delivery,
   type FileKind,
   type Hamlet,
@@ -21,6 +22,7 @@ export interface KindValue {
   coastline: LineGeometry[];
   deliveries: Delivery[];
   programme: Programme;
+  costs: Costs;
 }
 
 /** Where each kind lives in a data folder (contract, "Input files"). */
@@ -34,13 +36,14 @@ export const DATASET_PATHS: Readonly<Record<FileKind, string>> = {
   towers: 'towers.geojson',
   deliveries: 'deliveries.csv',
   programme: 'programme.json',
+  costs: 'costs.json',
 };
 
-export const OPTIONAL_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['communes', 'coastline', 'deliveries']);
+export const OPTIONAL_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['communes', 'coastline', 'deliveries', 'costs']);
 
 function extensionsOf(kind: FileKind): readonly string[] {
   if (kind === 'deliveries') return ['.csv'];
-  if (kind === 'programme') return ['.json'];
+  if (kind === 'programme' || kind === 'costs') return ['.json'];
   return ['.geojson', '.json'];
 }
 
@@ -71,6 +74,7 @@ export function countNoun(kind: FileKind, count: number): string {
     coastline: ['coastline', 'coastlines'],
     deliveries: ['delivery', 'deliveries'],
     programme: ['target', 'targets'],
+    costs: ['cost table', 'cost tables'],
   };
   return `${count} ${nouns[kind][count === 1 ? 0 : 1]}`;
 }
