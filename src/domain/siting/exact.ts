@@ -9,10 +9,8 @@
 //   1e-6 margin for its tolerances, and never above the weight any affordable site reaches.
 // - HiGHS checks the budget row within its feasibility tolerance (relative to the budget: a
 //   1 đồng overshoot on 1.5 billion passes), so the answer is re-checked here in exact sums.
-//   One that overshoots is cut off by a cover inequality, Σ_{s ∈ S} x_s ≤ |S| − 1 for a
-//   minimal S of its sites that costs more than the budget (with costs ≥ 0 no choice holding
-//   all of S fits, so the cut removes no true answer and keeps every proof valid), and the
-//   model is solved again.
+//   One that overshoots is cut off by an extended cover inequality (extendedCover), which
+//   removes no true answer and so keeps every proof valid, and the model is solved again.
 // - The greedy's answer is given to HiGHS as a start, and kept if HiGHS finds nothing better.
 import type { Highs } from 'highs';
 import { coverableWeight, greedyBudget, groupDemand, orderByGain, type BudgetProblem, type Choice, type Groups } from './budget.ts';
@@ -55,7 +53,13 @@ function integral(values: Float64Array): boolean {
 }
 
 /** The model's arrays: x (one per affordable slot) then y (one per group); cover rows, then budget and count rows. */
-function modelData(highs: Highs, problem: BudgetProblem, groups: Groups, cuts: readonly (readonly number[])[]) {
+/** Σ x over `columns` ≤ `limit`. */
+interface Cut {
+  columns: number[];
+  limit: number;
+}
+
+function modelData(highs: Highs, problem: BudgetProblem, groups: Groups, cuts: readonly Cut[]) {
   const m = groups.slots.length;
   const g = groups.weight.length;
   const starts: number[] = [0];
@@ -94,12 +98,12 @@ function modelData(highs: Highs, problem: BudgetProblem, groups: Groups, cuts: r
     rowUpper.push(problem.k);
   }
   for (const cut of cuts) {
-    for (const column of cut) {
+    for (const column of [...cut.columns].sort((a, b) => a - b)) {
       indices.push(column);
       values.push(1);
     }
     starts.push(indices.length);
-    rowUpper.push(cut.length - 1);
+    rowUpper.push(cut.limit);
   }
   const numRows = rowUpper.length;
   const numCols = m + g;
@@ -147,7 +151,7 @@ function runOnce(
   problem: BudgetProblem,
   groups: Groups,
   start: Choice,
-  cuts: readonly (readonly number[])[],
+  cuts: readonly Cut[],
   wholeWeights: boolean,
   options: ExactOptions,
 ): Run {
@@ -161,6 +165,8 @@ function runOnce(
       mip_rel_gap: 0,
       mip_abs_gap: wholeWeights ? 0.99 : 1e-9,
       presolve: presolveOn(problem, groups) ? 'on' : 'off',
+      primal_feasibility_tolerance: 1e-9,
+      mip_feasibility_tolerance: 1e-9,
     });
     // The greedy's answer as the first incumbent.
     const columnOf = new Map<number, number>();
@@ -201,10 +207,15 @@ function runOnce(
 }
 
 /** Solves at most this many times, each after a cover cut (see the top of the file). */
-const MAX_SOLVES = 20;
+const MAX_SOLVES = 40;
 
-/** A few of `chosen`, the dearest first, that already cost more than the budget together. */
-function overBudgetCover(problem: BudgetProblem, chosen: readonly number[]): number[] {
+/**
+ * An extended cover of an over-budget choice: C, the dearest of `chosen` until they cost more
+ * than the budget, then every affordable site costing at least C's dearest. Any |C| of them
+ * cost at least what C costs, so at most |C| − 1 of them fit: Σ x ≤ |C| − 1 cuts off no
+ * true answer, and one cut rules out many near-twins at once.
+ */
+function extendedCover(problem: BudgetProblem, groups: Groups, chosen: readonly number[]): { slots: number[]; size: number } {
   const byCost = [...chosen].sort((a, b) => problem.cost[b]! - problem.cost[a]! || a - b);
   const cover: number[] = [];
   let total = 0;
@@ -213,7 +224,10 @@ function overBudgetCover(problem: BudgetProblem, chosen: readonly number[]): num
     cover.push(s);
     total += problem.cost[s]!;
   }
-  return cover;
+  const dearest = problem.cost[cover[0]!]!;
+  const inCover = new Set(cover);
+  const extended = [...groups.slots].filter((s) => inCover.has(s) || problem.cost[s]! >= dearest);
+  return { slots: extended, size: cover.length };
 }
 
 /** Budget mode, greedy then exact (see the top of budget.ts and of this file). */
@@ -222,7 +236,7 @@ export function solveBudget(highs: Highs, problem: BudgetProblem, options: Exact
   const groups = groupDemand(problem);
   const reachable = coverableWeight(problem);
   const columns = groups.slots.length + groups.weight.length;
-  const answer = (choice: Choice, optimal: boolean, upperBound: number, status: string, rows: number): BudgetAnswer => ({
+  const answer = (choice: Choice, optimal: boolean, upperBound: number, status: string, rows: number, columns: number): BudgetAnswer => ({
     choice,
     greedy,
     optimal,
@@ -232,10 +246,10 @@ export function solveBudget(highs: Highs, problem: BudgetProblem, options: Exact
     columns,
   });
   // Every reachable entry covered by the greedy: nothing can gain more.
-  if (greedy.gain >= reachable) return answer(greedy, true, reachable, 'Solved without the solver', 0);
+  if (greedy.gain >= reachable) return answer(greedy, true, reachable, 'Solved without the solver', 0, 0);
 
   const wholeWeights = integral(groups.weight);
-  const cuts: number[][] = [];
+  const cuts: Cut[] = [];
   const columnOf = new Map<number, number>();
   groups.slots.forEach((s, column) => columnOf.set(s, column));
   let last: Run | undefined;
@@ -249,7 +263,8 @@ export function solveBudget(highs: Highs, problem: BudgetProblem, options: Exact
       proven = last.status === 7 && best === choice;
       break;
     }
-    cuts.push(overBudgetCover(problem, last.chosen).map((s) => columnOf.get(s)!));
+    const cut = extendedCover(problem, groups, last.chosen);
+    cuts.push({ columns: cut.slots.map((s) => columnOf.get(s)!), limit: cut.size - 1 });
   }
   const dual = last!.dualBound;
   let bound = reachable;
@@ -258,5 +273,5 @@ export function solveBudget(highs: Highs, problem: BudgetProblem, options: Exact
     bound = Math.min(bound, wholeWeights ? Math.floor(dual + margin) : dual + margin);
   }
   const optimal = proven || (wholeWeights ? best.gain >= bound : best.gain >= bound * (1 - 1e-9));
-  return answer(best, optimal, bound, STATUS_WORDS[last!.status] ?? `HiGHS status ${last!.status}`, last!.rows);
+  return answer(best, optimal, bound, STATUS_WORDS[last!.status] ?? `HiGHS status ${last!.status}`, last!.rows, columns);
 }

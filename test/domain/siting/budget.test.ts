@@ -35,6 +35,8 @@ const position = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, m
 const costArb = fc.oneof(
   fc.tuple(fc.boolean(), fc.double({ min: 0, max: 20, noNaN: true })).map(([solar, km]) => 1_500_000_000 + (solar ? 400_000_000 : 0) + 50_000_000 * km),
   fc.integer({ min: 0, max: 9 }),
+  // Near-twins: sums that pass a budget by a few đồng, which HiGHS's relative tolerance lets by.
+  fc.integer({ min: 0, max: 20 }).map((x) => 1_000_000_000 + x),
 );
 
 const caseArb: fc.Arbitrary<Case> = fc
@@ -44,7 +46,7 @@ const caseArb: fc.Arbitrary<Case> = fc
       maxLength: 13,
     }),
     budgetShare: fc.double({ min: 0, max: 1.1, noNaN: true }),
-    exactBudget: fc.boolean(),
+    exactBudget: fc.constantFrom(false, false, 'at', 'below'),
     k: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
     radiusKm: fc.constantFrom(0.5, 1.2, 2.5),
   })
@@ -52,8 +54,9 @@ const caseArb: fc.Arbitrary<Case> = fc
     const hamlets = points.map((p, i): Hamlet => ({ id: `H${i}`, name: `Ấp ${i}`, lon: p.at[0], lat: p.at[1], population: p.population, gridPower: true, synthetic: true }));
     const cost = Float64Array.from(points, (p) => p.cost);
     const total = cost.reduce((a, b) => a + b, 0);
-    // Sometimes a budget exactly equal to the cost of the first two candidates: ties at the edge.
-    const budget = exactBudget ? cost[0]! + (cost[1] ?? 0) : budgetShare * total;
+    // Sometimes a budget exactly at (or 1 below) the cost of the first two candidates: the edge.
+    const pair = cost[0]! + (cost[1] ?? 0);
+    const budget = exactBudget === 'at' ? pair : exactBudget === 'below' ? Math.max(0, pair - 1) : budgetShare * total;
     return { hamlets, level: Uint8Array.from(points, (p) => p.level), cost, budget, k, radiusKm };
   });
 
@@ -116,7 +119,7 @@ describe('chooseSitesWithinBudget against exhaustive search', () => {
         });
         expect(got.sites.reduce((a, s) => a + s.cost, 0)).toBe(got.totalCost);
       }),
-      run(200),
+      run(250),
     );
   });
 
