@@ -171,3 +171,56 @@ export function groupDemand(problem: BudgetProblem): Groups {
   }
   return { slots, weight: Float64Array.from(weights), start: Int32Array.from(starts), columns: Int32Array.from(columns) };
 }
+
+/**
+ * A proven bound from submodularity, cheap at any size: for any set S, the optimum is at most
+ * f(S) + Σ_{j ∈ OPT} δ_j(S) (δ_j(S): site j's gain given S), and OPT fits the budget and k,
+ * so the sum is at most the best fractional knapsack of the δ (by δ per cost) and at most the
+ * k largest δ. Taken over S = each prefix of `sequence` (at most `maxSets` of them, spread),
+ * the smallest value. Not rounded.
+ */
+export function submodularBound(problem: BudgetProblem, sequence: readonly number[], maxSets = 48): number {
+  const { instance, cost, budget, k } = problem;
+  const slots = affordable(problem);
+  const covered = new Uint8Array(instance.demandWeight.length);
+  const delta = new Float64Array(instance.sites.length);
+  const order = slots.slice();
+  let best = Infinity;
+  let f = 0;
+  const step = Math.max(1, Math.ceil((sequence.length + 1) / maxSets));
+  for (let t = 0; t <= sequence.length; t++) {
+    if (t > 0) {
+      const s = sequence[t - 1]!;
+      f += gainOf(instance, s, covered);
+      cover(instance, s, covered);
+    }
+    if (t % step !== 0 && t !== sequence.length) continue;
+    for (const s of slots) delta[s] = gainOf(instance, s, covered);
+    // Fractional knapsack: free sites first, then by gain per cost.
+    order.sort((a, b) => {
+      const ra = cost[a]! > 0 ? delta[a]! / cost[a]! : Infinity;
+      const rb = cost[b]! > 0 ? delta[b]! / cost[b]! : Infinity;
+      return rb - ra || a - b;
+    });
+    let left = budget;
+    let knapsack = 0;
+    for (const s of order) {
+      if (!(delta[s]! > 0)) continue;
+      if (cost[s]! <= left) {
+        knapsack += delta[s]!;
+        left -= cost[s]!;
+      } else {
+        knapsack += (delta[s]! * left) / cost[s]!;
+        break;
+      }
+    }
+    let topK = knapsack;
+    if (k < slots.length) {
+      const gains = slots.map((s) => delta[s]!).sort((a, b) => b - a);
+      topK = 0;
+      for (let j = 0; j < k; j++) topK += gains[j]!;
+    }
+    best = Math.min(best, f + Math.min(knapsack, topK));
+  }
+  return best;
+}

@@ -13,7 +13,7 @@
 //   removes no true answer and so keeps every proof valid, and the model is solved again.
 // - The greedy's answer is given to HiGHS as a start, and kept if HiGHS finds nothing better.
 import type { Highs } from 'highs';
-import { coverableWeight, greedyBudget, groupDemand, orderByGain, type BudgetProblem, type Choice, type Groups } from './budget.ts';
+import { coverableWeight, greedyBudget, groupDemand, orderByGain, submodularBound, type BudgetProblem, type Choice, type Groups } from './budget.ts';
 import { SitingCancelled, type SitingControl } from './instance.ts';
 
 export interface ExactOptions extends SitingControl {
@@ -121,24 +121,6 @@ function modelData(highs: Highs, problem: BudgetProblem, groups: Groups, cuts: r
   };
 }
 
-/**
- * HiGHS 1.15's presolve was seen to call a model optimal below its true optimum when the
- * budget row mixed costs of 1.5e9 and 3 (scaled: 1 and 2e-9). Small models (the common case,
- * and where a reader can check) solve fast without it; so do models whose costs are all of
- * one order. Presolve stays on only for large models with costs within a factor 1e6.
- */
-function presolveOn(problem: BudgetProblem, groups: Groups): boolean {
-  if (groups.slots.length + groups.weight.length <= 5000) return false;
-  let low = Infinity;
-  let high = 0;
-  for (const s of groups.slots) {
-    const c = problem.cost[s]!;
-    if (c > 0 && c < low) low = c;
-    if (c > high) high = c;
-  }
-  return high === 0 || low >= high * 1e-6;
-}
-
 interface Run {
   chosen: number[];
   status: number;
@@ -164,7 +146,9 @@ function runOnce(
       time_limit: options.timeLimitS,
       mip_rel_gap: 0,
       mip_abs_gap: wholeWeights ? 0.99 : 1e-9,
-      presolve: presolveOn(problem, groups) ? 'on' : 'off',
+      // Off: HiGHS 1.15's presolve called a model optimal one below its optimum when the budget
+      // row mixed costs of 1.5e9 and 3, and at 100k points it spent the whole time limit.
+      presolve: 'off',
       primal_feasibility_tolerance: 1e-9,
       mip_feasibility_tolerance: 1e-9,
     });
@@ -234,7 +218,12 @@ function extendedCover(problem: BudgetProblem, groups: Groups, chosen: readonly 
 export function solveBudget(highs: Highs, problem: BudgetProblem, options: ExactOptions): BudgetAnswer {
   const greedy = greedyBudget(problem, options);
   const groups = groupDemand(problem);
-  const reachable = coverableWeight(problem);
+  const started = Date.now();
+  // Bounds that need no solver: the weight any affordable site reaches, and submodularity's.
+  const wholeWeights = integral(problem.instance.demandWeight);
+  const margin = (v: number): number => v + 1e-9 * Math.max(1, Math.abs(v));
+  const submodular = margin(submodularBound(problem, greedy.slots));
+  const reachable = Math.min(coverableWeight(problem), wholeWeights ? Math.floor(submodular) : submodular);
   const columns = groups.slots.length + groups.weight.length;
   const answer = (choice: Choice, optimal: boolean, upperBound: number, status: string, rows: number, columns: number): BudgetAnswer => ({
     choice,
@@ -248,7 +237,6 @@ export function solveBudget(highs: Highs, problem: BudgetProblem, options: Exact
   // Every reachable entry covered by the greedy: nothing can gain more.
   if (greedy.gain >= reachable) return answer(greedy, true, reachable, 'Solved without the solver', 0, 0);
 
-  const wholeWeights = integral(groups.weight);
   const cuts: Cut[] = [];
   const columnOf = new Map<number, number>();
   groups.slots.forEach((s, column) => columnOf.set(s, column));
@@ -256,7 +244,8 @@ export function solveBudget(highs: Highs, problem: BudgetProblem, options: Exact
   let best = greedy;
   let proven = false;
   for (let attempt = 0; attempt < MAX_SOLVES; attempt++) {
-    last = runOnce(highs, problem, groups, best, cuts, wholeWeights, options);
+    const leftS = Math.max(0.2, options.timeLimitS - (Date.now() - started) / 1000);
+    last = runOnce(highs, problem, groups, best, cuts, wholeWeights, { ...options, timeLimitS: leftS });
     const choice = orderByGain(problem, last.chosen);
     if (choice.totalCost <= problem.budget) {
       if (choice.gain > best.gain || (choice.gain === best.gain && last.status === 7)) best = choice;
