@@ -173,3 +173,6 @@ function main(): void {
 }
 
 main();
+
+// The budget mode at the same scale (issue 18 item 7), so `npm run bench` times it too.
+await import('./siting-budget.ts');
