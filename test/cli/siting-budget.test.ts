@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSiting } from '../../src/cli/siting.ts';
-import type { BudgetReport } from '../../src/cli/siting-budget.ts';
+import type { BudgetReport, TargetReport } from '../../src/cli/siting-budget.ts';
 import { readDataFolder } from '../../src/cli/folder.ts';
 import { parseDataset } from '../../src/domain/parse/index.ts';
 import { pointLevel, towersOnAir } from '../../src/domain/coverage/brute-force.ts';
@@ -166,12 +166,43 @@ describe('npm run siting -- --budget', () => {
     for (const [argv, pattern] of [
       [['--data', DATA, '--budget', '-5'], /--budget "-5" is not an amount ≥ 0/],
       [['--data', DATA, '--budget', '20.000.000.000'], /--budget "20\.000\.000\.000" is not an amount/],
-      [['--data', DATA, '--k', '3', '--time-limit', '5'], /--time-limit goes with --budget/],
+      [['--data', DATA, '--k', '3', '--time-limit', '5'], /--time-limit goes with --budget or --target-pct/],
+      [['--data', DATA, '--target-pct', '101'], /--target-pct "101" is not a percentage from 0 to 100/],
+      [['--data', DATA, '--target-pct', '90', '--budget', '1e10'], /give one/],
+      [['--data', DATA, '--target-pct', '90', '--indicator', 'districts'], /--indicator "districts" is not hamlets, population or schools/],
+      [['--data', DATA, '--k', '3', '--indicator', 'schools'], /--indicator goes with --target-pct/],
       [['--data', DATA, '--budget', '1e10', '--time-limit', '0'], /--time-limit "0" is not a positive number of seconds/],
     ] as const) {
       const { code, out, err } = await run([...argv]);
       expect({ code, out }).toEqual({ code: 1, out: [] });
       expect(err).toContainEqual(expect.stringMatching(pattern));
+    }
+  });
+});
+
+describe('npm run siting -- --target-pct (extension)', () => {
+  it('the cheapest sites reaching the target on small random folders, or a note that none can', async () => {
+    for (const seed of [11, 12, 13]) {
+      const dir = folder(seed, 12, 3);
+      const dataset = load(dir);
+      const want = expected(dataset, Infinity, Infinity, 2, { site: 1.5e9, solar: 4e8, perKm: 5e7 });
+      for (const [indicator, targetPct] of [
+        ['hamlets', 60],
+        ['population', 75],
+        ['schools', 100],
+      ] as const) {
+        const { code, out, err } = await run(['--data', dir, '--target-pct', String(targetPct), '--indicator', indicator, '--radius-km', '2']);
+        expect(code).toBe(0);
+        const report = JSON.parse(out[0]!) as TargetReport;
+        expect(report).toMatchObject({ mode: 'target', indicator, target_pct: targetPct, optimal: true });
+        if (!report.feasible) {
+          expect(err).toContainEqual(expect.stringMatching(/^note: .* cannot reach/));
+          continue;
+        }
+        expect(report.reached_pct).toBeGreaterThanOrEqual(targetPct);
+        for (const site of report.sites) expect(site.cost).toBe(want.cost.get(site.at_id));
+        expect(report.lower_bound).toBeLessThanOrEqual(report.total_cost);
+      }
     }
   });
 });

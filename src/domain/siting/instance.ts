@@ -43,6 +43,8 @@ export interface InstanceOptions extends SitingControl {
    * ignored. Default: every point whose level is not good.
    */
   candidates?: Int32Array;
+  /** Each point's weight (hamlets then schools) instead of `weight`'s, e.g. 1 per hamlet. */
+  pointWeights?: Float64Array;
   /**
    * Optional per-point key (e.g. its cost): candidates at one position are merged only when
    * their keys are equal too, so the first of each (position, key) stays.
@@ -156,7 +158,8 @@ export function buildInstance(
   const { radiusKm } = options;
   if (level.length !== n) throw new RangeError(`level has ${level.length} entries for ${n} points`);
   if (!(radiusKm >= 0) || !Number.isFinite(radiusKm)) throw new RangeError(`radiusKm must be a finite number ≥ 0, not ${radiusKm}`);
-  const weight = sitingWeights(dataset, options.weight);
+  const weight = options.pointWeights ?? sitingWeights(dataset, options.weight);
+  if (weight.length !== n) throw new RangeError(`pointWeights has ${weight.length} entries for ${n} points`);
   const lonOf = (i: number): number => (i < hamlets.length ? hamlets[i]!.lon : schools[i - hamlets.length]!.lon);
   const latOf = (i: number): number => (i < hamlets.length ? hamlets[i]!.lat : schools[i - hamlets.length]!.lat);
 

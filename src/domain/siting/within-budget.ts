@@ -50,7 +50,7 @@ export interface BudgetResult extends BudgetPlan {
 }
 
 /** `cost`: each slot's. */
-function plan(dataset: Pick<Dataset, 'hamlets' | 'schools'>, instance: SitingInstance, cost: Float64Array, choice: Choice): BudgetPlan {
+export function plan(dataset: Pick<Dataset, 'hamlets' | 'schools'>, instance: SitingInstance, cost: Float64Array, choice: Choice): BudgetPlan {
   const { hamlets, schools } = dataset;
   let cumulative = 0;
   const sites = choice.slots.map((s, j): BudgetSite => {
