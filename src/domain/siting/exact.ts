@@ -216,9 +216,9 @@ function extendedCover(problem: BudgetProblem, groups: Groups, chosen: readonly 
 
 /** Budget mode, greedy then exact (see the top of budget.ts and of this file). */
 export function solveBudget(highs: Highs, problem: BudgetProblem, options: ExactOptions): BudgetAnswer {
+  const started = Date.now();
   const greedy = greedyBudget(problem, options);
   const groups = groupDemand(problem);
-  const started = Date.now();
   // Bounds that need no solver: the weight any affordable site reaches, and submodularity's.
   const wholeWeights = integral(problem.instance.demandWeight);
   const margin = (v: number): number => v + 1e-9 * Math.max(1, Math.abs(v));
