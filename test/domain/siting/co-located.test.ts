@@ -1,9 +1,11 @@
 // Issue 13 item 7: many points at one position (geocoding puts them on a commune centre).
 // Identical positions must cost what one point costs, and the picks and gains must stay the
 // plain greedy's, ties to the lowest point index.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Hamlet } from '../../../src/domain/types.ts';
-import { LEVEL_NONE } from '../../../src/domain/coverage/columns.ts';
+import type { Hamlet, School } from '../../../src/domain/types.ts';
+import { LEVEL_GOOD, LEVEL_NONE, LEVEL_WEAK } from '../../../src/domain/coverage/columns.ts';
+import { haversineKm } from '../../../src/domain/geo/haversine.ts';
 import { chooseSites, SitingCancelled } from '../../../src/domain/siting/siting.ts';
 
 function hamlet(i: number, lon: number, lat: number, population: number): Hamlet {
@@ -62,5 +64,57 @@ describe('chooseSites with co-located points', () => {
     expect(() =>
       chooseSites({ hamlets, schools: [] }, level, { k: 5, radiusKm: 2, weight: 'population', shouldStop: () => ++calls > 2 }),
     ).toThrow(SitingCancelled);
+  });
+});
+
+/** The plain greedy, written out: every round every candidate's gain over every demand point. */
+function plainGreedy(places: readonly (Hamlet | School)[], weight: readonly number[], level: Uint8Array, k: number, radiusKm: number, candidates: readonly number[]) {
+  const demand = places.map((_, i) => i).filter((i) => level[i] !== LEVEL_GOOD && weight[i]! > 0);
+  const covered = new Set<number>();
+  const reach = (a: number, b: number): boolean => haversineKm(places[a]!.lon, places[a]!.lat, places[b]!.lon, places[b]!.lat) <= radiusKm;
+  const out: [number, number][] = [];
+  for (let round = 0; round < k; round++) {
+    let best = -1;
+    let bestGain = 0;
+    for (const c of candidates) {
+      const gain = demand.reduce((sum, d) => (!covered.has(d) && reach(c, d) ? sum + weight[d]! : sum), 0);
+      if (gain > bestGain) [best, bestGain] = [c, gain];
+    }
+    if (best < 0) break;
+    for (const d of demand) if (reach(best, d)) covered.add(d);
+    out.push([best, bestGain]);
+  }
+  return out;
+}
+
+describe('chooseSites with piles, against the plain greedy', () => {
+  it('points on three places only (hamlets and schools mixed, some good): the same picks and gains', () => {
+    const spot = fc.constantFrom([105.1, 9.1], [105.1, 9.1], [105.11, 9.1], [105.3, 9.1]);
+    const point = fc.record({ at: spot, population: fc.integer({ min: 0, max: 50 }), inNeed: fc.integer({ min: 0, max: 9 }), level: fc.constantFrom(LEVEL_NONE, LEVEL_WEAK, LEVEL_GOOD) });
+    fc.assert(
+      fc.property(
+        fc.array(point, { maxLength: 40 }),
+        fc.array(point, { maxLength: 15 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.constantFrom(0, 0.5, 1.2, 30),
+        fc.constantFrom('population', 'students_in_need'),
+        fc.option(fc.array(fc.nat(), { maxLength: 20 }), { nil: undefined }),
+        (hs, ss, k, radiusKm, weight, rawCandidates) => {
+          const hamlets = hs.map((p, i): Hamlet => ({ id: `H${i}`, name: `H${i}`, lon: p.at[0]!, lat: p.at[1]!, population: p.population, gridPower: true, synthetic: true }));
+          const schools = ss.map(
+            (p, j): School => ({ id: `S${j}`, name: `S${j}`, lon: p.at[0]!, lat: p.at[1]!, level: 'primary', students: 1, studentsInNeed: p.inNeed, fixedBroadband: false, synthetic: true }),
+          );
+          const level = Uint8Array.from([...hs, ...ss], (p) => p.level);
+          const n = level.length;
+          const w = [...hs.map((p) => (weight === 'population' ? p.population : 0)), ...ss.map((p) => (weight === 'population' ? 0 : p.inNeed))];
+          const given = rawCandidates && n > 0 ? rawCandidates.map((x) => x % n) : undefined;
+          const candidates = given ? [...new Set(given)].sort((a, b) => a - b) : [...Array(n).keys()].filter((i) => level[i] !== LEVEL_GOOD);
+          const got = chooseSites({ hamlets, schools }, level, { k, radiusKm, weight, ...(given ? { candidates: Int32Array.from(given) } : {}) });
+          expect(got.sites.map((s) => [s.point, s.gain])).toEqual(plainGreedy([...hamlets, ...schools], w, level, k, radiusKm, candidates));
+          expect(got.candidateCount).toBe(candidates.length);
+        },
+      ),
+      { seed: 20261203, numRuns: 400 },
+    );
   });
 });
