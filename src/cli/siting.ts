@@ -6,6 +6,13 @@
  * new 4G sites greedily (src/domain/siting) and writes the contract's siting JSON object to
  * --out, or else to stdout and nothing else there. Extensions: `total_weight`, `candidates`,
  * and per site `kind` and `grid_power`; `--weight students_in_need` (schools' students in need).
+ *
+ * `--budget AMOUNT` (contract v2): the sites within the budget (costs from costs.json, or its
+ * defaults) that make the most weight newly good, solved exactly by HiGHS within
+ * `--time-limit` seconds (default 10); `--k` is then optional and caps the count. See
+ * siting-budget.ts for the fields it adds. Extension: `--target-pct P [--indicator
+ * hamlets|population|schools]` (default population), the cheapest sites bringing the
+ * indicator to P % in `planned`, or a note on stderr that it cannot.
  * Bad input or options: exit 1, nothing on stdout, one line per problem on stderr.
  * Warnings (e.g. points inside no district) go to stderr and keep exit 0.
  */
@@ -13,19 +20,30 @@ import { onAirTowers, pointColumns } from '../domain/coverage/columns.ts';
 import { classify } from '../domain/coverage/classify.ts';
 import { chooseSites, SITING_WEIGHTS, type SitingWeight } from '../domain/siting/siting.ts';
 import type { Dataset } from '../domain/types.ts';
+import { INDICATORS, type Indicator } from '../domain/siting/target.ts';
+import { budgetReport, DEFAULT_TIME_LIMIT_S, targetReport } from './siting-budget.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
 export type SitingIo = CommandIo;
 
 const USAGE =
-  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>]';
+  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>]\n' +
+  `       npm run siting -- --data <folder> --budget <amount> [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--weight …] [--out <file.json>]\n` +
+  `       npm run siting -- --data <folder> --target-pct <0-100> [--indicator ${INDICATORS.join('|')}] [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--out <file.json>]`;
 
 export const DEFAULT_SITE_RADIUS_KM = 4;
 
 interface Args {
   data: string;
+  /** NaN when not given (only with --budget). */
   k: number;
+  /** Budget mode. */
+  budget?: number;
+  /** Target mode. */
+  targetPct?: number;
+  indicator: Indicator;
+  timeLimitS: number;
   radiusKm: number;
   weight: SitingWeight;
   out?: string;
@@ -55,7 +73,7 @@ export interface SitingReport {
   }[];
 }
 
-const OPTIONS = ['--data', '--k', '--radius-km', '--weight', '--out'] as const;
+const OPTIONS = ['--data', '--k', '--radius-km', '--weight', '--out', '--budget', '--time-limit', '--target-pct', '--indicator'] as const;
 
 const POSITIVE_INTEGER = /^\+?\d+$/;
 const DECIMAL = /^\+?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -68,10 +86,37 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string[] {
   const data = given['--data'];
   if (data === undefined && !problems.includes('--data needs a value')) problems.push('missing --data <folder>');
 
+  const budgetText = given['--budget'];
+  let budget: number | undefined;
+  if (budgetText !== undefined) {
+    budget = DECIMAL.test(budgetText) ? Number(budgetText) : NaN;
+    if (!(Number.isFinite(budget) && budget >= 0)) problems.push(`--budget ${JSON.stringify(budgetText)} is not an amount ≥ 0 (digits only, e.g. 20000000000)`);
+  }
+  const targetText = given['--target-pct'];
+  let targetPct: number | undefined;
+  if (targetText !== undefined) {
+    targetPct = DECIMAL.test(targetText) ? Number(targetText) : NaN;
+    if (!(targetPct >= 0 && targetPct <= 100)) problems.push(`--target-pct ${JSON.stringify(targetText)} is not a percentage from 0 to 100`);
+    if (budgetText !== undefined) problems.push('--target-pct and --budget ask different questions: give one');
+  }
+  const indicatorText = given['--indicator'];
+  if (indicatorText !== undefined) {
+    if (!(INDICATORS as readonly string[]).includes(indicatorText)) problems.push(`--indicator ${JSON.stringify(indicatorText)} is not ${INDICATORS.slice(0, -1).join(', ')} or ${INDICATORS.at(-1)}`);
+    if (targetText === undefined) problems.push('--indicator goes with --target-pct');
+  }
+  const exactMode = budgetText !== undefined || targetText !== undefined;
+  let timeLimitS = DEFAULT_TIME_LIMIT_S;
+  const limitText = given['--time-limit'];
+  if (limitText !== undefined) {
+    timeLimitS = DECIMAL.test(limitText) ? Number(limitText) : NaN;
+    if (!(Number.isFinite(timeLimitS) && timeLimitS > 0)) problems.push(`--time-limit ${JSON.stringify(limitText)} is not a positive number of seconds`);
+    if (!exactMode) problems.push('--time-limit goes with --budget or --target-pct');
+  }
+
   let k = NaN;
   const kText = given['--k'];
   if (kText === undefined) {
-    if (!problems.includes('--k needs a value')) problems.push('missing --k <n>');
+    if (!problems.includes('--k needs a value') && !exactMode) problems.push('missing --k <n>');
   } else {
     k = POSITIVE_INTEGER.test(kText) ? Number(kText) : NaN;
     if (!(Number.isSafeInteger(k) && k >= 1)) problems.push(`--k ${JSON.stringify(kText)} is not a positive whole number`);
@@ -92,7 +137,9 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string[] {
   }
 
   if (problems.length > 0 || data === undefined) return problems;
-  const args: Args = { data, k, radiusKm, weight: weightText as SitingWeight };
+  const args: Args = { data, k, radiusKm, weight: weightText as SitingWeight, timeLimitS, indicator: (indicatorText ?? 'population') as Indicator };
+  if (budget !== undefined) args.budget = budget;
+  if (targetPct !== undefined) args.targetPct = targetPct;
   if (given['--out'] !== undefined) args.out = given['--out'];
   return args;
 }
@@ -136,6 +183,15 @@ export async function runSiting(argv: readonly string[], io: SitingIo): Promise<
   try {
     const dataset = loadDataFolder(args.data, io);
     if (!dataset) return 1;
+    if (args.budget !== undefined || args.targetPct !== undefined) {
+      const { default: loadHighs } = await import('highs');
+      const highs = await loadHighs();
+      const report =
+        args.budget !== undefined
+          ? budgetReport(highs, dataset, { ...args, budget: args.budget }, io)
+          : targetReport(highs, dataset, { ...args, targetPct: args.targetPct! }, io);
+      return writeJson(report, args.out, io);
+    }
     return writeJson(sitingReport(dataset, args.k, args.radiusKm, args.weight), args.out, io);
   } catch (error) {
     // A bug, not bad input: still one line, no stack.

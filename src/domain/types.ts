@@ -149,6 +149,18 @@ export interface Programme {
   targets: Target[];
 }
 
+/** costs.json (contract v2, `siting --budget`): what a new site costs. */
+export interface Costs {
+  /** ISO 4217 code the amounts are in. */
+  currency: string;
+  /** Every new site. */
+  siteCapex: number;
+  /** Added at a hamlet with `grid_power: false` (the site needs its own power). */
+  solarCapex: number;
+  /** Per km from the site to the nearest 4G/5G tower on air in `planned`. */
+  backhaulPerKm: number;
+}
+
 /** Everything a data folder holds once parsed. Optional files are undefined when absent. */
 export interface Dataset {
   province: Boundary[];
@@ -162,6 +174,8 @@ export interface Dataset {
   deliveries?: Delivery[];
   measurements?: Measurement[];
   programme: Programme;
+  /** Contract v2: costs.json (siting --budget), with its defaults filled in. */
+  costs?: Costs;
 }
 
 export const FILE_KINDS = [
@@ -175,6 +189,7 @@ export const FILE_KINDS = [
   'programme',
   'coastline',
   'measurements',
+  'costs',
 ] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 

@@ -11,9 +11,13 @@
 //          not covered (haversineKm), argmax with ties to the lowest index: measured on a
 //          small instance (a few candidates, a few rounds, all the demand points) and
 //          extrapolated per round × candidate × demand point to the lazy run's rounds.
+//   co-located  (issue 13 item 7) every point not good is a candidate (the CLI's default), K=50:
+//          the spread points as they are, then the first 10k and then all 100k points moved onto
+//          one commune centre. Identical positions are handled once, so a pile costs no more
+//          than spread points (it took 15 s at 10k and over 300 s at 100k before).
 // One thread; keep it under half a minute.
 import { classify } from '../../src/domain/coverage/classify.ts';
-import { LEVEL_GOOD, onAirTowers, type PointColumns } from '../../src/domain/coverage/columns.ts';
+import { LEVEL_GOOD, LEVEL_NONE, onAirTowers, type PointColumns } from '../../src/domain/coverage/columns.ts';
 import { haversineKm } from '../../src/domain/geo/haversine.ts';
 import { chooseSites } from '../../src/domain/siting/siting.ts';
 import { MEKONG, randomPoints, randomTowers } from './data.ts';
@@ -78,6 +82,28 @@ function naiveGreedy(
   return { picks, gains, steps };
 }
 
+/** The co-located cases: the same records with the first `piled` points moved onto one place. */
+function coLocated(points: PointColumns, data: ReturnType<typeof pointRecords>, level: Uint8Array): void {
+  const centre = { lon: 105.15, lat: 9.18 };
+  const h = data.hamlets.length;
+  console.log(`${'co-located (all not-good points are candidates, K=50)'.padEnd(56)} ${'sites'.padStart(5)} ${'ms'.padStart(8)}`);
+  for (const piled of [0, 10_000, points.count]) {
+    const moved = {
+      hamlets: data.hamlets.map((r, i) => (i < piled ? { ...r, ...centre } : r)),
+      schools: data.schools.map((r, j) => (h + j < piled ? { ...r, ...centre } : r)),
+    };
+    // The pile is not good (no tower reaches it here): the worst case, all of it candidates.
+    const movedLevel = level.map((v, i) => (i < piled ? LEVEL_NONE : v));
+    const options = { k: 50, radiusKm: RADIUS_KM, weight: 'population' as const };
+    chooseSites(moved, movedLevel, options); // warm-up
+    const times: number[] = [];
+    let sites = 0;
+    for (let r = 0; r < 3; r++) times.push(time(() => (sites = chooseSites(moved, movedLevel, options).sites.length)));
+    const label = piled === 0 ? `${POINTS / 1000}k spread` : `${piled / 1000}k at one place${piled < POINTS ? ` + ${(POINTS - piled) / 1000}k spread` : ''}`;
+    console.log(`${label.padEnd(56)} ${String(sites).padStart(5)} ${fmt(median(times)).padStart(8)}`);
+  }
+}
+
 function main(): void {
   const started = performance.now();
   const points = randomPoints(11, POINTS, MEKONG);
@@ -137,6 +163,8 @@ function main(): void {
     if (k === TARGET.k && count === TARGET.candidates) targetMs = lazyMs;
   }
   console.log('');
+  coLocated(points, data, level);
+  console.log('');
   console.log(
     `target: K=${TARGET.k} among ${TARGET.candidates / 1000}k candidates over ${POINTS / 1000}k points ≤ ${TARGET.ms} ms: ` +
       `${targetMs <= TARGET.ms ? 'PASS' : 'FAIL'} (median ${fmt(targetMs)} ms)`,
@@ -145,3 +173,6 @@ function main(): void {
 }
 
 main();
+
+// The budget mode at the same scale (issue 18 item 7), so `npm run bench` times it too.
+await import('./siting-budget.ts');

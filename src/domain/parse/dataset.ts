@@ -186,6 +186,8 @@ function assemble(results: Results): Dataset | undefined {
   if (deliveries) dataset.deliveries = deliveries;
   const measurements = need('measurements');
   if (measurements) dataset.measurements = measurements;
+  const costs = need('costs');
+  if (costs) dataset.costs = costs;
   return dataset;
 }
 

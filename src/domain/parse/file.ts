@@ -1,5 +1,6 @@
 import type { FileKind, Issue } from '../types.ts';
 import { parseBoundaries, parseCoastline } from './boundaries.ts';
+import { parseCosts } from './costs.ts';
 import { FileContext } from './context.ts';
 import { parseDeliveries } from './deliveries.ts';
 import { parseJsonText } from './json.ts';
@@ -48,6 +49,10 @@ function parseInto(ctx: FileContext, text: string): Parsed {
       return counted(parseBoundaries(ctx, json.value));
     case 'coastline':
       return counted(parseCoastline(ctx, json.value));
+    case 'costs': {
+      const costs = parseCosts(ctx, json.value);
+      return { value: costs, count: costs ? 1 : 0 };
+    }
     case 'programme': {
       const programme = parseProgramme(ctx, json.value);
       return { value: programme, count: programme?.targets.length ?? 0 };

@@ -1,6 +1,7 @@
 import {
   FILE_KINDS,
   type Boundary,
+  type Costs,
   type Delivery,
   type FileKind,
   type Hamlet,
@@ -23,6 +24,7 @@ export interface KindValue {
   deliveries: Delivery[];
   programme: Programme;
   measurements: Measurement[];
+  costs: Costs;
 }
 
 /** Where each kind lives in a data folder (contract, "Input files"). */
@@ -37,13 +39,14 @@ export const DATASET_PATHS: Readonly<Record<FileKind, string>> = {
   deliveries: 'deliveries.csv',
   programme: 'programme.json',
   measurements: 'measurements.csv',
+  costs: 'costs.json',
 };
 
-export const OPTIONAL_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['communes', 'coastline', 'deliveries', 'measurements']);
+export const OPTIONAL_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['communes', 'coastline', 'deliveries', 'measurements', 'costs']);
 
 function extensionsOf(kind: FileKind): readonly string[] {
   if (kind === 'deliveries' || kind === 'measurements') return ['.csv'];
-  if (kind === 'programme') return ['.json'];
+  if (kind === 'programme' || kind === 'costs') return ['.json'];
   return ['.geojson', '.json'];
 }
 
@@ -75,6 +78,7 @@ export function countNoun(kind: FileKind, count: number): string {
     deliveries: ['delivery', 'deliveries'],
     programme: ['target', 'targets'],
     measurements: ['test', 'tests'],
+    costs: ['cost table', 'cost tables'],
   };
   return `${count} ${nouns[kind][count === 1 ? 0 : 1]}`;
 }
