@@ -62,7 +62,7 @@ describe.skipIf(!executablePath)('Import in headless Chromium', () => {
     await drop(s.page, [{ name: 'hamlets_fix.geojson', text: broken }]);
     const issues = s.page.getByTestId('import-issues');
     await issues.waitFor({ timeout: 30000 });
-    expect(await issues.innerText()).toContain('hamlets_fix.geojson: feature 910 (id "H-NEW-2"), field "population": is -1000, must be a whole number ≥ 0');
+    expect(await issues.innerText()).toContain('hamlets_fix.geojson: feature 911 (id "H-NEW-2"), field "population": is -1000, must be a whole number ≥ 0');
     expect(await s.page.getByRole('button', { name: 'Nhập', exact: true }).count()).toBe(0);
     await s.page.getByRole('button', { name: 'Huỷ' }).click();
     expect(await hamlets()).toMatch(/trên 912\)$/);

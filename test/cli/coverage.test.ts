@@ -84,8 +84,8 @@ describe('npm run coverage (in process)', () => {
     expect(result.out).toEqual([]);
     expect(existsSync(out)).toBe(false);
     const stderr = result.err.join('\n');
-    expect(stderr).toContain('hamlets.geojson: feature 1 (id "h2"), field "population": is missing');
-    expect(stderr).toContain('towers.geojson: feature 1 (id "t2"), field "technology": is "4.5G"');
+    expect(stderr).toContain('hamlets.geojson: feature 2 (id "h2"), field "population": is missing');
+    expect(stderr).toContain('towers.geojson: feature 2 (id "t2"), field "technology": is "4.5G"');
     expect(result.err.every((line) => /^(error|warning): /.test(line))).toBe(true);
     expect(stderr).not.toMatch(/\n\s+at /);
   });
