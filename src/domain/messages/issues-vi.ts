@@ -340,7 +340,7 @@ const texts: IssueTexts = {
   },
   'csv-ignored-columns': (p) => {
     const indexes = p.list('indexes').map(Number);
-    const names = p.list('columns').map((name, i) => (name === '' ? `cột ${(indexes[i] ?? 0) + 1} (không tên)` : q(name)));
+    const names = p.list('columns').map((name, i) => (name === '' ? `thứ ${(indexes[i] ?? 0) + 1} (không tên)` : q(name)));
     return names.length === 1
       ? `cột ${names[0] ?? ''} không có trong đặc tả dữ liệu ${kind(p)} nên bị bỏ qua`
       : `các cột ${names.join(', ')} không có trong đặc tả dữ liệu ${kind(p)} nên bị bỏ qua`;
