@@ -14,12 +14,13 @@ import { classify } from '../domain/coverage/classify.ts';
 import { chooseSites, SITING_WEIGHTS, type SitingWeight } from '../domain/siting/siting.ts';
 import type { Dataset } from '../domain/types.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
+import { takeLang } from './lang.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
 export type SitingIo = CommandIo;
 
 const USAGE =
-  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>]';
+  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>] [--lang en|vi]';
 
 export const DEFAULT_SITE_RADIUS_KM = 4;
 
@@ -123,7 +124,8 @@ export function sitingReport(dataset: Dataset, k: number, radiusKm: number, weig
 
 /** Runs the command; returns the exit status. Never throws. */
 export async function runSiting(argv: readonly string[], io: SitingIo): Promise<number> {
-  const args = parseArgs(argv);
+  const { argv: rest, lang, problem } = takeLang(argv);
+  const args = problem === undefined ? parseArgs(rest) : [problem];
   if (args === 'help') {
     io.out(USAGE);
     return 0;
@@ -134,7 +136,7 @@ export async function runSiting(argv: readonly string[], io: SitingIo): Promise<
     return 1;
   }
   try {
-    const dataset = loadDataFolder(args.data, io);
+    const dataset = loadDataFolder(args.data, io, lang);
     if (!dataset) return 1;
     return writeJson(sitingReport(dataset, args.k, args.radiusKm, args.weight), args.out, io);
   } catch (error) {

@@ -88,6 +88,9 @@ describe('npm run coverage (in process)', () => {
     expect(stderr).toContain('towers.geojson: feature 2 (id "t2"), field "technology": is "4.5G"');
     expect(result.err.every((line) => /^(error|warning): /.test(line))).toBe(true);
     expect(stderr).not.toMatch(/\n\s+at /);
+    const vi = await run(['--data', dir, '--scenario', 'planned', '--out', out, '--lang', 'vi']);
+    expect(vi.code).toBe(1);
+    expect(vi.err.join('\n')).toContain('hamlets.geojson: đối tượng 2 (mã "h2"), trường dữ liệu "population": bị thiếu (bắt buộc trong tệp ấp, khóm)');
   });
 
   it('fails when a required file is missing', async () => {

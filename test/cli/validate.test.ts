@@ -265,3 +265,23 @@ describe('validate: usage errors never throw', () => {
     expect(err[0]).toContain(message);
   });
 });
+
+describe('validate --lang', () => {
+  it('says the problems in Vietnamese with --lang vi, the same dictionary as the app, and in English otherwise', async () => {
+    const path = `${BAD}/negative_students_schools.geojson`;
+    const en = await run([path]);
+    const vi = await run([path, '--lang', 'vi']);
+    const viEq = await run(['--lang=vi', path]);
+    expect(en.err).toContain(`error: ${path}: feature 2 (id "s2"), field "students": is -3, must be a whole number ≥ 0`);
+    expect(vi.code).toBe(1);
+    expect(vi.err).toContain(`error: ${path}: đối tượng 2 (mã "s2"), trường dữ liệu "students": là -3, phải là số nguyên ≥ 0`);
+    expect(viEq.err).toEqual(vi.err);
+    expect((await run([path, '--lang', 'en'])).err).toEqual(en.err);
+  });
+
+  it('refuses a language it does not have', async () => {
+    const result = await run([`${BAD}/negative_students_schools.geojson`, '--lang', 'fr']);
+    expect(result.code).toBe(1);
+    expect(result.err[0]).toBe('error: --lang "fr": use vi or en');
+  });
+});
