@@ -9,14 +9,14 @@ export type Lang = 'vi' | 'en';
  * value rather than throwing: an issue stored by an older version must still render.
  */
 export class Params {
-  constructor(private readonly values: IssueParams = {}) {}
+  constructor(private readonly params: IssueParams = {}) {}
 
   has(key: string): boolean {
-    return Object.hasOwn(this.values, key) && this.values[key] !== undefined && this.values[key] !== null;
+    return Object.hasOwn(this.params, key) && this.params[key] !== undefined && this.params[key] !== null;
   }
 
   private get(key: string): ParamValue | undefined {
-    return Object.hasOwn(this.values, key) ? this.values[key] : undefined;
+    return Object.hasOwn(this.params, key) ? this.params[key] : undefined;
   }
 
   s(key: string): string {
@@ -42,6 +42,11 @@ export class Params {
   raw(key: string): string | number | boolean | undefined {
     const v = this.get(key);
     return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
+  }
+
+  /** Every parameter, to pass on (a problem said inside another). */
+  values(): IssueParams {
+    return this.params;
   }
 
   type(): ValueType {
