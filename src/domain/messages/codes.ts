@@ -149,7 +149,9 @@ export function valueType(value: unknown): ValueType {
 export function described(value: unknown): { got: ValueType; value?: string | number | boolean; length?: number } {
   const got = valueType(value);
   if (typeof value === 'string') return { got, value: cut(value) };
-  if (typeof value === 'number' || typeof value === 'boolean') return { got, value };
+  // Infinity (JSON's 1e400) as text: params stay JSON-safe.
+  if (typeof value === 'number') return { got, value: Number.isFinite(value) ? value : String(value) };
+  if (typeof value === 'boolean') return { got, value };
   if (Array.isArray(value)) return { got, length: value.length };
   return { got };
 }
