@@ -13,8 +13,6 @@ export interface IssueLanguage {
   place(issue: Issue, p: Params): string[];
   /** A file name, and the contract path it was read as. */
   readAs(file: string, as: string): string;
-  /** The JSON syntax faults (parse/json-syntax.ts), by reason. */
-  json(p: Params): string;
 }
 
 const n = (v: number | string): string => num(v, 'en');
@@ -405,5 +403,4 @@ export const EN: IssueLanguage = {
   texts,
   place,
   readAs: (file, as) => `${file} (read as ${as})`,
-  json,
 };

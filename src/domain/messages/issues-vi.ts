@@ -206,7 +206,7 @@ const texts: IssueTexts = {
   'single-feature': () =>
     'tệp chỉ chứa một "Feature", không phải "FeatureCollection"; hãy bọc nó thành {"type": "FeatureCollection", "features": [ <đối tượng> ]}',
   topojson: () => 'đây là TopoJSON, không phải GeoJSON; hãy chuyển sang "FeatureCollection" GeoJSON (ví dụ bằng topojson-client hoặc mapshaper)',
-  'bare-geometry': (p) => `tệp chỉ chứa một hình học ${p.s('geometry')} đơn lẻ, không phải "FeatureCollection" gồm các đối tượng có thuộc tính`,
+  'bare-geometry': (p) => `tệp chỉ chứa một hình học ${q(p.s('geometry'))} đơn lẻ, không phải "FeatureCollection" gồm các đối tượng có thuộc tính`,
   'no-features': () => '"FeatureCollection" không có đối tượng nào',
   'feature-not-object': (p) => `là ${typeName(p)}, không phải một đối tượng "Feature" GeoJSON`,
   'feature-type': (p) => `là ${show(p)}, phải là "Feature"`,
@@ -400,5 +400,4 @@ export const VI: IssueLanguage = {
   texts,
   place,
   readAs: (file, as) => `${file} (đọc thành ${as})`,
-  json,
 };

@@ -120,7 +120,8 @@ export function jsonVi(p: Params): string {
     case 'value':
       return `cần một giá trị JSON, nhưng gặp ${found}`;
     default:
-      return `tệp không phải JSON hợp lệ (${p.s('detail')})`;
+      // The engine's own words are English (and differ between browsers): not repeated here.
+      return 'tệp không phải JSON hợp lệ';
   }
 }
 
