@@ -12,11 +12,12 @@ import { dateProblem } from '../domain/parse/index.ts';
 import { coverageReport } from '../domain/coverage/report.ts';
 import { loadEvidenceParams, withMeasured } from './evidence.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
+import { takeLang } from './lang.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
 export type CoverageIo = CommandIo;
 
-const USAGE = 'usage: npm run coverage -- --data <folder> --scenario <current|planned|YYYY-MM-DD> [--operator NAME] [--out <file.json>]';
+const USAGE = 'usage: npm run coverage -- --data <folder> --scenario <current|planned|YYYY-MM-DD> [--operator NAME] [--out <file.json>] [--lang en|vi]';
 
 interface Args {
   data: string;
@@ -54,7 +55,8 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string {
 
 /** Runs the command; returns the exit status. Never throws. */
 export async function runCoverage(argv: readonly string[], io: CoverageIo): Promise<number> {
-  const args = parseArgs(argv);
+  const { argv: rest, lang, problem } = takeLang(argv);
+  const args = problem ?? parseArgs(rest);
   if (args === 'help') {
     io.out(USAGE);
     return 0;
@@ -65,7 +67,7 @@ export async function runCoverage(argv: readonly string[], io: CoverageIo): Prom
     return 1;
   }
   try {
-    const dataset = loadDataFolder(args.data, io);
+    const dataset = loadDataFolder(args.data, io, lang);
     if (!dataset) return 1;
     const evidence = dataset.measurements === undefined ? undefined : loadEvidenceParams(args.data, io);
     if (dataset.measurements !== undefined && evidence === undefined) return 1;

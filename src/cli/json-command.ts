@@ -3,9 +3,11 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatIssue, parseDataset } from '../domain/parse/index.ts';
+import { parseDataset } from '../domain/parse/index.ts';
+import type { Lang } from '../domain/messages/render.ts';
 import type { Dataset } from '../domain/types.ts';
 import { fsReason, readDataFolder } from './folder.ts';
+import { issueLine } from './lang.ts';
 
 /** Where a command writes: the JSON (stdout) and one line per problem (stderr). */
 export interface CommandIo {
@@ -52,7 +54,7 @@ export function readOptions<O extends string>(argv: readonly string[], options: 
  * The data folder read and checked with the importer's own checks; undefined when it cannot
  * be used, after one line per problem on `io.err` (warnings are said too).
  */
-export function loadDataFolder(root: string, io: CommandIo): Dataset | undefined {
+export function loadDataFolder(root: string, io: CommandIo, lang: Lang = 'en'): Dataset | undefined {
   try {
     if (!statSync(root).isDirectory()) {
       io.err(`error: --data ${root}: is a file; give the data folder`);
@@ -72,7 +74,7 @@ export function loadDataFolder(root: string, io: CommandIo): Dataset | undefined
   }
   const { dataset, issues } = parseDataset(files);
   const failed = dataset === undefined || issues.some((issue) => issue.severity === 'error');
-  for (const issue of issues) io.err(`${issue.severity}: ${formatIssue(issue)}`);
+  for (const issue of issues) io.err(`${issue.severity}: ${issueLine(issue, lang)}`);
   if (failed) {
     if (!issues.some((issue) => issue.severity === 'error')) io.err(`error: ${root}: not a complete data folder`);
     return undefined;

@@ -23,14 +23,15 @@ import type { Dataset } from '../domain/types.ts';
 import { INDICATORS, type Indicator } from '../domain/siting/target.ts';
 import { budgetReport, DEFAULT_TIME_LIMIT_S, targetReport } from './siting-budget.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
+import { takeLang } from './lang.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
 export type SitingIo = CommandIo;
 
 const USAGE =
-  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>]\n' +
-  `       npm run siting -- --data <folder> --budget <amount> [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--weight …] [--out <file.json>]\n` +
-  `       npm run siting -- --data <folder> --target-pct <0-100> [--indicator ${INDICATORS.join('|')}] [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--out <file.json>]`;
+  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>] [--lang en|vi]\n' +
+  `       npm run siting -- --data <folder> --budget <amount> [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--weight …] [--out <file.json>] [--lang en|vi]\n` +
+  `       npm run siting -- --data <folder> --target-pct <0-100> [--indicator ${INDICATORS.join('|')}] [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--out <file.json>] [--lang en|vi]`;
 
 export const DEFAULT_SITE_RADIUS_KM = 4;
 
@@ -170,7 +171,8 @@ export function sitingReport(dataset: Dataset, k: number, radiusKm: number, weig
 
 /** Runs the command; returns the exit status. Never throws. */
 export async function runSiting(argv: readonly string[], io: SitingIo): Promise<number> {
-  const args = parseArgs(argv);
+  const { argv: rest, lang, problem } = takeLang(argv);
+  const args = problem === undefined ? parseArgs(rest) : [problem];
   if (args === 'help') {
     io.out(USAGE);
     return 0;
@@ -181,7 +183,7 @@ export async function runSiting(argv: readonly string[], io: SitingIo): Promise<
     return 1;
   }
   try {
-    const dataset = loadDataFolder(args.data, io);
+    const dataset = loadDataFolder(args.data, io, lang);
     if (!dataset) return 1;
     if (args.budget !== undefined || args.targetPct !== undefined) {
       const { default: loadHighs } = await import('highs');

@@ -9,19 +9,20 @@ import { fileURLToPath } from 'node:url';
 import { FILE_KINDS, type FileKind, type Issue } from '../domain/types.ts';
 import {
   countNoun,
-  formatIssue,
   kindFromName,
   parseFileDetailed,
   validateFolder,
 } from '../domain/parse/index.ts';
+import type { Lang } from '../domain/messages/render.ts';
 import { fsReason, readDataFolder } from './folder.ts';
+import { issueLine, takeLang } from './lang.ts';
 
 export interface ValidateIo {
   out(line: string): void;
   err(line: string): void;
 }
 
-const USAGE = `usage: validate <file-or-folder> [--kind ${FILE_KINDS.join('|')}]`;
+const USAGE = `usage: validate <file-or-folder> [--kind ${FILE_KINDS.join('|')}] [--lang en|vi]`;
 
 interface Args {
   target: string;
@@ -61,14 +62,14 @@ function summary(path: string, kind: FileKind, count: number, issues: Issue[]): 
 }
 
 /** Writes the report; returns the exit status. */
-function report(io: ValidateIo, issues: Issue[], summaries: string[]): number {
+function report(io: ValidateIo, issues: Issue[], summaries: string[], lang: Lang): number {
   const failed = issues.some((i) => i.severity === 'error');
   if (!failed) for (const line of summaries) io.out(line);
-  for (const issue of issues) io.err(`${issue.severity}: ${formatIssue(issue)}`);
+  for (const issue of issues) io.err(`${issue.severity}: ${issueLine(issue, lang)}`);
   return failed ? 1 : 0;
 }
 
-function validateOne(path: string, kindArg: FileKind | undefined, io: ValidateIo): number {
+function validateOne(path: string, kindArg: FileKind | undefined, io: ValidateIo, lang: Lang): number {
   const kind = kindArg ?? kindFromName(basename(path));
   if (kind === undefined) {
     io.err(
@@ -78,17 +79,18 @@ function validateOne(path: string, kindArg: FileKind | undefined, io: ValidateIo
   }
   const text = readFileSync(path, 'utf8');
   const result = parseFileDetailed(kind, path, text);
-  return report(io, result.issues, [summary(path, kind, result.count, result.issues)]);
+  return report(io, result.issues, [summary(path, kind, result.count, result.issues)], lang);
 }
 
-function validateFolderAt(root: string, io: ValidateIo): number {
+function validateFolderAt(root: string, io: ValidateIo, lang: Lang): number {
   const folder = validateFolder(readDataFolder(root), { checkEveryKnownFile: true });
   const summaries = folder.files.map((f) => summary(f.path, f.kind, f.count, folder.issues));
-  return report(io, folder.issues, summaries);
+  return report(io, folder.issues, summaries, lang);
 }
 
 export async function runValidate(argv: string[], io: ValidateIo): Promise<number> {
-  const args = parseArgs(argv);
+  const { argv: rest, lang, problem } = takeLang(argv);
+  const args = problem ?? parseArgs(rest);
   if (typeof args === 'string') {
     io.err(`error: ${args}`);
     io.err(USAGE);
@@ -101,9 +103,9 @@ export async function runValidate(argv: string[], io: ValidateIo): Promise<numbe
         io.err(`error: --kind applies to a single file, and ${args.target} is a folder`);
         return 1;
       }
-      return validateFolderAt(args.target, io);
+      return validateFolderAt(args.target, io, lang);
     }
-    return validateOne(args.target, args.kind, io);
+    return validateOne(args.target, args.kind, io, lang);
   } catch (error) {
     const path = (error as { path?: unknown } | null)?.path;
     io.err(`error: ${typeof path === 'string' ? path : args.target}: ${fsReason(error)}`);

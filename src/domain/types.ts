@@ -1,5 +1,6 @@
 // Types of the data contract (data/README.md), as the domain holds them after parsing.
 // Files use snake_case; the domain uses camelCase with units in the names.
+import type { IssueCode, IssueParams } from './messages/codes.ts';
 
 export const TECHNOLOGIES = ['2G', '3G', '4G', '5G'] as const;
 export type Technology = (typeof TECHNOLOGIES)[number];
@@ -199,7 +200,10 @@ export type FileKind = (typeof FILE_KINDS)[number];
  */
 export interface Issue {
   severity: 'error' | 'warning';
-  code: string;
+  /** One of the closed list in messages/codes.ts; the dictionaries have its text. */
+  code: IssueCode;
+  /** What the sentence needs (values, counts, ranges, names): messages/issues-*.ts render it. */
+  params?: IssueParams;
   /** File name as the user gave it (relative path or bare name). */
   file: string;
   /** 0-based feature index in a GeoJSON file. */
@@ -212,7 +216,6 @@ export interface Issue {
   id?: string;
   /** A whole-file repair the importer may offer; never applied silently. */
   fix?: 'strip-bom' | 'swap-coordinates' | 'normalize-nfc';
-  /** The values the message shows, by name, for a message rendered in another language from `code`. */
-  params?: Readonly<Record<string, string | number>>;
+  /** The English sentence (the CLI prints it); the UI renders `issueText(issue, lang)`. */
   message: string;
 }

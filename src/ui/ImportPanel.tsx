@@ -1,6 +1,7 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import type { ColumnMapping } from '../domain/import/csv-points.ts';
 import type { ImportFix, StagedFile } from '../domain/import/staging.ts';
+import { issueText } from '../domain/messages/render.ts';
 import { FILE_KINDS, type FileKind } from '../domain/types.ts';
 import { cancelImport, checkImport, commitImport, revertToBundled } from '../state/import-bridge.ts';
 import { useAppStore } from '../state/store.ts';
@@ -208,7 +209,7 @@ export function ImportPanel() {
             <ul className="issues" data-testid="import-issues">
               {result.issues.slice(0, SHOWN_ISSUES).map((issue, i) => (
                 <li key={i} className={issue.severity === 'error' ? 'error-text' : undefined}>
-                  {issue.message}
+                  {issueText(issue, lang)}
                 </li>
               ))}
               {result.issues.length > SHOWN_ISSUES && <li>{translateWith(lang, 'importMore', { n: result.issues.length - SHOWN_ISSUES })}</li>}

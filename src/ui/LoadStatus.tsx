@@ -1,3 +1,4 @@
+import { issueText } from '../domain/messages/render.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatNumber } from './format.ts';
 import { translate } from './i18n.ts';
@@ -29,7 +30,7 @@ export function LoadStatus() {
           </p>
           <ul>
             {errors.slice(0, 50).map((issue, i) => (
-              <li key={i}>{issue.message}</li>
+              <li key={i}>{issueText(issue, lang)}</li>
             ))}
           </ul>
         </>

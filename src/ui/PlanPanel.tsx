@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { issueText } from '../domain/messages/render.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { towersToGeoJSON } from '../domain/export/features.ts';
 import { planFromTowers } from '../domain/plan/plan.ts';
@@ -43,11 +44,11 @@ export function PlanPanel({ dataset }: { dataset: DatasetView }) {
     const text = await file.text();
     // The contract's checks (and papaparse) load only when a plan is imported: the first
     // script stays small.
-    const { parseFile, formatIssue } = await import('../domain/parse/index.ts');
+    const { parseFile } = await import('../domain/parse/index.ts');
     const { value, issues } = parseFile('towers', file.name, text);
     const errors = issues.filter((issue) => issue.severity === 'error');
     if (!value || errors.length > 0) {
-      setNote({ ok: false, title: translateWith(lang, 'importFailed', { file: file.name }), lines: errors.slice(0, 20).map(formatIssue) });
+      setNote({ ok: false, title: translateWith(lang, 'importFailed', { file: file.name }), lines: errors.slice(0, 20).map((issue) => issueText(issue, lang)) });
       return;
     }
     const next = planFromTowers(dataset.towers, value as Tower[]);

@@ -121,7 +121,7 @@ export const shareEn: Record<keyof typeof shareVi, string> = {
   importSwap: 'Swap longitude ↔ latitude and check again',
   importStripBom: 'Strip the byte-order mark and check again',
   importNormalizeNfc: 'Normalise the Vietnamese accents (NFC) and check again',
-  importProblems: '{errors} errors, {warnings} notes',
+  importProblems: 'Errors: {errors} · notes: {warnings}',
   importMore: '… and {n} more',
   importAll: 'Import',
   importValid: 'Import the valid rows only (leave out {n} rows with errors)',

@@ -62,13 +62,14 @@ describe.skipIf(!executablePath)('Import in headless Chromium', () => {
     await drop(s.page, [{ name: 'hamlets_fix.geojson', text: broken }]);
     const issues = s.page.getByTestId('import-issues');
     await issues.waitFor({ timeout: 30000 });
-    expect(await issues.innerText()).toContain('hamlets_fix.geojson: feature 910 (id "H-NEW-2"), field "population": is -1000, must be a whole number ≥ 0');
+    // Said in the UI's language (Vietnamese), the feature counted from 1.
+    expect(await issues.innerText()).toContain('hamlets_fix.geojson: đối tượng 911 (mã "H-NEW-2"), trường dữ liệu "population": là -1.000, phải là số nguyên ≥ 0');
     expect(await s.page.getByRole('button', { name: 'Nhập', exact: true }).count()).toBe(0);
     await s.page.getByRole('button', { name: 'Huỷ' }).click();
     expect(await hamlets()).toMatch(/trên 912\)$/);
     await drop(s.page, [{ name: 'notes.txt', text: 'hello' }]);
     await issues.waitFor({ timeout: 30000 });
-    expect(await issues.innerText()).toContain('notes.txt: cannot tell what this file holds');
+    expect(await issues.innerText()).toContain('notes.txt: không biết tệp này chứa loại dữ liệu gì');
     await s.page.getByRole('button', { name: 'Huỷ' }).click();
     expect(await hamlets()).toMatch(/trên 912\)$/);
   });
@@ -78,7 +79,7 @@ describe.skipIf(!executablePath)('Import in headless Chromium', () => {
     const result = s.page.getByTestId('import-result');
     const issues = s.page.getByTestId('import-issues');
     await issues.waitFor({ timeout: 30000 });
-    expect(await issues.innerText()).toContain('hamlets.geojson: the file starts with a byte-order mark (U+FEFF)');
+    expect(await issues.innerText()).toContain('hamlets.geojson: tệp bắt đầu bằng dấu BOM (U+FEFF)');
     // Counted through the BOM; none valid while the whole file is refused.
     expect(await result.innerText()).toContain('hamlets.geojson: hamlets · geojson · 0 / 912 dòng hợp lệ');
     expect(await s.page.getByRole('button', { name: 'Nhập', exact: true }).count()).toBe(0);

@@ -84,10 +84,13 @@ describe('npm run coverage (in process)', () => {
     expect(result.out).toEqual([]);
     expect(existsSync(out)).toBe(false);
     const stderr = result.err.join('\n');
-    expect(stderr).toContain('hamlets.geojson: feature 1 (id "h2"), field "population": is missing');
-    expect(stderr).toContain('towers.geojson: feature 1 (id "t2"), field "technology": is "4.5G"');
+    expect(stderr).toContain('hamlets.geojson: feature 2 (id "h2"), field "population": is missing');
+    expect(stderr).toContain('towers.geojson: feature 2 (id "t2"), field "technology": is "4.5G"');
     expect(result.err.every((line) => /^(error|warning): /.test(line))).toBe(true);
     expect(stderr).not.toMatch(/\n\s+at /);
+    const vi = await run(['--data', dir, '--scenario', 'planned', '--out', out, '--lang', 'vi']);
+    expect(vi.code).toBe(1);
+    expect(vi.err.join('\n')).toContain('hamlets.geojson: đối tượng 2 (mã "h2"), trường dữ liệu "population": bị thiếu (bắt buộc trong tệp ấp, khóm)');
   });
 
   it('fails when a required file is missing', async () => {

@@ -271,7 +271,7 @@ describe('npm run siting (in process)', () => {
     expect(result.code).toBe(1);
     expect(result.out).toEqual([]);
     expect(existsSync(file)).toBe(false);
-    expect(result.err.join('\n')).toContain('hamlets.geojson: feature 1 (id "h2"), field "population": is missing');
+    expect(result.err.join('\n')).toContain('hamlets.geojson: feature 2 (id "h2"), field "population": is missing');
     expect(result.err.every((line) => /^(error|warning): /.test(line))).toBe(true);
   });
 

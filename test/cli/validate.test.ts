@@ -25,96 +25,96 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'nan_hamlets.geojson': ['nan_hamlets.geojson: line 3, column 61: NaN is not valid JSON; use null or a number'],
   'infinity_towers.geojson': [
-    'infinity_towers.geojson: feature 1 (id "t2"), field "geometry.coordinates": coordinate 1 is Infinity, not a finite number',
+    'infinity_towers.geojson: feature 2 (id "t2"), field "geometry.coordinates": coordinate 1 is Infinity, not a finite number',
   ],
   'string_coordinate_schools.geojson': [
-    'string_coordinate_schools.geojson: feature 1 (id "s2"), field "geometry.coordinates": coordinate 0 is a string ("105.05"), must be a number',
+    'string_coordinate_schools.geojson: feature 2 (id "s2"), field "geometry.coordinates": coordinate 0 is a string ("105.05"), must be a number',
   ],
-  'null_geometry_hamlets.geojson': ['null_geometry_hamlets.geojson: feature 1 (id "h2"), field "geometry": is null'],
+  'null_geometry_hamlets.geojson': ['null_geometry_hamlets.geojson: feature 2 (id "h2"), field "geometry": is null'],
   'linestring_schools.geojson': [
-    'linestring_schools.geojson: feature 1 (id "s2"), field "geometry.type": is "LineString", must be "Point"',
+    'linestring_schools.geojson: feature 2 (id "s2"), field "geometry.type": is "LineString", must be "Point"',
   ],
   'geometrycollection_towers.geojson': [
-    'geometrycollection_towers.geojson: feature 0 (id "t1"), field "geometry.type": is "GeometryCollection", must be "Point"',
+    'geometrycollection_towers.geojson: feature 1 (id "t1"), field "geometry.type": is "GeometryCollection", must be "Point"',
   ],
   'swapped_towers.geojson': [
-    'swapped_towers.geojson: feature 0 (id "t1"), field "geometry.coordinates": coordinates look swapped (lat, lon): [9.06, 105.05]; GeoJSON is [lon, lat]; 3 features in this file look the same',
+    'swapped_towers.geojson: feature 1 (id "t1"), field "geometry.coordinates": coordinates look swapped (lat, lon): [9.06, 105.05]; GeoJSON is [lon, lat]; 3 features in this file look the same',
   ],
   'projected_hamlets.geojson': [
-    'projected_hamlets.geojson: feature 0 (id "h1"), field "geometry.coordinates": coordinates [511234.5, 998765.25] look like projected metres',
+    'projected_hamlets.geojson: feature 1 (id "h1"), field "geometry.coordinates": coordinates [511234.5, 998765.25] look like projected metres',
     'WGS84 longitude, latitude in degrees',
   ],
   'range_hamlets.geojson': [
-    'range_hamlets.geojson: feature 1 (id "h2"), field "geometry.coordinates": longitude 250 in [250, 9.05] is outside [-180, 180]',
+    'range_hamlets.geojson: feature 2 (id "h2"), field "geometry.coordinates": longitude 250 in [250, 9.05] is outside [-180, 180]',
   ],
   'array_hamlets.geojson': ['array_hamlets.geojson: the file holds a JSON array of 2 items, not a GeoJSON FeatureCollection'],
   'esri_schools.json': ['esri_schools.json: this is Esri JSON'],
   'single_feature_hamlets.geojson': ['single_feature_hamlets.geojson: the file holds a single Feature, not a FeatureCollection'],
   'duplicate_id_towers.geojson': [
-    'duplicate_id_towers.geojson: feature 2 (id "t1"), field "id": id "t1" is already used by feature 0',
+    'duplicate_id_towers.geojson: feature 3 (id "t1"), field "id": id "t1" is already used by feature 1',
   ],
   'numeric_id_hamlets.geojson': [
-    'numeric_id_hamlets.geojson: feature 1, field "id": is a number (7), must be a string',
+    'numeric_id_hamlets.geojson: feature 2, field "id": is a number (7), must be a string',
     'leading zeros are lost',
   ],
   'missing_population_hamlets.geojson': [
-    'missing_population_hamlets.geojson: feature 1 (id "h2"), field "population": is missing (required in a hamlets file)',
+    'missing_population_hamlets.geojson: feature 2 (id "h2"), field "population": is missing (required in a hamlets file)',
   ],
   'string_population_hamlets.geojson': [
-    'string_population_hamlets.geojson: feature 1 (id "h2"), field "population": is a string ("120"), must be a number',
+    'string_population_hamlets.geojson: feature 2 (id "h2"), field "population": is a string ("120"), must be a number',
   ],
   'fractional_population_hamlets.geojson': [
-    'fractional_population_hamlets.geojson: feature 1 (id "h2"), field "population": is 12.5, must be a whole number ≥ 0',
+    'fractional_population_hamlets.geojson: feature 2 (id "h2"), field "population": is 12.5, must be a whole number ≥ 0',
   ],
   'negative_students_schools.geojson': [
-    'negative_students_schools.geojson: feature 1 (id "s2"), field "students": is -3, must be a whole number ≥ 0',
+    'negative_students_schools.geojson: feature 2 (id "s2"), field "students": is -3, must be a whole number ≥ 0',
   ],
   'exceeding_need_schools.geojson': [
-    'exceeding_need_schools.geojson: feature 1 (id "s2"), field "students_in_need": is 41, more than students (40)',
+    'exceeding_need_schools.geojson: feature 2 (id "s2"), field "students_in_need": is 41, more than students (40)',
   ],
   'bad_technology_towers.geojson': [
-    'bad_technology_towers.geojson: feature 1 (id "t2"), field "technology": is "4.5G", must be one of "2G", "3G", "4G", "5G"',
+    'bad_technology_towers.geojson: feature 2 (id "t2"), field "technology": is "4.5G", must be one of "2G", "3G", "4G", "5G"',
   ],
   'bad_level_schools.geojson': [
-    'bad_level_schools.geojson: feature 1 (id "s2"), field "level": is "high_school", must be one of "preschool", "primary"',
+    'bad_level_schools.geojson: feature 2 (id "s2"), field "level": is "high_school", must be one of "preschool", "primary"',
   ],
   'impossible_date_towers.geojson': [
-    'impossible_date_towers.geojson: feature 1 (id "t2"), field "service_date": "2021-02-30" is not a real date: February 2021 has 28 days',
+    'impossible_date_towers.geojson: feature 2 (id "t2"), field "service_date": "2021-02-30" is not a real date: February 2021 has 28 days',
   ],
   'ddmmyyyy_towers.geojson': [
-    'ddmmyyyy_towers.geojson: feature 1 (id "t2"), field "service_date": "15/10/2021" is not an ISO date YYYY-MM-DD (if it is day/month/year, write 2021-10-15)',
+    'ddmmyyyy_towers.geojson: feature 2 (id "t2"), field "service_date": "15/10/2021" is not an ISO date YYYY-MM-DD (if it is day/month/year, write 2021-10-15)',
   ],
   'upgrade_without_technology_towers.geojson': [
-    'upgrade_without_technology_towers.geojson: feature 0 (id "t1"), field "upgrade_date": is given without upgrade_technology',
+    'upgrade_without_technology_towers.geojson: feature 1 (id "t1"), field "upgrade_date": is given without upgrade_technology',
   ],
   'string_boolean_schools.geojson': [
-    'string_boolean_schools.geojson: feature 1 (id "s2"), field "fixed_broadband": is a string ("true"), must be true or false',
+    'string_boolean_schools.geojson: feature 2 (id "s2"), field "fixed_broadband": is a string ("true"), must be true or false',
   ],
   'bom_hamlets.geojson': [
     'bom_hamlets.geojson: the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM',
   ],
   'proto_key_hamlets.geojson': [
-    'proto_key_hamlets.geojson: feature 1 (id "h2"), field "__proto__": this property name is not allowed',
+    'proto_key_hamlets.geojson: feature 2 (id "h2"), field "__proto__": this property name is not allowed',
   ],
-  'nfd_hamlets.geojson': ['nfd_hamlets.geojson: feature 1 (id "h2"), field "name": text', 'is not in Unicode NFC form'],
+  'nfd_hamlets.geojson': ['nfd_hamlets.geojson: feature 2 (id "h2"), field "name": text', 'is not in Unicode NFC form'],
   'mojibake_hamlets.geojson': [
-    'mojibake_hamlets.geojson: feature 1 (id "h2"), field "name": text "áº¤p CÃ\u00a0 Mau" looks like UTF-8 that was read as Windows-1252/1258',
+    'mojibake_hamlets.geojson: feature 2 (id "h2"), field "name": text "áº¤p CÃ\u00a0 Mau" looks like UTF-8 that was read as Windows-1252/1258',
   ],
   'tcvn3_schools.geojson': [
-    'tcvn3_schools.geojson: feature 1 (id "s2"), field "name": text "Tr\u00adêng TiÓu häc Cµ Mau" looks like Vietnamese typed in a legacy TCVN3 (ABC) or VNI font',
+    'tcvn3_schools.geojson: feature 2 (id "s2"), field "name": text "Tr\u00adêng TiÓu häc Cµ Mau" looks like Vietnamese typed in a legacy TCVN3 (ABC) or VNI font',
   ],
   'windows1258_hamlets.geojson': [
     'windows1258_hamlets.geojson: line 3, column 108: the text holds 1 U+FFFD replacement character',
     'not saved as UTF-8',
   ],
   'unclosed_districts.geojson': [
-    'unclosed_districts.geojson: feature 1 (id "D02"), field "geometry.coordinates": ring 0 is not closed: it starts at [105.1, 9] and ends at [105.1, 9.2]',
+    'unclosed_districts.geojson: feature 2 (id "D02"), field "geometry.coordinates": ring 0 is not closed: it starts at [105.1, 9] and ends at [105.1, 9.2]',
   ],
   'no_district_id_communes.geojson': [
-    'no_district_id_communes.geojson: feature 0 (id "C001"), field "district_id": is missing (required in a communes file)',
+    'no_district_id_communes.geojson: feature 1 (id "C001"), field "district_id": is missing (required in a communes file)',
   ],
   'point_coastline.geojson': [
-    'point_coastline.geojson: feature 0, field "geometry.type": is "Point", must be "LineString" or "MultiLineString"',
+    'point_coastline.geojson: feature 1, field "geometry.type": is "Point", must be "LineString" or "MultiLineString"',
   ],
   'semicolon_deliveries.csv': ['semicolon_deliveries.csv: line 1: the columns are separated by ";"', 'the contract needs ","'],
   'zero_quantity_deliveries.csv': [
@@ -129,12 +129,12 @@ const EXPECTED: Record<string, string[]> = {
     'bad_kind_deliveries.csv: line 2, field "kind": is "laptop", must be one of "computer", "data_sim"',
   ],
   'bad_metric_programme.json': [
-    'bad_metric_programme.json: target 1, field "metric": is "towers_built", must be one of "hamlets_good_pct"',
+    'bad_metric_programme.json: target 2, field "metric": is "towers_built", must be one of "hamlets_good_pct"',
   ],
   'bad_deadline_programme.json': [
-    'bad_deadline_programme.json: target 2, field "deadline": "2022-9-5" is not an ISO date YYYY-MM-DD',
+    'bad_deadline_programme.json: target 3, field "deadline": "2022-9-5" is not an ISO date YYYY-MM-DD',
   ],
-  'over_100_programme.json': ['over_100_programme.json: target 0, field "target": is 120, must be between 0 and 100'],
+  'over_100_programme.json': ['over_100_programme.json: target 1, field "target": is 120, must be between 0 and 100'],
   'trailing_comma_programme.json': [
     'trailing_comma_programme.json: line 4, column 1: a trailing comma before "}" is not allowed in JSON',
   ],
@@ -263,5 +263,25 @@ describe('validate: usage errors never throw', () => {
     expect(code).toBe(1);
     expect(out).toEqual([]);
     expect(err[0]).toContain(message);
+  });
+});
+
+describe('validate --lang', () => {
+  it('says the problems in Vietnamese with --lang vi, the same dictionary as the app, and in English otherwise', async () => {
+    const path = `${BAD}/negative_students_schools.geojson`;
+    const en = await run([path]);
+    const vi = await run([path, '--lang', 'vi']);
+    const viEq = await run(['--lang=vi', path]);
+    expect(en.err).toContain(`error: ${path}: feature 2 (id "s2"), field "students": is -3, must be a whole number ≥ 0`);
+    expect(vi.code).toBe(1);
+    expect(vi.err).toContain(`error: ${path}: đối tượng 2 (mã "s2"), trường dữ liệu "students": là -3, phải là số nguyên ≥ 0`);
+    expect(viEq.err).toEqual(vi.err);
+    expect((await run([path, '--lang', 'en'])).err).toEqual(en.err);
+  });
+
+  it('refuses a language it does not have', async () => {
+    const result = await run([`${BAD}/negative_students_schools.geojson`, '--lang', 'fr']);
+    expect(result.code).toBe(1);
+    expect(result.err[0]).toBe('error: --lang "fr": use vi or en');
   });
 });

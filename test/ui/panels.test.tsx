@@ -56,15 +56,17 @@ describe('panels', () => {
     useAppStore.getState().datasetRejected('invalid', [
       {
         severity: 'error',
-        code: 'x',
+        code: 'enum',
         file: 'hamlets.geojson',
         featureIndex: 3,
         field: 'name',
-        message: 'hamlets.geojson: feature 3, field "name": "<img src=x onerror=alert(1)>"',
+        params: { got: 'string', value: '<img src=x onerror=alert(1)>', allowed: ['a'] },
+        message: 'hamlets.geojson: feature 4, field "name": is "<img src=x onerror=alert(1)>", must be one of "a"',
       },
     ]);
     const { container } = render(<LoadStatus />);
-    expect(screen.getByRole('alert').textContent).toContain('feature 3, field "name"');
+    // Rendered in the UI's language (Vietnamese by default), the feature counted from 1.
+    expect(screen.getByRole('alert').textContent).toContain('hamlets.geojson: đối tượng 4, trường dữ liệu "name": là "<img src=x onerror=alert(1)>"');
     expect(container.querySelector('img')).toBeNull();
   });
 

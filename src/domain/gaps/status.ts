@@ -22,7 +22,11 @@
  * Gap ids are user data ("hamlet:__proto__" is a fine hamlet), so the `gaps` record is only
  * written through `setOwn` and read through `Object.hasOwn`, as in plan.ts.
  */
+import { cut } from '../messages/codes.ts';
+import { problem, problemText, type Problem } from '../messages/problems.ts';
+import { findJsonSyntaxError } from '../parse/json-syntax.ts';
 import { isIsoDate } from '../parse/dates.ts';
+import { lineColumn } from '../parse/text.ts';
 
 export const GAP_KINDS = ['hamlet', 'school'] as const;
 export type GapKind = (typeof GAP_KINDS)[number];
@@ -115,38 +119,32 @@ export function canTransition(from: GapStatus, to: GapStatus): boolean {
   return ALLOWED[from].includes(to);
 }
 
-const label = (status: GapStatus): string => status.replace('_', ' ');
-
 function refusedHint(from: GapStatus, to: GapStatus): string {
-  if (from === to) return `it is already ${label(from)}`;
-  if (from === 'open') return 'assign it first';
-  if (from === 'assigned' && to === 'resolved') return 'mark it in progress first';
-  return 'reopen it first';
+  if (from === to) return 'already';
+  if (from === 'open') return 'assign';
+  if (from === 'assigned' && to === 'resolved') return 'progress';
+  return 'reopen';
 }
 
 /** Why the change cannot apply to a gap whose history is `history`, or undefined when it can. */
-function changeProblem(history: readonly GapStatusChange[], change: GapStatusChange): string | undefined {
-  if (!isGapId(change.gapId)) return `"${change.gapId}" is not a gap id (hamlet:<id> or school:<id>)`;
-  if (!(GAP_STATUSES as readonly string[]).includes(change.status)) return `"${String(change.status)}" is not a gap status`;
-  if (!isIsoDate(change.date)) return `the date "${change.date}" is not a date YYYY-MM-DD`;
+export function changeFault(history: readonly GapStatusChange[], change: GapStatusChange): Problem | undefined {
+  if (!isGapId(change.gapId)) return problem('gap-id', { id: cut(change.gapId) });
+  if (!(GAP_STATUSES as readonly string[]).includes(change.status)) return problem('gap-status', { status: cut(String(change.status)) });
+  if (!isIsoDate(change.date)) return problem('gap-date', { date: cut(change.date) });
   const last = history[history.length - 1];
   const from: GapStatus = last?.status ?? 'open';
   const operator = assignedOperator(history);
-  if (last !== undefined && change.date < last.date) {
-    return `the date ${change.date} is before the gap's last change, on ${last.date}`;
-  }
+  if (last !== undefined && change.date < last.date) return problem('gap-date-order', { date: change.date, last: last.date });
   if (from === 'assigned' && change.status === 'assigned' && change.operator === operator) {
-    return `cannot go from assigned to assigned: it is already assigned to ${String(operator)}`;
+    return problem('gap-already-assigned', { operator: String(operator) });
   }
-  if (!canTransition(from, change.status)) {
-    return `cannot go from ${label(from)} to ${label(change.status)}: ${refusedHint(from, change.status)}`;
-  }
+  if (!canTransition(from, change.status)) return problem('gap-transition', { from, to: change.status, hint: refusedHint(from, change.status) });
   if (change.status === 'assigned') {
-    if (change.operator === undefined || change.operator.trim() === '') return 'an assignment must name the operator';
+    if (change.operator === undefined || change.operator.trim() === '') return problem('gap-no-operator');
   } else if (change.operator !== undefined && change.operator !== operator) {
     return operator === undefined
-      ? `the change names the operator ${change.operator}, but the gap is not assigned to anyone`
-      : `the change names the operator ${change.operator}, but the gap is assigned to ${operator}: reassign it first`;
+      ? problem('gap-operator-unassigned', { operator: change.operator })
+      : problem('gap-operator-other', { operator: change.operator, assigned: operator });
   }
   return undefined;
 }
@@ -165,17 +163,18 @@ function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
 }
 
 /**
- * The statuses with `change` added to its gap's history, or the reason it is refused, a
- * phrase such as "cannot go from open to resolved: assign it first". Pure: a new state
- * that shares the other gaps' histories with `statuses`.
+ * The statuses with `change` added to its gap's history, or why it is refused: `why` for
+ * `problemText` in the user's language, `reason` the English phrase ("cannot go from open
+ * to resolved: assign it first"). Pure: a new state that shares the other gaps' histories
+ * with `statuses`.
  */
 export function applyStatusChange(
   statuses: GapStatuses,
   change: GapStatusChange,
-): { ok: true; statuses: GapStatuses } | { ok: false; reason: string } {
+): { ok: true; statuses: GapStatuses } | { ok: false; reason: string; why: Problem } {
   const history = historyOf(statuses, change.gapId);
-  const reason = changeProblem(history, change);
-  if (reason !== undefined) return { ok: false, reason };
+  const why = changeFault(history, change);
+  if (why !== undefined) return { ok: false, reason: problemText(why, 'en'), why };
   const gaps: Record<string, GapStatusChange[]> = {};
   for (const key of Object.keys(statuses.gaps)) setOwn(gaps, key, statuses.gaps[key] as GapStatusChange[]);
   setOwn(gaps, change.gapId, [...history, cleanChange(change)]);
@@ -191,23 +190,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const CHANGE_KEYS: ReadonlySet<string> = new Set(['gapId', 'status', 'operator', 'note', 'date', 'by']);
 
-function readChange(value: unknown, gapId: string, at: string): { change: GapStatusChange } | { problem: string } {
-  if (!isRecord(value)) return { problem: `${at} is not a status change` };
-  for (const key of Object.keys(value)) if (!CHANGE_KEYS.has(key)) return { problem: `${at} has an unknown field "${key}"` };
+function readChange(value: unknown, gapId: string, at: string): { change: GapStatusChange } | { problem: Problem } {
+  if (!isRecord(value)) return { problem: problem('statuses-not', { at, what: 'change' }) };
+  for (const key of Object.keys(value)) if (!CHANGE_KEYS.has(key)) return { problem: problem('statuses-unknown-field', { at, key: cut(key) }) };
   const own = (key: string): unknown => (Object.hasOwn(value, key) ? value[key] : undefined);
   const id = own('gapId');
-  if (id !== gapId) return { problem: `${at}.gapId is not "${gapId}"` };
+  if (id !== gapId) return { problem: problem('statuses-gap-id', { at, expected: gapId }) };
   const status = own('status');
   if (typeof status !== 'string' || !(GAP_STATUSES as readonly string[]).includes(status)) {
-    return { problem: `${at}.status is not one of ${GAP_STATUSES.join(', ')}` };
+    return { problem: problem('statuses-not', { at: `${at}.status`, what: 'gapStatus' }) };
   }
   const date = own('date');
-  if (typeof date !== 'string' || !isIsoDate(date)) return { problem: `${at}.date is not a date YYYY-MM-DD` };
+  if (typeof date !== 'string' || !isIsoDate(date)) return { problem: problem('statuses-not', { at: `${at}.date`, what: 'date' }) };
   const change: GapStatusChange = { gapId, status: status as GapStatus, date };
   for (const key of OPTIONAL_TEXT) {
     const v = own(key);
     if (v === undefined) continue;
-    if (typeof v !== 'string') return { problem: `${at}.${key} is not text` };
+    if (typeof v !== 'string') return { problem: problem('statuses-not', { at: `${at}.${key}`, what: 'text' }) };
     change[key] = v;
   }
   return { change: cleanChange(change) };
@@ -221,30 +220,64 @@ function readChange(value: unknown, gapId: string, at: string): { change: GapSta
  * `readGapStatuses(JSON.parse(JSON.stringify(s)))` gives back `s` for any `s` built by
  * `applyStatusChange`.
  */
-export function readGapStatuses(value: unknown): { ok: true; statuses: GapStatuses } | { ok: false; problem: string } {
-  if (!isRecord(value)) return { ok: false, problem: 'the gap statuses are not an object' };
+export function readGapStatuses(value: unknown): { ok: true; statuses: GapStatuses } | { ok: false; problem: string; why: Problem } {
+  const read = readStatuses(value);
+  return 'why' in read ? { ok: false, problem: problemText(read.why, 'en'), why: read.why } : read;
+}
+
+function readStatuses(value: unknown): { ok: true; statuses: GapStatuses } | { why: Problem } {
+  if (!isRecord(value)) return { why: problem('statuses-not', { at: '', what: 'object' }) };
   const schema = Object.hasOwn(value, 'schema') ? value['schema'] : undefined;
-  if (schema !== 1) return { ok: false, problem: `schema is ${JSON.stringify(schema) ?? 'missing'}, not 1` };
+  if (schema !== 1) return { why: problem('statuses-schema', { schema: cut(JSON.stringify(schema) ?? 'missing') }) };
   const gapsValue = Object.hasOwn(value, 'gaps') ? value['gaps'] : undefined;
-  if (!isRecord(gapsValue)) return { ok: false, problem: 'gaps is not an object' };
+  if (!isRecord(gapsValue)) return { why: problem('statuses-not', { at: 'gaps', what: 'object' }) };
   for (const key of Object.keys(value)) {
-    if (key !== 'schema' && key !== 'gaps') return { ok: false, problem: `the gap statuses have an unknown field "${key}"` };
+    if (key !== 'schema' && key !== 'gaps') return { why: problem('statuses-unknown-field', { at: '', key: cut(key) }) };
   }
   const gaps: Record<string, GapStatusChange[]> = {};
   for (const gapId of Object.keys(gapsValue)) {
-    const at = `gaps[${JSON.stringify(gapId)}]`;
-    if (!isGapId(gapId)) return { ok: false, problem: `${at}: "${gapId}" is not a gap id (hamlet:<id> or school:<id>)` };
+    const at = `gaps[${JSON.stringify(cut(gapId))}]`;
+    if (!isGapId(gapId)) return { why: problem('statuses-change', { at, of: 'gap-id', id: cut(gapId) }) };
     const list = gapsValue[gapId];
-    if (!Array.isArray(list)) return { ok: false, problem: `${at} is not a list of changes` };
+    if (!Array.isArray(list)) return { why: problem('statuses-not', { at, what: 'changes_list' }) };
     const history: GapStatusChange[] = [];
     for (let k = 0; k < list.length; k++) {
       const read = readChange(list[k], gapId, `${at}[${k}]`);
-      if ('problem' in read) return { ok: false, problem: read.problem };
-      const problem = changeProblem(history, read.change);
-      if (problem !== undefined) return { ok: false, problem: `${at}[${k}]: ${problem}` };
+      if ('problem' in read) return { why: read.problem };
+      const fault = changeFault(history, read.change);
+      if (fault !== undefined) return { why: problem('statuses-change', { ...fault.params, at: `${at}[${k}]`, of: fault.code }) };
       history.push(read.change);
     }
     if (history.length > 0) setOwn(gaps, gapId, history);
   }
   return { ok: true, statuses: { schema: 1, gaps } };
+}
+
+/** NUL and other low control characters, or U+FFFD where bytes were not UTF-8: not a text file. */
+function looksBinary(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 9 || c === 0xfffd) return true;
+  }
+  return false;
+}
+
+/**
+ * A status file's text as the statuses it holds, or why not, for `problemText`: not text
+ * at all (an image, a spreadsheet), JSON broken at a line and column, or JSON that is not
+ * a status file. Never the JavaScript engine's own words.
+ */
+export function readGapStatusFile(text: string): { ok: true; statuses: GapStatuses } | { ok: false; why: Problem } {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (looksBinary(body.slice(0, 4096))) return { ok: false, why: problem('statuses-binary') };
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    const found = findJsonSyntaxError(body);
+    const at = lineColumn(body, found?.offset ?? 0);
+    return { ok: false, why: problem('statuses-json', { line: at.line, column: at.column }) };
+  }
+  const read = readStatuses(value);
+  return 'why' in read ? { ok: false, why: read.why } : read;
 }

@@ -38,9 +38,10 @@
 // Issues: `error` when nothing could be read (empty file, not a cell export); `warning` for
 // a row left out (the rest is imported). Rows that are merely of no use here (another
 // country, CDMA) are counted in the report, not listed as issues. Never throws on user data.
-import { csvRows, isBlank, QUOTE_HINT, type CsvRow } from '../parse/csv-rows.ts';
+import { csvRows, isBlank, type CsvRow } from '../parse/csv-rows.ts';
 import { EARTH_RADIUS_KM, haversineKm } from '../geo/haversine.ts';
-import { IssueList, quote, type Place } from '../parse/issues.ts';
+import { cut, type IssueParams } from '../messages/codes.ts';
+import { IssueList, type Place } from '../parse/issues.ts';
 import { OPERATOR_CODES, type Operator } from '../synthesis/tower-kit.ts';
 import { TECHNOLOGIES, type Issue, type Technology, type Tower } from '../types.ts';
 
@@ -63,7 +64,6 @@ export const CELL_COLUMNS = [
 ] as const;
 type Column = (typeof CELL_COLUMNS)[number];
 const REQUIRED: readonly Column[] = ['radio', 'mcc', 'net', 'lon', 'lat'];
-const HEADER_HELP = `expected an OpenCelliD / Mozilla Location Service cell export: the columns ${CELL_COLUMNS.join(',')}, with or without that header row`;
 
 const RADIO_TECHNOLOGY: Readonly<Record<string, Technology>> = { GSM: '2G', UMTS: '3G', LTE: '4G', NR: '5G' };
 
@@ -123,7 +123,7 @@ type Row = CsvRow;
 /** The rows, each unclosed quote said as a warning on its line (the row is left out later). */
 function splitRows(issues: IssueList, body: string): Row[] {
   const { rows } = csvRows(body);
-  for (const row of rows) for (const message of row.syntax) issues.warning('csv-syntax', { line: row.line }, `${message} ${QUOTE_HINT}`);
+  for (const row of rows) for (const message of row.syntax) issues.warning('csv-syntax', { line: row.line }, { detail: message });
   return rows;
 }
 
@@ -203,15 +203,15 @@ interface Cell {
   serviceDate?: string;
 }
 
-/** A coordinate, or the end of a sentence saying what is wrong with it. */
-function coordinate(text: string, name: 'longitude' | 'latitude', limit: number): number | string {
-  const range = `a ${name} in degrees, -${limit} to ${limit}`;
-  if (text === '') return `is empty, must be ${range}`;
-  if (/^[+-]?\d+,\d+$/.test(text)) return `is ${quote(text)}, which uses a decimal comma; must be ${range} with a "." for decimals`;
-  if (!DECIMAL.test(text)) return `is ${quote(text)}, must be ${range}`;
+/** A coordinate, or what is wrong with it (the params of a 'cell-position' issue). */
+function coordinate(text: string, axis: 'lon' | 'lat', limit: number): number | { reason: string; axis: string; text: string; limit: number } {
+  const fault = (reason: string) => ({ reason, axis, text: cut(text), limit });
+  if (text === '') return fault('empty');
+  if (/^[+-]?\d+,\d+$/.test(text)) return fault('comma');
+  if (!DECIMAL.test(text)) return fault('not-number');
   const value = Number(text);
-  if (!Number.isFinite(value)) return `is ${text}, not a finite number; must be ${range}`;
-  if (value < -limit || value > limit) return `is ${text}, outside [-${limit}, ${limit}]`;
+  if (!Number.isFinite(value)) return fault('not-finite');
+  if (value < -limit || value > limit) return fault('outside');
   return value;
 }
 
@@ -233,18 +233,14 @@ export function importCells(file: string, text: string, options: CellImportOptio
 
   const body = typeof text !== 'string' ? '' : text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trim() === '') {
-    issues.error('empty', {}, `the file is empty; ${HEADER_HELP}`);
+    issues.error('empty', {}, { format: 'cells' });
     return done([]);
   }
   const first = firstLine(body);
   if (!first.includes(',') && (first.includes(';') || first.includes('\t'))) {
     const parts = first.split(first.includes(';') ? ';' : '\t').map((c) => c.trim().toLowerCase());
     if (parts.includes('radio') || parts.length === CELL_COLUMNS.length) {
-      issues.error(
-        'csv-delimiter',
-        { line: 1 },
-        `the columns are separated by ${first.includes(';') ? '";"' : 'tabs'}, as spreadsheets in a Vietnamese locale save CSV; a cell export has "," between columns and "." for decimals: save as "CSV UTF-8 (Comma delimited)" or set the list separator to ","`,
-      );
+      issues.error('csv-delimiter', { line: 1 }, { delimiter: first.includes(';') ? ';' : 'tab', format: 'cells' });
       return done([]);
     }
   }
@@ -259,11 +255,8 @@ export function importCells(file: string, text: string, options: CellImportOptio
     const missing = REQUIRED.filter((column) => !lower.includes(column.toLowerCase()));
     const duplicated = lower.filter((c, i) => c !== '' && lower.indexOf(c) !== i);
     if (missing.length > 0 || duplicated.length > 0) {
-      const what =
-        missing.length > 0
-          ? `the header lacks ${missing.map((m) => `"${m}"`).join(', ')} (it has ${named.map((c) => quote(c)).join(', ')}); ${HEADER_HELP}`
-          : `the header names ${duplicated.map((d) => quote(d)).join(', ')} twice`;
-      issues.error('csv-header', { line: head.line }, what);
+      const params: IssueParams = missing.length > 0 ? { missing, has: named.map(cut), format: 'cells' } : { duplicated: duplicated.map(cut) };
+      issues.error('csv-header', { line: head.line }, params);
       return done([]);
     }
     columns = lower;
@@ -271,12 +264,7 @@ export function importCells(file: string, text: string, options: CellImportOptio
   } else if (looksLikeCellRow(head.cells)) {
     columns = CELL_COLUMNS.map((c) => c.toLowerCase());
   } else {
-    const start = head.cells.slice(0, 3).join(',');
-    issues.error(
-      'not-cell-export',
-      { line: head.line },
-      `the first row (${head.cells.length} field${head.cells.length === 1 ? '' : 's'}, starting ${quote(start)}) is neither the header of a cell export nor a cell; ${HEADER_HELP}`,
-    );
+    issues.error('not-cell-export', { line: head.line }, { fields: head.cells.length, start: cut(head.cells.slice(0, 3).join(',')) });
     return done([]);
   }
   const index = (name: string): number => columns.indexOf(name.toLowerCase());
@@ -291,11 +279,7 @@ export function importCells(file: string, text: string, options: CellImportOptio
     if (report.header && row.cells.map((c) => c.trim().toLowerCase()).join(',') === headerKey) continue; // files joined end to end
     report.rows++;
     if (row.cells.length !== columns.length) {
-      issues.warning(
-        'csv-columns',
-        { line: row.line },
-        `has ${row.cells.length} fields, ${report.header ? 'the header has' : 'a cell export has'} ${columns.length} (a value with an unquoted comma, or a decimal comma such as 105,12?); the row is left out`,
-      );
+      issues.warning('csv-columns', { line: row.line }, { fields: row.cells.length, expected: columns.length, format: 'cells', header: report.header });
       skip('bad-row');
       continue;
     }
@@ -314,18 +298,14 @@ export function importCells(file: string, text: string, options: CellImportOptio
       }
       if (!radioReported.has(radio)) {
         radioReported.add(radio);
-        issues.warning(
-          'cell-radio',
-          at('radio'),
-          `${radio === '' ? 'is empty' : `is ${quote(cell('radio'))}`}, not one of "GSM", "UMTS", "LTE", "NR" (2G to 5G); the rows with this radio are left out`,
-        );
+        issues.warning('cell-radio', at('radio'), { value: radio === '' ? '' : cut(cell('radio')) });
       }
       skip('other-radio');
       continue;
     }
     const mcc = integerText(cell('mcc'));
     if (mcc === undefined) {
-      issues.warning('cell-mcc', at('mcc'), `is ${cell('mcc') === '' ? 'empty' : quote(cell('mcc'))}, must be a mobile country code such as 452; the row is left out`);
+      issues.warning('cell-mcc', at('mcc'), { value: cut(cell('mcc')) });
       skip('bad-network');
       continue;
     }
@@ -335,23 +315,23 @@ export function importCells(file: string, text: string, options: CellImportOptio
     }
     const net = integerText(cell('net'));
     if (net === undefined) {
-      issues.warning('cell-net', at('net'), `is ${cell('net') === '' ? 'empty' : quote(cell('net'))}, must be a mobile network code such as 4; the row is left out`);
+      issues.warning('cell-net', at('net'), { value: cut(cell('net')) });
       skip('bad-network');
       continue;
     }
-    const lon = coordinate(cell('lon'), 'longitude', 180);
-    const lat = coordinate(cell('lat'), 'latitude', 90);
-    if (typeof lon === 'string') issues.warning('cell-position', at('lon'), `${lon}; the row is left out`);
-    if (typeof lat === 'string') {
-      const swapped = typeof lon === 'number' && Math.abs(lon) <= 90 && /outside/.test(lat) ? ' (lon and lat swapped?)' : '';
-      issues.warning('cell-position', at('lat'), `${lat}${swapped}; the row is left out`);
+    const lon = coordinate(cell('lon'), 'lon', 180);
+    const lat = coordinate(cell('lat'), 'lat', 90);
+    if (typeof lon !== 'number') issues.warning('cell-position', at('lon'), lon);
+    if (typeof lat !== 'number') {
+      const swapped = typeof lon === 'number' && Math.abs(lon) <= 90 && lat.reason === 'outside';
+      issues.warning('cell-position', at('lat'), { ...lat, swapped });
     }
-    if (typeof lon === 'string' || typeof lat === 'string') {
+    if (typeof lon !== 'number' || typeof lat !== 'number') {
       skip('bad-position');
       continue;
     }
     if (lon === 0 && lat === 0) {
-      issues.warning('cell-position', at('lon'), 'lon and lat are both 0, a placeholder for an unknown place ("null island"); the row is left out');
+      issues.warning('cell-position', at('lon'), { reason: 'null-island' });
       skip('bad-position');
       continue;
     }

@@ -1,7 +1,9 @@
 // The issues of a CSV import (csv-points.ts), placed by CSV line (the header is line 1), the
 // row's id and the column: a contract field is named by its mapped column, as the user's
 // header names it.
-import { quote, type Fix, type Place } from '../parse/issues.ts';
+import { cut, type IssueCode, type IssueParams } from '../messages/codes.ts';
+import { englishText } from '../messages/render.ts';
+import type { Fix } from '../parse/issues.ts';
 import type { Issue } from '../types.ts';
 import { normalizeHeader } from './csv-mapping.ts';
 
@@ -19,10 +21,15 @@ export interface At {
 const MAX_PER_KIND = 50;
 const MAX_HEADER_SHOWN = 12;
 
-/** Collects a CSV import's issues; past 50 of one code and field, counts them (as IssueList). */
+/**
+ * Collects a CSV import's issues; past 50 of one code and field, counts them (as IssueList).
+ * Each issue's params say `csv: true` and name its column as the user's header does
+ * (`csvColumn`, `csvIndex`, `csvField`, or `csvPair` for both coordinates), for the
+ * dictionaries to place it.
+ */
 export class CsvIssues {
   readonly items: Issue[] = [];
-  private readonly counts = new Map<string, { count: number; severity: Issue['severity']; code: string; field?: string }>();
+  private readonly counts = new Map<string, { count: number; severity: Issue['severity']; code: IssueCode; field?: string }>();
 
   constructor(
     readonly file: string,
@@ -30,42 +37,37 @@ export class CsvIssues {
     private readonly columns: ReadonlyMap<string, number>,
   ) {}
 
-  columnName(column: number): string {
-    const name = this.header[column] ?? '';
-    return name === '' ? `column ${column + 1}` : `column ${quote(name)}`;
-  }
-
-  private fieldColumn(field: string): string {
+  /** Where a contract field's column is, as params. */
+  private fieldColumn(field: string): IssueParams {
     const column = this.columns.get(field);
-    if (column === undefined) return '';
+    if (column === undefined) return {};
     const name = this.header[column] ?? '';
-    return normalizeHeader(name) === field || name === '' ? this.columnName(column) : `${this.columnName(column)} (${field})`;
+    const shown = normalizeHeader(name) === field || name === '' ? {} : { csvField: field };
+    return { csvColumn: name, csvIndex: column, ...shown };
   }
 
-  prefix(at: At): string {
-    const parts: string[] = [];
-    if (at.line !== undefined) parts.push(`line ${at.line}${at.id ? ` (id ${quote(at.id)})` : ''}`);
+  private placeParams(at: At): IssueParams {
     if (at.pair) {
       const lon = this.columns.get('lon');
       const lat = this.columns.get('lat');
-      if (lon !== undefined && lat !== undefined) {
-        parts.push(`columns ${quote(this.header[lon] ?? '')} and ${quote(this.header[lat] ?? '')}`);
-      }
-    } else if (at.field !== undefined && this.columns.has(at.field)) parts.push(this.fieldColumn(at.field));
-    else if (at.cell !== undefined) parts.push(this.columnName(at.cell));
-    return parts.length > 0 ? `${this.file}: ${parts.join(', ')}: ` : `${this.file}: `;
+      return lon !== undefined && lat !== undefined ? { csvPair: [this.header[lon] ?? '', this.header[lat] ?? ''] } : {};
+    }
+    if (at.field !== undefined && this.columns.has(at.field)) return this.fieldColumn(at.field);
+    if (at.cell !== undefined) return { csvColumn: this.header[at.cell] ?? '', csvIndex: at.cell };
+    return {};
   }
 
-  issue(severity: Issue['severity'], code: string, at: At, what: string, fix?: Fix, params?: Issue['params']): Issue {
-    const issue: Issue = { severity, code, file: this.file, message: this.prefix(at) + what };
+  issue(severity: Issue['severity'], code: IssueCode, at: At, params: IssueParams = {}, fix?: Fix): Issue {
+    const issue: Issue = { severity, code, file: this.file, message: '' };
     if (at.line !== undefined) issue.line = at.line;
     const column = at.pair ? undefined : at.field === undefined ? at.cell : this.columns.get(at.field);
     if (column !== undefined) issue.column = column + 1;
     if (at.pair) issue.field = 'geometry.coordinates';
     else if (at.field !== undefined) issue.field = at.field;
     if (at.id !== undefined) issue.id = at.id;
+    issue.params = { ...params, ...this.placeParams(at), csv: true };
     if (fix !== undefined) issue.fix = fix;
-    if (params !== undefined) issue.params = params;
+    issue.message = englishText(issue);
     return issue;
   }
 
@@ -78,52 +80,30 @@ export class CsvIssues {
     if (count <= MAX_PER_KIND) this.items.push(issue);
   }
 
-  error(code: string, at: At, what: string, fix?: Fix, params?: Issue['params']): void {
-    this.add(this.issue('error', code, at, what, fix, params));
+  error(code: IssueCode, at: At, params?: IssueParams, fix?: Fix): void {
+    this.add(this.issue('error', code, at, params, fix));
   }
 
-  warning(code: string, at: At, what: string, fix?: Fix, params?: Issue['params']): void {
-    this.add(this.issue('warning', code, at, what, fix, params));
+  warning(code: IssueCode, at: At, params?: IssueParams, fix?: Fix): void {
+    this.add(this.issue('warning', code, at, params, fix));
   }
 
   finish(): Issue[] {
     const out = this.items.slice();
     for (const c of this.counts.values()) {
       if (c.count <= MAX_PER_KIND) continue;
-      const where =
-        c.field === undefined
-          ? ''
-          : c.field === 'geometry.coordinates'
-            ? ' in the coordinate columns'
-            : this.columns.has(c.field)
-              ? ` in ${this.fieldColumn(c.field)}`
-              : ` in field ${quote(c.field)}`;
-      const issue: Issue = {
-        severity: c.severity,
-        code: 'more-not-listed',
-        file: this.file,
-        message: `${this.file}: ${c.count - MAX_PER_KIND} more ${c.severity}s of kind "${c.code}"${where} not listed (${c.count} in all)`,
-      };
+      const column = c.field === undefined || c.field === 'geometry.coordinates' ? {} : this.fieldColumn(c.field);
+      const issue: Issue = { severity: c.severity, code: 'more-not-listed', file: this.file, message: '' };
+      issue.params = { count: c.count - MAX_PER_KIND, total: c.count, severity: c.severity, of: c.code, csv: true, ...column };
       if (c.field !== undefined) issue.field = c.field;
+      issue.message = englishText(issue);
       out.push(issue);
     }
     return out;
   }
 }
 
-export function listed(names: readonly string[]): string {
-  const shown = names.slice(0, MAX_HEADER_SHOWN).map((n) => quote(n));
-  if (names.length > MAX_HEADER_SHOWN) shown.push(`… (${names.length} columns)`);
-  return shown.join(', ');
-}
-
-/** The issue's place in the GeoJSON the row became, to strip its message's prefix. */
-export function placeOf(issue: Issue): Place {
-  const place: Place = {};
-  if (issue.featureIndex !== undefined) place.featureIndex = issue.featureIndex;
-  if (issue.id !== undefined) place.id = issue.id;
-  if (issue.line !== undefined) place.line = issue.line;
-  if (issue.column !== undefined) place.column = issue.column;
-  if (issue.field !== undefined) place.field = issue.field;
-  return place;
+/** A header's names for a message: the first twelve, and how many there are. */
+export function listed(names: readonly string[]): { header: string[]; headerCount: number } {
+  return { header: names.slice(0, MAX_HEADER_SHOWN).map(cut), headerCount: names.length };
 }

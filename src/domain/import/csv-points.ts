@@ -21,10 +21,10 @@
 // Pure, no I/O; never throws on user data.
 //
 // This module is the import's public face: it re-exports what the UI and the staging need.
-import { IssueList, placePrefix, quote } from '../parse/issues.ts';
+import { IssueList } from '../parse/issues.ts';
 import type { KindValue } from '../parse/kind.ts';
 import { checkText } from '../parse/text.ts';
-import { CsvIssues, listed, placeOf } from './csv-issues.ts';
+import { CsvIssues, listed } from './csv-issues.ts';
 import { SPECS, type ColumnMapping, type FieldSpec, type PointKind } from './csv-mapping.ts';
 import { readRows, type Conversion, type CsvImportResult } from './csv-rows.ts';
 import { readText, REPLACEMENT, sniffOf, type CsvOptions } from './csv-text.ts';
@@ -34,12 +34,6 @@ export type { ColumnMapping, ContractField, MappingGuess, PointKind } from './cs
 export type { CsvImportResult } from './csv-rows.ts';
 export { sniffCsv } from './csv-text.ts';
 export type { CsvOptions, CsvSniff, Delimiter } from './csv-text.ts';
-
-const EXAMPLE_HEADER: Record<PointKind, string> = {
-  hamlets: 'id,name,population,lon,lat',
-  schools: 'id,name,level,students,lon,lat',
-  towers: 'id,operator,status,technology,lon,lat',
-};
 
 /**
  * Reads the rows of a CSV file as records of `kind`, with the contract's validation. Each
@@ -73,7 +67,7 @@ export function csvToFeatures<K extends PointKind>(
   };
 
   if (csv.bom) {
-    issues.warning('bom', {}, 'the file starts with a byte-order mark (U+FEFF), as Excel\'s "CSV UTF-8" writes; it was ignored');
+    issues.warning('bom', {}, { ignored: true });
   }
   // Text that was not UTF-8 (parse/text.ts), placed at the first cell that shows it.
   const textIssues = new IssueList(fileName);
@@ -84,22 +78,16 @@ export function csvToFeatures<K extends PointKind>(
       issues.add(issue);
       continue;
     }
-    const prefix = placePrefix(fileName, placeOf(issue));
-    const what = issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
-    issues.add(issues.issue(issue.severity, issue.code, { line: row.line, cell: row.cells.findIndex((c) => c.includes(REPLACEMENT)) }, what));
+    issues.add(issues.issue(issue.severity, issue.code, { line: row.line, cell: row.cells.findIndex((c) => c.includes(REPLACEMENT)) }, issue.params));
   }
   if (csv.body.trim() === '') {
-    issues.error('empty', {}, `the file is empty; expected a header row such as ${EXAMPLE_HEADER[kind]}, then one row per ${kind.slice(0, -1)}`);
+    issues.error('empty', {}, { format: 'points', kind });
     return done();
   }
   const headerAt = { line: sniff.headerLine };
   if (!sniff.hasHeader) {
     result.rows = sniff.rows + 1;
-    issues.error(
-      'csv-no-header',
-      headerAt,
-      `the first row looks like data (${listed(sniff.header)}), not a header naming the columns; add a header row such as ${EXAMPLE_HEADER[kind]}`,
-    );
+    issues.error('csv-no-header', headerAt, { ...listed(sniff.header), kind });
     return done();
   }
 
@@ -118,13 +106,13 @@ export function csvToFeatures<K extends PointKind>(
   for (const [key, index] of entries) {
     if (index === null || index === undefined) continue;
     if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= width) {
-      issues.error('csv-mapping', headerAt, `the mapping puts "${key}" in column ${String(index)}, but the header has columns 0 to ${width - 1}`);
+      issues.error('csv-mapping', headerAt, { reason: 'range', key, index: String(index), max: width - 1 });
       mappingOk = false;
       continue;
     }
     const other = byColumn.get(index);
     if (other !== undefined) {
-      issues.error('csv-mapping', headerAt, `${issues.columnName(index)} is mapped to both "${other}" and "${key}"; map each column once`);
+      issues.error('csv-mapping', headerAt, { reason: 'twice', column: sniff.header[index] ?? '', index, other, key });
       mappingOk = false;
       continue;
     }
@@ -139,33 +127,17 @@ export function csvToFeatures<K extends PointKind>(
   const headerList = listed(sniff.header);
   for (const key of ['lon', 'lat'] as const) {
     if (columns.has(key)) continue;
-    const names = key === 'lon' ? ['longitude', 'kinh_do', 'x'] : ['latitude', 'vi_do', 'y'];
-    issues.error(
-      'csv-unmapped',
-      { ...headerAt, field: key },
-      `no column is mapped to the ${key === 'lon' ? 'longitude' : 'latitude'}; the header has ${headerList}; name a column "${key}" (or ${names.map((n) => `"${n}"`).join(', ')}), or choose it in the mapping`,
-    );
+    issues.error('csv-unmapped', { ...headerAt, field: key }, { ...headerList, name: key, kind });
   }
   for (const spec of specs) {
     if (!spec.required || columns.has(spec.name)) continue;
     const alias = spec.aliases[1];
-    issues.error(
-      'csv-unmapped',
-      { ...headerAt, field: spec.name },
-      `no column is mapped to "${spec.name}" (required in a ${kind} file); the header has ${headerList}; name a column "${spec.name}"${alias === undefined ? '' : ` (or "${alias}")`}, or choose it in the mapping`,
-    );
+    issues.error('csv-unmapped', { ...headerAt, field: spec.name }, { ...headerList, name: spec.name, kind, ...(alias === undefined ? {} : { alias }) });
   }
   const ignored = sniff.header.map((name, i) => ({ name, i })).filter(({ i }) => !byColumn.has(i));
   const named = ignored.filter(({ name, i }) => name !== '' || csv.rows.some((row) => row.line > sniff.headerLine && (row.cells[i] ?? '').trim() !== ''));
   if (named.length > 0) {
-    const names = named.map(({ name, i }) => (name === '' ? `column ${i + 1} (no name)` : quote(name)));
-    issues.warning(
-      'csv-ignored-columns',
-      headerAt,
-      named.length === 1
-        ? `column ${names[0] ?? ''} is not in the ${kind} contract and is ignored`
-        : `columns ${names.join(', ')} are not in the ${kind} contract and are ignored`,
-    );
+    issues.warning('csv-ignored-columns', headerAt, { columns: named.map(({ name }) => name), indexes: named.map(({ i }) => i), kind });
   }
 
   // A column the contract reads that no column feeds, while some columns are left out: the

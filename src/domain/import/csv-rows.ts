@@ -11,13 +11,13 @@
 //   (a warning). Nothing is silently fixed.
 import { VIETNAM } from '../parse/coordinates.ts';
 import { parseFileDetailed } from '../parse/file.ts';
-import { placePrefix, quote } from '../parse/issues.ts';
+import { cut, type IssueCode, type IssueParams } from '../messages/codes.ts';
 import type { KindValue } from '../parse/kind.ts';
 import type { Issue } from '../types.ts';
 import { readBoolean, readCoordinate, readCount, readNumber } from './csv-cells.ts';
-import { placeOf, type At, type CsvIssues } from './csv-issues.ts';
+import type { At, CsvIssues } from './csv-issues.ts';
 import type { FieldSpec, PointKind } from './csv-mapping.ts';
-import { isBlank, type CsvSniff, type CsvText, type Delimiter } from './csv-text.ts';
+import { isBlank, type CsvSniff, type CsvText } from './csv-text.ts';
 
 export interface CsvImportResult<K extends PointKind> {
   /** Every row, when no issue is an error; undefined otherwise (warnings keep it). */
@@ -46,9 +46,7 @@ const sight = (seen: Sighting | undefined, at: At, lon: number, lat: number): Si
   seen ? { ...seen, rows: seen.rows + 1 } : { rows: 1, at, lon, lat };
 
 /** Codes the contract's checks report once per file (parse/text.ts StringScan). */
-const ONCE_PER_FILE = new Set(['not-nfc', 'mojibake', 'legacy-encoding']);
-
-const DELIMITER_NAME: Record<Delimiter, string> = { ',': '","', ';': '";"', '\t': 'a tab' };
+const ONCE_PER_FILE: ReadonlySet<IssueCode> = new Set(['not-nfc', 'mojibake', 'legacy-encoding']);
 
 export interface Conversion {
   specs: readonly FieldSpec[];
@@ -69,7 +67,7 @@ export function readRows<K extends PointKind>(
   const latColumn = columns.get('lat');
   const idColumn = columns.get('id');
   const firstLine = new Map<string, number>();
-  const once = new Map<string, { issue: Issue; rows: number }>();
+  const once = new Map<IssueCode, { inner: Issue; at: At; rows: number }>();
   let swapped: Sighting | undefined;
   let projected: Sighting | undefined;
   let outside: Sighting | undefined;
@@ -80,18 +78,11 @@ export function readRows<K extends PointKind>(
     result.rows++;
     const line = row.line;
     if (row.syntax.length > 0) {
-      for (const message of row.syntax) {
-        issues.error('csv-syntax', { line }, `${message} (a value that opens a double quote must close it)`);
-      }
+      for (const message of row.syntax) issues.error('csv-syntax', { line }, { detail: message });
       continue;
     }
     if (row.cells.length !== width) {
-      const hint = sniff.delimiter === ',' ? ', or a decimal comma such as 1,5' : '';
-      issues.error(
-        'csv-columns',
-        { line },
-        `has ${row.cells.length} fields, the header has ${width} (a value with an unquoted ${DELIMITER_NAME[sniff.delimiter]}${hint}?)`,
-      );
+      issues.error('csv-columns', { line }, { fields: row.cells.length, expected: width, format: 'points', delimiter: sniff.delimiter });
       continue;
     }
     const cell = (column: number | undefined): string => (column === undefined ? '' : (row.cells[column] ?? '').trim());
@@ -99,8 +90,8 @@ export function readRows<K extends PointKind>(
     const at = (field?: string): At => ({ line, ...(id === '' ? {} : { id }), ...(field === undefined ? {} : { field }) });
     let rowOk = true;
     const reported = new Set<string>();
-    const refuse = (field: string, r: { code: string; what: string }): void => {
-      issues.error(r.code, at(field), r.what);
+    const refuse = (field: string, r: { code: IssueCode; params: IssueParams }): void => {
+      issues.error(r.code, at(field), r.params);
       reported.add(field);
       rowOk = false;
     };
@@ -120,7 +111,7 @@ export function readRows<K extends PointKind>(
         spec.type === 'count'
           ? readCount(t, sniff.decimalComma)
           : spec.type === 'number'
-            ? readNumber(t, sniff.decimalComma, 'a number')
+            ? readNumber(t, sniff.decimalComma, 'number')
             : readBoolean(t);
       if (read.ok) properties[spec.name] = read.value;
       else {
@@ -148,9 +139,9 @@ export function readRows<K extends PointKind>(
           projected = sight(projected, { ...at(), pair: true }, x, y);
           rowOk = false;
         } else if (x < -180 || x > 180) {
-          refuse('lon', { code: 'coordinate-range', what: `longitude ${x} is outside [-180, 180]` });
+          refuse('lon', { code: 'coordinate-range', params: { axis: 'lon', value: x } });
         } else if (y < -90 || y > 90) {
-          refuse('lat', { code: 'coordinate-range', what: `latitude ${y} is outside [-90, 90]` });
+          refuse('lat', { code: 'coordinate-range', params: { axis: 'lat', value: y } });
         } else {
           if (x < VIETNAM.minLon || x > VIETNAM.maxLon || y < VIETNAM.minLat || y > VIETNAM.maxLat) {
             outside = sight(outside, { ...at(), pair: true }, x, y);
@@ -164,7 +155,7 @@ export function readRows<K extends PointKind>(
       const first = firstLine.get(id);
       if (first === undefined) firstLine.set(id, line);
       else {
-        issues.error('duplicate-id', at('id'), `id ${quote(id)} is already used by line ${first}; ids must be unique within the file`);
+        issues.error('duplicate-id', at('id'), { id: cut(id), unit: 'line', first });
         rowOk = false;
       }
     }
@@ -183,17 +174,15 @@ export function readRows<K extends PointKind>(
       if (field !== undefined && (field === 'geometry' || field.startsWith('geometry.'))) continue; // checked above
       if (field !== undefined && reported.has(field)) continue; // said above, in CSV terms
       if (field !== undefined && !columns.has(field)) continue; // an unmapped required field: said once
-      const prefix = placePrefix(fileName, placeOf(inner));
-      let what = inner.message.startsWith(prefix) ? inner.message.slice(prefix.length) : inner.message;
-      if (inner.code === 'missing-property') what = what.replace(/^is missing/, 'is empty');
-      const translated = issues.issue(inner.severity, inner.code, at(field), what, inner.fix);
       if (ONCE_PER_FILE.has(inner.code)) {
         const seen = once.get(inner.code);
         if (seen) seen.rows++;
-        else once.set(inner.code, { issue: translated, rows: 1 });
+        else once.set(inner.code, { inner, at: at(field), rows: 1 });
         continue;
       }
-      issues.add(translated);
+      // A CSV cell left empty is what GeoJSON calls a missing property.
+      const params = inner.code === 'missing-property' ? { ...inner.params, empty: true } : inner.params;
+      issues.add(issues.issue(inner.severity, inner.code, at(field), params, inner.fix));
     }
     const record = checked.value?.[0];
     if (rowOk && position && record !== undefined) {
@@ -202,32 +191,12 @@ export function readRows<K extends PointKind>(
     }
   }
 
-  if (result.rows === 0) issues.warning('no-rows', { line: sniff.headerLine }, 'the file has a header but no rows');
-  const count = (s: Sighting): string => (s.rows === 1 ? '' : `; ${s.rows} rows in this file look the same`);
-  if (swapped) {
-    issues.error(
-      'coordinates-swapped',
-      swapped.at,
-      `coordinates look swapped (lat, lon): lon ${swapped.lon}, lat ${swapped.lat}, but in Vietnam the longitude is ${VIETNAM.minLon}–${VIETNAM.maxLon} and the latitude ${VIETNAM.minLat}–${VIETNAM.maxLat}${count(swapped)}; swap the two columns in the mapping (the importer can do it)`,
-      'swap-coordinates',
-    );
-  }
-  if (projected) {
-    issues.error(
-      'coordinates-projected',
-      projected.at,
-      `coordinates lon ${projected.lon}, lat ${projected.lat} look like projected metres (VN-2000 or UTM zone 48N?), not degrees; the contract needs WGS84 longitude, latitude in degrees (EPSG:4326)${count(projected)}`,
-    );
-  }
-  if (outside) {
-    issues.warning(
-      'outside-vietnam',
-      outside.at,
-      `lon ${outside.lon}, lat ${outside.lat} lies far outside Vietnam (lon ${VIETNAM.minLon}–${VIETNAM.maxLon}, lat ${VIETNAM.minLat}–${VIETNAM.maxLat})${count(outside)}`,
-    );
-  }
-  for (const { issue, rows } of once.values()) {
-    if (rows > 1) issue.message += `; ${rows} rows in this file have the same fault`;
-    issues.add(issue);
+  if (result.rows === 0) issues.warning('no-rows', { line: sniff.headerLine });
+  const params = (s: Sighting) => ({ lon: s.lon, lat: s.lat, count: s.rows });
+  if (swapped) issues.error('coordinates-swapped', swapped.at, params(swapped), 'swap-coordinates');
+  if (projected) issues.error('coordinates-projected', projected.at, params(projected));
+  if (outside) issues.warning('outside-vietnam', outside.at, params(outside));
+  for (const { inner, at, rows } of once.values()) {
+    issues.add(issues.issue(inner.severity, inner.code, at, rows > 1 ? { ...inner.params, rows } : inner.params, inner.fix));
   }
 }

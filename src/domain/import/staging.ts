@@ -13,6 +13,9 @@
  * what the file's own checks could not see (the rules across files). The repairs the checks
  * offer (`Issue.fix`) are applied only when the user asks for them (`IncomingFile.fixes`).
  */
+import type { IssueCode, IssueParams } from '../messages/codes.ts';
+import { englishText } from '../messages/render.ts';
+import { makeIssue } from '../parse/issues.ts';
 import { hamletsToGeoJSON, schoolsToGeoJSON, towersToGeoJSON } from '../export/features.ts';
 import { parseDataset, parseFileDetailed, type FileResult, type FolderOptions, type SourceFile } from '../parse/index.ts';
 import { DATASET_PATHS } from '../parse/kind.ts';
@@ -116,8 +119,8 @@ function kindOfName(name: string): FileKind | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
-function problem(file: string, code: string, message: string, field?: string): Issue {
-  return { severity: 'error', code, file, ...(field ? { field } : {}), message };
+function problem(file: string, code: IssueCode, params: IssueParams = {}): Issue {
+  return makeIssue('error', code, file, {}, params);
 }
 
 function swapGeoJSON(text: string): string {
@@ -225,8 +228,7 @@ function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
   const kind = file.kind ?? (cells ? 'towers' : (kindOfName(file.name) ?? (csv && looksLikeMeasurements(sniffCsv(source).header) ? 'measurements' : undefined)));
   const staged: StagedFile = { name: file.name, rows: 0, validRows: 0, fixes: [] };
   if (!kind) {
-    const message = `${file.name}: cannot tell what this file holds; name it after its kind (hamlets, schools, towers, deliveries, …) or choose the kind`;
-    return { staged, issues: [problem(file.name, 'import-kind', message)], dropped: 0 };
+    return { staged, issues: [problem(file.name, 'import-kind')], dropped: 0 };
   }
   staged.kind = kind;
   staged.path = pathOf(kind);
@@ -240,7 +242,7 @@ function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
     staged.fixes = offered(result.issues);
     const failed = result.issues.some(isError) || result.towers.length === 0;
     const issues = result.towers.length === 0 && !result.issues.some(isError)
-      ? [...result.issues, problem(file.name, 'import-no-cells', `${file.name}: no usable cell of the chosen network code (MCC) in this file`)]
+      ? [...result.issues, problem(file.name, 'import-no-cells')]
       : result.issues;
     const text = failed ? undefined : JSON.stringify(towersToGeoJSON(result.towers));
     return { staged, issues, text, validText: text, dropped: 0 };
@@ -283,7 +285,7 @@ function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
   }
 
   if (csv && kind !== 'deliveries') {
-    return { staged, issues: [problem(file.name, 'import-format', `${file.name}: a ${kind} file must be GeoJSON, not CSV`)], dropped: 0 };
+    return { staged, issues: [problem(file.name, 'import-format', { kind })], dropped: 0 };
   }
 
   let text = source;
@@ -362,7 +364,7 @@ const sameProblem = (code: string, place: Place, field: string | undefined): str
 /** Reads the files into a copy of the data set and checks the whole copy; see the top of the file. */
 export function stageImport(current: readonly SourceFile[], incoming: readonly IncomingFile[]): StagedImport {
   if (incoming.length === 0) {
-    return { files: [], issues: [problem('', 'import-nothing', 'Nothing to import: drop or choose at least one file')] };
+    return { files: [], issues: [problem('', 'import-nothing')] };
   }
   const pathOf = pathsIn(current);
   const reads = incoming.map((file) => readOne(file, pathOf));
@@ -370,7 +372,7 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
   const files = reads.map((r) => r.staged);
   const paths = reads.map((r) => r.staged.path).filter((p): p is string => p !== undefined);
   if (new Set(paths).size !== paths.length) {
-    issues.push(problem(incoming.map((f) => f.name).join(', '), 'import-twice', 'Two of the files are of the same kind: import one file per kind at a time'));
+    issues.push(problem(incoming.map((f) => f.name).join(', '), 'import-twice'));
     return { files, issues };
   }
   if (reads.some((r) => !r.staged.path)) return { files, issues };
@@ -400,9 +402,8 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
       if (place && imported.own.has(sameProblem(issue.code, place, issue.field))) return [];
       const { name, format } = imported.read.staged;
       if (format !== 'csv' && format !== 'cells') return [issue];
-      const prefix = `${issue.file}: `;
-      const what = issue.message.startsWith(prefix) ? issue.message.slice(prefix.length) : issue.message;
-      return [{ ...issue, file: name, message: `${name} (read as ${issue.file}): ${what}` }];
+      const read: Issue = { ...issue, file: name, params: { ...issue.params, readAs: issue.file } };
+      return [{ ...read, message: englishText(read) }];
     });
     return { sources, dataset: result.dataset, issues: said };
   };

@@ -1,5 +1,6 @@
 import type { Position } from '../types.ts';
-import { atField, show, typeName, type IssueList, type Place } from './issues.ts';
+import { described } from '../messages/codes.ts';
+import { atField, type IssueList, type Place } from './issues.ts';
 
 /** Vietnam's extent with a margin, in degrees: beyond it a point is suspicious, not invalid. */
 export const VIETNAM = { minLon: 102, maxLon: 110, minLat: 8, maxLat: 24 } as const;
@@ -10,7 +11,8 @@ interface Sighting {
   features: number;
   lastFeature: number;
   place: Place;
-  sample: string;
+  lon: number;
+  lat: number;
 }
 
 /**
@@ -29,92 +31,58 @@ export class PositionCheck {
   read(value: unknown, place: Place, featureIndex: number): Position | undefined {
     const at = atField(place, FIELD);
     if (!Array.isArray(value)) {
-      this.issues.error('position-invalid', at, `a position must be an array [lon, lat], got ${typeName(value)}`);
+      this.issues.error('position-invalid', at, { reason: 'not-array', ...described(value) });
       return undefined;
     }
     if (value.length < 2 || value.length > 3) {
-      const hint = value.length > 3 ? ' (a comma decimal such as 105,12 splits one number in two)' : '';
-      this.issues.error(
-        'position-invalid',
-        at,
-        `a position must hold 2 numbers [lon, lat] (3 with altitude), got ${value.length}${hint}`,
-      );
+      this.issues.error('position-invalid', at, { reason: 'count', count: value.length });
       return undefined;
     }
     for (let k = 0; k < value.length; k++) {
       const n: unknown = value[k];
       if (typeof n !== 'number') {
-        this.issues.error(
-          'coordinate-not-number',
-          at,
-          `coordinate ${k} is ${typeName(n)} (${show(n)}), must be a number`,
-        );
+        this.issues.error('coordinate-not-number', at, { index: k, ...described(n) });
         return undefined;
       }
       if (!Number.isFinite(n)) {
-        this.issues.error(
-          'coordinate-not-finite',
-          at,
-          `coordinate ${k} is ${n}, not a finite number (a literal such as 1e400 overflows to Infinity)`,
-        );
+        this.issues.error('coordinate-not-finite', at, { index: k, value: String(n) });
         return undefined;
       }
     }
     const x = value[0] as number;
     const y = value[1] as number;
-    const sample = `[${x}, ${y}]`;
     if (x >= VIETNAM.minLat && x <= VIETNAM.maxLat && y >= VIETNAM.minLon && y <= VIETNAM.maxLon) {
-      this.swapped = sight(this.swapped, featureIndex, at, sample);
+      this.swapped = sight(this.swapped, featureIndex, at, x, y);
       return undefined;
     }
     if (Math.abs(x) > 180 && Math.abs(y) > 180) {
-      this.projected = sight(this.projected, featureIndex, at, sample);
+      this.projected = sight(this.projected, featureIndex, at, x, y);
       return undefined;
     }
     if (x < -180 || x > 180) {
-      this.issues.error('coordinate-range', at, `longitude ${x} in ${sample} is outside [-180, 180]`);
+      this.issues.error('coordinate-range', at, { axis: 'lon', value: x, sample: [x, y] });
       return undefined;
     }
     if (y < -90 || y > 90) {
-      this.issues.error('coordinate-range', at, `latitude ${y} in ${sample} is outside [-90, 90]`);
+      this.issues.error('coordinate-range', at, { axis: 'lat', value: y, sample: [x, y] });
       return undefined;
     }
     if (x < VIETNAM.minLon || x > VIETNAM.maxLon || y < VIETNAM.minLat || y > VIETNAM.maxLat) {
-      this.outside = sight(this.outside, featureIndex, at, sample);
+      this.outside = sight(this.outside, featureIndex, at, x, y);
     }
     return [x, y];
   }
 
   report(): void {
-    const count = (s: Sighting): string =>
-      s.features === 1 ? '' : `; ${s.features} features in this file look the same`;
-    if (this.swapped) {
-      this.issues.error(
-        'coordinates-swapped',
-        this.swapped.place,
-        `coordinates look swapped (lat, lon): ${this.swapped.sample}; GeoJSON is [lon, lat]${count(this.swapped)}; swap the whole file (the importer can do it)`,
-        'swap-coordinates',
-      );
-    }
-    if (this.projected) {
-      this.issues.error(
-        'coordinates-projected',
-        this.projected.place,
-        `coordinates ${this.projected.sample} look like projected metres (VN-2000 or UTM zone 48N?), not degrees; the contract needs WGS84 longitude, latitude in degrees (EPSG:4326)${count(this.projected)}`,
-      );
-    }
-    if (this.outside) {
-      this.issues.warning(
-        'outside-vietnam',
-        this.outside.place,
-        `${this.outside.sample} lies far outside Vietnam (lon ${VIETNAM.minLon}–${VIETNAM.maxLon}, lat ${VIETNAM.minLat}–${VIETNAM.maxLat})${count(this.outside)}`,
-      );
-    }
+    const params = (s: Sighting) => ({ lon: s.lon, lat: s.lat, count: s.features });
+    if (this.swapped) this.issues.error('coordinates-swapped', this.swapped.place, params(this.swapped), 'swap-coordinates');
+    if (this.projected) this.issues.error('coordinates-projected', this.projected.place, params(this.projected));
+    if (this.outside) this.issues.warning('outside-vietnam', this.outside.place, params(this.outside));
   }
 }
 
-function sight(seen: Sighting | undefined, featureIndex: number, place: Place, sample: string): Sighting {
-  if (!seen) return { features: 1, lastFeature: featureIndex, place, sample };
+function sight(seen: Sighting | undefined, featureIndex: number, place: Place, lon: number, lat: number): Sighting {
+  if (!seen) return { features: 1, lastFeature: featureIndex, place, lon, lat };
   if (seen.lastFeature !== featureIndex) {
     seen.features++;
     seen.lastFeature = featureIndex;

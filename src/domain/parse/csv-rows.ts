@@ -34,6 +34,3 @@ export function csvRows(body: string, delimiter = ','): { rows: CsvRow[]; lineEn
 
 /** A row of empty cells only (a blank line, or commas alone). */
 export const isBlank = (row: CsvRow): boolean => row.cells.every((c) => c.trim() === '');
-
-/** The hint every unclosed-quote message carries. */
-export const QUOTE_HINT = '(a value that opens a double quote must close it)';

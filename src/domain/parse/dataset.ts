@@ -2,7 +2,8 @@ import { bboxOfGeometry, pointInGeometry, type BBox } from '../geo/polygon.ts';
 import { FILE_KINDS, type Boundary, type Dataset, type FileKind, type Issue } from '../types.ts';
 import { outsideProvinceIssues } from '../evidence/outside.ts';
 import { parseFileDetailed, type FileResult } from './file.ts';
-import { IssueList, quote } from './issues.ts';
+import { cut } from '../messages/codes.ts';
+import { IssueList, makeIssue } from './issues.ts';
 import { DATASET_PATHS, OPTIONAL_KINDS, kindFromName, type KindValue } from './kind.ts';
 
 export interface SourceFile {
@@ -67,11 +68,7 @@ function crossCheck(results: Results, issues: Issue[]): void {
     const ids = new Set(districts.map((d) => d.id));
     communes.forEach((commune, index) => {
       if (commune.districtId !== undefined && !ids.has(commune.districtId)) {
-        list.error(
-          'unknown-district',
-          { featureIndex: index, id: commune.id, field: 'district_id' },
-          `district ${quote(commune.districtId)} is not in ${DATASET_PATHS.districts}`,
-        );
+        list.error('unknown-district', { featureIndex: index, id: commune.id, field: 'district_id' }, { district: cut(commune.districtId), in: DATASET_PATHS.districts });
       }
     });
     issues.push(...list.finish());
@@ -84,11 +81,7 @@ function crossCheck(results: Results, issues: Issue[]): void {
     deliveries.value.forEach((delivery, index) => {
       if (ids.has(delivery.schoolId)) return;
       const line = deliveries.lines?.[index];
-      list.error(
-        'unknown-school',
-        line === undefined ? { field: 'school_id' } : { line, field: 'school_id' },
-        `school ${quote(delivery.schoolId)} is not in ${DATASET_PATHS.schools}`,
-      );
+      list.error('unknown-school', line === undefined ? { field: 'school_id' } : { line, field: 'school_id' }, { school: cut(delivery.schoolId), in: DATASET_PATHS.schools });
     });
     issues.push(...list.finish());
   }
@@ -117,26 +110,20 @@ function outsideDistricts(kind: FileKind, points: { id: string; lon: number; lat
   );
   if (outside.length === 0) return [];
   const list = new IssueList(DATASET_PATHS[kind]);
-  const shown = outside.slice(0, 5).map((p) => quote(p.id)).join(', ');
-  const more = outside.length > 5 ? ', …' : '';
-  list.warning(
-    'outside-districts',
-    {},
-    `${outside.length} of ${points.length} ${kind} lie inside no district of ${DATASET_PATHS.districts} (${shown}${more}); they are kept, with no district (contract rule 7)`,
-  );
+  list.warning('outside-districts', {}, {
+    count: outside.length,
+    total: points.length,
+    kind,
+    in: DATASET_PATHS.districts,
+    ids: outside.slice(0, 5).map((p) => cut(p.id)),
+  });
   return list.finish();
 }
 
 function missingFile(kind: FileKind, files: SourceFile[]): Issue {
   const path = DATASET_PATHS[kind];
   const elsewhere = files.find((f) => kindFromName(f.path) === kind);
-  const hint = elsewhere ? `; found ${quote(elsewhere.path)}: move or rename it to ${path}` : '';
-  return {
-    severity: 'error',
-    code: 'missing-file',
-    file: path,
-    message: `${path}: the file is missing (a data folder needs it)${hint}`,
-  };
+  return makeIssue('error', 'missing-file', path, {}, elsewhere ? { found: cut(elsewhere.path) } : {});
 }
 
 /** Checks a whole data folder: each file, the files it must have, and the rules across files. */

@@ -1,12 +1,11 @@
-import { csvRows, QUOTE_HINT, type CsvRow } from './csv-rows.ts';
+import { csvRows, type CsvRow } from './csv-rows.ts';
 import { DELIVERY_KINDS, type Delivery, type DeliveryKind } from '../types.ts';
 import type { FileContext } from './context.ts';
-import { dateProblem } from './dates.ts';
-import { quote } from './issues.ts';
+import { cut, type IssueParams } from '../messages/codes.ts';
+import { dateFault } from './dates.ts';
 import { checkText } from './text.ts';
 
 const REQUIRED_COLUMNS = ['date', 'school_id', 'kind', 'quantity'] as const;
-const HEADER_HELP = 'expected the header date,school_id,kind,quantity (and donor, optional)';
 
 export interface ParsedDeliveries {
   records: Delivery[];
@@ -18,48 +17,39 @@ export interface ParsedDeliveries {
 /** The rows, each unclosed quote said as an error on its line. */
 function splitRows(ctx: FileContext, body: string): CsvRow[] {
   const { rows } = csvRows(body);
-  for (const row of rows) for (const message of row.syntax) ctx.issues.error('csv-syntax', { line: row.line }, `${message} ${QUOTE_HINT}`);
+  for (const row of rows) for (const message of row.syntax) ctx.issues.error('csv-syntax', { line: row.line }, { detail: message });
   return rows;
 }
 
 /** A header that only makes sense split on another character. */
-function foreignDelimiter(headerLine: string): string | undefined {
-  for (const [delimiter, name] of [
-    [';', '";"'],
-    ['\t', 'tabs'],
-  ] as const) {
+function foreignDelimiter(headerLine: string): ';' | 'tab' | undefined {
+  for (const delimiter of [';', '\t'] as const) {
     if (!headerLine.includes(delimiter) || headerLine.split(',').length > 1) continue;
     const cells = headerLine.split(delimiter).map((c) => c.trim());
-    if (REQUIRED_COLUMNS.some((column) => cells.includes(column))) return name;
+    if (REQUIRED_COLUMNS.some((column) => cells.includes(column))) return delimiter === ';' ? ';' : 'tab';
   }
   return undefined;
 }
 
-function quantityProblem(text: string): string | undefined {
-  if (/^\d+$/.test(text)) return Number(text) >= 1 ? undefined : `is ${text}, must be a whole number ≥ 1`;
-  if (text === '') return 'is empty, must be a whole number ≥ 1';
-  if (/^\d{1,3}([.,]\d{3})+$/.test(text)) {
-    return `is ${quote(text)}: write whole numbers without thousands separators (${text.replace(/[.,]/g, '')})`;
-  }
-  if (/^-?\d+,\d+$/.test(text)) return `is ${quote(text)}, which uses a decimal comma; quantity must be a whole number ≥ 1`;
-  return `is ${quote(text)}, must be a whole number ≥ 1`;
+function quantityProblem(text: string): IssueParams | undefined {
+  if (/^\d+$/.test(text)) return Number(text) >= 1 ? undefined : { reason: 'zero', text };
+  if (text === '') return { reason: 'empty' };
+  if (/^\d{1,3}([.,]\d{3})+$/.test(text)) return { reason: 'thousands', text, plain: text.replace(/[.,]/g, '') };
+  if (/^-?\d+,\d+$/.test(text)) return { reason: 'decimal-comma', text: cut(text) };
+  return { reason: 'other', text: cut(text) };
 }
 
 export function parseDeliveries(ctx: FileContext, text: string): ParsedDeliveries {
   const out: ParsedDeliveries = { records: [], lines: [] };
   const body = checkText(text, ctx.issues);
   if (body.trim() === '') {
-    ctx.issues.error('empty', {}, `the file is empty; ${HEADER_HELP}`);
+    ctx.issues.error('empty', {}, { format: 'deliveries' });
     return out;
   }
   const headerLine = body.split(/\r?\n|\r/, 1)[0] ?? '';
   const delimiter = foreignDelimiter(headerLine);
   if (delimiter !== undefined) {
-    ctx.issues.error(
-      'csv-delimiter',
-      { line: 1 },
-      `the columns are separated by ${delimiter}, as spreadsheets in a Vietnamese locale save CSV; the contract needs "," between columns and "." for decimals: save as "CSV UTF-8 (Comma delimited)" or set the list separator to ","`,
-    );
+    ctx.issues.error('csv-delimiter', { line: 1 }, { delimiter, format: 'deliveries' });
     return out;
   }
   const rows = splitRows(ctx, body);
@@ -69,22 +59,15 @@ export function parseDeliveries(ctx: FileContext, text: string): ParsedDeliverie
   const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
   const duplicated = columns.filter((c, i) => c !== '' && columns.indexOf(c) !== i);
   if (missing.length > 0 || duplicated.length > 0) {
-    const what =
-      missing.length > 0
-        ? `the header lacks ${missing.map((m) => `"${m}"`).join(', ')} (it has ${columns.map((c) => quote(c)).join(', ')}); ${HEADER_HELP}`
-        : `the header names ${duplicated.map((d) => quote(d)).join(', ')} twice`;
-    ctx.issues.error('csv-header', { line: header.line }, what);
+    const params = missing.length > 0 ? { missing, has: columns.map(cut), format: 'deliveries' } : { duplicated: duplicated.map(cut) };
+    ctx.issues.error('csv-header', { line: header.line }, params);
     return out;
   }
   const col = (name: string): number => columns.indexOf(name);
   for (const row of rows) {
     if (row === header || row.cells.every((c) => c.trim() === '')) continue;
     if (row.cells.length !== columns.length) {
-      ctx.issues.error(
-        'csv-columns',
-        { line: row.line },
-        `has ${row.cells.length} fields, the header has ${columns.length} (a value with an unquoted comma, or a decimal comma such as 1,5?)`,
-      );
+      ctx.issues.error('csv-columns', { line: row.line }, { fields: row.cells.length, expected: columns.length, format: 'deliveries' });
       continue;
     }
     const cell = (name: string): string => (row.cells[col(name)] ?? '').trim();
@@ -92,14 +75,14 @@ export function parseDeliveries(ctx: FileContext, text: string): ParsedDeliverie
     const at = (field: string) => ({ line: row.line, field });
 
     const date = cell('date');
-    const badDate = dateProblem(date);
-    if (badDate !== undefined) ctx.issues.error('date', at('date'), date === '' ? 'is empty, must be a date YYYY-MM-DD' : badDate);
+    const badDate = dateFault(date);
+    if (badDate !== undefined) ctx.issues.error('date', at('date'), date === '' ? { reason: 'empty' } : badDate);
     const schoolId = cell('school_id');
-    if (schoolId === '') ctx.issues.error('empty-string', at('school_id'), 'is empty, must name a school id');
+    if (schoolId === '') ctx.issues.error('empty-string', at('school_id'), { school: true });
     const kind = cell('kind');
     const kindOk = (DELIVERY_KINDS as readonly string[]).includes(kind);
     if (!kindOk) {
-      ctx.issues.error('enum', at('kind'), `is ${quote(kind)}, must be one of ${DELIVERY_KINDS.map((k) => `"${k}"`).join(', ')}`);
+      ctx.issues.error('enum', at('kind'), { got: 'string', value: cut(kind), allowed: DELIVERY_KINDS });
     }
     const quantity = cell('quantity');
     const badQuantity = quantityProblem(quantity);

@@ -17,14 +17,10 @@ export function mapFeatures<T>(ctx: FileContext, value: unknown, read: FeatureRe
   for (let index = 0; index < features.length; index++) {
     const feature = readFeature(ctx, features[index], index);
     if (!feature) continue;
-    const properties = new PropertyReader(ctx.issues, feature.properties, feature.place, `a ${ctx.kind} file`);
+    const properties = new PropertyReader(ctx.issues, feature.properties, feature.place, { where: 'file', kind: ctx.kind });
     let id: string | undefined;
     if (withId) {
-      const hint =
-        feature.featureId !== undefined && feature.featureId !== null
-          ? '; the feature has a top-level "id", but the contract reads "id" from "properties"'
-          : '';
-      id = properties.id(hint);
+      id = properties.id(feature.featureId !== undefined && feature.featureId !== null);
       if (id !== undefined) ids.see(id, index, feature.place);
     }
     const record = read(feature, properties, id);

@@ -76,7 +76,7 @@ export function parseFileDetailed<K extends FileKind>(kind: K, fileName: string,
     parsed = parseInto(ctx, text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    ctx.issues.error('internal', {}, `the file could not be checked (${detail}); please report this`);
+    ctx.issues.error('internal', {}, { detail });
     parsed = { value: undefined, count: 0 };
   }
   const issues = ctx.finish();

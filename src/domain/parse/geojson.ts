@@ -1,64 +1,49 @@
 import type { AreaGeometry, LineGeometry, PolygonCoordinates, Position } from '../types.ts';
 import { FORBIDDEN_KEYS, isPlainObject, type FileContext } from './context.ts';
-import { atField, show, typeName, type Place } from './issues.ts';
+import { described, type IssueCode, type IssueParams } from '../messages/codes.ts';
+import { atField, type Place } from './issues.ts';
 
 const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'];
 
 /** What a JSON value is when it is not a FeatureCollection, or undefined when it is one. */
-function notACollection(value: unknown): { field?: string; code: string; what: string } | undefined {
+function notACollection(value: unknown): { field?: string; code: IssueCode; params?: IssueParams } | undefined {
   if (Array.isArray(value)) {
-    return {
-      code: 'json-array',
-      what: `the file holds a JSON array of ${value.length} items, not a GeoJSON FeatureCollection; expected {"type": "FeatureCollection", "features": [...]}`,
-    };
+    return { code: 'json-array', params: { length: value.length } };
   }
   if (!isPlainObject(value)) {
-    return { code: 'not-feature-collection', what: `the file holds ${typeName(value)} (${show(value)}), not a GeoJSON FeatureCollection` };
+    return { code: 'not-feature-collection', params: { reason: 'value', ...described(value) } };
   }
   const features = value['features'];
   const esriFeature = Array.isArray(features) && features.some((f) => isPlainObject(f) && Object.hasOwn(f, 'attributes'));
   if (esriFeature || Object.hasOwn(value, 'spatialReference') || Object.hasOwn(value, 'geometryType')) {
-    return {
-      code: 'esri-json',
-      what: 'this is Esri JSON (ArcGIS features with "attributes" and "spatialReference"), not GeoJSON; export it as GeoJSON (ArcGIS "Features To JSON" with the GeoJSON option, or QGIS "Save As… GeoJSON")',
-    };
+    return { code: 'esri-json' };
   }
   const type = value['type'];
   if (type === 'FeatureCollection') {
     if (Array.isArray(features)) return undefined;
-    return { field: 'features', code: 'features-not-array', what: `is ${typeName(features)}, must be an array of Features` };
+    return { field: 'features', code: 'features-not-array', params: described(features) };
   }
   if (type === 'Feature') {
-    return {
-      code: 'single-feature',
-      what: 'the file holds a single Feature, not a FeatureCollection; wrap it as {"type": "FeatureCollection", "features": [ <the feature> ]}',
-    };
+    return { code: 'single-feature' };
   }
   if (type === 'Topology') {
-    return { code: 'topojson', what: 'this is TopoJSON, not GeoJSON; convert it to a GeoJSON FeatureCollection (e.g. with topojson-client or mapshaper)' };
+    return { code: 'topojson' };
   }
   if (typeof type === 'string' && GEOMETRY_TYPES.includes(type)) {
-    return {
-      code: 'bare-geometry',
-      what: `the file holds a bare ${type} geometry, not a FeatureCollection of Features with properties`,
-    };
+    return { code: 'bare-geometry', params: { geometry: type } };
   }
-  return {
-    field: 'type',
-    code: 'not-feature-collection',
-    what: `is ${type === undefined ? 'missing' : show(type)}, must be "FeatureCollection"`,
-  };
+  return { field: 'type', code: 'not-feature-collection', params: { reason: 'type', ...described(type) } };
 }
 
 /** The `features` array of a FeatureCollection, or undefined after saying what the value is. */
 export function readFeatureCollection(ctx: FileContext, value: unknown): unknown[] | undefined {
   const problem = notACollection(value);
   if (problem) {
-    ctx.issues.error(problem.code, problem.field === undefined ? {} : { field: problem.field }, problem.what);
+    ctx.issues.error(problem.code, problem.field === undefined ? {} : { field: problem.field }, problem.params);
     return undefined;
   }
   const features = (value as Record<string, unknown>)['features'] as unknown[];
-  if (features.length === 0) ctx.issues.warning('no-features', {}, `the FeatureCollection has no features`);
+  if (features.length === 0) ctx.issues.warning('no-features', {});
   return features;
 }
 
@@ -78,7 +63,7 @@ export interface RawFeature {
  */
 export function readFeature(ctx: FileContext, value: unknown, index: number): RawFeature | undefined {
   if (!isPlainObject(value)) {
-    ctx.issues.error('feature-not-object', { featureIndex: index }, `is ${typeName(value)}, not a GeoJSON Feature object`);
+    ctx.issues.error('feature-not-object', { featureIndex: index }, described(value));
     return undefined;
   }
   const rawProperties = value['properties'];
@@ -86,23 +71,19 @@ export function readFeature(ctx: FileContext, value: unknown, index: number): Ra
   const id = properties['id'];
   const place: Place = typeof id === 'string' && id !== '' ? { featureIndex: index, id } : { featureIndex: index };
   if (value['type'] !== 'Feature') {
-    ctx.issues.error('feature-type', atField(place, 'type'), `is ${show(value['type'])}, must be "Feature"`);
+    ctx.issues.error('feature-type', atField(place, 'type'), described(value['type']));
     return undefined;
   }
   if (!isPlainObject(rawProperties)) {
     // Boundary lines carry no required property; every other kind needs some.
     if (ctx.kind !== 'coastline' || (rawProperties !== null && rawProperties !== undefined)) {
-      ctx.issues.error('properties-not-object', atField(place, 'properties'), `is ${typeName(rawProperties)}, must be an object`);
+      ctx.issues.error('properties-not-object', atField(place, 'properties'), described(rawProperties));
       return undefined;
     }
   }
   for (const key of FORBIDDEN_KEYS) {
     if (Object.hasOwn(properties, key)) {
-      ctx.issues.error(
-        'forbidden-key',
-        atField(place, key),
-        'this property name is not allowed (it can alter objects in JavaScript); rename or remove it',
-      );
+      ctx.issues.error('forbidden-key', atField(place, key));
     }
   }
   for (const key of Object.keys(properties)) {
@@ -111,6 +92,9 @@ export function readFeature(ctx: FileContext, value: unknown, index: number): Ra
   }
   return { index, place, properties, geometry: value['geometry'], featureId: value['id'] };
 }
+
+/** A part of a geometry, as messages name it ("ring 0 of polygon 2"): see `part` in messages/issues-en.ts. */
+type Part = { part: 'polygon' | 'multipolygon' | 'multiline' | 'line' | 'polygon-n' | 'ring'; polygon?: number; ring?: number; line?: number };
 
 const EXPECTED: Record<'point' | 'area' | 'line', readonly string[]> = {
   point: ['Point'],
@@ -121,27 +105,26 @@ const EXPECTED: Record<'point' | 'area' | 'line', readonly string[]> = {
 function geometryOf(ctx: FileContext, feature: RawFeature, want: 'point' | 'area' | 'line'): { type: string; coordinates: unknown } | undefined {
   const g = feature.geometry;
   const at = atField(feature.place, 'geometry');
-  const expected = EXPECTED[want].map((t) => `"${t}"`).join(' or ');
+  const expected = EXPECTED[want];
   if (g === null || g === undefined) {
-    ctx.issues.error('geometry-null', at, `is ${g === null ? 'null' : 'missing'}; a ${ctx.kind} feature needs a ${expected} geometry`);
+    ctx.issues.error('geometry-null', at, { isNull: g === null, kind: ctx.kind, expected });
     return undefined;
   }
   if (!isPlainObject(g)) {
-    ctx.issues.error('geometry-invalid', at, `is ${typeName(g)}, must be a GeoJSON geometry object`);
+    ctx.issues.error('geometry-invalid', at, described(g));
     return undefined;
   }
   const type = g['type'];
   if (typeof type !== 'string' || !EXPECTED[want].includes(type)) {
-    const note = type === 'GeometryCollection' ? ' (GeometryCollection is not supported)' : '';
-    ctx.issues.error('geometry-type', atField(feature.place, 'geometry.type'), `is ${show(type)}, must be ${expected} in a ${ctx.kind} file${note}`);
+    ctx.issues.error('geometry-type', atField(feature.place, 'geometry.type'), { ...described(type), expected, kind: ctx.kind });
     return undefined;
   }
   return { type, coordinates: g['coordinates'] };
 }
 
-function readPositions(ctx: FileContext, value: unknown, feature: RawFeature, what: string): Position[] | undefined {
+function readPositions(ctx: FileContext, value: unknown, feature: RawFeature, what: Part): Position[] | undefined {
   if (!Array.isArray(value)) {
-    ctx.issues.error('coordinates-invalid', atField(feature.place, 'geometry.coordinates'), `${what} must be an array of positions, got ${typeName(value)}`);
+    ctx.issues.error('coordinates-invalid', atField(feature.place, 'geometry.coordinates'), { ...what, reason: 'positions', ...described(value) });
     return undefined;
   }
   const out: Position[] = [];
@@ -153,10 +136,9 @@ function readPositions(ctx: FileContext, value: unknown, feature: RawFeature, wh
   return out;
 }
 
-function readList(ctx: FileContext, value: unknown, feature: RawFeature, what: string): unknown[] | undefined {
+function readList(ctx: FileContext, value: unknown, feature: RawFeature, what: Part): unknown[] | undefined {
   if (Array.isArray(value) && value.length > 0) return value;
-  const got = Array.isArray(value) ? 'an empty array' : typeName(value);
-  ctx.issues.error('coordinates-invalid', atField(feature.place, 'geometry.coordinates'), `${what} must be a non-empty array, got ${got}`);
+  ctx.issues.error('coordinates-invalid', atField(feature.place, 'geometry.coordinates'), { ...what, reason: 'list', ...described(value) });
   return undefined;
 }
 
@@ -165,27 +147,23 @@ export function readPoint(ctx: FileContext, feature: RawFeature): Position | und
   return g && ctx.positions.read(g.coordinates, feature.place, feature.index);
 }
 
-function readPolygon(ctx: FileContext, value: unknown, feature: RawFeature, name: string): PolygonCoordinates | undefined {
+function readPolygon(ctx: FileContext, value: unknown, feature: RawFeature, name: Part): PolygonCoordinates | undefined {
   const rings = readList(ctx, value, feature, name);
   if (!rings) return undefined;
   const out: PolygonCoordinates = [];
   for (let r = 0; r < rings.length; r++) {
-    const ringName = `ring ${r}${name === 'the polygon' ? '' : ` of ${name}`}`;
+    const ringName: Part = name.polygon === undefined ? { part: 'ring', ring: r } : { part: 'ring', ring: r, polygon: name.polygon };
     const ring = readPositions(ctx, rings[r], feature, ringName);
     if (!ring) return undefined;
     const at = atField(feature.place, 'geometry.coordinates');
     if (ring.length < 4) {
-      ctx.issues.error('ring-too-short', at, `${ringName} has ${ring.length} positions; a ring needs at least 4, the last repeating the first`);
+      ctx.issues.error('ring-too-short', at, { ...ringName, positions: ring.length });
       return undefined;
     }
     const first = ring[0] as Position;
     const last = ring[ring.length - 1] as Position;
     if (first[0] !== last[0] || first[1] !== last[1]) {
-      ctx.issues.error(
-        'ring-not-closed',
-        at,
-        `${ringName} is not closed: it starts at [${first.join(', ')}] and ends at [${last.join(', ')}]; repeat the first position at the end`,
-      );
+      ctx.issues.error('ring-not-closed', at, { ...ringName, first, last });
       return undefined;
     }
     out.push(ring);
@@ -197,14 +175,14 @@ export function readArea(ctx: FileContext, feature: RawFeature): AreaGeometry | 
   const g = geometryOf(ctx, feature, 'area');
   if (!g) return undefined;
   if (g.type === 'Polygon') {
-    const coordinates = readPolygon(ctx, g.coordinates, feature, 'the polygon');
+    const coordinates = readPolygon(ctx, g.coordinates, feature, { part: 'polygon' });
     return coordinates && { type: 'Polygon', coordinates };
   }
-  const polygons = readList(ctx, g.coordinates, feature, 'a MultiPolygon');
+  const polygons = readList(ctx, g.coordinates, feature, { part: 'multipolygon' });
   if (!polygons) return undefined;
   const coordinates: PolygonCoordinates[] = [];
   for (let p = 0; p < polygons.length; p++) {
-    const polygon = readPolygon(ctx, polygons[p], feature, `polygon ${p}`);
+    const polygon = readPolygon(ctx, polygons[p], feature, { part: 'polygon-n', polygon: p });
     if (!polygon) return undefined;
     coordinates.push(polygon);
   }
@@ -214,15 +192,15 @@ export function readArea(ctx: FileContext, feature: RawFeature): AreaGeometry | 
 export function readLine(ctx: FileContext, feature: RawFeature): LineGeometry | undefined {
   const g = geometryOf(ctx, feature, 'line');
   if (!g) return undefined;
-  const lines = g.type === 'LineString' ? [g.coordinates] : readList(ctx, g.coordinates, feature, 'a MultiLineString');
+  const lines = g.type === 'LineString' ? [g.coordinates] : readList(ctx, g.coordinates, feature, { part: 'multiline' });
   if (!lines) return undefined;
   const out: Position[][] = [];
   for (let l = 0; l < lines.length; l++) {
-    const name = g.type === 'LineString' ? 'the line' : `line ${l}`;
+    const name: Part = g.type === 'LineString' ? { part: 'line' } : { part: 'line', line: l };
     const line = readPositions(ctx, lines[l], feature, name);
     if (!line) return undefined;
     if (line.length < 2) {
-      ctx.issues.error('line-too-short', atField(feature.place, 'geometry.coordinates'), `${name} has ${line.length} positions; a line needs at least 2`);
+      ctx.issues.error('line-too-short', atField(feature.place, 'geometry.coordinates'), { ...name, positions: line.length });
       return undefined;
     }
     out.push(line);

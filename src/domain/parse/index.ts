@@ -25,7 +25,7 @@ export function parseFile<K extends FileKind>(
   return { value, issues };
 }
 
-/** The one-line message of an issue (it already names the file, place and field). */
+/** The one-line message of an issue (it already names the file, place and field), in English. */
 export function formatIssue(issue: Issue): string {
   return issue.message;
 }

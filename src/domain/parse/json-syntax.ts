@@ -8,7 +8,13 @@ export interface JsonSyntaxError {
   offset: number;
   /** True when the text ended before the value did (truncated file). */
   atEnd: boolean;
-  what: string;
+  /** Why, as the dictionaries say it (messages/issues-*.ts, `json`): a reason and its details. */
+  why: JsonWhy;
+}
+
+export interface JsonWhy {
+  [key: string]: string | number;
+  reason: string;
 }
 
 type Expect = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'comma-or-close' | 'done';
@@ -16,28 +22,18 @@ type Expect = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'c
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const LITERALS = ['true', 'false', 'null'] as const;
 
-function describe(ch: string): string {
-  return ch === '' ? 'the end of the text' : JSON.stringify(ch);
-}
-
 /** Hint for a value that JSON does not allow, or undefined to fall back to "unexpected". */
-function badValueHint(text: string, i: number, afterComma: boolean, closer: string): string | undefined {
+function badValueHint(text: string, i: number, afterComma: boolean, closer: string): JsonWhy | undefined {
   const rest = text.slice(i, i + 12);
-  if (rest.startsWith('NaN')) return 'NaN is not valid JSON; use null or a number';
-  if (rest.startsWith('Infinity') || rest.startsWith('-Infinity')) {
-    return 'Infinity is not valid JSON; use a finite number';
-  }
-  if (rest.startsWith('undefined')) return 'undefined is not valid JSON; use null or leave the property out';
-  if (rest.startsWith("'")) return 'strings must be in double quotes ("), not single quotes';
-  if (rest.startsWith('//') || rest.startsWith('/*')) return 'comments are not allowed in JSON';
-  if (afterComma && (rest.startsWith(']') || rest.startsWith('}'))) {
-    return `a trailing comma before ${JSON.stringify(rest[0])} is not allowed in JSON; remove the last comma`;
-  }
-  if (rest.startsWith('.')) return 'a number must start with a digit (write 0.5, not .5)';
-  if (rest.startsWith('+')) return 'a number must not start with "+"';
-  if (closer !== '' && (rest.startsWith(']') || rest.startsWith('}'))) {
-    return `${JSON.stringify(rest[0])} does not close the open ${closer === ']' ? 'array' : 'object'} (expected a value)`;
-  }
+  if (rest.startsWith('NaN')) return { reason: 'nan' };
+  if (rest.startsWith('Infinity') || rest.startsWith('-Infinity')) return { reason: 'infinity' };
+  if (rest.startsWith('undefined')) return { reason: 'undefined' };
+  if (rest.startsWith("'")) return { reason: 'single-quote' };
+  if (rest.startsWith('//') || rest.startsWith('/*')) return { reason: 'comment' };
+  if (afterComma && (rest.startsWith(']') || rest.startsWith('}'))) return { reason: 'trailing-comma', found: rest[0] ?? '' };
+  if (rest.startsWith('.')) return { reason: 'leading-point' };
+  if (rest.startsWith('+')) return { reason: 'plus' };
+  if (closer !== '' && (rest.startsWith(']') || rest.startsWith('}'))) return { reason: 'bad-close', found: rest[0] ?? '', closer };
   return undefined;
 }
 
@@ -49,7 +45,7 @@ function scanString(text: string, start: number): number | JsonSyntaxError {
       const next = text[j + 1] ?? '';
       if (next === 'u') {
         if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) {
-          return { offset: j, atEnd: j + 6 > text.length, what: 'a \\u escape needs four hex digits' };
+          return { offset: j, atEnd: j + 6 > text.length, why: { reason: 'u-escape' } };
         }
         j += 5;
       } else if ('"\\/bfnrt'.includes(next) && next !== '') {
@@ -57,28 +53,28 @@ function scanString(text: string, start: number): number | JsonSyntaxError {
       } else if (next === '') {
         break;
       } else {
-        return { offset: j, atEnd: false, what: `\\${next} is not a valid escape in a JSON string (write \\\\ for a backslash)` };
+        return { offset: j, atEnd: false, why: { reason: 'bad-escape', char: next } };
       }
     } else if (c < 0x20) {
-      return { offset: j, atEnd: false, what: 'a raw control character (such as a line break) is not allowed inside a string; write \\n or remove it' };
+      return { offset: j, atEnd: false, why: { reason: 'control-char' } };
     }
   }
-  return { offset: text.length, atEnd: true, what: 'the text ends inside a string' };
+  return { offset: text.length, atEnd: true, why: { reason: 'ends-in-string' } };
 }
 
 function scanNumber(text: string, start: number): number | JsonSyntaxError {
   const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(start, start + 400));
   if (!match) {
-    if (text.startsWith('-Infinity', start)) return { offset: start, atEnd: false, what: 'Infinity is not valid JSON; use a finite number' };
-    return { offset: start, atEnd: start + 1 >= text.length, what: 'a minus sign must be followed by digits' };
+    if (text.startsWith('-Infinity', start)) return { offset: start, atEnd: false, why: { reason: 'infinity' } };
+    return { offset: start, atEnd: start + 1 >= text.length, why: { reason: 'minus' } };
   }
   const end = start + match[0].length;
   const next = text[end] ?? '';
   if (match[1] === '0' && /\d/.test(next)) {
-    return { offset: start, atEnd: false, what: 'numbers must not have leading zeros (an id such as "007" must be a string in double quotes)' };
+    return { offset: start, atEnd: false, why: { reason: 'leading-zero' } };
   }
   if (next === '.' || next === 'e' || next === 'E') {
-    return { offset: end, atEnd: end + 1 >= text.length, what: 'a digit must follow the decimal point or exponent' };
+    return { offset: end, atEnd: end + 1 >= text.length, why: { reason: 'digit-after-point' } };
   }
   return end;
 }
@@ -96,16 +92,15 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
     while (i < text.length && WHITESPACE.has(text.charCodeAt(i))) i++;
     if (i >= text.length) {
       if (expect === 'done') return undefined;
-      const inside = stack.length === 0 ? '' : ` (${stack.length} unclosed bracket${stack.length === 1 ? '' : 's'})`;
-      return { offset: text.length, atEnd: true, what: `the text ends before the JSON value is complete${inside}` };
+      return { offset: text.length, atEnd: true, why: { reason: 'ends-early', brackets: stack.length } };
     }
     const ch = text[i] ?? '';
     const closer = stack[stack.length - 1] ?? '';
     switch (expect) {
       case 'done':
-        return { offset: i, atEnd: false, what: `unexpected ${describe(ch)} after the end of the JSON value` };
+        return { offset: i, atEnd: false, why: { reason: 'after-end', found: ch } };
       case 'colon':
-        if (ch !== ':') return { offset: i, atEnd: false, what: `expected ":" after a property name, found ${describe(ch)}` };
+        if (ch !== ':') return { offset: i, atEnd: false, why: { reason: 'colon', found: ch } };
         i++;
         expect = 'value';
         break;
@@ -119,7 +114,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
           stack.pop();
           afterValue();
         } else {
-          return { offset: i, atEnd: false, what: `expected "," or ${JSON.stringify(closer)}, found ${describe(ch)}` };
+          return { offset: i, atEnd: false, why: { reason: 'comma-or-close', closer, found: ch } };
         }
         break;
       case 'key':
@@ -135,11 +130,9 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
           expect = 'colon';
         } else {
           const hint = badValueHint(text, i, afterComma, '');
-          if (hint && (ch === '}' || ch === "'" || ch === '/')) return { offset: i, atEnd: false, what: hint };
-          const what = /[A-Za-z_$]/.test(ch)
-            ? 'property names must be in double quotes'
-            : `expected a property name in double quotes, found ${describe(ch)}`;
-          return { offset: i, atEnd: false, what };
+          if (hint && (ch === '}' || ch === "'" || ch === '/')) return { offset: i, atEnd: false, why: hint };
+          const why: JsonWhy = /[A-Za-z_$]/.test(ch) ? { reason: 'unquoted-key' } : { reason: 'key', found: ch };
+          return { offset: i, atEnd: false, why };
         }
         break;
       case 'value':
@@ -170,9 +163,9 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
             afterValue();
           } else {
             const partial = LITERALS.find((word) => word.startsWith(text.slice(i)) && text.length - i < word.length);
-            if (partial) return { offset: text.length, atEnd: true, what: `the text ends inside the word ${partial}` };
+            if (partial) return { offset: text.length, atEnd: true, why: { reason: 'ends-in-word', word: partial } };
             const hint = badValueHint(text, i, afterComma, closer);
-            return { offset: i, atEnd: false, what: hint ?? `expected a JSON value, found ${describe(ch)}` };
+            return { offset: i, atEnd: false, why: hint ?? { reason: 'value', found: ch } };
           }
         }
         break;

@@ -12,7 +12,7 @@ export type JsonResult = { ok: true; value: unknown } | { ok: false };
 export function parseJsonText(text: string, issues: IssueList): JsonResult {
   const body = checkText(text, issues);
   if (body.trim() === '') {
-    issues.error('empty', {}, `the file is empty (${utf8ByteLength(text)} bytes); expected JSON`);
+    issues.error('empty', {}, { format: 'json', bytes: utf8ByteLength(text) });
     return { ok: false };
   }
   try {
@@ -22,14 +22,12 @@ export function parseJsonText(text: string, issues: IssueList): JsonResult {
     if (!found) {
       // Our scanner and the engine disagree; the engine's word is all there is.
       const detail = error instanceof Error ? error.message : String(error);
-      issues.error('json-syntax', {}, `the file is not valid JSON (${detail})`);
+      issues.error('json-syntax', {}, { reason: 'engine', detail });
       return { ok: false };
     }
     const at = lineColumn(body, found.offset);
-    const what = found.atEnd
-      ? `${found.what}; the file is ${utf8ByteLength(text)} bytes long: is it truncated (an interrupted download or copy)?`
-      : found.what;
-    issues.error(found.atEnd ? 'json-truncated' : 'json-syntax', { line: at.line, column: at.column }, what);
+    const params = found.atEnd ? { ...found.why, bytes: utf8ByteLength(text) } : found.why;
+    issues.error(found.atEnd ? 'json-truncated' : 'json-syntax', { line: at.line, column: at.column }, params);
     return { ok: false };
   }
 }

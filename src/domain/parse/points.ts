@@ -27,11 +27,7 @@ export function parseHamlets(ctx: FileContext, value: unknown): Hamlet[] {
     const district = p.optionalString('district');
     const synthetic = p.optionalBoolean('synthetic');
     if (poorHouseholds !== undefined && households !== undefined && poorHouseholds > households) {
-      ctx.issues.error(
-        'exceeds',
-        atField(feature.place, 'poor_households'),
-        `is ${poorHouseholds}, more than households (${households})`,
-      );
+      ctx.issues.error('exceeds', atField(feature.place, 'poor_households'), { value: poorHouseholds, other: 'households', otherValue: households });
     }
     if (!position || id === undefined || name === undefined || population === undefined) return undefined;
     const hamlet: Hamlet = {
@@ -64,11 +60,7 @@ export function parseSchools(ctx: FileContext, value: unknown): School[] {
     const district = p.optionalString('district');
     const synthetic = p.optionalBoolean('synthetic');
     if (studentsInNeed !== undefined && students !== undefined && studentsInNeed > students) {
-      ctx.issues.error(
-        'exceeds',
-        atField(feature.place, 'students_in_need'),
-        `is ${studentsInNeed}, more than students (${students})`,
-      );
+      ctx.issues.error('exceeds', atField(feature.place, 'students_in_need'), { value: studentsInNeed, other: 'students', otherValue: students });
     }
     if (!position || id === undefined || name === undefined || level === undefined || students === undefined) {
       return undefined;
@@ -109,21 +101,13 @@ export function parseTowers(ctx: FileContext, value: unknown): Tower[] {
     if (!p.has('upgrade_technology')) {
       for (const field of ['upgrade_radius_km', 'upgrade_date'] as const) {
         if (p.has(field)) {
-          ctx.issues.error(
-            'upgrade-without-technology',
-            atField(feature.place, field),
-            'is given without upgrade_technology; add upgrade_technology or remove it',
-          );
+          ctx.issues.error('upgrade-without-technology', atField(feature.place, field));
         }
       }
     }
     const given = UPGRADE_FIELDS.find((field) => p.has(field));
     if (status === 'planned' && given !== undefined) {
-      ctx.issues.warning(
-        'upgrade-on-planned',
-        atField(feature.place, given),
-        'is ignored: the coverage rules upgrade existing towers only, and this tower is planned',
-      );
+      ctx.issues.warning('upgrade-on-planned', atField(feature.place, given));
     }
     if (
       status === 'existing' &&
@@ -131,11 +115,7 @@ export function parseTowers(ctx: FileContext, value: unknown): Tower[] {
       upgradeTechnology !== undefined &&
       TECHNOLOGIES.indexOf(upgradeTechnology) <= TECHNOLOGIES.indexOf(technology)
     ) {
-      ctx.issues.warning(
-        'upgrade-not-newer',
-        atField(feature.place, 'upgrade_technology'),
-        `is "${upgradeTechnology}", not newer than technology "${technology}"`,
-      );
+      ctx.issues.warning('upgrade-not-newer', atField(feature.place, 'upgrade_technology'), { upgrade: upgradeTechnology, technology });
     }
 
     if (!position || id === undefined || operator === undefined || status === undefined || technology === undefined) {

@@ -1,16 +1,13 @@
 import { METRICS, type Programme, type Target } from '../types.ts';
 import { FORBIDDEN_KEYS, isPlainObject, type FileContext } from './context.ts';
-import { atField, show, typeName, type Place } from './issues.ts';
+import { described } from '../messages/codes.ts';
+import { atField, type Place } from './issues.ts';
 import { IdRegistry, PropertyReader } from './properties.ts';
 
 function checkKeysAndText(ctx: FileContext, object: Record<string, unknown>, place: Place): void {
   for (const key of FORBIDDEN_KEYS) {
     if (Object.hasOwn(object, key)) {
-      ctx.issues.error(
-        'forbidden-key',
-        atField(place, key),
-        'this property name is not allowed (it can alter objects in JavaScript); rename or remove it',
-      );
+      ctx.issues.error('forbidden-key', atField(place, key));
     }
   }
   for (const key of Object.keys(object)) {
@@ -22,11 +19,11 @@ function checkKeysAndText(ctx: FileContext, object: Record<string, unknown>, pla
 function readTarget(ctx: FileContext, value: unknown, index: number, ids: IdRegistry): Target | undefined {
   const place: Place = { targetIndex: index };
   if (!isPlainObject(value)) {
-    ctx.issues.error('target-not-object', place, `is ${typeName(value)} (${show(value)}), must be an object`);
+    ctx.issues.error('target-not-object', place, described(value));
     return undefined;
   }
   checkKeysAndText(ctx, value, place);
-  const p = new PropertyReader(ctx.issues, value, place, 'every target');
+  const p = new PropertyReader(ctx.issues, value, place, { where: 'target' });
   const id = p.id();
   if (id !== undefined) ids.see(id, index, place);
   const metric = p.requiredEnum('metric', METRICS);
@@ -51,18 +48,16 @@ function readTarget(ctx: FileContext, value: unknown, index: number, ids: IdRegi
 /** programme.json: `{ "name", "targets": [...] }`. */
 export function parseProgramme(ctx: FileContext, value: unknown): Programme | undefined {
   if (!isPlainObject(value)) {
-    const what = Array.isArray(value) ? `a JSON array of ${value.length} items` : typeName(value);
-    ctx.issues.error('not-object', {}, `the file holds ${what}, must be an object {"name": …, "targets": [ … ]}`);
+    ctx.issues.error('not-object', {}, described(value));
     return undefined;
   }
   checkKeysAndText(ctx, value, {});
-  const p = new PropertyReader(ctx.issues, value, {}, 'programme.json');
+  const p = new PropertyReader(ctx.issues, value, {}, { where: 'programme' });
   const name = p.requiredString('name');
   const start = p.optionalDate('start');
   const rawTargets = value['targets'];
   if (!Array.isArray(rawTargets)) {
-    const what = rawTargets === undefined ? 'is missing' : `is ${typeName(rawTargets)}`;
-    ctx.issues.error('targets-not-array', { field: 'targets' }, `${what}, must be an array of targets`);
+    ctx.issues.error('targets-not-array', { field: 'targets' }, described(rawTargets));
     return undefined;
   }
   const ids = new IdRegistry(ctx.issues, 'target');

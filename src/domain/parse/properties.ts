@@ -1,5 +1,6 @@
-import { dateProblem } from './dates.ts';
-import { atField, quote, show, typeName, type IssueList, type Place } from './issues.ts';
+import { cut, described } from '../messages/codes.ts';
+import { dateFault } from './dates.ts';
+import { atField, type IssueList, type Place } from './issues.ts';
 
 /**
  * Typed readers over one object of user data (a feature's properties, a programme target).
@@ -12,8 +13,8 @@ export class PropertyReader {
     private readonly issues: IssueList,
     private readonly values: Record<string, unknown>,
     readonly place: Place,
-    /** What requires a missing property, for the message: "a hamlets file", "a target". */
-    private readonly where: string,
+    /** What requires a missing property, for the message: a kind of file, every target, programme.json. */
+    private readonly where: { where: 'file'; kind: string } | { where: 'target' | 'programme' },
   ) {}
 
   private at(key: string): Place {
@@ -30,23 +31,19 @@ export class PropertyReader {
     return v !== undefined && v !== null;
   }
 
-  private missing(key: string, hint = ''): undefined {
+  private missing(key: string, featureId = false): undefined {
     const v = this.get(key);
-    const what = v === null ? 'is null' : 'is missing';
-    this.issues.error('missing-property', this.at(key), `${what} (required in ${this.where})${hint}`);
+    this.issues.error('missing-property', this.at(key), { ...this.where, isNull: v === null, featureId });
     return undefined;
   }
 
   /** A required, non-empty string id. Numbers are refused: they lose leading zeros. */
-  id(idHint = ''): string | undefined {
-    if (!this.has('id')) return this.missing('id', idHint);
+  /** `featureId`: the feature has a top-level id, which the contract does not read. */
+  id(featureId = false): string | undefined {
+    if (!this.has('id')) return this.missing('id', featureId);
     const v = this.get('id');
     if (typeof v === 'number') {
-      this.issues.error(
-        'id-not-string',
-        this.at('id'),
-        `is a number (${v}), must be a string: write it in double quotes ("${v}"); as a number, leading zeros are lost ("007" becomes 7)`,
-      );
+      this.issues.error('id-not-string', this.at('id'), { value: String(v) });
       return undefined;
     }
     return this.nonEmptyString('id', v);
@@ -54,11 +51,11 @@ export class PropertyReader {
 
   private nonEmptyString(key: string, v: unknown): string | undefined {
     if (typeof v !== 'string') {
-      this.issues.error('not-string', this.at(key), `is ${typeName(v)} (${show(v)}), must be a string`);
+      this.issues.error('not-string', this.at(key), described(v));
       return undefined;
     }
     if (v.trim() === '') {
-      this.issues.error('empty-string', this.at(key), `is ${v === '' ? 'empty' : `blank (${quote(v)})`}, must be a non-empty string`);
+      this.issues.error('empty-string', this.at(key), { blank: v !== '', value: cut(v) });
       return undefined;
     }
     return v;
@@ -72,7 +69,7 @@ export class PropertyReader {
     if (!this.has(key)) return undefined;
     const v = this.get(key);
     if (typeof v !== 'string') {
-      this.issues.error('not-string', this.at(key), `is ${typeName(v)} (${show(v)}), must be a string`);
+      this.issues.error('not-string', this.at(key), described(v));
       return undefined;
     }
     return v === '' ? undefined : v;
@@ -82,15 +79,14 @@ export class PropertyReader {
     if (typeof v === 'number') {
       // JSON.parse turns 1e400 into Infinity; JSON has no other way to get there.
       if (Number.isFinite(v)) return v;
-      this.issues.error('not-finite', this.at(key), `is ${v}, must be a finite number`);
+      this.issues.error('not-finite', this.at(key), { value: String(v) });
       return undefined;
     }
     if (typeof v === 'string') {
-      const hint = /^\s*-?\d+,\d+\s*$/.test(v) ? ' (and a JSON number uses "." for decimals)' : '';
-      this.issues.error('number-as-string', this.at(key), `is a string (${quote(v)}), must be a number${hint}`);
+      this.issues.error('number-as-string', this.at(key), { value: cut(v), comma: /^\s*-?\d+,\d+\s*$/.test(v) });
       return undefined;
     }
-    this.issues.error('not-number', this.at(key), `is ${typeName(v)} (${show(v)}), must be a number`);
+    this.issues.error('not-number', this.at(key), described(v));
     return undefined;
   }
 
@@ -98,11 +94,11 @@ export class PropertyReader {
     const n = this.number(key, v);
     if (n === undefined) return undefined;
     if (!Number.isInteger(n)) {
-      this.issues.error('not-integer', this.at(key), `is ${n}, must be a whole number ≥ 0`);
+      this.issues.error('not-integer', this.at(key), { value: n });
       return undefined;
     }
     if (n < 0) {
-      this.issues.error('negative', this.at(key), `is ${n}, must be a whole number ≥ 0`);
+      this.issues.error('negative', this.at(key), { value: n });
       return undefined;
     }
     return n;
@@ -123,11 +119,11 @@ export class PropertyReader {
     const n = this.number(key, this.get(key));
     if (n === undefined) return undefined;
     if (n <= 0) {
-      this.issues.error('not-positive', this.at(key), `is ${n}, must be a number > 0 (${unit})`);
+      this.issues.error('not-positive', this.at(key), { value: n, unit });
       return undefined;
     }
     if (warnAbove !== undefined && n > warnAbove) {
-      this.issues.warning('large-value', this.at(key), `is ${n} ${unit}, more than ${warnAbove} ${unit}: is the unit right?`);
+      this.issues.warning('large-value', this.at(key), { value: n, unit, limit: warnAbove });
     }
     return n;
   }
@@ -138,7 +134,7 @@ export class PropertyReader {
     const n = this.number(key, this.get(key));
     if (n === undefined) return undefined;
     if (n < 0) {
-      this.issues.error('negative', this.at(key), `is ${n}, must be a number ≥ 0 (${unit})`);
+      this.issues.error('negative', this.at(key), { value: n, unit });
       return undefined;
     }
     return n;
@@ -150,8 +146,7 @@ export class PropertyReader {
     const n = this.number(key, this.get(key));
     if (n === undefined) return undefined;
     if (n < min || n > max) {
-      const range = max === Infinity ? `≥ ${min}` : `between ${min} and ${max}`;
-      this.issues.error('out-of-range', this.at(key), `is ${n}, must be ${range}`);
+      this.issues.error('out-of-range', this.at(key), max === Infinity ? { value: n, min } : { value: n, min, max });
       return undefined;
     }
     return n;
@@ -162,15 +157,13 @@ export class PropertyReader {
     if (!this.has(key)) return undefined;
     const v = this.get(key);
     if (typeof v === 'boolean') return v;
-    this.issues.error('not-boolean', this.at(key), `is ${typeName(v)} (${show(v)}), must be true or false (a JSON boolean, without quotes)`);
+    this.issues.error('not-boolean', this.at(key), described(v));
     return undefined;
   }
 
   private oneOf<T extends string>(key: string, allowed: readonly T[], v: unknown): T | undefined {
-    const list = allowed.map((a) => `"${a}"`).join(', ');
     if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-    const what = typeof v === 'string' ? quote(v) : `${typeName(v)} (${show(v)})`;
-    this.issues.error('enum', this.at(key), `is ${what}, must be one of ${list}`);
+    this.issues.error('enum', this.at(key), { ...described(v), allowed });
     return undefined;
   }
 
@@ -184,12 +177,12 @@ export class PropertyReader {
 
   private date(key: string, v: unknown): string | undefined {
     if (typeof v !== 'string') {
-      this.issues.error('date-format', this.at(key), `is ${typeName(v)} (${show(v)}), must be a date string "YYYY-MM-DD"`);
+      this.issues.error('date-format', this.at(key), described(v));
       return undefined;
     }
-    const problem = dateProblem(v);
-    if (problem === undefined) return v;
-    this.issues.error('date', this.at(key), problem);
+    const fault = dateFault(v);
+    if (fault === undefined) return v;
+    this.issues.error('date', this.at(key), fault);
     return undefined;
   }
 
@@ -217,6 +210,6 @@ export class IdRegistry {
       this.firstUse.set(id, index);
       return;
     }
-    this.issues.error('duplicate-id', atField(place, 'id'), `id ${quote(id)} is already used by ${this.unit} ${first}; ids must be unique within the file`);
+    this.issues.error('duplicate-id', atField(place, 'id'), { id: cut(id), unit: this.unit, first });
   }
 }

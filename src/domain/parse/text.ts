@@ -1,4 +1,5 @@
-import { atField, quote, type IssueList, type Place } from './issues.ts';
+import { cut } from '../messages/codes.ts';
+import { atField, type IssueList, type Place } from './issues.ts';
 
 export const BOM = '\uFEFF';
 const REPLACEMENT = '\uFFFD';
@@ -32,9 +33,6 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
-const ENCODING_ADVICE =
-  'convert the file to UTF-8 (in Excel: "CSV UTF-8"; for TCVN3/VNI text, a converter such as UniKey\'s) and try again';
-
 /**
  * Checks that concern the whole text, before any parsing: a byte-order mark (reported, then
  * stripped so that the other problems are found too) and U+FFFD, which a UTF-8 decoder
@@ -43,12 +41,7 @@ const ENCODING_ADVICE =
 export function checkText(text: string, issues: IssueList): string {
   let body = text;
   if (body.startsWith(BOM)) {
-    issues.error(
-      'bom',
-      {},
-      'the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM (the importer can strip it)',
-      'strip-bom',
-    );
+    issues.error('bom', {}, {}, 'strip-bom');
     body = body.slice(1);
   }
   const first = body.indexOf(REPLACEMENT);
@@ -56,11 +49,7 @@ export function checkText(text: string, issues: IssueList): string {
     let count = 0;
     for (let i = first; i >= 0; i = body.indexOf(REPLACEMENT, i + 1)) count++;
     const at = lineColumn(body, first);
-    issues.error(
-      'not-utf8',
-      { line: at.line, column: at.column },
-      `the text holds ${count} U+FFFD replacement character${count === 1 ? '' : 's'} (\uFFFD): the file was not saved as UTF-8 (Windows-1258, TCVN3 or VNI?); ${ENCODING_ADVICE}`,
-    );
+    issues.error('not-utf8', { line: at.line, column: at.column }, { count });
   }
   return body;
 }
@@ -109,30 +98,10 @@ export class StringScan {
   }
 
   report(issues: IssueList): void {
-    const others = (f: Finding): string =>
-      f.count === 1 ? '' : `; ${f.count} strings in this file have the same fault`;
-    if (this.nfc) {
-      issues.error(
-        'not-nfc',
-        this.nfc.place,
-        `text ${this.nfc.sample} is not in Unicode NFC form (its accents are separate combining marks, which maps misplace)${others(this.nfc)}; save the text as NFC (the importer can normalise it)`,
-        'normalize-nfc',
-      );
-    }
-    if (this.mojibake) {
-      issues.error(
-        'mojibake',
-        this.mojibake.place,
-        `text ${this.mojibake.sample} looks like UTF-8 that was read as Windows-1252/1258 and saved again ("Cà Mau" shows as "CÃ  Mau")${others(this.mojibake)}; export the data again as UTF-8`,
-      );
-    }
-    if (this.legacy) {
-      issues.error(
-        'legacy-encoding',
-        this.legacy.place,
-        `text ${this.legacy.sample} looks like Vietnamese typed in a legacy TCVN3 (ABC) or VNI font ("Cà Mau" shows as "Cµ Mau" or "Caø Mau")${others(this.legacy)}; ${ENCODING_ADVICE}`,
-      );
-    }
+    const params = (f: Finding) => ({ sample: f.sample, count: f.count });
+    if (this.nfc) issues.error('not-nfc', this.nfc.place, params(this.nfc), 'normalize-nfc');
+    if (this.mojibake) issues.error('mojibake', this.mojibake.place, params(this.mojibake));
+    if (this.legacy) issues.error('legacy-encoding', this.legacy.place, params(this.legacy));
   }
 }
 
@@ -141,5 +110,5 @@ function tally(finding: Finding | undefined, value: string, place: Place, field:
     finding.count++;
     return finding;
   }
-  return { count: 1, place: atField(place, field), sample: quote(value) };
+  return { count: 1, place: atField(place, field), sample: cut(value) };
 }

@@ -9,6 +9,8 @@
  * and read through `getOwn`.
  */
 import { TECHNOLOGIES, TOWER_STATUSES, type Technology, type Tower } from '../types.ts';
+import { cut } from '../messages/codes.ts';
+import { problem, problemText, type Problem } from '../messages/problems.ts';
 import { isIsoDate } from '../parse/dates.ts';
 
 /** The tower fields a plan may change; the others (id, status, synthetic) are fixed. */
@@ -79,13 +81,13 @@ function patchKeys(patch: TowerPatch): PatchField[] {
 }
 
 /** `tower` with `patch` laid over it; the same object when the patch changes nothing. */
-export function patched(tower: Tower, patch: TowerPatch, problems?: string[]): Tower {
+export function patched(tower: Tower, patch: TowerPatch, problems?: Problem[]): Tower {
   let out: Tower | undefined;
   for (const field of patchKeys(patch)) {
     const value = patch[field];
     if (value === undefined) {
       if (REQUIRED_FIELDS.has(field)) {
-        problems?.push(`The plan clears the ${field} of tower "${tower.id}", which every tower needs; that part of the change is skipped.`);
+        problems?.push(problem('plan-clears-required', { field, tower: cut(tower.id) }));
         continue;
       }
       if (!Object.hasOwn(tower, field) || tower[field] === undefined) continue;
@@ -100,30 +102,26 @@ export function patched(tower: Tower, patch: TowerPatch, problems?: string[]): T
   return out ?? tower;
 }
 
-function clash(id: string): string {
-  return `The plan adds a tower "${id}", but a loaded tower already has that id; the added tower is skipped.`;
-}
-
 /**
  * The towers once the plan is laid over `base`: base towers in order, minus the removed
  * ones, with the changes applied, then the added towers in order. Towers no edit touches
  * are the very objects of `base` (the app diffs by reference). Edits that cannot apply
  * (an id not loaded, an added id that a loaded tower has) are skipped and described in
- * `problems`, one sentence each.
+ * `why` (for `problemText` in the user's language) and `problems` (the same in English).
  *
  * An added tower may reuse the id of a loaded tower that the plan removes: that is how a
  * plan replaces a tower's fixed fields (status, synthetic); see `planFromTowers`.
  */
-export function applyPlan(base: readonly Tower[], plan: PlanDoc): { towers: Tower[]; problems: string[] } {
-  const problems: string[] = [];
+export function applyPlan(base: readonly Tower[], plan: PlanDoc): { towers: Tower[]; problems: string[]; why: Problem[] } {
+  const problems: Problem[] = [];
   const baseIds = new Set(base.map((t) => t.id));
   const removed = new Set<string>();
   for (const id of plan.removed) {
     if (baseIds.has(id)) removed.add(id);
-    else problems.push(`The plan removes tower "${id}", which is not in the loaded towers; the removal is skipped.`);
+    else problems.push(problem('plan-removes-unknown', { tower: cut(id) }));
   }
   for (const id of Object.keys(plan.changed)) {
-    if (!baseIds.has(id)) problems.push(`The plan changes tower "${id}", which is not in the loaded towers; the change is skipped.`);
+    if (!baseIds.has(id)) problems.push(problem('plan-changes-unknown', { tower: cut(id) }));
   }
   const towers: Tower[] = [];
   for (const tower of base) {
@@ -134,17 +132,17 @@ export function applyPlan(base: readonly Tower[], plan: PlanDoc): { towers: Towe
   const addedIds = new Set<string>();
   for (const tower of plan.added) {
     if (baseIds.has(tower.id) && !removed.has(tower.id)) {
-      problems.push(clash(tower.id));
+      problems.push(problem('plan-adds-clash', { tower: cut(tower.id) }));
       continue;
     }
     if (addedIds.has(tower.id)) {
-      problems.push(`The plan adds two towers with the id "${tower.id}"; the second is skipped.`);
+      problems.push(problem('plan-adds-twice', { tower: cut(tower.id) }));
       continue;
     }
     addedIds.add(tower.id);
     towers.push(tower);
   }
-  return { towers, problems };
+  return { towers, problems: problems.map((p) => problemText(p, 'en')), why: problems };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -237,23 +235,25 @@ export function canUpgrade(tower: Tower): boolean {
 }
 
 /**
- * Why `upgradeTower` would refuse this upgrade (an English sentence), or undefined when it
- * would apply it. The UI shows it next to the disabled action.
+ * Why `upgradeTower` would refuse this upgrade, or undefined when it would apply it. The UI
+ * shows it next to the disabled action, through `problemText`.
  */
-export function upgradeProblem(tower: Tower | undefined, technology: Technology, date: string, radiusKm?: number): string | undefined {
-  if (!tower) return 'There is no such tower in the plan.';
-  if (tower.status !== 'existing') {
-    return `Tower "${tower.id}" is planned, not existing: the coverage rules upgrade existing towers only; change its technology instead.`;
-  }
-  if (!canUpgrade(tower)) return `Tower "${tower.id}" is already ${tower.technology}: only 2G and 3G towers are upgraded.`;
+export function upgradeFault(tower: Tower | undefined, technology: Technology, date: string, radiusKm?: number): Problem | undefined {
+  if (!tower) return problem('upgrade-no-tower');
+  if (tower.status !== 'existing') return problem('upgrade-planned', { tower: cut(tower.id) });
+  if (!canUpgrade(tower)) return problem('upgrade-not-old', { tower: cut(tower.id), technology: tower.technology });
   if (TECHNOLOGIES.indexOf(technology) <= TECHNOLOGIES.indexOf(tower.technology)) {
-    return `An upgrade to ${technology} is not newer than the tower's ${tower.technology}.`;
+    return problem('upgrade-not-newer', { technology, current: tower.technology });
   }
-  if (!isIsoDate(date)) return `The upgrade date "${date}" is not a date YYYY-MM-DD.`;
-  if (radiusKm !== undefined && !(Number.isFinite(radiusKm) && radiusKm > 0)) {
-    return `The upgrade radius ${radiusKm} km must be a number > 0.`;
-  }
+  if (!isIsoDate(date)) return problem('upgrade-date', { date: cut(date) });
+  if (radiusKm !== undefined && !(Number.isFinite(radiusKm) && radiusKm > 0)) return problem('upgrade-radius', { radius: String(radiusKm) });
   return undefined;
+}
+
+/** `upgradeFault` as an English sentence. */
+export function upgradeProblem(tower: Tower | undefined, technology: Technology, date: string, radiusKm?: number): string | undefined {
+  const fault = upgradeFault(tower, technology, date, radiusKm);
+  return fault === undefined ? undefined : problemText(fault, 'en');
 }
 
 /**
@@ -352,49 +352,52 @@ const nonEmpty: FieldCheck = (v) => typeof v === 'string' && v.trim() !== '';
 const technology: FieldCheck = (v) => typeof v === 'string' && (TECHNOLOGIES as readonly string[]).includes(v);
 const date: FieldCheck = (v) => typeof v === 'string' && isIsoDate(v);
 
+/** Each field's check, and what it must be (messages/problems.ts says it). */
 const FIELD_CHECKS: Record<PatchField, { check: FieldCheck; what: string }> = {
-  lon: { check: (v) => finite(v) && Math.abs(v as number) <= 180, what: 'a longitude' },
-  lat: { check: (v) => finite(v) && Math.abs(v as number) <= 90, what: 'a latitude' },
-  operator: { check: nonEmpty, what: 'a non-empty string' },
-  technology: { check: technology, what: 'a technology (2G, 3G, 4G, 5G)' },
-  radiusKm: { check: positive, what: 'a number > 0' },
-  heightM: { check: nonNegative, what: 'a number ≥ 0' },
-  serviceDate: { check: date, what: 'a date YYYY-MM-DD' },
-  upgradeTechnology: { check: technology, what: 'a technology (2G, 3G, 4G, 5G)' },
-  upgradeRadiusKm: { check: positive, what: 'a number > 0' },
-  upgradeDate: { check: date, what: 'a date YYYY-MM-DD' },
+  lon: { check: (v) => finite(v) && Math.abs(v as number) <= 180, what: 'lon' },
+  lat: { check: (v) => finite(v) && Math.abs(v as number) <= 90, what: 'lat' },
+  operator: { check: nonEmpty, what: 'nonEmpty' },
+  technology: { check: technology, what: 'technology' },
+  radiusKm: { check: positive, what: 'positive' },
+  heightM: { check: nonNegative, what: 'nonNegative' },
+  serviceDate: { check: date, what: 'date' },
+  upgradeTechnology: { check: technology, what: 'technology' },
+  upgradeRadiusKm: { check: positive, what: 'positive' },
+  upgradeDate: { check: date, what: 'date' },
 };
 
 const TOWER_KEYS = new Set<string>(['id', 'status', 'synthetic', ...PATCH_FIELDS]);
 
-function towerProblem(value: unknown, at: string): string | undefined {
-  if (!isRecord(value)) return `${at} is not a tower`;
-  if (!nonEmpty(value['id'])) return `${at}.id is not a tower id`;
-  if (!(TOWER_STATUSES as readonly unknown[]).includes(value['status'])) return `${at}.status is not "existing" or "planned"`;
-  if (typeof value['synthetic'] !== 'boolean') return `${at}.synthetic is not true or false`;
-  for (const key of Object.keys(value)) if (!TOWER_KEYS.has(key)) return `${at} has an unknown field "${key}"`;
+const not = (at: string, what: string): Problem => problem('plan-not', { at, what });
+
+function towerProblem(value: unknown, at: string): Problem | undefined {
+  if (!isRecord(value)) return not(at, 'tower');
+  if (!nonEmpty(value['id'])) return not(`${at}.id`, 'towerId');
+  if (!(TOWER_STATUSES as readonly unknown[]).includes(value['status'])) return not(`${at}.status`, 'status');
+  if (typeof value['synthetic'] !== 'boolean') return not(`${at}.synthetic`, 'boolean');
+  for (const key of Object.keys(value)) if (!TOWER_KEYS.has(key)) return problem('plan-unknown-field', { at, key: cut(key) });
   for (const field of PATCH_FIELDS) {
     const v = value[field];
     if (v === undefined) {
-      if (REQUIRED_FIELDS.has(field)) return `${at}.${field} is missing`;
+      if (REQUIRED_FIELDS.has(field)) return problem('plan-field-missing', { at, field });
       continue;
     }
-    if (!FIELD_CHECKS[field].check(v)) return `${at}.${field} is not ${FIELD_CHECKS[field].what}`;
+    if (!FIELD_CHECKS[field].check(v)) return not(`${at}.${field}`, FIELD_CHECKS[field].what);
   }
   return undefined;
 }
 
-function patchProblem(value: unknown, at: string): string | undefined {
-  if (!isRecord(value)) return `${at} is not a set of changes`;
+function patchProblem(value: unknown, at: string): Problem | undefined {
+  if (!isRecord(value)) return not(at, 'changes');
   for (const key of Object.keys(value)) {
-    if (!(PATCH_FIELDS as readonly string[]).includes(key)) return `${at} changes "${key}", which a plan cannot change`;
+    if (!(PATCH_FIELDS as readonly string[]).includes(key)) return problem('plan-cannot-change', { at, key: cut(key) });
     const v = value[key];
     if (v === undefined) {
-      if (REQUIRED_FIELDS.has(key as PatchField)) return `${at} clears ${key}, which every tower needs`;
+      if (REQUIRED_FIELDS.has(key as PatchField)) return problem('plan-clears', { at, key });
       continue;
     }
     const { check, what } = FIELD_CHECKS[key as PatchField];
-    if (!check(v)) return `${at}.${key} is not ${what}`;
+    if (!check(v)) return not(`${at}.${key}`, what);
   }
   return undefined;
 }
@@ -404,28 +407,29 @@ function patchProblem(value: unknown, at: string): string | undefined {
  * phrase saying what is wrong ("added[2].lat is not a latitude"). The plan it returns is a
  * fresh copy: nothing of `value` is shared.
  */
-export function readPlanDoc(value: unknown): { ok: true; plan: PlanDoc } | { ok: false; problem: string } {
-  if (!isRecord(value)) return { ok: false, problem: 'the plan is not an object' };
+export function readPlanDoc(value: unknown): { ok: true; plan: PlanDoc } | { ok: false; problem: string; why: Problem } {
+  const refused = (why: Problem) => ({ ok: false as const, problem: problemText(why, 'en'), why });
+  if (!isRecord(value)) return refused(not('', 'object'));
   const { added, changed, removed } = value;
-  if (!Array.isArray(added)) return { ok: false, problem: 'added is not a list' };
-  if (!isRecord(changed)) return { ok: false, problem: 'changed is not an object' };
-  if (!Array.isArray(removed)) return { ok: false, problem: 'removed is not a list' };
+  if (!Array.isArray(added)) return refused(not('added', 'list'));
+  if (!isRecord(changed)) return refused(not('changed', 'object'));
+  if (!Array.isArray(removed)) return refused(not('removed', 'list'));
   const plan: PlanDoc = { added: [], changed: {}, removed: [] };
   for (let i = 0; i < added.length; i++) {
-    const problem = towerProblem(added[i], `added[${i}]`);
-    if (problem) return { ok: false, problem };
+    const why = towerProblem(added[i], `added[${i}]`);
+    if (why) return refused(why);
     const tower = { ...(added[i] as Tower) };
     for (const field of PATCH_FIELDS) if (Object.hasOwn(tower, field) && tower[field] === undefined) delete tower[field];
     plan.added.push(tower);
   }
   for (const id of Object.keys(changed)) {
-    const problem = patchProblem(changed[id], `changed["${id}"]`);
-    if (problem) return { ok: false, problem };
+    const why = patchProblem(changed[id], `changed["${id}"]`);
+    if (why) return refused(why);
     setOwn(plan.changed, id, { ...(changed[id] as TowerPatch) });
   }
   for (let i = 0; i < removed.length; i++) {
     const id: unknown = removed[i];
-    if (typeof id !== 'string') return { ok: false, problem: `removed[${i}] is not a tower id` };
+    if (typeof id !== 'string') return refused(not(`removed[${i}]`, 'towerId'));
     plan.removed.push(id);
   }
   return { ok: true, plan };

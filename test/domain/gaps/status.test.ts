@@ -205,17 +205,17 @@ describe('readGapStatuses', () => {
       `gaps["hamlet:H-1"][1]: the date 2024-12-31 is before the gap's last change, on 2025-01-10`,
     ],
   ])('refuses %j', (value, problem) => {
-    expect(readGapStatuses(value)).toEqual({ ok: false, problem });
+    expect(readGapStatuses(value)).toMatchObject({ ok: false, problem });
   });
 
   it('reads own properties only, and is safe with "__proto__" keys from JSON', () => {
     const proto = JSON.parse(`{"schema":1,"gaps":{"__proto__":[${JSON.stringify(GOOD_CHANGE)}]}}`) as unknown;
-    expect(readGapStatuses(proto)).toEqual({ ok: false, problem: 'gaps["__proto__"]: "__proto__" is not a gap id (hamlet:<id> or school:<id>)' });
+    expect(readGapStatuses(proto)).toMatchObject({ ok: false, problem: 'gaps["__proto__"]: "__proto__" is not a gap id (hamlet:<id> or school:<id>)' });
     const inherited = Object.create({ schema: 1, gaps: {} }) as object;
-    expect(readGapStatuses(inherited)).toEqual({ ok: false, problem: 'schema is missing, not 1' });
+    expect(readGapStatuses(inherited)).toMatchObject({ ok: false, problem: 'schema is missing, not 1' });
     const change = Object.create({ operator: 'Viettel' }) as Record<string, unknown>;
     Object.assign(change, { gapId: H1, status: 'assigned', date: '2025-01-10' });
-    expect(readGapStatuses({ schema: 1, gaps: { [H1]: [change] } })).toEqual({ ok: false, problem: 'gaps["hamlet:H-1"][0]: an assignment must name the operator' });
+    expect(readGapStatuses({ schema: 1, gaps: { [H1]: [change] } })).toMatchObject({ ok: false, problem: 'gaps["hamlet:H-1"][0]: an assignment must name the operator' });
     const hamletProto = JSON.parse(`{"schema":1,"gaps":{"hamlet:__proto__":[${JSON.stringify({ ...GOOD_CHANGE, gapId: 'hamlet:__proto__' })}]}}`) as unknown;
     const read = readGapStatuses(hamletProto);
     expect(read.ok && currentGap(read.statuses, 'hamlet:__proto__')).toMatchObject({ status: 'assigned', operator: 'Viettel' });

@@ -262,6 +262,7 @@ describe('csvToFeatures: what the issues carry besides the message', () => {
       field: 'population',
       id: 'h2',
       message: expect.stringContaining('column "dan_so" (population)') as unknown as string,
+      params: { text: 'khoảng 500', mustBe: 'count', csv: true, csvColumn: 'dan_so', csvIndex: 2, csvField: 'population' },
     });
   });
 

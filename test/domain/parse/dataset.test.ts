@@ -117,7 +117,7 @@ describe('parseDataset: folder rules', () => {
     );
     expect(dataset).toBeUndefined();
     expect(issues.map(formatIssue)).toEqual([
-      'boundaries/communes.geojson: feature 2 (id "C003"), field "district_id": district "D09" is not in boundaries/districts.geojson',
+      'boundaries/communes.geojson: feature 3 (id "C003"), field "district_id": district "D09" is not in boundaries/districts.geojson',
       'deliveries.csv: line 3, field "school_id": school "S404" is not in schools.geojson',
     ]);
   });

@@ -38,11 +38,11 @@ describe('parseFile: hamlets', () => {
     );
     expect(value).toBeUndefined();
     expect(messages(issues)).toEqual([
-      'h.geojson: feature 0 (id "a"), field "population": is a string ("120"), must be a number',
-      'h.geojson: feature 0 (id "a"), field "grid_power": is a number (1), must be true or false (a JSON boolean, without quotes)',
-      'h.geojson: feature 1 (id "b"), field "name": is empty, must be a non-empty string',
-      'h.geojson: feature 1 (id "b"), field "poor_households": is 9, more than households (3)',
-      'h.geojson: feature 2 (id "c"), field "population": is -1, must be a whole number ≥ 0',
+      'h.geojson: feature 1 (id "a"), field "population": is a string ("120"), must be a number',
+      'h.geojson: feature 1 (id "a"), field "grid_power": is a number (1), must be true or false (a JSON boolean, without quotes)',
+      'h.geojson: feature 2 (id "b"), field "name": is empty, must be a non-empty string',
+      'h.geojson: feature 2 (id "b"), field "poor_households": is 9, more than households (3)',
+      'h.geojson: feature 3 (id "c"), field "population": is -1, must be a whole number ≥ 0',
     ]);
     expect(issues[0]).toMatchObject({ severity: 'error', code: 'number-as-string', file: 'h.geojson', featureIndex: 0, id: 'a', field: 'population' });
   });
@@ -50,7 +50,7 @@ describe('parseFile: hamlets', () => {
   it('names the feature-level id when properties lack one', () => {
     const feature = { ...point(105, 9, { name: 'x', population: 1 }), id: 'h1' };
     expect(messages(parseFile('hamlets', 'h.geojson', fcText([feature])).issues)).toEqual([
-      'h.geojson: feature 0, field "id": is missing (required in a hamlets file); the feature has a top-level "id", but the contract reads "id" from "properties"',
+      'h.geojson: feature 1, field "id": is missing (required in a hamlets file); the feature has a top-level "id", but the contract reads "id" from "properties"',
     ]);
   });
 
@@ -59,7 +59,7 @@ describe('parseFile: hamlets', () => {
     const long = 'x'.repeat(100);
     const { issues } = parseFile('schools', 's.geojson', fcText([point(105, 9, { id: html, name: 'T', level: long, students: 1 })]));
     expect(messages(issues)).toEqual([
-      `s.geojson: feature 0 (id "<img src=x onerror=alert(1)>"), field "level": is "${'x'.repeat(39)}…", must be one of "preschool", "primary", "lower_secondary", "upper_secondary", "multi_level", "continuing"`,
+      `s.geojson: feature 1 (id "<img src=x onerror=alert(1)>"), field "level": is "${'x'.repeat(39)}…", must be one of "preschool", "primary", "lower_secondary", "upper_secondary", "multi_level", "continuing"`,
     ]);
   });
 
@@ -72,10 +72,10 @@ describe('parseFile: hamlets', () => {
   });
 
   it.each([
-    [{ type: 'FeatureCollection', features: [null] }, 'h.geojson: feature 0: is null, not a GeoJSON Feature object'],
-    [{ type: 'FeatureCollection', features: [{ ...hamlet('a'), type: 'feature' }] }, 'h.geojson: feature 0 (id "a"), field "type": is "feature", must be "Feature"'],
-    [{ type: 'FeatureCollection', features: [{ ...hamlet('a'), properties: null }] }, 'h.geojson: feature 0, field "properties": is null, must be an object'],
-    [{ type: 'FeatureCollection', features: [{ ...hamlet('a'), geometry: undefined }] }, 'h.geojson: feature 0 (id "a"), field "geometry": is missing'],
+    [{ type: 'FeatureCollection', features: [null] }, 'h.geojson: feature 1: is null, not a GeoJSON Feature object'],
+    [{ type: 'FeatureCollection', features: [{ ...hamlet('a'), type: 'feature' }] }, 'h.geojson: feature 1 (id "a"), field "type": is "feature", must be "Feature"'],
+    [{ type: 'FeatureCollection', features: [{ ...hamlet('a'), properties: null }] }, 'h.geojson: feature 1, field "properties": is null, must be an object'],
+    [{ type: 'FeatureCollection', features: [{ ...hamlet('a'), geometry: undefined }] }, 'h.geojson: feature 1 (id "a"), field "geometry": is missing'],
     [{ type: 'FeatureCollection', features: {} }, 'h.geojson: field "features": is an object, must be an array of Features'],
     [{ type: 'Topology', objects: {} }, 'h.geojson: this is TopoJSON, not GeoJSON'],
     [{ type: 'Point', coordinates: [105, 9] }, 'h.geojson: the file holds a bare Point geometry'],
@@ -101,7 +101,7 @@ describe('parseFile: coordinates', () => {
     expect(parseFile('hamlets', 'h.geojson', fcText([{ ...hamlet('a'), geometry: { type: 'Point', coordinates: [105, 9, 3] } }])).issues).toEqual([]);
     const { issues } = parseFile('hamlets', 'h.geojson', fcText([{ ...hamlet('a'), geometry: { type: 'Point', coordinates: [105, 12, 9, 18] } }]));
     expect(messages(issues)).toEqual([
-      'h.geojson: feature 0 (id "a"), field "geometry.coordinates": a position must hold 2 numbers [lon, lat] (3 with altitude), got 4 (a comma decimal such as 105,12 splits one number in two)',
+      'h.geojson: feature 1 (id "a"), field "geometry.coordinates": a position must hold 2 numbers [lon, lat] (3 with altitude), got 4 (a comma decimal such as 105,12 splits one number in two)',
     ]);
   });
 
@@ -110,7 +110,7 @@ describe('parseFile: coordinates', () => {
     expect(value).toHaveLength(2);
     expect(issues).toMatchObject([{ severity: 'warning', code: 'outside-vietnam', featureIndex: 1 }]);
     expect(issues[0]?.message).toBe(
-      'h.geojson: feature 1 (id "b"), field "geometry.coordinates": [100.5, 13.75] lies far outside Vietnam (lon 102–110, lat 8–24)',
+      'h.geojson: feature 2 (id "b"), field "geometry.coordinates": [100.5, 13.75] lies far outside Vietnam (lon 102–110, lat 8–24)',
     );
   });
 
@@ -130,7 +130,7 @@ describe('parseFile: coordinates', () => {
     expect(value?.map((d) => [d.id, d.geometry.type, d.population])).toEqual([['D1', 'Polygon', 10], ['D2', 'MultiPolygon', 10]]);
     const short = parseFile('districts', 'd.geojson', fcText([area({ type: 'MultiPolygon', coordinates: [[outer], [outer.slice(0, 2).concat([outer[0] as number[]])]] })]));
     expect(messages(short.issues)).toEqual([
-      'd.geojson: feature 0 (id "D1"), field "geometry.coordinates": ring 0 of polygon 1 has 3 positions; a ring needs at least 4, the last repeating the first',
+      'd.geojson: feature 1 (id "D1"), field "geometry.coordinates": ring 0 of polygon 1 has 3 positions; a ring needs at least 4, the last repeating the first',
     ]);
   });
 });
@@ -152,9 +152,9 @@ describe('parseFile: towers', () => {
     );
     expect(value).toHaveLength(3);
     expect(messages(issues)).toEqual([
-      't.geojson: feature 0 (id "T1"), field "upgrade_technology": is ignored: the coverage rules upgrade existing towers only, and this tower is planned',
-      't.geojson: feature 1 (id "T2"), field "radius_km": is 80 km, more than 50 km: is the unit right?',
-      't.geojson: feature 2 (id "T3"), field "upgrade_technology": is "3G", not newer than technology "4G"',
+      't.geojson: feature 1 (id "T1"), field "upgrade_technology": is ignored: the coverage rules upgrade existing towers only, and this tower is planned',
+      't.geojson: feature 2 (id "T2"), field "radius_km": is 80 km, more than 50 km: is the unit right?',
+      't.geojson: feature 3 (id "T3"), field "upgrade_technology": is "3G", not newer than technology "4G"',
     ]);
     expect(issues.every((i) => i.severity === 'warning')).toBe(true);
   });
@@ -172,7 +172,7 @@ describe('parseFile: towers', () => {
     const { value, issues } = parseFile('towers', 't.geojson', fcText([tower('T1', extra)]));
     expect(value).toBeUndefined();
     expect(errors(issues)).toHaveLength(1);
-    expect(messages(errors(issues))[0]).toContain(`t.geojson: feature 0 (id "T1"), ${message}`);
+    expect(messages(errors(issues))[0]).toContain(`t.geojson: feature 1 (id "T1"), ${message}`);
   });
 });
 

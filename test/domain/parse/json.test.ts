@@ -71,6 +71,7 @@ describe('parseJsonText: line and column of syntax errors', () => {
         code: 'bom',
         file: 'f.json',
         fix: 'strip-bom',
+        params: {},
         message:
           'f.json: the file starts with a byte-order mark (U+FEFF); save it as UTF-8 without BOM (the importer can strip it)',
       },

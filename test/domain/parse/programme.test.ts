@@ -26,13 +26,13 @@ describe('parseFile: programme.json', () => {
   });
 
   it.each([
-    [[target(), target()], 'p.json: target 1, field "id": id "t" is already used by target 0; ids must be unique within the file'],
-    [[target({ target: -1, metric: 'computers_delivered' })], 'p.json: target 0, field "target": is -1, must be ≥ 0'],
-    [[target({ target: '90' })], 'p.json: target 0, field "target": is a string ("90"), must be a number'],
-    [[target({ label_en: ' ' })], 'p.json: target 0, field "label_en": is blank (" "), must be a non-empty string'],
-    [[target({ label_vi: undefined })], 'p.json: target 0, field "label_vi": is missing (required in every target)'],
-    [[target({ deadline: '2021-09-31' })], 'p.json: target 0, field "deadline": "2021-09-31" is not a real date: September 2021 has 30 days'],
-    [['t'], 'p.json: target 0: is a string ("t"), must be an object'],
+    [[target(), target()], 'p.json: target 2, field "id": id "t" is already used by target 1; ids must be unique within the file'],
+    [[target({ target: -1, metric: 'computers_delivered' })], 'p.json: target 1, field "target": is -1, must be ≥ 0'],
+    [[target({ target: '90' })], 'p.json: target 1, field "target": is a string ("90"), must be a number'],
+    [[target({ label_en: ' ' })], 'p.json: target 1, field "label_en": is blank (" "), must be a non-empty string'],
+    [[target({ label_vi: undefined })], 'p.json: target 1, field "label_vi": is missing (required in every target)'],
+    [[target({ deadline: '2021-09-31' })], 'p.json: target 1, field "deadline": "2021-09-31" is not a real date: September 2021 has 30 days'],
+    [['t'], 'p.json: target 1: is a string ("t"), must be an object'],
   ])('refuses %j', (targets, message) => {
     const { value, issues } = parseFile('programme', 'p.json', programme(targets));
     expect(value).toBeUndefined();

@@ -59,7 +59,7 @@ describe('StringScan', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ code: 'not-nfc', featureIndex: 1, field: 'name', fix: 'normalize-nfc' });
     // The value is shown as it is, decomposed.
-    expect(issues[0]?.message).toContain(`f.geojson: feature 1, field "name": text "${'Cà Mau'.normalize('NFD')}" is not in Unicode NFC form`);
+    expect(issues[0]?.message).toContain(`f.geojson: feature 2, field "name": text "${'Cà Mau'.normalize('NFD')}" is not in Unicode NFC form`);
     expect(issues[0]?.message).toContain('2 strings in this file have the same fault');
   });
 
