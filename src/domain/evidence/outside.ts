@@ -41,13 +41,11 @@ export function outsideProvinceIssues(
   const counted = countOutside(measurements, province);
   if (counted.outside === 0) return [];
   const list = new IssueList(file);
-  const shown = counted.first.map((i) => `line ${lines?.[i] ?? i + 2}`).join(', ');
-  list.warning(
-    'outside-province',
-    {},
-    `${counted.outside} of ${counted.total} tests lie outside the province of ${provinceFile} (${shown}${counted.outside > counted.first.length ? ', …' : ''}); they are kept and count for points within radius_m of them`,
-    undefined,
-    { outside: counted.outside, total: counted.total, lines: counted.first.map((i) => lines?.[i] ?? i + 2).join(', ') },
-  );
+  list.warning('outside-province', {}, {
+    count: counted.outside,
+    total: counted.total,
+    province: provinceFile,
+    lines: counted.first.map((i) => lines?.[i] ?? i + 2),
+  });
   return list.finish();
 }

@@ -1,7 +1,8 @@
 // The `evidence` object of model.json (contract, "Version 2"): how speed tests become a
 // verdict. Read from the already-parsed JSON of model.json, so that this module stays apart
 // from the reading of model.json's other keys (the radius model's).
-import { IssueList, quote, show, typeName } from '../parse/issues.ts';
+import { described } from '../messages/codes.ts';
+import { IssueList } from '../parse/issues.ts';
 import type { Issue } from '../types.ts';
 
 export interface EvidenceParams {
@@ -20,17 +21,16 @@ export const DEFAULT_EVIDENCE: Readonly<EvidenceParams> = { radiusM: 500, minTes
 
 interface KeySpec {
   key: keyof EvidenceParams;
+  /** Its name in model.json; the dictionaries say what its value must be (messages/issues-v2.ts). */
   name: string;
-  /** What the value must be, completing "must be …". */
-  mustBe: string;
   ok: (n: number) => boolean;
 }
 
 const KEYS: readonly KeySpec[] = [
-  { key: 'radiusM', name: 'radius_m', mustBe: 'a number of metres ≥ 0', ok: (n) => n >= 0 },
-  { key: 'minTests', name: 'min_tests', mustBe: 'a whole number ≥ 1', ok: (n) => Number.isInteger(n) && n >= 1 },
-  { key: 'goodMbps', name: 'good_mbps', mustBe: 'a speed in Mbps ≥ 0', ok: (n) => n >= 0 },
-  { key: 'windowDays', name: 'window_days', mustBe: 'a number of days > 0', ok: (n) => n > 0 },
+  { key: 'radiusM', name: 'radius_m', ok: (n) => n >= 0 },
+  { key: 'minTests', name: 'min_tests', ok: (n) => Number.isInteger(n) && n >= 1 },
+  { key: 'goodMbps', name: 'good_mbps', ok: (n) => n >= 0 },
+  { key: 'windowDays', name: 'window_days', ok: (n) => n > 0 },
 ];
 
 /**
@@ -45,9 +45,7 @@ export function evidenceParams(model: unknown, file = 'model.json'): { params: E
   if (model === undefined || !isObject(model) || !Object.hasOwn(model, 'evidence')) return { params, issues: issues.finish() };
   const evidence = model.evidence;
   if (!isObject(evidence)) {
-    issues.error('type', { field: 'evidence' }, `is ${typeName(evidence)}, must be an object such as {"radius_m": 500, "min_tests": 3}`, undefined, {
-      value: show(evidence),
-    });
+    issues.error('evidence-not-object', { field: 'evidence' }, described(evidence));
     return { params, issues: issues.finish() };
   }
   for (const spec of KEYS) {
@@ -55,17 +53,15 @@ export function evidenceParams(model: unknown, file = 'model.json'): { params: E
     const value = evidence[spec.name];
     const field = `evidence.${spec.name}`;
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      issues.error('type', { field }, `is ${typeName(value)} (${show(value)}), must be ${spec.mustBe}`, undefined, { value: show(value), key: spec.name });
+      issues.error('evidence-type', { field }, { ...described(value), key: spec.name });
     } else if (!spec.ok(value)) {
-      issues.error('range', { field }, `is ${value}, must be ${spec.mustBe}`, undefined, { value, key: spec.name });
+      issues.error('evidence-range', { field }, { value, key: spec.name });
     } else params[spec.key] = value;
   }
   const known = new Set(KEYS.map((k) => k.name));
   const unknown = Object.keys(evidence).filter((k) => !known.has(k));
   if (unknown.length > 0) {
-    issues.warning('unknown-key', { field: 'evidence' }, `has ${unknown.map((k) => quote(k)).join(', ')}, which the contract does not define; ignored`, undefined, {
-      keys: unknown.join(', '),
-    });
+    issues.warning('evidence-unknown-key', { field: 'evidence' }, { keys: unknown });
   }
   return { params, issues: issues.finish() };
 }

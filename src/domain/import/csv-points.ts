@@ -144,11 +144,7 @@ export function csvToFeatures<K extends PointKind>(
   // hamlets would lose their commune without a word ("Mã xã" once did). Said before importing.
   const notFed = specs.filter((spec) => !spec.required && spec.name !== 'synthetic' && !columns.has(spec.name)).map((spec) => spec.name);
   if (notFed.length > 0 && named.length > 0) {
-    issues.warning(
-      'csv-optional-unmapped',
-      headerAt,
-      `no column is mapped to ${notFed.map((n) => `"${n}"`).join(', ')}, which the contract reads; if one of the ignored columns holds it, choose it in the mapping`,
-    );
+    issues.warning('csv-optional-unmapped', headerAt, { fields: notFed });
   }
 
   const conversion: Conversion = { specs, columns };

@@ -17,10 +17,9 @@
 // messages come back naming the user's CSV line and column. Pure; never throws on user data.
 import Papa from 'papaparse';
 import { parseFileDetailed } from '../parse/file.ts';
-import { readDecimal } from '../parse/measurements.ts';
-import { placePrefix, quote } from '../parse/issues.ts';
+import { readDecimal, type MustBe } from '../parse/measurements.ts';
 import type { Issue } from '../types.ts';
-import { CsvIssues, listed, placeOf } from './csv-issues.ts';
+import { CsvIssues, listed } from './csv-issues.ts';
 import { normalizeHeader } from './csv-mapping.ts';
 import { readText, sniffOf, isBlank, type CsvSniff } from './csv-text.ts';
 import {
@@ -105,9 +104,8 @@ function finish(
         if (bad.has(line)) continue; // said already, in the conversion's terms
         bad.add(line);
       }
-      const prefix = placePrefix(fileName, placeOf(inner));
-      const what = inner.message.startsWith(prefix) ? inner.message.slice(prefix.length) : inner.message;
-      issues.add(issues.issue(inner.severity, inner.code, { line, ...(inner.field === undefined ? {} : { field: inner.field }) }, what, inner.fix, inner.params));
+      // The same problem and params, placed anew: the dictionaries name the user's column.
+      issues.add(issues.issue(inner.severity, inner.code, { line, ...(inner.field === undefined ? {} : { field: inner.field }) }, inner.params, inner.fix));
     } else issues.add(inner);
   }
   const valid = rows.filter((r) => !bad.has(r.line));
@@ -135,25 +133,23 @@ export function importMeasurements(fileName: string, text: string, options: Meas
   if (!ookla) result.mapping = mapping;
   const rows: { row: Row; line: number }[] = [];
   const badLines = new Set<number>();
-  if (csv.bom) issues.warning('bom', {}, 'the file starts with a byte-order mark (U+FEFF), as Excel\'s "CSV UTF-8" writes; it was ignored');
+  if (csv.bom) issues.warning('bom', {}, { ignored: true });
   if (csv.body.trim() === '') {
-    issues.error('empty', {}, 'the file is empty; expected a header row such as date,lon,lat,operator,download_mbps, then one row per test');
+    issues.error('empty', {}, { format: 'points', kind: 'measurements' });
     return finish(fileName, issues, rows, badLines, result);
   }
   const headerAt = { line: sniff.headerLine };
   if (!ookla) {
     for (const field of REQUIRED_MEASUREMENT_FIELDS) {
       if (columns.has(field)) continue;
-      issues.error('csv-unmapped', { ...headerAt, field }, `no column is mapped to "${field}" (required in a measurements file); the header has ${listed(sniff.header)}; name a column "${field}", or choose it in the mapping`, undefined, {
-        columns: sniff.header.join(', '),
-      });
+      issues.error('csv-unmapped', { ...headerAt, field }, { ...listed(sniff.header), name: field, kind: 'measurements' });
     }
     if (REQUIRED_MEASUREMENT_FIELDS.some((f) => !columns.has(f))) return finish(fileName, issues, rows, badLines, result);
   }
-  const number = (t: string, line: number, field: string, mustBe: string): number | undefined => {
+  const number = (t: string, line: number, field: string, mustBe: MustBe): number | undefined => {
     const read = readDecimal(t, sniff.decimalComma, mustBe);
     if (read.ok) return read.value;
-    issues.error(read.code, { line, field }, read.what, undefined, read.params);
+    issues.error(read.code, { line, field }, read.params);
     badLines.add(line);
     return undefined;
   };
@@ -163,7 +159,7 @@ export function importMeasurements(fileName: string, text: string, options: Meas
     const col = (name: string): number => sniff.header.findIndex((h) => normalizeHeader(h) === name);
     const date = options.date ?? /\d{4}-\d{2}-\d{2}/.exec(fileName)?.[0];
     if (date === undefined) {
-      issues.error('ookla-date', headerAt, 'Ookla tiles carry no date: give the date their tests count on (the first day of the quarter, as in the file name 2024-04-01_performance_mobile_tiles)');
+      issues.error('ookla-date', headerAt);
       return finish(fileName, issues, rows, badLines, result);
     }
     const operator = options.operator ?? OOKLA_OPERATOR;
@@ -175,27 +171,27 @@ export function importMeasurements(fileName: string, text: string, options: Meas
       const line = row.line;
       const centre = quadkeyCentre(cell('quadkey'));
       if (!centre) {
-        issues.error('quadkey', { line, cell: col('quadkey') }, `is ${quote(cell('quadkey'))}, not a tile quadkey (digits 0 to 3)`, undefined, { value: cell('quadkey') });
+        issues.error('ookla-quadkey', { line, cell: col('quadkey') }, { value: cell('quadkey') });
         badLines.add(line);
       }
       const count = cell('tests');
       if (!/^\d+$/.test(count) || Number(count) < 1) {
-        issues.error('tests', { line, cell: col('tests') }, `is ${quote(count)}, must be a whole number ≥ 1 (the tests the tile's averages stand for)`, undefined, { value: count });
+        issues.error('ookla-tests', { line, cell: col('tests') }, { value: count });
         badLines.add(line);
       }
       const kbps = (name: string, must: boolean): number | undefined => {
         const t = cell(name);
         if (t === '' && !must) return undefined;
-        const read = readDecimal(t, sniff.decimalComma, 'a speed in kbps');
+        const read = readDecimal(t, sniff.decimalComma, 'kbps');
         if (read.ok) return read.value / 1000;
-        issues.error(read.code, { line, cell: col(name) }, read.what, undefined, read.params);
+        issues.error(read.code, { line, cell: col(name) }, read.params);
         badLines.add(line);
         return undefined;
       };
       const download = kbps('avg_d_kbps', true);
       const upload = kbps('avg_u_kbps', false);
       const latencyText = cell('avg_lat_ms');
-      const latency = latencyText === '' ? undefined : number(latencyText, line, 'latency_ms', 'a latency in ms');
+      const latency = latencyText === '' ? undefined : number(latencyText, line, 'latency_ms', 'ms');
       if (badLines.has(line) || !centre) continue;
       const n = Number(count);
       tests += n;
@@ -203,20 +199,13 @@ export function importMeasurements(fileName: string, text: string, options: Meas
       for (let k = 0; k < n; k++) rows.push({ row: converted, line });
     }
     result.tiles = { tiles: result.rows, tests };
-    if (tests > 0) issues.warning(
-      'ookla-approximation',
-      {},
-      `${result.rows} Ookla tiles read as ${tests} tests: an approximation, each tile counting as its "tests" tests of its average speeds at the tile's centre, dated ${date}, for the operator ${quote(operator)}`,
-      undefined,
-      { tiles: result.rows, tests, date, operator },
-    );
+    if (tests > 0) issues.warning('ookla-approximation', {}, { tiles: result.rows, tests, date, operator });
     return finish(fileName, issues, rows, badLines, result);
   }
 
   const ignored = sniff.header.map((name, i) => ({ name, i })).filter(({ i }) => !MEASUREMENT_FIELDS.some((f) => mapping.columns[f] === i));
   if (ignored.length > 0) {
-    const names = ignored.map(({ name, i }) => (name === '' ? `column ${i + 1} (no name)` : quote(name)));
-    issues.warning('csv-ignored-columns', headerAt, `${ignored.length === 1 ? 'column' : 'columns'} ${names.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} not in the measurements contract and ${ignored.length === 1 ? 'is' : 'are'} ignored`, undefined, { columns: names.join(', '), count: ignored.length });
+    issues.warning('csv-ignored-columns', headerAt, { columns: ignored.map(({ name }) => name), indexes: ignored.map(({ i }) => i), kind: 'measurements' });
   }
   let radios = 0;
   const at = (field: MeasurementField): number | undefined => mapping.columns[field] ?? undefined;
@@ -225,7 +214,8 @@ export function importMeasurements(fileName: string, text: string, options: Meas
     result.rows++;
     const line = row.line;
     if (row.syntax.length > 0 || row.cells.length !== sniff.header.length) {
-      issues.error('csv-columns', { line }, row.syntax.length > 0 ? `${row.syntax.join('; ')} (a value that opens a double quote must close it)` : `has ${row.cells.length} fields, the header has ${sniff.header.length}`, undefined, { fields: row.cells.length, expected: sniff.header.length });
+      if (row.syntax.length > 0) issues.error('csv-syntax', { line }, { detail: row.syntax.join('; ') });
+      else issues.error('csv-columns', { line }, { fields: row.cells.length, expected: sniff.header.length, format: 'points', delimiter: sniff.delimiter });
       badLines.add(line);
       continue;
     }
@@ -237,10 +227,10 @@ export function importMeasurements(fileName: string, text: string, options: Meas
     const speed = (field: 'download_mbps' | 'upload_mbps', unit: 'mbps' | 'kbps'): string => {
       const t = cell(field);
       if (t === '') return '';
-      const n = number(t, line, field, `a speed in ${unit === 'kbps' ? 'kbps' : 'Mbps'}`);
+      const n = number(t, line, field, unit === 'kbps' ? 'kbps' : 'mbps');
       return n === undefined ? t : show(unit === 'kbps' ? n / 1000 : n);
     };
-    const plain = (field: MeasurementField, mustBe: string): string => {
+    const plain = (field: MeasurementField, mustBe: MustBe): string => {
       const t = cell(field);
       if (t === '') return '';
       const n = number(t, line, field, mustBe);
@@ -257,26 +247,22 @@ export function importMeasurements(fileName: string, text: string, options: Meas
       row: {
         // A timestamp keeps its date as written; anything else is checked as it is.
         date: /^\d{4}-\d{2}-\d{2}[T ]/.test(date) ? date.slice(0, 10) : date,
-        lon: plain('lon', 'a longitude in degrees'),
-        lat: plain('lat', 'a latitude in degrees'),
+        lon: plain('lon', 'lon'),
+        lat: plain('lat', 'lat'),
         operator: cell('operator'),
         download_mbps: speed('download_mbps', mapping.downloadUnit),
         technology,
         upload_mbps: speed('upload_mbps', mapping.uploadUnit),
-        latency_ms: plain('latency_ms', 'a latency in ms'),
+        latency_ms: plain('latency_ms', 'ms'),
         source: cell('source'),
       },
     });
   }
   if (radios > 0) {
-    issues.warning('technology-from-radio', { field: 'technology' }, `${radios} ${radios === 1 ? 'row names' : 'rows name'} the radio (LTE, NR, UMTS, GSM…): read as its technology (LTE → 4G, NR → 5G, UMTS → 3G, GSM → 2G)`, undefined, { count: radios });
+    issues.warning('technology-from-radio', { field: 'technology' }, { count: radios });
   }
   if (mapping.downloadUnit === 'kbps' || mapping.uploadUnit === 'kbps') {
-    const which = [mapping.downloadUnit === 'kbps' ? 'download' : '', mapping.uploadUnit === 'kbps' ? 'upload' : ''].filter((w) => w !== '').join(' and ');
-    issues.warning('kbps-converted', {}, `the ${which} speeds are in kbps (as the header says) and were divided by 1000 into Mbps`, undefined, {
-      download: mapping.downloadUnit === 'kbps' ? 1 : 0,
-      upload: mapping.uploadUnit === 'kbps' ? 1 : 0,
-    });
+    issues.warning('kbps-converted', {}, { download: mapping.downloadUnit === 'kbps', upload: mapping.uploadUnit === 'kbps' });
   }
   return finish(fileName, issues, rows, badLines, result);
 }

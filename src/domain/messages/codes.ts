@@ -85,6 +85,7 @@ export const ISSUE_CODES = [
   'csv-mapping',
   'csv-unmapped',
   'csv-ignored-columns',
+  'csv-optional-unmapped',
   'no-rows',
   'quantity',
   'not-cell-export',
@@ -98,6 +99,25 @@ export const ISSUE_CODES = [
   'import-format',
   'import-nothing',
   'import-twice',
+  // Speed tests (parse/measurements.ts, import/measurement-import.ts, evidence/outside.ts)
+  'empty-number',
+  'outside-province',
+  'ookla-date',
+  'ookla-quadkey',
+  'ookla-tests',
+  'ookla-approximation',
+  'technology-from-radio',
+  'kbps-converted',
+  // model.json's "evidence" object (evidence/params.ts)
+  'evidence-not-object',
+  'evidence-type',
+  'evidence-range',
+  'evidence-unknown-key',
+  // costs.json (parse/costs.ts)
+  'costs-not-object',
+  'costs-unknown-key',
+  'costs-bad-currency',
+  'costs-bad-amount',
   // Past the limit per kind, one line counts the rest (parse/issues.ts, import/csv-issues.ts)
   'more-not-listed',
 ] as const;

@@ -2,6 +2,8 @@
 // sentences the checks always wrote, so that the CLI's output and its tests keep their words.
 import type { Issue } from '../types.ts';
 import type { IssueCode } from './codes.ts';
+import { V2_EN } from './issues-v2.ts';
+import { VALUE_EN } from './values.ts';
 import { num, plural, q, quotedList, type Params } from './format.ts';
 import { jsonEn as json } from './json-texts.ts';
 
@@ -17,53 +19,32 @@ export interface IssueLanguage {
 
 const n = (v: number | string): string => num(v, 'en');
 
-const TYPE: Record<string, string> = {
-  null: 'null',
-  array: 'an array',
-  string: 'a string',
-  number: 'a number',
-  boolean: 'a boolean',
-  missing: 'missing',
-  object: 'an object',
-};
-const typeName = (p: Params): string => TYPE[p.type()] ?? 'an object';
-
-/** A value as messages show it: strings quoted, arrays by their length. */
-function show(p: Params): string {
-  switch (p.type()) {
-    case 'string':
-      return q(p.s('value'));
-    case 'number':
-    case 'boolean':
-      return p.s('value');
-    case 'null':
-      return 'null';
-    case 'missing':
-      return 'nothing';
-    case 'array':
-      return `an array of ${p.n('length')}`;
-    default:
-      return 'an object';
-  }
-}
-const isShown = (p: Params): string => `is ${typeName(p)} (${show(p)})`;
+const { typeName, show, isShown, mustBe } = VALUE_EN;
 
 const ENCODING_ADVICE = 'convert the file to UTF-8 (in Excel: "CSV UTF-8"; for TCVN3/VNI text, a converter such as UniKey\'s) and try again';
 const DELIVERIES_HELP = 'expected the header date,school_id,kind,quantity (and donor, optional)';
+const MEASUREMENTS_HELP = 'expected the header date,lon,lat,operator,download_mbps (and technology, upload_mbps, latency_ms, source, optional)';
 const CELLS_HELP =
   'expected an OpenCelliD / Mozilla Location Service cell export: the columns radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal, with or without that header row';
 export const EXAMPLE_HEADER: Readonly<Record<string, string>> = {
   hamlets: 'id,name,population,lon,lat',
   schools: 'id,name,level,students,lon,lat',
   towers: 'id,operator,status,technology,lon,lat',
+  measurements: 'date,lon,lat,operator,download_mbps',
 };
+/** One record of a kind, as in "then one row per test". */
+const ONE: Readonly<Record<string, string>> = { hamlets: 'hamlet', schools: 'school', towers: 'tower', measurements: 'test' };
+const HEADER_HELP: Readonly<Record<string, string>> = { cells: CELLS_HELP, measurements: MEASUREMENTS_HELP };
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const BOUNDS = 'lon 102–110, lat 8–24';
+
+/** Rows of a CSV: an import's, or measurements.csv's own. */
+const byRows = (p: Params): boolean => p.b('csv') || p.s('format') === 'measurements';
 
 /** "; 3 features in this file look the same" */
 const same = (p: Params): string => {
   const count = p.n('count');
-  return count > 1 ? `; ${count} ${p.b('csv') ? 'rows' : 'features'} in this file look the same` : '';
+  return count > 1 ? `; ${count} ${byRows(p) ? 'rows' : 'features'} in this file look the same` : '';
 };
 /** The once-per-file text faults: how many strings, and in a CSV how many rows. */
 const others = (p: Params): string => (p.n('count') > 1 ? `; ${p.n('count')} strings in this file have the same fault` : '');
@@ -104,14 +85,8 @@ const coordinateRange = (p: Params): string => {
 };
 
 /** "lon 105.1, lat 10.2" in a CSV, "[105.1, 10.2]" in GeoJSON. */
-const pair = (p: Params): string => (p.b('csv') ? `lon ${p.s('lon')}, lat ${p.s('lat')}` : `[${p.s('lon')}, ${p.s('lat')}]`);
+const pair = (p: Params): string => (byRows(p) ? `lon ${p.s('lon')}, lat ${p.s('lat')}` : `[${p.s('lon')}, ${p.s('lat')}]`);
 
-const MUST_BE: Record<string, string> = {
-  number: 'a number',
-  count: 'a whole number ≥ 0',
-  lon: 'a longitude in degrees',
-  lat: 'a latitude in degrees',
-};
 
 const cellRange = (p: Params): string => {
   const limit = p.n('limit');
@@ -172,10 +147,12 @@ const texts: IssueTexts = {
     switch (p.s('format')) {
       case 'deliveries':
         return `the file is empty; ${DELIVERIES_HELP}`;
+      case 'measurements':
+        return `the file is empty; ${MEASUREMENTS_HELP}`;
       case 'cells':
         return `the file is empty; ${CELLS_HELP}`;
       case 'points':
-        return `the file is empty; expected a header row such as ${EXAMPLE_HEADER[p.s('kind')] ?? ''}, then one row per ${p.s('kind').slice(0, -1)}`;
+        return `the file is empty; expected a header row such as ${EXAMPLE_HEADER[p.s('kind')] ?? ''}, then one row per ${ONE[p.s('kind')] ?? p.s('kind')}`;
       default:
         return `the file is empty (${n(p.n('bytes'))} bytes); expected JSON`;
     }
@@ -225,11 +202,13 @@ const texts: IssueTexts = {
   'coordinate-missing': () => 'is empty; every row needs a longitude and a latitude',
   'coordinate-range': (p) => coordinateRange(p),
   'coordinates-swapped': (p) =>
-    p.b('csv')
+    p.s('format') === 'measurements'
+      ? `coordinates look swapped: ${pair(p)}, but in Vietnam the longitude is 102–110 and the latitude 8–24${same(p)}; exchange the two columns' names`
+      : p.b('csv')
       ? `coordinates look swapped (lat, lon): ${pair(p)}, but in Vietnam the longitude is 102–110 and the latitude 8–24${same(p)}; swap the two columns in the mapping (the importer can do it)`
       : `coordinates look swapped (lat, lon): ${pair(p)}; GeoJSON is [lon, lat]${same(p)}; swap the whole file (the importer can do it)`,
   'coordinates-projected': (p) =>
-    `coordinates ${pair(p)} look like projected metres (VN-2000 or UTM zone 48N?), not degrees; the contract needs WGS84 longitude, latitude in degrees (EPSG:4326)${same(p)}`,
+    `coordinates ${pair(p)} look like projected metres (VN-2000 or UTM zone 48N?), not degrees; the contract needs WGS84 longitude, latitude in degrees${p.s('format') === 'measurements' ? '' : ' (EPSG:4326)'}${same(p)}`,
   'outside-vietnam': (p) => `${pair(p)} lies far outside Vietnam (${BOUNDS})${same(p)}`,
   'missing-property': (p) => {
     const what = p.b('empty') ? 'is empty' : p.b('isNull') ? 'is null' : 'is missing';
@@ -241,16 +220,24 @@ const texts: IssueTexts = {
     `is a number (${p.s('value')}), must be a string: write it in double quotes ("${p.s('value')}"); as a number, leading zeros are lost ("007" becomes 7)`,
   'not-string': (p) => `${isShown(p)}, must be a string`,
   'empty-string': (p) =>
-    p.b('school') ? 'is empty, must name a school id' : `is ${p.b('blank') ? `blank (${q(p.s('value'))})` : 'empty'}, must be a non-empty string`,
+    p.b('school')
+      ? 'is empty, must name a school id'
+      : p.b('operator')
+        ? 'is empty, must name the network (as towers.geojson names it)'
+        : `is ${p.b('blank') ? `blank (${q(p.s('value'))})` : 'empty'}, must be a non-empty string`,
   'not-finite': (p) =>
-    p.has('text') ? `is ${q(p.s('text'))}, which overflows to Infinity; must be a finite number` : `is ${p.s('value')}, must be a finite number`,
+    p.has('text')
+      ? `is ${q(p.s('text'))}, which overflows to Infinity; must be ${p.has('mustBe') ? mustBe(p) : 'a finite number'}`
+      : `is ${p.s('value')}, must be a finite number`,
   'number-as-string': (p) =>
     `is a string (${q(p.s('value'))}), must be a number${p.b('comma') ? ' (and a JSON number uses "." for decimals)' : ''}`,
-  'not-number': (p) => (p.has('text') ? `is ${q(p.s('text'))}, must be ${MUST_BE[p.s('mustBe')] ?? 'a number'}` : `${isShown(p)}, must be a number`),
+  'not-number': (p) => (p.has('text') ? `is ${q(p.s('text'))}, must be ${mustBe(p)}` : `${isShown(p)}, must be a number`),
   'ambiguous-number': (p) =>
-    `is ${q(p.s('text'))}: the "${p.s('other')}" may be a thousands separator or a decimal ${p.s('other') === ',' ? 'comma' : 'point'}, and neither is guessed; write ${p.s('plain')} or ${p.s('asDecimal')} (this file writes decimals with "${p.s('decimal')}")`,
+    p.has('decimal')
+      ? `is ${q(p.s('text'))}: the "${p.s('other')}" may be a thousands separator or a decimal ${p.s('other') === ',' ? 'comma' : 'point'}, and neither is guessed; write ${p.s('plain')} or ${p.s('asDecimal')} (this file writes decimals with "${p.s('decimal')}")`
+      : `is ${q(p.s('text'))}: the "${p.s('other')}" may be a thousands separator or a decimal mark, and neither is guessed; write ${p.s('plain')} or ${p.s('asDecimal')}`,
   'thousands-separator': (p) =>
-    `is ${q(p.s('text'))}: write ${p.b('whole') ? 'whole numbers' : 'numbers'} without thousands separators (${p.s('plain')})`,
+    `is ${q(p.s('text'))}: write ${p.b('whole') ? 'whole numbers' : 'numbers'} without thousands separators${p.has('plain') ? ` (${p.s('plain')})` : ''}`,
   'decimal-mark': (p) =>
     `is ${q(p.s('text'))}, which uses ${p.s('other') === ',' ? 'a decimal comma' : 'a decimal point'}, but this file writes decimals with "${p.s('decimal')}": write ${p.s('fixed')}`,
   'not-integer': (p) => `is ${n(p.n('value'))}, must be a whole number ≥ 0`,
@@ -291,7 +278,7 @@ const texts: IssueTexts = {
     `the columns are separated by ${p.s('delimiter') === ';' ? '";"' : 'tabs'}, as spreadsheets in a Vietnamese locale save CSV; ${p.s('format') === 'cells' ? 'a cell export has' : 'the contract needs'} "," between columns and "." for decimals: save as "CSV UTF-8 (Comma delimited)" or set the list separator to ","`,
   'csv-header': (p) =>
     p.list('missing').length > 0
-      ? `the header lacks ${p.list('missing').map((m) => `"${m}"`).join(', ')} (it has ${quotedList(p.list('has'))}); ${p.s('format') === 'cells' ? CELLS_HELP : DELIVERIES_HELP}`
+      ? `the header lacks ${p.list('missing').map((m) => `"${m}"`).join(', ')} (it has ${quotedList(p.list('has'))}); ${HEADER_HELP[p.s('format')] ?? DELIVERIES_HELP}`
       : `the header names ${quotedList(p.list('duplicated'))} twice`,
   'csv-columns': (p) => {
     const has = `has ${n(p.n('fields'))} fields`;
@@ -329,6 +316,8 @@ const texts: IssueTexts = {
       ? `column ${names[0] ?? ''} is not in the ${p.s('kind')} contract and is ignored`
       : `columns ${names.join(', ')} are not in the ${p.s('kind')} contract and are ignored`;
   },
+  'csv-optional-unmapped': (p) =>
+    `no column is mapped to ${p.list('fields').map((f) => `"${f}"`).join(', ')}, which the contract reads; if one of the ignored columns holds it, choose it in the mapping`,
   'no-rows': () => 'the file has a header but no rows',
   quantity: (p) => {
     const text = p.s('text');
@@ -362,6 +351,7 @@ const texts: IssueTexts = {
     const severity = p.s('severity') === 'warning' ? plural(rest, 'warning', 'warnings') : plural(rest, 'error', 'errors');
     return `${n(rest)} more ${severity} of kind "${p.s('of')}"${moreWhere(p, issue)} not listed (${n(p.n('total'))} in all)`;
   },
+  ...V2_EN,
 };
 
 /** What is wrong with a date (code 'date'); also parse/dates.ts's `dateProblem`. */

@@ -2,6 +2,8 @@
 // (tên trường, tên cột, giá trị cho phép) giữ nguyên, trong dấu ngoặc kép.
 import type { Issue } from '../types.ts';
 import { EXAMPLE_HEADER, type IssueLanguage, type IssueTexts } from './issues-en.ts';
+import { V2_VI } from './issues-v2.ts';
+import { VALUE_VI } from './values.ts';
 import { num, q, quotedList, type Params } from './format.ts';
 import { jsonVi as json } from './json-texts.ts';
 
@@ -18,52 +20,29 @@ const KIND: Readonly<Record<string, string>> = {
   communes: 'ranh giới xã',
   coastline: 'đường bờ biển',
   programme: 'chương trình',
+  measurements: 'đo tốc độ',
 };
 const kind = (p: Params): string => KIND[p.s('kind')] ?? q(p.s('kind'));
 /** Một bản ghi của loại đó: "mỗi dòng một ấp". */
-const ONE: Readonly<Record<string, string>> = { hamlets: 'ấp, khóm', schools: 'trường', towers: 'trạm' };
+const ONE: Readonly<Record<string, string>> = { hamlets: 'ấp, khóm', schools: 'trường', towers: 'trạm', measurements: 'lần đo' };
 
-const TYPE: Record<string, string> = {
-  null: 'null',
-  array: 'một mảng',
-  string: 'một chuỗi',
-  number: 'một số',
-  boolean: 'một giá trị true/false',
-  missing: 'không có',
-  object: 'một đối tượng JSON',
-};
-const typeName = (p: Params): string => TYPE[p.type()] ?? 'một đối tượng JSON';
-
-function show(p: Params): string {
-  switch (p.type()) {
-    case 'string':
-      return q(p.s('value'));
-    case 'number':
-      return n(p.s('value'));
-    case 'boolean':
-      return p.s('value');
-    case 'null':
-      return 'null';
-    case 'missing':
-      return 'không có gì';
-    case 'array':
-      return `một mảng ${n(p.n('length'))} phần tử`;
-    default:
-      return 'một đối tượng JSON';
-  }
-}
-const isShown = (p: Params): string => `là ${typeName(p)} (${show(p)})`;
+const { typeName, show, isShown, mustBe } = VALUE_VI;
 
 const ENCODING_ADVICE =
   'hãy chuyển tệp sang UTF-8 (trong Excel: lưu thành "CSV UTF-8"; với văn bản TCVN3/VNI, dùng công cụ chuyển mã như của UniKey) rồi thử lại';
 const DELIVERIES_HELP = 'cần dòng tiêu đề date,school_id,kind,quantity (cột donor không bắt buộc)';
+const MEASUREMENTS_HELP = 'cần dòng tiêu đề date,lon,lat,operator,download_mbps (các cột technology, upload_mbps, latency_ms, source không bắt buộc)';
 const CELLS_HELP =
   'cần một tệp ô phủ sóng xuất từ OpenCelliD / Mozilla Location Service: các cột radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal, có hoặc không có dòng tiêu đề đó';
+const HEADER_HELP: Readonly<Record<string, string>> = { cells: CELLS_HELP, measurements: MEASUREMENTS_HELP };
 const BOUNDS = 'kinh độ 102–110, vĩ độ 8–24';
+
+/** Dòng của một tệp CSV: tệp nhập vào, hoặc chính measurements.csv. */
+const byRows = (p: Params): boolean => p.b('csv') || p.s('format') === 'measurements';
 
 const same = (p: Params): string => {
   const count = p.n('count');
-  return count > 1 ? `; ${n(count)} ${p.b('csv') ? 'dòng' : 'đối tượng'} trong tệp cũng như vậy` : '';
+  return count > 1 ? `; ${n(count)} ${byRows(p) ? 'dòng' : 'đối tượng'} trong tệp cũng như vậy` : '';
 };
 const others = (p: Params): string => (p.n('count') > 1 ? `; ${n(p.n('count'))} chuỗi trong tệp có cùng lỗi` : '');
 const rows = (p: Params): string => (p.n('rows') > 1 ? `; ${n(p.n('rows'))} dòng trong tệp có cùng lỗi` : '');
@@ -98,14 +77,8 @@ function csvColumn(p: Params): string {
   return p.has('csvField') ? `${name} (${p.s('csvField')})` : name;
 }
 
-const pair = (p: Params): string => (p.b('csv') ? `kinh độ ${n(p.s('lon'))}, vĩ độ ${n(p.s('lat'))}` : `[${p.s('lon')}, ${p.s('lat')}]`);
+const pair = (p: Params): string => (byRows(p) ? `kinh độ ${n(p.s('lon'))}, vĩ độ ${n(p.s('lat'))}` : `[${p.s('lon')}, ${p.s('lat')}]`);
 
-const MUST_BE: Record<string, string> = {
-  number: 'một số',
-  count: 'một số nguyên ≥ 0',
-  lon: 'kinh độ tính bằng độ',
-  lat: 'vĩ độ tính bằng độ',
-};
 
 /** Lời papaparse (tiếng Anh) về dấu ngoặc kép, nói lại bằng tiếng Việt. */
 function csvSyntax(detail: string): string {
@@ -184,6 +157,8 @@ const texts: IssueTexts = {
     switch (p.s('format')) {
       case 'deliveries':
         return `tệp rỗng; ${DELIVERIES_HELP}`;
+      case 'measurements':
+        return `tệp rỗng; ${MEASUREMENTS_HELP}`;
       case 'cells':
         return `tệp rỗng; ${CELLS_HELP}`;
       case 'points':
@@ -241,11 +216,13 @@ const texts: IssueTexts = {
     return `${lon ? 'kinh độ' : 'vĩ độ'} ${n(p.s('value'))}${sample} nằm ngoài khoảng [-${lon ? 180 : 90}, ${lon ? 180 : 90}]`;
   },
   'coordinates-swapped': (p) =>
-    p.b('csv')
+    p.s('format') === 'measurements'
+      ? `toạ độ có vẻ bị đảo (vĩ độ, kinh độ): ${pair(p)}, trong khi ở Việt Nam kinh độ là 102–110 và vĩ độ là 8–24${same(p)}; hãy đổi tên hai cột cho nhau`
+      : p.b('csv')
       ? `toạ độ có vẻ bị đảo (vĩ độ, kinh độ): ${pair(p)}, trong khi ở Việt Nam kinh độ là 102–110 và vĩ độ là 8–24${same(p)}; hãy đổi chỗ hai cột trong phần ghép cột (trình nhập có thể làm việc này)`
       : `toạ độ có vẻ bị đảo (vĩ độ, kinh độ): ${pair(p)}; GeoJSON ghi [kinh độ, vĩ độ]${same(p)}; hãy đảo toạ độ của cả tệp (trình nhập có thể làm việc này)`,
   'coordinates-projected': (p) =>
-    `toạ độ ${pair(p)} trông như số mét của hệ toạ độ phẳng (VN-2000 hoặc UTM múi 48N?), không phải độ; dữ liệu cần kinh độ, vĩ độ WGS84 tính bằng độ (EPSG:4326)${same(p)}`,
+    `toạ độ ${pair(p)} trông như số mét của hệ toạ độ phẳng (VN-2000 hoặc UTM múi 48N?), không phải độ; dữ liệu cần kinh độ, vĩ độ WGS84 tính bằng độ${p.s('format') === 'measurements' ? '' : ' (EPSG:4326)'}${same(p)}`,
   'outside-vietnam': (p) => `${pair(p)} nằm xa bên ngoài Việt Nam (${BOUNDS})${same(p)}`,
   'missing-property': (p) => {
     const what = p.b('empty') ? 'trống' : p.b('isNull') ? 'là null' : 'bị thiếu';
@@ -257,16 +234,22 @@ const texts: IssueTexts = {
     `là một số (${p.s('value')}), phải là chuỗi: hãy viết trong dấu ngoặc kép ("${p.s('value')}"); khi là số, các chữ số 0 ở đầu bị mất ("007" thành 7)`,
   'not-string': (p) => `${isShown(p)}, phải là một chuỗi`,
   'empty-string': (p) =>
-    p.b('school') ? 'trống, cần ghi mã trường' : `${p.b('blank') ? `chỉ có khoảng trắng (${q(p.s('value'))})` : 'trống'}, phải là một chuỗi không rỗng`,
+    p.b('school')
+      ? 'trống, cần ghi mã trường'
+      : p.b('operator')
+        ? 'trống, phải ghi tên nhà mạng (như trong towers.geojson)'
+        : `${p.b('blank') ? `chỉ có khoảng trắng (${q(p.s('value'))})` : 'trống'}, phải là một chuỗi không rỗng`,
   'not-finite': (p) =>
-    p.has('text') ? `là ${q(p.s('text'))}, bị tràn thành vô cực; phải là một số hữu hạn` : `là ${p.s('value')}, phải là một số hữu hạn`,
+    p.has('text')
+      ? `là ${q(p.s('text'))}, bị tràn thành vô cực; phải là ${p.has('mustBe') ? mustBe(p) : 'một số hữu hạn'}`
+      : `là ${p.s('value')}, phải là một số hữu hạn`,
   'number-as-string': (p) =>
     `là một chuỗi (${q(p.s('value'))}), phải là một số${p.b('comma') ? ' (và số trong JSON dùng dấu "." cho phần thập phân)' : ''}`,
-  'not-number': (p) => (p.has('text') ? `là ${q(p.s('text'))}, phải là ${MUST_BE[p.s('mustBe')] ?? 'một số'}` : `${isShown(p)}, phải là một số`),
+  'not-number': (p) => (p.has('text') ? `là ${q(p.s('text'))}, phải là ${mustBe(p)}` : `${isShown(p)}, phải là một số`),
   'ambiguous-number': (p) =>
-    `là ${q(p.s('text'))}: dấu "${p.s('other')}" có thể là dấu phân cách hàng nghìn hoặc dấu thập phân, và không được đoán; hãy viết ${p.s('plain')} hoặc ${p.s('asDecimal')} (tệp này viết phần thập phân bằng "${p.s('decimal')}")`,
+    `là ${q(p.s('text'))}: dấu "${p.s('other')}" có thể là dấu phân cách hàng nghìn hoặc dấu thập phân, và không được đoán; hãy viết ${p.s('plain')} hoặc ${p.s('asDecimal')}${p.has('decimal') ? ` (tệp này viết phần thập phân bằng "${p.s('decimal')}")` : ''}`,
   'thousands-separator': (p) =>
-    `là ${q(p.s('text'))}: hãy viết ${p.b('whole') ? 'số nguyên' : 'số'} không có dấu phân cách hàng nghìn (${p.s('plain')})`,
+    `là ${q(p.s('text'))}: hãy viết ${p.b('whole') ? 'số nguyên' : 'số'} không có dấu phân cách hàng nghìn${p.has('plain') ? ` (${p.s('plain')})` : ''}`,
   'decimal-mark': (p) =>
     `là ${q(p.s('text'))}, dùng ${p.s('other') === ',' ? 'dấu phẩy' : 'dấu chấm'} thập phân, nhưng tệp này viết phần thập phân bằng "${p.s('decimal')}": hãy viết ${p.s('fixed')}`,
   'not-integer': (p) => `là ${n(p.n('value'))}, phải là số nguyên ≥ 0`,
@@ -307,7 +290,7 @@ const texts: IssueTexts = {
     `các cột được phân cách bằng ${p.s('delimiter') === ';' ? '";"' : 'dấu tab'}, như bảng tính cài đặt tiếng Việt thường lưu CSV; ${p.s('format') === 'cells' ? 'tệp ô phủ sóng dùng' : 'dữ liệu cần'} "," giữa các cột và "." cho phần thập phân: hãy lưu thành "CSV UTF-8 (Comma delimited)" hoặc đặt dấu phân cách danh sách là ","`,
   'csv-header': (p) =>
     p.list('missing').length > 0
-      ? `dòng tiêu đề thiếu ${p.list('missing').map((m) => `"${m}"`).join(', ')} (hiện có ${quotedList(p.list('has'))}); ${p.s('format') === 'cells' ? CELLS_HELP : DELIVERIES_HELP}`
+      ? `dòng tiêu đề thiếu ${p.list('missing').map((m) => `"${m}"`).join(', ')} (hiện có ${quotedList(p.list('has'))}); ${HEADER_HELP[p.s('format')] ?? DELIVERIES_HELP}`
       : `dòng tiêu đề ghi ${quotedList(p.list('duplicated'))} hai lần`,
   'csv-columns': (p) => {
     const has = `có ${n(p.n('fields'))} giá trị`;
@@ -345,6 +328,8 @@ const texts: IssueTexts = {
       ? `cột ${names[0] ?? ''} không có trong đặc tả dữ liệu ${kind(p)} nên bị bỏ qua`
       : `các cột ${names.join(', ')} không có trong đặc tả dữ liệu ${kind(p)} nên bị bỏ qua`;
   },
+  'csv-optional-unmapped': (p) =>
+    `chưa có cột nào được ghép cho ${p.list('fields').map((f) => `"${f}"`).join(', ')}, là những trường mà dữ liệu có dùng; nếu một trong các cột bị bỏ qua chứa trường đó, hãy chọn nó trong phần ghép cột`,
   'no-rows': () => 'tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào',
   quantity: (p) => {
     const text = p.s('text');
@@ -376,6 +361,7 @@ const texts: IssueTexts = {
   'import-twice': () => 'Có hai tệp cùng một loại dữ liệu: mỗi lần chỉ nhập một tệp cho mỗi loại',
   'more-not-listed': (p, issue) =>
     `còn ${n(p.n('count'))} ${p.s('severity') === 'warning' ? 'lưu ý' : 'lỗi'} khác cùng loại "${p.s('of')}"${moreWhere(p, issue)} không được liệt kê (tổng cộng ${n(p.n('total'))})`,
+  ...V2_VI,
 };
 
 function place(issue: Issue, p: Params): string[] {

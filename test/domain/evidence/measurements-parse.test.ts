@@ -82,7 +82,7 @@ describe('readDecimal', () => {
     ['1.25', true, 1.25],
     ['0', false, 0],
   ])('reads %j (decimal comma file: %s) as %s', (text, comma, value) => {
-    expect(readDecimal(text, comma, 'a number')).toEqual({ ok: true, value });
+    expect(readDecimal(text, comma, 'number')).toEqual({ ok: true, value });
   });
 
   it.each([
@@ -93,6 +93,6 @@ describe('readDecimal', () => {
     ['', false, 'empty-number'],
     ['abc', false, 'not-number'],
   ])('refuses %j (decimal comma file: %s) as %s', (text, comma, code) => {
-    expect(readDecimal(text, comma, 'a number')).toMatchObject({ ok: false, code });
+    expect(readDecimal(text, comma, 'number')).toMatchObject({ ok: false, code });
   });
 });

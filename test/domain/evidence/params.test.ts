@@ -23,12 +23,12 @@ describe('evidence parameters of model.json', () => {
       ['error', 'evidence.good_mbps', 'model.json: field "evidence.good_mbps": is -1, must be a speed in Mbps ≥ 0'],
       ['error', 'evidence.window_days', 'model.json: field "evidence.window_days": is 0, must be a number of days > 0'],
     ]);
-    expect(evidenceParams({ evidence: [] }).issues.map((i) => i.code)).toEqual(['type']);
+    expect(evidenceParams({ evidence: [] }).issues.map((i) => i.code)).toEqual(['evidence-not-object']);
   });
 
   it('warns about keys the contract does not define, and keeps the rest', () => {
     const { params, issues } = evidenceParams({ evidence: { radius_m: 300, radius_km: 1 } });
     expect(params.radiusM).toBe(300);
-    expect(issues.map((i) => [i.severity, i.code])).toEqual([['warning', 'unknown-key']]);
+    expect(issues.map((i) => [i.severity, i.code])).toEqual([['warning', 'evidence-unknown-key']]);
   });
 });

@@ -15,8 +15,14 @@ function sampleIssue(code: IssueCode, params: IssueParams): Issue {
   return makeIssue('error', code, 'hamlets.geojson', place, params);
 }
 
-/** The sentence after the file and place. */
-const what = (issue: Issue, lang: Lang): string => issueText(issue, lang).split(': ').slice(-1)[0] ?? '';
+/** The sentence after the file and place (which a sentence's own ": " must not cut short). */
+function what(issue: Issue, lang: Lang): string {
+  const text = issueText(issue, lang);
+  // The same place before a sentence without ": " gives the prefix.
+  const placed = issueText({ ...issue, code: 'no-rows' }, lang);
+  const prefix = placed.slice(0, placed.lastIndexOf(': ') + 2);
+  return prefix !== '' && text.startsWith(prefix) ? text.slice(prefix.length) : text;
+}
 
 describe('the issue dictionaries', () => {
   it('have samples for every code, and every code once', () => {

@@ -44,6 +44,8 @@ const shown: IssueParams[] = [
 ];
 
 const csvPlace = { csv: true, csvColumn: 'Dân số', csvIndex: 2, csvField: 'population' };
+/** Every key of what a number must be (messages/values.ts). */
+const MUST_BE = ['number', 'count', 'lon', 'lat', 'mbps', 'kbps', 'ms', 'mbps-min', 'ms-min'];
 
 export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
   bom: [{}, { ignored: true }],
@@ -51,7 +53,14 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
   'not-nfc': [{ sample: 'Cà Mau', count: 1 }, { sample: 'Cà Mau', count: 3, rows: 2 }],
   mojibake: [{ sample: 'CÃ  Mau', count: 1 }, { sample: 'CÃ  Mau', count: 4 }],
   'legacy-encoding': [{ sample: 'Cµ Mau', count: 2 }],
-  empty: [{ format: 'json', bytes: 0 }, { format: 'deliveries' }, { format: 'cells' }, { format: 'points', kind: 'schools' }],
+  empty: [
+    { format: 'json', bytes: 0 },
+    { format: 'deliveries' },
+    { format: 'cells' },
+    { format: 'points', kind: 'schools' },
+    { format: 'measurements' },
+    { format: 'points', kind: 'measurements' },
+  ],
   'json-syntax': [...JSON_REASONS, json('engine', { detail: 'Unexpected token' })],
   'json-truncated': JSON_REASONS.map((p) => ({ ...p, bytes: 1500 })),
   'json-array': [{ length: 2 }],
@@ -106,14 +115,18 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
     { lon: 9.06, lat: 105.05, count: 1 },
     { lon: 9.06, lat: 105.05, count: 3 },
     { lon: 9.06, lat: 105.05, count: 2, csv: true, csvPair: ['lon', 'lat'] },
+    { lon: 9.03, lat: 105.02, count: 1, format: 'measurements' },
+    { lon: 9.03, lat: 105.02, count: 4, format: 'measurements' },
   ],
   'coordinates-projected': [
     { lon: 511234.5, lat: 998765.25, count: 1 },
     { lon: 511234.5, lat: 998765.25, count: 5, csv: true, csvPair: ['x', 'y'] },
+    { lon: 511234.5, lat: 998765.25, count: 2, format: 'measurements' },
   ],
   'outside-vietnam': [
     { lon: 101.5, lat: 20, count: 1 },
     { lon: 101.5, lat: 20, count: 2, csv: true, csvPair: ['Kinh độ', 'Vĩ độ'] },
+    { lon: 2.35, lat: 48.85, count: 2, format: 'measurements' },
   ],
   'missing-property': [
     { where: 'file', kind: 'hamlets', isNull: false, featureId: false },
@@ -124,12 +137,15 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
   ],
   'id-not-string': [{ value: '7' }],
   'not-string': shown,
-  'empty-string': [{ blank: false, value: '' }, { blank: true, value: '  ' }, { school: true }],
-  'not-finite': [{ value: 'Infinity' }, { text: '1e999', ...csvPlace }],
+  'empty-string': [{ blank: false, value: '' }, { blank: true, value: '  ' }, { school: true }, { operator: true }],
+  'not-finite': [{ value: 'Infinity' }, { text: '1e999', ...csvPlace }, { text: '1e400', mustBe: 'mbps-min' }],
   'number-as-string': [{ value: '120', comma: false }, { value: '1,5', comma: true }],
-  'not-number': [...shown, ...['number', 'count', 'lon', 'lat'].map((mustBe) => ({ text: 'khoảng 500', mustBe, ...csvPlace }))],
-  'ambiguous-number': [{ text: '1,234', other: ',', decimal: '.', plain: '1234', asDecimal: '1.234', ...csvPlace }],
-  'thousands-separator': [{ text: '1.200', plain: '1200', whole: true }, { text: '1,234.5', plain: '1234.5' }],
+  'not-number': [...shown, ...MUST_BE.map((mustBe) => ({ text: 'khoảng 500', mustBe, ...csvPlace }))],
+  'ambiguous-number': [
+    { text: '1,234', other: ',', decimal: '.', plain: '1234', asDecimal: '1.234', ...csvPlace },
+    { text: '1,250', other: ',', plain: '1250', asDecimal: '1.250' },
+  ],
+  'thousands-separator': [{ text: '1.200', plain: '1200', whole: true }, { text: '1,234.5', plain: '1234.5' }, { text: '1 200' }],
   'decimal-mark': [{ text: '9,5', other: ',', decimal: '.', fixed: '9.5' }, { text: '2.5', other: '.', decimal: ',', fixed: '2,5' }],
   'not-integer': [{ value: 12.5 }],
   negative: [{ value: -3 }, { value: -1.5, unit: 'm' }],
@@ -172,6 +188,7 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
   'csv-header': [
     { missing: ['date', 'kind'], has: ['Ngày', 'school_id'], format: 'deliveries' },
     { missing: ['radio'], has: ['mcc'], format: 'cells' },
+    { missing: ['lon', 'download_mbps'], has: ['date', 'longitude'], duplicated: [], format: 'measurements' },
     { duplicated: ['date'] },
   ],
   'csv-columns': [
@@ -198,7 +215,9 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
   'csv-ignored-columns': [
     { columns: ['Ghi chú'], indexes: [4], kind: 'hamlets', csv: true },
     { columns: ['', 'constructor'], indexes: [5, 6], kind: 'schools', csv: true },
+    { columns: ['STT', 'Ghi chú'], indexes: [0, 7], kind: 'measurements', csv: true },
   ],
+  'csv-optional-unmapped': [{ fields: ['commune'], csv: true }, { fields: ['commune', 'grid_power'], csv: true }],
   'no-rows': [{ csv: true }],
   quantity: [
     { reason: 'zero', text: '0' },
@@ -226,4 +245,38 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
     { count: 1234, total: 1284, severity: 'warning', of: 'outside-vietnam' },
     { count: 3, total: 53, severity: 'error', of: 'not-number', ...csvPlace },
   ],
+  'empty-number': MUST_BE.map((mustBe) => ({ mustBe })),
+  'outside-province': [
+    { count: 1, total: 40, province: 'boundaries/province.geojson', lines: [7] },
+    { count: 9, total: 40, province: 'boundaries/province.geojson', lines: [2, 3, 5, 8, 13] },
+  ],
+  'ookla-date': [{ csv: true }],
+  'ookla-quadkey': [{ value: '13223012301033x2', csv: true }],
+  'ookla-tests': [{ value: '0', csv: true }, { value: '', csv: true }],
+  'ookla-approximation': [{ tiles: 2, tests: 1500, date: '2024-04-01', operator: 'Ookla', csv: true }],
+  'technology-from-radio': [{ count: 1, ...csvPlace }, { count: 1200, ...csvPlace }],
+  'kbps-converted': [
+    { download: true, upload: false, csv: true },
+    { download: false, upload: true, csv: true },
+    { download: true, upload: true, csv: true },
+  ],
+  'evidence-not-object': [{ got: 'array', length: 0 }, { got: 'number', value: 3 }],
+  'evidence-type': ['radius_m', 'min_tests', 'good_mbps', 'window_days'].flatMap((key) => [
+    { got: 'string', value: '500', key },
+    { got: 'null', key },
+  ]),
+  'evidence-range': [
+    { value: -1, key: 'radius_m' },
+    { value: 2.5, key: 'min_tests' },
+    { value: -0.5, key: 'good_mbps' },
+    { value: 0, key: 'window_days' },
+  ],
+  'evidence-unknown-key': [{ keys: ['radius_km'] }, { keys: ['radius_km', 'extra'] }],
+  'costs-not-object': [{ got: 'array', length: 2 }, { got: 'string', value: 'VND' }, { got: 'null' }],
+  'costs-unknown-key': [{ keys: ['currency', 'site_capex', 'solar_capex', 'backhaul_per_km'] }],
+  'costs-bad-currency': [{ got: 'string', value: 'đồng' }, { got: 'number', value: 704 }],
+  'costs-bad-amount': ['site_capex', 'solar_capex', 'backhaul_per_km'].flatMap((key) => [
+    { got: 'string', value: '1.500.000.000', key },
+    { got: 'number', value: -5, key },
+  ]),
 };

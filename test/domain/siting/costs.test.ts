@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../../src/domain/coverage/classify.ts';
 import { onAirTowers, pointColumns } from '../../../src/domain/coverage/columns.ts';
 import { haversineKm } from '../../../src/domain/geo/haversine.ts';
+import { issueText } from '../../../src/domain/messages/render.ts';
 import { DEFAULT_COSTS } from '../../../src/domain/parse/costs.ts';
 import { kindFromName, parseFileDetailed } from '../../../src/domain/parse/index.ts';
 import { siteCost, siteCostTable } from '../../../src/domain/siting/costs.ts';
@@ -20,7 +21,7 @@ describe('costs.json', () => {
     expect(parse('{"currency": "USD", "site_capex": 60000.5}').value).toEqual({ ...DEFAULT_COSTS, currency: 'USD', siteCapex: 60000.5 });
   });
 
-  it('refuses what it cannot use, naming the file and field, Vietnamese first', () => {
+  it('refuses what it cannot use, naming the file and field, in English and in Vietnamese', () => {
     const bad = parse('{"site_capex": "1.500.000.000", "solar_capex": -1, "backhaul_per_km": 1e400, "currency": "vnd"}');
     expect(bad.value).toBeUndefined();
     expect(bad.issues.map((i) => [i.severity, i.code, i.field])).toEqual([
@@ -30,10 +31,17 @@ describe('costs.json', () => {
       ['error', 'costs-bad-amount', 'backhaul_per_km'],
     ]);
     expect(bad.issues[1]!.message).toBe(
-      'costs.json: field "site_capex": là "1.500.000.000", phải là một số ≥ 0 (chi phí đầu tư một trạm, viết không có dấu ngoặc kép hay dấu phân cách) — ' +
-        'is "1.500.000.000", must be a number ≥ 0 (the capital cost of one site), written without quotes or thousands separators',
+      'costs.json: field "site_capex": is "1.500.000.000", must be a number ≥ 0 (the capital cost of one site), written without quotes or thousands separators',
     );
-    expect(parse('[1, 2]').issues[0]).toMatchObject({ code: 'costs-not-object', message: expect.stringMatching(/^costs\.json: tệp chứa một mảng JSON/) });
+    expect(issueText(bad.issues[1]!, 'vi')).toBe(
+      'costs.json: trường dữ liệu "site_capex": là "1.500.000.000", phải là một số ≥ 0 (chi phí đầu tư một trạm, viết không có dấu ngoặc kép hay dấu phân cách)',
+    );
+    expect(bad.issues[3]!.message).toBe(
+      'costs.json: field "backhaul_per_km": is Infinity, must be a number ≥ 0 (the backhaul cost per km), written without quotes or thousands separators',
+    );
+    const array = parse('[1, 2]').issues[0]!;
+    expect(array).toMatchObject({ code: 'costs-not-object', message: 'costs.json: the file holds a JSON array, must be an object such as {"site_capex": 1500000000}' });
+    expect(issueText(array, 'vi')).toMatch(/^costs\.json: tệp chứa một mảng JSON/);
     expect(parse('{"__proto__": {"x": 1}}').issues.map((i) => i.code)).toContain('forbidden-key');
     expect(parse('{"site_capex": 1,').issues[0]).toMatchObject({ code: 'json-truncated' });
   });

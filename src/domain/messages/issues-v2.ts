@@ -1,0 +1,115 @@
+// The texts of the contract v2 files' own codes, in both languages: speed tests
+// (measurements.csv and the files imported as it), model.json's "evidence" object and
+// costs.json. The codes they share with the other files (dates, numbers, coordinates, CSV
+// headers) are in issues-en.ts and issues-vi.ts.
+import type { IssueTexts } from './issues-en.ts';
+import { num, plural, q, quotedList, type Params } from './format.ts';
+import { VALUE_EN, VALUE_VI } from './values.ts';
+
+type V2Code =
+  | 'empty-number'
+  | 'outside-province'
+  | 'ookla-date'
+  | 'ookla-quadkey'
+  | 'ookla-tests'
+  | 'ookla-approximation'
+  | 'technology-from-radio'
+  | 'kbps-converted'
+  | 'evidence-not-object'
+  | 'evidence-type'
+  | 'evidence-range'
+  | 'evidence-unknown-key'
+  | 'costs-not-object'
+  | 'costs-unknown-key'
+  | 'costs-bad-currency'
+  | 'costs-bad-amount';
+
+type V2Texts = Pick<IssueTexts, V2Code>;
+
+/** What each key of "evidence" must be (`key` is its name in model.json). */
+const EVIDENCE_RULE_EN: Readonly<Record<string, string>> = {
+  radius_m: 'a number of metres ≥ 0',
+  min_tests: 'a whole number ≥ 1',
+  good_mbps: 'a speed in Mbps ≥ 0',
+  window_days: 'a number of days > 0',
+};
+const EVIDENCE_RULE_VI: Readonly<Record<string, string>> = {
+  radius_m: 'số mét ≥ 0',
+  min_tests: 'số nguyên ≥ 1',
+  good_mbps: 'tốc độ tính bằng Mbps ≥ 0',
+  window_days: 'số ngày > 0',
+};
+
+/** What each amount of costs.json is (`key` is its name in the file). */
+const AMOUNT_EN: Readonly<Record<string, string>> = {
+  site_capex: 'the capital cost of one site',
+  solar_capex: 'the solar power cost where a hamlet has no grid',
+  backhaul_per_km: 'the backhaul cost per km',
+};
+const AMOUNT_VI: Readonly<Record<string, string>> = {
+  site_capex: 'chi phí đầu tư một trạm',
+  solar_capex: 'chi phí điện mặt trời cho ấp không có điện lưới',
+  backhaul_per_km: 'chi phí truyền dẫn mỗi km',
+};
+
+/** "line 3, line 7, …": the first lines of the tests outside, and whether more are. */
+const linesOf = (p: Params, word: string): string =>
+  `${p.list('lines').map((line) => `${word} ${line}`).join(', ')}${p.n('count') > p.list('lines').length ? ', …' : ''}`;
+
+export const V2_EN: V2Texts = {
+  'empty-number': (p) => `is empty, must be ${VALUE_EN.mustBe(p)}`,
+  'outside-province': (p) =>
+    `${p.n('count')} of ${p.n('total')} tests lie outside the province of ${p.s('province')} (${linesOf(p, 'line')}); they are kept and count for points within radius_m of them`,
+  'ookla-date': () =>
+    'Ookla tiles carry no date: give the date their tests count on (the first day of the quarter, as in the file name 2024-04-01_performance_mobile_tiles)',
+  'ookla-quadkey': (p) => `is ${q(p.s('value'))}, not a tile quadkey (digits 0 to 3)`,
+  'ookla-tests': (p) => `is ${q(p.s('value'))}, must be a whole number ≥ 1 (the tests the tile's averages stand for)`,
+  'ookla-approximation': (p) =>
+    `${p.n('tiles')} Ookla tiles read as ${p.n('tests')} tests: an approximation, each tile counting as its "tests" tests of its average speeds at the tile's centre, dated ${p.s('date')}, for the operator ${q(p.s('operator'))}`,
+  'technology-from-radio': (p) =>
+    `${p.n('count')} ${plural(p.n('count'), 'row names', 'rows name')} the radio (LTE, NR, UMTS, GSM…): read as its technology (LTE → 4G, NR → 5G, UMTS → 3G, GSM → 2G)`,
+  'kbps-converted': (p) => {
+    const which = [p.b('download') ? 'download' : '', p.b('upload') ? 'upload' : ''].filter((w) => w !== '').join(' and ');
+    return `the ${which} speeds are in kbps (as the header says) and were divided by 1000 into Mbps`;
+  },
+  'evidence-not-object': (p) => `is ${VALUE_EN.typeName(p)}, must be an object such as {"radius_m": 500, "min_tests": 3}`,
+  'evidence-type': (p) => `${VALUE_EN.isShown(p)}, must be ${EVIDENCE_RULE_EN[p.s('key')] ?? 'a number'}`,
+  'evidence-range': (p) => `is ${p.s('value')}, must be ${EVIDENCE_RULE_EN[p.s('key')] ?? 'a number'}`,
+  'evidence-unknown-key': (p) => `has ${quotedList(p.list('keys'))}, which the contract does not define; ignored`,
+  'costs-not-object': (p) =>
+    `the file holds ${p.type() === 'array' ? 'a JSON array' : VALUE_EN.show(p)}, must be an object such as {"site_capex": 1500000000}`,
+  'costs-unknown-key': (p) => `unknown key, ignored; the keys are ${p.list('keys').join(', ')}`,
+  'costs-bad-currency': (p) => `is ${VALUE_EN.show(p)}, must be a 3-letter ISO 4217 code such as "VND"`,
+  'costs-bad-amount': (p) =>
+    `is ${VALUE_EN.show(p)}, must be a number ≥ 0 (${AMOUNT_EN[p.s('key')] ?? p.s('key')}), written without quotes or thousands separators`,
+};
+
+const n = (v: number | string): string => num(v, 'vi');
+
+export const V2_VI: V2Texts = {
+  'empty-number': (p) => `trống, phải là ${VALUE_VI.mustBe(p)}`,
+  'outside-province': (p) =>
+    `${n(p.n('count'))} trên ${n(p.n('total'))} lần đo nằm ngoài ranh giới tỉnh trong ${p.s('province')} (${linesOf(p, 'dòng')}); chúng vẫn được giữ và được tính cho các điểm trong bán kính radius_m`,
+  'ookla-date': () =>
+    'các ô Ookla không có ngày: hãy cho biết ngày tính các lần đo (ngày đầu quý, như trong tên tệp 2024-04-01_performance_mobile_tiles)',
+  'ookla-quadkey': (p) => `là ${q(p.s('value'))}, không phải mã ô quadkey (chữ số 0 đến 3)`,
+  'ookla-tests': (p) => `là ${q(p.s('value'))}, phải là số nguyên ≥ 1 (số lần đo mà các giá trị trung bình của ô đại diện)`,
+  'ookla-approximation': (p) =>
+    `${n(p.n('tiles'))} ô Ookla được đọc thành ${n(p.n('tests'))} lần đo: đây là ước lượng, mỗi ô được tính bằng "tests" lần đo với tốc độ trung bình của ô, tại tâm ô, ngày ${p.s('date')}, cho nhà mạng ${q(p.s('operator'))}`,
+  'technology-from-radio': (p) =>
+    `${n(p.n('count'))} dòng ghi tên sóng vô tuyến (LTE, NR, UMTS, GSM…): được đọc thành công nghệ tương ứng (LTE → 4G, NR → 5G, UMTS → 3G, GSM → 2G)`,
+  'kbps-converted': (p) => {
+    const which = [p.b('download') ? 'tải xuống' : '', p.b('upload') ? 'tải lên' : ''].filter((w) => w !== '').join(' và ');
+    return `tốc độ ${which} tính bằng kbps (như dòng tiêu đề ghi) và đã được chia cho 1000 để ra Mbps`;
+  },
+  'evidence-not-object': (p) => `là ${VALUE_VI.typeName(p)}, phải là một đối tượng JSON như {"radius_m": 500, "min_tests": 3}`,
+  'evidence-type': (p) => `${VALUE_VI.isShown(p)}, phải là ${EVIDENCE_RULE_VI[p.s('key')] ?? 'một số'}`,
+  'evidence-range': (p) => `là ${n(p.s('value'))}, phải là ${EVIDENCE_RULE_VI[p.s('key')] ?? 'một số'}`,
+  'evidence-unknown-key': (p) => `có ${quotedList(p.list('keys'))}, không có trong đặc tả dữ liệu; bị bỏ qua`,
+  'costs-not-object': (p) =>
+    `tệp chứa ${p.type() === 'array' ? 'một mảng JSON' : VALUE_VI.show(p)}, phải là một đối tượng JSON như {"site_capex": 1500000000}`,
+  'costs-unknown-key': (p) => `khóa không được dùng, bỏ qua; các khóa hợp lệ: ${p.list('keys').join(', ')}`,
+  'costs-bad-currency': (p) => `là ${VALUE_VI.show(p)}, phải là mã tiền tệ ISO 4217 gồm 3 chữ cái viết hoa, ví dụ "VND"`,
+  'costs-bad-amount': (p) =>
+    `là ${VALUE_VI.show(p)}, phải là một số ≥ 0 (${AMOUNT_VI[p.s('key')] ?? p.s('key')}, viết không có dấu ngoặc kép hay dấu phân cách)`,
+};
