@@ -37,6 +37,7 @@
 // hinge on its loop order); such a point alone falls back for that point only.
 import type { Classification, PointColumns, TowerColumns } from './columns.ts';
 import * as columns from './columns.ts';
+import { classifyByClass } from './classify-classes.ts';
 import * as distance from './distance.ts';
 import * as haversine from '../geo/haversine.ts';
 import type { LonFrame, TowerGrid } from './grid.ts';
@@ -512,9 +513,15 @@ function sortPoints(points: PointColumns, g: TowerGrid, shift = TILE_SHIFT): { s
  * Level (LEVEL_NONE / LEVEL_WEAK / LEVEL_GOOD), nearest 4G/5G tower on air (index into
  * `towers`, -1 when there is none) and its haversine distance in km (NaN when none) for
  * every point: the contract's coverage rules 1 and 4-6, exactly as brute-force.ts answers
- * them. Reads its inputs only.
+ * them. Reads its inputs only. Towers with `classRadiusKm` (contract rule 8) are matched
+ * against the radius of each point's clutter class (classify-classes.ts).
  */
 export function classify(points: PointColumns, towers: TowerColumns): Classification {
+  if (towers.classRadiusKm !== undefined) return classifyByClass(points, towers, classifyUniform);
+  return classifyUniform(points, towers);
+}
+
+function classifyUniform(points: PointColumns, towers: TowerColumns): Classification {
   const n = points.count;
   const out: Classification = {
     level: new Uint8Array(n),

@@ -4,6 +4,8 @@ import { FileContext } from './context.ts';
 import { parseDeliveries } from './deliveries.ts';
 import { parseJsonText } from './json.ts';
 import type { KindValue } from './kind.ts';
+import { parseLandcover } from './landcover.ts';
+import { parseModel } from './model.ts';
 import { parseHamlets, parseSchools, parseTowers } from './points.ts';
 import { parseProgramme } from './programme.ts';
 
@@ -43,6 +45,12 @@ function parseInto(ctx: FileContext, text: string): Parsed {
       return counted(parseBoundaries(ctx, json.value));
     case 'coastline':
       return counted(parseCoastline(ctx, json.value));
+    case 'landcover':
+      return counted(parseLandcover(ctx, json.value));
+    case 'model': {
+      const model = parseModel(ctx, json.value);
+      return { value: model, count: model === undefined ? 0 : 1 };
+    }
     case 'programme': {
       const programme = parseProgramme(ctx, json.value);
       return { value: programme, count: programme?.targets.length ?? 0 };

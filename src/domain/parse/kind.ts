@@ -4,8 +4,10 @@ import {
   type Delivery,
   type FileKind,
   type Hamlet,
+  type LandcoverArea,
   type LineGeometry,
   type Programme,
+  type RadioModel,
   type School,
   type Tower,
 } from '../types.ts';
@@ -21,6 +23,8 @@ export interface KindValue {
   coastline: LineGeometry[];
   deliveries: Delivery[];
   programme: Programme;
+  landcover: LandcoverArea[];
+  model: RadioModel;
 }
 
 /** Where each kind lives in a data folder (contract, "Input files"). */
@@ -34,13 +38,15 @@ export const DATASET_PATHS: Readonly<Record<FileKind, string>> = {
   towers: 'towers.geojson',
   deliveries: 'deliveries.csv',
   programme: 'programme.json',
+  landcover: 'boundaries/landcover.geojson',
+  model: 'model.json',
 };
 
-export const OPTIONAL_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['communes', 'coastline', 'deliveries']);
+export const OPTIONAL_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['communes', 'coastline', 'deliveries', 'landcover', 'model']);
 
 function extensionsOf(kind: FileKind): readonly string[] {
   if (kind === 'deliveries') return ['.csv'];
-  if (kind === 'programme') return ['.json'];
+  if (kind === 'programme' || kind === 'model') return ['.json'];
   return ['.geojson', '.json'];
 }
 
@@ -71,6 +77,8 @@ export function countNoun(kind: FileKind, count: number): string {
     coastline: ['coastline', 'coastlines'],
     deliveries: ['delivery', 'deliveries'],
     programme: ['target', 'targets'],
+    landcover: ['landcover area', 'landcover areas'],
+    model: ['model', 'models'],
   };
   return `${count} ${nouns[kind][count === 1 ? 0 : 1]}`;
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDataFolder } from '../../../src/cli/folder.ts';
-import { pointLevel, towersOnAir } from '../../../src/domain/coverage/brute-force.ts';
+import { pointClass, pointLevel, towersOnAir } from '../../../src/domain/coverage/brute-force.ts';
+import { defaultRadioModel } from '../../../src/domain/coverage/radio-model.ts';
 import { LEVEL_GOOD, LEVEL_NONE, LEVEL_WEAK } from '../../../src/domain/coverage/columns.ts';
 import { buildDistrictIndex } from '../../../src/domain/coverage/districts.ts';
 import {
@@ -9,6 +10,7 @@ import {
   coverageReport,
   levelTotals,
   pointWeights,
+  type CoverageOptions,
   type CoverageReport,
 } from '../../../src/domain/coverage/report.ts';
 import { pointInGeometry } from '../../../src/domain/geo/polygon.ts';
@@ -16,6 +18,7 @@ import { parseDataset } from '../../../src/domain/parse/index.ts';
 import type {
   AreaGeometry,
   Boundary,
+  ClutterClass,
   Dataset,
   Hamlet,
   Position,
@@ -44,8 +47,10 @@ interface PlainFigures {
   schools_good: number;
 }
 
-function plainReport(dataset: Dataset, scenario: string): CoverageReport {
-  const onAir = towersOnAir(dataset.towers, scenario);
+function plainReport(dataset: Dataset, scenario: string, options: CoverageOptions = {}): CoverageReport {
+  const model = { ...(dataset.model ?? defaultRadioModel()) };
+  if (options.radiusModel !== undefined) model.radiusModel = options.radiusModel;
+  const onAir = towersOnAir(dataset.towers, scenario, options.operator === undefined ? { model } : { model, operator: options.operator });
   const zero = (): PlainFigures => ({ hamlets: 0, hamlets_good: 0, population: 0, population_good: 0, schools: 0, schools_good: 0 });
   const byDistrict = new Map<string, PlainFigures>(dataset.districts.map((d) => [d.id, zero()]));
   const byCommune = new Map<string, PlainFigures>((dataset.communes ?? []).map((c) => [c.id, zero()]));
@@ -54,7 +59,8 @@ function plainReport(dataset: Dataset, scenario: string): CoverageReport {
   const points: CoverageReport['points'] = [];
 
   const visit = (kind: 'hamlet' | 'school', point: Hamlet | School, fixedBroadband: boolean): 'good' | 'weak' | 'none' => {
-    const result = pointLevel(point.lon, point.lat, onAir, fixedBroadband);
+    const clutter: ClutterClass = pointClass(point.lon, point.lat, point.clutter, dataset.landcover);
+    const result = pointLevel(point.lon, point.lat, onAir, fixedBroadband, clutter);
     const district = firstContaining(dataset.districts, point.lon, point.lat);
     const commune = firstContaining(dataset.communes, point.lon, point.lat);
     points.push({
@@ -65,6 +71,7 @@ function plainReport(dataset: Dataset, scenario: string): CoverageReport {
       nearest_4g_id: result.nearest4gId,
       nearest_4g_km: result.nearest4gKm === null ? null : Math.round(result.nearest4gKm * 10000) / 10000,
       commune_id: commune?.id ?? null,
+      clutter,
     });
     for (const figures of [district && byDistrict.get(district.id), commune && byCommune.get(commune.id)]) {
       if (!figures) continue;
@@ -98,14 +105,15 @@ function plainReport(dataset: Dataset, scenario: string): CoverageReport {
     if (level === 'good') schools.students_good += school.students;
   }
   const districts = dataset.districts.map((d) => ({ id: d.id, name: d.name, ...(byDistrict.get(d.id) as PlainFigures) }));
-  if (!dataset.communes) return { scenario, hamlets, schools, districts, points };
+  const head = { scenario, radius_model: model.radiusModel, operator: options.operator ?? null };
+  if (!dataset.communes) return { ...head, hamlets, schools, districts, points };
   const communes = dataset.communes.map((c) => ({
     id: c.id,
     name: c.name,
     district_id: c.districtId ?? null,
     ...(byCommune.get(c.id) as PlainFigures),
   }));
-  return { scenario, hamlets, schools, districts, communes, points };
+  return { ...head, hamlets, schools, districts, communes, points };
 }
 
 /** Field by field, so that a failure names the place. */
@@ -147,7 +155,8 @@ describe('coverageReport on the committed data', () => {
 
   it('test/fixtures/good, planned: the figures by hand', () => {
     const report = coverageReport(good, 'planned');
-    expect(Object.keys(report)).toEqual(['scenario', 'hamlets', 'schools', 'districts', 'communes', 'points']);
+    expect(Object.keys(report)).toEqual(['scenario', 'radius_model', 'operator', 'hamlets', 'schools', 'districts', 'communes', 'points']);
+    expect([report.radius_model, report.operator]).toEqual(['fixed', null]);
     expect(report.hamlets).toEqual({ total: 6, good: 5, weak: 0, none: 1, population: 6360, population_good: 6360 });
     expect(report.schools).toEqual({ total: 4, good: 3, weak: 0, none: 1, students: 1300, students_good: 690 });
     // Hamlet 012 at (105.1, 9.1) lies on the border of D01, D02 and communes C001, C002,
@@ -163,6 +172,7 @@ describe('coverageReport on the committed data', () => {
       'nearest_4g_id',
       'nearest_4g_km',
       'commune_id',
+      'clutter',
     ]);
     expect(report.districts.map((d) => [d.id, d.hamlets, d.schools])).toEqual([
       ['D01', 4, 2],
