@@ -153,6 +153,12 @@ describe('coverageReport on the committed data', () => {
     });
   }
 
+  for (const options of [{ radiusModel: 'path_loss' as const }, { operator: 'Viettel' }, { radiusModel: 'path_loss' as const, operator: 'VNPT' }]) {
+    it(`data/, ${JSON.stringify(options)}: as the plain reading of rules 8-9`, () => {
+      for (const scenario of SCENARIOS) expectSameReport(coverageReport(data, scenario, {}, options), plainReport(data, scenario, options));
+    });
+  }
+
   it('test/fixtures/good, planned: the figures by hand', () => {
     const report = coverageReport(good, 'planned');
     expect(Object.keys(report)).toEqual(['scenario', 'radius_model', 'operator', 'hamlets', 'schools', 'districts', 'communes', 'points']);
