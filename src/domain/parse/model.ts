@@ -28,7 +28,7 @@ function flatten(ctx: FileContext, value: Record<string, unknown>): Record<strin
     }
     const v = value[key];
     if (typeof v === 'string') ctx.strings.check(v, {}, key);
-    const allowed = NESTED[key];
+    const allowed = Object.hasOwn(NESTED, key) ? NESTED[key] : undefined;
     if (allowed === undefined) {
       if (TOP_KEYS.includes(key)) flat[key] = v;
       else ctx.issues.warning('unknown-key', { field: key }, `is not a key of model.json (${TOP_KEYS.join(', ')}); it is ignored`);
