@@ -45,7 +45,9 @@ const towerArb = fc.record({
   ),
 });
 
-function towerOf(d: fc.infer<typeof towerArb>, i: number): Tower {
+type TowerDraft = typeof towerArb extends fc.Arbitrary<infer T> ? T : never;
+
+function towerOf(d: TowerDraft, i: number): Tower {
   const t: Tower = { id: `T${i}`, lon: d.lon, lat: d.lat, operator: d.operator, status: d.status, technology: d.technology, synthetic: true };
   if (d.radiusKm !== undefined) t.radiusKm = d.radiusKm;
   if (d.heightM !== undefined) t.heightM = d.heightM;

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RADIO_MODEL } from '../../../src/domain/coverage/radio-model.ts';
 import { kindFromName, parseDataset, parseFile, type SourceFile } from '../../../src/domain/parse/index.ts';
+import type { FileKind } from '../../../src/domain/types.ts';
 
-const messages = (kind: Parameters<typeof parseFile>[0], name: string, value: unknown) => {
+const messages = <K extends FileKind>(kind: K, name: string, value: unknown) => {
   const { value: parsed, issues } = parseFile(kind, name, JSON.stringify(value));
   return { parsed, lines: issues.map((i) => `${i.severity}: ${i.message}`) };
 };
