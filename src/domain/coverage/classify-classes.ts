@@ -17,19 +17,19 @@ function classOf(clutter: Uint8Array | undefined, i: number): number {
 }
 
 /**
- * `classify` for towers with `classRadiusKm`: each point against each tower's radius for the
- * point's class. Same answers as the uniform engine run per point with those radii.
+ * Calls `visit` once per clutter class that some point has: with those points (all of
+ * `points` itself when every point has that class; `members` then undefined, else the input
+ * index of each) and the towers with that class's radii as `radiusKm` (no `classRadiusKm`).
  */
-export function classifyByClass(points: PointColumns, towers: TowerColumns, uniform: UniformClassify): Classification {
+export function forEachClass(
+  points: PointColumns,
+  towers: TowerColumns,
+  visit: (subset: PointColumns, view: TowerColumns, members: Int32Array | undefined) => void,
+): void {
   const n = points.count;
   const classRadiusKm = towers.classRadiusKm as Float64Array;
   const counts = new Int32Array(CLASS_COUNT);
   for (let i = 0; i < n; i++) counts[classOf(points.clutter, i)]!++;
-  const out: Classification = {
-    level: new Uint8Array(n),
-    nearest4g: new Int32Array(n).fill(-1),
-    nearest4gKm: new Float64Array(n).fill(NaN),
-  };
   for (let c = 0; c < CLASS_COUNT; c++) {
     const m = counts[c] as number;
     if (m === 0) continue;
@@ -43,7 +43,10 @@ export function classifyByClass(points: PointColumns, towers: TowerColumns, unif
       broadband: towers.broadband,
       towerIndex: towers.towerIndex,
     };
-    if (m === n) return uniform(points, view);
+    if (m === n) {
+      visit(points, view, undefined);
+      return;
+    }
     const members = new Int32Array(m);
     const subset: PointColumns = { count: m, lon: new Float64Array(m), lat: new Float64Array(m), fixedBroadband: new Uint8Array(m) };
     let j = 0;
@@ -55,13 +58,33 @@ export function classifyByClass(points: PointColumns, towers: TowerColumns, unif
       subset.fixedBroadband[j] = points.fixedBroadband[i] as number;
       j++;
     }
+    visit(subset, view, members);
+  }
+}
+
+/**
+ * `classify` for towers with `classRadiusKm`: each point against each tower's radius for the
+ * point's class. Same answers as the uniform engine run per point with those radii.
+ */
+export function classifyByClass(points: PointColumns, towers: TowerColumns, uniform: UniformClassify): Classification {
+  const n = points.count;
+  let out: Classification = {
+    level: new Uint8Array(n),
+    nearest4g: new Int32Array(n).fill(-1),
+    nearest4gKm: new Float64Array(n).fill(NaN),
+  };
+  forEachClass(points, towers, (subset, view, members) => {
     const part = uniform(subset, view);
-    for (let q = 0; q < m; q++) {
+    if (members === undefined) {
+      out = part;
+      return;
+    }
+    for (let q = 0; q < members.length; q++) {
       const i = members[q] as number;
       out.level[i] = part.level[q] as number;
       out.nearest4g[i] = part.nearest4g[q] as number;
       out.nearest4gKm[i] = part.nearest4gKm[q] as number;
     }
-  }
+  });
   return out;
 }

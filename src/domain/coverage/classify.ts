@@ -175,7 +175,7 @@ function classifyPointPlainly(points: PointColumns, towers: TowerColumns, i: num
   out.nearest4gKm[i] = nearestKm;
 }
 
-const isUsable = (lon: number, lat: number): boolean => Number.isFinite(lon) && lat >= -90 && lat <= 90;
+export const isUsable = (lon: number, lat: number): boolean => Number.isFinite(lon) && lat >= -90 && lat <= 90;
 
 /**
  * Appends to `runs` (from pair `m`) the member run of row `row`, columns c0..c1 (c1 − c0 + 1
@@ -225,7 +225,7 @@ function spanRuns(g: TowerGrid, row: number, c0: number, c1: number, runs: Int32
  * Writes into `runs` the member runs (pairs i0 < i1) of the grid cells in the block of rings
  * 0..k around cell (cx, cy), one run per row. Returns the number of pairs.
  */
-function blockRuns(g: TowerGrid, cx: number, cy: number, k: number, runs: Int32Array): number {
+export function blockRuns(g: TowerGrid, cx: number, cy: number, k: number, runs: Int32Array): number {
   const r0 = Math.max(0, cy - k);
   const r1 = Math.min(g.ny - 1, cy + k);
   let m = 0;
@@ -238,7 +238,7 @@ function blockRuns(g: TowerGrid, cx: number, cy: number, k: number, runs: Int32A
  * rows, one run each, then its two side columns, one run per cell. Returns the number of
  * pairs. In a wrapping grid no cell of the ring is given twice and none of an inner ring.
  */
-function ringRuns(g: TowerGrid, cx: number, cy: number, k: number, runs: Int32Array): number {
+export function ringRuns(g: TowerGrid, cx: number, cy: number, k: number, runs: Int32Array): number {
   const nx = g.nx;
   const ny = g.ny;
   let m = 0;
@@ -464,7 +464,7 @@ function growF(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
  * `g` they fall in (points outside the grid go to its edge tiles), input order within a tile:
  * a counting sort that reads the inputs in order and writes each point straight to its place.
  */
-function sortPoints(points: PointColumns, g: TowerGrid, shift = TILE_SHIFT): { sorted: PointColumns; order: Int32Array } {
+export function sortPoints(points: PointColumns, g: TowerGrid, shift = TILE_SHIFT): { sorted: PointColumns; order: Int32Array } {
   const n = points.count;
   const nx = g.nx;
   const ny = g.ny;
