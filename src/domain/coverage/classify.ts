@@ -79,9 +79,12 @@ export interface CoverageIndex {
 }
 
 /**
- * The radius up to which the ring searches look for coverage: the 95th percentile, raised
- * until at most 256 towers are above it (those are checked one by one). Radii that are NaN
- * or negative never cover and are not counted.
+ * The radius up to which the ring searches look for coverage: the 95th percentile, raised to
+ * the largest radius within 1.5 times it, then until at most 256 towers are above it (those
+ * are checked one by one, by every point not yet covered). Radii that are NaN or negative
+ * never cover and are not counted. The 1.5 is for radii that form a continuum (rule 8's
+ * path-loss radii): 256 towers a little above the percentile cost each point 256 distances,
+ * far more than a slightly wider search (measured at 1M × 100k: 7× the fixed pass, 1.1× with it).
  */
 export function radiusCap(radii: Float64Array): number {
   // Usually a handful of distinct radii: count them rather than sort.
@@ -113,6 +116,13 @@ function radiusCapSorted(valid: Float64Array): number {
   const n = valid.length;
   if (n === 0) return 0;
   let cap = valid[Math.floor(0.95 * (n - 1))]!;
+  const near = cap * 1.5;
+  for (let j = n - 1; j >= 0; j--) {
+    if (valid[j]! <= near) {
+      cap = Math.max(cap, valid[j]!);
+      break;
+    }
+  }
   if (n > 256) cap = Math.max(cap, valid[n - 257]!);
   return cap;
 }

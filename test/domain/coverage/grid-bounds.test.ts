@@ -124,7 +124,7 @@ describe('longitude frame', () => {
 });
 
 describe('radiusCap', () => {
-  it('is the 95th percentile, raised until at most 256 towers are above it', () => {
+  it('is the 95th percentile, raised to the largest radius within 1.5 times it, then until at most 256 towers are above it', () => {
     expect(radiusCap(Float64Array.of(4, 4, 4, 1.5))).toBe(4);
     const many = new Float64Array(1000).fill(4);
     many.fill(1.5, 0, 300);
@@ -136,8 +136,14 @@ describe('radiusCap', () => {
     expect(radiusCap(Float64Array.of(Number.NaN, -1))).toBe(0);
     // More than 32 distinct radii: sorted instead of counted, same answer.
     const distinct = Float64Array.from({ length: 2000 }, (_, i) => (i * 7919) % 1000 / 100);
-    const sorted = distinct.slice().sort();
-    expect(radiusCap(distinct)).toBe(Math.max(sorted[Math.floor(0.95 * 1999)] as number, sorted[2000 - 257] as number));
+    expect(radiusCap(distinct)).toBe(9.99); // all within 1.5 × the 95th percentile (9.5)
+    const spread = Float64Array.from({ length: 2000 }, (_, i) => 1 + ((i * 7919) % 1000) / 10); // 1 .. 100.9 km
+    const sorted = spread.slice().sort();
+    const p95 = sorted[Math.floor(0.95 * 1999)] as number;
+    expect(radiusCap(spread)).toBe(Math.max(sorted.filter((r) => r <= 1.5 * p95).at(-1) as number, sorted[2000 - 257] as number));
+    // Path-loss radii, a continuum: no tower left to check one by one.
+    const continuum = Float64Array.from({ length: 5000 }, (_, i) => 2.8 + (i % 997) * 0.003);
+    expect(radiusCap(continuum)).toBe(Math.max(...continuum));
   });
 });
 
