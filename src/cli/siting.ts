@@ -1,25 +1,28 @@
 /**
- * `npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>]`
+ * `npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>]
+ *   [--radius-model fixed|path_loss] [--operator NAME]`
  *
  * Checks the data folder with the importer's own checks (`parseDataset`), classifies every
  * hamlet and school in the `planned` scenario with the coverage engine, then chooses up to k
  * new 4G sites greedily (src/domain/siting) and writes the contract's siting JSON object to
  * --out, or else to stdout and nothing else there. Extensions: `total_weight`, `candidates`,
  * and per site `kind` and `grid_power`; `--weight students_in_need` (schools' students in need).
+ * `--radius-model` and `--operator` (contract rules 8-9) set the `planned` levels the sites
+ * start from; new sites cover `--radius-km`.
  * Bad input or options: exit 1, nothing on stdout, one line per problem on stderr.
  * Warnings (e.g. points inside no district) go to stderr and keep exit 0.
  */
-import { onAirTowers, pointColumns } from '../domain/coverage/columns.ts';
-import { classify } from '../domain/coverage/classify.ts';
+import { scenarioLevels } from '../domain/coverage/scenario-levels.ts';
 import { chooseSites, SITING_WEIGHTS, type SitingWeight } from '../domain/siting/siting.ts';
 import type { Dataset } from '../domain/types.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
+import { checkNetworkOptions, readNetworkOptions, type NetworkOptions } from './network-options.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
 export type SitingIo = CommandIo;
 
 const USAGE =
-  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>]';
+  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>] [--radius-model fixed|path_loss] [--operator NAME]';
 
 export const DEFAULT_SITE_RADIUS_KM = 4;
 
@@ -29,6 +32,7 @@ interface Args {
   radiusKm: number;
   weight: SitingWeight;
   out?: string;
+  network: NetworkOptions;
 }
 
 /** The JSON object `npm run siting` writes. */
@@ -55,7 +59,7 @@ export interface SitingReport {
   }[];
 }
 
-const OPTIONS = ['--data', '--k', '--radius-km', '--weight', '--out'] as const;
+const OPTIONS = ['--data', '--k', '--radius-km', '--weight', '--out', '--radius-model', '--operator'] as const;
 
 const POSITIVE_INTEGER = /^\+?\d+$/;
 const DECIMAL = /^\+?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -91,15 +95,17 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string[] {
     problems.push(`--weight ${JSON.stringify(weightText)} is not ${SITING_WEIGHTS.slice(0, -1).join(', ')} or ${SITING_WEIGHTS.at(-1)}`);
   }
 
-  if (problems.length > 0 || data === undefined) return problems;
-  const args: Args = { data, k, radiusKm, weight: weightText as SitingWeight };
+  const network = readNetworkOptions(given);
+  if (typeof network === 'string') problems.push(network);
+  if (problems.length > 0 || data === undefined || typeof network === 'string') return problems;
+  const args: Args = { data, k, radiusKm, weight: weightText as SitingWeight, network };
   if (given['--out'] !== undefined) args.out = given['--out'];
   return args;
 }
 
 /** The report for a parsed dataset: levels in `planned` by the engine, then the greedy choice. */
-export function sitingReport(dataset: Dataset, k: number, radiusKm: number, weight: SitingWeight): SitingReport {
-  const { level } = classify(pointColumns(dataset.hamlets, dataset.schools), onAirTowers(dataset.towers, 'planned'));
+export function sitingReport(dataset: Dataset, k: number, radiusKm: number, weight: SitingWeight, network: NetworkOptions = {}): SitingReport {
+  const level = scenarioLevels(dataset, 'planned', network);
   const result = chooseSites(dataset, level, { k, radiusKm, weight });
   return {
     scenario: 'planned',
@@ -135,8 +141,8 @@ export async function runSiting(argv: readonly string[], io: SitingIo): Promise<
   }
   try {
     const dataset = loadDataFolder(args.data, io);
-    if (!dataset) return 1;
-    return writeJson(sitingReport(dataset, args.k, args.radiusKm, args.weight), args.out, io);
+    if (!dataset || !checkNetworkOptions(dataset, args.network, io)) return 1;
+    return writeJson(sitingReport(dataset, args.k, args.radiusKm, args.weight, args.network), args.out, io);
   } catch (error) {
     // A bug, not bad input: still one line, no stack.
     io.err(`error: siting failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -76,3 +76,14 @@ export function calibrationLevels(
   const towers = onAirTowers(dataset.towers, scenario, { model, operator, radiusFactor });
   return classify(points, towers).level;
 }
+
+/**
+ * Every point's level (hamlets, then schools) in one scenario under the data set's model or
+ * `options.radiusModel`, with only `options.operator`'s towers when given (rules 1-9): the
+ * levels of `coverageReport`, without the districts and the per-point records.
+ */
+export function scenarioLevels(dataset: Dataset, scenario: Scenario, options: { radiusModel?: RadiusModelName; operator?: string } = {}): Uint8Array {
+  const model = effectiveModel(dataset, options.radiusModel);
+  const towers = onAirTowers(dataset.towers, scenario, options.operator === undefined ? { model } : { model, operator: options.operator });
+  return classify(coveragePoints(dataset), towers).level;
+}
