@@ -5,7 +5,7 @@
 import { CLUTTER_CLASSES, type Boundary, type ClutterClass, type Dataset, type RadioModel, type RadiusModelName } from '../types.ts';
 import { classify } from './classify.ts';
 import { buildLandcoverIndex, pointClutter } from './clutter.ts';
-import { DEFAULT_RADIO_MODEL } from './radio-model.ts';
+import { CLASS_RURAL, DEFAULT_RADIO_MODEL } from './radio-model.ts';
 import {
   LEVEL_GOOD,
   LEVEL_NAMES,
@@ -357,7 +357,7 @@ export function reportFromColumns(dataset: Dataset, columns: CoverageColumns): C
       nearest_4g_id: tower?.id ?? null,
       nearest_4g_km: tower === undefined ? null : roundKm(nearest4gKm[i] as number),
       commune_id: idOf(communes, columns.commune?.[i]),
-      clutter: CLUTTER_CLASSES[columns.clutter?.[i] ?? 2] ?? 'rural',
+      clutter: CLUTTER_CLASSES[columns.clutter?.[i] ?? CLASS_RURAL] ?? 'rural',
     };
   }
 
