@@ -53,7 +53,7 @@ export interface TowerColumns {
   lat: Float64Array;
   /**
    * Radius in this scenario (after any upgrade that applies), km. With `classRadiusKm`, the
-   * largest of the tower's class radii: what bounds every search.
+   * largest of the tower's class radii: how far it reaches, whatever the point's class.
    */
   radiusKm: Float64Array;
   /**

@@ -379,6 +379,44 @@ describe('coverageReport on random data sets', () => {
   });
 });
 
+// Rules 8-9 on the same random data sets: heights, bands and clutter added, overlapping
+// landcover, path loss from model.json or the option, one operator or all.
+const v2Arb = fc
+  .record({
+    dataset: datasetArb,
+    heights: fc.array(fc.option(fc.double({ min: 1, max: 90, noNaN: true }), { nil: undefined }), { minLength: 12, maxLength: 12 }),
+    bands: fc.array(fc.option(fc.constantFrom(900, 1800, 2600), { nil: undefined }), { minLength: 12, maxLength: 12 }),
+    operators: fc.array(fc.constantFrom('Viettel', 'VNPT'), { minLength: 12, maxLength: 12 }),
+    landcover: fc.array(fc.tuple(areaGeometry, fc.constantFrom<ClutterClass>('urban', 'suburban', 'rural', 'forest')), { maxLength: 4 }),
+    clutter: fc.array(fc.option(fc.constantFrom<ClutterClass>('urban', 'forest'), { nil: undefined }), { minLength: 25, maxLength: 25 }),
+    pathLossFile: fc.boolean(),
+    options: fc.constantFrom<CoverageOptions>({}, { radiusModel: 'path_loss' }, { radiusModel: 'fixed' }, { operator: 'VNPT' }, { radiusModel: 'path_loss', operator: 'Viettel' }),
+  })
+  .map(({ dataset, heights, bands, operators, landcover, clutter, pathLossFile, options }) => {
+    const towers = dataset.towers.map((t, i): Tower => {
+      const out: Tower = { ...t, operator: operators[i] as string };
+      if (heights[i] !== undefined) out.heightM = heights[i];
+      if (bands[i] !== undefined) out.bandMhz = bands[i];
+      if (bands[i] !== undefined && t.upgradeTechnology !== undefined) out.upgradeBandMhz = 2100;
+      return out;
+    });
+    const hamlets = dataset.hamlets.map((h, i) => (clutter[i] === undefined ? h : { ...h, clutter: clutter[i] }));
+    const v2: Dataset = { ...dataset, towers, hamlets, landcover: landcover.map(([geometry, c]) => ({ clutter: c, geometry })) };
+    if (pathLossFile) v2.model = { ...defaultRadioModel(), radiusModel: 'path_loss', radiusLimitsKm: [0.5, 9] };
+    return { dataset: v2, options };
+  });
+
+describe('coverageReport under rules 8-9 on random data sets', () => {
+  it('matches the plain reading of the contract field by field', () => {
+    fc.assert(
+      fc.property(v2Arb, scenarioArb, ({ dataset, options }, scenario) => {
+        expectSameReport(coverageReport(dataset, scenario, {}, options), plainReport(dataset, scenario, options));
+      }),
+      { seed: SEED + 2, numRuns: 300 },
+    );
+  });
+});
+
 describe('aggregation pieces', () => {
   it('aggregateByArea sums count, good, weight and good weight per area, skipping -1', () => {
     const level = Uint8Array.of(LEVEL_GOOD, LEVEL_WEAK, LEVEL_GOOD, LEVEL_NONE, LEVEL_GOOD);
