@@ -65,11 +65,11 @@ for (const size of SIZES) {
   if (pathPass().some((l, i) => l !== any[i])) throw new Error('networks: "any" differs from one pass');
   fixedPass();
   networks(fixedModel);
-  const runs = (fn: () => unknown): number => median(Array.from({ length: size.runs }, () => time(fn)));
-  const fixedMs = runs(fixedPass);
-  const pathMs = runs(pathPass);
-  const netFixedMs = runs(() => networks(fixedModel));
-  const netPathMs = runs(() => networks(pathLoss));
+  // Interleaved, so that a spell of load on a shared machine falls on every variant alike.
+  const variants = [fixedPass, pathPass, () => networks(fixedModel), () => networks(pathLoss)];
+  const times: number[][] = variants.map(() => []);
+  for (let r = 0; r < size.runs; r++) variants.forEach((fn, v) => times[v]!.push(time(fn)));
+  const [fixedMs, pathMs, netFixedMs, netPathMs] = times.map(median) as [number, number, number, number];
   console.log(
     `${size.label.padEnd(12)} ${fmt(fixedMs)} ${fmt(pathMs)}     ${(pathMs / fixedMs).toFixed(2)}   ${fmt(netFixedMs)}          ${(netFixedMs / fixedMs).toFixed(2)}   ${fmt(netPathMs)}              ${(netPathMs / pathMs).toFixed(2)}`,
   );

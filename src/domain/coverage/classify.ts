@@ -101,7 +101,13 @@ export function radiusCap(radii: Float64Array): number {
       values.push(r);
       counts.push(1);
     } else {
-      return radiusCapSorted(radii.filter((x) => x >= 0).sort());
+      // Many distinct radii (rule 8's): sort a copy (numeric; NaN last), skip what never covers.
+      const all = radii.slice().sort();
+      let lo = 0;
+      let hi = all.length;
+      while (lo < hi && !(all[lo]! >= 0)) lo++;
+      while (hi > lo && !(all[hi - 1]! >= 0)) hi--;
+      return radiusCapSorted(all.subarray(lo, hi));
     }
   }
   if (n === 0) return 0;
@@ -127,8 +133,12 @@ function radiusCapSorted(valid: Float64Array): number {
   return cap;
 }
 
-export function buildCoverageIndex(points: PointColumns, towers: TowerColumns): CoverageIndex {
-  const frame = chooseFrame(points.lon, towers.lon);
+/**
+ * `frame`, when given, must hold every point and tower (as `chooseFrame` over both would);
+ * `broadbandBase`, a 4G/5G grid built in that frame over the same towers with other radii.
+ */
+export function buildCoverageIndex(points: PointColumns, towers: TowerColumns, givenFrame?: LonFrame, broadbandBase?: TowerGrid): CoverageIndex {
+  const frame = givenFrame ?? chooseFrame(points.lon, towers.lon);
   let nBroadband = 0;
   for (let k = 0; k < towers.count; k++) nBroadband += towers.broadband[k] === 1 ? 1 : 0;
   const bb = new Int32Array(nBroadband);
@@ -149,7 +159,7 @@ export function buildCoverageIndex(points: PointColumns, towers: TowerColumns): 
   const nbCap = radiusCap(radiiOf(nb));
   return {
     frame,
-    broadband: buildTowerGrid(towers, bb, frame, { perCell: 1 }),
+    broadband: broadbandBase === undefined ? buildTowerGrid(towers, bb, frame, { perCell: 1 }) : grid.withRadii(broadbandBase, towers.radiusKm),
     // Coverage only, with an exit at the first hit: cells at least half the radius wide
     // keep the search to a ring or two.
     narrowband: buildTowerGrid(towers, nb, frame, { perCell: 1, minCellKm: nbCap / 2 }),
@@ -474,8 +484,14 @@ function growF(a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
  * `g` they fall in (points outside the grid go to its edge tiles), input order within a tile:
  * a counting sort that reads the inputs in order and writes each point straight to its place.
  */
-export function sortPoints(points: PointColumns, g: TowerGrid, shift = TILE_SHIFT): { sorted: PointColumns; order: Int32Array } {
-  const n = points.count;
+export function sortPoints(
+  points: PointColumns,
+  g: TowerGrid,
+  shift = TILE_SHIFT,
+  members?: Int32Array,
+): { sorted: PointColumns; order: Int32Array } {
+  // `members`: the input indexes to take (ascending), all points when undefined.
+  const n = members === undefined ? points.count : members.length;
   const nx = g.nx;
   const ny = g.ny;
   const tilesX = ((nx - 1) >> shift) + 1;
@@ -485,11 +501,12 @@ export function sortPoints(points: PointColumns, g: TowerGrid, shift = TILE_SHIF
   const cellOf = new Int32Array(n);
   const start = new Int32Array(cells + 1);
   let m = 0;
-  for (let i = 0; i < n; i++) {
+  for (let q = 0; q < n; q++) {
+    const i = members === undefined ? q : members[q]!;
     const x = lon[i]!;
     const y = lat[i]!;
     if (!isUsable(x, y)) {
-      cellOf[i] = -1;
+      cellOf[q] = -1;
       continue;
     }
     let cx = columnOf(g, frameLon(x, base));
@@ -497,7 +514,7 @@ export function sortPoints(points: PointColumns, g: TowerGrid, shift = TILE_SHIF
     cx = cx < 0 ? 0 : cx >= nx ? nx - 1 : cx;
     cy = cy < 0 ? 0 : cy >= ny ? ny - 1 : cy;
     const c = (cy >> shift) * tilesX + (cx >> shift);
-    cellOf[i] = c;
+    cellOf[q] = c;
     start[c + 1]!++;
     m++;
   }
@@ -507,9 +524,10 @@ export function sortPoints(points: PointColumns, g: TowerGrid, shift = TILE_SHIF
   const sLon = sorted.lon;
   const sLat = sorted.lat;
   const sFixed = sorted.fixedBroadband;
-  for (let i = 0; i < n; i++) {
-    const c = cellOf[i]!;
+  for (let q = 0; q < n; q++) {
+    const c = cellOf[q]!;
     if (c < 0) continue;
+    const i = members === undefined ? q : members[q]!;
     const at = start[c]!++;
     sLon[at] = lon[i]!;
     sLat[at] = lat[i]!;
@@ -531,29 +549,49 @@ export function classify(points: PointColumns, towers: TowerColumns): Classifica
   return classifyUniform(points, towers);
 }
 
-function classifyUniform(points: PointColumns, towers: TowerColumns): Classification {
+/** How classify-classes.ts runs the uniform engine once per clutter class. */
+export interface UniformOptions {
+  /** Answers go here (else to new arrays). */
+  out?: Classification;
+  /** Only these points (ascending input indexes) are answered; all when undefined. */
+  members?: Int32Array;
+  /** Must hold every point and tower, as `chooseFrame` over both would. */
+  frame?: LonFrame;
+  /**
+   * In and out: the 4G/5G grid of an earlier call over the same towers (in `frame`), reused
+   * with this call's radii; set to this call's grid.
+   */
+  broadband?: TowerGrid;
+}
+
+/** The uniform engine (one radius per tower). */
+export function classifyUniform(points: PointColumns, towers: TowerColumns, options: UniformOptions = {}): Classification {
   const n = points.count;
-  const out: Classification = {
+  const { members, frame } = options;
+  const out: Classification = options.out ?? {
     level: new Uint8Array(n),
     nearest4g: new Int32Array(n).fill(-1),
     nearest4gKm: new Float64Array(n).fill(NaN),
   };
   if (n === 0) return out;
+  const count = members === undefined ? n : members.length;
+  const at = (q: number): number => (members === undefined ? q : members[q]!);
   for (let k = 0; k < towers.count; k++) {
     if (!isUsable(towers.lon[k]!, towers.lat[k]!)) {
-      for (let i = 0; i < n; i++) classifyPointPlainly(points, towers, i, out);
+      for (let q = 0; q < count; q++) classifyPointPlainly(points, towers, at(q), out);
       return out;
     }
   }
-  const index = buildCoverageIndex(points, towers);
+  const index = buildCoverageIndex(points, towers, frame, frame === undefined ? undefined : options.broadband);
+  options.broadband = index.broadband;
   // Points are searched tile by tile of the 4G/5G grid (TILE_SHIFT), so that consecutive
   // points read the same towers while they are in cache. They are moved into that order first and
   // the answers moved back after, each a tight loop of independent writes, rather than
   // reading and writing at random inside the search.
-  const { sorted, order } = sortPoints(points, index.broadband);
+  const { sorted, order } = sortPoints(points, index.broadband, TILE_SHIFT, members);
   const m = sorted.count;
-  if (m < n) {
-    for (let i = 0; i < n; i++) if (!isUsable(points.lon[i]!, points.lat[i]!)) classifyPointPlainly(points, towers, i, out);
+  if (m < count) {
+    for (let q = 0; q < count; q++) if (!isUsable(points.lon[at(q)]!, points.lat[at(q)]!)) classifyPointPlainly(points, towers, at(q), out);
   }
   const answers: Classification = { level: new Uint8Array(m), nearest4g: new Int32Array(m), nearest4gKm: new Float64Array(m) };
   searchPoints(sorted, towers, index, answers);

@@ -117,9 +117,11 @@ export function onAirTowers(towers: readonly Tower[], scenario: Scenario, option
     broadband: new Uint8Array(count),
     towerIndex: Int32Array.from(indexes),
   };
+  const upgraded = new Uint8Array(count);
   indexes.forEach((towerIndex, k) => {
     const tower = towers[towerIndex] as Tower;
-    const { radiusKm, broadband } = placement(tower, scenario);
+    const { radiusKm, broadband, isUpgraded } = placement(tower, scenario);
+    upgraded[k] = isUpgraded ? 1 : 0;
     columns.lon[k] = tower.lon;
     columns.lat[k] = tower.lat;
     columns.radiusKm[k] = radiusKm;
@@ -130,15 +132,26 @@ export function onAirTowers(towers: readonly Tower[], scenario: Scenario, option
     factor !== 1 && (options.factorOperator === undefined || (towers[indexes[k] as number] as Tower).operator === options.factorOperator);
   if (model?.radiusModel === 'path_loss') {
     const classRadiusKm = new Float64Array(count * CLASS_COUNT);
-    indexes.forEach((towerIndex, k) => {
-      writeTowerClassRadii(classRadiusKm, k * CLASS_COUNT, towers[towerIndex] as Tower, scenario, model);
+    // Masts share heights and bands: the Hata radii are computed once per (technology, band,
+    // height) in this call and copied (bit for bit the same numbers).
+    const memo = new RadiiMemo();
+    for (let k = 0; k < count; k++) {
+      const tower = towers[indexes[k] as number] as Tower;
+      const at = k * CLASS_COUNT;
+      const isUpgraded = upgraded[k] === 1;
+      const seen = memo.find(tower, isUpgraded, at);
+      if (seen === undefined) writeClassRadiiOf(classRadiusKm, at, tower, isUpgraded, model);
+      else classRadiusKm.copyWithin(at, seen, seen + CLASS_COUNT);
+    }
+    for (let k = 0; k < count; k++) {
+      const isScaled = scaled(k);
       let largest = -Infinity;
       for (let c = k * CLASS_COUNT; c < (k + 1) * CLASS_COUNT; c++) {
-        if (scaled(k)) classRadiusKm[c] = (classRadiusKm[c] as number) * factor;
+        if (isScaled) classRadiusKm[c] = (classRadiusKm[c] as number) * factor;
         largest = Math.max(largest, classRadiusKm[c] as number);
       }
       columns.radiusKm[k] = largest;
-    });
+    }
     columns.classRadiusKm = classRadiusKm;
   } else if (factor !== 1) {
     for (let k = 0; k < count; k++) if (scaled(k)) columns.radiusKm[k] = (columns.radiusKm[k] as number) * factor;
@@ -147,12 +160,41 @@ export function onAirTowers(towers: readonly Tower[], scenario: Scenario, option
 }
 
 /**
+ * Where the class radii of an earlier tower with the same Hata inputs (technology on air,
+ * band, height; no radius given) were written, by numbers rather than string keys (building
+ * 100k strings cost more than the formulas).
+ */
+class RadiiMemo {
+  private readonly byTechnology = new Map<Technology, Map<number, Map<number, number>>>();
+
+  /** The offset of an earlier tower's radii to copy; undefined after remembering `at` (or for a tower that needs none). */
+  find(tower: Tower, upgraded: boolean, at: number): number | undefined {
+    const height = tower.heightM;
+    if (height === undefined) return undefined;
+    if ((upgraded ? tower.upgradeRadiusKm : tower.radiusKm) !== undefined) return undefined;
+    const technology = upgraded ? (tower.upgradeTechnology as Technology) : tower.technology;
+    const band = (upgraded ? tower.upgradeBandMhz : tower.bandMhz) ?? -1;
+    let byBand = this.byTechnology.get(technology);
+    if (byBand === undefined) this.byTechnology.set(technology, (byBand = new Map()));
+    let byHeight = byBand.get(band);
+    if (byHeight === undefined) byBand.set(band, (byHeight = new Map()));
+    const seen = byHeight.get(height);
+    if (seen === undefined) byHeight.set(height, at);
+    return seen;
+  }
+}
+
+/**
  * Rule 8 for one tower on air: its four class radii (km) at `out[at .. at + 3]`, after any
  * upgrade that applies (then `upgrade_radius_km`, `upgrade_band_mhz` else the model's band of
  * the upgrade technology, and the MAPL of the upgrade technology).
  */
 export function writeTowerClassRadii(out: Float64Array, at: number, tower: Tower, scenario: Scenario, model: RadioModel): void {
-  if (upgradeApplies(tower, scenario)) {
+  writeClassRadiiOf(out, at, tower, upgradeApplies(tower, scenario), model);
+}
+
+function writeClassRadiiOf(out: Float64Array, at: number, tower: Tower, upgraded: boolean, model: RadioModel): void {
+  if (upgraded) {
     const technology = tower.upgradeTechnology as Technology;
     writeClassRadii(out, at, model, technology, tower.upgradeRadiusKm, tower.heightM, tower.upgradeBandMhz, DEFAULT_RADIUS_KM[technology]);
   } else {
@@ -161,13 +203,13 @@ export function writeTowerClassRadii(out: Float64Array, at: number, tower: Tower
 }
 
 /** A tower's radius (km) and technology class in a scenario, after any upgrade that applies (rule 2). */
-function placement(tower: Tower, scenario: Scenario): { radiusKm: number; broadband: boolean } {
+function placement(tower: Tower, scenario: Scenario): { radiusKm: number; broadband: boolean; isUpgraded: boolean } {
   const upgraded = upgradeApplies(tower, scenario);
   const technology: Technology = upgraded ? (tower.upgradeTechnology as Technology) : tower.technology;
   const radiusKm = upgraded
     ? (tower.upgradeRadiusKm ?? DEFAULT_RADIUS_KM[technology])
     : (tower.radiusKm ?? DEFAULT_RADIUS_KM[technology]);
-  return { radiusKm, broadband: technology === '4G' || technology === '5G' };
+  return { radiusKm, broadband: technology === '4G' || technology === '5G', isUpgraded: upgraded };
 }
 
 /**
@@ -176,7 +218,9 @@ function placement(tower: Tower, scenario: Scenario): { radiusKm: number; broadb
  * checked: pass one that `isScenario` accepts.
  */
 export function towerInScenario(tower: Tower, scenario: Scenario): { radiusKm: number; broadband: boolean } | undefined {
-  return onAir(tower, scenario) ? placement(tower, scenario) : undefined;
+  if (!onAir(tower, scenario)) return undefined;
+  const { radiusKm, broadband } = placement(tower, scenario);
+  return { radiusKm, broadband };
 }
 
 /** Level codes in `Classification.level`. */

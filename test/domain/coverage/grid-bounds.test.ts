@@ -23,6 +23,7 @@ import {
   frameLon,
   ringLowerBoundS,
   rowOf,
+  withRadii,
 } from '../../../src/domain/coverage/grid.ts';
 import { radiusCap } from '../../../src/domain/coverage/classify.ts';
 import { SEED } from './classify-helpers.ts';
@@ -230,5 +231,25 @@ describe('grid', () => {
       { seed: SEED, numRuns: 500 },
     );
     expect(checked).toBeGreaterThan(5000);
+  });
+});
+
+describe('withRadii', () => {
+  it('gives the grid buildTowerGrid builds for the other radii, field by field', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(place, fc.double({ min: 0, max: 30, noNaN: true }), fc.double({ min: 0, max: 30, noNaN: true })), { minLength: 1, maxLength: 60 }), (rows) => {
+        const a = towerColumns(rows.map((r) => r[0][0]), rows.map((r) => r[0][1]));
+        a.radiusKm = Float64Array.from(rows, (r) => r[1]);
+        const b = { ...a, radiusKm: Float64Array.from(rows, (r) => r[2]) };
+        const members = Int32Array.from(rows, (_, k) => k);
+        const frame = chooseFrame(a.lon);
+        const reused = withRadii(buildTowerGrid(a, members, frame, { perCell: 1 }), b.radiusKm);
+        const built = buildTowerGrid(b, members, frame, { perCell: 1 });
+        expect(Array.from(reused.rec)).toEqual(Array.from(built.rec));
+        expect(Array.from(reused.cellStart)).toEqual(Array.from(built.cellStart));
+        expect(Array.from(reused.tower)).toEqual(Array.from(built.tower));
+      }),
+      { seed: 7, numRuns: 200 },
+    );
   });
 });
