@@ -11,7 +11,7 @@
  */
 import { dateProblem } from '../domain/parse/index.ts';
 import { coverageReport } from '../domain/coverage/report.ts';
-import { loadEvidenceParams, withMeasured } from './evidence.ts';
+import { evidenceOf, withMeasured } from './evidence.ts';
 import type { RadiusModelName } from '../domain/types.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 import { checkNetworkOptions, readNetworkOptions } from './network-options.ts';
@@ -74,11 +74,9 @@ export async function runCoverage(argv: readonly string[], io: CoverageIo): Prom
   try {
     const dataset = loadDataFolder(args.data, io);
     if (!dataset || !checkNetworkOptions(dataset, args, io)) return 1;
-    const evidence = dataset.measurements === undefined ? undefined : loadEvidenceParams(args.data, io);
-    if (dataset.measurements !== undefined && evidence === undefined) return 1;
     const options = { ...(args.radiusModel === undefined ? {} : { radiusModel: args.radiusModel }), ...(args.operator === undefined ? {} : { operator: args.operator }) };
     const report = coverageReport(dataset, args.scenario, {}, options);
-    return writeJson(evidence === undefined ? report : withMeasured(report, dataset, evidence, args.operator), args.out, io);
+    return writeJson(withMeasured(report, dataset, evidenceOf(dataset), args.operator), args.out, io);
   } catch (error) {
     // A bug, not bad input: still one line, no stack.
     io.err(`error: coverage failed: ${error instanceof Error ? error.message : String(error)}`);
