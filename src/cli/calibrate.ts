@@ -8,10 +8,10 @@
  */
 import { pointColumns } from '../domain/coverage/columns.ts';
 import { calibrate } from '../domain/evidence/calibrate.ts';
-import { fixedRadiusLevels } from '../domain/evidence/levels.ts';
+import { scenarioLevelsFor } from '../domain/evidence/levels.ts';
 import { testColumns } from '../domain/evidence/tests.ts';
 import { dateProblem } from '../domain/parse/index.ts';
-import { loadEvidenceParams } from './evidence.ts';
+import { evidenceOf } from './evidence.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 
 const USAGE = 'usage: npm run calibrate -- --data <folder> [--scenario <current|planned|YYYY-MM-DD>] [--out <file.json>]';
@@ -58,8 +58,7 @@ export async function runCalibrate(argv: readonly string[], io: CommandIo): Prom
     if (dataset.measurements === undefined) {
       io.err(`warning: ${args.data}: no measurements.csv: no test to fit, every factor stays 1`);
     }
-    const params = loadEvidenceParams(args.data, io);
-    if (params === undefined) return 1;
+    const params = evidenceOf(dataset);
     const report = calibrate(
       {
         scenario: args.scenario,
@@ -68,7 +67,7 @@ export async function runCalibrate(argv: readonly string[], io: CommandIo): Prom
         tests: testColumns(dataset.measurements ?? []),
         params,
       },
-      fixedRadiusLevels(dataset, args.scenario),
+      scenarioLevelsFor(dataset, args.scenario),
     );
     return writeJson(report, args.out, io);
   } catch (error) {

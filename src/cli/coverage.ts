@@ -1,5 +1,6 @@
 /**
- * `npm run coverage -- --data <folder> --scenario <current|planned|YYYY-MM-DD> [--out <file.json>]`
+ * `npm run coverage -- --data <folder> --scenario <current|planned|YYYY-MM-DD> [--out <file.json>]
+ *   [--radius-model fixed|path_loss] [--operator NAME]`
  *
  * Checks the data folder with the importer's own checks (`parseDataset`), then writes the
  * contract's coverage JSON object to --out, or else to stdout and nothing else there.
@@ -10,23 +11,27 @@
  */
 import { dateProblem } from '../domain/parse/index.ts';
 import { coverageReport } from '../domain/coverage/report.ts';
-import { loadEvidenceParams, withMeasured } from './evidence.ts';
+import { evidenceOf, withMeasured } from './evidence.ts';
+import type { RadiusModelName } from '../domain/types.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 import { takeLang } from './lang.ts';
+import { checkNetworkOptions, readNetworkOptions } from './network-options.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
 export type CoverageIo = CommandIo;
 
-const USAGE = 'usage: npm run coverage -- --data <folder> --scenario <current|planned|YYYY-MM-DD> [--operator NAME] [--out <file.json>] [--lang en|vi]';
+const USAGE =
+  'usage: npm run coverage -- --data <folder> --scenario <current|planned|YYYY-MM-DD> [--out <file.json>] [--radius-model fixed|path_loss] [--operator NAME] [--lang en|vi]';
 
 interface Args {
   data: string;
   scenario: string;
   out?: string;
+  radiusModel?: RadiusModelName;
   operator?: string;
 }
 
-const OPTIONS = ['--data', '--scenario', '--out', '--operator'] as const;
+const OPTIONS = ['--data', '--scenario', '--out', '--radius-model', '--operator'] as const;
 
 function scenarioProblem(value: string): string | undefined {
   if (value === 'current' || value === 'planned') return undefined;
@@ -47,7 +52,9 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string {
   if (given['--scenario'] === undefined) return 'missing --scenario <current|planned|YYYY-MM-DD>';
   const problem = scenarioProblem(given['--scenario']);
   if (problem !== undefined) return problem;
-  const args: Args = { data: given['--data'], scenario: given['--scenario'] };
+  const network = readNetworkOptions(given);
+  if (typeof network === 'string') return network;
+  const args: Args = { data: given['--data'], scenario: given['--scenario'], ...network };
   if (given['--out'] !== undefined) args.out = given['--out'];
   if (given['--operator'] !== undefined) args.operator = given['--operator'];
   return args;
@@ -68,11 +75,10 @@ export async function runCoverage(argv: readonly string[], io: CoverageIo): Prom
   }
   try {
     const dataset = loadDataFolder(args.data, io, lang);
-    if (!dataset) return 1;
-    const evidence = dataset.measurements === undefined ? undefined : loadEvidenceParams(args.data, io);
-    if (dataset.measurements !== undefined && evidence === undefined) return 1;
-    const report = coverageReport(dataset, args.scenario);
-    return writeJson(evidence === undefined ? report : withMeasured(report, dataset, evidence, args.operator), args.out, io);
+    if (!dataset || !checkNetworkOptions(dataset, args, io)) return 1;
+    const options = { ...(args.radiusModel === undefined ? {} : { radiusModel: args.radiusModel }), ...(args.operator === undefined ? {} : { operator: args.operator }) };
+    const report = coverageReport(dataset, args.scenario, {}, options);
+    return writeJson(withMeasured(report, dataset, evidenceOf(dataset), args.operator), args.out, io);
   } catch (error) {
     // A bug, not bad input: still one line, no stack.
     io.err(`error: coverage failed: ${error instanceof Error ? error.message : String(error)}`);

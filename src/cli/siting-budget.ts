@@ -5,8 +5,10 @@
 // `backhaul_km` (null when no 4G/5G tower is on air), `backhaul_priced`, `greedy` (the instant
 // answer and its gap to the bound) and `solver`.
 import type { Highs } from 'highs';
-import { onAirTowers, pointColumns } from '../domain/coverage/columns.ts';
+import { onAirTowers } from '../domain/coverage/columns.ts';
 import { classify } from '../domain/coverage/classify.ts';
+import { effectiveModel } from '../domain/coverage/report.ts';
+import { coveragePoints } from '../domain/coverage/scenario-levels.ts';
 import { DEFAULT_COSTS } from '../domain/parse/costs.ts';
 import { siteCostTable } from '../domain/siting/costs.ts';
 import type { SitingWeight } from '../domain/siting/instance.ts';
@@ -14,6 +16,7 @@ import { chooseSitesForTarget, type Indicator } from '../domain/siting/target.ts
 import { chooseSitesWithinBudget, type BudgetSite } from '../domain/siting/within-budget.ts';
 import type { Dataset } from '../domain/types.ts';
 import type { CommandIo } from './json-command.ts';
+import type { NetworkOptions } from './network-options.ts';
 
 export const DEFAULT_TIME_LIMIT_S = 10;
 
@@ -24,6 +27,8 @@ export interface BudgetArgs {
   weight: SitingWeight;
   budget: number;
   timeLimitS: number;
+  /** --radius-model and --operator (rules 8-9): the planned levels and the backhaul's nearest tower. */
+  network?: NetworkOptions;
 }
 
 export interface BudgetReport {
@@ -59,9 +64,15 @@ export interface BudgetReport {
 
 type ReportSite = BudgetReport['sites'][number];
 
-/** Levels and nearest 4G/5G in `planned` by the engine, and each point's cost as a site. */
-function pricedLevels(dataset: Dataset, io: CommandIo) {
-  const { level, nearest4gKm } = classify(pointColumns(dataset.hamlets, dataset.schools), onAirTowers(dataset.towers, 'planned'));
+/**
+ * Levels and nearest 4G/5G in `planned` by the engine, under the radius model and with only
+ * the operator's towers when asked (rule 9: only they count, for the backhaul too), and each
+ * point's cost as a site.
+ */
+function pricedLevels(dataset: Dataset, io: CommandIo, network: NetworkOptions = {}) {
+  const model = effectiveModel(dataset, network.radiusModel);
+  const towers = onAirTowers(dataset.towers, 'planned', network.operator === undefined ? { model } : { model, operator: network.operator });
+  const { level, nearest4gKm } = classify(coveragePoints(dataset), towers);
   const costs = dataset.costs ?? DEFAULT_COSTS;
   const table = siteCostTable(dataset, nearest4gKm, costs);
   if (!table.backhaulKnown && costs.backhaulPerKm > 0) {
@@ -86,7 +97,7 @@ function pricedLevels(dataset: Dataset, io: CommandIo) {
 
 /** The budget report: levels and costs, then greedy and HiGHS. */
 export function budgetReport(highs: Highs, dataset: Dataset, args: BudgetArgs, io: CommandIo): BudgetReport {
-  const { level, costs, table, site } = pricedLevels(dataset, io);
+  const { level, costs, table, site } = pricedLevels(dataset, io, args.network);
   const result = chooseSitesWithinBudget(highs, dataset, level, {
     budget: args.budget,
     ...(Number.isNaN(args.k) ? {} : { k: args.k }),
@@ -124,6 +135,7 @@ export interface TargetArgs {
   indicator: Indicator;
   targetPct: number;
   timeLimitS: number;
+  network?: NetworkOptions;
 }
 
 export interface TargetReport {
@@ -161,7 +173,7 @@ const pct = (part: number, whole: number): number => (whole > 0 ? (100 * part) /
 
 /** The target report: the cheapest sites bringing the indicator to the target, or why not. */
 export function targetReport(highs: Highs, dataset: Dataset, args: TargetArgs, io: CommandIo): TargetReport {
-  const { level, costs, table, site } = pricedLevels(dataset, io);
+  const { level, costs, table, site } = pricedLevels(dataset, io, args.network);
   const result = chooseSitesForTarget(highs, dataset, level, {
     indicator: args.indicator,
     targetPct: args.targetPct,

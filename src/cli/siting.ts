@@ -1,5 +1,6 @@
 /**
- * `npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>]`
+ * `npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>]
+ *   [--radius-model fixed|path_loss] [--operator NAME]`
  *
  * Checks the data folder with the importer's own checks (`parseDataset`), classifies every
  * hamlet and school in the `planned` scenario with the coverage engine, then chooses up to k
@@ -13,25 +14,27 @@
  * siting-budget.ts for the fields it adds. Extension: `--target-pct P [--indicator
  * hamlets|population|schools]` (default population), the cheapest sites bringing the
  * indicator to P % in `planned`, or a note on stderr that it cannot.
+ * `--radius-model` and `--operator` (contract rules 8-9) set the `planned` levels the sites
+ * start from; new sites cover `--radius-km`.
  * Bad input or options: exit 1, nothing on stdout, one line per problem on stderr.
  * Warnings (e.g. points inside no district) go to stderr and keep exit 0.
  */
-import { onAirTowers, pointColumns } from '../domain/coverage/columns.ts';
-import { classify } from '../domain/coverage/classify.ts';
+import { scenarioLevels } from '../domain/coverage/scenario-levels.ts';
 import { chooseSites, SITING_WEIGHTS, type SitingWeight } from '../domain/siting/siting.ts';
 import type { Dataset } from '../domain/types.ts';
 import { INDICATORS, type Indicator } from '../domain/siting/target.ts';
 import { budgetReport, DEFAULT_TIME_LIMIT_S, targetReport } from './siting-budget.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 import { takeLang } from './lang.ts';
+import { checkNetworkOptions, readNetworkOptions, type NetworkOptions } from './network-options.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
 export type SitingIo = CommandIo;
 
 const USAGE =
-  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--out <file.json>] [--lang en|vi]\n' +
-  `       npm run siting -- --data <folder> --budget <amount> [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--weight …] [--out <file.json>] [--lang en|vi]\n` +
-  `       npm run siting -- --data <folder> --target-pct <0-100> [--indicator ${INDICATORS.join('|')}] [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--out <file.json>] [--lang en|vi]`;
+  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--radius-model fixed|path_loss] [--operator NAME] [--out <file.json>] [--lang en|vi]\n' +
+  `       npm run siting -- --data <folder> --budget <amount> [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--weight …] [--radius-model …] [--operator NAME] [--out <file.json>] [--lang en|vi]\n` +
+  `       npm run siting -- --data <folder> --target-pct <0-100> [--indicator ${INDICATORS.join('|')}] [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--radius-model …] [--operator NAME] [--out <file.json>] [--lang en|vi]`;
 
 export const DEFAULT_SITE_RADIUS_KM = 4;
 
@@ -48,6 +51,7 @@ interface Args {
   radiusKm: number;
   weight: SitingWeight;
   out?: string;
+  network: NetworkOptions;
 }
 
 /** The JSON object `npm run siting` writes. */
@@ -74,7 +78,7 @@ export interface SitingReport {
   }[];
 }
 
-const OPTIONS = ['--data', '--k', '--radius-km', '--weight', '--out', '--budget', '--time-limit', '--target-pct', '--indicator'] as const;
+const OPTIONS = ['--data', '--k', '--radius-km', '--weight', '--out', '--budget', '--time-limit', '--target-pct', '--indicator', '--radius-model', '--operator'] as const;
 
 const POSITIVE_INTEGER = /^\+?\d+$/;
 const DECIMAL = /^\+?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -137,8 +141,10 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string[] {
     problems.push(`--weight ${JSON.stringify(weightText)} is not ${SITING_WEIGHTS.slice(0, -1).join(', ')} or ${SITING_WEIGHTS.at(-1)}`);
   }
 
-  if (problems.length > 0 || data === undefined) return problems;
-  const args: Args = { data, k, radiusKm, weight: weightText as SitingWeight, timeLimitS, indicator: (indicatorText ?? 'population') as Indicator };
+  const network = readNetworkOptions(given);
+  if (typeof network === 'string') problems.push(network);
+  if (problems.length > 0 || data === undefined || typeof network === 'string') return problems;
+  const args: Args = { data, k, radiusKm, weight: weightText as SitingWeight, timeLimitS, indicator: (indicatorText ?? 'population') as Indicator, network };
   if (budget !== undefined) args.budget = budget;
   if (targetPct !== undefined) args.targetPct = targetPct;
   if (given['--out'] !== undefined) args.out = given['--out'];
@@ -146,8 +152,8 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string[] {
 }
 
 /** The report for a parsed dataset: levels in `planned` by the engine, then the greedy choice. */
-export function sitingReport(dataset: Dataset, k: number, radiusKm: number, weight: SitingWeight): SitingReport {
-  const { level } = classify(pointColumns(dataset.hamlets, dataset.schools), onAirTowers(dataset.towers, 'planned'));
+export function sitingReport(dataset: Dataset, k: number, radiusKm: number, weight: SitingWeight, network: NetworkOptions = {}): SitingReport {
+  const level = scenarioLevels(dataset, 'planned', network);
   const result = chooseSites(dataset, level, { k, radiusKm, weight });
   return {
     scenario: 'planned',
@@ -184,7 +190,7 @@ export async function runSiting(argv: readonly string[], io: SitingIo): Promise<
   }
   try {
     const dataset = loadDataFolder(args.data, io, lang);
-    if (!dataset) return 1;
+    if (!dataset || !checkNetworkOptions(dataset, args.network, io)) return 1;
     if (args.budget !== undefined || args.targetPct !== undefined) {
       const { default: loadHighs } = await import('highs');
       const highs = await loadHighs();
@@ -194,7 +200,7 @@ export async function runSiting(argv: readonly string[], io: SitingIo): Promise<
           : targetReport(highs, dataset, { ...args, targetPct: args.targetPct! }, io);
       return writeJson(report, args.out, io);
     }
-    return writeJson(sitingReport(dataset, args.k, args.radiusKm, args.weight), args.out, io);
+    return writeJson(sitingReport(dataset, args.k, args.radiusKm, args.weight, args.network), args.out, io);
   } catch (error) {
     // A bug, not bad input: still one line, no stack.
     io.err(`error: siting failed: ${error instanceof Error ? error.message : String(error)}`);

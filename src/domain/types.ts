@@ -39,6 +39,10 @@ export const DEFAULT_RADIUS_KM: Readonly<Record<Technology, number>> = {
   '5G': 1.5,
 };
 
+/** Clutter classes of contract rule 8, in the order of the engine's per-class columns. */
+export const CLUTTER_CLASSES = ['urban', 'suburban', 'rural', 'forest'] as const;
+export type ClutterClass = (typeof CLUTTER_CLASSES)[number];
+
 /** [lon, lat] in WGS84 degrees. */
 export type Position = [number, number];
 export type Ring = Position[];
@@ -75,6 +79,8 @@ export interface Hamlet {
   gridPower: boolean;
   commune?: string;
   district?: string;
+  /** Contract rule 8: overrides the landcover class. */
+  clutter?: ClutterClass;
   synthetic: boolean;
 }
 
@@ -90,6 +96,8 @@ export interface School {
   fixedBroadband: boolean;
   commune?: string;
   district?: string;
+  /** Contract rule 8: overrides the landcover class. */
+  clutter?: ClutterClass;
   synthetic: boolean;
 }
 
@@ -107,7 +115,30 @@ export interface Tower {
   upgradeRadiusKm?: number;
   upgradeDate?: string;
   heightM?: number;
+  /** Carrier frequency in MHz before / after the upgrade (contract rule 8). */
+  bandMhz?: number;
+  upgradeBandMhz?: number;
   synthetic: boolean;
+}
+
+/** A polygon of `boundaries/landcover.geojson`: its clutter class (contract rule 8). */
+export interface LandcoverArea {
+  clutter: ClutterClass;
+  geometry: AreaGeometry;
+}
+
+export type RadiusModelName = 'fixed' | 'path_loss';
+
+/** `model.json` with every default filled in (contract, "Version 2"). */
+export interface RadioModel {
+  radiusModel: RadiusModelName;
+  receiverHeightM: number;
+  bandMhz: Record<Technology, number>;
+  maxPathLossDb: Record<Technology, number>;
+  clutterLossDb: Record<ClutterClass, number>;
+  /** [min, max] km. */
+  radiusLimitsKm: [number, number];
+  evidence: { radiusM: number; minTests: number; goodMbps: number; windowDays: number };
 }
 
 export interface Delivery {
@@ -177,6 +208,10 @@ export interface Dataset {
   programme: Programme;
   /** Contract v2: costs.json (siting --budget), with its defaults filled in. */
   costs?: Costs;
+  /** Optional `boundaries/landcover.geojson`, in file order. */
+  landcover?: LandcoverArea[];
+  /** Optional `model.json`, defaults filled in. */
+  model?: RadioModel;
 }
 
 export const FILE_KINDS = [
@@ -191,6 +226,8 @@ export const FILE_KINDS = [
   'coastline',
   'measurements',
   'costs',
+  'landcover',
+  'model',
 ] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 

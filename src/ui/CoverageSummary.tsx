@@ -3,6 +3,9 @@ import { formatNumber } from './format.ts';
 import { translate, type MessageKey } from './i18n.ts';
 import { formatPercent } from './metrics.ts';
 
+// Timings are for developers: shown only with ?debug in the address.
+const DEBUG = typeof location !== 'undefined' && new URLSearchParams(location.search).has('debug');
+
 // The cards' rounding (down, one decimal), so that one figure never reads two ways.
 function percent(part: number, whole: number, lang: 'vi' | 'en'): string {
   return formatPercent(whole > 0 ? (100 * part) / whole : null, lang);
@@ -52,8 +55,8 @@ export function CoverageSummary() {
           </div>
         </dl>
       )}
-      {coverage && (
-        <p className="note">
+      {coverage && DEBUG && (
+        <p className="note" data-testid="debug-timing">
           {t('computedIn')} {formatNumber(coverage.elapsedMs, lang, 1)} ms
         </p>
       )}

@@ -91,7 +91,7 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
   });
 
   it('recomputes coverage when the scenario changes', async () => {
-    await s.page.getByRole('radio', { name: 'Hiện tại' }).check();
+    await s.page.getByRole('radio', { name: 'Trạm như trong hồ sơ (chưa tính nâng cấp)' }).check();
     await s.page.waitForFunction(() => {
       const section = document.querySelector('[data-testid="coverage-summary"]')?.closest('section');
       return section?.getAttribute('aria-busy') === 'false';
@@ -120,7 +120,7 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
     expect(percentOf(await figure('hamlets'))).toBeLessThan(percentOf(planned));
     await showMap();
     await s.page.screenshot({ path: 'test-results/app-2021-01-01.png' });
-    await s.page.getByRole('radio', { name: 'Hiện tại' }).check();
+    await s.page.getByRole('radio', { name: 'Trạm như trong hồ sơ (chưa tính nâng cấp)' }).check();
   });
 
   it('shows a tooltip on hover and, on click, the level, nearest tower and a line to it', async () => {

@@ -10,7 +10,7 @@ describe.skipIf(!executablePath)('Gap register in headless Chromium', () => {
   beforeAll(async () => {
     s = await openSession();
     await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
-    await s.page.getByRole('radio', { name: 'Hiện tại' }).check();
+    await s.page.getByRole('radio', { name: 'Trạm như trong hồ sơ (chưa tính nâng cấp)' }).check();
     await s.page.waitForFunction(() => document.querySelector('[data-testid="gaps-count"]')?.textContent === '70 trên 70 điểm');
   });
   afterAll(async () => s?.close());
@@ -60,7 +60,7 @@ describe.skipIf(!executablePath)('Gap register in headless Chromium', () => {
     await s.page.waitForTimeout(300);
     await s.page.reload();
     await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
-    await s.page.getByRole('radio', { name: 'Hiện tại' }).check();
+    await s.page.getByRole('radio', { name: 'Trạm như trong hồ sơ (chưa tính nâng cấp)' }).check();
     await s.page.getByTestId('gap-register').getByRole('combobox', { name: /^Trạng thái xử lý/ }).selectOption({ label: 'Đang xử lý' });
     await s.page.waitForFunction(() => document.querySelector('[data-testid="gaps-count"]')?.textContent === '1 trên 70 điểm');
     expect(await s.page.locator(`tr[data-gap="${gapId}"]`).innerText()).toContain('Đang xử lý · VNPT');

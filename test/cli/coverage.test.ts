@@ -49,7 +49,9 @@ describe('npm run coverage (in process)', () => {
       nearest_4g_id: 'T001',
       nearest_4g_km: 3.9939,
       commune_id: 'C001',
+      clutter: 'rural',
     });
+    expect([report.radius_model, report.operator]).toEqual(['fixed', null]);
     expect(report.points[7]).toMatchObject({ kind: 'school', id: 'S002', level: 'good' });
   });
 
@@ -129,6 +131,8 @@ describe('npm run coverage (in process)', () => {
     ['a stray argument', [GOOD, '--scenario', 'planned'], /unexpected argument/],
     ['an option without its value', ['--data', GOOD, '--scenario'], /--scenario needs a value/],
     ['an option given twice', ['--data', GOOD, '--scenario', 'current', '--scenario', 'planned'], /--scenario is given twice/],
+    ['an unknown radius model', ['--data', GOOD, '--scenario', 'planned', '--radius-model', 'hata'], /--radius-model "hata" is not fixed or path_loss/],
+    ['an empty operator', ['--data', GOOD, '--scenario', 'planned', '--operator='], /--operator needs a value/],
   ];
   for (const [name, argv, message] of usageErrors) {
     it(`fails with a one-line message and the usage on ${name}`, async () => {
@@ -141,6 +145,42 @@ describe('npm run coverage (in process)', () => {
       expect(err[1]).toMatch(/^usage: npm run coverage -- --data <folder> --scenario/);
     });
   }
+
+  it('--radius-model path_loss and --operator: rules 8-9, said at the top, each point with its clutter', async () => {
+    const dir = tempCopyOfGood();
+    const path = join(dir, 'towers.geojson');
+    const towers = JSON.parse(readFileSync(path, 'utf8'));
+    for (const feature of towers.features) feature.properties.height_m = 40;
+    writeFileSync(path, JSON.stringify(towers));
+    const square = [[[105, 9], [105.05, 9], [105.05, 9.05], [105, 9.05], [105, 9]]];
+    writeFileSync(join(dir, 'boundaries/landcover.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: square }, properties: { class: 'forest' } }] }));
+    const fixed = JSON.parse((await run(['--data', dir, '--scenario', 'planned'])).out.join(''));
+    const plain = JSON.parse((await run(['--data', GOOD, '--scenario', 'planned'])).out.join(''));
+    // Heights and landcover change nothing under the fixed model but the clutter said.
+    expect(fixed.points.map((p: { level: string }) => p.level)).toEqual(plain.points.map((p: { level: string }) => p.level));
+    expect(fixed.points[0]).toMatchObject({ id: '007', clutter: 'forest' });
+    const { code, out, err } = await run(['--data', dir, '--scenario', 'planned', '--radius-model', 'path_loss', '--operator', 'Viettel']);
+    expect({ code, err }).toEqual({ code: 0, err: [] });
+    const report = JSON.parse(out.join(''));
+    expect([report.radius_model, report.operator]).toEqual(['path_loss', 'Viettel']);
+    const ids = new Set(towers.features.filter((f: { properties: { operator: string } }) => f.properties.operator === 'Viettel').map((f: { properties: { id: string } }) => f.properties.id));
+    for (const p of report.points) if (p.nearest_4g_id !== null) expect(ids.has(p.nearest_4g_id)).toBe(true);
+    const wrong = await run(['--data', dir, '--scenario', 'planned', '--operator', 'viettel']);
+    expect(wrong.code).toBe(0);
+    expect(wrong.err[0]).toMatch(/^warning: --operator "viettel": no tower/);
+  });
+
+  it('--radius-model path_loss refuses a tower below 1 m, naming file, feature and field', async () => {
+    const dir = tempCopyOfGood();
+    const path = join(dir, 'towers.geojson');
+    const towers = JSON.parse(readFileSync(path, 'utf8'));
+    towers.features[2].properties.height_m = 0.8;
+    writeFileSync(path, JSON.stringify(towers));
+    expect((await run(['--data', dir, '--scenario', 'planned'])).code).toBe(0);
+    const { code, out, err } = await run(['--data', dir, '--scenario', 'planned', '--radius-model', 'path_loss']);
+    expect({ code, out }).toEqual({ code: 1, out: [] });
+    expect(err).toEqual([`error: towers.geojson: feature 2 (id "${towers.features[2].properties.id}"), field "height_m": is 0.8 m; under radius_model "path_loss" a tower height must be at least 1 m`]);
+  });
 
   it('fails clearly on a folder that does not exist, or a file given as the folder', async () => {
     const missing = await run(['--data', 'test/fixtures/no-such-folder', '--scenario', 'planned']);

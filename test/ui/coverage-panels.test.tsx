@@ -58,7 +58,7 @@ describe('ScenarioPanel', () => {
     expect(screen.getByRole('radio', { name: 'Theo ngày đang xem (31/12/2021)' })).toHaveProperty('checked', true);
     fireEvent.click(screen.getByRole('radio', { name: 'Theo quy hoạch' }));
     expect(scenarioOf(useAppStore.getState())).toBe('planned');
-    fireEvent.click(screen.getByRole('radio', { name: 'Hiện tại' }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Trạm như trong hồ sơ (chưa tính nâng cấp)' }));
     expect(scenarioOf(useAppStore.getState())).toBe('current');
     fireEvent.click(screen.getByRole('radio', { name: /Theo ngày đang xem/ }));
     useAppStore.getState().asOfChosen('2021-10-15');

@@ -259,6 +259,23 @@ export function buildTowerGrid(
   return grid;
 }
 
+/**
+ * The same grid (same members, cells and order) with each member's radius taken from
+ * `radiusKm` (indexed like the TowerColumns it was built from): what `buildTowerGrid` would
+ * give for those radii, since the cells depend on positions only (with `minCellKm` 0).
+ */
+export function withRadii(grid: TowerGrid, radiusKm: Float64Array): TowerGrid {
+  const rec = grid.rec.slice();
+  for (let j = 0; j < grid.count; j++) {
+    const r = radiusKm[grid.tower[j]!]!;
+    const o = j * REC;
+    rec[o + F_ACCEPT] = acceptAtOrBelow(r);
+    rec[o + F_SKIP] = skipAbove(r);
+    rec[o + F_RADIUS] = r;
+  }
+  return { ...grid, rec };
+}
+
 /** Column of u in the grid (may be outside [0, nx) in a frame that does not wrap). */
 export function columnOf(grid: TowerGrid, u: number): number {
   const cx = Math.floor((u - grid.x0) / grid.cellLon);

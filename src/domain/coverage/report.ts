@@ -2,8 +2,10 @@
 // sums behind it that the app's worker reuses without building the per-point objects.
 //
 // Pipeline: pointColumns → onAirTowers → classify → locateDistricts → typed-array sums.
-import type { Boundary, Dataset } from '../types.ts';
+import { CLUTTER_CLASSES, type Boundary, type ClutterClass, type Dataset, type RadioModel, type RadiusModelName } from '../types.ts';
 import { classify } from './classify.ts';
+import { buildLandcoverIndex, pointClutter } from './clutter.ts';
+import { CLASS_RURAL, DEFAULT_RADIO_MODEL } from './radio-model.ts';
 import {
   LEVEL_GOOD,
   LEVEL_NAMES,
@@ -70,11 +72,16 @@ export interface PointRecord {
   nearest_4g_km: number | null;
   /** Extension: the commune that holds the point; null when none does or there is no communes file. */
   commune_id: string | null;
+  /** Contract rule 8: the point's clutter class (its own, else the landcover's, else rural). */
+  clutter: ClutterClass;
 }
 
 /** The object `npm run coverage` writes. `communes` only when the data has a communes file. */
 export interface CoverageReport {
   scenario: Scenario;
+  /** Contract "Version 2": the radius model used and the one operator counted (null: all). */
+  radius_model: RadiusModelName;
+  operator: string | null;
   hamlets: HamletTotals;
   schools: SchoolTotals;
   districts: DistrictFigures[];
@@ -169,6 +176,21 @@ export function pointWeights(dataset: Pick<Dataset, 'hamlets' | 'schools'>): Flo
 export interface CoverageIndexes {
   districts?: DistrictIndex;
   communes?: DistrictIndex;
+  landcover?: DistrictIndex;
+}
+
+/** Contract rules 8-9: the command line's `--radius-model` and `--operator`. */
+export interface CoverageOptions {
+  /** Overrides model.json's `radius_model`. */
+  radiusModel?: RadiusModelName;
+  /** Only this operator's towers count (rule 9). */
+  operator?: string;
+}
+
+/** The data set's model (defaults where model.json is absent), with `radiusModel` overriding its choice. */
+export function effectiveModel(dataset: Pick<Dataset, 'model'>, radiusModel?: RadiusModelName): RadioModel {
+  const model = dataset.model ?? DEFAULT_RADIO_MODEL;
+  return radiusModel === undefined || radiusModel === model.radiusModel ? model : { ...model, radiusModel };
 }
 
 /** Everything one scenario gives, as columns index-aligned with `points` (hamlets, then schools). */
@@ -185,12 +207,24 @@ export interface CoverageColumns {
   district: Int32Array;
   /** Index into `dataset.communes`, -1 outside all; undefined without a communes file. */
   commune: Int32Array | undefined;
+  /** Rule 8: each point's class code (radio-model.ts); also in `points.clutter`. */
+  clutter?: Uint8Array;
+  radiusModel?: RadiusModelName;
+  operator?: string | null;
 }
 
-/** Runs the engine for one scenario. Throws on a scenario that is not current, planned or YYYY-MM-DD. */
-export function computeCoverage(dataset: Dataset, scenario: Scenario, indexes: CoverageIndexes = {}): CoverageColumns {
+/**
+ * Runs the engine for one scenario (rules 1-9): `options` choose the radius model and one
+ * operator. Throws on a scenario that is not current, planned or YYYY-MM-DD.
+ */
+export function computeCoverage(dataset: Dataset, scenario: Scenario, indexes: CoverageIndexes = {}, options: CoverageOptions = {}): CoverageColumns {
   const points = pointColumns(dataset.hamlets, dataset.schools);
-  const towers = onAirTowers(dataset.towers, scenario);
+  const model = effectiveModel(dataset, options.radiusModel);
+  const landcoverIndex = dataset.landcover && dataset.landcover.length > 0 ? (indexes.landcover ?? buildLandcoverIndex(dataset.landcover)) : undefined;
+  const clutter = pointClutter(dataset, points.lon, points.lat, landcoverIndex);
+  points.clutter = clutter;
+  const towerOptions = options.operator === undefined ? { model } : { model, operator: options.operator };
+  const towers = onAirTowers(dataset.towers, scenario, towerOptions);
   const classification = classify(points, towers);
   const districtIndex = indexes.districts ?? buildDistrictIndex(dataset.districts);
   const district = locateDistricts(districtIndex, points.lon, points.lat);
@@ -208,6 +242,9 @@ export function computeCoverage(dataset: Dataset, scenario: Scenario, indexes: C
     weight: pointWeights(dataset),
     district,
     commune,
+    clutter,
+    radiusModel: model.radiusModel,
+    operator: options.operator ?? null,
   };
 }
 
@@ -320,12 +357,15 @@ export function reportFromColumns(dataset: Dataset, columns: CoverageColumns): C
       nearest_4g_id: tower?.id ?? null,
       nearest_4g_km: tower === undefined ? null : roundKm(nearest4gKm[i] as number),
       commune_id: idOf(communes, columns.commune?.[i]),
+      clutter: CLUTTER_CLASSES[columns.clutter?.[i] ?? CLASS_RURAL] ?? 'rural',
     };
   }
 
   // Key order as in the contract; `communes` (an extension) after `districts`.
   const report: CoverageReport = {
     scenario: columns.scenario,
+    radius_model: columns.radiusModel ?? 'fixed',
+    operator: columns.operator ?? null,
     hamlets: figures.hamlets,
     schools: figures.schools,
     districts,
@@ -337,8 +377,8 @@ export function reportFromColumns(dataset: Dataset, columns: CoverageColumns): C
 
 /**
  * The `coverage` command's JSON object for a parsed data set and a scenario (contract rules
- * 1-7). Pass `indexes` to reuse district and commune indexes across scenarios.
+ * 1-9). Pass `indexes` to reuse district and commune indexes across scenarios.
  */
-export function coverageReport(dataset: Dataset, scenario: Scenario, indexes: CoverageIndexes = {}): CoverageReport {
-  return reportFromColumns(dataset, computeCoverage(dataset, scenario, indexes));
+export function coverageReport(dataset: Dataset, scenario: Scenario, indexes: CoverageIndexes = {}, options: CoverageOptions = {}): CoverageReport {
+  return reportFromColumns(dataset, computeCoverage(dataset, scenario, indexes, options));
 }

@@ -1,5 +1,5 @@
 import { bboxOfGeometry, pointInGeometry, type BBox } from '../geo/polygon.ts';
-import { FILE_KINDS, type Boundary, type Dataset, type FileKind, type Issue } from '../types.ts';
+import { FILE_KINDS, type Boundary, type Dataset, type FileKind, type Issue, type Tower } from '../types.ts';
 import { outsideProvinceIssues } from '../evidence/outside.ts';
 import { parseFileDetailed, type FileResult } from './file.ts';
 import { cut } from '../messages/codes.ts';
@@ -90,12 +90,33 @@ function crossCheck(results: Results, issues: Issue[]): void {
   if (province && measurements?.value) {
     issues.push(...outsideProvinceIssues(DATASET_PATHS.measurements, DATASET_PATHS.province, measurements.value, measurements.lines, province));
   }
+  const towers = results.towers?.value;
+  if (towers && results.model?.value?.radiusModel === 'path_loss') issues.push(...pathLossHeightIssues(towers));
   if (districts) {
     const hamlets = results.hamlets?.value;
     const schoolsValue = results.schools?.value;
     if (hamlets) issues.push(...outsideDistricts('hamlets', hamlets, districts));
     if (schoolsValue) issues.push(...outsideDistricts('schools', schoolsValue, districts));
   }
+}
+
+/**
+ * Contract rule 8: under `path_loss`, a tower height below 1 m is refused (log10 hB would
+ * turn the Hata terms upside down). Towers are feature-aligned once their file has no error.
+ * The command line calls it too when `--radius-model path_loss` overrides model.json.
+ */
+export function pathLossHeightIssues(towers: readonly Tower[], file = DATASET_PATHS.towers): Issue[] {
+  const list = new IssueList(file);
+  towers.forEach((tower, index) => {
+    if (tower.heightM !== undefined && tower.heightM < 1) {
+      list.error(
+        'height-below-1m',
+        { featureIndex: index, id: tower.id, field: 'height_m' },
+        `is ${tower.heightM} m; under radius_model "path_loss" a tower height must be at least 1 m`,
+      );
+    }
+  });
+  return list.finish();
 }
 
 /** Contract rule 7: points inside no district are valid; one warning per file says so. */
@@ -175,6 +196,10 @@ function assemble(results: Results): Dataset | undefined {
   if (measurements) dataset.measurements = measurements;
   const costs = need('costs');
   if (costs) dataset.costs = costs;
+  const landcover = need('landcover');
+  const model = need('model');
+  if (landcover) dataset.landcover = landcover;
+  if (model) dataset.model = model;
   return dataset;
 }
 

@@ -6,6 +6,8 @@ import { parseDeliveries } from './deliveries.ts';
 import { parseJsonText } from './json.ts';
 import { parseMeasurements } from './measurements.ts';
 import type { KindValue } from './kind.ts';
+import { parseLandcover } from './landcover.ts';
+import { parseModel } from './model.ts';
 import { parseHamlets, parseSchools, parseTowers } from './points.ts';
 import { parseProgramme } from './programme.ts';
 
@@ -52,6 +54,12 @@ function parseInto(ctx: FileContext, text: string): Parsed {
     case 'costs': {
       const costs = parseCosts(ctx, json.value);
       return { value: costs, count: costs ? 1 : 0 };
+    }
+    case 'landcover':
+      return counted(parseLandcover(ctx, json.value));
+    case 'model': {
+      const model = parseModel(ctx, json.value);
+      return { value: model, count: model === undefined ? 0 : 1 };
     }
     case 'programme': {
       const programme = parseProgramme(ctx, json.value);

@@ -8,7 +8,7 @@ import { parseFileDetailed } from './file.ts';
 import type { KindValue } from './kind.ts';
 
 export { kindFromName, countNoun, DATASET_PATHS, type KindValue } from './kind.ts';
-export { parseDataset, validateFolder, type SourceFile, type FolderReport, type FileReport, type FolderOptions } from './dataset.ts';
+export { parseDataset, pathLossHeightIssues, validateFolder, type SourceFile, type FolderReport, type FileReport, type FolderOptions } from './dataset.ts';
 export { parseFileDetailed, type FileResult } from './file.ts';
 export { dateProblem, isIsoDate } from './dates.ts';
 

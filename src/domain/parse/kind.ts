@@ -5,9 +5,11 @@ import {
   type Delivery,
   type FileKind,
   type Hamlet,
+  type LandcoverArea,
   type LineGeometry,
   type Measurement,
   type Programme,
+  type RadioModel,
   type School,
   type Tower,
 } from '../types.ts';
@@ -25,6 +27,8 @@ export interface KindValue {
   programme: Programme;
   measurements: Measurement[];
   costs: Costs;
+  landcover: LandcoverArea[];
+  model: RadioModel;
 }
 
 /** Where each kind lives in a data folder (contract, "Input files"). */
@@ -40,13 +44,15 @@ export const DATASET_PATHS: Readonly<Record<FileKind, string>> = {
   programme: 'programme.json',
   measurements: 'measurements.csv',
   costs: 'costs.json',
+  landcover: 'boundaries/landcover.geojson',
+  model: 'model.json',
 };
 
-export const OPTIONAL_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['communes', 'coastline', 'deliveries', 'measurements', 'costs']);
+export const OPTIONAL_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['communes', 'coastline', 'deliveries', 'measurements', 'costs', 'landcover', 'model']);
 
 function extensionsOf(kind: FileKind): readonly string[] {
   if (kind === 'deliveries' || kind === 'measurements') return ['.csv'];
-  if (kind === 'programme' || kind === 'costs') return ['.json'];
+  if (kind === 'programme' || kind === 'costs' || kind === 'model') return ['.json'];
   return ['.geojson', '.json'];
 }
 
@@ -79,6 +85,8 @@ export function countNoun(kind: FileKind, count: number): string {
     programme: ['target', 'targets'],
     measurements: ['test', 'tests'],
     costs: ['cost table', 'cost tables'],
+    landcover: ['landcover area', 'landcover areas'],
+    model: ['model', 'models'],
   };
   return `${count} ${nouns[kind][count === 1 ? 0 : 1]}`;
 }

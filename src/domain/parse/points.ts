@@ -1,4 +1,5 @@
 import {
+  CLUTTER_CLASSES,
   SCHOOL_LEVELS,
   TECHNOLOGIES,
   TOWER_STATUSES,
@@ -13,6 +14,9 @@ import { atField } from './issues.ts';
 
 /** Radii beyond this are allowed but probably metres or a typo. */
 const LARGE_RADIUS_KM = 50;
+/** Contract rule 8: the carrier frequencies the Hata formulas are read for, MHz. */
+export const BAND_MIN_MHZ = 100;
+export const BAND_MAX_MHZ = 6000;
 
 export function parseHamlets(ctx: FileContext, value: unknown): Hamlet[] {
   return mapFeatures(ctx, value, (feature, p, id) => {
@@ -25,6 +29,7 @@ export function parseHamlets(ctx: FileContext, value: unknown): Hamlet[] {
     const gridPower = p.optionalBoolean('grid_power');
     const commune = p.optionalString('commune');
     const district = p.optionalString('district');
+    const clutter = p.optionalEnum('clutter', CLUTTER_CLASSES);
     const synthetic = p.optionalBoolean('synthetic');
     if (poorHouseholds !== undefined && households !== undefined && poorHouseholds > households) {
       ctx.issues.error('exceeds', atField(feature.place, 'poor_households'), { value: poorHouseholds, other: 'households', otherValue: households });
@@ -44,6 +49,7 @@ export function parseHamlets(ctx: FileContext, value: unknown): Hamlet[] {
     if (students !== undefined) hamlet.students = students;
     if (commune !== undefined) hamlet.commune = commune;
     if (district !== undefined) hamlet.district = district;
+    if (clutter !== undefined) hamlet.clutter = clutter;
     return hamlet;
   });
 }
@@ -58,6 +64,7 @@ export function parseSchools(ctx: FileContext, value: unknown): School[] {
     const fixedBroadband = p.optionalBoolean('fixed_broadband');
     const commune = p.optionalString('commune');
     const district = p.optionalString('district');
+    const clutter = p.optionalEnum('clutter', CLUTTER_CLASSES);
     const synthetic = p.optionalBoolean('synthetic');
     if (studentsInNeed !== undefined && students !== undefined && studentsInNeed > students) {
       ctx.issues.error('exceeds', atField(feature.place, 'students_in_need'), { value: studentsInNeed, other: 'students', otherValue: students });
@@ -78,11 +85,12 @@ export function parseSchools(ctx: FileContext, value: unknown): School[] {
     if (studentsInNeed !== undefined) school.studentsInNeed = studentsInNeed;
     if (commune !== undefined) school.commune = commune;
     if (district !== undefined) school.district = district;
+    if (clutter !== undefined) school.clutter = clutter;
     return school;
   });
 }
 
-const UPGRADE_FIELDS = ['upgrade_technology', 'upgrade_radius_km', 'upgrade_date'] as const;
+const UPGRADE_FIELDS = ['upgrade_technology', 'upgrade_radius_km', 'upgrade_date', 'upgrade_band_mhz'] as const;
 
 export function parseTowers(ctx: FileContext, value: unknown): Tower[] {
   return mapFeatures(ctx, value, (feature, p, id) => {
@@ -96,10 +104,12 @@ export function parseTowers(ctx: FileContext, value: unknown): Tower[] {
     const upgradeRadiusKm = p.optionalPositive('upgrade_radius_km', 'km', LARGE_RADIUS_KM);
     const upgradeDate = p.optionalDate('upgrade_date');
     const heightM = p.optionalNonNegative('height_m', 'm');
+    const bandMhz = p.optionalNumberIn('band_mhz', BAND_MIN_MHZ, BAND_MAX_MHZ, 'MHz');
+    const upgradeBandMhz = p.optionalNumberIn('upgrade_band_mhz', BAND_MIN_MHZ, BAND_MAX_MHZ, 'MHz');
     const synthetic = p.optionalBoolean('synthetic');
 
     if (!p.has('upgrade_technology')) {
-      for (const field of ['upgrade_radius_km', 'upgrade_date'] as const) {
+      for (const field of ['upgrade_radius_km', 'upgrade_date', 'upgrade_band_mhz'] as const) {
         if (p.has(field)) {
           ctx.issues.error('upgrade-without-technology', atField(feature.place, field));
         }
@@ -136,6 +146,8 @@ export function parseTowers(ctx: FileContext, value: unknown): Tower[] {
     if (upgradeRadiusKm !== undefined) tower.upgradeRadiusKm = upgradeRadiusKm;
     if (upgradeDate !== undefined) tower.upgradeDate = upgradeDate;
     if (heightM !== undefined) tower.heightM = heightM;
+    if (bandMhz !== undefined) tower.bandMhz = bandMhz;
+    if (upgradeBandMhz !== undefined) tower.upgradeBandMhz = upgradeBandMhz;
     return tower;
   });
 }

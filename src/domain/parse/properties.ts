@@ -140,6 +140,18 @@ export class PropertyReader {
     return n;
   }
 
+  /** A finite number in [min, max] (`unit` for the message), when present. */
+  optionalNumberIn(key: string, min: number, max: number, unit = ''): number | undefined {
+    if (!this.has(key)) return undefined;
+    const n = this.number(key, this.get(key));
+    if (n === undefined) return undefined;
+    if (n < min || n > max) {
+      this.issues.error('out-of-range', this.at(key), `is ${n}, must be between ${min} and ${max}${unit === '' ? '' : ` ${unit}`}`);
+      return undefined;
+    }
+    return n;
+  }
+
   /** A finite number in [min, max]; `max` may be Infinity. */
   requiredNumberIn(key: string, min: number, max: number): number | undefined {
     if (!this.has(key)) return this.missing(key);

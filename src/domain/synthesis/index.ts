@@ -4,6 +4,8 @@ import type { SynthesisBoundaries } from './boundaries.ts';
 import { generateDeliveries } from './deliveries.ts';
 import { deliveriesText, hamletsText, programmeText, schoolsText, towersText } from './files.ts';
 import { generateHamlets } from './hamlets.ts';
+import { landcoverText, simulateLandcover, type SimulatedLandcover } from './landcover.ts';
+import { modelText } from './model.ts';
 import { PROGRAMME } from './programme.ts';
 import { createRandom } from './random.ts';
 import { buildRegion } from './regions.ts';
@@ -19,6 +21,8 @@ export interface SimulatedData {
   towers: Tower[];
   deliveries: Delivery[];
   programme: Programme;
+  /** boundaries/landcover.geojson (contract rule 8), simulated. */
+  landcover: SimulatedLandcover[];
 }
 
 export function simulate(boundaries: SynthesisBoundaries, seed: number = DEFAULT_SEED): SimulatedData {
@@ -28,7 +32,7 @@ export function simulate(boundaries: SynthesisBoundaries, seed: number = DEFAULT
   const schools = generateSchools(region, hamlets, random.fork('schools'));
   const towers = generateTowers(region, hamlets, random.fork('towers'));
   const deliveries = generateDeliveries(schools, random.fork('deliveries'));
-  return { hamlets, schools, towers, deliveries, programme: PROGRAMME };
+  return { hamlets, schools, towers, deliveries, programme: PROGRAMME, landcover: simulateLandcover(boundaries) };
 }
 
 /** File texts keyed by their path inside the data folder. */
@@ -39,6 +43,8 @@ export function serializeDataset(data: SimulatedData): Record<string, string> {
     'towers.geojson': towersText(data.towers),
     'deliveries.csv': deliveriesText(data.deliveries),
     'programme.json': programmeText(data.programme),
+    'boundaries/landcover.geojson': landcoverText(data.landcover),
+    'model.json': modelText(),
   };
 }
 

@@ -23,6 +23,7 @@ import {
   frameLon,
   ringLowerBoundS,
   rowOf,
+  withRadii,
 } from '../../../src/domain/coverage/grid.ts';
 import { radiusCap } from '../../../src/domain/coverage/classify.ts';
 import { SEED } from './classify-helpers.ts';
@@ -124,7 +125,7 @@ describe('longitude frame', () => {
 });
 
 describe('radiusCap', () => {
-  it('is the 95th percentile, raised until at most 256 towers are above it', () => {
+  it('is the 95th percentile, raised to the largest radius within 1.5 times it, then until at most 256 towers are above it', () => {
     expect(radiusCap(Float64Array.of(4, 4, 4, 1.5))).toBe(4);
     const many = new Float64Array(1000).fill(4);
     many.fill(1.5, 0, 300);
@@ -136,8 +137,14 @@ describe('radiusCap', () => {
     expect(radiusCap(Float64Array.of(Number.NaN, -1))).toBe(0);
     // More than 32 distinct radii: sorted instead of counted, same answer.
     const distinct = Float64Array.from({ length: 2000 }, (_, i) => (i * 7919) % 1000 / 100);
-    const sorted = distinct.slice().sort();
-    expect(radiusCap(distinct)).toBe(Math.max(sorted[Math.floor(0.95 * 1999)] as number, sorted[2000 - 257] as number));
+    expect(radiusCap(distinct)).toBe(9.99); // all within 1.5 × the 95th percentile (9.5)
+    const spread = Float64Array.from({ length: 2000 }, (_, i) => 1 + ((i * 7919) % 1000) / 10); // 1 .. 100.9 km
+    const sorted = spread.slice().sort();
+    const p95 = sorted[Math.floor(0.95 * 1999)] as number;
+    expect(radiusCap(spread)).toBe(Math.max(sorted.filter((r) => r <= 1.5 * p95).at(-1) as number, sorted[2000 - 257] as number));
+    // Path-loss radii, a continuum: no tower left to check one by one.
+    const continuum = Float64Array.from({ length: 5000 }, (_, i) => 2.8 + (i % 997) * 0.003);
+    expect(radiusCap(continuum)).toBe(Math.max(...continuum));
   });
 });
 
@@ -224,5 +231,25 @@ describe('grid', () => {
       { seed: SEED, numRuns: 500 },
     );
     expect(checked).toBeGreaterThan(5000);
+  });
+});
+
+describe('withRadii', () => {
+  it('gives the grid buildTowerGrid builds for the other radii, field by field', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(place, fc.double({ min: 0, max: 30, noNaN: true }), fc.double({ min: 0, max: 30, noNaN: true })), { minLength: 1, maxLength: 60 }), (rows) => {
+        const a = towerColumns(rows.map((r) => r[0][0]), rows.map((r) => r[0][1]));
+        a.radiusKm = Float64Array.from(rows, (r) => r[1]);
+        const b = { ...a, radiusKm: Float64Array.from(rows, (r) => r[2]) };
+        const members = Int32Array.from(rows, (_, k) => k);
+        const frame = chooseFrame(a.lon);
+        const reused = withRadii(buildTowerGrid(a, members, frame, { perCell: 1 }), b.radiusKm);
+        const built = buildTowerGrid(b, members, frame, { perCell: 1 });
+        expect(Array.from(reused.rec)).toEqual(Array.from(built.rec));
+        expect(Array.from(reused.cellStart)).toEqual(Array.from(built.cellStart));
+        expect(Array.from(reused.tower)).toEqual(Array.from(built.tower));
+      }),
+      { seed: 7, numRuns: 200 },
+    );
   });
 });

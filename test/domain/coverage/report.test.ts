@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDataFolder } from '../../../src/cli/folder.ts';
-import { pointLevel, towersOnAir } from '../../../src/domain/coverage/brute-force.ts';
+import { pointClass, pointLevel, towersOnAir } from '../../../src/domain/coverage/brute-force.ts';
+import { defaultRadioModel } from '../../../src/domain/coverage/radio-model.ts';
 import { LEVEL_GOOD, LEVEL_NONE, LEVEL_WEAK } from '../../../src/domain/coverage/columns.ts';
 import { buildDistrictIndex } from '../../../src/domain/coverage/districts.ts';
 import {
@@ -9,6 +10,7 @@ import {
   coverageReport,
   levelTotals,
   pointWeights,
+  type CoverageOptions,
   type CoverageReport,
 } from '../../../src/domain/coverage/report.ts';
 import { pointInGeometry } from '../../../src/domain/geo/polygon.ts';
@@ -16,6 +18,7 @@ import { parseDataset } from '../../../src/domain/parse/index.ts';
 import type {
   AreaGeometry,
   Boundary,
+  ClutterClass,
   Dataset,
   Hamlet,
   Position,
@@ -44,8 +47,10 @@ interface PlainFigures {
   schools_good: number;
 }
 
-function plainReport(dataset: Dataset, scenario: string): CoverageReport {
-  const onAir = towersOnAir(dataset.towers, scenario);
+function plainReport(dataset: Dataset, scenario: string, options: CoverageOptions = {}): CoverageReport {
+  const model = { ...(dataset.model ?? defaultRadioModel()) };
+  if (options.radiusModel !== undefined) model.radiusModel = options.radiusModel;
+  const onAir = towersOnAir(dataset.towers, scenario, options.operator === undefined ? { model } : { model, operator: options.operator });
   const zero = (): PlainFigures => ({ hamlets: 0, hamlets_good: 0, population: 0, population_good: 0, schools: 0, schools_good: 0 });
   const byDistrict = new Map<string, PlainFigures>(dataset.districts.map((d) => [d.id, zero()]));
   const byCommune = new Map<string, PlainFigures>((dataset.communes ?? []).map((c) => [c.id, zero()]));
@@ -54,7 +59,8 @@ function plainReport(dataset: Dataset, scenario: string): CoverageReport {
   const points: CoverageReport['points'] = [];
 
   const visit = (kind: 'hamlet' | 'school', point: Hamlet | School, fixedBroadband: boolean): 'good' | 'weak' | 'none' => {
-    const result = pointLevel(point.lon, point.lat, onAir, fixedBroadband);
+    const clutter: ClutterClass = pointClass(point.lon, point.lat, point.clutter, dataset.landcover);
+    const result = pointLevel(point.lon, point.lat, onAir, fixedBroadband, clutter);
     const district = firstContaining(dataset.districts, point.lon, point.lat);
     const commune = firstContaining(dataset.communes, point.lon, point.lat);
     points.push({
@@ -65,6 +71,7 @@ function plainReport(dataset: Dataset, scenario: string): CoverageReport {
       nearest_4g_id: result.nearest4gId,
       nearest_4g_km: result.nearest4gKm === null ? null : Math.round(result.nearest4gKm * 10000) / 10000,
       commune_id: commune?.id ?? null,
+      clutter,
     });
     for (const figures of [district && byDistrict.get(district.id), commune && byCommune.get(commune.id)]) {
       if (!figures) continue;
@@ -98,14 +105,15 @@ function plainReport(dataset: Dataset, scenario: string): CoverageReport {
     if (level === 'good') schools.students_good += school.students;
   }
   const districts = dataset.districts.map((d) => ({ id: d.id, name: d.name, ...(byDistrict.get(d.id) as PlainFigures) }));
-  if (!dataset.communes) return { scenario, hamlets, schools, districts, points };
+  const head = { scenario, radius_model: model.radiusModel, operator: options.operator ?? null };
+  if (!dataset.communes) return { ...head, hamlets, schools, districts, points };
   const communes = dataset.communes.map((c) => ({
     id: c.id,
     name: c.name,
     district_id: c.districtId ?? null,
     ...(byCommune.get(c.id) as PlainFigures),
   }));
-  return { scenario, hamlets, schools, districts, communes, points };
+  return { ...head, hamlets, schools, districts, communes, points };
 }
 
 /** Field by field, so that a failure names the place. */
@@ -145,9 +153,16 @@ describe('coverageReport on the committed data', () => {
     });
   }
 
+  for (const options of [{ radiusModel: 'path_loss' as const }, { operator: 'Viettel' }, { radiusModel: 'path_loss' as const, operator: 'VNPT' }]) {
+    it(`data/, ${JSON.stringify(options)}: as the plain reading of rules 8-9`, () => {
+      for (const scenario of SCENARIOS) expectSameReport(coverageReport(data, scenario, {}, options), plainReport(data, scenario, options));
+    });
+  }
+
   it('test/fixtures/good, planned: the figures by hand', () => {
     const report = coverageReport(good, 'planned');
-    expect(Object.keys(report)).toEqual(['scenario', 'hamlets', 'schools', 'districts', 'communes', 'points']);
+    expect(Object.keys(report)).toEqual(['scenario', 'radius_model', 'operator', 'hamlets', 'schools', 'districts', 'communes', 'points']);
+    expect([report.radius_model, report.operator]).toEqual(['fixed', null]);
     expect(report.hamlets).toEqual({ total: 6, good: 5, weak: 0, none: 1, population: 6360, population_good: 6360 });
     expect(report.schools).toEqual({ total: 4, good: 3, weak: 0, none: 1, students: 1300, students_good: 690 });
     // Hamlet 012 at (105.1, 9.1) lies on the border of D01, D02 and communes C001, C002,
@@ -163,6 +178,7 @@ describe('coverageReport on the committed data', () => {
       'nearest_4g_id',
       'nearest_4g_km',
       'commune_id',
+      'clutter',
     ]);
     expect(report.districts.map((d) => [d.id, d.hamlets, d.schools])).toEqual([
       ['D01', 4, 2],
@@ -359,6 +375,44 @@ describe('coverageReport on random data sets', () => {
         }
       }),
       { seed: SEED + 1, numRuns: 100 },
+    );
+  });
+});
+
+// Rules 8-9 on the same random data sets: heights, bands and clutter added, overlapping
+// landcover, path loss from model.json or the option, one operator or all.
+const v2Arb = fc
+  .record({
+    dataset: datasetArb,
+    heights: fc.array(fc.option(fc.double({ min: 1, max: 90, noNaN: true }), { nil: undefined }), { minLength: 12, maxLength: 12 }),
+    bands: fc.array(fc.option(fc.constantFrom(900, 1800, 2600), { nil: undefined }), { minLength: 12, maxLength: 12 }),
+    operators: fc.array(fc.constantFrom('Viettel', 'VNPT'), { minLength: 12, maxLength: 12 }),
+    landcover: fc.array(fc.tuple(areaGeometry, fc.constantFrom<ClutterClass>('urban', 'suburban', 'rural', 'forest')), { maxLength: 4 }),
+    clutter: fc.array(fc.option(fc.constantFrom<ClutterClass>('urban', 'forest'), { nil: undefined }), { minLength: 25, maxLength: 25 }),
+    pathLossFile: fc.boolean(),
+    options: fc.constantFrom<CoverageOptions>({}, { radiusModel: 'path_loss' }, { radiusModel: 'fixed' }, { operator: 'VNPT' }, { radiusModel: 'path_loss', operator: 'Viettel' }),
+  })
+  .map(({ dataset, heights, bands, operators, landcover, clutter, pathLossFile, options }) => {
+    const towers = dataset.towers.map((t, i): Tower => {
+      const out: Tower = { ...t, operator: operators[i] as string };
+      if (heights[i] !== undefined) out.heightM = heights[i];
+      if (bands[i] !== undefined) out.bandMhz = bands[i];
+      if (bands[i] !== undefined && t.upgradeTechnology !== undefined) out.upgradeBandMhz = 2100;
+      return out;
+    });
+    const hamlets = dataset.hamlets.map((h, i) => (clutter[i] === undefined ? h : { ...h, clutter: clutter[i] }));
+    const v2: Dataset = { ...dataset, towers, hamlets, landcover: landcover.map(([geometry, c]) => ({ clutter: c, geometry })) };
+    if (pathLossFile) v2.model = { ...defaultRadioModel(), radiusModel: 'path_loss', radiusLimitsKm: [0.5, 9] };
+    return { dataset: v2, options };
+  });
+
+describe('coverageReport under rules 8-9 on random data sets', () => {
+  it('matches the plain reading of the contract field by field', () => {
+    fc.assert(
+      fc.property(v2Arb, scenarioArb, ({ dataset, options }, scenario) => {
+        expectSameReport(coverageReport(dataset, scenario, {}, options), plainReport(dataset, scenario, options));
+      }),
+      { seed: SEED + 2, numRuns: 300 },
     );
   });
 });

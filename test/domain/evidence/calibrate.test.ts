@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { towersOnAir } from '../../../src/domain/coverage/brute-force.ts';
 import { LEVEL_GOOD, pointColumns } from '../../../src/domain/coverage/columns.ts';
 import { calibrate, compareCodePoints, FACTOR_HUNDREDTHS, type LevelsFor } from '../../../src/domain/evidence/calibrate.ts';
-import { fixedRadiusLevels } from '../../../src/domain/evidence/levels.ts';
+import { scenarioLevelsFor } from '../../../src/domain/evidence/levels.ts';
 import { testColumns } from '../../../src/domain/evidence/tests.ts';
 import { haversineKm } from '../../../src/domain/geo/haversine.ts';
 import type { Hamlet, Measurement, School, Technology, Tower } from '../../../src/domain/types.ts';
@@ -67,7 +67,7 @@ describe('calibrate', () => {
     const towers: Tower[] = [{ id: 't', lon: LON, lat: LAT, operator: 'A', status: 'existing', technology: '4G', synthetic: false }];
     const speeds: [number, number][] = [[0, 20], [1, 2], [2, 2]];
     const tests: Measurement[] = speeds.flatMap(([p, mbps]) => [1, 2, 3].map(() => ({ date: '2024-01-01', lon: LON, lat: (hamlets[p] as Hamlet).lat, operator: 'A', downloadMbps: mbps })));
-    const levels = fixedRadiusLevels({ hamlets, schools: [], towers }, 'current');
+    const levels = scenarioLevelsFor({ hamlets, schools: [], towers }, 'current');
     const report = calibrate({ scenario: 'current', operators: ['A', 'B', 'A'], points: pointColumns(hamlets, []), tests: testColumns(tests), params: PARAMS }, levels);
     // At 1 (4 km) the 3.1 km point is good but measured poor: 2 agree. 0.50 … 0.75 (2 … 3 km):
     // all 3; the nearest 1 of those is 0.75.
@@ -125,11 +125,11 @@ describe('calibrate', () => {
         const dataset = { hamlets, schools, towers };
         const report = calibrate(
           { scenario: c.scenario, operators: towers.map((t) => t.operator), points: pointColumns(hamlets, schools), tests: testColumns(tests), params },
-          fixedRadiusLevels(dataset, c.scenario),
+          scenarioLevelsFor(dataset, c.scenario),
         );
         expect(report).toEqual(oracleCalibrate(hamlets, schools, towers, tests, c.scenario, params));
         // Every point's level, without a subset, as the oracle says at a factor off 1.
-        const full = fixedRadiusLevels(dataset, c.scenario)('Viettel', 0.65);
+        const full = scenarioLevelsFor(dataset, c.scenario)('Viettel', 0.65);
         expect(Array.from(full, (l) => l === LEVEL_GOOD)).toEqual(oracleGood(hamlets, schools, towers, c.scenario, 'Viettel', 0.65));
       }),
       { numRuns: 150, seed: 1616 },

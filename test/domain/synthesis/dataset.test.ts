@@ -27,8 +27,10 @@ beforeAll(() => {
 describe('the committed simulated files', () => {
   it('are exactly what the generator writes from the committed boundaries (data/ is up to date)', () => {
     expect(Object.keys(files).sort()).toEqual([
+      'boundaries/landcover.geojson',
       'deliveries.csv',
       'hamlets.geojson',
+      'model.json',
       'programme.json',
       'schools.geojson',
       'towers.geojson',
