@@ -75,7 +75,7 @@ export async function runCoverage(argv: readonly string[], io: CoverageIo): Prom
   }
   try {
     const dataset = loadDataFolder(args.data, io, lang);
-    if (!dataset || !checkNetworkOptions(dataset, args, io)) return 1;
+    if (!dataset || !checkNetworkOptions(dataset, args, io, lang)) return 1;
     const options = { ...(args.radiusModel === undefined ? {} : { radiusModel: args.radiusModel }), ...(args.operator === undefined ? {} : { operator: args.operator }) };
     const report = coverageReport(dataset, args.scenario, {}, options);
     return writeJson(withMeasured(report, dataset, evidenceOf(dataset), args.operator), args.out, io);

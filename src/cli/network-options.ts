@@ -1,9 +1,11 @@
 // `--radius-model fixed|path_loss` and `--operator NAME` (contract rules 8 and 9), shared by
 // `coverage` and `siting`.
 import { effectiveModel } from '../domain/coverage/report.ts';
-import { formatIssue, pathLossHeightIssues } from '../domain/parse/index.ts';
+import type { Lang } from '../domain/messages/render.ts';
+import { pathLossHeightIssues } from '../domain/parse/index.ts';
 import type { Dataset, RadiusModelName } from '../domain/types.ts';
 import type { CommandIo } from './json-command.ts';
+import { issueLine } from './lang.ts';
 
 export interface NetworkOptions {
   radiusModel?: RadiusModelName;
@@ -27,11 +29,11 @@ export function readNetworkOptions(given: Partial<Record<'--radius-model' | '--o
  * below 1 m (validation already said so when model.json chose it). An operator that no tower
  * names is worth a warning: its network then reaches nobody. False after an error line.
  */
-export function checkNetworkOptions(dataset: Dataset, options: NetworkOptions, io: CommandIo): boolean {
+export function checkNetworkOptions(dataset: Dataset, options: NetworkOptions, io: CommandIo, lang: Lang = 'en'): boolean {
   const model = effectiveModel(dataset, options.radiusModel);
   if (model.radiusModel === 'path_loss' && dataset.model?.radiusModel !== 'path_loss') {
     const issues = pathLossHeightIssues(dataset.towers);
-    for (const issue of issues) io.err(`${issue.severity}: ${formatIssue(issue)}`);
+    for (const issue of issues) io.err(`${issue.severity}: ${issueLine(issue, lang)}`);
     if (issues.some((issue) => issue.severity === 'error')) return false;
   }
   const operator = options.operator;

@@ -190,7 +190,7 @@ export async function runSiting(argv: readonly string[], io: SitingIo): Promise<
   }
   try {
     const dataset = loadDataFolder(args.data, io, lang);
-    if (!dataset || !checkNetworkOptions(dataset, args.network, io)) return 1;
+    if (!dataset || !checkNetworkOptions(dataset, args.network, io, lang)) return 1;
     if (args.budget !== undefined || args.targetPct !== undefined) {
       const { default: loadHighs } = await import('highs');
       const highs = await loadHighs();

@@ -179,7 +179,11 @@ describe('npm run coverage (in process)', () => {
     expect((await run(['--data', dir, '--scenario', 'planned'])).code).toBe(0);
     const { code, out, err } = await run(['--data', dir, '--scenario', 'planned', '--radius-model', 'path_loss']);
     expect({ code, out }).toEqual({ code: 1, out: [] });
-    expect(err).toEqual([`error: towers.geojson: feature 2 (id "${towers.features[2].properties.id}"), field "height_m": is 0.8 m; under radius_model "path_loss" a tower height must be at least 1 m`]);
+    expect(err).toEqual([`error: towers.geojson: feature 3 (id "${towers.features[2].properties.id}"), field "height_m": is 0.8 m; under radius_model "path_loss" a tower height must be at least 1 m`]);
+    const vi = await run(['--data', dir, '--scenario', 'planned', '--radius-model', 'path_loss', '--lang', 'vi']);
+    expect(vi.err).toEqual([
+      `error: towers.geojson: đối tượng 3 (mã "${towers.features[2].properties.id}"), trường dữ liệu "height_m": là 0,8 m; với radius_model "path_loss", độ cao trạm phải từ 1 m trở lên`,
+    ]);
   });
 
   it('fails clearly on a folder that does not exist, or a file given as the folder', async () => {

@@ -108,6 +108,12 @@ export const ISSUE_CODES = [
   'ookla-approximation',
   'technology-from-radio',
   'kbps-converted',
+  // model.json and the radio inputs (parse/model.ts, parse/dataset.ts)
+  'model-unknown-key',
+  'model-not-object',
+  'model-nested-key',
+  'radius-limits',
+  'height-below-1m',
   // model.json's "evidence" object (evidence/params.ts)
   'evidence-not-object',
   'evidence-type',

@@ -245,7 +245,7 @@ const texts: IssueTexts = {
   'not-positive': (p) => `is ${n(p.n('value'))}, must be a number > 0 (${p.s('unit')})`,
   'large-value': (p) => `is ${n(p.n('value'))} ${p.s('unit')}, more than ${n(p.n('limit'))} ${p.s('unit')}: is the unit right?`,
   'out-of-range': (p) =>
-    `is ${n(p.n('value'))}, must be ${p.has('max') ? `between ${n(p.n('min'))} and ${n(p.n('max'))}` : `≥ ${n(p.n('min'))}`}`,
+    `is ${n(p.n('value'))}, must be ${p.has('max') ? `between ${n(p.n('min'))} and ${n(p.n('max'))}${p.has('unit') ? ` ${p.s('unit')}` : ''}` : `${p.b('whole') ? 'a whole number ' : ''}≥ ${n(p.n('min'))}`}`,
   'not-boolean': (p) =>
     p.has('text')
       ? `is ${q(p.s('text'))}, must be true or false (1/0, yes/no and có/không are read too)`
@@ -263,7 +263,7 @@ const texts: IssueTexts = {
   'upgrade-on-planned': () => 'is ignored: the coverage rules upgrade existing towers only, and this tower is planned',
   'upgrade-not-newer': (p) => `is "${p.s('upgrade')}", not newer than technology "${p.s('technology')}"`,
   'not-object': (p) =>
-    `the file holds ${p.type() === 'array' ? `a JSON array of ${n(p.n('length'))} items` : typeName(p)}, must be an object {"name": …, "targets": [ … ]}`,
+    `the file holds ${p.type() === 'array' ? `a JSON array of ${n(p.n('length'))} items` : typeName(p)}, must be an object ${p.s('kind') === 'model' ? '{"radius_model": …, …}' : '{"name": …, "targets": [ … ]}'}`,
   'target-not-object': (p) => `${isShown(p)}, must be an object`,
   'targets-not-array': (p) => `${p.type() === 'missing' ? 'is missing' : `is ${typeName(p)}`}, must be an array of targets`,
   'unknown-district': (p) => `district ${q(p.s('district'))} is not in ${p.s('in')}`,

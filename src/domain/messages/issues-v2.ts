@@ -1,6 +1,6 @@
 // The texts of the contract v2 files' own codes, in both languages: speed tests
-// (measurements.csv and the files imported as it), model.json's "evidence" object and
-// costs.json. The codes they share with the other files (dates, numbers, coordinates, CSV
+// (measurements.csv and the files imported as it), model.json (its radio keys and its
+// "evidence" object), tower heights under path loss, and costs.json. The codes they share with the other files (dates, numbers, coordinates, CSV
 // headers) are in issues-en.ts and issues-vi.ts.
 import type { IssueTexts } from './issues-en.ts';
 import { num, plural, q, quotedList, type Params } from './format.ts';
@@ -15,6 +15,11 @@ type V2Code =
   | 'ookla-approximation'
   | 'technology-from-radio'
   | 'kbps-converted'
+  | 'model-unknown-key'
+  | 'model-not-object'
+  | 'model-nested-key'
+  | 'radius-limits'
+  | 'height-below-1m'
   | 'evidence-not-object'
   | 'evidence-type'
   | 'evidence-range'
@@ -72,6 +77,11 @@ export const V2_EN: V2Texts = {
     const which = [p.b('download') ? 'download' : '', p.b('upload') ? 'upload' : ''].filter((w) => w !== '').join(' and ');
     return `the ${which} speeds are in kbps (as the header says) and were divided by 1000 into Mbps`;
   },
+  'model-unknown-key': (p) => `is not a key of model.json (${p.list('keys').join(', ')}); it is ignored`,
+  'model-not-object': (p) => `${VALUE_EN.isShown(p)}, must be an object with keys ${p.list('keys').join(', ')}`,
+  'model-nested-key': (p) => `${q(p.s('key'))} is not one of ${p.list('allowed').map((a) => `"${a}"`).join(', ')}`,
+  'radius-limits': (p) => `is ${p.has('items') ? `[${p.list('items').join(', ')}]` : `${VALUE_EN.typeName(p)} (${VALUE_EN.show(p)})`}, must be [min, max] in km with 0 < min ≤ max`,
+  'height-below-1m': (p) => `is ${p.s('value')} m; under radius_model "path_loss" a tower height must be at least 1 m`,
   'evidence-not-object': (p) => `is ${VALUE_EN.typeName(p)}, must be an object such as {"radius_m": 500, "min_tests": 3}`,
   'evidence-type': (p) => `${VALUE_EN.isShown(p)}, must be ${EVIDENCE_RULE_EN[p.s('key')] ?? 'a number'}`,
   'evidence-range': (p) => `is ${p.s('value')}, must be ${EVIDENCE_RULE_EN[p.s('key')] ?? 'a number'}`,
@@ -102,6 +112,12 @@ export const V2_VI: V2Texts = {
     const which = [p.b('download') ? 'tải xuống' : '', p.b('upload') ? 'tải lên' : ''].filter((w) => w !== '').join(' và ');
     return `tốc độ ${which} tính bằng kbps (như dòng tiêu đề ghi) và đã được chia cho 1000 để ra Mbps`;
   },
+  'model-unknown-key': (p) => `không phải một khóa của model.json (${p.list('keys').join(', ')}); bị bỏ qua`,
+  'model-not-object': (p) => `${VALUE_VI.isShown(p)}, phải là một đối tượng JSON với các khóa ${p.list('keys').join(', ')}`,
+  'model-nested-key': (p) => `${q(p.s('key'))} không phải một trong ${p.list('allowed').map((a) => `"${a}"`).join(', ')}`,
+  'radius-limits': (p) =>
+    `là ${p.has('items') ? `[${p.list('items').join(', ')}]` : `${VALUE_VI.typeName(p)} (${VALUE_VI.show(p)})`}, phải có dạng [min, max] tính bằng km với 0 < min ≤ max`,
+  'height-below-1m': (p) => `là ${n(p.s('value'))} m; với radius_model "path_loss", độ cao trạm phải từ 1 m trở lên`,
   'evidence-not-object': (p) => `là ${VALUE_VI.typeName(p)}, phải là một đối tượng JSON như {"radius_m": 500, "min_tests": 3}`,
   'evidence-type': (p) => `${VALUE_VI.isShown(p)}, phải là ${EVIDENCE_RULE_VI[p.s('key')] ?? 'một số'}`,
   'evidence-range': (p) => `là ${n(p.s('value'))}, phải là ${EVIDENCE_RULE_VI[p.s('key')] ?? 'một số'}`,

@@ -21,6 +21,9 @@ const KIND: Readonly<Record<string, string>> = {
   coastline: 'đường bờ biển',
   programme: 'chương trình',
   measurements: 'đo tốc độ',
+  landcover: 'lớp phủ mặt đất',
+  model: 'mô hình sóng',
+  costs: 'chi phí',
 };
 const kind = (p: Params): string => KIND[p.s('kind')] ?? q(p.s('kind'));
 /** Một bản ghi của loại đó: "mỗi dòng một ấp". */
@@ -257,7 +260,7 @@ const texts: IssueTexts = {
   'not-positive': (p) => `là ${n(p.n('value'))}, phải là số > 0 (${p.s('unit')})`,
   'large-value': (p) => `là ${n(p.n('value'))} ${p.s('unit')}, lớn hơn ${n(p.n('limit'))} ${p.s('unit')}: đơn vị có đúng không?`,
   'out-of-range': (p) =>
-    `là ${n(p.n('value'))}, phải ${p.has('max') ? `nằm trong khoảng ${n(p.n('min'))} đến ${n(p.n('max'))}` : `≥ ${n(p.n('min'))}`}`,
+    `là ${n(p.n('value'))}, phải ${p.has('max') ? `nằm trong khoảng ${n(p.n('min'))} đến ${n(p.n('max'))}${p.has('unit') ? ` ${p.s('unit')}` : ''}` : `${p.b('whole') ? 'là số nguyên ' : ''}≥ ${n(p.n('min'))}`}`,
   'not-boolean': (p) =>
     p.has('text')
       ? `là ${q(p.s('text'))}, phải là true hoặc false (cũng đọc được 1/0, yes/no và có/không)`
@@ -275,7 +278,7 @@ const texts: IssueTexts = {
   'upgrade-on-planned': () => 'bị bỏ qua: quy tắc phủ sóng chỉ nâng cấp trạm hiện có, còn trạm này là trạm quy hoạch',
   'upgrade-not-newer': (p) => `là "${p.s('upgrade')}", không mới hơn công nghệ hiện tại "${p.s('technology')}"`,
   'not-object': (p) =>
-    `tệp chứa ${p.type() === 'array' ? `một mảng JSON ${n(p.n('length'))} phần tử` : typeName(p)}, phải là một đối tượng JSON {"name": …, "targets": [ … ]}`,
+    `tệp chứa ${p.type() === 'array' ? `một mảng JSON ${n(p.n('length'))} phần tử` : typeName(p)}, phải là một đối tượng JSON ${p.s('kind') === 'model' ? '{"radius_model": …, …}' : '{"name": …, "targets": [ … ]}'}`,
   'target-not-object': (p) => `${isShown(p)}, phải là một đối tượng JSON`,
   'targets-not-array': (p) => `${p.type() === 'missing' ? 'bị thiếu' : `là ${typeName(p)}`}, phải là một mảng các mục tiêu`,
   'unknown-district': (p) => `huyện ${q(p.s('district'))} không có trong ${p.s('in')}`,

@@ -109,11 +109,7 @@ export function pathLossHeightIssues(towers: readonly Tower[], file = DATASET_PA
   const list = new IssueList(file);
   towers.forEach((tower, index) => {
     if (tower.heightM !== undefined && tower.heightM < 1) {
-      list.error(
-        'height-below-1m',
-        { featureIndex: index, id: tower.id, field: 'height_m' },
-        `is ${tower.heightM} m; under radius_model "path_loss" a tower height must be at least 1 m`,
-      );
+      list.error('height-below-1m', { featureIndex: index, id: tower.id, field: 'height_m' }, { value: tower.heightM });
     }
   });
   return list.finish();

@@ -1,7 +1,7 @@
 import { defaultRadioModel } from '../coverage/radio-model.ts';
 import { CLUTTER_CLASSES, TECHNOLOGIES, type RadioModel } from '../types.ts';
 import { FORBIDDEN_KEYS, isPlainObject, type FileContext } from './context.ts';
-import { quote, show, typeName } from './issues.ts';
+import { cut, described } from '../messages/codes.ts';
 import { BAND_MAX_MHZ, BAND_MIN_MHZ } from './points.ts';
 import { PropertyReader } from './properties.ts';
 
@@ -23,7 +23,7 @@ function flatten(ctx: FileContext, value: Record<string, unknown>): Record<strin
   const flat: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     if ((FORBIDDEN_KEYS as readonly string[]).includes(key)) {
-      ctx.issues.error('forbidden-key', { field: key }, 'this property name is not allowed (it can alter objects in JavaScript); rename or remove it');
+      ctx.issues.error('forbidden-key', { field: key });
       continue;
     }
     const v = value[key];
@@ -31,17 +31,17 @@ function flatten(ctx: FileContext, value: Record<string, unknown>): Record<strin
     const allowed = Object.hasOwn(NESTED, key) ? NESTED[key] : undefined;
     if (allowed === undefined) {
       if (TOP_KEYS.includes(key)) flat[key] = v;
-      else ctx.issues.warning('unknown-key', { field: key }, `is not a key of model.json (${TOP_KEYS.join(', ')}); it is ignored`);
+      else ctx.issues.warning('model-unknown-key', { field: key }, { keys: TOP_KEYS });
       continue;
     }
     if (v === null || v === undefined) continue;
     if (!isPlainObject(v)) {
-      ctx.issues.error('not-object', { field: key }, `is ${typeName(v)} (${show(v)}), must be an object with keys ${allowed.join(', ')}`);
+      ctx.issues.error('model-not-object', { field: key }, { ...described(v), keys: allowed });
       continue;
     }
     for (const sub of Object.keys(v)) {
       if (!allowed.includes(sub)) {
-        ctx.issues.error('unknown-key', { field: `${key}.${sub}` }, `${quote(sub)} is not one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
+        ctx.issues.error('model-nested-key', { field: `${key}.${sub}` }, { key: sub, allowed });
         continue;
       }
       flat[`${key}.${sub}`] = v[sub];
@@ -59,20 +59,20 @@ function readLimits(ctx: FileContext, value: unknown): [number, number] | undefi
     (value[0] as number) > 0 &&
     (value[0] as number) <= (value[1] as number);
   if (ok) return [value[0] as number, value[1] as number];
-  const what = Array.isArray(value) ? `[${value.map(show).join(', ')}]` : `${typeName(value)} (${show(value)})`;
-  ctx.issues.error('radius-limits', { field: 'radius_limits_km' }, `is ${what}, must be [min, max] in km with 0 < min ≤ max`);
+  // An array's items as JSON writes them (the same in every language), each cut short.
+  const item = (v: unknown): string => (typeof v === 'number' ? String(v) : cut(JSON.stringify(v) ?? 'null'));
+  ctx.issues.error('radius-limits', { field: 'radius_limits_km' }, Array.isArray(value) ? { items: value.map(item) } : described(value));
   return undefined;
 }
 
 /** model.json (contract "Version 2"): every key optional, the defaults filled in. */
 export function parseModel(ctx: FileContext, value: unknown): RadioModel | undefined {
   if (!isPlainObject(value)) {
-    const what = Array.isArray(value) ? `a JSON array of ${value.length} items` : typeName(value);
-    ctx.issues.error('not-object', {}, `the file holds ${what}, must be an object {"radius_model": …, …}`);
+    ctx.issues.error('not-object', {}, { ...described(value), kind: 'model' });
     return undefined;
   }
   const flat = flatten(ctx, value);
-  const p = new PropertyReader(ctx.issues, flat, {}, 'model.json');
+  const p = new PropertyReader(ctx.issues, flat, {}, { where: 'file', kind: 'model' });
   const model = defaultRadioModel();
   const radiusModel = p.optionalEnum('radius_model', RADIUS_MODELS);
   if (radiusModel !== undefined) model.radiusModel = radiusModel;
@@ -96,14 +96,14 @@ export function parseModel(ctx: FileContext, value: unknown): RadioModel | undef
   if (radiusM !== undefined) model.evidence.radiusM = radiusM;
   const minTests = p.optionalCount('evidence.min_tests');
   if (minTests !== undefined) {
-    if (minTests < 1) ctx.issues.error('out-of-range', { field: 'evidence.min_tests' }, `is ${minTests}, must be a whole number ≥ 1`);
+    if (minTests < 1) ctx.issues.error('out-of-range', { field: 'evidence.min_tests' }, { value: minTests, min: 1, whole: true });
     else model.evidence.minTests = minTests;
   }
   const goodMbps = p.optionalNonNegative('evidence.good_mbps', 'Mbit/s');
   if (goodMbps !== undefined) model.evidence.goodMbps = goodMbps;
   const windowDays = p.optionalCount('evidence.window_days');
   if (windowDays !== undefined) {
-    if (windowDays < 1) ctx.issues.error('out-of-range', { field: 'evidence.window_days' }, `is ${windowDays}, must be a whole number ≥ 1`);
+    if (windowDays < 1) ctx.issues.error('out-of-range', { field: 'evidence.window_days' }, { value: windowDays, min: 1, whole: true });
     else model.evidence.windowDays = windowDays;
   }
   return model;

@@ -146,7 +146,7 @@ export class PropertyReader {
     const n = this.number(key, this.get(key));
     if (n === undefined) return undefined;
     if (n < min || n > max) {
-      this.issues.error('out-of-range', this.at(key), `is ${n}, must be between ${min} and ${max}${unit === '' ? '' : ` ${unit}`}`);
+      this.issues.error('out-of-range', this.at(key), { value: n, min, max, ...(unit === '' ? {} : { unit }) });
       return undefined;
     }
     return n;

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RADIO_MODEL } from '../../../src/domain/coverage/radio-model.ts';
 import { kindFromName, parseDataset, parseFile, type SourceFile } from '../../../src/domain/parse/index.ts';
+import { issueText } from '../../../src/domain/messages/render.ts';
 import type { FileKind } from '../../../src/domain/types.ts';
+import { englishWords } from '../messages/english.ts';
 
 const messages = <K extends FileKind>(kind: K, name: string, value: unknown) => {
   const { value: parsed, issues } = parseFile(kind, name, JSON.stringify(value));
@@ -59,6 +61,15 @@ describe('model.json', () => {
     ]);
   });
 
+  it('says each of those faults in Vietnamese too, with no English sentence left', () => {
+    const bad = { radius_model: 'okumura', band_mhz: { '4G': 60000, '4g': 1800 }, clutter_loss_db: 3, radius_limits_km: [5, 1], evidence: { min_tests: 0 }, colour: 'blue' };
+    const { issues } = parseFile('model', 'model.json', JSON.stringify(bad));
+    expect(issues.map((i) => i.code).sort()).toEqual(['enum', 'model-nested-key', 'model-not-object', 'model-unknown-key', 'out-of-range', 'out-of-range', 'radius-limits']);
+    for (const issue of issues) expect(englishWords(issueText(issue, 'vi')), issueText(issue, 'vi')).toEqual([]);
+    const limits = issues.find((i) => i.code === 'radius-limits')!;
+    expect(issueText(limits, 'vi')).toBe('model.json: trường dữ liệu "radius_limits_km": là [5, 1], phải có dạng [min, max] tính bằng km với 0 < min ≤ max');
+  });
+
   it('refuses a file that is not an object', () => {
     expect(messages('model', 'model.json', ['path_loss']).lines).toEqual([
       'error: model.json: the file holds a JSON array of 1 items, must be an object {"radius_model": …, …}',
@@ -92,9 +103,9 @@ describe('boundaries/landcover.geojson', () => {
     );
     expect(parsed).toBeUndefined();
     expect(lines).toEqual([
-      'error: boundaries/landcover.geojson: feature 0, field "class": is "mangrove", must be one of "urban", "suburban", "rural", "forest"',
-      'error: boundaries/landcover.geojson: feature 1, field "class": is missing (required in a landcover file)',
-      'error: boundaries/landcover.geojson: feature 2, field "geometry.type": is "Point", must be "Polygon" or "MultiPolygon" in a landcover file',
+      'error: boundaries/landcover.geojson: feature 1, field "class": is "mangrove", must be one of "urban", "suburban", "rural", "forest"',
+      'error: boundaries/landcover.geojson: feature 2, field "class": is missing (required in a landcover file)',
+      'error: boundaries/landcover.geojson: feature 3, field "geometry.type": is "Point", must be "Polygon" or "MultiPolygon" in a landcover file',
     ]);
   });
 });
@@ -113,12 +124,12 @@ describe('towers band_mhz / upgrade_band_mhz, points clutter', () => {
   it('refuses a band outside 100-6000 MHz, a band as text, an upgrade band without upgrade, a bad clutter', () => {
     const towers = fc(tower({ band_mhz: 50 }), tower({ id: 't2', upgrade_band_mhz: 1800 }), tower({ id: 't3', band_mhz: '1800' }));
     expect(messages('towers', 'towers.geojson', towers).lines).toEqual([
-      'error: towers.geojson: feature 0 (id "t1"), field "band_mhz": is 50, must be between 100 and 6000 MHz',
-      'error: towers.geojson: feature 1 (id "t2"), field "upgrade_band_mhz": is given without upgrade_technology; add upgrade_technology or remove it',
-      'error: towers.geojson: feature 2 (id "t3"), field "band_mhz": is a string ("1800"), must be a number',
+      'error: towers.geojson: feature 1 (id "t1"), field "band_mhz": is 50, must be between 100 and 6000 MHz',
+      'error: towers.geojson: feature 2 (id "t2"), field "upgrade_band_mhz": is given without upgrade_technology; add upgrade_technology or remove it',
+      'error: towers.geojson: feature 3 (id "t3"), field "band_mhz": is a string ("1800"), must be a number',
     ]);
     expect(messages('schools', 'schools.geojson', fc(point({ id: 's', name: 'T', level: 'primary', students: 1, clutter: 'jungle' }))).lines).toEqual([
-      'error: schools.geojson: feature 0 (id "s"), field "clutter": is "jungle", must be one of "urban", "suburban", "rural", "forest"',
+      'error: schools.geojson: feature 1 (id "s"), field "clutter": is "jungle", must be one of "urban", "suburban", "rural", "forest"',
     ]);
   });
 });
@@ -152,7 +163,7 @@ describe('a data folder with the v2 files', () => {
     const { dataset, issues } = parseDataset([...others, { path: 'towers.geojson', text }, { path: 'model.json', text: '{"radius_model": "path_loss"}' }]);
     expect(dataset).toBeUndefined();
     expect(issues.map((i) => i.message)).toEqual([
-      `towers.geojson: feature 1 (id "${towers.features[1].properties.id}"), field "height_m": is 0.5 m; under radius_model "path_loss" a tower height must be at least 1 m`,
+      `towers.geojson: feature 2 (id "${towers.features[1].properties.id}"), field "height_m": is 0.5 m; under radius_model "path_loss" a tower height must be at least 1 m`,
     ]);
   });
 });
