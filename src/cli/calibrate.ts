@@ -13,8 +13,9 @@ import { testColumns } from '../domain/evidence/tests.ts';
 import { dateProblem } from '../domain/parse/index.ts';
 import { evidenceOf } from './evidence.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
+import { takeLang } from './lang.ts';
 
-const USAGE = 'usage: npm run calibrate -- --data <folder> [--scenario <current|planned|YYYY-MM-DD>] [--out <file.json>]';
+const USAGE = 'usage: npm run calibrate -- --data <folder> [--scenario <current|planned|YYYY-MM-DD>] [--out <file.json>] [--lang en|vi]';
 const OPTIONS = ['--data', '--scenario', '--out'] as const;
 
 interface Args {
@@ -42,7 +43,8 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string {
 
 /** Runs the command; returns the exit status. Never throws. */
 export async function runCalibrate(argv: readonly string[], io: CommandIo): Promise<number> {
-  const args = parseArgs(argv);
+  const { argv: rest, lang, problem } = takeLang(argv);
+  const args = problem ?? parseArgs(rest);
   if (args === 'help') {
     io.out(USAGE);
     return 0;
@@ -53,7 +55,7 @@ export async function runCalibrate(argv: readonly string[], io: CommandIo): Prom
     return 1;
   }
   try {
-    const dataset = loadDataFolder(args.data, io);
+    const dataset = loadDataFolder(args.data, io, lang);
     if (!dataset) return 1;
     if (dataset.measurements === undefined) {
       io.err(`warning: ${args.data}: no measurements.csv: no test to fit, every factor stays 1`);

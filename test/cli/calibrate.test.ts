@@ -82,6 +82,8 @@ describe('npm run coverage with measurements.csv', () => {
     expect(code).toBe(1);
     expect(out).toEqual([]);
     expect(err).toEqual(['error: measurements.csv: line 11, field "download_mbps": is "abc", must be a speed in Mbps (a number ≥ 0)']);
+    const vi = await run(runCalibrate, ['--data', folder(`${MEASUREMENTS}2024-05-05,105.1,9.1,Viettel,abc,,\n`), '--lang', 'vi']);
+    expect(vi.err).toEqual(['error: measurements.csv: dòng 11, trường dữ liệu "download_mbps": là "abc", phải là tốc độ tính bằng Mbps (một số ≥ 0)']);
   });
 
   it('keeps tests outside the province, counted in one warning on stderr', async () => {
@@ -89,6 +91,10 @@ describe('npm run coverage with measurements.csv', () => {
     expect(code).toBe(0);
     expect(err).toEqual([
       'warning: measurements.csv: 2 of 11 tests lie outside the province of boundaries/province.geojson (line 11, line 12); they are kept and count for points within radius_m of them',
+    ]);
+    const vi = await run(runCoverage, ['--data', folder(`${MEASUREMENTS}2024-05-04,105.25,9.1,Viettel,9,,\n2024-05-04,104.9,9.1,VNPT,9,,\n`), '--scenario', 'current', '--lang', 'vi']);
+    expect(vi.err).toEqual([
+      'warning: measurements.csv: 2 trên 11 lần đo nằm ngoài ranh giới tỉnh trong boundaries/province.geojson (dòng 11, dòng 12); chúng vẫn được giữ và được tính cho các điểm trong bán kính radius_m',
     ]);
     expect(json.points).toHaveLength(10);
   });
