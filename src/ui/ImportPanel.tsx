@@ -2,7 +2,7 @@ import { useEffect, useState, type DragEvent } from 'react';
 import type { ColumnMapping } from '../domain/import/csv-points.ts';
 import type { ImportFix, StagedFile } from '../domain/import/staging.ts';
 import { FILE_KINDS, type FileKind } from '../domain/types.ts';
-import { cancelImport, checkImport, commitImport, revertToBundled } from '../state/import-bridge.ts';
+import { cancelImport, checkImport, commitImport, revertToBundled } from '../state/engine-client.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatNumber } from './format.ts';
 import { FileButton } from './FileButton.tsx';

@@ -4,6 +4,7 @@ import { buildDistrictIndex, locateDistricts } from '../domain/coverage/district
 import { coverageFigures, pointWeights, type CoverageFigures } from '../domain/coverage/report.ts';
 import { touchedIds, towerInPlan } from '../domain/plan/diff.ts';
 import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '../domain/plan/incremental.ts';
+import { NearestTowers } from '../domain/plan/nearest.ts';
 import { applyPlan, EMPTY_PLAN, isEmptyPlan, type PlanDoc } from '../domain/plan/plan.ts';
 import type { PointGrid } from '../domain/coverage/point-grid.ts';
 import { cellLevelCounts, viewGrid } from '../domain/points/view.ts';
@@ -13,6 +14,7 @@ import { chooseSites, type SitingOptions, type SitingResult } from '../domain/si
 import type { Dataset, Tower } from '../domain/types.ts';
 import type { ClassifyPool } from './classify-pool.ts';
 import type { CoverageResult, PlanCoverage } from './protocol.ts';
+import { onAirColumns, TowerSlots } from './tower-slots.ts';
 
 export type LevelChangesOf = (inputs: ReturnType<typeof levelInputs>) => LevelChanges | Promise<LevelChanges>;
 
@@ -37,18 +39,33 @@ export class CoverageSession {
   private readonly baseById: ReadonlyMap<string, Tower>;
   /** The plan laid over the loaded towers, made when something needs the whole list. */
   private applied: readonly Tower[] | undefined;
-  private engine: { scenario: Scenario; coverage: IncrementalCoverage } | undefined;
+  /** A plan edit's state for one scenario: levels, nearest towers, and circles by slot. */
+  private engine: { scenario: Scenario; coverage: IncrementalCoverage; nearest: NearestTowers; circles: (Circle | undefined)[] } | undefined;
+  /** The last full answer's nearest towers: where plan edits start from when it still holds. */
+  private lastNearest: { scenario: Scenario; plan: PlanDoc; key: Int32Array; km: Float64Array } | undefined;
+  /** What every tower index of an answer refers to (tower-slots.ts). */
+  readonly slots: TowerSlots;
   private baseline: { scenario: Scenario; level: Uint8Array; figures: CoverageFigures } | undefined;
 
   /** The map's grid of the points: levels are counted per cell with every result. */
   readonly grid: PointGrid;
 
-  constructor(private readonly dataset: Dataset) {
+  /** `id`: tells this data set's answers from those of the one before (the page drops those). */
+  constructor(
+    private readonly dataset: Dataset,
+    readonly id = 0,
+  ) {
     this.points = pointColumns(dataset.hamlets, dataset.schools);
     this.grid = viewGrid(this.points);
     this.weight = pointWeights(dataset);
     this.district = locateDistricts(buildDistrictIndex(dataset.districts), this.points.lon, this.points.lat);
     this.baseById = new Map(dataset.towers.map((t) => [t.id, t]));
+    this.slots = new TowerSlots(dataset.towers);
+  }
+
+  /** The district of each point (index into `dataset.districts`, -1 for none). */
+  get districtOf(): Int32Array {
+    return this.district;
   }
 
   /** The towers as the plan leaves them: the order the coverage results index into. */
@@ -119,20 +136,26 @@ export class CoverageSession {
   private resultOf(requestId: number, scenario: Scenario, towers: TowerColumns, classified: Classification, started: number): CoverageResult {
     const pointCount = this.points.count;
     const { level, nearest4g, nearest4gKm } = classified;
+    // Tower indexes into the applied list become slots.
+    const applied = this.towers;
+    const slotOf = Int32Array.from(towers.towerIndex, (k) => this.slots.slot((applied[k] as Tower).id));
     const nearestTower = new Int32Array(pointCount);
     for (let i = 0; i < pointCount; i++) {
       const k = nearest4g[i] as number;
-      nearestTower[i] = k < 0 ? -1 : (towers.towerIndex[k] as number);
+      nearestTower[i] = k < 0 ? -1 : (slotOf[k] as number);
     }
+    this.lastNearest = { scenario, plan: this.plan, key: nearestTower, km: nearest4gKm };
     const figures = this.figuresOf(level);
     const baseline = this.baselineFor(scenario, level);
     return {
+      datasetId: this.id,
       requestId,
       scenario,
       level,
       nearestTower,
       nearestKm: nearest4gKm,
-      district: this.district.slice(),
+      onAir: { ...towers, towerIndex: slotOf },
+      towerChanges: this.slots.drain(),
       figures,
       baselineLevel: baseline.level.slice(),
       baselineFigures: baseline.figures,
@@ -154,18 +177,27 @@ export class CoverageSession {
     const touched: [string, Circle | undefined][] = [];
     for (const id of touchedIds(this.plan, plan)) {
       const tower = towerInPlan(this.baseById, plan, id);
-      touched.push([id, tower === undefined ? undefined : towerCircle(tower, scenario)]);
+      const circle = tower === undefined ? undefined : towerCircle(tower, scenario);
+      touched.push([id, circle]);
+      const slot = this.slots.set(id, tower);
+      engine.circles[slot] = circle;
+      engine.nearest.set(slot, circle?.broadband ? circle : undefined);
     }
     this.plan = plan;
     this.applied = undefined;
     const change = engine.coverage.setMany(touched);
     return {
+      datasetId: this.id,
       requestId,
       scenario,
       level: engine.coverage.level.slice(),
       figures: engine.coverage.figures(),
       cellCounts: this.cellCounts(engine.coverage.level),
       changed: change.points,
+      nearestTower: engine.nearest.key.slice(),
+      nearestKm: engine.nearest.km.slice(),
+      onAir: onAirColumns(engine.circles),
+      towerChanges: this.slots.drain(),
       elapsedMs: performance.now() - started,
     };
   }
@@ -179,10 +211,26 @@ export class CoverageSession {
         this.district,
         this.dataset.districts.length,
       );
-      coverage.setMany(scenarioCircles(this.towers, scenario));
-      this.engine = { scenario, coverage };
+      const circles = scenarioCircles(this.towers, scenario);
+      coverage.setMany(circles);
+      // Dense (no holes), so that reading it per answer stays a fast loop.
+      const bySlot = new Array<Circle | undefined>(this.slots.towers.length).fill(undefined);
+      for (const [id, circle] of circles) bySlot[this.slots.slot(id)] = circle;
+      const broadband = [...circles].filter(([, c]) => c.broadband).map(([id, c]): [number, Circle] => [this.slots.slot(id), c]);
+      const nearest = new NearestTowers(this.points, broadband, this.knownNearest(scenario));
+      this.engine = { scenario, coverage, nearest, circles: bySlot };
     }
     return this.engine;
+  }
+
+  /** The nearest towers of the scenario with the plan now: the last full answer's, else a classification's. */
+  private knownNearest(scenario: Scenario): { key: Int32Array; km: Float64Array } {
+    const last = this.lastNearest;
+    if (last?.scenario === scenario && last.plan === this.plan) return { key: last.key.slice(), km: last.km.slice() };
+    const towers = onAirTowers(this.towers, scenario);
+    const { nearest4g, nearest4gKm } = classify(this.points, towers);
+    const slotOf = Int32Array.from(towers.towerIndex, (k) => this.slots.slot((this.towers[k] as Tower).id));
+    return { key: Int32Array.from(nearest4g, (k) => (k < 0 ? -1 : (slotOf[k] as number))), km: nearest4gKm };
   }
 
   /** K new 4G sites for the planned scenario with the plan's towers (the `siting` command's rule). */

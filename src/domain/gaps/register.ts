@@ -151,7 +151,7 @@ function pointSource(data: GapData) {
   };
 }
 
-export function gapRows(dataset: GapData, towers: readonly Tower[], coverage: GapCoverage, options: GapRowsOptions = {}): GapRow[] {
+export function gapRows(dataset: GapData, towers: readonly (Tower | undefined)[], coverage: GapCoverage, options: GapRowsOptions = {}): GapRow[] {
   const { districts } = dataset;
   const communes = dataset.communes ?? [];
   const source = pointSource(dataset);

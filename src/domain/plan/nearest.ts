@@ -7,14 +7,16 @@
 // until a provable lower bound on the distance to every cell not yet scanned exceeds the best
 // found. An edit to one tower costs: for a tower taken away (deleted, moved, no longer 4G),
 // one pass over the points' keys to find those it was nearest to, and a ring search for each
-// of them; for a tower put in, one pass over the points skipping, by latitude alone, every
-// point already nearer to another tower.
+// of them; for a tower put in, a look at the points of the cells within the largest nearest
+// distance of any point (kept as an upper bound), skipping by latitude alone every point
+// already nearer to another tower.
 //
 // Longitude does not wrap at ±180° (the app's data are in Việt Nam): points beyond ±170° are
 // searched tower by tower, which is exact anywhere.
 import { EARTH_RADIUS_KM, haversineKm } from '../geo/haversine.ts';
 
-const CELL_DEG = 0.1;
+// About 2 km: a few towers per cell where towers are dense, so a search reads few of them.
+const CELL_DEG = 0.02;
 const DEG = Math.PI / 180;
 /** km per degree of latitude: a lower bound of the distance between two latitudes. */
 const KM_PER_DEG = EARTH_RADIUS_KM * DEG;
@@ -36,17 +38,35 @@ export class NearestTowers {
 
   private readonly at = new Map<number, Position>();
   private readonly cells = new Map<number, number[]>();
+  /** The points by cell, and an upper bound of every point's nearest distance. */
+  private readonly pointCells = new Map<number, number[]>();
+  private maxKm = 0;
   /** Cell extent of every tower ever placed: a ring search stops beyond it. */
   private extent = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
 
   constructor(
     private readonly points: { count: number; lon: Float64Array; lat: Float64Array },
     towers: Iterable<[number, Position]> = [],
+    /** Each point's nearest already known (a full classification's): no search then. */
+    known?: { key: Int32Array; km: Float64Array },
   ) {
-    this.key = new Int32Array(points.count).fill(-1);
-    this.km = new Float64Array(points.count).fill(NaN);
+    this.key = known ? known.key.slice() : new Int32Array(points.count).fill(-1);
+    this.km = known ? known.km.slice() : new Float64Array(points.count).fill(NaN);
     for (const [key, position] of towers) this.insert(key, position);
-    for (let i = 0; i < points.count; i++) this.search(i);
+    if (!known) for (let i = 0; i < points.count; i++) this.search(i);
+    for (let i = 0; i < points.count; i++) {
+      const id = cellKey(cellOf(points.lon[i] as number), cellOf(points.lat[i] as number));
+      const list = this.pointCells.get(id);
+      if (list) list.push(i);
+      else this.pointCells.set(id, [i]);
+      this.widen(i);
+    }
+  }
+
+  /** Keeps maxKm an upper bound once point i's distance has grown (NaN, none: unbounded). */
+  private widen(i: number): void {
+    const km = this.km[i] as number;
+    this.maxKm = Number.isNaN(km) ? Infinity : Math.max(this.maxKm, km);
   }
 
   /** Places, moves or (undefined) takes away the tower under `key`. */
@@ -67,18 +87,42 @@ export class NearestTowers {
     }
     if (position) {
       this.insert(key, position);
-      for (let i = 0; i < this.key.length; i++) {
+      const visit = (i: number) => {
         const best = this.km[i] as number;
         // NaN (none yet) fails the comparison: such a point is always checked.
-        if (Math.abs((lat[i] as number) - position.lat) * KM_PER_DEG > best) continue;
+        if (Math.abs((lat[i] as number) - position.lat) * KM_PER_DEG > best) return;
         const d = haversineKm(lon[i] as number, lat[i] as number, position.lon, position.lat);
         if (!(d >= best)) {
           this.key[i] = key;
           this.km[i] = d;
         }
+      };
+      this.forPointsNear(position, visit);
+    }
+    for (const i of orphans) {
+      this.search(i);
+      this.widen(i);
+    }
+  }
+
+  /** Every point that may lie within maxKm of `at` (and maybe others). */
+  private forPointsNear(at: Position, visit: (i: number) => void): void {
+    const dLat = this.maxKm / KM_PER_DEG;
+    const cos = Math.cos(Math.min(89, Math.abs(at.lat) + dLat) * DEG);
+    // 1% more: the first-order longitude bound, safe for the small spans near a point.
+    const dLon = (1.01 * dLat) / cos;
+    const cells = ((2 * dLat) / CELL_DEG + 2) * ((2 * dLon) / CELL_DEG + 2);
+    if (!(Math.abs(at.lon) + dLon <= WRAP_LON) || !(cells < this.pointCells.size)) {
+      for (let i = 0; i < this.key.length; i++) visit(i);
+      return;
+    }
+    for (let x = cellOf(at.lon - dLon); x <= cellOf(at.lon + dLon); x++) {
+      for (let y = cellOf(at.lat - dLat); y <= cellOf(at.lat + dLat); y++) {
+        const list = this.pointCells.get(cellKey(x, y));
+        if (list) for (const i of list) visit(i);
       }
     }
-    for (const i of orphans) this.search(i);
+    // Points the grid cannot place (NaN coordinates) are in no cell near anything.
   }
 
   private insert(key: number, position: Position): void {
