@@ -7,14 +7,14 @@ import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '
 import { NearestTowers } from '../domain/plan/nearest.ts';
 import { applyPlan, EMPTY_PLAN, isEmptyPlan, type PlanDoc } from '../domain/plan/plan.ts';
 import type { PointGrid } from '../domain/coverage/point-grid.ts';
-import { cellLevelCounts, viewGrid } from '../domain/points/view.ts';
+import { CELL_COUNTS, cellLevelCounts, viewGrid } from '../domain/points/view.ts';
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
 import { buildTimeline, levelInputs, type Timeline } from '../domain/progress/timeline.ts';
 import { chooseSites, type SitingOptions, type SitingResult } from '../domain/siting/siting.ts';
 import type { Dataset, Tower } from '../domain/types.ts';
 import type { ClassifyPool } from './classify-pool.ts';
 import type { CoverageResult, PlanCoverage } from './protocol.ts';
-import { onAirColumns, TowerSlots } from './tower-slots.ts';
+import { OnAirSlots, TowerSlots } from './tower-slots.ts';
 
 export type LevelChangesOf = (inputs: ReturnType<typeof levelInputs>) => LevelChanges | Promise<LevelChanges>;
 
@@ -40,7 +40,11 @@ export class CoverageSession {
   /** The plan laid over the loaded towers, made when something needs the whole list. */
   private applied: readonly Tower[] | undefined;
   /** A plan edit's state for one scenario: levels, nearest towers, and circles by slot. */
-  private engine: { scenario: Scenario; coverage: IncrementalCoverage; nearest: NearestTowers; circles: (Circle | undefined)[] } | undefined;
+  private engine:
+    | { scenario: Scenario; coverage: IncrementalCoverage; nearest: NearestTowers; onAir: OnAirSlots; cellCounts: Uint32Array }
+    | undefined;
+  /** The map grid's cell of each point (-1: none), for moving the cell counts point by point. */
+  private cellOfPoint: Int32Array | undefined;
   /** The last full answer's nearest towers: where plan edits start from when it still holds. */
   private lastNearest: { scenario: Scenario; plan: PlanDoc; key: Int32Array; km: Float64Array } | undefined;
   /** What every tower index of an answer refers to (tower-slots.ts). */
@@ -180,23 +184,24 @@ export class CoverageSession {
       const circle = tower === undefined ? undefined : towerCircle(tower, scenario);
       touched.push([id, circle]);
       const slot = this.slots.set(id, tower);
-      engine.circles[slot] = circle;
+      engine.onAir.set(slot, circle);
       engine.nearest.set(slot, circle?.broadband ? circle : undefined);
     }
     this.plan = plan;
     this.applied = undefined;
     const change = engine.coverage.setMany(touched);
+    this.recount(engine.cellCounts, change);
     return {
       datasetId: this.id,
       requestId,
       scenario,
       level: engine.coverage.level.slice(),
       figures: engine.coverage.figures(),
-      cellCounts: this.cellCounts(engine.coverage.level),
+      cellCounts: engine.cellCounts.slice(),
       changed: change.points,
       nearestTower: engine.nearest.key.slice(),
       nearestKm: engine.nearest.km.slice(),
-      onAir: onAirColumns(engine.circles),
+      onAir: engine.onAir.columns(),
       towerChanges: this.slots.drain(),
       elapsedMs: performance.now() - started,
     };
@@ -213,14 +218,33 @@ export class CoverageSession {
       );
       const circles = scenarioCircles(this.towers, scenario);
       coverage.setMany(circles);
-      // Dense (no holes), so that reading it per answer stays a fast loop.
-      const bySlot = new Array<Circle | undefined>(this.slots.towers.length).fill(undefined);
-      for (const [id, circle] of circles) bySlot[this.slots.slot(id)] = circle;
+      const onAir = new OnAirSlots();
+      for (const [id, circle] of circles) onAir.set(this.slots.slot(id), circle);
       const broadband = [...circles].filter(([, c]) => c.broadband).map(([id, c]): [number, Circle] => [this.slots.slot(id), c]);
       const nearest = new NearestTowers(this.points, broadband, this.knownNearest(scenario));
-      this.engine = { scenario, coverage, nearest, circles: bySlot };
+      this.engine = { scenario, coverage, nearest, onAir, cellCounts: this.cellCounts(coverage.level) };
     }
     return this.engine;
+  }
+
+  /** Moves the cell counts by the points whose level changed (as cellLevelCounts counts them). */
+  private recount(counts: Uint32Array, change: { points: Int32Array; before: Uint8Array; after: Uint8Array }): void {
+    if (!this.cellOfPoint) {
+      const { grid } = this;
+      const cellOf = new Int32Array(this.points.count).fill(-1);
+      for (let cell = 0; cell < grid.nx * grid.ny; cell++) {
+        for (let k = grid.cellStart[cell] as number; k < (grid.cellStart[cell + 1] as number); k++) cellOf[grid.items[k] as number] = cell;
+      }
+      this.cellOfPoint = cellOf;
+    }
+    const hamlets = this.dataset.hamlets.length;
+    change.points.forEach((p, c) => {
+      const cell = this.cellOfPoint?.[p] ?? -1;
+      if (cell < 0) return;
+      const base = cell * CELL_COUNTS + (p < hamlets ? 0 : 3) + 2;
+      (counts[base - (change.before[c] as number)] as number)--;
+      (counts[base - (change.after[c] as number)] as number)++;
+    });
   }
 
   /** The nearest towers of the scenario with the plan now: the last full answer's, else a classification's. */

@@ -49,28 +49,80 @@ export class TowerSlots {
   }
 }
 
-/** Per slot, the tower's circle in one scenario (undefined: not on air). */
-export function onAirColumns(circles: readonly (Circle | undefined)[]): TowerColumns {
-  let count = 0;
-  for (let slot = 0; slot < circles.length; slot++) if (circles[slot]) count++;
-  const columns: TowerColumns = {
-    count,
-    lon: new Float64Array(count),
-    lat: new Float64Array(count),
-    radiusKm: new Float64Array(count),
-    broadband: new Uint8Array(count),
-    towerIndex: new Int32Array(count),
-  };
-  for (let slot = 0, k = 0; slot < circles.length; slot++) {
-    const c = circles[slot];
-    if (!c) continue;
-    columns.lon[k] = c.lon;
-    columns.lat[k] = c.lat;
-    columns.radiusKm[k] = c.radiusKm;
-    columns.broadband[k] = c.broadband ? 1 : 0;
-    columns.towerIndex[k++] = slot;
+/**
+ * The towers on air in one scenario as columns whose `towerIndex` holds slots, kept up to date
+ * slot by slot (an edit costs the towers it touched; an answer, one copy of the columns).
+ */
+export class OnAirSlots {
+  private count = 0;
+  private lon = new Float64Array(64);
+  private lat = new Float64Array(64);
+  private radiusKm = new Float64Array(64);
+  private broadband = new Uint8Array(64);
+  private slot = new Int32Array(64);
+  /** Where each slot is in the columns. */
+  private readonly at = new Map<number, number>();
+
+  /** Puts the slot's circle in the scenario (undefined: not on air). */
+  set(slot: number, circle: Circle | undefined): void {
+    let k = this.at.get(slot);
+    if (!circle) {
+      if (k === undefined) return;
+      // The last entry takes its place.
+      const last = --this.count;
+      this.at.delete(slot);
+      if (k !== last) {
+        this.move(last, k);
+        this.at.set(this.slot[k] as number, k);
+      }
+      return;
+    }
+    if (k === undefined) {
+      if (this.count === this.slot.length) this.grow();
+      k = this.count++;
+      this.at.set(slot, k);
+      this.slot[k] = slot;
+    }
+    this.lon[k] = circle.lon;
+    this.lat[k] = circle.lat;
+    this.radiusKm[k] = circle.radiusKm;
+    this.broadband[k] = circle.broadband ? 1 : 0;
   }
-  return columns;
+
+  /** A copy, for an answer. */
+  columns(): TowerColumns {
+    const n = this.count;
+    return {
+      count: n,
+      lon: this.lon.slice(0, n),
+      lat: this.lat.slice(0, n),
+      radiusKm: this.radiusKm.slice(0, n),
+      broadband: this.broadband.slice(0, n),
+      towerIndex: this.slot.slice(0, n),
+    };
+  }
+
+  private move(from: number, to: number): void {
+    this.lon[to] = this.lon[from] as number;
+    this.lat[to] = this.lat[from] as number;
+    this.radiusKm[to] = this.radiusKm[from] as number;
+    this.broadband[to] = this.broadband[from] as number;
+    this.slot[to] = this.slot[from] as number;
+  }
+
+  private grow(): void {
+    const size = this.slot.length * 2;
+    const grown = <T extends Float64Array | Uint8Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.lon = grown(this.lon, (n) => new Float64Array(n));
+    this.lat = grown(this.lat, (n) => new Float64Array(n));
+    this.radiusKm = grown(this.radiusKm, (n) => new Float64Array(n));
+    this.broadband = grown(this.broadband, (n) => new Uint8Array(n));
+    this.slot = grown(this.slot, (n) => new Int32Array(n));
+  }
 }
 
 /** The page's side: the slots after `changes` (a new array when anything changed). */

@@ -169,6 +169,13 @@ describe('CoverageSession.setPlan = classify + coverageFigures over applyPlan, a
               const t = slots[slot] as Tower;
               expect(haversineKm(points.lon[i]!, points.lat[i]!, t.lon, t.lat)).toBe(want.nearestKm[i]);
             });
+            expect(Array.from(got.cellCounts)).toEqual(Array.from(session.cellCounts(want.level)));
+            // The towers on air, by slot: those of the plan applied, with their radius there.
+            const applied = applyPlan(base, plan).towers;
+            const onAir = onAirTowers(applied, s);
+            const wantOnAir = Array.from(onAir.towerIndex, (t, k) => [applied[t]!.id, onAir.radiusKm[k], onAir.broadband[k], applied[t]!.lon].join()).sort();
+            const gotOnAir = Array.from(got.onAir.towerIndex, (slot, k) => [slots[slot]!.id, got.onAir.radiusKm[k], got.onAir.broadband[k], got.onAir.lon[k]].join()).sort();
+            expect(gotOnAir).toEqual(wantOnAir);
             // The change is the edit's own: from the previous plan's levels in this scenario.
             const before = oracle(dataset, district, previous, s).level;
             expect(Array.from(got.changed)).toEqual(differing(before, want.level));

@@ -5,9 +5,9 @@
 // Towers are keys (small integers: the worker's tower slots) with a position. A grid of
 // CELL_DEG cells holds them; a point's nearest is found by scanning rings of cells outward
 // until a provable lower bound on the distance to every cell not yet scanned exceeds the best
-// found. An edit to one tower costs: for a tower taken away (deleted, moved, no longer 4G),
-// one pass over the points' keys to find those it was nearest to, and a ring search for each
-// of them; for a tower put in, a look at the points of the cells within the largest nearest
+// found. Each tower keeps the list of the points it is nearest to (linked through two arrays).
+// An edit to one tower costs: for a tower taken away (deleted, moved, no longer 4G), a ring
+// search for each point of its list; for a tower put in, a look at the points of the cells within the largest nearest
 // distance of any point (kept as an upper bound), skipping by latitude alone every point
 // already nearer to another tower.
 //
@@ -41,6 +41,10 @@ export class NearestTowers {
   /** The points by cell, and an upper bound of every point's nearest distance. */
   private readonly pointCells = new Map<number, number[]>();
   private maxKm = 0;
+  /** Per tower key, the first point of its list; per point, the next and previous (-1: none). */
+  private readonly head = new Map<number, number>();
+  private readonly next: Int32Array;
+  private readonly prev: Int32Array;
   /** Cell extent of every tower ever placed: a ring search stops beyond it. */
   private extent = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
 
@@ -52,9 +56,12 @@ export class NearestTowers {
   ) {
     this.key = known ? known.key.slice() : new Int32Array(points.count).fill(-1);
     this.km = known ? known.km.slice() : new Float64Array(points.count).fill(NaN);
+    this.next = new Int32Array(points.count).fill(-1);
+    this.prev = new Int32Array(points.count).fill(-1);
     for (const [key, position] of towers) this.insert(key, position);
     if (!known) for (let i = 0; i < points.count; i++) this.search(i);
     for (let i = 0; i < points.count; i++) {
+      this.link(i);
       const id = cellKey(cellOf(points.lon[i] as number), cellOf(points.lat[i] as number));
       const list = this.pointCells.get(id);
       if (list) list.push(i);
@@ -77,12 +84,11 @@ export class NearestTowers {
     const orphans: number[] = [];
     if (old) {
       this.remove(key, old);
-      for (let i = 0; i < this.key.length; i++) {
-        if (this.key[i] === key) {
-          orphans.push(i);
-          this.key[i] = -1;
-          this.km[i] = NaN;
-        }
+      for (let i = this.head.get(key) ?? -1; i >= 0; i = this.next[i] as number) orphans.push(i);
+      this.head.delete(key);
+      for (const i of orphans) {
+        this.key[i] = -1;
+        this.km[i] = NaN;
       }
     }
     if (position) {
@@ -93,16 +99,44 @@ export class NearestTowers {
         if (Math.abs((lat[i] as number) - position.lat) * KM_PER_DEG > best) return;
         const d = haversineKm(lon[i] as number, lat[i] as number, position.lon, position.lat);
         if (!(d >= best)) {
+          this.unlink(i);
           this.key[i] = key;
           this.km[i] = d;
+          this.link(i);
         }
       };
       this.forPointsNear(position, visit);
     }
     for (const i of orphans) {
+      // The tower put in may have taken it already: out of that list before the search.
+      this.unlink(i);
       this.search(i);
+      this.link(i);
       this.widen(i);
     }
+  }
+
+  /** Puts point i first in its tower's list. */
+  private link(i: number): void {
+    const key = this.key[i] as number;
+    if (key < 0) return;
+    const first = this.head.get(key) ?? -1;
+    this.next[i] = first;
+    this.prev[i] = -1;
+    if (first >= 0) this.prev[first] = i;
+    this.head.set(key, i);
+  }
+
+  /** Takes point i out of its tower's list. */
+  private unlink(i: number): void {
+    const key = this.key[i] as number;
+    if (key < 0) return;
+    const p = this.prev[i] as number;
+    const n = this.next[i] as number;
+    if (p >= 0) this.next[p] = n;
+    else if (n >= 0) this.head.set(key, n);
+    else this.head.delete(key);
+    if (n >= 0) this.prev[n] = p;
   }
 
   /** Every point that may lie within maxKm of `at` (and maybe others). */
