@@ -54,12 +54,16 @@ export class CoverageSession {
   /** The map's grid of the points: levels are counted per cell with every result. */
   readonly grid: PointGrid;
 
-  /** `id`: tells this data set's answers from those of the one before (the page drops those). */
+  /**
+   * `id`: tells this data set's answers from those of the one before (the page drops those).
+   * `points`: the points as columns when already made (else made here).
+   */
   constructor(
     private readonly dataset: Dataset,
     readonly id = 0,
+    points?: PointColumns,
   ) {
-    this.points = pointColumns(dataset.hamlets, dataset.schools);
+    this.points = points ?? pointColumns(dataset.hamlets, dataset.schools);
     this.grid = viewGrid(this.points);
     this.weight = pointWeights(dataset);
     this.district = locateDistricts(buildDistrictIndex(dataset.districts), this.points.lon, this.points.lat);

@@ -7,6 +7,7 @@ import type { Scenario } from '../domain/coverage/columns.ts';
 import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
 import type { PlanDoc } from '../domain/plan/plan.ts';
 import { datasetView, datasetViewTransferables } from '../domain/points/dataset-view.ts';
+import { buildPointTable, tableColumns } from '../domain/points/table.ts';
 import { fromDay } from '../domain/progress/days.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
@@ -85,12 +86,14 @@ export class Engine {
   /** Makes `dataset` the one the engine computes on. */
   private open(dataset: Dataset, issues: Issue[]): Loaded {
     this.datasetCount += 1;
-    const session = new CoverageSession(dataset, this.datasetCount);
+    // The points become columns once: the page's table, and the engine's copy of its coordinates.
+    const table = buildPointTable(dataset.hamlets, dataset.schools);
+    const session = new CoverageSession(dataset, this.datasetCount, tableColumns(table));
     this.session = session;
     this.pool?.close();
     const helpers = startHelpers(session.pointColumns.count);
     this.pool = helpers.length > 0 ? new ClassifyPool(session.pointColumns, helpers) : undefined;
-    const view = datasetView(dataset, session.grid, session.districtOf);
+    const view = datasetView(dataset, session.grid, session.districtOf, table);
     const loaded: Loaded = { datasetId: session.id, dataset: view, issues, asOf: defaultAsOf(view.days) };
     return transfer(loaded, datasetViewTransferables(view));
   }

@@ -13,6 +13,8 @@ import { applyPlan, EMPTY_PLAN, removeTower } from '../../src/domain/plan/plan.t
 import type { Tower } from '../../src/domain/types.ts';
 import { datasetLayers } from '../../src/map/layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
+import { parseDataset } from '../../src/domain/parse/index.ts';
+import { CoverageSession } from '../../src/worker/compute.ts';
 import { Engine } from '../../src/worker/engine.ts';
 import type { Loaded } from '../../src/worker/protocol.ts';
 
@@ -46,6 +48,9 @@ describe('a tower deleted from the plan', () => {
     store().datasetLoaded(loaded.dataset, loaded.issues, loaded.asOf);
     store().scenarioModeChosen('current');
     const full = (await engine.coverage('current'))!;
+    // The engine's points are the page's table's columns: the same levels as from the parsed points.
+    const parsed = parseDataset([...texts].map(([path, text]) => ({ path, text }))).dataset!;
+    expect(Array.from(full.level)).toEqual(Array.from(new CoverageSession(parsed).coverage(0, 'current').level));
     store().towersPatched(full.towerChanges);
     store().coverageComputed(full);
 

@@ -20,11 +20,11 @@ export type DatasetView = Omit<Dataset, 'hamlets' | 'schools'> & {
 
 /**
  * `grid` and `district` (the worker's, else built here) are copied, not shared: the worker
- * keeps its own.
+ * keeps its own. `points`: the table when already built.
  */
-export function datasetView(dataset: Dataset, grid?: PointGrid, district?: Int32Array): DatasetView {
+export function datasetView(dataset: Dataset, grid?: PointGrid, district?: Int32Array, points?: PointTable): DatasetView {
   const { hamlets, schools, ...rest } = dataset;
-  const points = buildPointTable(hamlets, schools);
+  points ??= buildPointTable(hamlets, schools);
   grid ??= viewGrid(points);
   const copy = { ...grid, cellStart: grid.cellStart.slice(), items: grid.items.slice() };
   const [firstDay, lastDay] = timelineDays(dataset);
