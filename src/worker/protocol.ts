@@ -1,3 +1,5 @@
+// The types of what crosses between the page and the data worker's Engine (engine.ts): the
+// answers, and what they carry. Calls themselves are the Engine's typed methods (Comlink).
 import type { Scenario, TowerColumns } from '../domain/coverage/columns.ts';
 import type { CoverageFigures } from '../domain/coverage/report.ts';
 import type { IncomingFile, StagedFile } from '../domain/import/staging.ts';
