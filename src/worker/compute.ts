@@ -152,7 +152,8 @@ export class CoverageSession {
       const k = nearest4g[i] as number;
       nearestTower[i] = k < 0 ? -1 : (slotOf[k] as number);
     }
-    this.lastNearest = { scenario, plan: this.plan, key: nearestTower, km: nearest4gKm };
+    // Copies: the answer's own arrays are moved to the page.
+    this.lastNearest = { scenario, plan: this.plan, key: nearestTower.slice(), km: nearest4gKm.slice() };
     const figures = this.figuresOf(level);
     const baseline = this.baselineFor(scenario, level);
     return {
@@ -254,7 +255,7 @@ export class CoverageSession {
   /** The nearest towers of the scenario with the plan now: the last full answer's, else a classification's. */
   private knownNearest(scenario: Scenario): { key: Int32Array; km: Float64Array } {
     const last = this.lastNearest;
-    if (last?.scenario === scenario && last.plan === this.plan) return { key: last.key.slice(), km: last.km.slice() };
+    if (last?.scenario === scenario && last.plan === this.plan) return last;
     const towers = onAirTowers(this.towers, scenario);
     const { nearest4g, nearest4gKm } = classify(this.points, towers);
     const slotOf = Int32Array.from(towers.towerIndex, (k) => this.slots.slot((this.towers[k] as Tower).id));

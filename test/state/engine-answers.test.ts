@@ -16,7 +16,7 @@ import { useAppStore } from '../../src/state/store.ts';
 import { parseDataset } from '../../src/domain/parse/index.ts';
 import { CoverageSession } from '../../src/worker/compute.ts';
 import { Engine } from '../../src/worker/engine.ts';
-import type { Loaded } from '../../src/worker/protocol.ts';
+import { transferables, type CoverageResult, type Loaded, type PlanCoverage } from '../../src/worker/protocol.ts';
 
 const texts = new Map(
   readdirSync('data', { recursive: true, encoding: 'utf8' })
@@ -27,6 +27,9 @@ beforeAll(() => vi.stubGlobal('fetch', async (url: string) => new Response(texts
 afterAll(() => vi.unstubAllGlobals());
 
 const store = () => useAppStore.getState();
+
+/** As Comlink sends an answer: its typed arrays moved, so the engine must not keep them. */
+const wire = <T extends CoverageResult | PlanCoverage>(answer: T): T => structuredClone(answer, { transfer: transferables(answer) });
 
 /** The nearest 4G/5G tower on air, by brute force. */
 function nearest(towers: readonly Tower[], lon: number, lat: number): { id: string; km: number } {
@@ -47,7 +50,7 @@ describe('a tower deleted from the plan', () => {
     expect(loaded.dataset.points.count).toBeGreaterThan(0);
     store().datasetLoaded(loaded.dataset, loaded.issues, loaded.asOf);
     store().scenarioModeChosen('current');
-    const full = (await engine.coverage('current'))!;
+    const full = wire((await engine.coverage('current'))!);
     // The engine's points are the page's table's columns: the same levels as from the parsed points.
     const parsed = parseDataset([...texts].map(([path, text]) => ({ path, text }))).dataset!;
     expect(Array.from(full.level)).toEqual(Array.from(new CoverageSession(parsed).coverage(0, 'current').level));
@@ -70,7 +73,7 @@ describe('a tower deleted from the plan', () => {
     expect(before).not.toBe(want.id);
 
     // The quick answer, taken as the client takes it.
-    const quick = engine.plan(plan, 'current');
+    const quick = wire(engine.plan(plan, 'current'));
     store().towersPatched(quick.towerChanges);
     store().planCoverageComputed(quick);
     const { coverage, towers } = store();
