@@ -77,7 +77,8 @@ export class Engine {
       const { dataset, issues } = parseDataset(sources);
       if (!dataset) return { reason: 'invalid', issues };
       this.imports = new ImportSession(sources);
-      return this.open(dataset, issues);
+      const loaded = this.open(dataset, issues);
+      return transfer(loaded, datasetViewTransferables(loaded.dataset));
     } catch (error) {
       return { reason: messageOf(error), issues: [] };
     }
@@ -94,8 +95,8 @@ export class Engine {
     const helpers = startHelpers(session.pointColumns.count);
     this.pool = helpers.length > 0 ? new ClassifyPool(session.pointColumns, helpers) : undefined;
     const view = datasetView(dataset, session.grid, session.districtOf, table);
-    const loaded: Loaded = { datasetId: session.id, dataset: view, issues, asOf: defaultAsOf(view.days) };
-    return transfer(loaded, datasetViewTransferables(view));
+    // Comlink moves the buffers only of the object a call returns: each caller marks its own.
+    return { datasetId: session.id, dataset: view, issues, asOf: defaultAsOf(view.days) };
   }
 
   /**
@@ -115,7 +116,8 @@ export class Engine {
       return { paths, failed: 'the data imported earlier no longer passes the checks; the bundled data stays' };
     }
     this.imports = this.imports.over(sources);
-    return { paths, loaded: this.open(dataset, issues) };
+    const loaded = this.open(dataset, issues);
+    return transfer({ paths, loaded }, datasetViewTransferables(loaded.dataset));
   }
 
   /** Everything for one scenario; undefined when a newer request came before it started. */
@@ -211,7 +213,8 @@ export class Engine {
     const files = taken.changed.map(({ path, text }) => ({ path, text }));
     // Kept on this device (IndexedDB) when the page asks: the texts never cross to the page.
     this.unsaved = { key: datasetKey(taken.dataset), files };
-    return { loaded: this.open(taken.dataset, []), paths: files.map((f) => f.path) };
+    const loaded = this.open(taken.dataset, []);
+    return transfer({ loaded, paths: files.map((f) => f.path) }, datasetViewTransferables(loaded.dataset));
   }
 
   /** Saves the files the last import took; the reason when it could not. */
