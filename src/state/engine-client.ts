@@ -54,7 +54,10 @@ async function requestCoverage(): Promise<void> {
     store().coverageComputed(result);
     const range = await engine.radiusRange(result.requestId, result.scenario);
     if (range) store().radiusRangeComputed(result.requestId, range);
-    void engine.timeline().then((answer) => answer?.datasetId === datasetId && store().timelineRebuilt(answer.timeline));
+    engine.timeline().then(
+      (answer) => answer?.datasetId === datasetId && store().timelineRebuilt(answer.timeline),
+      (error: unknown) => store().coverageFailed(messageOf(error)),
+    );
     if (saveDue) {
       saveDue = false;
       const failed = await engine.saveImport();
