@@ -93,3 +93,41 @@ describe('a tower deleted from the plan', () => {
     expect((line?.props.data as { to: [number, number] }[])[0]?.to).toEqual([at.lon, at.lat]);
   });
 });
+
+describe('the engine, as the page calls it', () => {
+  it('answers only the newest of a burst of coverage requests, and drops the radius range of an overtaken one', async () => {
+    const engine = new Engine();
+    await engine.load([...texts.keys()].map((path) => ({ path, url: path })));
+    // Scrubbing through dates: three requests before the engine gets to any.
+    const asked = [engine.coverage('2020-01-01'), engine.coverage('2021-01-01'), engine.coverage('current')];
+    const [first, second, last] = await Promise.all(asked);
+    expect(first).toBeUndefined();
+    expect(second).toBeUndefined();
+    expect(last?.scenario).toBe('current');
+    const range = await engine.radiusRange(last!.requestId, 'current');
+    expect(range?.map((r) => r.factor)).toEqual([0.75, 1, 1.25]);
+    expect(range?.[1]?.figures).toEqual(last!.figures);
+    // A plan edit overtakes a range not yet computed.
+    const pending = engine.radiusRange(last!.requestId, 'current');
+    engine.plan(EMPTY_PLAN, 'current');
+    expect(await pending).toBeUndefined();
+  });
+
+  it('builds the timeline once per data set and plan, and takes an import as a new data set', async () => {
+    const engine = new Engine();
+    const loaded = (await engine.load([...texts.keys()].map((path) => ({ path, url: path })))) as Loaded;
+    const timeline = await engine.timeline();
+    expect(timeline?.datasetId).toBe(loaded.datasetId);
+    expect(await engine.timeline()).toBeUndefined();
+    const hamlets = [...texts.keys()].find((p) => p.endsWith('hamlets.geojson'))!;
+    const progress: string[] = [];
+    const checked = await engine.checkImport(1, [{ name: 'hamlets.geojson', text: texts.get(hamlets)! }], (phase) => progress.push(phase));
+    expect(checked.canImport).toBe(true);
+    expect(progress).toContain('checking');
+    const taken = engine.commitImport(1, false);
+    expect(taken.loaded.datasetId).not.toBe(loaded.datasetId);
+    expect(() => engine.commitImport(1, false)).toThrow(/no longer waiting/);
+    // The new data set's timeline is due again.
+    expect((await engine.timeline())?.datasetId).toBe(taken.loaded.datasetId);
+  });
+});
