@@ -3,7 +3,7 @@ import type { DatasetView } from '../domain/points/dataset-view.ts';
 
 import { startPersistence } from '../state/persistence.ts';
 import { startUrlSync } from '../state/url-sync.ts';
-import { startDataWorker } from '../state/worker-bridge.ts';
+import { startDataWorker } from '../state/engine-client.ts';
 import { useAppStore } from '../state/store.ts';
 import { Attribution } from '../ui/Attribution.tsx';
 import { ChoroplethPanel } from '../ui/ChoroplethPanel.tsx';

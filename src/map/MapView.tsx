@@ -5,12 +5,12 @@ import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
 import type { Tower } from '../domain/types.ts';
+import type { TowerColumns } from '../domain/coverage/columns.ts';
 import { choroplethValues } from '../state/dashboard.ts';
 import { updateTower } from '../domain/plan/plan.ts';
 import { placePlannedTowers } from '../state/plan-actions.ts';
 import { planChanges } from '../state/plan-view.ts';
-import { effectiveTowers, scenarioTowers } from '../state/selectors.ts';
-import { scenarioOf, useAppStore } from '../state/store.ts';
+import { useAppStore } from '../state/store.ts';
 import { MAP_ATTRIBUTION } from '../ui/Attribution.tsx';
 import { translate } from '../ui/i18n.ts';
 import { Tooltip } from '../ui/Tooltip.tsx';
@@ -28,6 +28,16 @@ import { basemapStyle, CHOROPLETH_LAYER, provinceBounds } from './style.ts';
 maplibregl.setWorkerUrl(workerUrl);
 // The map's workers start while the data is still loading, not when the map is made.
 maplibregl.prewarm();
+
+/** Before the first answer: no tower on air is known. */
+const NONE_ON_AIR: TowerColumns = {
+  count: 0,
+  lon: new Float64Array(0),
+  lat: new Float64Array(0),
+  radiusKm: new Float64Array(0),
+  broadband: new Uint8Array(0),
+  towerIndex: new Int32Array(0),
+};
 
 interface Hover {
   picked: Picked;
@@ -47,12 +57,11 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
   const [view, setView] = useState<{ box: Box; zoom: number } | undefined>();
   const layers = useAppStore((s) => s.layers);
   const lang = useAppStore((s) => s.lang);
-  const scenario = useAppStore(scenarioOf);
   const timeline = useAppStore((s) => s.timeline);
   const asOf = useAppStore((s) => s.asOf);
   const choroplethMetric = useAppStore((s) => s.choroplethMetric);
   const focus = useAppStore((s) => s.focus);
-  const plan = useAppStore((s) => s.planPreview ?? s.plan);
+  const towers = useAppStore((s) => s.towers);
   const selectedTower = useAppStore((s) => s.selectedTower);
   const editMode = useAppStore((s) => s.editMode);
   const siting = useAppStore((s) => s.siting);
@@ -139,8 +148,8 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     const handlers: MapHandlers = {
       onHover: (picked, x, y) => setHover(picked ? { picked, x, y } : undefined),
     };
-    const towers = effectiveTowers(dataset.towers, plan);
-    const inputs = { dataset, towers, coverage, onAir: scenarioTowers(towers, scenario), visible: layers, selectedPoint, box: view?.box, zoom: view?.zoom ?? 0 };
+    // The towers and those on air as the worker's answer leaves them: the page applies no plan.
+    const inputs = { dataset, towers, coverage, onAir: coverage?.onAir ?? NONE_ON_AIR, visible: layers, selectedPoint, box: view?.box, zoom: view?.zoom ?? 0 };
     const { gained, lost } = planChanges(coverage);
     const sites = siting.phase === 'done' ? siting.result.sites : [];
     overlay.current?.setProps({
@@ -150,7 +159,7 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
         ...gapLayers(dataset, gapStatuses, 'commune-labels'),
       ],
     });
-  }, [dataset, coverage, scenario, layers, selectedPoint, styleLoaded, plan, selectedTower, siting, gapStatuses, view]);
+  }, [dataset, coverage, layers, selectedPoint, styleLoaded, towers, selectedTower, siting, gapStatuses, view]);
 
   useEffect(() => {
     const canvas = mapRef.current?.getCanvas();
@@ -228,15 +237,15 @@ function enablePlanEditing(map: maplibregl.Map, overlay: MapLibreOverlay, datase
     const target = pickedTarget(overlay.pickObject({ x: event.point.x, y: event.point.y, layerIds: SELECTABLE_LAYERS, radius: 2 }));
     if (!target) return;
     if ('point' in target) state.pointSelected(target.point);
-    else state.towerSelected(effectiveTowers(base, state.planPreview ?? state.plan)[target.tower]?.id);
+    else state.towerSelected(state.towers[target.tower]?.id);
   };
   const onDown = (event: maplibregl.MapMouseEvent) => {
     const picked = overlay.pickObject({ x: event.point.x, y: event.point.y, layerIds: ['towers'], radius: 4 });
-    // The towers layer's data are indexes into the towers with the plan applied.
+    // The towers layer's data are slots of the towers with the plan applied.
     const state = useAppStore.getState();
     const shown = picked?.layer?.props.data;
     const index = picked && shown instanceof Uint32Array ? towerIndexOf(shown, picked.index) : undefined;
-    const tower: Tower | undefined = index === undefined ? undefined : effectiveTowers(base, state.planPreview ?? state.plan)[index];
+    const tower: Tower | undefined = index === undefined ? undefined : state.towers[index];
     if (!tower || tower.status !== 'planned') return;
     event.preventDefault();
     map.dragPan.disable();

@@ -33,7 +33,7 @@ export const SELECTABLE_LAYERS = ['hamlets', 'schools', 'towers'];
 
 /**
  * What a pick on one of SELECTABLE_LAYERS names: a point (hamlets first, then schools) or a
- * tower (an index into the towers with the plan applied).
+ * tower (a slot of the towers with the plan applied).
  */
 export function pickedTarget(info: { layer?: { id: string; props: object } | null; index: number } | null | undefined): { point: number } | { tower: number } | undefined {
   const layer = info?.layer;
@@ -50,9 +50,9 @@ export function pickedTarget(info: { layer?: { id: string; props: object } | nul
 export interface LayerInputs {
   dataset: DatasetView;
   coverage: CoverageResult | undefined;
-  /** The loaded towers with the plan applied. */
-  towers: readonly Tower[];
-  /** Towers on air in the chosen scenario, with their radius there (indexes into `towers`). */
+  /** The towers with the plan applied, by slot (worker/tower-slots.ts): the answers' tower indexes. */
+  towers: readonly (Tower | undefined)[];
+  /** Towers on air in the answer's scenario, with their radius there (slots of `towers`). */
   onAir: TowerColumns;
   visible: Record<LayerId, boolean>;
   selectedPoint: number | undefined;

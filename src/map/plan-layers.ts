@@ -12,7 +12,8 @@ type MapLibreLayerProps = { beforeId?: string };
 
 export interface PlanLayerInputs {
   dataset: DatasetView;
-  towers: readonly Tower[];
+  /** The towers by slot (worker/tower-slots.ts). */
+  towers: readonly (Tower | undefined)[];
   selectedTower: string | undefined;
   /** Point indexes (hamlets, then schools) newly good / no longer good with the plan. */
   gained: Int32Array;
@@ -72,7 +73,7 @@ export function planLayers(inputs: PlanLayerInputs, beforeId: string): Layer[] {
       }),
     );
   }
-  const chosen = selectedTower === undefined ? undefined : towers.find((t) => t.id === selectedTower);
+  const chosen = selectedTower === undefined ? undefined : towers.find((t) => t?.id === selectedTower);
   if (chosen) {
     layers.push(
       new ScatterplotLayer<Tower, MapLibreLayerProps>({

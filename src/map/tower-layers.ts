@@ -1,6 +1,6 @@
 // Towers and their discs as deck.gl layers: all of them when there are few, else those
-// about the view; discs as one binary position attribute, towers as indexes into the towers
-// with the plan applied (so that a pick names the tower, pickedTarget in layers.ts).
+// about the view; discs as one binary position attribute, towers as slots of the towers with
+// the plan applied (worker/tower-slots.ts) (so that a pick names the tower, pickedTarget in layers.ts).
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { TowerColumns } from '../domain/coverage/columns.ts';
@@ -74,19 +74,21 @@ function boxKm2([w, s, e, n]: Box): number {
 /** Towers drawn at once at most (icons and discs); more are drawn only for the view. */
 export const TOWER_LIMIT = 20_000;
 
-/** Indexes of the towers to draw: all when few, else those in `box`; undefined: too many. */
-function towersOf(towers: readonly Tower[], box: Box | undefined): Uint32Array | undefined {
-  if (towers.length <= TOWER_LIMIT) return Uint32Array.from({ length: towers.length }, (_, i) => i);
-  if (!box) return undefined;
-  const keep: number[] = [];
+/** Slots of the towers to draw: all when few, else those in `box`; undefined: too many. */
+function towersOf(towers: readonly (Tower | undefined)[], box: Box | undefined): Uint32Array | undefined {
+  const all: number[] = [];
+  const inBox: number[] = [];
   towers.forEach((t, i) => {
-    if (t.lon >= box[0] && t.lon <= box[2] && t.lat >= box[1] && t.lat <= box[3]) keep.push(i);
+    if (!t) return;
+    all.push(i);
+    if (box && t.lon >= box[0] && t.lon <= box[2] && t.lat >= box[1] && t.lat <= box[3]) inBox.push(i);
   });
-  return keep.length > TOWER_LIMIT ? undefined : Uint32Array.from(keep);
+  if (all.length <= TOWER_LIMIT) return Uint32Array.from(all);
+  return !box || inBox.length > TOWER_LIMIT ? undefined : Uint32Array.from(inBox);
 }
 
 const discCache = new WeakMap<TowerColumns, Map<string, Discs | undefined>>();
-const towerCache = new WeakMap<readonly Tower[], Map<string, Uint32Array | undefined>>();
+const towerCache = new WeakMap<readonly (Tower | undefined)[], Map<string, Uint32Array | undefined>>();
 
 function cached<K extends object, V>(cache: WeakMap<K, Map<string, V>>, key: K, box: Box | undefined, make: () => V): V {
   let byBox = cache.get(key);

@@ -2,7 +2,6 @@
 // the siting suggestions, so that all three make the same kind of tower.
 import { addTower, nextTowerId, type PlanDoc } from '../domain/plan/plan.ts';
 import type { Tower } from '../domain/types.ts';
-import { effectiveTowers } from './selectors.ts';
 import { useAppStore } from './store.ts';
 
 export interface NewSite {
@@ -17,7 +16,8 @@ export function withPlannedTowers(base: readonly Tower[], plan: PlanDoc, sites: 
   let next = plan;
   const ids: string[] = [];
   for (const site of sites) {
-    const id = nextTowerId(effectiveTowers(base, next));
+    // The ids of the loaded towers and of the plan's: a removed tower's id is not given again.
+    const id = nextTowerId([...base, ...next.added]);
     next = addTower(next, {
       id,
       lon: site.lon,

@@ -4,12 +4,13 @@ import { EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
-import type { Issue, Metric } from '../domain/types.ts';
-import type { Lang } from '../ui/i18n.ts';
+import type { Issue, Metric, Tower } from '../domain/types.ts';
+import type { Lang } from '../domain/lang.ts';
 import type { GapFilter, GapSortKey, SortDirection } from '../domain/gaps/register.ts';
 import { applyStatusChange, EMPTY_STATUSES, type GapStatusChange, type GapStatuses } from '../domain/gaps/status.ts';
 import type { StagedFile } from '../domain/import/staging.ts';
-import type { CoverageResult, ImportChecked, RadiusFigures } from '../worker/protocol.ts';
+import type { CoverageResult, ImportChecked, PlanCoverage, RadiusFigures } from '../worker/protocol.ts';
+import { patchSlots, type TowerChanges } from '../worker/tower-slots.ts';
 
 export type LayerId = 'hamlets' | 'schools' | 'towers' | 'towerRadius' | 'choropleth';
 
@@ -87,6 +88,11 @@ export interface AppState {
   scenarioMode: ScenarioMode;
   choroplethMetric: Metric;
   focus: MapFocus | undefined;
+  /**
+   * The towers as the worker's answers leave them (plan applied), by slot: what every tower
+   * index of `coverage` refers to (worker/tower-slots.ts); empty where the plan removed one.
+   */
+  towers: readonly (Tower | undefined)[];
   /** The worker's latest answer; it may be for an older scenario while a newer one computes. */
   coverage: CoverageResult | undefined;
   coverageState: CoverageState;
@@ -127,7 +133,10 @@ export interface AppState {
   choroplethMetricChosen: (metric: Metric) => void;
   areaFocused: (bbox: [number, number, number, number]) => void;
   coverageRequested: () => void;
+  towersPatched: (changes: TowerChanges) => void;
   coverageComputed: (result: CoverageResult) => void;
+  /** The quick answer to a plan edit, laid over the last full one (whose baseline it keeps). */
+  planCoverageComputed: (answer: PlanCoverage) => void;
   /** The radius range of the result on screen (it follows the result). */
   radiusRangeComputed: (requestId: number, ranges: RadiusFigures[]) => void;
   coverageFailed: (message: string) => void;
@@ -165,6 +174,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   scenarioMode: 'asOf',
   choroplethMetric: 'hamlets_good_pct',
   focus: undefined,
+  towers: [],
   coverage: undefined,
   coverageState: { phase: 'idle' },
   radiusRange: undefined,
@@ -195,6 +205,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
       timeline: undefined,
       asOf,
       load: { phase: 'ready' },
+      towers: dataset.towers,
       coverage: undefined,
       selectedPoint: undefined,
       // An area of the data before: the new map opens on its own extent.
@@ -213,7 +224,9 @@ export const useAppStore = create<AppState>()((set, get) => ({
   choroplethMetricChosen: (choroplethMetric) => set({ choroplethMetric }),
   areaFocused: (bbox) => set((s) => ({ focus: { bbox, nonce: (s.focus?.nonce ?? 0) + 1 } })),
   coverageRequested: () => set({ coverageState: { phase: 'computing', since: Date.now() } }),
+  towersPatched: (changes) => set((s) => ({ towers: patchSlots(s.towers, changes) })),
   coverageComputed: (coverage) => set({ coverage, coverageState: { phase: 'ready' } }),
+  planCoverageComputed: ({ changed: _, ...quick }) => set((s) => (s.coverage ? { coverage: { ...s.coverage, ...quick } } : {})),
   radiusRangeComputed: (requestId, ranges) => set({ radiusRange: { requestId, ranges } }),
   coverageFailed: (message) => set({ coverageState: { phase: 'failed', message } }),
   timelineRebuilt: (timeline) => set({ timeline }),

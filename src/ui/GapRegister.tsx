@@ -4,7 +4,6 @@ import { gapsToCsv, gapsToGeoJSON } from '../domain/export/table.ts';
 import { filterGaps, gapRows, sortGaps, type GapFilter, type GapRow, type GapSortKey } from '../domain/gaps/register.ts';
 import { currentGap, GAP_STATUSES, type GapStatus } from '../domain/gaps/status.ts';
 
-import { effectiveTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatNumber } from './format.ts';
 import { translate, translateWith, type Lang, type MessageKey } from './i18n.ts';
@@ -109,7 +108,7 @@ function Filters({ rows, filter, lang, onChange }: { rows: readonly GapRow[]; fi
 export function GapRegister({ dataset }: { dataset: DatasetView }) {
   const lang = useAppStore((s) => s.lang);
   const coverage = useAppStore((s) => s.coverage);
-  const plan = useAppStore((s) => s.plan);
+  const towers = useAppStore((s) => s.towers);
   const filter = useAppStore((s) => s.gapFilter);
   const sort = useAppStore((s) => s.gapSort);
   const selectedPoint = useAppStore((s) => s.selectedPoint);
@@ -120,8 +119,8 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
   const t = (key: MessageKey) => translate(lang, key);
 
   const rows = useMemo(
-    () => (coverage && coverage.level.length === dataset.points.count ? gapRows(dataset, effectiveTowers(dataset.towers, plan), coverage) : []),
-    [dataset, coverage, plan],
+    () => (coverage && coverage.level.length === dataset.points.count ? gapRows(dataset, towers, { ...coverage, district: dataset.district }) : []),
+    [dataset, coverage, towers],
   );
   const shown = useMemo(() => sortGaps(filterGaps(rows, filter, statuses), sort.key, sort.direction, lang), [rows, filter, sort, lang, statuses]);
   const selectedRow = selectedPoint === undefined ? undefined : rows.find((r) => r.point === selectedPoint);

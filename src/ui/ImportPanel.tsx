@@ -3,7 +3,7 @@ import type { ColumnMapping } from '../domain/import/csv-points.ts';
 import type { ImportFix, StagedFile } from '../domain/import/staging.ts';
 import { issueText } from '../domain/messages/render.ts';
 import { FILE_KINDS, type FileKind } from '../domain/types.ts';
-import { cancelImport, checkImport, commitImport, revertToBundled } from '../state/import-bridge.ts';
+import { cancelImport, checkImport, commitImport, revertToBundled } from '../state/engine-client.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatNumber } from './format.ts';
 import { FileButton } from './FileButton.tsx';

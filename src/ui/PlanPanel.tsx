@@ -6,7 +6,6 @@ import { planFromTowers } from '../domain/plan/plan.ts';
 import type { Tower } from '../domain/types.ts';
 import { mapCenter } from '../map/capture.ts';
 import { placePlannedTowers } from '../state/plan-actions.ts';
-import { effectiveTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { FileButton } from './FileButton.tsx';
 import { translate, translateWith, type MessageKey } from './i18n.ts';
@@ -36,8 +35,8 @@ export function PlanPanel({ dataset }: { dataset: DatasetView }) {
     if (at) placePlannedTowers([{ lon: at[0], lat: at[1] }]);
   };
   const exportPlan = () => {
-    const towers = effectiveTowers(dataset.towers, plan);
-    saveFile('towers.geojson', new Blob([`${JSON.stringify(towersToGeoJSON([...towers]), null, 1)}\n`], { type: 'application/geo+json' }));
+    const towers = useAppStore.getState().towers.filter((t) => t !== undefined);
+    saveFile('towers.geojson', new Blob([`${JSON.stringify(towersToGeoJSON(towers), null, 1)}\n`], { type: 'application/geo+json' }));
   };
   const importPlan = async (file: File | undefined) => {
     if (!file) return;

@@ -1,7 +1,6 @@
 import { todayIn } from '../domain/input/day.ts';
 import { choroplethValues } from '../state/dashboard.ts';
-import { effectiveTowers, scenarioTowers } from '../state/selectors.ts';
-import { scenarioOf, useAppStore } from '../state/store.ts';
+import { useAppStore } from '../state/store.ts';
 import { formatDate } from './format.ts';
 import { translate, translateWith } from './i18n.ts';
 import { ReportMap } from './ReportMap.tsx';
@@ -18,12 +17,9 @@ export function PrintReport() {
   const dataset = useAppStore((s) => s.dataset);
   const coverage = useAppStore((s) => s.coverage);
   const timeline = useAppStore((s) => s.timeline);
-  const plan = useAppStore((s) => s.plan);
-  const scenario = useAppStore(scenarioOf);
   const metric = useAppStore((s) => s.choroplethMetric);
   if (!dataset) return null;
   const values = choroplethValues(metric, timeline, coverage, dataset.districts.length, asOf);
-  const towers = scenarioTowers(effectiveTowers(dataset.towers, plan), scenario);
   return (
     <div className="print-only print-head" data-testid="print-report">
       <h1>
@@ -41,7 +37,7 @@ export function PrintReport() {
         values={values}
         points={dataset.points}
         level={coverage?.level}
-        towers={towers}
+        towers={coverage?.onAir}
       />
     </div>
   );

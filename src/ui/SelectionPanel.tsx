@@ -3,7 +3,6 @@ import { pointAt } from '../domain/points/table.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { LEVEL_NAMES } from '../domain/coverage/columns.ts';
 
-import { effectiveTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatKm } from './format.ts';
 import { translate, type MessageKey } from './i18n.ts';
@@ -20,7 +19,7 @@ export function SelectionPanel({ dataset }: { dataset: DatasetView }) {
   const index = useAppStore((s) => s.selectedPoint);
   const coverage = useAppStore((s) => s.coverage);
   const pointSelected = useAppStore((s) => s.pointSelected);
-  const plan = useAppStore((s) => s.plan);
+  const towers = useAppStore((s) => s.towers);
   const t = (key: MessageKey) => translate(lang, key);
 
   useEffect(() => {
@@ -43,7 +42,7 @@ export function SelectionPanel({ dataset }: { dataset: DatasetView }) {
   const levelCode = coverage?.level[index];
   const level = levelCode === undefined ? undefined : LEVEL_NAMES[levelCode];
   const towerIndex = coverage?.nearestTower[index] ?? -1;
-  const tower = towerIndex >= 0 ? effectiveTowers(dataset.towers, plan)[towerIndex] : undefined;
+  const tower = towerIndex >= 0 ? towers[towerIndex] : undefined;
   const km = coverage?.nearestKm[index];
   return (
     <section className="panel" aria-labelledby="selection-heading" data-testid="selection" data-lonlat={point && `${point.lon},${point.lat}`}>

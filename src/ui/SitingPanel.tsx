@@ -6,7 +6,7 @@ import { DEFAULT_RADIUS_KM } from '../domain/types.ts';
 import { placePlannedTowers } from '../state/plan-actions.ts';
 import { boundaryNames } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
-import { suggestSites } from '../state/worker-bridge.ts';
+import { suggestSites } from '../state/engine-client.ts';
 import { formatNumber } from './format.ts';
 import { translate, translateWith, type MessageKey } from './i18n.ts';
 import { formatPercent } from './metrics.ts';

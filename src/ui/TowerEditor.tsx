@@ -2,7 +2,6 @@ import { useState } from 'react';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { canUpgrade, removeTower, updateTower, upgradeTower, type TowerPatch } from '../domain/plan/plan.ts';
 import { DEFAULT_RADIUS_KM, TECHNOLOGIES, type Technology, type Tower } from '../domain/types.ts';
-import { effectiveTowers } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { CommitField, type FieldValue } from './CommitField.tsx';
 import { DateField } from './DateField.tsx';
@@ -41,7 +40,8 @@ export function TowerEditor({ dataset }: { dataset: DatasetView }) {
   const id = useAppStore((s) => s.selectedTower);
   const { planEdited, towerSelected } = useAppStore.getState();
   const t = (key: MessageKey) => translate(lang, key);
-  const tower = id === undefined ? undefined : effectiveTowers(dataset.towers, plan).find((x) => x.id === id);
+  const towers = useAppStore((s) => s.towers);
+  const tower = id === undefined ? undefined : towers.find((x) => x?.id === id);
   if (!tower) {
     return (
       <section className="panel" aria-labelledby="tower-heading">

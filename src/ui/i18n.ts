@@ -3,8 +3,9 @@ import { dashboardEn, dashboardVi } from './i18n-dashboard.ts';
 import { mapEn, mapVi } from './i18n-map.ts';
 import { planEn, planVi } from './i18n-plan.ts';
 import { shareEn, shareVi } from './i18n-share.ts';
+import type { Lang } from '../domain/lang.ts';
 
-export type Lang = 'vi' | 'en';
+export type { Lang };
 
 const vi = {
   ...dashboardVi,

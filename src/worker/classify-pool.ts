@@ -6,18 +6,17 @@
 // pass), the second core being taken by the page, the GPU process and the timeline's helper.
 // So helpers start only for cores beyond those three, and only for large data sets: below
 // POOL_MIN_POINTS a pass takes milliseconds and the copies would cost more than they save.
+import { transfer, wrap } from 'comlink';
 import { classify } from '../domain/coverage/classify.ts';
 import type { Classification, PointColumns, TowerColumns } from '../domain/coverage/columns.ts';
+import type { ClassifyHelper } from './classify.worker.ts';
 
 export const POOL_MIN_POINTS = 200_000;
 
-export type ClassifyRequest = { type: 'points'; points: PointColumns } | { type: 'classify'; id: number; towers: TowerColumns };
-export type ClassifyResponse = ({ id: number } & Classification) | { id: number; error: string };
-
-/** A helper as the pool sees it: a Worker, or an inline stand-in in tests. */
+/** A helper as the pool sees it: a worker behind Comlink, or an object in tests. */
 export interface Helper {
-  postMessage(message: ClassifyRequest, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<ClassifyResponse>) => void) | null;
+  setPoints(points: PointColumns): unknown;
+  classify(towers: TowerColumns): Classification | Promise<Classification>;
   terminate(): void;
 }
 
@@ -28,8 +27,9 @@ function slice(points: PointColumns, from: number, to: number): PointColumns {
 export class ClassifyPool {
   private readonly bounds: number[];
   private readonly own: PointColumns;
-  private lastId = 0;
-  private readonly waiting = new Map<number, { resolve: (c: Classification) => void; reject: (e: Error) => void }>();
+  /** Rejects once closed: a pass waiting on the helpers then fails rather than waits forever. */
+  private readonly closed: Promise<never>;
+  private close_: (error: Error) => void = () => undefined;
 
   /** `helpers.length + 1` equal slices: the first is classified here. */
   constructor(
@@ -39,31 +39,19 @@ export class ClassifyPool {
     const parts = helpers.length + 1;
     this.bounds = Array.from({ length: parts + 1 }, (_, j) => Math.round((j * points.count) / parts));
     this.own = slice(points, 0, this.bounds[1] as number);
+    this.closed = new Promise<never>((_, reject) => (this.close_ = reject));
+    this.closed.catch(() => undefined);
     helpers.forEach((helper, h) => {
       const part = slice(points, this.bounds[h + 1] as number, this.bounds[h + 2] as number);
-      helper.onmessage = (event) => this.answered(event.data);
-      helper.postMessage({ type: 'points', points: part }, [part.lon.buffer, part.lat.buffer, part.fixedBroadband.buffer] as ArrayBuffer[]);
+      void helper.setPoints(transfer(part, [part.lon.buffer, part.lat.buffer, part.fixedBroadband.buffer] as ArrayBuffer[]));
     });
-  }
-
-  private answered(reply: ClassifyResponse): void {
-    const wait = this.waiting.get(reply.id);
-    this.waiting.delete(reply.id);
-    if ('error' in reply) wait?.reject(new Error(reply.error));
-    else wait?.resolve(reply);
   }
 
   /** The same answer as classify(points, towers), in parts. */
   async classify(towers: TowerColumns): Promise<Classification> {
-    const asked = this.helpers.map((helper) => {
-      this.lastId += 1;
-      const id = this.lastId;
-      return new Promise<Classification>((resolve, reject) => {
-        this.waiting.set(id, { resolve, reject });
-        helper.postMessage({ type: 'classify', id, towers });
-      });
-    });
-    const parts = [classify(this.own, towers), ...(await Promise.all(asked))];
+    const asked = this.helpers.map((helper) => helper.classify(towers));
+    const own = classify(this.own, towers);
+    const parts = [own, ...(await Promise.race([Promise.all(asked), this.closed]))];
     const n = this.points.count;
     const out: Classification = { level: new Uint8Array(n), nearest4g: new Int32Array(n), nearest4gKm: new Float64Array(n) };
     parts.forEach((part, j) => {
@@ -77,8 +65,7 @@ export class ClassifyPool {
 
   close(): void {
     for (const helper of this.helpers) helper.terminate();
-    for (const wait of this.waiting.values()) wait.reject(new Error('the data set was replaced'));
-    this.waiting.clear();
+    this.close_(new Error('the data set was replaced'));
   }
 }
 
@@ -94,7 +81,9 @@ export function startHelpers(count: number): Helper[] {
   const helpers: Helper[] = [];
   for (let h = 0; h < spare; h++) {
     try {
-      helpers.push(new Worker(new URL('./classify.worker.ts', import.meta.url), { type: 'module' }) as unknown as Helper);
+      const worker = new Worker(new URL('./classify.worker.ts', import.meta.url), { type: 'module' });
+      const remote = wrap<ClassifyHelper>(worker);
+      helpers.push({ setPoints: (p) => remote.setPoints(p), classify: (t) => remote.classify(t), terminate: () => worker.terminate() });
     } catch {
       break;
     }

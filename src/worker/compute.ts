@@ -4,15 +4,17 @@ import { buildDistrictIndex, locateDistricts } from '../domain/coverage/district
 import { coverageFigures, pointWeights, type CoverageFigures } from '../domain/coverage/report.ts';
 import { touchedIds, towerInPlan } from '../domain/plan/diff.ts';
 import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '../domain/plan/incremental.ts';
+import { NearestTowers } from '../domain/plan/nearest.ts';
 import { applyPlan, EMPTY_PLAN, isEmptyPlan, type PlanDoc } from '../domain/plan/plan.ts';
 import type { PointGrid } from '../domain/coverage/point-grid.ts';
-import { cellLevelCounts, viewGrid } from '../domain/points/view.ts';
+import { CELL_COUNTS, cellLevelCounts, viewGrid } from '../domain/points/view.ts';
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
 import { buildTimeline, levelInputs, type Timeline } from '../domain/progress/timeline.ts';
 import { chooseSites, type SitingOptions, type SitingResult } from '../domain/siting/siting.ts';
 import type { Dataset, Tower } from '../domain/types.ts';
 import type { ClassifyPool } from './classify-pool.ts';
 import type { CoverageResult, PlanCoverage } from './protocol.ts';
+import { OnAirSlots, TowerSlots } from './tower-slots.ts';
 
 export type LevelChangesOf = (inputs: ReturnType<typeof levelInputs>) => LevelChanges | Promise<LevelChanges>;
 
@@ -37,18 +39,41 @@ export class CoverageSession {
   private readonly baseById: ReadonlyMap<string, Tower>;
   /** The plan laid over the loaded towers, made when something needs the whole list. */
   private applied: readonly Tower[] | undefined;
-  private engine: { scenario: Scenario; coverage: IncrementalCoverage } | undefined;
+  /** A plan edit's state for one scenario: levels, nearest towers, and circles by slot. */
+  private engine:
+    | { scenario: Scenario; coverage: IncrementalCoverage; nearest: NearestTowers; onAir: OnAirSlots; cellCounts: Uint32Array }
+    | undefined;
+  /** The map grid's cell of each point (-1: none), for moving the cell counts point by point. */
+  private cellOfPoint: Int32Array | undefined;
+  /** The last full answer's nearest towers: where plan edits start from when it still holds. */
+  private lastNearest: { scenario: Scenario; plan: PlanDoc; key: Int32Array; km: Float64Array } | undefined;
+  /** What every tower index of an answer refers to (tower-slots.ts). */
+  readonly slots: TowerSlots;
   private baseline: { scenario: Scenario; level: Uint8Array; figures: CoverageFigures } | undefined;
 
   /** The map's grid of the points: levels are counted per cell with every result. */
   readonly grid: PointGrid;
 
-  constructor(private readonly dataset: Dataset) {
-    this.points = pointColumns(dataset.hamlets, dataset.schools);
+  /**
+   * `id`: tells this data set's answers from those of the one before (the page drops those).
+   * `points`: the points as columns when already made (else made here).
+   */
+  constructor(
+    private readonly dataset: Dataset,
+    readonly id = 0,
+    points?: PointColumns,
+  ) {
+    this.points = points ?? pointColumns(dataset.hamlets, dataset.schools);
     this.grid = viewGrid(this.points);
     this.weight = pointWeights(dataset);
     this.district = locateDistricts(buildDistrictIndex(dataset.districts), this.points.lon, this.points.lat);
     this.baseById = new Map(dataset.towers.map((t) => [t.id, t]));
+    this.slots = new TowerSlots(dataset.towers);
+  }
+
+  /** The district of each point (index into `dataset.districts`, -1 for none). */
+  get districtOf(): Int32Array {
+    return this.district;
   }
 
   /** The towers as the plan leaves them: the order the coverage results index into. */
@@ -119,20 +144,27 @@ export class CoverageSession {
   private resultOf(requestId: number, scenario: Scenario, towers: TowerColumns, classified: Classification, started: number): CoverageResult {
     const pointCount = this.points.count;
     const { level, nearest4g, nearest4gKm } = classified;
+    // Tower indexes into the applied list become slots.
+    const applied = this.towers;
+    const slotOf = Int32Array.from(towers.towerIndex, (k) => this.slots.slot((applied[k] as Tower).id));
     const nearestTower = new Int32Array(pointCount);
     for (let i = 0; i < pointCount; i++) {
       const k = nearest4g[i] as number;
-      nearestTower[i] = k < 0 ? -1 : (towers.towerIndex[k] as number);
+      nearestTower[i] = k < 0 ? -1 : (slotOf[k] as number);
     }
+    // Copies: the answer's own arrays are moved to the page.
+    this.lastNearest = { scenario, plan: this.plan, key: nearestTower.slice(), km: nearest4gKm.slice() };
     const figures = this.figuresOf(level);
     const baseline = this.baselineFor(scenario, level);
     return {
+      datasetId: this.id,
       requestId,
       scenario,
       level,
       nearestTower,
       nearestKm: nearest4gKm,
-      district: this.district.slice(),
+      onAir: { ...towers, towerIndex: slotOf },
+      towerChanges: this.slots.drain(),
       figures,
       baselineLevel: baseline.level.slice(),
       baselineFigures: baseline.figures,
@@ -154,18 +186,28 @@ export class CoverageSession {
     const touched: [string, Circle | undefined][] = [];
     for (const id of touchedIds(this.plan, plan)) {
       const tower = towerInPlan(this.baseById, plan, id);
-      touched.push([id, tower === undefined ? undefined : towerCircle(tower, scenario)]);
+      const circle = tower === undefined ? undefined : towerCircle(tower, scenario);
+      touched.push([id, circle]);
+      const slot = this.slots.set(id, tower);
+      engine.onAir.set(slot, circle);
+      engine.nearest.set(slot, circle?.broadband ? circle : undefined);
     }
     this.plan = plan;
     this.applied = undefined;
     const change = engine.coverage.setMany(touched);
+    this.recount(engine.cellCounts, change);
     return {
+      datasetId: this.id,
       requestId,
       scenario,
       level: engine.coverage.level.slice(),
       figures: engine.coverage.figures(),
-      cellCounts: this.cellCounts(engine.coverage.level),
+      cellCounts: engine.cellCounts.slice(),
       changed: change.points,
+      nearestTower: engine.nearest.key.slice(),
+      nearestKm: engine.nearest.km.slice(),
+      onAir: engine.onAir.columns(),
+      towerChanges: this.slots.drain(),
       elapsedMs: performance.now() - started,
     };
   }
@@ -179,10 +221,45 @@ export class CoverageSession {
         this.district,
         this.dataset.districts.length,
       );
-      coverage.setMany(scenarioCircles(this.towers, scenario));
-      this.engine = { scenario, coverage };
+      const circles = scenarioCircles(this.towers, scenario);
+      coverage.setMany(circles);
+      const onAir = new OnAirSlots();
+      for (const [id, circle] of circles) onAir.set(this.slots.slot(id), circle);
+      const broadband = [...circles].filter(([, c]) => c.broadband).map(([id, c]): [number, Circle] => [this.slots.slot(id), c]);
+      const nearest = new NearestTowers(this.points, broadband, this.knownNearest(scenario));
+      this.engine = { scenario, coverage, nearest, onAir, cellCounts: this.cellCounts(coverage.level) };
     }
     return this.engine;
+  }
+
+  /** Moves the cell counts by the points whose level changed (as cellLevelCounts counts them). */
+  private recount(counts: Uint32Array, change: { points: Int32Array; before: Uint8Array; after: Uint8Array }): void {
+    if (!this.cellOfPoint) {
+      const { grid } = this;
+      const cellOf = new Int32Array(this.points.count).fill(-1);
+      for (let cell = 0; cell < grid.nx * grid.ny; cell++) {
+        for (let k = grid.cellStart[cell] as number; k < (grid.cellStart[cell + 1] as number); k++) cellOf[grid.items[k] as number] = cell;
+      }
+      this.cellOfPoint = cellOf;
+    }
+    const hamlets = this.dataset.hamlets.length;
+    change.points.forEach((p, c) => {
+      const cell = this.cellOfPoint?.[p] ?? -1;
+      if (cell < 0) return;
+      const base = cell * CELL_COUNTS + (p < hamlets ? 0 : 3) + 2;
+      (counts[base - (change.before[c] as number)] as number)--;
+      (counts[base - (change.after[c] as number)] as number)++;
+    });
+  }
+
+  /** The nearest towers of the scenario with the plan now: the last full answer's, else a classification's. */
+  private knownNearest(scenario: Scenario): { key: Int32Array; km: Float64Array } {
+    const last = this.lastNearest;
+    if (last?.scenario === scenario && last.plan === this.plan) return last;
+    const towers = onAirTowers(this.towers, scenario);
+    const { nearest4g, nearest4gKm } = classify(this.points, towers);
+    const slotOf = Int32Array.from(towers.towerIndex, (k) => this.slots.slot((this.towers[k] as Tower).id));
+    return { key: Int32Array.from(nearest4g, (k) => (k < 0 ? -1 : (slotOf[k] as number))), km: nearest4gKm };
   }
 
   /** K new 4G sites for the planned scenario with the plan's towers (the `siting` command's rule). */

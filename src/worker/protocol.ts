@@ -1,11 +1,12 @@
-import type { Scenario } from '../domain/coverage/columns.ts';
+// The types of what crosses between the page and the data worker's Engine (engine.ts): the
+// answers, and what they carry. Calls themselves are the Engine's typed methods (Comlink).
+import type { Scenario, TowerColumns } from '../domain/coverage/columns.ts';
 import type { CoverageFigures } from '../domain/coverage/report.ts';
-import type { PlanDoc } from '../domain/plan/plan.ts';
 import type { IncomingFile, StagedFile } from '../domain/import/staging.ts';
-import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { Issue } from '../domain/types.ts';
+import type { TowerChanges } from './tower-slots.ts';
 
 /** A data file the worker fetches: `path` is relative to the data folder, `url` is same-origin. */
 export interface RemoteFile {
@@ -13,18 +14,25 @@ export interface RemoteFile {
   url: string;
 }
 
-/** The engine's answer for one scenario; arrays are index-aligned with hamlets then schools. */
+/**
+ * The engine's answer for one scenario; per-point arrays are index-aligned with hamlets then
+ * schools. Tower indexes are slots (tower-slots.ts): apply `towerChanges` to the slots first.
+ */
 export interface CoverageResult {
+  /** The data set it is for (a newer one makes it stale). */
+  datasetId: number;
   requestId: number;
   scenario: Scenario;
   /** LEVEL_NONE / LEVEL_WEAK / LEVEL_GOOD per point. */
   level: Uint8Array;
-  /** Index into `dataset.towers` of the nearest 4G/5G tower on air, -1 when none. */
+  /** Slot of the nearest 4G/5G tower on air, -1 when none. */
   nearestTower: Int32Array;
   /** Haversine km to it, NaN when none. */
   nearestKm: Float64Array;
-  /** Index into `dataset.districts` of the district holding the point, -1 when none. */
-  district: Int32Array;
+  /** The towers on air in this scenario, with their radius there; `towerIndex` holds slots. */
+  onAir: TowerColumns;
+  /** The slots that changed since the previous answer. */
+  towerChanges: TowerChanges;
   /** Totals by level, and per district (`areas`, index-aligned with `dataset.districts`). */
   figures: CoverageFigures;
   /** The same scenario with the loaded towers only (no plan): the "before" of the plan. */
@@ -41,17 +49,11 @@ export interface RadiusFigures {
   figures: CoverageFigures;
 }
 
-/** The quick answer to a plan edit: levels and figures; nearest towers follow in a full result. */
-export interface PlanCoverage {
-  requestId: number;
-  scenario: Scenario;
-  level: Uint8Array;
-  figures: CoverageFigures;
-  cellCounts: Uint32Array;
+/** The quick answer to a plan edit: a full result but for the baseline and the radius range. */
+export type PlanCoverage = Omit<CoverageResult, 'baselineLevel' | 'baselineFigures'> & {
   /** Points whose level the edit changed. */
   changed: Int32Array;
-  elapsedMs: number;
-}
+};
 
 /** A file to import: a File from a drop or picker (read in the worker), or its text. */
 export interface ImportRequestFile extends Omit<IncomingFile, 'text'> {
@@ -71,52 +73,43 @@ export interface ImportChecked {
   elapsedMs: number;
 }
 
-export type WorkerRequest =
-  | { type: 'load'; files: RemoteFile[] }
-  | { type: 'coverage'; requestId: number; scenario: Scenario }
-  | { type: 'plan'; requestId: number; plan: PlanDoc; scenario: Scenario }
-  | { type: 'siting'; requestId: number; options: SitingOptions }
-  | { type: 'import-check'; importId: number; files: ImportRequestFile[] }
-  | { type: 'import-commit'; importId: number; validOnly: boolean }
-  | { type: 'import-cancel'; importId: number };
+/** A data set the worker now holds; `asOf`: the day it opens on (today, within its dates). */
+export interface Loaded {
+  datasetId: number;
+  dataset: DatasetView;
+  issues: Issue[];
+  asOf: string;
+}
 
-export type WorkerResponse =
-  | { type: 'progress'; done: number; total: number }
-  /** The timeline follows in 'timeline' once the first coverage is out. */
-  | { type: 'loaded'; dataset: DatasetView; issues: Issue[] }
-  | { type: 'rejected'; reason: string; issues: Issue[] }
-  | ({ type: 'coverage' } & CoverageResult)
-  | { type: 'radius-range'; requestId: number; radiusRange: RadiusFigures[] }
-  | { type: 'coverage-failed'; requestId: number; message: string }
-  | ({ type: 'plan-coverage' } & PlanCoverage)
-  | { type: 'timeline'; timeline: Timeline; timelineMs: number }
-  | { type: 'siting'; requestId: number; result: SitingResult; elapsedMs: number }
-  | { type: 'siting-failed'; requestId: number; message: string }
-  | { type: 'import-progress'; importId: number; phase: 'reading' | 'checking'; done: number; total: number }
-  | ({ type: 'import-checked' } & ImportChecked)
-  | { type: 'import-failed'; importId: number; message: string }
-  /** The import was taken (`loaded` came just before); `paths`: every file now unlike the bundled one (the worker saves them). */
-  | { type: 'import-done'; importId: number; paths: string[]; validOnly: boolean }
-  /** Files imported on an earlier visit are being laid over the bundled ones. */
-  | { type: 'import-restoring'; paths: string[] };
+/** A load that failed: nothing changed. */
+export interface Rejected {
+  reason: string;
+  issues: Issue[];
+}
 
 /** The buffers of a result, for the transfer list: moved to the main thread, not copied. */
-export function transferables(result: CoverageResult): Transferable[] {
+export function transferables(result: CoverageResult | PlanCoverage): ArrayBuffer[] {
+  const { onAir } = result;
   return [
-    result.level.buffer,
-    result.nearestTower.buffer,
-    result.nearestKm.buffer,
-    result.district.buffer,
-    result.baselineLevel.buffer,
-    result.cellCounts.buffer,
-  ];
+    result.level,
+    result.nearestTower,
+    result.nearestKm,
+    result.cellCounts,
+    onAir.lon,
+    onAir.lat,
+    onAir.radiusKm,
+    onAir.broadband,
+    onAir.towerIndex,
+    ...('baselineLevel' in result ? [result.baselineLevel] : []),
+    ...('changed' in result ? [result.changed] : []),
+  ].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** The timeline's buffers, for the transfer list. */
-export function timelineTransferables(timeline: Timeline): Transferable[] {
-  const buffers: Transferable[] = Object.values(timeline.totals).map((a) => a.buffer);
+export function timelineTransferables(timeline: Timeline): ArrayBuffer[] {
+  const buffers = Object.values(timeline.totals).map((a) => a.buffer as ArrayBuffer);
   for (const perScope of Object.values(timeline.series)) {
-    for (const steps of perScope) buffers.push(steps.days.buffer, steps.values.buffer);
+    for (const steps of perScope) buffers.push(steps.days.buffer as ArrayBuffer, steps.values.buffer as ArrayBuffer);
   }
   return buffers;
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { onAirTowers } from '../../src/domain/coverage/columns.ts';
 import type { Dataset } from '../../src/domain/types.ts';
 import { scenarioOf, useAppStore } from '../../src/state/store.ts';
 import { CoverageSummary } from '../../src/ui/CoverageSummary.tsx';
@@ -34,7 +35,9 @@ const result: CoverageResult = {
   level: Uint8Array.from([2, 0, 2]),
   nearestTower: Int32Array.from([0, 0, 0]),
   nearestKm: Float64Array.from([1.5612, 13.9, 3.1]),
-  district: Int32Array.from([0, 0, 0]),
+  datasetId: 0,
+  onAir: onAirTowers(dataset.towers, 'current'),
+  towerChanges: [],
   figures: {
     hamlets: { total: 2, good: 1, weak: 0, none: 1, population: 2000, population_good: 1500 },
     schools: { total: 1, good: 1, weak: 0, none: 0, students: 300, students_good: 300 },
@@ -81,7 +84,7 @@ describe('CoverageSummary', () => {
 
 describe('SelectionPanel', () => {
   it('names the level, the nearest tower and its distance; Escape clears it', () => {
-    useAppStore.setState({ coverage: result, selectedPoint: 1 });
+    useAppStore.setState({ coverage: result, towers: dataset.towers, selectedPoint: 1 });
     render(<SelectionPanel dataset={viewOf(dataset)} />);
     const panel = screen.getByTestId('selection');
     expect(panel.textContent).toContain('Ấp Hai');
@@ -93,7 +96,7 @@ describe('SelectionPanel', () => {
   });
 
   it('points a school at its index after the hamlets', () => {
-    useAppStore.setState({ coverage: result, selectedPoint: 2 });
+    useAppStore.setState({ coverage: result, towers: dataset.towers, selectedPoint: 2 });
     render(<SelectionPanel dataset={viewOf(dataset)} />);
     expect(screen.getByTestId('selection').textContent).toContain('Trường Tiểu học Một');
     expect(screen.getByTestId('selection').textContent).toContain('3,1 km');

@@ -8,6 +8,7 @@ import { fromDay, toDay } from '../../src/domain/progress/days.ts';
 import type { AreaRow } from '../../src/domain/progress/snapshot.ts';
 import { STATUSES, type Status } from '../../src/domain/progress/status.ts';
 import { buildTimeline } from '../../src/domain/progress/timeline.ts';
+import { onAirTowers } from '../../src/domain/coverage/columns.ts';
 import type { Dataset } from '../../src/domain/types.ts';
 import { CHOROPLETH_METRICS } from '../../src/state/dashboard.ts';
 import { useAppStore } from '../../src/state/store.ts';
@@ -581,7 +582,9 @@ const coverage = (figures: CoverageResult['figures']): CoverageResult => ({
   level: new Uint8Array(0),
   nearestTower: new Int32Array(0),
   nearestKm: new Float64Array(0),
-  district: new Int32Array(0),
+  datasetId: 0,
+  onAir: onAirTowers([], '2021-04-15'),
+  towerChanges: [],
   figures,
   baselineLevel: new Uint8Array(0),
   baselineFigures: figures,

@@ -3,24 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/domain/coverage/classify.ts';
 import { onAirTowers, type PointColumns } from '../../src/domain/coverage/columns.ts';
 import type { Tower } from '../../src/domain/types.ts';
-import { ClassifyPool, spareCores, type ClassifyRequest, type ClassifyResponse, type Helper } from '../../src/worker/classify-pool.ts';
+import { ClassifyPool, spareCores, type Helper } from '../../src/worker/classify-pool.ts';
+
+const later = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A helper that runs in this thread, answering on a later task as a worker would. */
 function inlineHelper(): Helper & { passes: number } {
   let points: PointColumns | undefined;
   const helper = {
     passes: 0,
-    onmessage: null as Helper['onmessage'],
-    postMessage(message: ClassifyRequest) {
-      // A worker gets a copy: the test's arrays must not be shared.
-      const copy = structuredClone(message);
-      if (copy.type === 'points') {
-        points = copy.points;
-        return;
-      }
+    // A worker gets a copy: the test's arrays must not be shared.
+    setPoints(p: PointColumns) {
+      points = structuredClone(p);
+    },
+    async classify(towers: Parameters<Helper['classify']>[0]) {
       helper.passes++;
-      const answer: ClassifyResponse = { id: copy.id, ...classify(points as PointColumns, copy.towers) };
-      setTimeout(() => helper.onmessage?.({ data: answer } as MessageEvent<ClassifyResponse>), 0);
+      await later();
+      return classify(points as PointColumns, structuredClone(towers));
     },
     terminate() {},
   };
@@ -61,16 +60,14 @@ describe('a coverage pass split over helpers', () => {
 
   it('fails the pass when a helper fails, and the pool can be closed while waiting', async () => {
     const broken: Helper = {
-      onmessage: null,
-      postMessage(message) {
-        if (message.type === 'classify') setTimeout(() => broken.onmessage?.({ data: { id: message.id, error: 'no points yet' } } as MessageEvent<ClassifyResponse>), 0);
-      },
+      setPoints() {},
+      classify: () => later().then(() => Promise.reject(new Error('no points yet'))),
       terminate() {},
     };
     const p = { count: 2, lon: Float64Array.of(105, 105.1), lat: Float64Array.of(9, 9.1), fixedBroadband: new Uint8Array(2) };
     const pool = new ClassifyPool(p, [broken]);
     await expect(pool.classify(onAirTowers([], 'current'))).rejects.toThrow('no points yet');
-    const silent: Helper = { onmessage: null, postMessage() {}, terminate() {} };
+    const silent: Helper = { setPoints() {}, classify: () => new Promise(() => undefined), terminate() {} };
     const waiting = new ClassifyPool(p, [silent]);
     const pass = waiting.classify(onAirTowers([], 'current'));
     waiting.close();

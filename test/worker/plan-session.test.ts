@@ -5,7 +5,8 @@
 // first, as it does through postMessage, so the session never sees the same objects twice.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Boundary, Dataset, Hamlet, School } from '../../src/domain/types.ts';
+import type { Boundary, Dataset, Hamlet, School, Tower } from '../../src/domain/types.ts';
+import { haversineKm } from '../../src/domain/geo/haversine.ts';
 import type { Scenario } from '../../src/domain/coverage/columns.ts';
 import { onAirTowers, pointColumns } from '../../src/domain/coverage/columns.ts';
 import { classify } from '../../src/domain/coverage/classify.ts';
@@ -113,9 +114,9 @@ const datasetArb: fc.Arbitrary<Dataset> = fc
 /** What the session must say: classify over the plan's towers, coverageFigures over that. */
 function oracle(dataset: Dataset, district: Int32Array, plan: PlanDoc, s: Scenario) {
   const points = pointColumns(dataset.hamlets, dataset.schools);
-  const level = classify(points, onAirTowers(applyPlan(dataset.towers, plan).towers, s)).level;
+  const { level, nearest4gKm } = classify(points, onAirTowers(applyPlan(dataset.towers, plan).towers, s));
   const figures = coverageFigures(level, pointWeights(dataset), dataset.hamlets.length, district, dataset.districts.length);
-  return { level, figures };
+  return { level, figures, nearestKm: nearest4gKm };
 }
 
 function differing(a: Uint8Array, b: Uint8Array): number[] {
@@ -141,6 +142,8 @@ describe('CoverageSession.setPlan = classify + coverageFigures over applyPlan, a
           const points = pointColumns(dataset.hamlets, dataset.schools);
           const district = locateDistricts(buildDistrictIndex(dataset.districts), points.lon, points.lat);
           const session = new CoverageSession(dataset);
+          // The page's copy of the towers by slot, patched by each answer.
+          const slots: (Tower | undefined)[] = [...base];
           let plan: PlanDoc = structuredClone(EMPTY_PLAN);
           let s = first;
           let requestId = 0;
@@ -157,6 +160,22 @@ describe('CoverageSession.setPlan = classify + coverageFigures over applyPlan, a
             expect(got.scenario).toBe(s);
             expect(Array.from(got.level), `levels after step ${requestId} (${st.kind}) in ${s}`).toEqual(Array.from(want.level));
             expect(got.figures).toEqual(want.figures);
+            // The nearest 4G/5G tower at once (ties may name another at the same distance),
+            // named by slot, whose tower the answer's changes leave in place.
+            expect(Array.from(got.nearestKm)).toEqual(Array.from(want.nearestKm));
+            for (const [slot, tower] of got.towerChanges) slots[slot] = tower ?? undefined;
+            got.nearestTower.forEach((slot, i) => {
+              if (slot < 0) return;
+              const t = slots[slot] as Tower;
+              expect(haversineKm(points.lon[i]!, points.lat[i]!, t.lon, t.lat)).toBe(want.nearestKm[i]);
+            });
+            expect(Array.from(got.cellCounts)).toEqual(Array.from(session.cellCounts(want.level)));
+            // The towers on air, by slot: those of the plan applied, with their radius there.
+            const applied = applyPlan(base, plan).towers;
+            const onAir = onAirTowers(applied, s);
+            const wantOnAir = Array.from(onAir.towerIndex, (t, k) => [applied[t]!.id, onAir.radiusKm[k], onAir.broadband[k], applied[t]!.lon].join()).sort();
+            const gotOnAir = Array.from(got.onAir.towerIndex, (slot, k) => [slots[slot]!.id, got.onAir.radiusKm[k], got.onAir.broadband[k], got.onAir.lon[k]].join()).sort();
+            expect(gotOnAir).toEqual(wantOnAir);
             // The change is the edit's own: from the previous plan's levels in this scenario.
             const before = oracle(dataset, district, previous, s).level;
             expect(Array.from(got.changed)).toEqual(differing(before, want.level));
@@ -175,7 +194,7 @@ describe('CoverageSession.setPlan = classify + coverageFigures over applyPlan, a
             const want = oracle(dataset, district, plan, view);
             expect(Array.from(result.level)).toEqual(Array.from(want.level));
             expect(result.figures).toEqual(want.figures);
-            expect(Array.from(result.district)).toEqual(Array.from(district));
+            expect(Array.from(session.districtOf)).toEqual(Array.from(district));
             expect(Array.from(result.baselineLevel)).toEqual(Array.from(oracle(dataset, district, EMPTY_PLAN, view).level));
           }
           // And the session goes on from there: one more edit in the last scenario.

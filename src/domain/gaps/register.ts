@@ -151,9 +151,87 @@ function pointSource(data: GapData) {
   };
 }
 
-export function gapRows(dataset: GapData, towers: readonly Tower[], coverage: GapCoverage, options: GapRowsOptions = {}): GapRow[] {
-  const { districts } = dataset;
-  const communes = dataset.communes ?? [];
+/** What a row holds that no answer changes: built once per point and data set. */
+type Constant = Omit<GapRow, 'level' | 'nearestId' | 'nearestOperator' | 'nearestKm'>;
+
+interface ConstantCache {
+  boundaries: [GapData['districts'], GapData['communes']];
+  district: Int32Array;
+  commune: Int32Array | undefined;
+  rows: (Constant | undefined)[];
+  fold: (text: string) => string;
+  areaText: (districtName: string | null, communeName: string | null) => string;
+  communeById: Map<string, string>;
+}
+
+// Keyed on the data set (replaced, never changed): a second answer rebuilds no point's
+// constant part, the costly one (objects, folded texts), only the four fields an answer sets.
+const constants = new WeakMap<object, ConstantCache>();
+
+function cacheFor(dataset: GapData, district: Int32Array, commune: Int32Array | undefined): ConstantCache {
+  const key = 'points' in dataset ? dataset.points : dataset.hamlets;
+  let cache = constants.get(key);
+  const [districts, communes] = cache?.boundaries ?? [];
+  if (!cache || cache.district !== district || cache.commune !== commune || districts !== dataset.districts || communes !== dataset.communes) {
+    const communeById = new Map<string, string>();
+    for (const c of dataset.communes ?? []) if (!communeById.has(c.id)) communeById.set(c.id, c.name);
+    const fold = makeFolder();
+    // District × commune name → searchArea, so that rows of one area share one string.
+    const areaTexts = new Map<string | null, Map<string | null, string>>();
+    const areaText = (districtName: string | null, communeName: string | null): string => {
+      let byCommune = areaTexts.get(districtName);
+      if (byCommune === undefined) areaTexts.set(districtName, (byCommune = new Map()));
+      let text = byCommune.get(communeName);
+      if (text === undefined) byCommune.set(communeName, (text = `${fold(districtName ?? '')}\n${fold(communeName ?? '')}`));
+      return text;
+    };
+    const rows = new Array<Constant | undefined>(pointSource(dataset).count).fill(undefined);
+    cache = { boundaries: [dataset.districts, dataset.communes], district, commune, rows, fold, areaText, communeById };
+    constants.set(key, cache);
+  }
+  return cache;
+}
+
+function constantRow(dataset: GapData, source: ReturnType<typeof pointSource>, cache: ConstantCache, i: number): Constant {
+  const isHamlet = i < source.hamletCount;
+  const hamlet = isHamlet ? source.hamlet(i) : undefined;
+  const school = isHamlet ? undefined : source.school(i);
+  const point = (hamlet ?? school) as { id: string; name: string; lon: number; lat: number; commune?: string };
+  const kind: GapKind = isHamlet ? 'hamlet' : 'school';
+  const district = dataset.districts[cache.district[i] as number];
+  let communeId: string | null;
+  let communeName: string | null;
+  if (cache.commune !== undefined) {
+    const c = (dataset.communes ?? [])[cache.commune[i] as number];
+    communeId = c?.id ?? null;
+    communeName = c?.name ?? null;
+  } else {
+    communeId = point.commune ?? null;
+    communeName = communeId === null ? null : (cache.communeById.get(communeId) ?? null);
+  }
+  const districtName = district?.name ?? null;
+  return {
+    point: i,
+    kind,
+    gapId: gapIdOf(kind, point.id),
+    id: point.id,
+    name: point.name,
+    weight: hamlet ? hamlet.population : (school?.students ?? 0),
+    studentsInNeed: school?.studentsInNeed ?? null,
+    gridPower: hamlet ? hamlet.gridPower : null,
+    districtId: district?.id ?? null,
+    districtName,
+    communeId,
+    communeName,
+    lon: point.lon,
+    lat: point.lat,
+    searchName: cache.fold(point.name),
+    searchId: foldText(point.id),
+    searchArea: cache.areaText(districtName, communeName),
+  };
+}
+
+export function gapRows(dataset: GapData, towers: readonly (Tower | undefined)[], coverage: GapCoverage, options: GapRowsOptions = {}): GapRow[] {
   const source = pointSource(dataset);
   const count = source.count;
   for (const field of ['level', 'nearestTower', 'nearestKm', 'district'] as const) {
@@ -163,63 +241,25 @@ export function gapRows(dataset: GapData, towers: readonly Tower[], coverage: Ga
   if (communeIndex !== undefined && communeIndex.length !== count) {
     throw new Error(`options.commune has ${communeIndex.length} entries for ${count} points`);
   }
-  const communeById = new Map<string, string>();
-  for (const c of communes) if (!communeById.has(c.id)) communeById.set(c.id, c.name);
-  const fold = makeFolder();
-  // District × commune name → searchArea, so that rows of one area share one string.
-  const areaTexts = new Map<string | null, Map<string | null, string>>();
-  const areaText = (districtName: string | null, communeName: string | null): string => {
-    let byCommune = areaTexts.get(districtName);
-    if (byCommune === undefined) areaTexts.set(districtName, (byCommune = new Map()));
-    let text = byCommune.get(communeName);
-    if (text === undefined) byCommune.set(communeName, (text = `${fold(districtName ?? '')}\n${fold(communeName ?? '')}`));
-    return text;
-  };
+  const cache = cacheFor(dataset, coverage.district, communeIndex);
   const rows: GapRow[] = [];
   for (let i = 0; i < count; i++) {
     const code = coverage.level[i] as number;
     if (code >= LEVEL_GOOD) continue;
-    const isHamlet = i < source.hamletCount;
-    const hamlet = isHamlet ? source.hamlet(i) : undefined;
-    const school = isHamlet ? undefined : source.school(i);
-    const point = (hamlet ?? school) as { id: string; name: string; lon: number; lat: number; commune?: string };
-    const kind: GapKind = isHamlet ? 'hamlet' : 'school';
+    const constant = (cache.rows[i] ??= constantRow(dataset, source, cache, i));
     const tower = towers[coverage.nearestTower[i] as number];
     const km = coverage.nearestKm[i] as number;
-    const district = districts[coverage.district[i] as number];
-    let communeId: string | null;
-    let communeName: string | null;
-    if (communeIndex !== undefined) {
-      const c = communes[communeIndex[i] as number];
-      communeId = c?.id ?? null;
-      communeName = c?.name ?? null;
-    } else {
-      communeId = point.commune ?? null;
-      communeName = communeId === null ? null : (communeById.get(communeId) ?? null);
-    }
-    const districtName = district?.name ?? null;
+    const c = constant;
+    // Written out (not spread): every row gets the same shape, in the same order as before.
     rows.push({
-      point: i,
-      kind,
-      gapId: gapIdOf(kind, point.id),
-      id: point.id,
-      name: point.name,
+      point: c.point, kind: c.kind, gapId: c.gapId, id: c.id, name: c.name,
       level: code === LEVEL_NONE ? 'none' : 'weak',
       nearestId: tower?.id ?? null,
       nearestOperator: tower?.operator ?? null,
       nearestKm: tower === undefined || !Number.isFinite(km) ? null : km,
-      weight: hamlet ? hamlet.population : (school?.students ?? 0),
-      studentsInNeed: school?.studentsInNeed ?? null,
-      gridPower: hamlet ? hamlet.gridPower : null,
-      districtId: district?.id ?? null,
-      districtName,
-      communeId,
-      communeName,
-      lon: point.lon,
-      lat: point.lat,
-      searchName: fold(point.name),
-      searchId: foldText(point.id),
-      searchArea: areaText(districtName, communeName),
+      weight: c.weight, studentsInNeed: c.studentsInNeed, gridPower: c.gridPower,
+      districtId: c.districtId, districtName: c.districtName, communeId: c.communeId, communeName: c.communeName,
+      lon: c.lon, lat: c.lat, searchName: c.searchName, searchId: c.searchId, searchArea: c.searchArea,
     });
   }
   return rows;

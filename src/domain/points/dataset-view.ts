@@ -1,7 +1,7 @@
 // The data set as the page holds it: boundaries, towers and the programme as parsed, but the
 // hamlets and schools as one PointTable, so that a national file does not put a million
 // objects on the main thread (nor a million objects through structured clone).
-import { pointColumns } from '../coverage/columns.ts';
+import { buildDistrictIndex, locateDistricts } from '../coverage/districts.ts';
 import type { PointGrid } from '../coverage/point-grid.ts';
 import { timelineDays } from '../progress/timeline.ts';
 import type { Dataset } from '../types.ts';
@@ -14,15 +14,22 @@ export type DatasetView = Omit<Dataset, 'hamlets' | 'schools'> & {
   grid: PointGrid;
   /** The first and last day the data names (progress/timeline.ts timelineDays). */
   days: { firstDay: number; lastDay: number };
+  /** Per point, the index into `districts` of the district holding it, -1 when none (rule 7). */
+  district: Int32Array;
 };
 
-/** `grid` (the worker's, else built here) is copied, not shared: the worker keeps its own. */
-export function datasetView(dataset: Dataset, grid?: PointGrid): DatasetView {
+/**
+ * `grid` and `district` (the worker's, else built here) are copied, not shared: the worker
+ * keeps its own. `points`: the table when already built.
+ */
+export function datasetView(dataset: Dataset, grid?: PointGrid, district?: Int32Array, points?: PointTable): DatasetView {
   const { hamlets, schools, ...rest } = dataset;
-  grid ??= viewGrid(pointColumns(hamlets, schools));
+  points ??= buildPointTable(hamlets, schools);
+  grid ??= viewGrid(points);
   const copy = { ...grid, cellStart: grid.cellStart.slice(), items: grid.items.slice() };
   const [firstDay, lastDay] = timelineDays(dataset);
-  return { ...rest, points: buildPointTable(hamlets, schools), grid: copy, days: { firstDay, lastDay } };
+  const located = district ? district.slice() : locateDistricts(buildDistrictIndex(dataset.districts), points.lon, points.lat);
+  return { ...rest, points, grid: copy, days: { firstDay, lastDay }, district: located };
 }
 
 /** What the plan store's key is made of (io/dataset-key.ts: towers, and the point counts). */
@@ -31,5 +38,10 @@ export function keyShape(view: DatasetView) {
 }
 
 export function datasetViewTransferables(view: DatasetView): ArrayBuffer[] {
-  return [...pointTableTransferables(view.points), view.grid.cellStart.buffer as ArrayBuffer, view.grid.items.buffer as ArrayBuffer];
+  return [
+    ...pointTableTransferables(view.points),
+    view.grid.cellStart.buffer as ArrayBuffer,
+    view.grid.items.buffer as ArrayBuffer,
+    view.district.buffer as ArrayBuffer,
+  ];
 }

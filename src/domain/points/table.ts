@@ -2,6 +2,7 @@
 // objects, so that the worker can hand them to the page in one cheap message (typed arrays
 // transferred, strings copied as one block each) and the map can read them without objects.
 // One point's object is rebuilt only when something needs it (a tooltip, a panel).
+import type { PointColumns } from '../coverage/columns.ts';
 import { SCHOOL_LEVELS, type Hamlet, type School } from '../types.ts';
 
 /** Strings end to end in one text; string i is text.slice(offsets[i], offsets[i + 1]). */
@@ -109,6 +110,13 @@ export function buildPointTable(hamlets: readonly Hamlet[], schools: readonly Sc
     schoolLevel,
     flags,
   };
+}
+
+/** The coverage engine's columns of a table (copies: the table's own go to the page). */
+export function tableColumns(t: PointTable): PointColumns {
+  const fixedBroadband = new Uint8Array(t.count);
+  for (let i = t.hamletCount; i < t.count; i++) fixedBroadband[i] = ((t.flags[i] as number) & FIXED_BROADBAND) !== 0 ? 1 : 0;
+  return { count: t.count, lon: t.lon.slice(), lat: t.lat.slice(), fixedBroadband };
 }
 
 /** The buffers to transfer with a table (its strings are copied, in one block each). */

@@ -70,3 +70,14 @@ describe('dates', () => {
     expect(todayIn(Date.parse('2021-10-14T17:00:00Z'))).toBe('2021-10-15');
   });
 });
+
+describe('the day a data set opens on', () => {
+  it('is today in Vietnam within the data, even at 06:30 there (23:30 UTC the day before)', async () => {
+    const { defaultAsOf } = await import('../../../src/worker/engine.ts');
+    const { toDay } = await import('../../../src/domain/progress/days.ts');
+    const days = { firstDay: toDay('2021-01-01'), lastDay: toDay('2022-12-31') };
+    expect(defaultAsOf(days, Date.parse('2021-10-14T23:30:00Z'))).toBe('2021-10-15');
+    expect(defaultAsOf(days, Date.parse('2030-01-01T00:00:00Z'))).toBe('2022-12-31');
+    expect(defaultAsOf(days, Date.parse('2000-01-01T00:00:00Z'))).toBe('2021-01-01');
+  });
+});

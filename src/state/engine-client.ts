@@ -1,0 +1,179 @@
+// The page's one client of the data worker's Engine (worker/engine.ts, over Comlink): it asks
+// for coverage whenever the dataset, the scenario or the plan changes, and puts the answers in
+// the store. Runs outside React. Of the coverage and plan answers only the newest request's is
+// shown; every answer's tower changes are kept, in the order they come.
+import { proxy, wrap, type Remote } from 'comlink';
+import type { SitingOptions } from '../domain/siting/siting.ts';
+import { bundledFiles } from '../io/bundled.ts';
+import { clearImport } from '../io/import-store.ts';
+import type { Engine } from '../worker/engine.ts';
+import type { ImportRequestFile, Loaded } from '../worker/protocol.ts';
+import type { TowerChanges } from '../worker/tower-slots.ts';
+import { scenarioOf, useAppStore, type AppState } from './store.ts';
+
+/** After a burst of plan edits (a drag sends one per frame), the full answer follows once. */
+const REFRESH_DELAY_MS = 150;
+
+const store = () => useAppStore.getState();
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** The plan the worker should compute with: a drag's preview, else the plan. */
+const shownPlan = (s: Pick<AppState, 'plan' | 'planPreview'>) => s.planPreview ?? s.plan;
+
+let engine: Remote<Engine> | undefined;
+/** The data set the store holds: answers for another are dropped. */
+let datasetId = 0;
+let sent = 0;
+let latestSiting = 0;
+let latestImport = 0;
+/** An import was taken: saved on this device once its first figures are out. */
+let saveDue = false;
+
+/** Newest request wins: an older request's answer is dropped, once its tower changes are kept. */
+async function newest<T extends { datasetId: number; towerChanges: TowerChanges }>(ask: (e: Remote<Engine>) => Promise<T | undefined>): Promise<T | undefined> {
+  if (!engine) return undefined;
+  const mine = ++sent;
+  const answer = await ask(engine);
+  if (!answer || answer.datasetId !== datasetId) return undefined;
+  store().towersPatched(answer.towerChanges);
+  return mine === sent ? answer : undefined;
+}
+
+function loaded(answer: Loaded): void {
+  datasetId = answer.datasetId;
+  store().datasetLoaded(answer.dataset, answer.issues, answer.asOf);
+}
+
+/** The scenario's full answer, then its radius range, then (the worker decides if due) the timeline. */
+async function requestCoverage(): Promise<void> {
+  const state = store();
+  if (!state.dataset) return;
+  state.coverageRequested();
+  try {
+    const result = await newest((e) => e.coverage(scenarioOf(state)));
+    if (!result || !engine) return;
+    store().coverageComputed(result);
+    const range = await engine.radiusRange(result.requestId, result.scenario);
+    if (range) store().radiusRangeComputed(result.requestId, range);
+    engine.timeline().then(
+      (answer) => answer?.datasetId === datasetId && store().timelineRebuilt(answer.timeline),
+      (error: unknown) => store().coverageFailed(messageOf(error)),
+    );
+    if (saveDue) {
+      saveDue = false;
+      const failed = await engine.saveImport();
+      if (failed) store().importChanged({ phase: 'failed', message: failed });
+    }
+  } catch (error) {
+    store().coverageFailed(messageOf(error));
+  }
+}
+
+let refresh: ReturnType<typeof setTimeout> | undefined;
+
+/** A plan edit: levels, figures and nearest towers now; the radius range and timeline after the burst. */
+async function sendPlan(): Promise<void> {
+  const state = store();
+  if (!state.dataset) return;
+  clearTimeout(refresh);
+  refresh = setTimeout(() => void requestCoverage(), REFRESH_DELAY_MS);
+  try {
+    const answer = await newest((e) => e.plan(shownPlan(state), scenarioOf(state)));
+    if (answer) store().planCoverageComputed(answer);
+  } catch (error) {
+    store().coverageFailed(messageOf(error));
+  }
+}
+
+function load(first: boolean): void {
+  void engine
+    ?.load(bundledFiles(), proxy((done: number, total: number) => store().loadProgressed(done, total)))
+    .then(async (answer) => {
+      if ('reason' in answer) return store().datasetRejected(answer.reason, answer.issues);
+      loaded(answer);
+      const restored = first ? await engine?.restoreSaved() : undefined;
+      if (!restored) return;
+      if (restored.loaded) {
+        store().importedFilesChanged(restored.paths);
+        loaded(restored.loaded);
+      } else store().importChanged({ phase: 'failed', message: restored.failed ?? '' });
+    })
+    .catch((error: unknown) => store().datasetRejected(messageOf(error), []));
+}
+
+/** Asks the worker for siting suggestions over the planned scenario with the plan. */
+export function suggestSites(options: SitingOptions): void {
+  if (!engine) return;
+  const mine = ++latestSiting;
+  store().sitingChanged({ phase: 'running', options });
+  engine.siting(options).then(
+    ({ result, elapsedMs }) => mine === latestSiting && store().sitingChanged({ phase: 'done', options, result, elapsedMs }),
+    (error: unknown) => mine === latestSiting && store().sitingChanged({ phase: 'failed', message: messageOf(error) }),
+  );
+}
+
+/** Checks files for import (nothing changes yet). */
+export function checkImport(files: ImportRequestFile[]): void {
+  if (!engine) return;
+  const importId = ++latestImport;
+  const current = () => importId === latestImport;
+  store().importChanged({ phase: 'reading', importId, done: 0, total: 1 });
+  const progress = proxy((phase: 'reading' | 'checking', done: number, total: number) => current() && store().importChanged({ phase, importId, done, total }));
+  engine.checkImport(importId, files, progress).then(
+    (result) => current() && store().importChanged({ phase: 'checked', result }),
+    (error: unknown) => current() && store().importChanged({ phase: 'failed', message: messageOf(error) }),
+  );
+}
+
+/** Takes the checked import: all of it, or only the rows without errors. */
+export function commitImport(validOnly: boolean): void {
+  const current = store().importState;
+  if (!engine || current.phase !== 'checked') return;
+  const { result } = current;
+  store().importChanged({ phase: 'applying', importId: result.importId, result });
+  engine.commitImport(result.importId, validOnly).then(
+    ({ loaded: answer, paths }) => {
+      saveDue = true;
+      loaded(answer);
+      store().importChanged({ phase: 'done', files: result.files, validOnly, dropped: validOnly ? (result.validOnly?.dropped ?? 0) : 0 });
+      store().importedFilesChanged(paths);
+    },
+    (error: unknown) => store().importChanged({ phase: 'failed', message: messageOf(error) }),
+  );
+}
+
+/** Drops the checked import; the loaded data stays as it was. */
+export function cancelImport(): void {
+  const current = store().importState;
+  if (current.phase === 'checked') void engine?.cancelImport(current.result.importId);
+  latestImport += 1;
+  store().importChanged({ phase: 'idle' });
+}
+
+/** Forgets the imported files and goes back to the bundled data. */
+export function revertToBundled(): void {
+  void clearImport().then((result) => {
+    if (!result.ok) return store().importChanged({ phase: 'failed', message: result.message });
+    store().importedFilesChanged([]);
+    store().importChanged({ phase: 'idle' });
+    load(false);
+  });
+}
+
+/** Starts the data worker and loads the bundled data set into it; returns the stop. */
+export function startDataWorker(): () => void {
+  const worker = new Worker(new URL('../worker/data.worker.ts', import.meta.url), { type: 'module' });
+  engine = wrap<Engine>(worker);
+  worker.onerror = (event) => store().datasetRejected(event.message || 'worker error', []);
+  const unsubscribe = useAppStore.subscribe((state, previous) => {
+    // A new scenario keeps the plan: the worker holds it already.
+    if (state.dataset !== previous.dataset || scenarioOf(state) !== scenarioOf(previous)) void requestCoverage();
+    else if (shownPlan(state) !== shownPlan(previous)) void sendPlan();
+  });
+  load(true);
+  return () => {
+    unsubscribe();
+    clearTimeout(refresh);
+    engine = undefined;
+    worker.terminate();
+  };
+}

@@ -1,0 +1,242 @@
+// The engine: everything the data worker holds (the data set, the plan, the imports) and
+// every question the page may ask of it, as one object exposed with Comlink (data.worker.ts).
+// Each answer carries what its indexes refer to (tower slots, tower-slots.ts), so the page
+// draws from the answers and never applies the plan or the scenario itself.
+import { transfer } from 'comlink';
+import type { Scenario } from '../domain/coverage/columns.ts';
+import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
+import type { PlanDoc } from '../domain/plan/plan.ts';
+import { datasetView, datasetViewTransferables } from '../domain/points/dataset-view.ts';
+import { buildPointTable, tableColumns } from '../domain/points/table.ts';
+import { todayIn } from '../domain/input/day.ts';
+import { fromDay, toDay } from '../domain/progress/days.ts';
+import type { Timeline } from '../domain/progress/timeline.ts';
+import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
+import type { Dataset, Issue } from '../domain/types.ts';
+import { datasetKey } from '../io/dataset-key.ts';
+import { loadImport, saveImport } from '../io/import-store.ts';
+import { ClassifyPool, startHelpers } from './classify-pool.ts';
+import { CoverageSession, RADIUS_FACTORS } from './compute.ts';
+import { ImportSession } from './import-session.ts';
+import { levelChangesOffThread } from './levels-client.ts';
+import {
+  timelineTransferables,
+  transferables,
+  type CoverageResult,
+  type ImportChecked,
+  type ImportRequestFile,
+  type Loaded,
+  type PlanCoverage,
+  type RadiusFigures,
+  type Rejected,
+  type RemoteFile,
+} from './protocol.ts';
+
+type Progress = (done: number, total: number) => void;
+type ImportProgress = (phase: 'reading' | 'checking', done: number, total: number) => void;
+
+/** A task of its own, after the messages already waiting (a newer request among them). */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Today in Vietnam (not UTC's today, which is yesterday there before 7:00), kept within the
+ * data's dates: the as-of day a freshly loaded dataset opens on.
+ */
+export function defaultAsOf(days: { firstDay: number; lastDay: number }, now = Date.now()): string {
+  const today = toDay(todayIn(now));
+  return fromDay(Math.min(Math.max(today, days.firstDay), days.lastDay));
+}
+
+export class Engine {
+  private session: CoverageSession | undefined;
+  private imports: ImportSession | undefined;
+  /** A large data set's coverage pass is split over helper threads (classify-pool.ts). */
+  private pool: ClassifyPool | undefined;
+  private datasetCount = 0;
+  /**
+   * The newest coverage or plan request: work for an older one that has not started yet is
+   * dropped, so a burst of requests (scrubbing through dates) costs one answer, not one each.
+   */
+  private latest = 0;
+  /** What the last timeline was built for, and whether a build is under way. */
+  private timelineOf: { session: CoverageSession; plan: PlanDoc } | undefined;
+  private timelineBusy = false;
+  /** Files an import took, saved on this device once the page asks (after its first figures). */
+  private unsaved: { key: string; files: SourceFile[] } | undefined;
+  /** Slow work no figure waits on (timelines, saving), one at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Fetches and checks the data files; the page gets the data set as a PointTable. */
+  async load(files: RemoteFile[], progress?: Progress): Promise<Loaded | Rejected> {
+    const total = files.length + 1;
+    try {
+      const sources: SourceFile[] = [];
+      for (const file of files) {
+        const response = await fetch(file.url);
+        if (!response.ok) throw new Error(`${file.path}: HTTP ${response.status}`);
+        sources.push({ path: file.path, text: await response.text() });
+        void progress?.(sources.length, total);
+      }
+      const { dataset, issues } = parseDataset(sources);
+      if (!dataset) return { reason: 'invalid', issues };
+      this.imports = new ImportSession(sources);
+      const loaded = this.open(dataset, issues);
+      return transfer(loaded, datasetViewTransferables(loaded.dataset));
+    } catch (error) {
+      return { reason: messageOf(error), issues: [] };
+    }
+  }
+
+  /** Makes `dataset` the one the engine computes on. */
+  private open(dataset: Dataset, issues: Issue[]): Loaded {
+    this.datasetCount += 1;
+    // The points become columns once: the page's table, and the engine's copy of its coordinates.
+    const table = buildPointTable(dataset.hamlets, dataset.schools);
+    const session = new CoverageSession(dataset, this.datasetCount, tableColumns(table));
+    this.session = session;
+    this.pool?.close();
+    const helpers = startHelpers(session.pointColumns.count);
+    this.pool = helpers.length > 0 ? new ClassifyPool(session.pointColumns, helpers) : undefined;
+    const view = datasetView(dataset, session.grid, session.districtOf, table);
+    // Comlink moves the buffers only of the object a call returns: each caller marks its own.
+    return { datasetId: session.id, dataset: view, issues, asOf: defaultAsOf(view.days) };
+  }
+
+  /**
+   * On the first load: the files imported on an earlier visit, laid over the bundled ones if
+   * they still pass. Undefined when there are none.
+   */
+  async restoreSaved(): Promise<{ paths: string[]; loaded?: Loaded; failed?: string } | undefined> {
+    if (typeof indexedDB === 'undefined' || !this.imports) return undefined;
+    const saved = await loadImport();
+    if (saved.status !== 'loaded' || saved.files.length === 0) return undefined;
+    const paths = saved.files.map((f) => f.path);
+    const byPath = new Map(saved.files.map((f) => [f.path, f.text]));
+    const sources = this.imports.files.map((f) => ({ path: f.path, text: byPath.get(f.path) ?? f.text }));
+    for (const f of saved.files) if (!sources.some((s) => s.path === f.path)) sources.push(f);
+    const { dataset, issues } = parseDataset(sources);
+    if (!dataset || issues.some((i) => i.severity === 'error')) {
+      return { paths, failed: 'the data imported earlier no longer passes the checks; the bundled data stays' };
+    }
+    this.imports = this.imports.over(sources);
+    const loaded = this.open(dataset, issues);
+    return transfer({ paths, loaded }, datasetViewTransferables(loaded.dataset));
+  }
+
+  /** Everything for one scenario; undefined when a newer request came before it started. */
+  async coverage(scenario: Scenario): Promise<CoverageResult | undefined> {
+    const mine = ++this.latest;
+    await nextTask();
+    const session = this.session;
+    if (mine !== this.latest || !session) return undefined;
+    const result = this.pool ? await session.coverageWith(this.pool, mine, scenario) : session.coverage(mine, scenario);
+    // Asked again meanwhile (the pass waited on the helpers): only the newest is answered.
+    if (session !== this.session || mine !== this.latest) return undefined;
+    return transfer(result, transferables(result));
+  }
+
+  /**
+   * The figures of result `requestId` with every radius scaled (RADIUS_FACTORS), one factor
+   * per task; undefined as soon as a newer request comes.
+   */
+  async radiusRange(requestId: number, scenario: Scenario): Promise<RadiusFigures[] | undefined> {
+    const range: RadiusFigures[] = [];
+    for (const factor of RADIUS_FACTORS) {
+      await nextTask();
+      const session = this.session;
+      if (requestId !== this.latest || !session) return undefined;
+      range.push({ factor, figures: session.radiusFigures(scenario, factor) });
+    }
+    return range;
+  }
+
+  /** The quick answer to a plan edit: only the points near the edited towers are looked at. */
+  plan(plan: PlanDoc, scenario: Scenario): PlanCoverage {
+    const session = this.need();
+    const result = session.setPlan(++this.latest, plan, scenario);
+    return transfer(result, transferables(result));
+  }
+
+  /**
+   * The programme's figures through time with the plan, when they are not up to date;
+   * undefined when they are, or when another call's build will bring them. Its slow part
+   * runs on the helper worker: coverage requests are answered meanwhile.
+   */
+  async timeline(): Promise<{ datasetId: number; timeline: Timeline; elapsedMs: number } | undefined> {
+    if (this.timelineBusy) return undefined;
+    this.timelineBusy = true;
+    try {
+      for (;;) {
+        const session = this.session;
+        if (!session) return undefined;
+        const plan = session.currentPlan;
+        if (this.timelineOf?.session === session && this.timelineOf.plan === plan) return undefined;
+        const started = performance.now();
+        const timeline = await this.serially(() => session.timeline(levelChangesOffThread));
+        // A newer data set or plan came meanwhile: build again for it.
+        if (session !== this.session || plan !== session.currentPlan) continue;
+        this.timelineOf = { session, plan };
+        const answer = { datasetId: session.id, timeline, elapsedMs: performance.now() - started };
+        return transfer(answer, timelineTransferables(timeline));
+      }
+    } finally {
+      this.timelineBusy = false;
+    }
+  }
+
+  private serially<T>(task: () => T | Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** K new 4G sites for the planned scenario with the plan's towers. */
+  siting(options: SitingOptions): { result: SitingResult; elapsedMs: number } {
+    const started = performance.now();
+    const result = this.need().siting(options);
+    return { result, elapsedMs: performance.now() - started };
+  }
+
+  /** Reads and checks files for import (with progress); nothing changes until `commitImport`. */
+  async checkImport(importId: number, files: ImportRequestFile[], progress?: ImportProgress): Promise<ImportChecked> {
+    if (!this.imports) throw new Error('no data is loaded yet');
+    let last = 0;
+    return this.imports.check(importId, files, (phase, done, total) => {
+      // A message per ~1% is enough for a progress bar.
+      if (phase === 'reading' && done - last < total / 100 && done < total) return;
+      last = done;
+      void progress?.(phase, done, total);
+    });
+  }
+
+  /** Takes the checked import; `paths`: every file now unlike the bundled one. */
+  commitImport(importId: number, validOnly: boolean): { loaded: Loaded; paths: string[] } {
+    const taken = this.imports?.commit(importId, validOnly);
+    if (!taken) throw new Error('this import is no longer waiting; check the files again');
+    const files = taken.changed.map(({ path, text }) => ({ path, text }));
+    // Kept on this device (IndexedDB) when the page asks: the texts never cross to the page.
+    this.unsaved = { key: datasetKey(taken.dataset), files };
+    const loaded = this.open(taken.dataset, []);
+    return transfer({ loaded, paths: files.map((f) => f.path) }, datasetViewTransferables(loaded.dataset));
+  }
+
+  /** Saves the files the last import took; the reason when it could not. */
+  async saveImport(): Promise<string | undefined> {
+    const unsaved = this.unsaved;
+    this.unsaved = undefined;
+    if (!unsaved) return undefined;
+    const saved = await this.serially(() => saveImport(unsaved.key, unsaved.files));
+    return saved.ok ? undefined : saved.message;
+  }
+
+  cancelImport(importId: number): void {
+    this.imports?.cancel(importId);
+  }
+
+  private need(): CoverageSession {
+    if (!this.session) throw new Error('no dataset loaded');
+    return this.session;
+  }
+}
