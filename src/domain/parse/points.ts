@@ -7,7 +7,7 @@ import {
   type Tower,
 } from '../types.ts';
 import type { FileContext } from './context.ts';
-import { mapFeatures } from './features.ts';
+import { mapFeatures, type FeatureReader } from './features.ts';
 import { readPoint } from './geojson.ts';
 import { atField } from './issues.ts';
 
@@ -15,7 +15,12 @@ import { atField } from './issues.ts';
 const LARGE_RADIUS_KM = 50;
 
 export function parseHamlets(ctx: FileContext, value: unknown): Hamlet[] {
-  return mapFeatures(ctx, value, (feature, p, id) => {
+  return mapFeatures(ctx, value, readHamlet(ctx));
+}
+
+/** One hamlet feature's checks and record (shared by the streaming reader, columnar/). */
+export function readHamlet(ctx: FileContext): FeatureReader<Hamlet> {
+  return (feature, p, id) => {
     const position = readPoint(ctx, feature);
     const name = p.requiredString('name');
     const population = p.requiredCount('population');
@@ -49,11 +54,15 @@ export function parseHamlets(ctx: FileContext, value: unknown): Hamlet[] {
     if (commune !== undefined) hamlet.commune = commune;
     if (district !== undefined) hamlet.district = district;
     return hamlet;
-  });
+  };
 }
 
 export function parseSchools(ctx: FileContext, value: unknown): School[] {
-  return mapFeatures(ctx, value, (feature, p, id) => {
+  return mapFeatures(ctx, value, readSchool(ctx));
+}
+
+export function readSchool(ctx: FileContext): FeatureReader<School> {
+  return (feature, p, id) => {
     const position = readPoint(ctx, feature);
     const name = p.requiredString('name');
     const level = p.requiredEnum('level', SCHOOL_LEVELS);
@@ -87,13 +96,17 @@ export function parseSchools(ctx: FileContext, value: unknown): School[] {
     if (commune !== undefined) school.commune = commune;
     if (district !== undefined) school.district = district;
     return school;
-  });
+  };
 }
 
 const UPGRADE_FIELDS = ['upgrade_technology', 'upgrade_radius_km', 'upgrade_date'] as const;
 
 export function parseTowers(ctx: FileContext, value: unknown): Tower[] {
-  return mapFeatures(ctx, value, (feature, p, id) => {
+  return mapFeatures(ctx, value, readTower(ctx));
+}
+
+export function readTower(ctx: FileContext): FeatureReader<Tower> {
+  return (feature, p, id) => {
     const position = readPoint(ctx, feature);
     const operator = p.requiredString('operator');
     const status = p.requiredEnum('status', TOWER_STATUSES);
@@ -157,5 +170,5 @@ export function parseTowers(ctx: FileContext, value: unknown): Tower[] {
     if (upgradeDate !== undefined) tower.upgradeDate = upgradeDate;
     if (heightM !== undefined) tower.heightM = heightM;
     return tower;
-  });
+  };
 }
