@@ -60,6 +60,8 @@ export class FeatureCollectionScanner {
   /** Depth-0 commas of the features array since the last batch, and the last one's index. */
   private featureCommas = 0;
   private lastComma = -1;
+  /** Whether `cutAtLine` still tries this file. */
+  private byLines = true;
   private featuresRead = 0;
   private first = true;
   readonly members = new Map<string, unknown>();
@@ -81,6 +83,7 @@ export class FeatureCollectionScanner {
     this.pos -= this.mark;
     this.lastComma -= this.mark;
     this.mark = 0;
+    if (this.state === 'features') this.cutAtLine();
     this.scan();
     if (this.state === 'features') this.flush(false);
     // A key cut by the chunk's end is kept from its quote (`mark`), like a value or features.
@@ -223,6 +226,7 @@ export class FeatureCollectionScanner {
           this.depth = 0;
           this.pos++;
           this.mark = this.pos;
+          this.cutAtLine();
           continue;
         case 'after-value':
           if (c === COMMA) this.state = 'key';
@@ -236,6 +240,35 @@ export class FeatureCollectionScanner {
       }
       this.pos++;
     }
+  }
+
+  /**
+   * The quick way through a chunk of a file written a feature a line (as GIS tools and our
+   * generator write them): parse everything up to the last comma that ends a line, without
+   * scanning it. A piece that parses as a list of values is one whatever the cut: the pieces
+   * joined with commas parse to the same values as the whole list would, so the cut needs no
+   * check. When it does not parse (an indented file: the comma was inside a feature), the
+   * scan takes over, for this file.
+   */
+  private cutAtLine(): void {
+    if (!this.byLines) return;
+    const text = this.buf;
+    const end = Math.max(text.lastIndexOf(',\n'), text.lastIndexOf(',\r\n'));
+    if (end <= this.mark) return;
+    let values: unknown[];
+    try {
+      values = JSON.parse(`[${text.slice(this.mark, end)}]`) as unknown[];
+    } catch {
+      this.byLines = false;
+      return;
+    }
+    this.featuresRead += values.length;
+    this.featureCommas = 0;
+    this.depth = 0;
+    this.inString = false;
+    this.pos = end + 1;
+    this.mark = this.pos;
+    this.handlers.batch(values);
   }
 
   /**
