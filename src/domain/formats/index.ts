@@ -1,0 +1,43 @@
+// Big point files in the formats national and international data sets come in: GeoParquet and
+// FlatGeobuf, read into hamlets, schools or towers with the CSV import's mapping and checks
+// (rows.ts), and written from records. New issue codes: 'parquet-invalid',
+// 'geoparquet-metadata', 'geoparquet-encoding', 'geoparquet-crs', 'fgb-invalid', 'fgb-crs',
+// 'geometry-not-point' (plus the CSV import's own).
+import type { CsvImportResult, PointKind } from '../import/csv-points.ts';
+import type { KindValue } from '../parse/kind.ts';
+import { readFlatGeobuf, writeFlatGeobuf } from './flatgeobuf.ts';
+import { readGeoParquet, writeGeoParquet } from './geoparquet.ts';
+import { importPointRows } from './rows.ts';
+
+export type PointFormat = 'geoparquet' | 'flatgeobuf';
+export const POINT_FORMATS: readonly PointFormat[] = ['geoparquet', 'flatgeobuf'];
+export const FORMAT_EXTENSION: Record<PointFormat, string> = { geoparquet: '.parquet', flatgeobuf: '.fgb' };
+
+/** The format a file name says (.parquet, .geoparquet, .fgb), or undefined. */
+export function formatOfName(name: string): PointFormat | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.parquet') || lower.endsWith('.geoparquet')) return 'geoparquet';
+  if (lower.endsWith('.fgb')) return 'flatgeobuf';
+  return undefined;
+}
+
+/** What an import of a binary point file gives: a CSV import's result less its CSV sniff. */
+export type PointFileResult<K extends PointKind> = Omit<CsvImportResult<K>, 'sniff'>;
+
+/** Reads a GeoParquet or FlatGeobuf file as records of `kind`, with the CSV import's checks. */
+export async function importPointFile<K extends PointKind>(kind: K, fileName: string, bytes: Uint8Array, format: PointFormat): Promise<PointFileResult<K>> {
+  const read = format === 'geoparquet' ? await readGeoParquet(fileName, bytes) : await readFlatGeobuf(fileName, bytes);
+  if (read.table === undefined) {
+    return { valid: [] as unknown as KindValue[K], validLines: [], rows: 0, invalidRows: 0, issues: read.issues };
+  }
+  const { sniff: _sniff, ...result } = importPointRows(kind, fileName, read.table);
+  if (read.issues.length === 0) return result;
+  const merged: PointFileResult<K> = { ...result, issues: [...read.issues, ...result.issues] };
+  if (read.issues.some((issue) => issue.severity === 'error')) delete merged.value;
+  return merged;
+}
+
+/** Records of `kind` as a file of the format. FlatGeobuf writes them in its index's order. */
+export function writePointFile<K extends PointKind>(kind: K, records: readonly KindValue[K][number][], format: PointFormat): Uint8Array {
+  return format === 'geoparquet' ? writeGeoParquet(kind, records) : writeFlatGeobuf(kind, records);
+}
