@@ -13,7 +13,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 const data = (...args: string[]) => spawnSync('node_modules/.bin/tsx', ['src/cli/data.ts', ...args], { encoding: 'utf8' });
 
-const byId = <T extends { id: string }>(records: readonly T[]): T[] => [...records].sort((a, b) => (a.id < b.id ? -1 : 1));
+const byId = (records: readonly { id: string }[]): { id: string }[] => [...records].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 describe('npm run data -- --format', () => {
   for (const [flag, format, extension] of [['parquet', 'geoparquet', '.parquet'], ['fgb', 'flatgeobuf', '.fgb']] as const) {

@@ -2,12 +2,12 @@
 // FlatGeobuf, read into hamlets, schools or towers with the CSV import's mapping and checks
 // (rows.ts), and written from records. New issue codes: 'parquet-invalid',
 // 'geoparquet-metadata', 'geoparquet-encoding', 'geoparquet-crs', 'fgb-invalid', 'fgb-crs',
-// 'geometry-not-point' (plus the CSV import's own).
-import type { CsvImportResult, PointKind } from '../import/csv-points.ts';
+// 'ignored-columns' (plus the contract's own per-feature codes).
+import type { PointKind } from '../import/csv-points.ts';
 import type { KindValue } from '../parse/kind.ts';
 import { readFlatGeobuf, writeFlatGeobuf } from './flatgeobuf.ts';
 import { readGeoParquet, writeGeoParquet } from './geoparquet.ts';
-import { importPointRows } from './rows.ts';
+import { importTableRows, type PointFileResult } from './rows.ts';
 
 export type PointFormat = 'geoparquet' | 'flatgeobuf';
 export const POINT_FORMATS: readonly PointFormat[] = ['geoparquet', 'flatgeobuf'];
@@ -21,16 +21,18 @@ export function formatOfName(name: string): PointFormat | undefined {
   return undefined;
 }
 
-/** What an import of a binary point file gives: a CSV import's result less its CSV sniff. */
-export type PointFileResult<K extends PointKind> = Omit<CsvImportResult<K>, 'sniff'>;
+export type { PointFileResult } from './rows.ts';
 
-/** Reads a GeoParquet or FlatGeobuf file as records of `kind`, with the CSV import's checks. */
+/**
+ * Reads a GeoParquet or FlatGeobuf file as records of `kind`: columns mapped by name as a CSV
+ * import maps them, each row checked as a GeoJSON feature (rows.ts `importTableRows`).
+ */
 export async function importPointFile<K extends PointKind>(kind: K, fileName: string, bytes: Uint8Array, format: PointFormat): Promise<PointFileResult<K>> {
   const read = format === 'geoparquet' ? await readGeoParquet(fileName, bytes) : await readFlatGeobuf(fileName, bytes);
   if (read.table === undefined) {
     return { valid: [] as unknown as KindValue[K], validLines: [], rows: 0, invalidRows: 0, issues: read.issues };
   }
-  const { sniff: _sniff, ...result } = importPointRows(kind, fileName, read.table);
+  const result = importTableRows(kind, fileName, read.table);
   if (read.issues.length === 0) return result;
   const merged: PointFileResult<K> = { ...result, issues: [...read.issues, ...result.issues] };
   if (read.issues.some((issue) => issue.severity === 'error')) delete merged.value;

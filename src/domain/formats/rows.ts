@@ -1,14 +1,16 @@
-// Points from table formats (GeoParquet, FlatGeobuf) go through the CSV import's own mapping
-// and checks: the table becomes a header and rows of cells, the point geometry two cells
-// "lon" and "lat", and `csvToFeatures` does the rest, so a Parquet file is read with the very
-// rules and messages of a CSV file (issues name the row as a CSV line: the header is line 1,
-// so row r, counted from 1, is line r + 1). Writers go the other way, from records to columns
-// in the contract's snake_case (export/features.ts).
+// Points from table formats (GeoParquet, FlatGeobuf): columns mapped to the contract's fields
+// by the CSV import's `guessMapping`, each row then checked by the contract's per-feature
+// checks (the ones a CSV row goes through too, in csv-rows.ts, after its cells are read as
+// text). Cells here are typed already (a Parquet INT32 is a number, a BOOLEAN a boolean), so
+// they are not read as text again: "yes" in a boolean column is refused, as in GeoJSON, and
+// the whole table is one pass of the checks, not one parse per row as CSV does. Writers go
+// the other way, from records to columns in the contract's snake_case (export/features.ts).
 import { hamletProperties, schoolProperties, towerProperties } from '../export/features.ts';
-import { csvToFeatures, guessMapping, type CsvImportResult, type PointKind } from '../import/csv-points.ts';
-import { IssueList } from '../parse/issues.ts';
+import { guessMapping, type CsvImportResult, type PointKind } from '../import/csv-points.ts';
+import { FeatureChecker } from '../parse/columnar/reader.ts';
+import { quote } from '../parse/issues.ts';
 import type { KindValue } from '../parse/kind.ts';
-import type { Hamlet, Issue, School, Tower } from '../types.ts';
+import type { Hamlet, School, Tower } from '../types.ts';
 
 /** A table read from a file: column names, then rows of raw values; `point` from the geometry. */
 export interface PointRows {
@@ -42,69 +44,70 @@ export function recordProperties<K extends PointKind>(kind: K, records: readonly
   return records.map((r) => read(r));
 }
 
-/** One cell's text, as a spreadsheet would show the value. */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
-  return JSON.stringify(value) ?? '';
+/** What an import of a table file gives: a CSV import's result less its CSV sniff. */
+export type PointFileResult<K extends PointKind> = Omit<CsvImportResult<K>, 'sniff'>;
+
+/** A typed cell as the contract's JSON would hold it (INT64 comes as bigint, DATE as Date). */
+function jsonValue(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString().slice(0, 10);
+  return value;
 }
 
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** [lon, lat] of a decoded point geometry, or why it is not one. */
-export function pointOf(geometry: unknown): [number, number] | { problem: string } {
-  if (geometry === null || geometry === undefined) return { problem: 'is empty' };
-  if (typeof geometry === 'object') {
+/** A decoded geometry as GeoJSON: native points ({x, y}) become Points; the rest is checked as it is. */
+function geoJsonGeometry(geometry: unknown): unknown {
+  if (geometry !== null && typeof geometry === 'object' && !Array.isArray(geometry)) {
     const g = geometry as Record<string, unknown>;
-    if (typeof g['x'] === 'number' && typeof g['y'] === 'number') return [g['x'], g['y']];
-    if (g['type'] === 'Point' && Array.isArray(g['coordinates'])) {
-      const [x, y] = g['coordinates'] as unknown[];
-      if (typeof x === 'number' && typeof y === 'number') return [x, y];
-      return { problem: 'is an empty Point' };
-    }
-    if (typeof g['type'] === 'string') return { problem: `is a ${g['type']}, must be a Point` };
+    if (g['type'] === undefined && typeof g['x'] === 'number' && typeof g['y'] === 'number') return { type: 'Point', coordinates: [g['x'], g['y']] };
   }
-  return { problem: 'is not a geometry this reader knows (expected a Point)' };
+  return geometry;
 }
 
 /**
- * A table's rows as CSV text: the geometry (when given) first, as "lon" and "lat", then the
- * table's columns. Geometry faults are issues of their own (code 'geometry-not-point').
+ * A table's rows as records of `kind`: columns mapped to the contract's fields by name as a CSV
+ * import maps them (`guessMapping`: aliases, accents and case ignored), each row then checked
+ * as a GeoJSON feature is (`readFeatureRecord`), so typed cells stay typed and issues name the
+ * row as "feature N" (0-based, as the GeoJSON checks count). Columns outside the contract are
+ * ignored with one warning ('ignored-columns').
  */
-export function rowsToCsv(fileName: string, table: PointRows): { text: string; issues: Issue[] } {
-  const list = new IssueList(fileName);
-  const withPoint = table.geometry !== undefined;
-  const header = withPoint ? ['lon', 'lat', ...table.header] : table.header;
-  const lines = [header.map(csvCell).join(',')];
+export function importTableRows<K extends PointKind>(kind: K, fileName: string, table: PointRows): PointFileResult<K> {
+  const withGeometry = table.geometry !== undefined;
+  const mapping = guessMapping(kind, table.header);
+  const fields = Object.entries(mapping.properties as Record<string, number | null>).filter((e): e is [string, number] => e[1] !== null);
+  const checker = new FeatureChecker(kind, fileName);
+  const used = new Set(fields.map(([, column]) => column));
+  if (!withGeometry) {
+    if (mapping.lon !== null) used.add(mapping.lon);
+    if (mapping.lat !== null) used.add(mapping.lat);
+  }
+  const ignored = table.header.filter((_, i) => !used.has(i));
+  if (ignored.length > 0) {
+    checker.ctx.issues.warning(
+      'ignored-columns',
+      {},
+      `${ignored.length === 1 ? 'column' : 'columns'} ${ignored.map(quote).join(', ')} ${ignored.length === 1 ? 'is' : 'are'} not in the ${kind} contract and ${ignored.length === 1 ? 'is' : 'are'} ignored`,
+    );
+  }
+  const valid: KindValue[K][number][] = [];
+  const validLines: number[] = [];
   table.rows.forEach((row, r) => {
-    const cells = row.map((value) => csvCell(cellText(value)));
-    if (withPoint) {
-      const point = pointOf(table.geometry?.[r]);
-      if (Array.isArray(point)) cells.unshift(String(point[0]), String(point[1]));
-      else {
-        list.error('geometry-not-point', { line: r + 2, field: 'geometry' }, `the geometry ${point.problem}`);
-        cells.unshift('', '');
-      }
+    const properties: Record<string, unknown> = {};
+    for (const [name, column] of fields) {
+      const value = jsonValue(row[column]);
+      if (value !== undefined) properties[name] = value;
     }
-    lines.push(cells.join(','));
+    const geometry = withGeometry
+      ? geoJsonGeometry(table.geometry?.[r])
+      : { type: 'Point', coordinates: [mapping.lon === null ? null : jsonValue(row[mapping.lon]), mapping.lat === null ? null : jsonValue(row[mapping.lat])] };
+    const errors = checker.errors;
+    const [record] = checker.check([{ type: 'Feature', properties, geometry }]);
+    if (record !== undefined && checker.errors === errors) {
+      valid.push(record as KindValue[K][number]);
+      validLines.push(r + 1);
+    }
   });
-  return { text: `${lines.join('\n')}\n`, issues: list.finish() };
-}
-
-/**
- * A table's rows as records of `kind`, through the CSV import: the mapping guessed from the
- * column names, then every check of a CSV import. Geometry faults come first.
- */
-export function importPointRows<K extends PointKind>(kind: K, fileName: string, table: PointRows): CsvImportResult<K> {
-  const { text, issues } = rowsToCsv(fileName, table);
-  const csvHeader = table.geometry !== undefined ? ['lon', 'lat', ...table.header] : table.header;
-  const result = csvToFeatures(kind, fileName, text, guessMapping(kind, csvHeader), { delimiter: ',', decimalComma: false });
-  if (issues.length === 0) return result;
-  const merged: CsvImportResult<K> = { ...result, issues: [...issues, ...result.issues] };
-  delete merged.value;
-  return merged;
+  const { issues, failed } = checker.finish();
+  const result: PointFileResult<K> = { valid: valid as unknown as KindValue[K], validLines, rows: table.rows.length, invalidRows: table.rows.length - valid.length, issues };
+  if (!failed) result.value = valid as unknown as KindValue[K];
+  return result;
 }

@@ -149,7 +149,36 @@ describe('point formats: broken files', () => {
     expect(b.issues.map((i) => [i.code, i.field])).toEqual([['geoparquet-crs', 'geometry']]);
   });
 
-  it('reads a plain Parquet table by its lon/lat columns and checks it like CSV', async () => {
+  it('reads the native GeoParquet point encoding (a struct of x and y)', async () => {
+    const text = (name: string) => ({ name, type: 'BYTE_ARRAY' as const, converted_type: 'UTF8' as const, repetition_type: 'REQUIRED' as const });
+    const bytes = new Uint8Array(
+      parquetWriteBuffer({
+        columnData: [
+          { name: 'id', data: ['a', 'b'] },
+          { name: 'operator', data: ['VNPT', 'VNPT'] },
+          { name: 'status', data: ['existing', 'existing'] },
+          { name: 'technology', data: ['4G', '4G'] },
+          { name: 'geometry', data: [{ x: 105.1, y: 9.1 }, { x: 105.2, y: 9.2 }] },
+        ],
+        schema: [
+          { name: 'root', num_children: 5 },
+          text('id'),
+          text('operator'),
+          text('status'),
+          text('technology'),
+          { name: 'geometry', num_children: 2, repetition_type: 'REQUIRED' },
+          { name: 'x', type: 'DOUBLE', repetition_type: 'REQUIRED' },
+          { name: 'y', type: 'DOUBLE', repetition_type: 'REQUIRED' },
+        ],
+        kvMetadata: [{ key: 'geo', value: JSON.stringify({ version: '1.1.0', primary_column: 'geometry', columns: { geometry: { encoding: 'point', geometry_types: ['Point'] } } }) }],
+      }),
+    );
+    const result = await importPointFile('towers', 'n.parquet', bytes, 'geoparquet');
+    expect(result.issues).toEqual([]);
+    expect(result.value?.map((t) => [t.id, t.lon, t.lat])).toEqual([['a', 105.1, 9.1], ['b', 105.2, 9.2]]);
+  });
+
+  it('reads a plain Parquet table by its lon/lat columns, mapped like CSV, checked like GeoJSON', async () => {
     const bytes = new Uint8Array(
       parquetWriteBuffer({
         columnData: [
@@ -159,13 +188,26 @@ describe('point formats: broken files', () => {
           { name: 'operator', data: ['VNPT', 'VNPT'], type: 'STRING' },
           { name: 'status', data: ['existing', 'built'], type: 'STRING' },
           { name: 'technology', data: ['4G', '4G'], type: 'STRING' },
+          { name: 'note', data: ['', ''], type: 'STRING' },
         ],
       }),
     );
     const result = await importPointFile('towers', 'plain.parquet', bytes, 'geoparquet');
     expect(result.value).toBeUndefined();
     expect(result.valid).toEqual([{ id: 't1', lon: 105.1, lat: 9.1, operator: 'VNPT', status: 'existing', technology: '4G', synthetic: false }]);
-    expect(result.issues.map((i) => [i.code, i.line, i.field])).toEqual([['enum', 3, 'status']]);
+    expect(result.validLines).toEqual([1]);
+    expect(result.issues).toEqual([
+      { severity: 'warning', code: 'ignored-columns', file: 'plain.parquet', message: 'plain.parquet: column "note" is not in the towers contract and is ignored' },
+      {
+        severity: 'error',
+        code: 'enum',
+        file: 'plain.parquet',
+        featureIndex: 1,
+        id: 't2',
+        field: 'status',
+        message: 'plain.parquet: feature 1 (id "t2"), field "status": is "built", must be one of "existing", "planned"',
+      },
+    ]);
   });
 
   it('names a file that is not FlatGeobuf or is cut short', async () => {

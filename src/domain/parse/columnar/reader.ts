@@ -51,14 +51,59 @@ export interface StreamOptions {
   isCancelled?: () => boolean;
 }
 
-/** One file, chunk by chunk: `push` each piece of text in order, then `finish`. */
-export class FeatureFileReader<K extends StreamKind> {
-  private readonly ctx: FileContext;
-  private readonly scanner: FeatureCollectionScanner;
+/**
+ * The checks of one file's features, given as parsed values a batch at a time (from the text
+ * scanner here, or from a table format's rows, formats/). `finish` adds the once-per-file
+ * findings, as `parseFileDetailed` does.
+ */
+export class FeatureChecker<K extends StreamKind> {
+  readonly ctx: FileContext;
   private readonly ids: IdRegistry;
   private readonly read: FeatureReader<StreamRecords[K]>;
+  /** Records kept (features without faults) and features seen. */
+  count = 0;
+  features = 0;
+  /** Errors said so far, listed or only counted (for "which rows passed"). */
+  errors = 0;
+
+  constructor(kind: K, fileName: string) {
+    this.ctx = new FileContext(fileName, kind);
+    const issues = this.ctx.issues;
+    const error = issues.error.bind(issues);
+    issues.error = (...args: Parameters<typeof error>) => {
+      this.errors++;
+      error(...args);
+    };
+    this.ids = new IdRegistry(this.ctx.issues, 'feature');
+    this.read = READERS[kind](this.ctx);
+  }
+
+  /** The records of a batch of feature values, in order. */
+  check(values: readonly unknown[]): StreamRecords[K][] {
+    const first = this.features;
+    const records: StreamRecords[K][] = [];
+    for (let k = 0; k < values.length; k++) {
+      const record = readFeatureRecord(this.ctx, this.ids, values[k], first + k, this.read);
+      if (record !== undefined) records.push(record);
+    }
+    this.features += values.length;
+    this.count += records.length;
+    return records;
+  }
+
+  finish(): { issues: Issue[]; failed: boolean } {
+    // The ordinary parser's warning for an empty collection, said its own way.
+    if (this.features === 0) readFeatureCollection(this.ctx, { type: 'FeatureCollection', features: [] });
+    const issues = this.ctx.finish();
+    return { issues, failed: issues.some((issue) => issue.severity === 'error') };
+  }
+}
+
+/** One file, chunk by chunk: `push` each piece of text in order, then `finish`. */
+export class FeatureFileReader<K extends StreamKind> {
+  private readonly checker: FeatureChecker<K>;
+  private readonly scanner: FeatureCollectionScanner;
   private fallback: string | undefined;
-  private count = 0;
   private chars = 0;
 
   constructor(
@@ -66,9 +111,7 @@ export class FeatureFileReader<K extends StreamKind> {
     fileName: string,
     private readonly sink: RecordSink<K>,
   ) {
-    this.ctx = new FileContext(fileName, kind);
-    this.ids = new IdRegistry(this.ctx.issues, 'feature');
-    this.read = READERS[kind](this.ctx);
+    this.checker = new FeatureChecker(kind, fileName);
     this.scanner = new FeatureCollectionScanner({ batch: (values) => this.batch(values) });
   }
 
@@ -77,16 +120,11 @@ export class FeatureFileReader<K extends StreamKind> {
   }
 
   private batch(values: unknown[]): void {
-    const first = this.scanner.features - values.length;
-    const records: StreamRecords[K][] = [];
-    for (let k = 0; k < values.length; k++) {
-      const value = values[k];
-      // The ordinary parser calls any collection with an "attributes" feature Esri JSON.
+    // The ordinary parser calls any collection with an "attributes" feature Esri JSON.
+    for (const value of values) {
       if (isPlainObject(value) && Object.hasOwn(value, 'attributes')) throw new FallbackSignal('Esri JSON');
-      const record = readFeatureRecord(this.ctx, this.ids, value, first + k, this.read);
-      if (record !== undefined) records.push(record);
     }
-    this.count += records.length;
+    const records = this.checker.check(values);
     if (records.length > 0) this.sink(records);
   }
 
@@ -106,11 +144,8 @@ export class FeatureFileReader<K extends StreamKind> {
     try {
       const members = this.scanner.end();
       if (members.get('type') !== 'FeatureCollection') return { status: 'fallback', reason: 'type is not FeatureCollection' };
-      // The ordinary parser's warning for an empty collection, said its own way.
-      if (this.scanner.features === 0) readFeatureCollection(this.ctx, { type: 'FeatureCollection', features: [] });
-      const issues = this.ctx.finish();
-      const failed = issues.some((issue) => issue.severity === 'error');
-      return { status: 'read', issues, failed, count: this.count, features: this.scanner.features };
+      const { issues, failed } = this.checker.finish();
+      return { status: 'read', issues, failed, count: this.checker.count, features: this.scanner.features };
     } catch (error) {
       return { status: 'fallback', reason: reasonOf(error) };
     }
