@@ -7,9 +7,12 @@
  * Warnings (e.g. points inside no district) go to stderr and keep exit 0.
  * npm prints its own "> song-map coverage" header on stdout: use `npm run -s coverage -- …`
  * (or --out) when piping the JSON.
+ * --out x.csv or x.parquet: the `points` go to that file as a table, written a chunk at a time
+ * (coverage-table.ts), and the rest of the object to stdout.
  */
 import { dateProblem } from '../domain/parse/index.ts';
-import { coverageReport } from '../domain/coverage/report.ts';
+import { computeCoverage, coverageReport } from '../domain/coverage/report.ts';
+import { isTableOut, writeCoverageTable } from './coverage-table.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
@@ -64,6 +67,18 @@ export async function runCoverage(argv: readonly string[], io: CoverageIo): Prom
   try {
     const dataset = loadDataFolder(args.data, io);
     if (!dataset) return 1;
+    if (args.out !== undefined && isTableOut(args.out)) {
+      const out = args.out;
+      const summary = (() => {
+        try {
+          return writeCoverageTable(out, dataset, computeCoverage(dataset, args.scenario));
+        } catch (error) {
+          io.err(`error: --out ${out}: cannot write: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        }
+      })();
+      return summary === undefined ? 1 : writeJson(summary, undefined, io);
+    }
     return writeJson(coverageReport(dataset, args.scenario), args.out, io);
   } catch (error) {
     // A bug, not bad input: still one line, no stack.
