@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatIssue, parseDataset } from '../domain/parse/index.ts';
 import type { Dataset } from '../domain/types.ts';
-import { fsReason, readDataFolderChecked } from './folder.ts';
+import { fsReason, readDataFolder } from './folder.ts';
 
 /** Where a command writes: the JSON (stdout) and one line per problem (stderr). */
 export interface CommandIo {
@@ -64,13 +64,13 @@ export function loadDataFolder(root: string, io: CommandIo): Dataset | undefined
   }
   let files;
   try {
-    files = readDataFolderChecked(root);
+    files = readDataFolder(root);
   } catch (error) {
     const path = (error as { path?: unknown } | null)?.path;
     io.err(`error: ${typeof path === 'string' ? path : root}: ${fsReason(error)}`);
     return undefined;
   }
-  const { dataset, issues } = parseDataset(files.files, { checked: files.checked });
+  const { dataset, issues } = parseDataset(files);
   const failed = dataset === undefined || issues.some((issue) => issue.severity === 'error');
   for (const issue of issues) io.err(`${issue.severity}: ${formatIssue(issue)}`);
   if (failed) {
