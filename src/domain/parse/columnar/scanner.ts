@@ -253,7 +253,9 @@ export class FeatureCollectionScanner {
   private cutAtLine(): void {
     if (!this.byLines) return;
     const text = this.buf;
-    const end = Math.max(text.lastIndexOf(',\n'), text.lastIndexOf(',\r\n'));
+    // A search for a string that is not there reads the whole chunk: ",\r\n" only when needed.
+    let end = text.lastIndexOf(',\n');
+    if (end <= this.mark) end = text.lastIndexOf(',\r\n');
     if (end <= this.mark) return;
     let values: unknown[];
     try {
