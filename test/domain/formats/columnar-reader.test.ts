@@ -125,12 +125,13 @@ const feature = (kind: StreamKind) =>
 
 /** JSON with random spacing between tokens (outside strings). */
 function spaced(value: unknown, space: string): string {
-  if (space === 'lines') {
+  if (space === 'lines' || space === 'crlf') {
+    const eol = space === 'crlf' ? '\r\n' : '\n';
     // A feature a line, as GIS tools write big files: the reader's quick path.
     const { features, ...rest } = value as { features: unknown[] };
     const head = JSON.stringify(rest);
-    const body = features.map((f) => JSON.stringify(f)).join(',\n');
-    return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"features":[\n${body}\n]}`;
+    const body = features.map((f) => JSON.stringify(f)).join(`,${eol}`);
+    return `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"features":[${eol}${body}${eol}]}`;
   }
   return space === '' ? JSON.stringify(value) : JSON.stringify(value, null, space);
 }
@@ -141,7 +142,7 @@ const collection = (kind: StreamKind) =>
     before: fc.constantFrom<Record<string, unknown>>({}, { name: 'x' }, { crs: { type: 'name', properties: { name: 'EPSG:4326' } } }, { bbox: [1, 2, 3, 4] }),
     typeLast: fc.boolean(),
     type: fc.constantFrom('FeatureCollection', 'FeatureCollection', 'FeatureCollection', 'FeatureCollection', 'FeatureCollection', 'Feature', undefined),
-    space: fc.constantFrom('', 'lines', 'lines', ' ', '\t'),
+    space: fc.constantFrom('', 'lines', 'lines', 'crlf', ' ', '\t'),
     mutation: fc.oneof(
       { weight: 12, arbitrary: fc.constant('none') },
       { weight: 6, arbitrary: fc.constantFrom('truncate', 'trailing-comma', 'bom', 'fffd', 'junk-after', 'esri') },
@@ -156,7 +157,7 @@ function render(c: { features: unknown[]; before: Record<string, unknown>; typeL
   if (c.typeLast && c.type !== undefined) top['type'] = c.type;
   if (c.mutation === 'esri') top['spatialReference'] = { wkid: 4326 };
   let text = spaced(top, c.space);
-  if (c.space === 'lines' && c.typeLast) text = text.replace('"features":[', '"features" :[');
+  if (c.space !== '' && c.typeLast) text = text.replace('"features":[', '"features" :[');
   if (c.mutation === 'truncate') text = text.slice(0, Math.floor(text.length * 0.7));
   if (c.mutation === 'trailing-comma') text = text.replace(/\}(\s*)\]/, '},$1]');
   if (c.mutation === 'bom') text = `\uFEFF${text}`;
