@@ -3,7 +3,7 @@
 // file's parts itself with the package's own builders (header, features) and adds the packed
 // Hilbert R-tree the format defines (node size 16): features are written in Hilbert order, as
 // the index requires, so a file's order is not its records' order. Reading gives rows for
-// `importPointRows` (rows.ts), checked like a CSV file.
+// `importTableRows` (rows.ts).
 import * as flatbuffers from 'flatbuffers';
 import { magicbytes } from 'flatgeobuf/lib/mjs/constants.js';
 import type { ColumnMeta } from 'flatgeobuf/lib/mjs/column-meta.js';
@@ -214,7 +214,7 @@ function layoutProblem(bytes: Uint8Array, header: HeaderMeta, read: number): str
 const reason = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * A FlatGeobuf file's rows, for `importPointRows`; undefined `table` with an issue when it
+ * A FlatGeobuf file's rows, for `importTableRows`; undefined `table` with an issue when it
  * cannot be read (codes 'fgb-invalid', 'fgb-crs').
  */
 export async function readFlatGeobuf(fileName: string, bytes: Uint8Array): Promise<TableRead> {
@@ -258,5 +258,5 @@ export async function readFlatGeobuf(fileName: string, bytes: Uint8Array): Promi
     );
     return { issues: list.finish() };
   }
-  return { table: { header: names, rows, geometry }, issues: list.finish() };
+  return { table: { header: names, withGeometry: true, chunks: [{ rows, geometry }] }, issues: list.finish() };
 }

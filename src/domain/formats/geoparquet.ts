@@ -9,11 +9,11 @@ import type { PointKind } from '../import/csv-mapping.ts';
 import { IssueList, quote } from '../parse/issues.ts';
 import type { KindValue } from '../parse/kind.ts';
 import type { Issue } from '../types.ts';
-import { propertyNames, recordProperties, type PointRows } from './rows.ts';
+import { propertyNames, recordProperties, TableReadError, type RowChunk, type RowTable } from './rows.ts';
 
 export const GEOPARQUET_VERSION = '1.1.0';
 
-export type TableRead = { table: PointRows; issues: Issue[] } | { table?: undefined; issues: Issue[] };
+export type TableRead = { table: RowTable; issues: Issue[] } | { table?: undefined; issues: Issue[] };
 
 function toArrayBuffer(bytes: Uint8Array | ArrayBuffer): ArrayBuffer {
   if (bytes instanceof ArrayBuffer) return bytes;
@@ -75,9 +75,10 @@ function geometryColumn(metadata: FileMetaData, list: IssueList): { name: string
 }
 
 /**
- * A GeoParquet (or plain Parquet) file's rows, for `importPointRows`; undefined `table` with
+ * A GeoParquet (or plain Parquet) file's rows, for `importTableRows`; undefined `table` with
  * an issue when the file cannot be read (codes 'parquet-invalid', 'geoparquet-metadata',
- * 'geoparquet-encoding', 'geoparquet-crs').
+ * 'geoparquet-encoding', 'geoparquet-crs'); a row group that cannot be decoded throws
+ * `TableReadError` ('parquet-invalid') while the rows are read.
  */
 export async function readGeoParquet(fileName: string, bytes: Uint8Array | ArrayBuffer): Promise<TableRead> {
   const list = new IssueList(fileName);
@@ -92,23 +93,28 @@ export async function readGeoParquet(fileName: string, bytes: Uint8Array | Array
   const geometry = geometryColumn(metadata, list);
   if (geometry === 'refused') return { issues: list.finish() };
   const names = parquetSchema(metadata).children.map((child) => child.element.name);
-  let rows: unknown[][] = [];
-  try {
-    await parquetRead({ file, metadata, columns: names, rowFormat: 'array', onComplete: (read: unknown[][]) => void (rows = read) });
-  } catch (error) {
-    list.error('parquet-invalid', {}, `the Parquet data cannot be read (${reason(error)}); is the file damaged?`);
-    return { issues: list.finish() };
-  }
   const at = geometry === 'none' ? -1 : names.indexOf(geometry.name);
-  if (at < 0) return { table: { header: names, rows }, issues: list.finish() };
   return {
-    table: {
-      header: names.filter((_, i) => i !== at),
-      rows: rows.map((row) => row.filter((_, i) => i !== at)),
-      geometry: rows.map((row) => row[at]),
-    },
+    table: { header: names.filter((_, i) => i !== at), withGeometry: at >= 0, chunks: rowGroups(file, metadata, names, at) },
     issues: list.finish(),
   };
+}
+
+/** The rows a row group at a time, so that a national file is never held decoded whole. */
+async function* rowGroups(file: ArrayBuffer, metadata: FileMetaData, names: string[], at: number): AsyncGenerator<RowChunk> {
+  let rowStart = 0;
+  for (const group of metadata.row_groups) {
+    const rowEnd = rowStart + Number(group.num_rows);
+    let rows: unknown[][] = [];
+    try {
+      await parquetRead({ file, metadata, columns: names, rowStart, rowEnd, rowFormat: 'array', onComplete: (read: unknown[][]) => void (rows = read) });
+    } catch (error) {
+      throw new TableReadError('parquet-invalid', `the Parquet data cannot be read (${reason(error)}); is the file damaged?`);
+    }
+    rowStart = rowEnd;
+    if (at < 0) yield { rows };
+    else yield { rows: rows.map((row) => row.filter((_, i) => i !== at)), geometry: rows.map((row) => row[at]) };
+  }
 }
 
 type Value = string | number | boolean | undefined;

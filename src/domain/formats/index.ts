@@ -7,7 +7,8 @@ import type { PointKind } from '../import/csv-points.ts';
 import type { KindValue } from '../parse/kind.ts';
 import { readFlatGeobuf, writeFlatGeobuf } from './flatgeobuf.ts';
 import { readGeoParquet, writeGeoParquet } from './geoparquet.ts';
-import { importTableRows, type PointFileResult } from './rows.ts';
+import { importTableRows, TableReadError, type PointFileResult } from './rows.ts';
+import { IssueList } from '../parse/issues.ts';
 
 export type PointFormat = 'geoparquet' | 'flatgeobuf';
 export const POINT_FORMATS: readonly PointFormat[] = ['geoparquet', 'flatgeobuf'];
@@ -29,10 +30,17 @@ export type { PointFileResult } from './rows.ts';
  */
 export async function importPointFile<K extends PointKind>(kind: K, fileName: string, bytes: Uint8Array, format: PointFormat): Promise<PointFileResult<K>> {
   const read = format === 'geoparquet' ? await readGeoParquet(fileName, bytes) : await readFlatGeobuf(fileName, bytes);
-  if (read.table === undefined) {
-    return { valid: [] as unknown as KindValue[K], validLines: [], rows: 0, invalidRows: 0, issues: read.issues };
+  const refused = (issues: PointFileResult<K>['issues']): PointFileResult<K> => ({ valid: [] as unknown as KindValue[K], validLines: [], rows: 0, invalidRows: 0, issues });
+  if (read.table === undefined) return refused(read.issues);
+  let result: PointFileResult<K>;
+  try {
+    result = await importTableRows(kind, fileName, read.table);
+  } catch (error) {
+    if (!(error instanceof TableReadError)) throw error;
+    const list = new IssueList(fileName);
+    list.error(error.code, {}, error.what);
+    return refused([...read.issues, ...list.finish()]);
   }
-  const result = importTableRows(kind, fileName, read.table);
   if (read.issues.length === 0) return result;
   const merged: PointFileResult<K> = { ...result, issues: [...read.issues, ...result.issues] };
   if (read.issues.some((issue) => issue.severity === 'error')) delete merged.value;

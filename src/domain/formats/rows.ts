@@ -12,12 +12,29 @@ import { quote } from '../parse/issues.ts';
 import type { KindValue } from '../parse/kind.ts';
 import type { Hamlet, School, Tower } from '../types.ts';
 
-/** A table read from a file: column names, then rows of raw values; `point` from the geometry. */
-export interface PointRows {
-  header: string[];
+/** Some rows of a table: raw values in header order, and each row's geometry when it has one. */
+export interface RowChunk {
   rows: unknown[][];
   /** The geometry of each row, as the reader decoded it (GeoJSON, {x, y}, null…). */
   geometry?: unknown[];
+}
+
+/** A table read from a file, its rows a chunk (a Parquet row group) at a time. */
+export interface RowTable {
+  header: string[];
+  /** Whether rows come with a geometry (else lon/lat columns are looked for). */
+  withGeometry: boolean;
+  chunks: AsyncIterable<RowChunk> | Iterable<RowChunk>;
+}
+
+/** A table that cannot be read further; `importPointFile` turns it into the issue it names. */
+export class TableReadError extends Error {
+  constructor(
+    readonly code: string,
+    readonly what: string,
+  ) {
+    super(what);
+  }
 }
 
 type Value = string | number | boolean | undefined;
@@ -70,8 +87,8 @@ function geoJsonGeometry(geometry: unknown): unknown {
  * row as "feature N" (0-based, as the GeoJSON checks count). Columns outside the contract are
  * ignored with one warning ('ignored-columns').
  */
-export function importTableRows<K extends PointKind>(kind: K, fileName: string, table: PointRows): PointFileResult<K> {
-  const withGeometry = table.geometry !== undefined;
+export async function importTableRows<K extends PointKind>(kind: K, fileName: string, table: RowTable): Promise<PointFileResult<K>> {
+  const { withGeometry } = table;
   const mapping = guessMapping(kind, table.header);
   const fields = Object.entries(mapping.properties as Record<string, number | null>).filter((e): e is [string, number] => e[1] !== null);
   const checker = new FeatureChecker(kind, fileName);
@@ -90,24 +107,29 @@ export function importTableRows<K extends PointKind>(kind: K, fileName: string, 
   }
   const valid: KindValue[K][number][] = [];
   const validLines: number[] = [];
-  table.rows.forEach((row, r) => {
-    const properties: Record<string, unknown> = {};
-    for (const [name, column] of fields) {
-      const value = jsonValue(row[column]);
-      if (value !== undefined) properties[name] = value;
-    }
-    const geometry = withGeometry
-      ? geoJsonGeometry(table.geometry?.[r])
-      : { type: 'Point', coordinates: [mapping.lon === null ? null : jsonValue(row[mapping.lon]), mapping.lat === null ? null : jsonValue(row[mapping.lat])] };
-    const errors = checker.errors;
-    const [record] = checker.check([{ type: 'Feature', properties, geometry }]);
-    if (record !== undefined && checker.errors === errors) {
-      valid.push(record as KindValue[K][number]);
-      validLines.push(r + 1);
-    }
-  });
+  let rowCount = 0;
+  for await (const chunk of table.chunks) {
+    chunk.rows.forEach((row, k) => {
+      const r = rowCount + k;
+      const properties: Record<string, unknown> = {};
+      for (const [name, column] of fields) {
+        const value = jsonValue(row[column]);
+        if (value !== undefined) properties[name] = value;
+      }
+      const geometry = withGeometry
+        ? geoJsonGeometry(chunk.geometry?.[k])
+        : { type: 'Point', coordinates: [mapping.lon === null ? null : jsonValue(row[mapping.lon]), mapping.lat === null ? null : jsonValue(row[mapping.lat])] };
+      const errors = checker.errors;
+      const [record] = checker.check([{ type: 'Feature', properties, geometry }]);
+      if (record !== undefined && checker.errors === errors) {
+        valid.push(record as KindValue[K][number]);
+        validLines.push(r + 1);
+      }
+    });
+    rowCount += chunk.rows.length;
+  }
   const { issues, failed } = checker.finish();
-  const result: PointFileResult<K> = { valid: valid as unknown as KindValue[K], validLines, rows: table.rows.length, invalidRows: table.rows.length - valid.length, issues };
+  const result: PointFileResult<K> = { valid: valid as unknown as KindValue[K], validLines, rows: rowCount, invalidRows: rowCount - valid.length, issues };
   if (!failed) result.value = valid as unknown as KindValue[K];
   return result;
 }

@@ -133,6 +133,16 @@ describe('point formats: broken files', () => {
     }
   });
 
+  it('names a row group that cannot be decoded', async () => {
+    const bytes = writePointFile('towers', towers as Tower[], 'geoparquet').slice();
+    // Inside the first column chunk (after "PAR1"): its compressed bytes no longer decode.
+    for (let i = 8; i < 40; i++) bytes[i] = 0xff;
+    const result = await importPointFile('towers', 't.parquet', bytes, 'geoparquet');
+    expect(result.value).toBeUndefined();
+    expect(result.issues.map((i) => i.code)).toEqual(['parquet-invalid']);
+    expect(result.issues[0]?.message).toMatch(/^t\.parquet: the Parquet data cannot be read \(.+\); is the file damaged\?$/);
+  });
+
   it('refuses a GeoParquet geometry it cannot read as points, and a projected CRS', async () => {
     const columnData = [
       { name: 'id', data: ['a'], type: 'STRING' as const },
