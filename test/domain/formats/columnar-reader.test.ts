@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readFeatureChunksSync, STREAM_KINDS, type StreamKind } from '../../../src/domain/parse/columnar/reader.ts';
+import { readFeatureChunks, readFeatureChunksSync, STREAM_KINDS, type StreamKind } from '../../../src/domain/parse/columnar/reader.ts';
 import { parseFileDetailed } from '../../../src/domain/parse/index.ts';
 
 /** The text cut at the given positions (sorted, deduplicated). */
@@ -180,4 +180,27 @@ describe('streaming reader: random collections', () => {
       expect(read).toBeGreaterThan(100);
     });
   }
+});
+
+describe('streaming reader: progress and cancel', () => {
+  const text = readFileSync('test/fixtures/good/hamlets.geojson', 'utf8');
+  const pieces = cut(text, Array.from({ length: 9 }, (_, k) => Math.floor(((k + 1) * text.length) / 10)));
+
+  it('says how far it got after each chunk', async () => {
+    const seen: { chars: number; features: number }[] = [];
+    const outcome = await readFeatureChunks('hamlets', 'h', pieces, () => undefined, { onProgress: (p) => seen.push(p) });
+    expect(outcome.status).toBe('read');
+    expect(seen).toHaveLength(10);
+    expect(seen.map((p) => p.chars)).toEqual(pieces.map((_, k) => pieces.slice(0, k + 1).join('').length));
+    expect(seen.at(-1)?.features).toBe(6);
+    expect(seen.every((p, k) => k === 0 || p.features >= (seen[k - 1]?.features ?? 0))).toBe(true);
+  });
+
+  it('stops between chunks when asked', async () => {
+    let asked = 0;
+    const records: unknown[] = [];
+    const outcome = await readFeatureChunks('hamlets', 'h', pieces, (batch) => records.push(...batch), { isCancelled: () => ++asked > 3 });
+    expect(outcome).toEqual({ status: 'cancelled' });
+    expect(asked).toBe(4);
+  });
 });
