@@ -8,11 +8,14 @@
  * Warnings (e.g. points inside no district) go to stderr and keep exit 0.
  * npm prints its own "> song-map coverage" header on stdout: use `npm run -s coverage -- …`
  * (or --out) when piping the JSON.
+ * --out x.csv or x.parquet: the `points` go to that file as a table, written a chunk at a time
+ * (coverage-table.ts), and the rest of the object to stdout.
  */
 import { dateProblem } from '../domain/parse/index.ts';
-import { coverageReport } from '../domain/coverage/report.ts';
+import { computeCoverage, coverageReport } from '../domain/coverage/report.ts';
 import { evidenceOf, withMeasured } from './evidence.ts';
 import type { RadiusModelName } from '../domain/types.ts';
+import { isTableOut, writeCoverageTable } from './coverage-table.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 import { takeLang } from './lang.ts';
 import { checkNetworkOptions, readNetworkOptions } from './network-options.ts';
@@ -77,6 +80,18 @@ export async function runCoverage(argv: readonly string[], io: CoverageIo): Prom
     const dataset = loadDataFolder(args.data, io, lang);
     if (!dataset || !checkNetworkOptions(dataset, args, io, lang)) return 1;
     const options = { ...(args.radiusModel === undefined ? {} : { radiusModel: args.radiusModel }), ...(args.operator === undefined ? {} : { operator: args.operator }) };
+    if (args.out !== undefined && isTableOut(args.out)) {
+      const out = args.out;
+      const summary = (() => {
+        try {
+          return writeCoverageTable(out, dataset, computeCoverage(dataset, args.scenario, {}, options));
+        } catch (error) {
+          io.err(`error: --out ${out}: cannot write: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        }
+      })();
+      return summary === undefined ? 1 : writeJson(summary, undefined, io);
+    }
     const report = coverageReport(dataset, args.scenario, {}, options);
     return writeJson(withMeasured(report, dataset, evidenceOf(dataset), args.operator), args.out, io);
   } catch (error) {

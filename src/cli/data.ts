@@ -4,6 +4,8 @@
 // copy of the committed ones, so that it is a complete data folder. With --scale national
 // (or a fraction of it, e.g. --scale 0.1), writes instead a simulated national-scale data
 // folder for benchmarks (src/domain/synthesis/national.ts) into --out, never into data/.
+// With --format parquet (or fgb), also writes hamlets, schools and towers as GeoParquet (or
+// FlatGeobuf) beside their GeoJSON (domain/formats), read back from the GeoJSON just written.
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -18,6 +20,9 @@ import {
 import { DEFAULT_SEED, serializeDataset, simulate } from '../domain/synthesis/index.ts';
 import { writeNationalDataset } from '../domain/synthesis/national.ts';
 import { summaryLines } from '../domain/synthesis/summary.ts';
+import { FORMAT_EXTENSION, writePointFile, type PointFormat } from '../domain/formats/index.ts';
+import { readFeatureChunksSync, STREAM_KINDS } from '../domain/parse/columnar/reader.ts';
+import { fileTextChunks } from './file-chunks.ts';
 
 const DEFAULT_OUT = 'data';
 
@@ -28,11 +33,15 @@ interface Options {
   boundariesFrom?: string;
   /** Set by --scale national (1) or --scale <fraction>; absent for the province. */
   nationalScale?: number;
+  /** --format parquet / fgb: the point files also in that format. */
+  format?: PointFormat;
 }
 
 const USAGE =
-  'usage: npm run data -- [--out <dir>] [--seed <n>] [--boundaries-from <dir>] [--scale province|national|<fraction of national>]';
-const FLAGS = ['--out', '--seed', '--boundaries-from', '--scale'];
+  'usage: npm run data -- [--out <dir>] [--seed <n>] [--boundaries-from <dir>] [--scale province|national|<fraction of national>] [--format geojson|parquet|fgb]';
+const FLAGS = ['--out', '--seed', '--boundaries-from', '--scale', '--format'];
+
+const FORMATS: Record<string, PointFormat | undefined> = { geojson: undefined, parquet: 'geoparquet', geoparquet: 'geoparquet', fgb: 'flatgeobuf', flatgeobuf: 'flatgeobuf' };
 
 function parseScale(value: string): number | undefined {
   if (value === 'province') return undefined;
@@ -54,6 +63,12 @@ function parseArgs(args: string[]): Options {
       options.out = value;
       options.outGiven = true;
     } else if (flag === '--boundaries-from') options.boundariesFrom = value;
+    else if (flag === '--format') {
+      if (!Object.hasOwn(FORMATS, value)) throw new Error(`--format must be geojson, parquet or fgb, not ${value}`);
+      const format = FORMATS[value];
+      if (format === undefined) delete options.format;
+      else options.format = format;
+    }
     else if (flag === '--scale') {
       const scale = parseScale(value);
       if (scale === undefined) delete options.nationalScale;
@@ -73,6 +88,21 @@ function write(outDir: string, path: string, text: string): void {
   const target = join(outDir, path);
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, text, 'utf8');
+}
+
+/** The point files of a folder just written, also in `format`, beside their GeoJSON. */
+function writeFormat(outDir: string, format: PointFormat): void {
+  for (const kind of STREAM_KINDS) {
+    const source = join(outDir, `${kind}.geojson`);
+    const records: unknown[] = [];
+    const outcome = readFeatureChunksSync(kind, source, fileTextChunks(source), (batch) => {
+      for (const record of batch) records.push(record);
+    });
+    if (outcome.status !== 'read' || outcome.failed) throw new Error(`${source}: cannot be read back to write ${format}`);
+    const target = join(outDir, `${kind}${FORMAT_EXTENSION[format]}`);
+    writeFileSync(target, writePointFile(kind, records as never, format));
+  }
+  console.log(`${format}: wrote ${STREAM_KINDS.map((kind) => `${kind}${FORMAT_EXTENSION[format]}`).join(', ')} to ${outDir}`);
 }
 
 function readKinds(dir: string, name: (kind: BoundaryKind) => string): Record<BoundaryKind, string> {
@@ -104,6 +134,7 @@ function writeNational(options: Options, scale: number, started: number): void {
     writeSync(fd, chunk, null, 'utf8');
   });
   for (const fd of fds.values()) closeSync(fd);
+  if (options.format !== undefined) writeFormat(outDir, options.format);
   console.log(`seed ${options.seed}, national scale ${scale}: wrote ${[...fds.keys()].join(', ')} to ${outDir}`);
   console.log(
     `${summary.hamlets} hamlets (${summary.population} people, ${summary.offGrid} off the grid), ${summary.schools} schools, ` +
@@ -139,6 +170,7 @@ function main(): void {
   const data = simulate(boundaries, options.seed);
   const files = serializeDataset(data);
   for (const [path, text] of Object.entries(files)) write(outDir, path, text);
+  if (options.format !== undefined) writeFormat(outDir, options.format);
   console.log(`seed ${options.seed}: wrote ${Object.keys(files).join(', ')} to ${outDir}`);
   for (const line of summaryLines(data)) console.log(line);
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(2)} s`);

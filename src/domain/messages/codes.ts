@@ -124,6 +124,13 @@ export const ISSUE_CODES = [
   'costs-unknown-key',
   'costs-bad-currency',
   'costs-bad-amount',
+  // GeoParquet and FlatGeobuf (formats/*)
+  'parquet-invalid',
+  'geoparquet-metadata',
+  'geoparquet-encoding',
+  'geoparquet-crs',
+  'fgb-invalid',
+  'fgb-crs',
   // Past the limit per kind, one line counts the rest (parse/issues.ts, import/csv-issues.ts)
   'more-not-listed',
 ] as const;

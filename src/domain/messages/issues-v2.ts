@@ -27,7 +27,13 @@ type V2Code =
   | 'costs-not-object'
   | 'costs-unknown-key'
   | 'costs-bad-currency'
-  | 'costs-bad-amount';
+  | 'costs-bad-amount'
+  | 'parquet-invalid'
+  | 'geoparquet-metadata'
+  | 'geoparquet-encoding'
+  | 'geoparquet-crs'
+  | 'fgb-invalid'
+  | 'fgb-crs';
 
 type V2Texts = Pick<IssueTexts, V2Code>;
 
@@ -92,6 +98,19 @@ export const V2_EN: V2Texts = {
   'costs-bad-currency': (p) => `is ${VALUE_EN.show(p)}, must be a 3-letter ISO 4217 code such as "VND"`,
   'costs-bad-amount': (p) =>
     `is ${VALUE_EN.show(p)}, must be a number ≥ 0 (${AMOUNT_EN[p.s('key')] ?? p.s('key')}), written without quotes or thousands separators`,
+  'parquet-invalid': (p) =>
+    p.b('data')
+      ? `the Parquet data cannot be read (${p.s('detail')}); is the file damaged?`
+      : `the file is not a readable Parquet file (${p.s('detail')}); is it cut short, or another format?`,
+  'geoparquet-metadata': (p) =>
+    p.has('column') ? `the GeoParquet "geo" metadata names no column ${q(p.s('column'))}` : `the GeoParquet "geo" metadata is not valid JSON (${p.s('detail')})`,
+  'geoparquet-encoding': (p) => `is encoded as ${q(p.s('encoding'))}; points are read from "WKB" or the native "point" encoding`,
+  'geoparquet-crs': () => 'is not in WGS84 longitude/latitude (EPSG:4326 or OGC:CRS84); reproject it (e.g. ogr2ogr -t_srs EPSG:4326) and try again',
+  'fgb-invalid': (p) =>
+    p.b('signature')
+      ? 'the file is not a FlatGeobuf file (it does not start with the "fgb" signature); is it another format?'
+      : `the FlatGeobuf data cannot be read (${p.s('detail')}); is the file cut short or damaged?`,
+  'fgb-crs': (p) => `is ${p.s('crs')}, not WGS84 longitude/latitude (EPSG:4326); reproject it (e.g. ogr2ogr -t_srs EPSG:4326) and try again`,
 };
 
 const n = (v: number | string): string => num(v, 'vi');
@@ -128,4 +147,19 @@ export const V2_VI: V2Texts = {
   'costs-bad-currency': (p) => `là ${VALUE_VI.show(p)}, phải là mã tiền tệ ISO 4217 gồm 3 chữ cái viết hoa, ví dụ "VND"`,
   'costs-bad-amount': (p) =>
     `là ${VALUE_VI.show(p)}, phải là một số ≥ 0 (${AMOUNT_VI[p.s('key')] ?? p.s('key')}, viết không có dấu ngoặc kép hay dấu phân cách)`,
+  'parquet-invalid': (p) =>
+    p.b('data')
+      ? `không đọc được dữ liệu Parquet (${p.s('detail')}); tệp có bị hỏng không?`
+      : `tệp này không phải tệp Parquet đọc được (${p.s('detail')}); tệp bị cắt ngắn, hay là một định dạng khác?`,
+  'geoparquet-metadata': (p) =>
+    p.has('column')
+      ? `siêu dữ liệu "geo" của GeoParquet nêu cột ${q(p.s('column'))} nhưng tệp không có cột đó`
+      : `siêu dữ liệu "geo" của GeoParquet không phải JSON hợp lệ (${p.s('detail')})`,
+  'geoparquet-encoding': (p) => `được mã hóa kiểu ${q(p.s('encoding'))}; điểm chỉ đọc được từ kiểu "WKB" hoặc kiểu "point" gốc`,
+  'geoparquet-crs': () => 'không ở hệ tọa độ kinh độ/vĩ độ WGS84 (EPSG:4326 hoặc OGC:CRS84); hãy chuyển hệ tọa độ (ví dụ ogr2ogr -t_srs EPSG:4326) rồi thử lại',
+  'fgb-invalid': (p) =>
+    p.b('signature')
+      ? 'tệp này không phải tệp FlatGeobuf (không bắt đầu bằng chữ ký "fgb"); có phải là định dạng khác?'
+      : `không đọc được dữ liệu FlatGeobuf (${p.s('detail')}); tệp bị cắt ngắn hay bị hỏng?`,
+  'fgb-crs': (p) => `là ${p.s('crs')}, không phải kinh độ/vĩ độ WGS84 (EPSG:4326); hãy chuyển hệ tọa độ (ví dụ ogr2ogr -t_srs EPSG:4326) rồi thử lại`,
 };

@@ -15,16 +15,31 @@ export function mapFeatures<T>(ctx: FileContext, value: unknown, read: FeatureRe
   const ids = new IdRegistry(ctx.issues, 'feature');
   const out: T[] = [];
   for (let index = 0; index < features.length; index++) {
-    const feature = readFeature(ctx, features[index], index);
-    if (!feature) continue;
-    const properties = new PropertyReader(ctx.issues, feature.properties, feature.place, { where: 'file', kind: ctx.kind });
-    let id: string | undefined;
-    if (withId) {
-      id = properties.id(feature.featureId !== undefined && feature.featureId !== null);
-      if (id !== undefined) ids.see(id, index, feature.place);
-    }
-    const record = read(feature, properties, id);
+    const record = readFeatureRecord(ctx, ids, features[index], index, read, withId);
     if (record !== undefined) out.push(record);
   }
   return out;
+}
+
+/**
+ * One feature of a collection (its envelope, id and record), as `mapFeatures` reads each:
+ * shared with the streaming reader (columnar/) so that both say the very same things.
+ */
+export function readFeatureRecord<T>(
+  ctx: FileContext,
+  ids: IdRegistry,
+  value: unknown,
+  index: number,
+  read: FeatureReader<T>,
+  withId = true,
+): T | undefined {
+  const feature = readFeature(ctx, value, index);
+  if (!feature) return undefined;
+  const properties = new PropertyReader(ctx.issues, feature.properties, feature.place, { where: 'file', kind: ctx.kind });
+  let id: string | undefined;
+  if (withId) {
+    id = properties.id(feature.featureId !== undefined && feature.featureId !== null);
+    if (id !== undefined) ids.see(id, index, feature.place);
+  }
+  return read(feature, properties, id);
 }

@@ -8,7 +8,7 @@ import {
   type Tower,
 } from '../types.ts';
 import type { FileContext } from './context.ts';
-import { mapFeatures } from './features.ts';
+import { mapFeatures, type FeatureReader } from './features.ts';
 import { readPoint } from './geojson.ts';
 import { atField } from './issues.ts';
 
@@ -19,7 +19,12 @@ export const BAND_MIN_MHZ = 100;
 export const BAND_MAX_MHZ = 6000;
 
 export function parseHamlets(ctx: FileContext, value: unknown): Hamlet[] {
-  return mapFeatures(ctx, value, (feature, p, id) => {
+  return mapFeatures(ctx, value, readHamlet(ctx));
+}
+
+/** One hamlet feature's checks and record (shared by the streaming reader, columnar/). */
+export function readHamlet(ctx: FileContext): FeatureReader<Hamlet> {
+  return (feature, p, id) => {
     const position = readPoint(ctx, feature);
     const name = p.requiredString('name');
     const population = p.requiredCount('population');
@@ -51,11 +56,15 @@ export function parseHamlets(ctx: FileContext, value: unknown): Hamlet[] {
     if (district !== undefined) hamlet.district = district;
     if (clutter !== undefined) hamlet.clutter = clutter;
     return hamlet;
-  });
+  };
 }
 
 export function parseSchools(ctx: FileContext, value: unknown): School[] {
-  return mapFeatures(ctx, value, (feature, p, id) => {
+  return mapFeatures(ctx, value, readSchool(ctx));
+}
+
+export function readSchool(ctx: FileContext): FeatureReader<School> {
+  return (feature, p, id) => {
     const position = readPoint(ctx, feature);
     const name = p.requiredString('name');
     const level = p.requiredEnum('level', SCHOOL_LEVELS);
@@ -87,13 +96,17 @@ export function parseSchools(ctx: FileContext, value: unknown): School[] {
     if (district !== undefined) school.district = district;
     if (clutter !== undefined) school.clutter = clutter;
     return school;
-  });
+  };
 }
 
 const UPGRADE_FIELDS = ['upgrade_technology', 'upgrade_radius_km', 'upgrade_date', 'upgrade_band_mhz'] as const;
 
 export function parseTowers(ctx: FileContext, value: unknown): Tower[] {
-  return mapFeatures(ctx, value, (feature, p, id) => {
+  return mapFeatures(ctx, value, readTower(ctx));
+}
+
+export function readTower(ctx: FileContext): FeatureReader<Tower> {
+  return (feature, p, id) => {
     const position = readPoint(ctx, feature);
     const operator = p.requiredString('operator');
     const status = p.requiredEnum('status', TOWER_STATUSES);
@@ -149,5 +162,5 @@ export function parseTowers(ctx: FileContext, value: unknown): Tower[] {
     if (bandMhz !== undefined) tower.bandMhz = bandMhz;
     if (upgradeBandMhz !== undefined) tower.upgradeBandMhz = upgradeBandMhz;
     return tower;
-  });
+  };
 }
