@@ -3,23 +3,23 @@
 // PROVENANCE.md) from the real source files. An --out folder without boundaries gets a
 // copy of the committed ones, so that it is a complete data folder. With --scale national
 // (or a fraction of it, e.g. --scale 0.1), writes instead a simulated national-scale data
-// folder for benchmarks (src/domain/synthesis/national.ts) into --out, never into data/.
+// folder for benchmarks (src/synthesis/national.ts) into --out, never into data/.
 // With --format parquet (or fgb), also writes hamlets, schools and towers as GeoParquet (or
 // FlatGeobuf) beside their GeoJSON (domain/formats), read back from the GeoJSON just written.
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { BoundaryKind } from '../domain/synthesis/boundaries.ts';
+import type { BoundaryKind } from '../synthesis/boundaries.ts';
 import {
   BOUNDARY_KINDS,
   REAL_SOURCE_FILES,
   boundaryPath,
   convertBoundaries,
   readBoundaries,
-} from '../domain/synthesis/boundaries.ts';
-import { DEFAULT_SEED, serializeDataset, simulate } from '../domain/synthesis/index.ts';
-import { writeNationalDataset } from '../domain/synthesis/national.ts';
-import { summaryLines } from '../domain/synthesis/summary.ts';
+} from '../synthesis/boundaries.ts';
+import { DEFAULT_SEED, serializeDataset, simulate } from '../synthesis/index.ts';
+import { writeNationalDataset } from '../synthesis/national.ts';
+import { summaryLines } from '../synthesis/summary.ts';
 import { FORMAT_EXTENSION, writePointFile, type PointFormat } from '../domain/formats/index.ts';
 import { readFeatureChunksSync, STREAM_KINDS } from '../domain/parse/columnar/reader.ts';
 import { fileTextChunks } from './file-chunks.ts';

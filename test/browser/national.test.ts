@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeNationalDataset } from '../../src/domain/synthesis/national.ts';
+import { writeNationalDataset } from '../../src/synthesis/national.ts';
 import { screenOf } from './screen.mjs';
 import { executablePath, openSession, type Session } from './session.ts';
 

@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SEED } from '../../src/domain/synthesis/index.ts';
-import { writeNationalDataset } from '../../src/domain/synthesis/national.ts';
+import { DEFAULT_SEED } from '../../src/synthesis/index.ts';
+import { writeNationalDataset } from '../../src/synthesis/national.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'song-national-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

@@ -42,7 +42,7 @@ import { csvRows, isBlank, type CsvRow } from '../parse/csv-rows.ts';
 import { EARTH_RADIUS_KM, haversineKm } from '../geo/haversine.ts';
 import { cut, type IssueParams } from '../messages/codes.ts';
 import { IssueList, type Place } from '../parse/issues.ts';
-import { OPERATOR_CODES, type Operator } from '../synthesis/tower-kit.ts';
+import { OPERATOR_CODES, type Operator } from '../../synthesis/tower-kit.ts';
 import { TECHNOLOGIES, type Issue, type Technology, type Tower } from '../types.ts';
 
 /** The columns of an OpenCelliD / MLS export, in the order of a headerless file. */

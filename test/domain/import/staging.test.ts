@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readDataFolder } from '../../../src/cli/folder.ts';
 import { stageImport, type IncomingFile, type StagedImport } from '../../../src/domain/import/staging.ts';
 import { parseDataset, type SourceFile } from '../../../src/domain/parse/index.ts';
-import { writeNationalDataset } from '../../../src/domain/synthesis/national.ts';
+import { writeNationalDataset } from '../../../src/synthesis/national.ts';
 import type { Dataset, Issue } from '../../../src/domain/types.ts';
 
 const DIR = 'test/fixtures/import/staging/';

@@ -1,7 +1,7 @@
 // Schools near hamlets: every commune has its preschool, primary and lower secondary
 // school, larger ones more; upper secondary schools and continuing-education centres sit
 // in district towns. Enrolment follows the population of each school's catchment.
-import type { Hamlet, Position, School, SchoolLevel } from '../types.ts';
+import type { Hamlet, Position, School, SchoolLevel } from '../domain/types.ts';
 import { insideWithMargin, planarKm, randomPointNear } from './geometry.ts';
 import type { Random } from './random.ts';
 import type { CommuneProfile, Region } from './regions.ts';

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BoundaryKind, SynthesisBoundaries } from '../../../src/domain/synthesis/boundaries.ts';
-import { BOUNDARY_KINDS, boundaryPath, readBoundaries } from '../../../src/domain/synthesis/boundaries.ts';
-import type { SimulatedData } from '../../../src/domain/synthesis/index.ts';
-import { DEFAULT_SEED, serializeDataset, simulate } from '../../../src/domain/synthesis/index.ts';
-import { buildRegion } from '../../../src/domain/synthesis/regions.ts';
-import { deliveredBy, equippedPct, hamletsGoodPct, hamletsNotGood } from '../../../src/domain/synthesis/summary.ts';
-import { pointInGeometry } from '../../../src/domain/geo/polygon.ts';
+import type { BoundaryKind, SynthesisBoundaries } from '../../src/synthesis/boundaries.ts';
+import { BOUNDARY_KINDS, boundaryPath, readBoundaries } from '../../src/synthesis/boundaries.ts';
+import type { SimulatedData } from '../../src/synthesis/index.ts';
+import { DEFAULT_SEED, serializeDataset, simulate } from '../../src/synthesis/index.ts';
+import { buildRegion } from '../../src/synthesis/regions.ts';
+import { deliveredBy, equippedPct, hamletsGoodPct, hamletsNotGood } from '../../src/synthesis/summary.ts';
+import { pointInGeometry } from '../../src/domain/geo/polygon.ts';
 
-const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
+const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 const readData = (path: string): string => readFileSync(`${DATA_DIR}${path}`, 'utf8');
 
 let boundaries: SynthesisBoundaries;

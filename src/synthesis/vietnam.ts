@@ -3,8 +3,8 @@
 // few dozen well-known border and coast points (about ±10 km, islands left out) and the
 // regions "Vùng 01 (mô phỏng)"… ("N01"…) are bands across the country's S shape, split
 // along their width; they follow no administrative line. For benchmarks and tests only.
-import type { AreaGeometry, Position, Ring } from '../types.ts';
-import { ringAreaDeg2 } from '../geo/polygon.ts';
+import type { AreaGeometry, Position, Ring } from '../domain/types.ts';
+import { ringAreaDeg2 } from '../domain/geo/polygon.ts';
 import { round5 } from './serialize.ts';
 
 // Both chains run from Móng Cái, at the China border on the Gulf of Tonkin, to Cape Cà Mau.

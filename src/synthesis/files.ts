@@ -1,6 +1,6 @@
 // The simulated records as the contract's files: snake_case keys in a fixed order.
-import type { Delivery, Hamlet, Programme, School, Tower } from '../types.ts';
-import { hamletProperties, schoolProperties, towerProperties } from '../export/features.ts';
+import type { Delivery, Hamlet, Programme, School, Tower } from '../domain/types.ts';
+import { hamletProperties, schoolProperties, towerProperties } from '../domain/export/features.ts';
 import { csvText, featureCollectionText, jsonText, pointGeometry } from './serialize.ts';
 
 export function hamletsText(hamlets: readonly Hamlet[]): string {

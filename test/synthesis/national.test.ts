@@ -3,17 +3,17 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseDataset } from '../../../src/domain/parse/index.ts';
-import { pointInGeometry, ringAreaDeg2 } from '../../../src/domain/geo/polygon.ts';
-import type { Dataset, Position, Ring } from '../../../src/domain/types.ts';
-import type { BoundaryKind } from '../../../src/domain/synthesis/boundaries.ts';
-import { BOUNDARY_KINDS, boundaryPath, readBoundaries } from '../../../src/domain/synthesis/boundaries.ts';
-import { DEFAULT_SEED, generateDataset } from '../../../src/domain/synthesis/index.ts';
-import { writeNationalDataset, type NationalSummary } from '../../../src/domain/synthesis/national.ts';
-import { FeatureCollectionWriter, featureCollectionText, pointGeometry } from '../../../src/domain/synthesis/serialize.ts';
-import { simulatedRegions, vietnamOutline } from '../../../src/domain/synthesis/vietnam.ts';
+import { parseDataset } from '../../src/domain/parse/index.ts';
+import { pointInGeometry, ringAreaDeg2 } from '../../src/domain/geo/polygon.ts';
+import type { Dataset, Position, Ring } from '../../src/domain/types.ts';
+import type { BoundaryKind } from '../../src/synthesis/boundaries.ts';
+import { BOUNDARY_KINDS, boundaryPath, readBoundaries } from '../../src/synthesis/boundaries.ts';
+import { DEFAULT_SEED, generateDataset } from '../../src/synthesis/index.ts';
+import { writeNationalDataset, type NationalSummary } from '../../src/synthesis/national.ts';
+import { FeatureCollectionWriter, featureCollectionText, pointGeometry } from '../../src/synthesis/serialize.ts';
+import { simulatedRegions, vietnamOutline } from '../../src/synthesis/vietnam.ts';
 
-const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
+const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 const readData = (path: string): string => readFileSync(`${DATA_DIR}${path}`, 'utf8');
 
 function generate(scale: number, seed = DEFAULT_SEED): { files: Record<string, string>; summary: NationalSummary; chunks: number } {

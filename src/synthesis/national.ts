@@ -3,9 +3,9 @@
 // simplified outline of vietnam.ts. Everything is simulated (`synthetic: true`); it is not
 // committed. Pure: the files come out as text chunks through `emit`, in a fixed order, so the
 // same seed gives the same bytes and a million features never sit in memory at once.
-import type { Delivery, Hamlet, School, SchoolLevel, Tower } from '../types.ts';
-import { hamletProperties, schoolProperties, towerProperties } from '../export/features.ts';
-import { bboxOfGeometry, pointInGeometry, type BBox } from '../geo/polygon.ts';
+import type { Delivery, Hamlet, School, SchoolLevel, Tower } from '../domain/types.ts';
+import { hamletProperties, schoolProperties, towerProperties } from '../domain/export/features.ts';
+import { bboxOfGeometry, pointInGeometry, type BBox } from '../domain/geo/polygon.ts';
 import { apportion } from './apportion.ts';
 import { randomIsoDate } from './dates.ts';
 import { deliveriesText, programmeText } from './files.ts';
@@ -287,7 +287,7 @@ Written by \`npm run data -- --scale national --out <folder>\` for benchmarks an
 Every hamlet, school, tower and delivery is simulated (\`synthetic: true\`) around seeded
 towns. \`boundaries/province.geojson\` is a hand-simplified outline of Vietnam (islands left
 out) and \`boundaries/districts.geojson\` holds simulated regions ("Vùng 01 (mô phỏng)", ids
-N01…) that follow no administrative line. See src/domain/synthesis/vietnam.ts.
+N01…) that follow no administrative line. See src/synthesis/vietnam.ts.
 `;
 
 /** Writes the whole data folder through `emit` (paths relative to the folder). */

@@ -1,7 +1,7 @@
 // The simulated mobile network as it stood at the start of 2021: dense 4G in towns, 4G
 // over most of the countryside, and older 2G/3G sites; 4G thins out in the remote and
 // coastal communes, where the 2021 drive (tower-story.ts) then closes most gaps.
-import type { Hamlet, Tower } from '../types.ts';
+import type { Hamlet, Tower } from '../domain/types.ts';
 import type { Random } from './random.ts';
 import type { Region } from './regions.ts';
 import { remotenessKm } from './regions.ts';

@@ -1,7 +1,7 @@
 // data/model.json: the contract's defaults written out in full, so that a planner sees every
 // parameter of the path-loss model (rule 8) and can change it. `radius_model` stays `fixed`:
 // the bundled figures are those of the 2021 story, told with rule 2's fixed radii.
-import { DEFAULT_RADIO_MODEL } from '../coverage/radio-model.ts';
+import { DEFAULT_RADIO_MODEL } from '../domain/coverage/radio-model.ts';
 import { jsonText } from './serialize.ts';
 
 export function modelText(): string {

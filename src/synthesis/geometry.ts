@@ -1,8 +1,8 @@
 // Small planar helpers for placing points. At Cà Mau's size (about 130 km across, 9° N) a
 // local equirectangular projection is within a fraction of a percent of haversine, which
 // is plenty for spacing and margins; coverage itself always uses haversineKm.
-import type { AreaGeometry, LineGeometry, Position } from '../types.ts';
-import { pointInGeometry } from '../geo/polygon.ts';
+import type { AreaGeometry, LineGeometry, Position } from '../domain/types.ts';
+import { pointInGeometry } from '../domain/geo/polygon.ts';
 import type { Random } from './random.ts';
 import { round5 } from './serialize.ts';
 

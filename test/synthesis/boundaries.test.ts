@@ -1,18 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { BoundaryKind } from '../../../src/domain/synthesis/boundaries.ts';
+import type { BoundaryKind } from '../../src/synthesis/boundaries.ts';
 import {
   BOUNDARY_KINDS,
   REAL_SOURCE_FILES,
   boundaryPath,
   convertBoundaries,
   readBoundaries,
-} from '../../../src/domain/synthesis/boundaries.ts';
+} from '../../src/synthesis/boundaries.ts';
 
-const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
+const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
 // The real sources live beside the checkout in this workspace only; CI has data/ alone.
-const SOURCE_DIR = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+const SOURCE_DIR = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 const haveSources = existsSync(`${SOURCE_DIR}${REAL_SOURCE_FILES.communes}`);
 
 function committed(): Record<BoundaryKind, string> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { apportion } from '../../../src/domain/synthesis/apportion.ts';
-import { dayToIso, isoToDay, randomIsoDate } from '../../../src/domain/synthesis/dates.ts';
-import { createRandom } from '../../../src/domain/synthesis/random.ts';
-import { csvText, featureCollectionText, round5 } from '../../../src/domain/synthesis/serialize.ts';
+import { apportion } from '../../src/synthesis/apportion.ts';
+import { dayToIso, isoToDay, randomIsoDate } from '../../src/synthesis/dates.ts';
+import { createRandom } from '../../src/synthesis/random.ts';
+import { csvText, featureCollectionText, round5 } from '../../src/synthesis/serialize.ts';
 
 describe('createRandom', () => {
   it('repeats its sequence for a seed and differs across seeds', () => {

@@ -1,8 +1,8 @@
 // Figures that show whether the simulated data tells the programme's story; printed by
 // `npm run data` and asserted by the tests, always through the brute-force oracle.
-import type { Delivery, DeliveryKind, Hamlet, School, Tower } from '../types.ts';
-import type { Scenario } from '../coverage/brute-force.ts';
-import { pointLevel, towersOnAir } from '../coverage/brute-force.ts';
+import type { Delivery, DeliveryKind, Hamlet, School, Tower } from '../domain/types.ts';
+import type { Scenario } from '../domain/coverage/brute-force.ts';
+import { pointLevel, towersOnAir } from '../domain/coverage/brute-force.ts';
 import type { SimulatedData } from './index.ts';
 
 export const STORY_SCENARIOS: readonly Scenario[] = ['2021-01-01', '2021-10-15', '2021-12-31', 'planned'];

@@ -1,8 +1,8 @@
 // The 2021 drive: 3G→4G upgrades and new 4G sites, dated August to December 2021 (a few
 // in 2022 or not yet dated), reach most hamlets that lacked 4G; a handful of the most
 // remote, several of them off the grid, stay out of reach even in the plan.
-import type { Hamlet, Position, Tower } from '../types.ts';
-import { haversineKm } from '../geo/haversine.ts';
+import type { Hamlet, Position, Tower } from '../domain/types.ts';
+import { haversineKm } from '../domain/geo/haversine.ts';
 import { randomIsoDate } from './dates.ts';
 import type { Random } from './random.ts';
 import { remotenessKm } from './regions.ts';

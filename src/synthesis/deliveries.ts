@@ -1,6 +1,6 @@
 // Deliveries of computers and data SIMs, in rounds that start in September 2021 and ramp
 // up; each round goes to schools in proportion to the need still unmet there.
-import type { Delivery, DeliveryKind, School } from '../types.ts';
+import type { Delivery, DeliveryKind, School } from '../domain/types.ts';
 import { apportion } from './apportion.ts';
 import type { Random } from './random.ts';
 

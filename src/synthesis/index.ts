@@ -1,5 +1,5 @@
 // The simulated part of the bundled dataset, from the real boundaries and a seed.
-import type { Delivery, Hamlet, Programme, School, Tower } from '../types.ts';
+import type { Delivery, Hamlet, Programme, School, Tower } from '../domain/types.ts';
 import type { SynthesisBoundaries } from './boundaries.ts';
 import { generateDeliveries } from './deliveries.ts';
 import { deliveriesText, hamletsText, programmeText, schoolsText, towersText } from './files.ts';

@@ -1,5 +1,5 @@
 // The province's 2021 programme "Sóng và máy tính cho em", as targets the dashboard tracks.
-import type { Programme } from '../types.ts';
+import type { Programme } from '../domain/types.ts';
 
 export const PROGRAMME: Programme = {
   name: 'Sóng và máy tính cho em',

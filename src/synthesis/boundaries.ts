@@ -1,6 +1,6 @@
 // Real boundaries in, contract boundary files out; and those files read back as the
 // generator's input, so plain `npm run data` needs nothing outside the repository.
-import type { AreaGeometry, LineGeometry } from '../types.ts';
+import type { AreaGeometry, LineGeometry } from '../domain/types.ts';
 import { featureCollectionText } from './serialize.ts';
 
 export interface AreaUnit {

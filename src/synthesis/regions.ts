@@ -1,6 +1,6 @@
 // Which communes are towns, which are the hard-to-reach mangrove and forest communes, and
 // how far a place is from town: the gaps in the simulated network follow these.
-import type { Position } from '../types.ts';
+import type { Position } from '../domain/types.ts';
 import type { CommuneUnit, SynthesisBoundaries } from './boundaries.ts';
 import { distanceToLinesKm, outerVertices, planarKm } from './geometry.ts';
 

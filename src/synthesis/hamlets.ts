@@ -1,6 +1,6 @@
 // Hamlets (ấp, khóm) inside each real commune, their populations summing to the census.
-import type { Hamlet, Position } from '../types.ts';
-import { bboxOfGeometry } from '../geo/polygon.ts';
+import type { Hamlet, Position } from '../domain/types.ts';
+import { bboxOfGeometry } from '../domain/geo/polygon.ts';
 import type { CommuneUnit } from './boundaries.ts';
 import { apportion } from './apportion.ts';
 import { insideWithMargin, planarKm } from './geometry.ts';

@@ -1,6 +1,6 @@
 // The towers of the national-scale dataset (national.ts): the three operators, 2G to 5G by
 // kind of place, planned sites and 2021–2023 upgrades, all with valid dates.
-import type { Technology, Tower } from '../types.ts';
+import type { Technology, Tower } from '../domain/types.ts';
 import { randomIsoDate } from './dates.ts';
 import type { Random } from './random.ts';
 import { pickOperator, serviceDateFor } from './tower-kit.ts';

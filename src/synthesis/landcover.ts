@@ -9,8 +9,8 @@
 // cells (about 1.1 km) merged into one rectangle per run of cells along a row, so the file
 // stays small and every polygon simple. Towns come first in the file: the first polygon that
 // holds a point gives its class. Deterministic: the same boundaries give the same bytes.
-import { pointInGeometry } from '../geo/polygon.ts';
-import type { AreaGeometry, ClutterClass, PolygonCoordinates } from '../types.ts';
+import { pointInGeometry } from '../domain/geo/polygon.ts';
+import type { AreaGeometry, ClutterClass, PolygonCoordinates } from '../domain/types.ts';
 import type { CommuneUnit, SynthesisBoundaries } from './boundaries.ts';
 import { distanceToLinesKm } from './geometry.ts';
 import { isUrbanType } from './regions.ts';

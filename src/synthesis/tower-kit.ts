@@ -1,7 +1,7 @@
 // Shared pieces for building the simulated network: operators, dates, placement.
-import type { AreaGeometry, Hamlet, Position, Technology, Tower } from '../types.ts';
-import { DEFAULT_RADIUS_KM } from '../types.ts';
-import { haversineKm } from '../geo/haversine.ts';
+import type { AreaGeometry, Hamlet, Position, Technology, Tower } from '../domain/types.ts';
+import { DEFAULT_RADIUS_KM } from '../domain/types.ts';
+import { haversineKm } from '../domain/geo/haversine.ts';
 import { randomIsoDate } from './dates.ts';
 import { insideWithMargin, randomPointNear } from './geometry.ts';
 import type { Random } from './random.ts';

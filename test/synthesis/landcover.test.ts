@@ -2,13 +2,13 @@
 // labelled simulated, small, and read by the contract's own parser.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { pointClass } from '../../../src/domain/coverage/brute-force.ts';
-import { parseFile } from '../../../src/domain/parse/index.ts';
-import type { BoundaryKind } from '../../../src/domain/synthesis/boundaries.ts';
-import { BOUNDARY_KINDS, boundaryPath, readBoundaries } from '../../../src/domain/synthesis/boundaries.ts';
-import { landcoverText, simulateLandcover } from '../../../src/domain/synthesis/landcover.ts';
-import { modelText } from '../../../src/domain/synthesis/model.ts';
-import { DEFAULT_RADIO_MODEL } from '../../../src/domain/coverage/radio-model.ts';
+import { pointClass } from '../../src/domain/coverage/brute-force.ts';
+import { parseFile } from '../../src/domain/parse/index.ts';
+import type { BoundaryKind } from '../../src/synthesis/boundaries.ts';
+import { BOUNDARY_KINDS, boundaryPath, readBoundaries } from '../../src/synthesis/boundaries.ts';
+import { landcoverText, simulateLandcover } from '../../src/synthesis/landcover.ts';
+import { modelText } from '../../src/synthesis/model.ts';
+import { DEFAULT_RADIO_MODEL } from '../../src/domain/coverage/radio-model.ts';
 
 const texts = {} as Record<BoundaryKind, string>;
 for (const kind of BOUNDARY_KINDS) texts[kind] = readFileSync(`data/${boundaryPath(kind)}`, 'utf8');
