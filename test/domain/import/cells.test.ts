@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clusterPoints, importCells, looksLikeCellExport, SKIP_REASON_TEXT, SKIP_REASONS, type CellImport } from '../../../src/domain/import/cells.ts';
+import { clusterPoints } from '../../../src/domain/geo/cluster.ts';
+import { importCells, looksLikeCellExport, SKIP_REASON_TEXT, SKIP_REASONS, type CellImport } from '../../../src/domain/import/cells.ts';
 import { EARTH_RADIUS_KM, haversineKm } from '../../../src/domain/geo/haversine.ts';
 import { TECHNOLOGIES, type Technology, type Tower } from '../../../src/domain/types.ts';
 
