@@ -9,7 +9,7 @@ import { clearImport } from '../io/import-store.ts';
 import type { Engine } from '../worker/engine.ts';
 import type { ImportRequestFile, Loaded } from '../worker/protocol.ts';
 import type { TowerChanges } from '../worker/tower-slots.ts';
-import { scenarioOf, useAppStore, type AppState } from './store.ts';
+import { scenarioOf, useAppStore, type AppState, type ImportState } from './store.ts';
 
 /** After a burst of plan edits (a drag sends one per frame), the full answer follows once. */
 const REFRESH_DELAY_MS = 150;
@@ -85,9 +85,12 @@ async function sendPlan(): Promise<void> {
 }
 
 function load(first: boolean): void {
+  // Progress comes through its own channel: a late one must not undo the answer.
+  let answered = false;
   void engine
-    ?.load(bundledFiles(), proxy((done: number, total: number) => store().loadProgressed(done, total)))
+    ?.load(bundledFiles(), proxy((done: number, total: number) => !answered && store().loadProgressed(done, total)))
     .then(async (answer) => {
+      answered = true;
       if ('reason' in answer) return store().datasetRejected(answer.reason, answer.issues);
       loaded(answer);
       const restored = first ? await engine?.restoreSaved() : undefined;
@@ -115,12 +118,18 @@ export function suggestSites(options: SitingOptions): void {
 export function checkImport(files: ImportRequestFile[]): void {
   if (!engine) return;
   const importId = ++latestImport;
+  let answered = false;
   const current = () => importId === latestImport;
   store().importChanged({ phase: 'reading', importId, done: 0, total: 1 });
-  const progress = proxy((phase: 'reading' | 'checking', done: number, total: number) => current() && store().importChanged({ phase, importId, done, total }));
+  // Progress comes through its own channel, so it may arrive after the answer: then it is dropped.
+  const progress = proxy((phase: 'reading' | 'checking', done: number, total: number) => current() && !answered && store().importChanged({ phase, importId, done, total }));
+  const settle = (state: ImportState) => {
+    answered = true;
+    if (current()) store().importChanged(state);
+  };
   engine.checkImport(importId, files, progress).then(
-    (result) => current() && store().importChanged({ phase: 'checked', result }),
-    (error: unknown) => current() && store().importChanged({ phase: 'failed', message: messageOf(error) }),
+    (result) => settle({ phase: 'checked', result }),
+    (error: unknown) => settle({ phase: 'failed', message: messageOf(error) }),
   );
 }
 

@@ -135,7 +135,7 @@ export interface AppState {
   coverageRequested: () => void;
   towersPatched: (changes: TowerChanges) => void;
   coverageComputed: (result: CoverageResult) => void;
-  /** The quick answer to a plan edit, laid over the last full one (whose baseline it keeps). */
+  /** The quick answer to a plan edit, laid over the last full one of its scenario (whose baseline it keeps). */
   planCoverageComputed: (answer: PlanCoverage) => void;
   /** The radius range of the result on screen (it follows the result). */
   radiusRangeComputed: (requestId: number, ranges: RadiusFigures[]) => void;
@@ -226,7 +226,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
   coverageRequested: () => set({ coverageState: { phase: 'computing', since: Date.now() } }),
   towersPatched: (changes) => set((s) => ({ towers: patchSlots(s.towers, changes) })),
   coverageComputed: (coverage) => set({ coverage, coverageState: { phase: 'ready' } }),
-  planCoverageComputed: ({ changed: _, ...quick }) => set((s) => (s.coverage ? { coverage: { ...s.coverage, ...quick } } : {})),
+  // Only over a full answer of the same scenario: its baseline is the plan's "before" there
+  // (for another scenario the full answer that follows the edit brings its own).
+  planCoverageComputed: ({ changed: _, ...quick }) =>
+    set((s) => (s.coverage?.scenario === quick.scenario ? { coverage: { ...s.coverage, ...quick } } : {})),
   radiusRangeComputed: (requestId, ranges) => set({ radiusRange: { requestId, ranges } }),
   coverageFailed: (message) => set({ coverageState: { phase: 'failed', message } }),
   timelineRebuilt: (timeline) => set({ timeline }),

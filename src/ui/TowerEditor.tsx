@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { canUpgrade, removeTower, updateTower, upgradeTower, type TowerPatch } from '../domain/plan/plan.ts';
 import { DEFAULT_RADIUS_KM, TECHNOLOGIES, type Technology, type Tower } from '../domain/types.ts';
+import { towerInPlan } from '../domain/plan/diff.ts';
 import { useAppStore } from '../state/store.ts';
 import { CommitField, type FieldValue } from './CommitField.tsx';
 import { DateField } from './DateField.tsx';
@@ -33,6 +34,14 @@ function UpgradeForm({ tower, lang, onUpgrade }: { tower: Tower; lang: Lang; onU
   );
 }
 
+const byId = new WeakMap<DatasetView, Map<string, Tower>>();
+
+function loadedById(dataset: DatasetView): Map<string, Tower> {
+  let found = byId.get(dataset);
+  if (!found) byId.set(dataset, (found = new Map(dataset.towers.map((t) => [t.id, t]))));
+  return found;
+}
+
 /** The chosen tower's properties; planned towers are edited, existing ones can get an upgrade. */
 export function TowerEditor({ dataset }: { dataset: DatasetView }) {
   const lang = useAppStore((s) => s.lang);
@@ -40,8 +49,9 @@ export function TowerEditor({ dataset }: { dataset: DatasetView }) {
   const id = useAppStore((s) => s.selectedTower);
   const { planEdited, towerSelected } = useAppStore.getState();
   const t = (key: MessageKey) => translate(lang, key);
-  const towers = useAppStore((s) => s.towers);
-  const tower = id === undefined ? undefined : towers.find((x) => x?.id === id);
+  // The plan document's own value (what the user edits, undo included), not the worker's
+  // answer: the fields follow an edit or an undo at once.
+  const tower = id === undefined ? undefined : towerInPlan(loadedById(dataset), plan, id);
   if (!tower) {
     return (
       <section className="panel" aria-labelledby="tower-heading">
