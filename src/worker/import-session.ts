@@ -3,26 +3,42 @@
 // data is replaced only by `commit`, in one step.
 import { stageImport, type IncomingFile, type StagedImport } from '../domain/import/staging.ts';
 import type { SourceFile } from '../domain/parse/index.ts';
+import { sniff } from '../domain/parse/sniff.ts';
 import type { Dataset } from '../domain/types.ts';
 import type { ImportChecked, ImportRequestFile } from './protocol.ts';
 
 type Progress = (phase: 'reading' | 'checking', done: number, total: number) => void;
 
-/** A Blob's text, reporting bytes read; UTF-8 (a BOM is kept for the checks to see). */
-async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<string> {
+/**
+ * A Blob's text, reporting bytes read. Its first bytes say what it is (parse/sniff.ts): a
+ * binary file (an image, a workbook, an archive) is not read further and is named for what it
+ * is; UTF-16 is decoded as such; else UTF-8, a BOM kept for the checks to see.
+ */
+async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<{ text: string; sniffed?: IncomingFile['sniffed'] }> {
   const reader = blob.stream().getReader();
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let decoder: TextDecoder | undefined;
+  let sniffed: IncomingFile['sniffed'];
   const parts: string[] = [];
   let bytes = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (!decoder) {
+      const found = sniff(value);
+      if (found.kind === 'binary') {
+        await reader.cancel();
+        return { text: '', sniffed: { binary: found.format } };
+      }
+      if (found.encoding !== 'utf-8') sniffed = { encoding: found.encoding };
+      // A UTF-16 byte-order mark is the encoding's, not text: dropped (ignoreBOM false).
+      decoder = new TextDecoder(found.encoding, { ignoreBOM: found.encoding === 'utf-8' });
+    }
     bytes += value.byteLength;
     parts.push(decoder.decode(value, { stream: true }));
     onBytes(bytes);
   }
-  parts.push(decoder.decode());
-  return parts.join('');
+  if (decoder) parts.push(decoder.decode());
+  return sniffed ? { text: parts.join(''), sniffed } : { text: parts.join('') };
 }
 
 export class ImportSession {
@@ -58,9 +74,9 @@ export class ImportSession {
     let before = 0;
     const incoming: IncomingFile[] = [];
     for (const { file, text, ...rest } of files) {
-      const read = text ?? (file ? await readText(file, (bytes) => progress('reading', before + bytes, total)) : '');
-      before += file?.size ?? read.length;
-      incoming.push({ ...rest, text: read });
+      const read = text !== undefined ? { text } : file ? await readText(file, (bytes) => progress('reading', before + bytes, total)) : { text: '' };
+      before += file?.size ?? read.text.length;
+      incoming.push({ ...rest, ...read });
     }
     progress('checking', 0, 1);
     const staged = stageImport(this.sources, incoming);

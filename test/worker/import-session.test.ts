@@ -8,6 +8,7 @@ import { readDataFolder } from '../../src/cli/folder.ts';
 import type { SourceFile } from '../../src/domain/parse/index.ts';
 import type { Issue } from '../../src/domain/types.ts';
 import { ImportSession } from '../../src/worker/import-session.ts';
+import { issueText } from '../../src/domain/messages/render.ts';
 import type { ImportRequestFile } from '../../src/worker/protocol.ts';
 
 const DIR = 'test/fixtures/import/staging/';
@@ -144,6 +145,40 @@ describe('ImportSession.check', () => {
 });
 
 describe('ImportSession.commit', () => {
+  it('a PNG renamed .geojson is named as an image, in Vietnamese too, and nothing is read or taken', async () => {
+    const { imports } = session();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    const { checked } = await check(imports, 7, [{ name: 'hamlets.geojson', file: new Blob([png]) }]);
+    expect(checked.canImport).toBe(false);
+    expect(checked.issues.map((i) => [i.code, i.params?.format])).toEqual([['binary-file', 'png']]);
+    expect(issueText(checked.issues[0] as Issue, 'vi')).toBe(
+      'hamlets.geojson: đây là một ảnh PNG, không phải tệp dữ liệu; chương trình đọc văn bản GeoJSON và CSV (và GeoParquet, FlatGeobuf)',
+    );
+  });
+
+  it('an Excel workbook is named as one, with how to save it as CSV', async () => {
+    const { imports } = session();
+    const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode('....[Content_Types].xml....xl/workbook.xml')]);
+    const { checked } = await check(imports, 8, [{ name: 'hamlets.csv', file: new Blob([xlsx]) }]);
+    expect(issueText(checked.issues[0] as Issue, 'vi')).toContain('CSV UTF-8');
+  });
+
+  it('UTF-16 text (Excel "Unicode Text") is read as such, with a note, not called Windows-1258', async () => {
+    const { imports } = session();
+    const text = fixtureText('one_bad_row_hamlets.csv');
+    const bytes = new Uint8Array(2 + text.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) {
+      bytes[2 + 2 * i] = text.charCodeAt(i) & 0xff;
+      bytes[3 + 2 * i] = text.charCodeAt(i) >> 8;
+    }
+    const utf16 = await check(imports, 9, [{ name: 'one_bad_row_hamlets.csv', file: new Blob([bytes]) }]);
+    const utf8 = await check(session().imports, 10, [asBlob('one_bad_row_hamlets.csv')]);
+    expect(utf16.checked.canImport).toBe(utf8.checked.canImport);
+    expect(utf16.checked.issues.map((i) => i.code)).toEqual(['utf16-decoded', ...utf8.checked.issues.map((i) => i.code)]);
+    expect(utf16.checked.issues.some((i) => i.code === 'not-utf8')).toBe(false);
+  });
+
   it('changed is only the imported file, then both files after a second import, always relative to the first load', async () => {
     const { imports, before } = session();
     const first = await check(imports, 1, [{ name: 'hamlets.geojson', text: RENAMED }]);

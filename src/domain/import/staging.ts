@@ -13,6 +13,7 @@
  * what the file's own checks could not see (the rules across files). The repairs the checks
  * offer (`Issue.fix`) are applied only when the user asks for them (`IncomingFile.fixes`).
  */
+import type { BinaryFormat } from '../parse/sniff.ts';
 import type { IssueCode, IssueParams } from '../messages/codes.ts';
 import { englishText } from '../messages/render.ts';
 import { makeIssue } from '../parse/issues.ts';
@@ -45,6 +46,8 @@ export interface IncomingFile {
   fixes?: ImportFix[];
   /** The same as 'swap-coordinates' in `fixes` (kept for callers that still say it so). */
   swap?: boolean;
+  /** What the reader found the bytes to be (parse/sniff.ts): a binary format, or UTF-16 text. */
+  sniffed?: { binary: BinaryFormat } | { encoding: 'utf-16le' | 'utf-16be' };
 }
 
 export interface StagedFile {
@@ -221,6 +224,15 @@ function pointsText(kind: PointKind, records: readonly (Hamlet | School | Tower)
 }
 
 function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
+  if (file.sniffed && 'binary' in file.sniffed) {
+    return { staged: { name: file.name, rows: 0, validRows: 0, fixes: [] }, issues: [problem(file.name, 'binary-file', { format: file.sniffed.binary })], dropped: 0 };
+  }
+  const read = readText(file, pathOf);
+  if (file.sniffed && 'encoding' in file.sniffed) read.issues.unshift(makeIssue('warning', 'utf16-decoded', file.name, {}, {}));
+  return read;
+}
+
+function readText(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
   const fixes = fixesOf(file);
   const source = fixedText(file.text, fixes);
   const csv = /\.(csv|txt|tsv)$/i.test(file.name);

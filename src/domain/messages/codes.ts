@@ -96,6 +96,8 @@ export const ISSUE_CODES = [
   // An import (import/staging.ts)
   'import-kind',
   'import-no-cells',
+  'binary-file',
+  'utf16-decoded',
   'import-format',
   'import-nothing',
   'import-twice',

@@ -1,5 +1,6 @@
 // The English texts of every issue code: what follows "<file>: <place>: ". Faithful to the
 // sentences the checks always wrote, so that the CLI's output and its tests keep their words.
+import { BINARY_ADVICE, type BinaryFormat } from '../parse/sniff.ts';
 import type { Issue } from '../types.ts';
 import type { IssueCode } from './codes.ts';
 import { V2_EN } from './issues-v2.ts';
@@ -343,6 +344,8 @@ const texts: IssueTexts = {
   'cell-position': (p) => cellPosition(p),
   'import-kind': () => 'cannot tell what this file holds; name it after its kind (hamlets, schools, towers, deliveries, …) or choose the kind',
   'import-no-cells': () => 'no usable cell of the chosen network code (MCC) in this file',
+  'binary-file': (p) => `${BINARY_ADVICE[p.s('format') as BinaryFormat]?.en ?? BINARY_ADVICE.unknown.en}; the importer reads GeoJSON and CSV text (and GeoParquet, FlatGeobuf)`,
+  'utf16-decoded': () => 'the file is UTF-16 text (as Excel\'s "Unicode Text" saves it); it was read as such, but save it as UTF-8 next time',
   'import-format': (p) => `a ${p.s('kind')} file must be GeoJSON, not CSV`,
   'import-nothing': () => 'Nothing to import: drop or choose at least one file',
   'import-twice': () => 'Two of the files are of the same kind: import one file per kind at a time',

@@ -1,5 +1,6 @@
 // Văn bản tiếng Việt của mọi mã lỗi: phần sau "<tệp>: <vị trí>: ". Tên trong đặc tả dữ liệu
 // (tên trường, tên cột, giá trị cho phép) giữ nguyên, trong dấu ngoặc kép.
+import { BINARY_ADVICE, type BinaryFormat } from '../parse/sniff.ts';
 import type { Issue } from '../types.ts';
 import { EXAMPLE_HEADER, type IssueLanguage, type IssueTexts } from './issues-en.ts';
 import { V2_VI } from './issues-v2.ts';
@@ -359,6 +360,8 @@ const texts: IssueTexts = {
   'import-kind': () =>
     'không biết tệp này chứa loại dữ liệu gì; hãy đặt tên tệp theo loại dữ liệu ("hamlets", "schools", "towers", "deliveries", …) hoặc chọn loại dữ liệu',
   'import-no-cells': () => 'tệp không có ô phủ sóng nào dùng được thuộc mã quốc gia (MCC) đã chọn',
+  'binary-file': (p) => `${BINARY_ADVICE[p.s('format') as BinaryFormat]?.vi ?? BINARY_ADVICE.unknown.vi}; chương trình đọc văn bản GeoJSON và CSV (và GeoParquet, FlatGeobuf)`,
+  'utf16-decoded': () => 'tệp là văn bản UTF-16 (như Excel lưu kiểu "Unicode Text"); đã được đọc đúng, nhưng lần sau hãy lưu thành UTF-8',
   'import-format': (p) => `tệp ${kind(p)} phải là GeoJSON, không phải CSV`,
   'import-nothing': () => 'Không có gì để nhập: hãy kéo thả hoặc chọn ít nhất một tệp',
   'import-twice': () => 'Có hai tệp cùng một loại dữ liệu: mỗi lần chỉ nhập một tệp cho mỗi loại',

@@ -291,6 +291,8 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
   'geoparquet-crs': [{}],
   'fgb-invalid': [{ signature: true }, { detail: '0x66676203' }],
   'fgb-crs': [{ crs: 'EPSG:32648' }],
+  'binary-file': [{ format: 'png' }, { format: 'xlsx' }, { format: 'zip' }, { format: 'unknown' }],
+  'utf16-decoded': [{}],
   'costs-not-object': [{ got: 'array', length: 2 }, { got: 'string', value: 'VND' }, { got: 'null' }],
   'costs-unknown-key': [{ keys: ['currency', 'site_capex', 'solar_capex', 'backhaul_per_km'] }],
   'costs-bad-currency': [{ got: 'string', value: 'đồng' }, { got: 'number', value: 704 }],
