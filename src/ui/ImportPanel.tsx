@@ -7,6 +7,7 @@ import { cancelImport, checkImport, commitImport, revertToBundled } from '../sta
 import { useAppStore } from '../state/store.ts';
 import { formatNumber } from './format.ts';
 import { FileButton } from './FileButton.tsx';
+import { ImportImpact } from './ImportImpact.tsx';
 import { translate, translateWith, type Lang, type MessageKey } from './i18n.ts';
 
 const SHOWN_ISSUES = 100;
@@ -109,6 +110,11 @@ export function ImportPanel() {
   };
 
   const result = state.phase === 'checked' ? state.result : undefined;
+  // An import with risks (it empties or mostly removes a layer, or puts nothing in the
+  // province) waits for the user's explicit word, given again for each new check.
+  const [confirmedFor, setConfirmedFor] = useState<typeof result>();
+  const risky = (result?.impact?.risks.length ?? 0) > 0;
+  const blocked = risky && confirmedFor !== result;
   const errors = result?.issues.filter((i) => i.severity === 'error').length ?? 0;
   const warnings = (result?.issues.length ?? 0) - errors;
 
@@ -215,14 +221,17 @@ export function ImportPanel() {
               {result.issues.length > SHOWN_ISSUES && <li>{translateWith(lang, 'importMore', { n: result.issues.length - SHOWN_ISSUES })}</li>}
             </ul>
           )}
+          {result.impact && (
+            <ImportImpact impact={result.impact} lang={lang} confirmed={confirmedFor === result} onConfirm={(yes) => setConfirmedFor(yes ? result : undefined)} />
+          )}
           <div className="button-row">
             {result.canImport && (
-              <button type="button" onClick={() => commitImport(false)}>
+              <button type="button" disabled={blocked} onClick={() => commitImport(false)}>
                 {t('importAll')}
               </button>
             )}
             {!result.canImport && result.validOnly && (
-              <button type="button" onClick={() => commitImport(true)}>
+              <button type="button" disabled={blocked} onClick={() => commitImport(true)}>
                 {translateWith(lang, 'importValid', { n: formatNumber(result.validOnly.dropped, lang) })}
               </button>
             )}

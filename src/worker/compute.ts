@@ -59,7 +59,7 @@ export class CoverageSession {
    * `points`: the points as columns when already made (else made here).
    */
   constructor(
-    private readonly dataset: Dataset,
+    readonly dataset: Dataset,
     readonly id = 0,
     points?: PointColumns,
   ) {

@@ -208,7 +208,7 @@ export class Engine {
       if (phase === 'reading' && done - last < total / 100 && done < total) return;
       last = done;
       void progress?.(phase, done, total);
-    });
+    }, this.session?.dataset);
   }
 
   /** Takes the checked import; `paths`: every file now unlike the bundled one. */

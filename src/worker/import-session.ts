@@ -4,6 +4,7 @@
 import { stageImport, type IncomingFile, type StagedImport } from '../domain/import/staging.ts';
 import type { SourceFile } from '../domain/parse/index.ts';
 import { sniff } from '../domain/parse/sniff.ts';
+import { IMPACT_LAYERS, importImpact, type ImpactLayer } from '../domain/import/impact.ts';
 import type { Dataset } from '../domain/types.ts';
 import type { ImportChecked, ImportRequestFile } from './protocol.ts';
 
@@ -67,7 +68,8 @@ export class ImportSession {
     return this.sources;
   }
 
-  async check(importId: number, files: readonly ImportRequestFile[], progress: Progress): Promise<ImportChecked> {
+  /** `current`: the data set on screen, to say what taking the import would change (import/impact.ts). */
+  async check(importId: number, files: readonly ImportRequestFile[], progress: Progress, current?: Dataset): Promise<ImportChecked> {
     const started = performance.now();
     this.latest = importId;
     const total = files.reduce((sum, f) => sum + (f.file?.size ?? f.text?.length ?? 0), 0);
@@ -81,12 +83,16 @@ export class ImportSession {
     progress('checking', 0, 1);
     const staged = stageImport(this.sources, incoming);
     if (this.latest === importId) this.pending = { importId, staged };
+    const next = staged.dataset ?? staged.validOnly?.dataset;
+    const layers = staged.files.flatMap((f) => (IMPACT_LAYERS as readonly string[]).includes(f.kind ?? '') ? [f.kind as ImpactLayer] : []);
+    const impact = current && next && layers.length > 0 ? importImpact(current, next, layers) : undefined;
     return {
       importId,
       files: staged.files,
       issues: staged.issues,
       canImport: staged.dataset !== undefined,
       ...(staged.validOnly ? { validOnly: { dropped: staged.validOnly.dropped } } : {}),
+      ...(impact ? { impact } : {}),
       elapsedMs: performance.now() - started,
     };
   }

@@ -1,5 +1,6 @@
 // The types of what crosses between the page and the data worker's Engine (engine.ts): the
 // answers, and what they carry. Calls themselves are the Engine's typed methods (Comlink).
+import type { ImportImpact } from '../domain/import/impact.ts';
 import type { Scenario, TowerColumns } from '../domain/coverage/columns.ts';
 import type { CoverageFigures } from '../domain/coverage/report.ts';
 import type { IncomingFile, StagedFile } from '../domain/import/staging.ts';
@@ -70,6 +71,8 @@ export interface ImportChecked {
   canImport: boolean;
   /** Not all passed, but the rows without errors can be taken (how many are left out). */
   validOnly?: { dropped: number };
+  /** What taking it would do to the data on screen; its risks need the user's explicit word. */
+  impact?: ImportImpact;
   elapsedMs: number;
 }
 

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDataFolder } from '../../src/cli/folder.ts';
 import type { SourceFile } from '../../src/domain/parse/index.ts';
-import type { Issue } from '../../src/domain/types.ts';
+import type { Dataset, Issue } from '../../src/domain/types.ts';
+import { parseDataset } from '../../src/domain/parse/index.ts';
 import { ImportSession } from '../../src/worker/import-session.ts';
 import { issueText } from '../../src/domain/messages/render.ts';
 import type { ImportRequestFile } from '../../src/worker/protocol.ts';
@@ -177,6 +178,18 @@ describe('ImportSession.commit', () => {
     expect(utf16.checked.canImport).toBe(utf8.checked.canImport);
     expect(utf16.checked.issues.map((i) => i.code)).toEqual(['utf16-decoded', ...utf8.checked.issues.map((i) => i.code)]);
     expect(utf16.checked.issues.some((i) => i.code === 'not-utf8')).toBe(false);
+  });
+
+  it('says what an import would do: a header-only hamlets CSV empties the layer, which needs the user\'s word', async () => {
+    const { imports } = session();
+    const current = parseDataset(bundled).dataset as Dataset;
+    const header = 'id,name,population,lon,lat\n';
+    const checked = await imports.check(11, [{ name: 'hamlets.csv', text: header }], () => {}, current);
+    expect(checked.impact?.risks).toEqual([{ code: 'import-empties-layer', layer: 'hamlets', before: current.hamlets.length }]);
+    expect(checked.impact?.layers.find((l) => l.layer === 'hamlets')).toMatchObject({ before: current.hamlets.length, after: 0 });
+    // The same file again, re-checked: the same answer; a harmless import has no risk.
+    const same = await imports.check(12, [asBlob('one_bad_row_hamlets.csv')], () => {}, current);
+    expect(same.impact === undefined || same.impact.risks.every((r) => r.layer === 'hamlets')).toBe(true);
   });
 
   it('changed is only the imported file, then both files after a second import, always relative to the first load', async () => {
