@@ -91,7 +91,7 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-right');
     // The page's footer has the full attribution; the map keeps a short one in view.
-    map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: MAP_ATTRIBUTION }), 'bottom-left');
+    map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: MAP_ATTRIBUTION[useAppStore.getState().lang] }), 'bottom-left');
     const deckOverlay = new MapLibreOverlay({ interleaved: true, layers: [] });
     map.addControl(deckOverlay);
     mapRef.current = map;
@@ -184,9 +184,21 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     map.fitBounds([w, s, e, n], { padding: 32, maxZoom: 12, duration: 600 });
   }, [focus]);
 
+  // maplibre's controls are made once with the map: their words follow the language here.
   useEffect(() => {
-    const canvas = container.current?.querySelector('canvas');
+    const root = container.current;
+    const canvas = root?.querySelector('canvas');
     canvas?.setAttribute('aria-label', translate(lang, 'mapLabel'));
+    for (const [selector, key] of [
+      ['.maplibregl-ctrl-zoom-in', 'mapZoomIn'],
+      ['.maplibregl-ctrl-zoom-out', 'mapZoomOut'],
+    ] as const) {
+      const button = root?.querySelector(selector);
+      button?.setAttribute('title', translate(lang, key));
+      button?.setAttribute('aria-label', translate(lang, key));
+    }
+    const attribution = root?.querySelector('.maplibregl-ctrl-attrib-inner');
+    if (attribution) attribution.textContent = MAP_ATTRIBUTION[lang];
   }, [lang, dataset]);
 
   const shown = pointMode({ dataset, box: view?.box });

@@ -16,8 +16,11 @@ export const ATTRIBUTION: Readonly<Record<Lang, readonly string[]>> = {
   ],
 };
 
-/** The short form kept on the map itself. */
-export const MAP_ATTRIBUTION = 'censusVN2009 © Marc Choisy (MIT) · GSO Viet Nam · Natural Earth · points simulated';
+/** The short form kept on the map itself, in the reader's language. */
+export const MAP_ATTRIBUTION: Readonly<Record<Lang, string>> = {
+  vi: 'censusVN2009 © Marc Choisy (MIT) · Tổng cục Thống kê · Natural Earth · điểm mô phỏng',
+  en: 'censusVN2009 © Marc Choisy (MIT) · GSO Viet Nam · Natural Earth · points simulated',
+};
 
 export function Attribution() {
   const lang = useAppStore((s) => s.lang);

@@ -177,9 +177,14 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
     expect(text).toMatch(/\d{1,3},\d{3},\d{3}\s+population/);
     expect(await s.page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await figure('hamlets')).toMatch(/^\d+(\.\d)? % \(\d{3} of \d{3}\)$/);
+    // The map's own controls and attribution follow the language too.
+    expect(await s.page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('Zoom in');
+    expect(await s.page.locator('.maplibregl-ctrl-attrib-inner').innerText()).toContain('points simulated');
     await s.page.waitForTimeout(500);
     await s.page.screenshot({ path: 'test-results/app-en.png' });
     await s.page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+    expect(await s.page.locator('.maplibregl-ctrl-zoom-in').getAttribute('title')).toBe('Phóng to');
+    expect(await s.page.locator('.maplibregl-ctrl-attrib-inner').innerText()).toContain('điểm mô phỏng');
   });
 
   it('has no serious accessibility violations', async () => {

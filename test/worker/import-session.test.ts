@@ -182,7 +182,7 @@ describe('ImportSession.commit', () => {
 
   it('says what an import would do: a header-only hamlets CSV empties the layer, which needs the user\'s word', async () => {
     const { imports } = session();
-    const current = parseDataset(bundled).dataset as Dataset;
+    const current = parseDataset([...bundled]).dataset as Dataset;
     const header = 'id,name,population,lon,lat\n';
     const checked = await imports.check(11, [{ name: 'hamlets.csv', text: header }], () => {}, current);
     expect(checked.impact?.risks).toEqual([{ code: 'import-empties-layer', layer: 'hamlets', before: current.hamlets.length }]);
