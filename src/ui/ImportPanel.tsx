@@ -8,6 +8,8 @@ import { useAppStore } from '../state/store.ts';
 import { formatNumber } from './format.ts';
 import { FileButton } from './FileButton.tsx';
 import { ImportImpact } from './ImportImpact.tsx';
+import { fieldLabel, FORMAT_LABEL, kindLabel, SKIP_LABEL } from './import-labels.ts';
+import type { SkipReason } from '../domain/import/cells.ts';
 import { translate, translateWith, type Lang, type MessageKey } from './i18n.ts';
 
 const SHOWN_ISSUES = 100;
@@ -37,8 +39,12 @@ function sizeText(bytes: number, lang: Lang): string {
   return bytes >= 1e6 ? `${formatNumber(bytes / 1e6, lang, 1)} MB` : `${formatNumber(Math.ceil(bytes / 1e3), lang)} KB`;
 }
 
-function MappingEditor({ staged, lang, onChange }: { staged: StagedFile; lang: Lang; onChange: (m: ColumnMapping) => void }) {
-  const mapping = staged.mapping;
+/**
+ * The columns of a CSV, each choice the user's own: it shows the mapping the user is making
+ * (`mapping`), not the last check's, so a choice never snaps back, and each change builds on
+ * the ones before it until "check again".
+ */
+function MappingEditor({ staged, mapping, lang, onChange }: { staged: StagedFile; mapping: ColumnMapping | undefined; lang: Lang; onChange: (m: ColumnMapping) => void }) {
   const header = staged.header ?? [];
   if (!mapping) return null;
   const fields: [string, number | null][] = [
@@ -54,7 +60,7 @@ function MappingEditor({ staged, lang, onChange }: { staged: StagedFile; lang: L
     <div className="form-grid">
       {fields.map(([field, column]) => (
         <label className="field" key={field}>
-          <span>{translateWith(lang, 'importColumn', { field })}</span>
+          <span>{translateWith(lang, 'importColumn', { field: fieldLabel(field, lang) })}</span>
           <select value={column ?? ''} onChange={(event) => set(field, event.target.value === '' ? null : Number(event.target.value))}>
             <option value="">{translate(lang, 'importColumnNone')}</option>
             {header.map((name, i) => (
@@ -167,8 +173,8 @@ export function ImportPanel() {
                 <strong>
                   {translateWith(lang, 'importFileLine', {
                     name: staged.name,
-                    kind: staged.kind ?? '?',
-                    format: staged.format ?? '?',
+                    kind: staged.kind ? kindLabel(staged.kind, lang) : '?',
+                    format: staged.format ? (FORMAT_LABEL[lang][staged.format] ?? staged.format) : '?',
                     valid: formatNumber(staged.validRows, lang),
                     rows: formatNumber(staged.rows, lang),
                   })}
@@ -180,7 +186,7 @@ export function ImportPanel() {
                     rows: formatNumber(staged.cells.rows, lang),
                     cells: formatNumber(staged.cells.cells, lang),
                     towers: formatNumber(staged.cells.towers, lang),
-                    skipped: Object.entries(staged.cells.skipped).map(([why, n]) => `${why} ${formatNumber(n, lang)}`).join(', ') || '0',
+                    skipped: Object.entries(staged.cells.skipped).map(([why, n]) => `${SKIP_LABEL[lang][why as SkipReason] ?? why} ${formatNumber(n, lang)}`).join(', ') || '0',
                   })}
                 </p>
               )}
@@ -190,12 +196,12 @@ export function ImportPanel() {
                   <option value="">{t('importKindAuto')}</option>
                   {FILE_KINDS.map((kind) => (
                     <option key={kind} value={kind}>
-                      {kind}
+                      {kindLabel(kind, lang)}
                     </option>
                   ))}
                 </select>
               </label>
-              {staged.format === 'csv' && <MappingEditor staged={staged} lang={lang} onChange={(mapping) => setPicked(picked.map((p, j) => (j === i ? { ...p, mapping } : p)))} />}
+              {staged.format === 'csv' && <MappingEditor staged={staged} mapping={picked[i]?.mapping ?? staged.mapping} lang={lang} onChange={(mapping) => setPicked((all) => all.map((p, j) => (j === i ? { ...p, mapping } : p)))} />}
               <div className="button-row">
                 {staged.format === 'csv' && (
                   <button type="button" onClick={() => start(picked)}>

@@ -46,7 +46,7 @@ describe.skipIf(!executablePath)('Import in headless Chromium', () => {
     await drop(s.page, [{ name: 'hamlets.geojson', text: withNewHamlets() }]);
     const result = s.page.getByTestId('import-result');
     await result.waitFor({ timeout: 30000 });
-    expect(await result.innerText()).toContain('hamlets.geojson: hamlets · geojson · 912 / 912 dòng hợp lệ');
+    expect(await result.innerText()).toContain('hamlets.geojson: Ấp, khóm (hamlets) · GeoJSON · 912 / 912 dòng hợp lệ');
     // Nothing changed yet.
     expect(await hamlets()).toMatch(/trên 909\)$/);
     await s.page.getByRole('button', { name: 'Nhập', exact: true }).click();
@@ -81,7 +81,7 @@ describe.skipIf(!executablePath)('Import in headless Chromium', () => {
     await issues.waitFor({ timeout: 30000 });
     expect(await issues.innerText()).toContain('hamlets.geojson: tệp bắt đầu bằng dấu BOM (U+FEFF)');
     // Counted through the BOM; none valid while the whole file is refused.
-    expect(await result.innerText()).toContain('hamlets.geojson: hamlets · geojson · 0 / 912 dòng hợp lệ');
+    expect(await result.innerText()).toContain('hamlets.geojson: Ấp, khóm (hamlets) · GeoJSON · 0 / 912 dòng hợp lệ');
     expect(await s.page.getByRole('button', { name: 'Nhập', exact: true }).count()).toBe(0);
     const strip = s.page.getByRole('button', { name: 'Bỏ dấu BOM rồi kiểm tra lại' });
     expect(await strip.count()).toBe(1);

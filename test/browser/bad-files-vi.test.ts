@@ -1,0 +1,63 @@
+// Every bad file of the corpus dropped on the app in Vietnamese, on a browser whose own
+// language is English: what the import panel then shows must be Vietnamese (contract names
+// in quotes and file names aside), whatever the file.
+import { readdirSync, readFileSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishWords } from '../domain/messages/english.ts';
+import { CHROMIUM_ARGS } from './chromium.mjs';
+import { startPreview } from './server.mjs';
+import { executablePath } from './session.ts';
+
+const DIR = 'test/fixtures/bad/';
+const FILES = readdirSync(DIR).filter((name) => !name.startsWith('.')).sort();
+
+/** Drops one file's exact bytes on the drop zone. */
+async function drop(page: Page, name: string, bytes: Buffer): Promise<void> {
+  await page.evaluate(
+    ({ name, base64 }) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name));
+      const zone = document.querySelector('[data-testid="drop-zone"]') as HTMLElement;
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    { name, base64: bytes.toString('base64') },
+  );
+}
+
+describe.skipIf(!executablePath)('the bad-file corpus in Vietnamese', () => {
+  let browser: Browser;
+  let page: Page;
+  let server: { url: string; stop: () => void };
+
+  beforeAll(async () => {
+    server = await startPreview();
+    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--lang=en-US'] });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByTestId('coverage-summary').waitFor({ timeout: 90000 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  it('says every problem of every bad file in Vietnamese', async () => {
+    expect(FILES.length).toBeGreaterThan(40);
+    const english: string[] = [];
+    for (const name of FILES) {
+      await drop(page, name, readFileSync(DIR + name));
+      const result = page.getByTestId('import-result');
+      await result.waitFor({ timeout: 30000 });
+      const shown = await result.innerText();
+      const words = englishWords(shown.replaceAll(name, ' '));
+      if (words.length > 0) english.push(`${name}: ${words.join(' ')} — ${shown.split('\n').find((l) => englishWords(l.replaceAll(name, ' ')).length > 0)}`);
+      await page.getByRole('button', { name: 'Huỷ' }).click();
+      await result.waitFor({ state: 'detached', timeout: 10000 });
+    }
+    expect(english).toEqual([]);
+  });
+});
