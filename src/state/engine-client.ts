@@ -2,6 +2,7 @@
 // for coverage whenever the dataset, the scenario or the plan changes, and puts the answers in
 // the store. Runs outside React. Of the coverage and plan answers only the newest request's is
 // shown; every answer's tower changes are kept, in the order they come.
+import { failureText } from '../domain/messages/failure.ts';
 import { proxy, wrap, type Remote } from 'comlink';
 import type { SitingOptions } from '../domain/siting/siting.ts';
 import { bundledFiles } from '../io/bundled.ts';
@@ -15,7 +16,8 @@ import { scenarioOf, useAppStore, type AppState, type ImportState } from './stor
 const REFRESH_DELAY_MS = 150;
 
 const store = () => useAppStore.getState();
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** A failure from the worker in the user's language (messages/failure.ts). */
+const messageOf = (error: unknown) => failureText(error instanceof Error ? error.message : String(error), store().lang);
 /** The plan the worker should compute with: a drag's preview, else the plan. */
 const shownPlan = (s: Pick<AppState, 'plan' | 'planPreview'>) => s.planPreview ?? s.plan;
 
@@ -98,7 +100,7 @@ function load(first: boolean): void {
       if (restored.loaded) {
         store().importedFilesChanged(restored.paths);
         loaded(restored.loaded);
-      } else store().importChanged({ phase: 'failed', message: restored.failed ?? '' });
+      } else store().importChanged({ phase: 'failed', message: failureText(restored.failed ?? '', store().lang) });
     })
     .catch((error: unknown) => store().datasetRejected(messageOf(error), []));
 }
@@ -172,7 +174,7 @@ export function revertToBundled(): void {
 export function startDataWorker(): () => void {
   const worker = new Worker(new URL('../worker/data.worker.ts', import.meta.url), { type: 'module' });
   engine = wrap<Engine>(worker);
-  worker.onerror = (event) => store().datasetRejected(event.message || 'worker error', []);
+  worker.onerror = (event) => store().datasetRejected(messageOf(new Error(event.message || 'worker error')), []);
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     // A new scenario keeps the plan: the worker holds it already.
     if (state.dataset !== previous.dataset || scenarioOf(state) !== scenarioOf(previous)) void requestCoverage();

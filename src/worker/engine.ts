@@ -2,6 +2,7 @@
 // every question the page may ask of it, as one object exposed with Comlink (data.worker.ts).
 // Each answer carries what its indexes refer to (tower slots, tower-slots.ts), so the page
 // draws from the answers and never applies the plan or the scenario itself.
+import { EngineFailure, failureMessage } from '../domain/messages/failure.ts';
 import { transfer } from 'comlink';
 import type { Scenario } from '../domain/coverage/columns.ts';
 import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
@@ -75,7 +76,7 @@ export class Engine {
       const sources: SourceFile[] = [];
       for (const file of files) {
         const response = await fetch(file.url);
-        if (!response.ok) throw new Error(`${file.path}: HTTP ${response.status}`);
+        if (!response.ok) throw new EngineFailure('engine-fetch', { path: file.path, status: response.status });
         sources.push({ path: file.path, text: await response.text() });
         void progress?.(sources.length, total);
       }
@@ -118,7 +119,7 @@ export class Engine {
     for (const f of saved.files) if (!sources.some((s) => s.path === f.path)) sources.push(f);
     const { dataset, issues } = parseDataset(sources);
     if (!dataset || issues.some((i) => i.severity === 'error')) {
-      return { paths, failed: 'the data imported earlier no longer passes the checks; the bundled data stays' };
+      return { paths, failed: failureMessage('engine-restore') };
     }
     this.imports = this.imports.over(sources);
     const loaded = this.open(dataset, issues);
@@ -201,7 +202,7 @@ export class Engine {
 
   /** Reads and checks files for import (with progress); nothing changes until `commitImport`. */
   async checkImport(importId: number, files: ImportRequestFile[], progress?: ImportProgress): Promise<ImportChecked> {
-    if (!this.imports) throw new Error('no data is loaded yet');
+    if (!this.imports) throw new EngineFailure('engine-no-data');
     let last = 0;
     return this.imports.check(importId, files, (phase, done, total) => {
       // A message per ~1% is enough for a progress bar.
@@ -214,7 +215,7 @@ export class Engine {
   /** Takes the checked import; `paths`: every file now unlike the bundled one. */
   commitImport(importId: number, validOnly: boolean): { loaded: Loaded; paths: string[] } {
     const taken = this.imports?.commit(importId, validOnly);
-    if (!taken) throw new Error('this import is no longer waiting; check the files again');
+    if (!taken) throw new EngineFailure('engine-import-gone');
     const files = taken.changed.map(({ path, text }) => ({ path, text }));
     // Kept on this device (IndexedDB) when the page asks: the texts never cross to the page.
     this.unsaved = { key: datasetKey(taken.dataset), files };
@@ -236,7 +237,7 @@ export class Engine {
   }
 
   private need(): CoverageSession {
-    if (!this.session) throw new Error('no dataset loaded');
+    if (!this.session) throw new EngineFailure('engine-no-data');
     return this.session;
   }
 }

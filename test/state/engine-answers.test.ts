@@ -126,7 +126,7 @@ describe('the engine, as the page calls it', () => {
     expect(progress).toContain('checking');
     const taken = engine.commitImport(1, false);
     expect(taken.loaded.datasetId).not.toBe(loaded.datasetId);
-    expect(() => engine.commitImport(1, false)).toThrow(/no longer waiting/);
+    expect(() => engine.commitImport(1, false)).toThrow(/engine-import-gone/);
     // The new data set's timeline is due again.
     expect((await engine.timeline())?.datasetId).toBe(taken.loaded.datasetId);
   });

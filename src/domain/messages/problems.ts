@@ -42,6 +42,12 @@ export const PROBLEM_CODES = [
   'statuses-change',
   'statuses-json',
   'statuses-binary',
+  // The data worker's answers that are failures (worker/engine.ts)
+  'engine-no-data',
+  'engine-import-gone',
+  'engine-fetch',
+  'engine-restore',
+  'engine-internal',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -160,6 +166,11 @@ const EN: ProblemTexts = {
   'statuses-change': (p) => `${p.s('at')}: ${problemText({ code: p.s('of') as ProblemCode, params: p.values() }, 'en')}`,
   'statuses-json': (p) => `the file is not valid JSON (line ${num(p.n('line'), 'en')}, column ${num(p.n('column'), 'en')})`,
   'statuses-binary': () => 'the file is not text: a gap status file is the JSON that "Export statuses" writes',
+  'engine-no-data': () => 'No data is loaded yet: wait for the data to load, or import a data folder.',
+  'engine-import-gone': () => 'This import is no longer waiting; check the files again.',
+  'engine-fetch': (p) => `The file ${q(p.s('path'))} could not be loaded (HTTP ${p.s('status')}).`,
+  'engine-restore': () => 'The data imported earlier no longer passes the checks; the bundled data stays.',
+  'engine-internal': (p) => `The computation failed (${p.s('detail')}); please report this.`,
 };
 
 const VI: ProblemTexts = {
@@ -197,6 +208,11 @@ const VI: ProblemTexts = {
   'statuses-change': (p) => `${p.s('at')}: ${problemText({ code: p.s('of') as ProblemCode, params: p.values() }, 'vi')}`,
   'statuses-json': (p) => `tệp không phải JSON hợp lệ (dòng ${num(p.n('line'), 'vi')}, cột ${num(p.n('column'), 'vi')})`,
   'statuses-binary': () => 'tệp không phải văn bản: tệp trạng thái là tệp JSON do nút "Xuất trạng thái" tạo ra',
+  'engine-no-data': () => 'Chưa có dữ liệu: hãy đợi dữ liệu tải xong, hoặc nhập một thư mục dữ liệu.',
+  'engine-import-gone': () => 'Lần nhập này không còn chờ nữa; hãy kiểm tra lại các tệp.',
+  'engine-fetch': (p) => `Không tải được tệp ${q(p.s('path'))} (HTTP ${p.s('status')}).`,
+  'engine-restore': () => 'Dữ liệu đã nhập lần trước không còn qua được kiểm tra; dữ liệu có sẵn được giữ nguyên.',
+  'engine-internal': (p) => `Tính toán bị lỗi (${p.s('detail')}); xin hãy báo lại lỗi này.`,
 };
 
 const TEXTS: Readonly<Record<Lang, ProblemTexts>> = { vi: VI, en: EN };

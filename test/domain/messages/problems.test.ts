@@ -46,6 +46,11 @@ const SAMPLES: Readonly<Record<ProblemCode, readonly IssueParams[]>> = {
   ],
   'statuses-json': [{ line: 3, column: 1234 }],
   'statuses-binary': [{}],
+  'engine-no-data': [{}],
+  'engine-import-gone': [{}],
+  'engine-fetch': [{ path: 'hamlets.geojson', status: 404 }],
+  'engine-restore': [{}],
+  'engine-internal': [{ detail: 'RangeError: 0x0c' }],
 };
 
 describe('plan and gap problems', () => {
