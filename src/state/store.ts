@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { problemText } from '../domain/messages/problems.ts';
 import type { Scenario } from '../domain/coverage/columns.ts';
 import { EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
@@ -266,7 +267,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   gapStatusesRestored: (gapStatuses) => set({ gapStatuses }),
   gapStatusApplied: (change) => {
     const result = applyStatusChange(get().gapStatuses, change);
-    if (!result.ok) return result.reason;
+    if (!result.ok) return problemText(result.why, get().lang);
     set({ gapStatuses: result.statuses });
     return undefined;
   },

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { GapRow } from '../domain/gaps/register.ts';
-import { canTransition, currentGap, gapHistory, GAP_STATUSES, readGapStatuses, type GapState, type GapStatus } from '../domain/gaps/status.ts';
+import { canTransition, currentGap, gapHistory, GAP_STATUSES, readGapStatusFile, type GapState, type GapStatus } from '../domain/gaps/status.ts';
+import { problemText } from '../domain/messages/problems.ts';
 import { todayIn } from '../domain/input/day.ts';
 import { useAppStore } from '../state/store.ts';
 import { DateField } from './DateField.tsx';
@@ -56,7 +57,7 @@ function Editor({ row, lang }: { row: GapRow; lang: Lang }) {
   };
   const history = gapHistory(statuses, row.gapId);
   return (
-    <div data-testid="gap-status-editor" data-status={now.status}>
+    <div data-testid="gap-status-editor" data-status={now.status} data-gap={row.gapId}>
       <h3>{translateWith(lang, 'statusHeading', { name: row.name })}</h3>
       <p className="note">{translateWith(lang, 'statusNow', { status: statusText(now, lang) })}</p>
       <div className="form-grid">
@@ -122,16 +123,11 @@ export function GapStatusPanel({ row }: { row: GapRow | undefined }) {
   };
   const importStatuses = async (file: File | undefined) => {
     if (!file) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch (error) {
-      setNote({ ok: false, text: translateWith(lang, 'statusImportFailed', { file: file.name, problem: error instanceof Error ? error.message : String(error) }) });
-      return;
-    }
-    const read = readGapStatuses(parsed);
+    // A binary file, broken JSON (by line and column) or a file the workflow refuses, each
+    // said in the user's language, never the browser's "Unexpected token" text.
+    const read = readGapStatusFile(await file.text());
     if (!read.ok) {
-      setNote({ ok: false, text: translateWith(lang, 'statusImportFailed', { file: file.name, problem: read.problem }) });
+      setNote({ ok: false, text: translateWith(lang, 'statusImportFailed', { file: file.name, problem: problemText(read.why, lang) }) });
       return;
     }
     useAppStore.getState().gapStatusesRestored(read.statuses);

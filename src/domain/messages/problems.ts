@@ -1,6 +1,7 @@
 // Problems that are not about a file's place: a plan's edits, a gap's status workflow, and
 // a stored plan or status file that cannot be read back. Like issues, each is a code from a
 // closed list and its parameters, said from the vi and en dictionaries below.
+import { writeDay } from '../input/day.ts';
 import type { IssueParams } from './codes.ts';
 import { num, q, type Lang, Params } from './format.ts';
 
@@ -111,6 +112,8 @@ const STATUS_VI: Record<string, string> = {
   disputed: 'có tranh chấp',
 };
 const statusVi = (s: string): string => STATUS_VI[s] ?? q(s);
+/** An ISO day as Vietnamese writes it (dd/mm/yyyy); anything else as it is. */
+const dayVi = (iso: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? writeDay(iso, 'vi') : iso);
 
 const HINT_EN: Record<string, (p: Params) => string> = {
   already: (p) => `it is already ${STATUS_EN(p.s('from'))}`,
@@ -194,7 +197,7 @@ const VI: ProblemTexts = {
   'gap-id': (p) => `${q(p.s('id'))} không phải mã điểm chưa có sóng tốt (hamlet:<mã> hoặc school:<mã>)`,
   'gap-status': (p) => `${q(p.s('status'))} không phải trạng thái xử lý`,
   'gap-date': (p) => `ngày ${q(p.s('date'))} không phải ngày dạng YYYY-MM-DD`,
-  'gap-date-order': (p) => `ngày ${p.s('date')} sớm hơn lần thay đổi gần nhất của điểm này, ngày ${p.s('last')}`,
+  'gap-date-order': (p) => `ngày ${dayVi(p.s('date'))} sớm hơn lần thay đổi gần nhất của điểm này, ngày ${dayVi(p.s('last'))}`,
   'gap-already-assigned': (p) => `không thể giao lại cho cùng nhà mạng: điểm này đã được giao cho ${p.s('operator')}`,
   'gap-transition': (p) =>
     `không thể chuyển từ ${statusVi(p.s('from'))} sang ${statusVi(p.s('to'))}: ${(HINT_VI[p.s('hint')] ?? HINT_VI['reopen'] ?? (() => ''))(p)}`,
