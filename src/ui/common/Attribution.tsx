@@ -1,5 +1,5 @@
-import { useAppStore } from '../../state/store.ts';
-import { translate, type Lang } from './i18n.ts';
+import type { Lang } from './i18n.ts';
+import { useT } from './use-t.ts';
 
 // From data/PROVENANCE.md: the licences require it wherever the data is shown, in words the
 // reader understands (the names, the licence and the copyright line stay as they are).
@@ -20,9 +20,9 @@ export const ATTRIBUTION: Readonly<Record<Lang, readonly string[]>> = {
 export const MAP_ATTRIBUTION = 'censusVN2009 © Marc Choisy (MIT) · GSO Viet Nam · Natural Earth · points simulated';
 
 export function Attribution() {
-  const lang = useAppStore((s) => s.lang);
+  const { t, lang } = useT();
   return (
-    <footer className="attribution" aria-label={translate(lang, 'attributionHeading')}>
+    <footer className="attribution" aria-label={t('attributionHeading')}>
       {ATTRIBUTION[lang].map((line) => (
         <p key={line}>{line}</p>
       ))}

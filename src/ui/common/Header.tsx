@@ -1,27 +1,27 @@
 import { useAppStore } from '../../state/store.ts';
-import { translate } from './i18n.ts';
+import { useT } from './use-t.ts';
 
 export function Header({ onPrint }: { onPrint: () => void }) {
-  const lang = useAppStore((s) => s.lang);
+  const { t, lang } = useT();
   const ready = useAppStore((s) => s.timeline !== undefined);
   const languageToggled = useAppStore((s) => s.languageToggled);
   return (
     <header className="header">
       <div>
-        <h1>{translate(lang, 'appTitle')}</h1>
-        <p>{translate(lang, 'appSubtitle')}</p>
+        <h1>{t('appTitle')}</h1>
+        <p>{t('appSubtitle')}</p>
       </div>
       <div className="header-actions">
         <button type="button" onClick={onPrint} disabled={!ready}>
-          {translate(lang, 'printReport')}
+          {t('printReport')}
         </button>
         <button
           type="button"
           onClick={languageToggled}
-          aria-label={translate(lang, 'languageToggleLabel')}
+          aria-label={t('languageToggleLabel')}
           lang={lang === 'vi' ? 'en' : 'vi'}
         >
-          {translate(lang, 'languageToggle')}
+          {t('languageToggle')}
         </button>
       </div>
     </header>

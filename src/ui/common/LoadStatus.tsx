@@ -1,19 +1,19 @@
 import { issueText } from '../../domain/messages/render.ts';
 import { useAppStore } from '../../state/store.ts';
 import { formatNumber } from './format.ts';
-import { translate } from './i18n.ts';
+import { useT } from './use-t.ts';
 
 /** Progress while the dataset loads, and every problem when it cannot be used. */
 export function LoadStatus() {
-  const lang = useAppStore((s) => s.lang);
+  const { t, lang } = useT();
   const load = useAppStore((s) => s.load);
   const issues = useAppStore((s) => s.issues);
   if (load.phase === 'ready') return null;
   if (load.phase === 'loading') {
     return (
       <div className="load-status" role="status" aria-live="polite">
-        <p>{translate(lang, 'loading')}</p>
-        <progress max={load.total || 1} value={load.done} aria-label={translate(lang, 'loading')} />
+        <p>{t('loading')}</p>
+        <progress max={load.total || 1} value={load.done} aria-label={t('loading')} />
       </div>
     );
   }
@@ -21,12 +21,12 @@ export function LoadStatus() {
   return (
     <div className="load-status error" role="alert">
       <p>
-        <strong>{translate(lang, 'loadFailed')}</strong>
+        <strong>{t('loadFailed')}</strong>
       </p>
       {errors.length > 0 ? (
         <>
           <p>
-            {translate(lang, 'loadProblems')} ({formatNumber(errors.length, lang)})
+            {t('loadProblems')} ({formatNumber(errors.length, lang)})
           </p>
           <ul>
             {errors.slice(0, 50).map((issue, i) => (

@@ -1,6 +1,7 @@
 import { useAppStore } from '../../state/store.ts';
 import { forceSave, keepMine, keepMyStatuses, keepTheirs, keepTheirStatuses } from '../../state/persistence.ts';
-import { translate, translateWith, type Lang, type MessageKey } from './i18n.ts';
+import type { Lang, MessageKey } from './i18n.ts';
+import { useT } from './use-t.ts';
 
 function timeOf(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
@@ -9,17 +10,17 @@ function timeOf(iso: string, lang: Lang): string {
 }
 
 /** Another tab saved since this one read: says so, and offers to keep either version. */
-function Conflict(props: { lang: Lang; savedAt: string; text: MessageKey; mine: MessageKey; theirs: MessageKey; keepMine: () => Promise<void>; keepTheirs: () => Promise<void> }) {
-  const { lang } = props;
+function Conflict(props: { savedAt: string; text: MessageKey; mine: MessageKey; theirs: MessageKey; keepMine: () => Promise<void>; keepTheirs: () => Promise<void> }) {
+  const { t, tw, lang } = useT();
   return (
     <div className="save-conflict" data-testid="save-conflict">
-      <p className="note error-text">{translateWith(lang, props.text, { time: timeOf(props.savedAt, lang) })}</p>
+      <p className="note error-text">{tw(props.text, { time: timeOf(props.savedAt, lang) })}</p>
       <div className="button-row">
         <button type="button" onClick={() => void props.keepMine()}>
-          {translate(lang, props.mine)}
+          {t(props.mine)}
         </button>
         <button type="button" onClick={() => void props.keepTheirs()}>
-          {translate(lang, props.theirs)}
+          {t(props.theirs)}
         </button>
       </div>
     </div>
@@ -28,12 +29,10 @@ function Conflict(props: { lang: Lang; savedAt: string; text: MessageKey; mine: 
 
 /** The gap statuses' conflict with another tab, if any (shown by the status panel). */
 export function GapSaveConflict() {
-  const lang = useAppStore((s) => s.lang);
   const saved = useAppStore((s) => s.gapStatusesSaved);
   if (saved.phase !== 'conflict') return null;
   return (
     <Conflict
-      lang={lang}
       savedAt={saved.savedAt}
       text="statusConflict"
       mine="statusKeepMine"
@@ -46,28 +45,27 @@ export function GapSaveConflict() {
 
 /** Where saving the plan on this device stands; a failure says what is kept and what to do. */
 export function SaveStatus() {
-  const lang = useAppStore((s) => s.lang);
+  const { t, tw, lang } = useT();
   const state = useAppStore((s) => s.saveState);
   const savedText = (restored?: boolean, fromOtherTab?: boolean) => (fromOtherTab ? 'saveFromOtherTab' : restored ? 'saveRestored' : 'saveSaved');
   return (
     <div role="status" aria-live="polite" className="save-status" data-testid="save-status" data-phase={state.phase}>
-      {state.phase === 'saving' && <p className="note">{translate(lang, 'saveSaving')}</p>}
+      {state.phase === 'saving' && <p className="note">{t('saveSaving')}</p>}
       {state.phase === 'saved' && (
-        <p className="note">{translateWith(lang, savedText(state.restored, state.fromOtherTab), { time: timeOf(state.savedAt, lang) })}</p>
+        <p className="note">{tw(savedText(state.restored, state.fromOtherTab), { time: timeOf(state.savedAt, lang) })}</p>
       )}
-      {state.phase === 'failed' && <p className="note error-text">{translateWith(lang, 'saveFailed', { message: state.message })}</p>}
+      {state.phase === 'failed' && <p className="note error-text">{tw('saveFailed', { message: state.message })}</p>}
       {state.phase === 'unreadable' && (
         <>
-          <p className="note error-text">{translateWith(lang, 'saveUnreadable', { message: state.message })}</p>
+          <p className="note error-text">{tw('saveUnreadable', { message: state.message })}</p>
           <button type="button" onClick={() => void forceSave()}>
-            {translate(lang, 'saveOverwrite')}
+            {t('saveOverwrite')}
           </button>
         </>
       )}
       {state.phase === 'conflict' && (
         <Conflict
-          lang={lang}
-          savedAt={state.savedAt}
+              savedAt={state.savedAt}
           text="saveConflict"
           mine="saveKeepMine"
           theirs="saveKeepTheirs"

@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useAppStore, type SidebarTab } from '../../state/store.ts';
-import { translate, type MessageKey } from './i18n.ts';
+import type { MessageKey } from './i18n.ts';
+import { useT } from './use-t.ts';
 
 interface Tab {
   id: SidebarTab;
@@ -10,7 +11,7 @@ interface Tab {
 
 /** ARIA tabs: arrow keys move between tabs; hidden panels stay mounted, so forms keep their input. */
 export function SidebarTabs({ tabs }: { tabs: Tab[] }) {
-  const lang = useAppStore((s) => s.lang);
+  const { t } = useT();
   // In the store, so that a shared link opens on the same tab.
   const active = useAppStore((s) => s.sidebarTab);
   const setActive = useAppStore((s) => s.sidebarTabChosen);
@@ -24,7 +25,7 @@ export function SidebarTabs({ tabs }: { tabs: Tab[] }) {
   };
   return (
     <>
-      <div role="tablist" aria-label={translate(lang, 'tabsLabel')} className="tabs">
+      <div role="tablist" aria-label={t('tabsLabel')} className="tabs">
         {tabs.map((tab, i) => (
           <button
             key={tab.id}
@@ -40,7 +41,7 @@ export function SidebarTabs({ tabs }: { tabs: Tab[] }) {
             onClick={() => setActive(tab.id)}
             onKeyDown={(event) => onKey(event, i)}
           >
-            {translate(lang, tab.label)}
+            {t(tab.label)}
           </button>
         ))}
       </div>

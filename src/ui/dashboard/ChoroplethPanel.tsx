@@ -4,12 +4,12 @@ import { CHOROPLETH_BREAKS, CHOROPLETH_COLORS } from '../../map/palette.ts';
 import { CHOROPLETH_METRICS, choroplethValues } from '../../state/dashboard.ts';
 import { useAppStore } from '../../state/store.ts';
 import { formatNumber } from '../common/format.ts';
-import { translate, translateWith } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 import { formatPercent, METRIC_LABEL } from '../common/metrics.ts';
 
 /** Which indicator shades the districts, its classes, and the province's own value. */
 export function ChoroplethPanel() {
-  const lang = useAppStore((s) => s.lang);
+  const { t, tw, lang } = useT();
   const metric = useAppStore((s) => s.choroplethMetric);
   const chosen = useAppStore((s) => s.choroplethMetricChosen);
   const timeline = useAppStore((s) => s.timeline);
@@ -30,13 +30,13 @@ export function ChoroplethPanel() {
   });
   return (
     <section className="panel" aria-labelledby="choropleth-heading" data-testid="choropleth-panel">
-      <h2 id="choropleth-heading">{translate(lang, 'choroplethHeading')}</h2>
+      <h2 id="choropleth-heading">{t('choroplethHeading')}</h2>
       <div className="date-field">
-        <label htmlFor="choropleth-metric">{translate(lang, 'choroplethIndicator')}</label>
+        <label htmlFor="choropleth-metric">{t('choroplethIndicator')}</label>
         <select id="choropleth-metric" value={metric} onChange={(event) => chosen(event.target.value as Metric)}>
           {CHOROPLETH_METRICS.map((m) => (
             <option key={m} value={m}>
-              {translate(lang, METRIC_LABEL[m])}
+              {t(METRIC_LABEL[m])}
             </option>
           ))}
         </select>
@@ -50,8 +50,8 @@ export function ChoroplethPanel() {
         ))}
       </ul>
       <p className="note" data-testid="province-value">
-        {translateWith(lang, 'provinceValue', {
-          value: values.province === null ? translate(lang, 'noValue') : formatPercent(values.province, lang),
+        {tw('provinceValue', {
+          value: values.province === null ? t('noValue') : formatPercent(values.province, lang),
         })}
       </p>
     </section>

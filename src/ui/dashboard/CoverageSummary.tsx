@@ -1,6 +1,7 @@
 import { useAppStore } from '../../state/store.ts';
 import { formatNumber } from '../common/format.ts';
-import { translate, type MessageKey } from '../common/i18n.ts';
+import type { MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 import { formatPercent } from '../common/metrics.ts';
 
 // Timings are for developers: shown only with ?debug in the address.
@@ -13,10 +14,9 @@ function percent(part: number, whole: number, lang: 'vi' | 'en'): string {
 
 /** The scenario's headline figures; says so while a newer scenario is still computing. */
 export function CoverageSummary() {
-  const lang = useAppStore((s) => s.lang);
+  const { t, lang } = useT();
   const coverage = useAppStore((s) => s.coverage);
   const state = useAppStore((s) => s.coverageState);
-  const t = (key: MessageKey) => translate(lang, key);
   const n = (value: number) => formatNumber(value, lang);
   const totals = coverage?.figures;
   const rows: { label: MessageKey; good: number; total: number; id: string }[] = totals

@@ -3,10 +3,11 @@ import { summarise } from '../../state/selectors.ts';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import { useAppStore } from '../../state/store.ts';
 import { formatNumber } from '../common/format.ts';
-import { translate, type MessageKey } from '../common/i18n.ts';
+import type { MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 
 export function DatasetSummary({ dataset }: { dataset: DatasetView }) {
-  const lang = useAppStore((s) => s.lang);
+  const { t, lang } = useT();
   const warnings = useAppStore((s) => s.issues.filter((i) => i.severity === 'warning').length);
   const summary = summarise(dataset);
   const figures: [number, MessageKey][] = [
@@ -18,17 +19,17 @@ export function DatasetSummary({ dataset }: { dataset: DatasetView }) {
   ];
   return (
     <section className="panel" aria-labelledby="dataset-heading">
-      <h2 id="dataset-heading">{translate(lang, 'datasetHeading')}</h2>
+      <h2 id="dataset-heading">{t('datasetHeading')}</h2>
       <ul className="figures" data-testid="dataset-summary">
         {figures.map(([value, key]) => (
           <li key={key}>
-            <strong>{formatNumber(value, lang)}</strong> {translate(lang, key)}
+            <strong>{formatNumber(value, lang)}</strong> {t(key)}
           </li>
         ))}
       </ul>
       {warnings > 0 && (
         <p className="note">
-          {translate(lang, 'warnings')}: {formatNumber(warnings, lang)}
+          {t('warnings')}: {formatNumber(warnings, lang)}
         </p>
       )}
     </section>

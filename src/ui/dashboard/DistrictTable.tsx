@@ -6,7 +6,8 @@ import type { Boundary } from '../../domain/types.ts';
 import { areaTable } from '../../state/dashboard.ts';
 import { useAppStore } from '../../state/store.ts';
 import { formatNumber } from '../common/format.ts';
-import { translate, translateWith, type Lang, type MessageKey } from '../common/i18n.ts';
+import type { Lang, MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 import { formatPercent } from '../common/metrics.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -74,7 +75,7 @@ function bboxOf(boundary: Boundary): [number, number, number, number] {
 
 /** Districts on the as-of day, sortable, each expandable to its communes; a name zooms the map. */
 export function DistrictTable({ dataset }: { dataset: DatasetView }) {
-  const lang = useAppStore((s) => s.lang);
+  const { t, tw, lang } = useT();
   const timeline = useAppStore((s) => s.timeline);
   const asOf = useAppStore((s) => s.asOf);
   const areaFocused = useAppStore((s) => s.areaFocused);
@@ -84,7 +85,6 @@ export function DistrictTable({ dataset }: { dataset: DatasetView }) {
   const districtNames = useMemo(() => dataset.districts.map((d) => d.name), [dataset]);
   const communeNames = useMemo(() => (dataset.communes ?? []).map((c) => c.name), [dataset]);
   if (!table) return null;
-  const t = (key: MessageKey) => translate(lang, key);
 
   const communesOf = (districtIndex: number) => {
     const id = dataset.districts[districtIndex]?.id;
@@ -136,7 +136,7 @@ export function DistrictTable({ dataset }: { dataset: DatasetView }) {
                           type="button"
                           className="expand screen-only"
                           aria-expanded={expanded}
-                          aria-label={translateWith(lang, 'expandCommunes', { name: district.name })}
+                          aria-label={tw('expandCommunes', { name: district.name })}
                           onClick={() => toggle(row.index)}
                         >
                           {expanded ? '−' : '+'}
@@ -145,7 +145,7 @@ export function DistrictTable({ dataset }: { dataset: DatasetView }) {
                       <button
                         type="button"
                         className="link"
-                        title={translateWith(lang, 'zoomTo', { name: district.name })}
+                        title={tw('zoomTo', { name: district.name })}
                         onClick={() => areaFocused(bboxOf(district))}
                       >
                         {district.name}
@@ -162,7 +162,7 @@ export function DistrictTable({ dataset }: { dataset: DatasetView }) {
                             <button
                               type="button"
                               className="link"
-                              title={translateWith(lang, 'zoomTo', { name: commune.name })}
+                              title={tw('zoomTo', { name: commune.name })}
                               onClick={() => areaFocused(bboxOf(commune))}
                             >
                               {commune.name}

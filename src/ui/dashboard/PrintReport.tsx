@@ -2,7 +2,7 @@ import { todayIn } from '../../domain/input/day.ts';
 import { choroplethValues } from '../../state/dashboard.ts';
 import { useAppStore } from '../../state/store.ts';
 import { formatDate } from '../common/format.ts';
-import { translate, translateWith } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 import { ReportMap } from './ReportMap.tsx';
 
 /**
@@ -12,7 +12,7 @@ import { ReportMap } from './ReportMap.tsx';
  * page itself (styles.css, @media print).
  */
 export function PrintReport() {
-  const lang = useAppStore((s) => s.lang);
+  const { t, tw, lang } = useT();
   const asOf = useAppStore((s) => s.asOf);
   const dataset = useAppStore((s) => s.dataset);
   const coverage = useAppStore((s) => s.coverage);
@@ -23,11 +23,11 @@ export function PrintReport() {
   return (
     <div className="print-only print-head" data-testid="print-report">
       <h1>
-        {translate(lang, 'reportTitle')}: {dataset.programme.name}
+        {t('reportTitle')}: {dataset.programme.name}
       </h1>
       <p>
-        <strong>{translateWith(lang, 'reportAsOf', { date: formatDate(asOf, lang) })}</strong> ·{' '}
-        {translateWith(lang, 'reportPrinted', { date: formatDate(todayIn(), lang) })} · {translate(lang, 'simulatedNote')}
+        <strong>{tw('reportAsOf', { date: formatDate(asOf, lang) })}</strong> ·{' '}
+        {tw('reportPrinted', { date: formatDate(todayIn(), lang) })} · {t('simulatedNote')}
       </p>
       <ReportMap
         lang={lang}

@@ -9,6 +9,7 @@ import { useAppStore } from '../../state/store.ts';
 import { chartData, chartWindow } from './chart-data.ts';
 import { formatDate, formatNumber } from '../common/format.ts';
 import { translate, translateWith, type Lang } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 import { formatMetric, METRIC_LABEL } from '../common/metrics.ts';
 import { ProgressChart } from './ProgressChart.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -34,17 +35,17 @@ interface CardProps {
   window: [number, number];
   /** The programme's first day (progress/period.ts): a status held since then has held "since the programme began". */
   startDay: number;
-  lang: Lang;
 }
 
-function TargetCardView({ card, track, window, startDay, lang }: CardProps) {
+function TargetCardView({ card, track, window, startDay }: CardProps) {
+  const { t, tw, lang } = useT();
   const { target, assessment } = card;
   const metric = target.metric;
   const show = (v: number | null) => formatMetric(v, metric, lang);
   const data = useMemo(() => chartData(track, card, window, isPercentMetric(metric)), [track, card, window, metric]);
   const asOf = fromDay(assessment.deadlineDay - assessment.daysLeft);
-  const label = translateWith(lang, 'chartLabel', {
-    metric: translate(lang, METRIC_LABEL[metric]),
+  const label = tw('chartLabel', {
+    metric: t(METRIC_LABEL[metric]),
     value: show(assessment.value),
     date: formatDate(asOf, lang),
     target: show(target.target),
@@ -54,31 +55,32 @@ function TargetCardView({ card, track, window, startDay, lang }: CardProps) {
     <article className="card" data-target={target.id} data-status={assessment.status} aria-labelledby={`card-${target.id}`}>
       <h3 id={`card-${target.id}`}>{lang === 'vi' ? target.labelVi : target.labelEn}</h3>
       <p className="card-value">
-        <span className="visually-hidden">{translate(lang, 'valueNow')}: </span>
+        <span className="visually-hidden">{t('valueNow')}: </span>
         <strong data-testid="card-value">{show(assessment.value)}</strong>
         <span className="card-target">
           {' '}
-          / {translate(lang, 'target')} {show(target.target)}
+          / {t('target')} {show(target.target)}
         </span>
       </p>
       <p className="card-meta">
         <StatusBadge status={assessment.status} lang={lang} />{' '}
         <span>
-          {translateWith(lang, card.since <= startDay ? 'sinceStart' : 'since', { date: formatDate(fromDay(Math.max(card.since, startDay)), lang) })}
+          {tw(card.since <= startDay ? 'sinceStart' : 'since', { date: formatDate(fromDay(Math.max(card.since, startDay)), lang) })}
         </span>
       </p>
       <p className="card-meta">
-        {translate(lang, 'deadline')} {formatDate(target.deadline, lang)} · {daysText(assessment, lang)}
+        {t('deadline')} {formatDate(target.deadline, lang)} · {daysText(assessment, lang)}
       </p>
       {assessment.forecast !== null && assessment.status !== 'met' && assessment.status !== 'met_late' && (
-        <p className="card-meta">{translateWith(lang, 'forecast', { value: show(shownForecast(assessment.forecast, metric)) })}</p>
+        <p className="card-meta">{tw('forecast', { value: show(shownForecast(assessment.forecast, metric)) })}</p>
       )}
       <ProgressChart data={data} lang={lang} label={label} formatY={(v) => formatNumber(v, lang)} />
     </article>
   );
 }
 
-function ChartKey({ lang }: { lang: Lang }) {
+function ChartKey() {
+  const { t } = useT();
   const entries = [
     { key: 'chartMeasured', color: COLORS.chartMeasured, dash: 'solid' },
     { key: 'chartTarget', color: COLORS.chartTarget, dash: 'dashed' },
@@ -91,7 +93,7 @@ function ChartKey({ lang }: { lang: Lang }) {
       {entries.map((e) => (
         <li key={e.key}>
           <span className="swatch line" style={{ borderTop: `2px ${e.dash} ${e.color}` }} aria-hidden="true" />
-          {translate(lang, e.key)}
+          {t(e.key)}
         </li>
       ))}
     </ul>
@@ -100,7 +102,7 @@ function ChartKey({ lang }: { lang: Lang }) {
 
 /** A card per programme target: value on the as-of day, status and since when, a chart. */
 export function TargetCards() {
-  const lang = useAppStore((s) => s.lang);
+  const { t, lang } = useT();
   const dataset = useAppStore((s) => s.dataset);
   const timeline = useAppStore((s) => s.timeline);
   const asOf = useAppStore((s) => s.asOf);
@@ -117,16 +119,16 @@ export function TargetCards() {
     <section className="targets" aria-labelledby="targets-heading" data-testid="target-cards">
       <div className="section-head">
         <h2 id="targets-heading">
-          {translate(lang, 'targetsHeading')} — {formatDate(asOf, lang)}
+          {t('targetsHeading')} — {formatDate(asOf, lang)}
         </h2>
-        <ChartKey lang={lang} />
+        <ChartKey />
       </div>
       <div className="cards">
         {cards.map((card, i) => (
-          <TargetCardView key={card.target.id} card={card} track={tracks[i] as TargetTrack} window={window} startDay={programmeStartDay(dataset.programme, timeline.firstDay)} lang={lang} />
+          <TargetCardView key={card.target.id} card={card} track={tracks[i] as TargetTrack} window={window} startDay={programmeStartDay(dataset.programme, timeline.firstDay)} />
         ))}
       </div>
-      <p className="note rule">{translate(lang, 'statusRule')}</p>
+      <p className="note rule">{t('statusRule')}</p>
     </section>
   );
 }

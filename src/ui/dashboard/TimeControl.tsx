@@ -4,7 +4,7 @@ import { programmeStartDay, timeScale } from '../../domain/progress/period.ts';
 import { useAppStore } from '../../state/store.ts';
 import { DateField } from '../common/DateField.tsx';
 import { formatDate } from '../common/format.ts';
-import { translate } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 
 // Playing moves a week per tick: a year of the programme in about ten seconds.
 const PLAY_STEP_DAYS = 7;
@@ -16,13 +16,12 @@ const PLAY_TICK_MS = 200;
  * position per month (progress/period.ts), so the programme has most of its length.
  */
 export function TimeControl() {
-  const lang = useAppStore((s) => s.lang);
+  const { t, lang } = useT();
   const timeline = useAppStore((s) => s.timeline);
   const programme = useAppStore((s) => s.dataset?.programme);
   const asOf = useAppStore((s) => s.asOf);
   const asOfChosen = useAppStore((s) => s.asOfChosen);
   const [playing, setPlaying] = useState(false);
-  const t = (key: Parameters<typeof translate>[1]) => translate(lang, key);
 
   useEffect(() => {
     if (!playing || !timeline) return;

@@ -6,7 +6,8 @@ import { currentGap, GAP_STATUSES, type GapStatus } from '../../domain/gaps/stat
 
 import { useAppStore } from '../../state/store.ts';
 import { formatNumber } from '../common/format.ts';
-import { translate, translateWith, type Lang, type MessageKey } from '../common/i18n.ts';
+import type { Lang, MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 import { GapStatusPanel, STATUS_LABEL, statusText } from './GapStatusPanel.tsx';
 import { saveFile } from '../common/save-file.ts';
 
@@ -29,8 +30,8 @@ const COLUMNS: { key: GapSortKey; label: MessageKey; cell: (r: GapRow, lang: Lan
   { key: 'gridPower', label: 'gapsColPower', cell: (r, _, t) => (r.gridPower === null ? '–' : t(r.gridPower ? 'gapsYes' : 'gapsNo')) },
 ];
 
-function Filters({ rows, filter, lang, onChange }: { rows: readonly GapRow[]; filter: GapFilter; lang: Lang; onChange: (f: GapFilter) => void }) {
-  const t = (key: MessageKey) => translate(lang, key);
+function Filters({ rows, filter, onChange }: { rows: readonly GapRow[]; filter: GapFilter; onChange: (f: GapFilter) => void }) {
+  const { t } = useT();
   const districts = useMemo(() => {
     const seen = new Map<string, string>();
     for (const r of rows) if (r.districtId && r.districtName) seen.set(r.districtId, r.districtName);
@@ -106,7 +107,7 @@ function Filters({ rows, filter, lang, onChange }: { rows: readonly GapRow[]; fi
 
 /** Every hamlet and school not well covered: filter, sort, export; in step with the map. */
 export function GapRegister({ dataset }: { dataset: DatasetView }) {
-  const lang = useAppStore((s) => s.lang);
+  const { t, tw, lang } = useT();
   const coverage = useAppStore((s) => s.coverage);
   const towers = useAppStore((s) => s.towers);
   const filter = useAppStore((s) => s.gapFilter);
@@ -116,7 +117,6 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
   const { gapFilterChanged, gapSortChosen, pointSelected, areaFocused } = useAppStore.getState();
   const [scrollTop, setScrollTop] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
-  const t = (key: MessageKey) => translate(lang, key);
 
   const rows = useMemo(
     () => (coverage && coverage.level.length === dataset.points.count ? gapRows(dataset, towers, { ...coverage, district: dataset.district }) : []),
@@ -152,10 +152,10 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
       <div className="section-head">
         <h2 id="gaps-heading">{t('gapsHeading')}</h2>
         <p className="note" role="status" data-testid="gaps-count">
-          {coverage ? translateWith(lang, 'gapsCount', { n: formatNumber(shown.length, lang), total: formatNumber(rows.length, lang) }) : t('gapsWaiting')}
+          {coverage ? tw('gapsCount', { n: formatNumber(shown.length, lang), total: formatNumber(rows.length, lang) }) : t('gapsWaiting')}
         </p>
       </div>
-      <Filters rows={rows} filter={filter} lang={lang} onChange={gapFilterChanged} />
+      <Filters rows={rows} filter={filter} onChange={gapFilterChanged} />
       <div className="button-row">
         <button type="button" onClick={() => exportAs('csv')}>
           {t('gapsExportCsv')}

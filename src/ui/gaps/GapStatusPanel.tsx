@@ -6,7 +6,8 @@ import { useAppStore } from '../../state/store.ts';
 import { DateField } from '../common/DateField.tsx';
 import { formatDate } from '../common/format.ts';
 import { FileButton } from '../common/FileButton.tsx';
-import { translate, translateWith, type Lang, type MessageKey } from '../common/i18n.ts';
+import { translate, type Lang, type MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 import { saveFile } from '../common/save-file.ts';
 import { GapSaveConflict } from '../common/SaveStatus.tsx';
 
@@ -26,7 +27,8 @@ export function statusText(state: GapState, lang: Lang): string {
   return state.operator && state.status !== 'open' ? `${text} · ${state.operator}` : text;
 }
 
-function Editor({ row, lang }: { row: GapRow; lang: Lang }) {
+function Editor({ row }: { row: GapRow }) {
+  const { t, tw, lang } = useT();
   const statuses = useAppStore((s) => s.gapStatuses);
   const apply = useAppStore((s) => s.gapStatusApplied);
   const now = currentGap(statuses, row.gapId);
@@ -37,7 +39,6 @@ function Editor({ row, lang }: { row: GapRow; lang: Lang }) {
   // Today where the programme runs: UTC's today is yesterday in Vietnam before 7:00.
   const [date, setDate] = useState(() => todayIn());
   const [refused, setRefused] = useState<string | undefined>();
-  const t = (key: MessageKey) => translate(lang, key);
   const chosen = next === '' ? options[0] : next;
   const record = () => {
     if (!chosen) return;
@@ -57,8 +58,8 @@ function Editor({ row, lang }: { row: GapRow; lang: Lang }) {
   const history = gapHistory(statuses, row.gapId);
   return (
     <div data-testid="gap-status-editor" data-status={now.status}>
-      <h3>{translateWith(lang, 'statusHeading', { name: row.name })}</h3>
-      <p className="note">{translateWith(lang, 'statusNow', { status: statusText(now, lang) })}</p>
+      <h3>{tw('statusHeading', { name: row.name })}</h3>
+      <p className="note">{tw('statusNow', { status: statusText(now, lang) })}</p>
       <div className="form-grid">
         <label className="field">
           <span>{t('statusNext')}</span>
@@ -112,10 +113,9 @@ function Editor({ row, lang }: { row: GapRow; lang: Lang }) {
 
 /** The chosen gap's status and history, and the statuses as a file to pass to partners. */
 export function GapStatusPanel({ row }: { row: GapRow | undefined }) {
-  const lang = useAppStore((s) => s.lang);
+  const { t, tw } = useT();
   const saved = useAppStore((s) => s.gapStatusesSaved);
   const [note, setNote] = useState<{ ok: boolean; text: string } | undefined>();
-  const t = (key: MessageKey) => translate(lang, key);
   const exportStatuses = () => {
     const { gapStatuses } = useAppStore.getState();
     saveFile(`gap-statuses-${todayIn()}.json`, new Blob([JSON.stringify(gapStatuses, null, 1)], { type: 'application/json' }));
@@ -126,20 +126,20 @@ export function GapStatusPanel({ row }: { row: GapRow | undefined }) {
     try {
       parsed = JSON.parse(await file.text());
     } catch (error) {
-      setNote({ ok: false, text: translateWith(lang, 'statusImportFailed', { file: file.name, problem: error instanceof Error ? error.message : String(error) }) });
+      setNote({ ok: false, text: tw('statusImportFailed', { file: file.name, problem: error instanceof Error ? error.message : String(error) }) });
       return;
     }
     const read = readGapStatuses(parsed);
     if (!read.ok) {
-      setNote({ ok: false, text: translateWith(lang, 'statusImportFailed', { file: file.name, problem: read.problem }) });
+      setNote({ ok: false, text: tw('statusImportFailed', { file: file.name, problem: read.problem }) });
       return;
     }
     useAppStore.getState().gapStatusesRestored(read.statuses);
-    setNote({ ok: true, text: translateWith(lang, 'statusImported', { n: Object.keys(read.statuses.gaps).length, file: file.name }) });
+    setNote({ ok: true, text: tw('statusImported', { n: Object.keys(read.statuses.gaps).length, file: file.name }) });
   };
   return (
     <div className="gap-status panel" aria-label={t('gapsStatus')}>
-      {row ? <Editor key={row.gapId} row={row} lang={lang} /> : <p className="note">{t('statusChoose')}</p>}
+      {row ? <Editor key={row.gapId} row={row} /> : <p className="note">{t('statusChoose')}</p>}
       <div className="button-row">
         <button type="button" onClick={exportStatuses}>
           {t('statusExport')}
@@ -148,8 +148,8 @@ export function GapStatusPanel({ row }: { row: GapRow | undefined }) {
       </div>
       <div role="status" aria-live="polite">
         {note && <p className={note.ok ? 'note' : 'note error-text'}>{note.text}</p>}
-        {saved.phase === 'failed' && <p className="note error-text">{translateWith(lang, 'statusSaveFailed', { message: saved.message })}</p>}
-        {saved.phase === 'unreadable' && <p className="note error-text">{translateWith(lang, 'statusUnreadable', { message: saved.message })}</p>}
+        {saved.phase === 'failed' && <p className="note error-text">{tw('statusSaveFailed', { message: saved.message })}</p>}
+        {saved.phase === 'unreadable' && <p className="note error-text">{tw('statusUnreadable', { message: saved.message })}</p>}
         <GapSaveConflict />
       </div>
     </div>

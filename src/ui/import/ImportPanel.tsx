@@ -7,7 +7,8 @@ import { cancelImport, checkImport, commitImport, revertToBundled } from '../../
 import { useAppStore } from '../../state/store.ts';
 import { formatNumber } from '../common/format.ts';
 import { FileButton } from '../common/FileButton.tsx';
-import { translate, translateWith, type Lang, type MessageKey } from '../common/i18n.ts';
+import type { Lang, MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 
 const SHOWN_ISSUES = 100;
 
@@ -36,7 +37,8 @@ function sizeText(bytes: number, lang: Lang): string {
   return bytes >= 1e6 ? `${formatNumber(bytes / 1e6, lang, 1)} MB` : `${formatNumber(Math.ceil(bytes / 1e3), lang)} KB`;
 }
 
-function MappingEditor({ staged, lang, onChange }: { staged: StagedFile; lang: Lang; onChange: (m: ColumnMapping) => void }) {
+function MappingEditor({ staged, onChange }: { staged: StagedFile; onChange: (m: ColumnMapping) => void }) {
+  const { t, tw } = useT();
   const mapping = staged.mapping;
   const header = staged.header ?? [];
   if (!mapping) return null;
@@ -53,9 +55,9 @@ function MappingEditor({ staged, lang, onChange }: { staged: StagedFile; lang: L
     <div className="form-grid">
       {fields.map(([field, column]) => (
         <label className="field" key={field}>
-          <span>{translateWith(lang, 'importColumn', { field })}</span>
+          <span>{tw('importColumn', { field })}</span>
           <select value={column ?? ''} onChange={(event) => set(field, event.target.value === '' ? null : Number(event.target.value))}>
-            <option value="">{translate(lang, 'importColumnNone')}</option>
+            <option value="">{t('importColumnNone')}</option>
             {header.map((name, i) => (
               <option key={`${i}-${name}`} value={i}>
                 {name}
@@ -70,12 +72,11 @@ function MappingEditor({ staged, lang, onChange }: { staged: StagedFile; lang: L
 
 /** Import by drop or file picker: checked in the worker, taken only on the user's word. */
 export function ImportPanel() {
-  const lang = useAppStore((s) => s.lang);
+  const { t, tw, lang } = useT();
   const state = useAppStore((s) => s.importState);
   const imported = useAppStore((s) => s.importedFiles);
   const [picked, setPicked] = useState<Picked[]>([]);
   const [dragging, setDragging] = useState(false);
-  const t = (key: MessageKey) => translate(lang, key);
 
   const start = (files: Picked[]) => {
     setPicked(files);
@@ -137,7 +138,7 @@ export function ImportPanel() {
       <div role="status" aria-live="polite" data-testid="import-status" data-phase={state.phase}>
         {state.phase === 'reading' && (
           <>
-            <p className="note">{translateWith(lang, 'importReading', { done: sizeText(state.done, lang), total: sizeText(state.total, lang) })}</p>
+            <p className="note">{tw('importReading', { done: sizeText(state.done, lang), total: sizeText(state.total, lang) })}</p>
             <progress max={state.total} value={state.done} aria-label={t('importHeading')} />
           </>
         )}
@@ -145,13 +146,13 @@ export function ImportPanel() {
         {state.phase === 'applying' && <p className="note">{t('importApplying')}</p>}
         {state.phase === 'done' && (
           <p className="note">
-            {translateWith(lang, state.validOnly ? 'dataImportDoneValid' : 'dataImportDone', {
+            {tw(state.validOnly ? 'dataImportDoneValid' : 'dataImportDone', {
               files: state.files.map((f) => f.name).join(', '),
               n: formatNumber(state.dropped, lang),
             })}
           </p>
         )}
-        {state.phase === 'failed' && <p className="note error-text">{translateWith(lang, 'dataImportFailed', { message: state.message })}</p>}
+        {state.phase === 'failed' && <p className="note error-text">{tw('dataImportFailed', { message: state.message })}</p>}
       </div>
       {result && (
         <div className="import-result" data-testid="import-result">
@@ -159,7 +160,7 @@ export function ImportPanel() {
             <div key={staged.name} className="subpanel">
               <p className="note">
                 <strong>
-                  {translateWith(lang, 'importFileLine', {
+                  {tw('importFileLine', {
                     name: staged.name,
                     kind: staged.kind ?? '?',
                     format: staged.format ?? '?',
@@ -170,7 +171,7 @@ export function ImportPanel() {
               </p>
               {staged.cells && (
                 <p className="note" data-testid="import-cells">
-                  {translateWith(lang, 'importCells', {
+                  {tw('importCells', {
                     rows: formatNumber(staged.cells.rows, lang),
                     cells: formatNumber(staged.cells.cells, lang),
                     towers: formatNumber(staged.cells.towers, lang),
@@ -179,7 +180,7 @@ export function ImportPanel() {
                 </p>
               )}
               <label className="field">
-                <span>{translateWith(lang, 'importKind', { name: staged.name })}</span>
+                <span>{tw('importKind', { name: staged.name })}</span>
                 <select value={picked[i]?.kind ?? ''} onChange={(event) => recheck(i, { kind: (event.target.value || undefined) as FileKind | undefined })}>
                   <option value="">{t('importKindAuto')}</option>
                   {FILE_KINDS.map((kind) => (
@@ -189,7 +190,7 @@ export function ImportPanel() {
                   ))}
                 </select>
               </label>
-              {staged.format === 'csv' && <MappingEditor staged={staged} lang={lang} onChange={(mapping) => setPicked(picked.map((p, j) => (j === i ? { ...p, mapping } : p)))} />}
+              {staged.format === 'csv' && <MappingEditor staged={staged} onChange={(mapping) => setPicked(picked.map((p, j) => (j === i ? { ...p, mapping } : p)))} />}
               <div className="button-row">
                 {staged.format === 'csv' && (
                   <button type="button" onClick={() => start(picked)}>
@@ -204,7 +205,7 @@ export function ImportPanel() {
               </div>
             </div>
           ))}
-          <p className="note">{translateWith(lang, 'importProblems', { errors: formatNumber(errors, lang), warnings: formatNumber(warnings, lang) })}</p>
+          <p className="note">{tw('importProblems', { errors: formatNumber(errors, lang), warnings: formatNumber(warnings, lang) })}</p>
           {result.issues.length > 0 && (
             <ul className="issues" data-testid="import-issues">
               {result.issues.slice(0, SHOWN_ISSUES).map((issue, i) => (
@@ -212,7 +213,7 @@ export function ImportPanel() {
                   {issueText(issue, lang)}
                 </li>
               ))}
-              {result.issues.length > SHOWN_ISSUES && <li>{translateWith(lang, 'importMore', { n: result.issues.length - SHOWN_ISSUES })}</li>}
+              {result.issues.length > SHOWN_ISSUES && <li>{tw('importMore', { n: result.issues.length - SHOWN_ISSUES })}</li>}
             </ul>
           )}
           <div className="button-row">
@@ -223,7 +224,7 @@ export function ImportPanel() {
             )}
             {!result.canImport && result.validOnly && (
               <button type="button" onClick={() => commitImport(true)}>
-                {translateWith(lang, 'importValid', { n: formatNumber(result.validOnly.dropped, lang) })}
+                {tw('importValid', { n: formatNumber(result.validOnly.dropped, lang) })}
               </button>
             )}
             <button type="button" onClick={cancelImport}>
@@ -234,7 +235,7 @@ export function ImportPanel() {
       )}
       {imported.length > 0 && (
         <div className="note" data-testid="imported-files">
-          <p>{translateWith(lang, 'importUsing', { files: imported.join(', ') })}</p>
+          <p>{tw('importUsing', { files: imported.join(', ') })}</p>
           <button type="button" onClick={revertToBundled}>
             {t('importRevert')}
           </button>

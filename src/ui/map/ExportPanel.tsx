@@ -5,7 +5,8 @@ import { pointIconUrl, towerIconUrl } from '../../map/icons.ts';
 import { scenarioOf, useAppStore } from '../../state/store.ts';
 import { ATTRIBUTION } from '../common/Attribution.tsx';
 import { formatDate } from '../common/format.ts';
-import { translate, translateWith, type Lang, type MessageKey } from '../common/i18n.ts';
+import { translate, type Lang, type MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 import { mapPng } from './map-png.ts';
 import { saveFile } from '../common/save-file.ts';
 import { METRIC_LABEL } from '../common/metrics.ts';
@@ -29,10 +30,9 @@ const KEY: { icons: () => string[]; label: MessageKey }[] = [
 
 /** A picture of the map to pass around, with its title, day, key and attribution drawn in. */
 export function ExportPanel() {
-  const lang = useAppStore((s) => s.lang);
+  const { t, tw, lang } = useT();
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>();
-  const t = (key: MessageKey) => translate(lang, key);
 
   const exportPng = async () => {
     const state = useAppStore.getState();
@@ -47,20 +47,20 @@ export function ExportPanel() {
       const scenario = scenarioOf(state);
       const today = todayIn();
       const shading = state.layers.choropleth
-        ? [translateWith(lang, 'pngShading', { metric: t(METRIC_LABEL[state.choroplethMetric]) })]
+        ? [tw('pngShading', { metric: t(METRIC_LABEL[state.choroplethMetric]) })]
         : [];
       const blob = await mapPng({
         mapImage,
         title: `${t('appTitle')} — ${state.dataset?.programme.name ?? ''}`,
-        subtitle: translateWith(lang, 'pngScenario', { scenario: scenarioText(lang, scenario), today: formatDate(today, lang) }),
+        subtitle: tw('pngScenario', { scenario: scenarioText(lang, scenario), today: formatDate(today, lang) }),
         key: KEY.map((entry) => ({ icons: entry.icons(), label: t(entry.label) })),
         attribution: [...shading, ...ATTRIBUTION[lang]],
       });
       const file = `song-map-${scenario}.png`;
       saveFile(file, blob);
-      setNote({ ok: true, text: translateWith(lang, 'exportPngDone', { file }) });
+      setNote({ ok: true, text: tw('exportPngDone', { file }) });
     } catch (error) {
-      setNote({ ok: false, text: translateWith(lang, 'exportPngFailed', { message: error instanceof Error ? error.message : String(error) }) });
+      setNote({ ok: false, text: tw('exportPngFailed', { message: error instanceof Error ? error.message : String(error) }) });
     } finally {
       setBusy(false);
     }

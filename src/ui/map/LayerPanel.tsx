@@ -1,5 +1,6 @@
 import { useAppStore, type LayerId } from '../../state/store.ts';
-import { translate, type MessageKey } from '../common/i18n.ts';
+import type { MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 
 const entries: { id: LayerId; label: MessageKey; simulated: boolean }[] = [
   { id: 'hamlets', label: 'layerHamlets', simulated: true },
@@ -10,12 +11,12 @@ const entries: { id: LayerId; label: MessageKey; simulated: boolean }[] = [
 ];
 
 export function LayerPanel() {
-  const lang = useAppStore((s) => s.lang);
+  const { t } = useT();
   const layers = useAppStore((s) => s.layers);
   const layerToggled = useAppStore((s) => s.layerToggled);
   return (
     <fieldset className="panel">
-      <legend>{translate(lang, 'layersHeading')}</legend>
+      <legend>{t('layersHeading')}</legend>
       {entries.map((entry) => (
         <label key={entry.id} className="toggle">
           <input
@@ -25,8 +26,8 @@ export function LayerPanel() {
             data-layer={entry.id}
           />
           <span>
-            {translate(lang, entry.label)}
-            {entry.simulated && <span className="badge">{translate(lang, 'simulated')}</span>}
+            {t(entry.label)}
+            {entry.simulated && <span className="badge">{t('simulated')}</span>}
           </span>
         </label>
       ))}

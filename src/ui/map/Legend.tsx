@@ -1,7 +1,7 @@
 import { changeIconUrl, pointIconUrl, siteIconUrl, towerIconUrl, type LevelName } from '../../map/icons.ts';
 import { COLORS } from '../../map/palette.ts';
-import { useAppStore } from '../../state/store.ts';
-import { translate, type MessageKey } from '../common/i18n.ts';
+import type { MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 
 const levels: { level: LevelName; label: MessageKey }[] = [
   { level: 'good', label: 'levelGood' },
@@ -37,8 +37,7 @@ const lines: { color: string; width: number; label: MessageKey }[] = [
 
 /** The legend uses the map's own icons, so what it shows is what the map draws. */
 export function Legend() {
-  const lang = useAppStore((s) => s.lang);
-  const t = (key: MessageKey) => translate(lang, key);
+  const { t } = useT();
   return (
     <section className="panel" aria-labelledby="legend-heading">
       <h2 id="legend-heading">{t('legendHeading')}</h2>

@@ -5,7 +5,8 @@ import { LEVEL_NAMES } from '../../domain/coverage/columns.ts';
 
 import { useAppStore } from '../../state/store.ts';
 import { formatKm } from '../common/format.ts';
-import { translate, type MessageKey } from '../common/i18n.ts';
+import type { MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 
 const levelLabel: Record<(typeof LEVEL_NAMES)[number], MessageKey> = {
   good: 'levelGood',
@@ -15,12 +16,11 @@ const levelLabel: Record<(typeof LEVEL_NAMES)[number], MessageKey> = {
 
 /** The clicked point's level and nearest 4G/5G tower; Escape or the button clears it. */
 export function SelectionPanel({ dataset }: { dataset: DatasetView }) {
-  const lang = useAppStore((s) => s.lang);
+  const { t, lang } = useT();
   const index = useAppStore((s) => s.selectedPoint);
   const coverage = useAppStore((s) => s.coverage);
   const pointSelected = useAppStore((s) => s.pointSelected);
   const towers = useAppStore((s) => s.towers);
-  const t = (key: MessageKey) => translate(lang, key);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

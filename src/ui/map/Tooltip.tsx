@@ -3,9 +3,9 @@ import type { Picked } from '../../map/layers.ts';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import { currentRadiusKm } from '../../map/layers.ts';
 import { boundaryNames } from '../../state/selectors.ts';
-import { useAppStore } from '../../state/store.ts';
 import { formatDate, formatKm, formatNumber } from '../common/format.ts';
 import { translate, type MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 
 const levelKey: Record<string, MessageKey> = {
   preschool: 'levelPreschool',
@@ -83,15 +83,15 @@ function title(picked: Picked, lang: 'vi' | 'en'): string {
 
 /** Hover card for a map feature; text only, so names from user files can never inject HTML. */
 export function Tooltip({ picked, dataset, x, y }: { picked: Picked; dataset: DatasetView; x: number; y: number }) {
-  const lang = useAppStore((s) => s.lang);
+  const { t, lang } = useT();
   return (
     <div className="tooltip" role="status" style={{ left: x + 12, top: y + 12 }}>
       <strong>{title(picked, lang)}</strong>
-      {picked.kind !== 'cell' && picked.item.synthetic && <span className="badge">{translate(lang, 'simulated')}</span>}
+      {picked.kind !== 'cell' && picked.item.synthetic && <span className="badge">{t('simulated')}</span>}
       <dl>
         {[...placeRows(picked, dataset), ...rows(picked, lang)].map(([key, value]) => (
           <div key={key}>
-            <dt>{translate(lang, key)}</dt>
+            <dt>{t(key)}</dt>
             <dd>{value}</dd>
           </div>
         ))}

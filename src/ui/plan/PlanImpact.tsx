@@ -2,7 +2,8 @@ import type { CoverageFigures } from '../../domain/coverage/report.ts';
 import { planChanges } from '../../state/plan-view.ts';
 import { scenarioOf, useAppStore } from '../../state/store.ts';
 import { formatDate, formatNumber } from '../common/format.ts';
-import { translate, translateWith, type Lang, type MessageKey } from '../common/i18n.ts';
+import type { Lang, MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 
 interface Row {
   id: string;
@@ -23,10 +24,9 @@ function signed(n: number, lang: Lang): string {
 
 /** Before (the loaded towers) → after (with the plan), in the map's scenario. */
 export function PlanImpact() {
-  const lang = useAppStore((s) => s.lang);
+  const { t, tw, lang } = useT();
   const coverage = useAppStore((s) => s.coverage);
   const scenario = useAppStore(scenarioOf);
-  const t = (key: MessageKey) => translate(lang, key);
   if (!coverage) return null;
   const { gained, lost } = planChanges(coverage);
   const scenarioText =
@@ -34,7 +34,7 @@ export function PlanImpact() {
   return (
     <section className="panel" aria-labelledby="impact-heading" data-testid="plan-impact" data-scenario={coverage.scenario}>
       <h2 id="impact-heading">{t('impactHeading')}</h2>
-      <p className="note">{translateWith(lang, 'impactScenario', { scenario: scenarioText })}</p>
+      <p className="note">{tw('impactScenario', { scenario: scenarioText })}</p>
       <table className="compact">
         <thead>
           <tr>
@@ -60,9 +60,9 @@ export function PlanImpact() {
         </tbody>
       </table>
       <p className="note" data-testid="plan-gained">
-        {translateWith(lang, 'impactGained', { n: formatNumber(gained.length, lang) })}
+        {tw('impactGained', { n: formatNumber(gained.length, lang) })}
       </p>
-      <p className="note">{translateWith(lang, 'impactLost', { n: formatNumber(lost.length, lang) })}</p>
+      <p className="note">{tw('impactLost', { n: formatNumber(lost.length, lang) })}</p>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { mapCenter } from '../../map/capture.ts';
 import { placePlannedTowers } from '../../state/plan-actions.ts';
 import { useAppStore } from '../../state/store.ts';
 import { FileButton } from '../common/FileButton.tsx';
-import { translate, translateWith, type MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 import { saveFile } from '../common/save-file.ts';
 import { SaveStatus } from '../common/SaveStatus.tsx';
 
@@ -16,14 +16,13 @@ type ImportNote = { ok: true; text: string } | { ok: false; title: string; lines
 
 /** The plan's commands: add, undo / redo, export and re-import, and where saving stands. */
 export function PlanPanel({ dataset }: { dataset: DatasetView }) {
-  const lang = useAppStore((s) => s.lang);
+  const { t, tw, lang } = useT();
   const plan = useAppStore((s) => s.plan);
   const canUndo = useAppStore((s) => s.planPast.length > 0);
   const canRedo = useAppStore((s) => s.planFuture.length > 0);
   const editMode = useAppStore((s) => s.editMode);
   const { planEdited, planUndone, planRedone, editModeChosen } = useAppStore.getState();
   const [note, setNote] = useState<ImportNote | undefined>();
-  const t = (key: MessageKey) => translate(lang, key);
   const counts = {
     added: plan.added.length,
     changed: Object.keys(plan.changed).length,
@@ -47,14 +46,14 @@ export function PlanPanel({ dataset }: { dataset: DatasetView }) {
     const { value, issues } = parseFile('towers', file.name, text);
     const errors = issues.filter((issue) => issue.severity === 'error');
     if (!value || errors.length > 0) {
-      setNote({ ok: false, title: translateWith(lang, 'importFailed', { file: file.name }), lines: errors.slice(0, 20).map((issue) => issueText(issue, lang)) });
+      setNote({ ok: false, title: tw('importFailed', { file: file.name }), lines: errors.slice(0, 20).map((issue) => issueText(issue, lang)) });
       return;
     }
     const next = planFromTowers(dataset.towers, value as Tower[]);
     planEdited(next);
     setNote({
       ok: true,
-      text: translateWith(lang, 'importDone', {
+      text: tw('importDone', {
         file: file.name,
         added: next.added.length,
         changed: Object.keys(next.changed).length,
@@ -85,7 +84,7 @@ export function PlanPanel({ dataset }: { dataset: DatasetView }) {
         </button>
       </div>
       <p className="note" data-testid="plan-counts">
-        {translateWith(lang, 'planCounts', counts)}
+        {tw('planCounts', counts)}
       </p>
       <div className="button-row">
         <button type="button" onClick={exportPlan}>

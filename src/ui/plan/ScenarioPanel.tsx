@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { useAppStore, type ScenarioMode } from '../../state/store.ts';
 import { formatDate } from '../common/format.ts';
-import { translate, type MessageKey } from '../common/i18n.ts';
+import type { MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 
 const choices: { value: ScenarioMode; label: MessageKey }[] = [
   { value: 'asOf', label: 'scenarioAsOf' },
@@ -11,7 +12,7 @@ const choices: { value: ScenarioMode; label: MessageKey }[] = [
 
 /** What the map's points and towers show: the as-of day (default), today's towers, or the whole plan. */
 export function ScenarioPanel() {
-  const lang = useAppStore((s) => s.lang);
+  const { t, lang } = useT();
   const mode = useAppStore((s) => s.scenarioMode);
   const asOf = useAppStore((s) => s.asOf);
   const chosen = useAppStore((s) => s.scenarioModeChosen);
@@ -19,7 +20,7 @@ export function ScenarioPanel() {
   const name = useId();
   return (
     <fieldset className="panel">
-      <legend>{translate(lang, 'scenarioHeading')}</legend>
+      <legend>{t('scenarioHeading')}</legend>
       {choices.map((entry) => (
         <label key={entry.value} className="toggle">
           <input
@@ -30,7 +31,7 @@ export function ScenarioPanel() {
             onChange={() => chosen(entry.value)}
           />
           <span>
-            {translate(lang, entry.label)}
+            {t(entry.label)}
             {entry.value === 'asOf' && ` (${formatDate(asOf, lang)})`}
           </span>
         </label>

@@ -8,7 +8,8 @@ import { boundaryNames } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
 import { suggestSites } from '../../state/engine-client.ts';
 import { formatNumber } from '../common/format.ts';
-import { translate, translateWith, type MessageKey } from '../common/i18n.ts';
+import type { MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 import { formatPercent } from '../common/metrics.ts';
 import { SitingChart } from './SitingChart.tsx';
 
@@ -20,13 +21,12 @@ const WEIGHTS: { value: SitingWeight; label: MessageKey }[] = [
 
 /** K new 4G sites that add the most not-yet-good weight; chosen ones join the plan in one step. */
 export function SitingPanel({ dataset }: { dataset: DatasetView }) {
-  const lang = useAppStore((s) => s.lang);
+  const { t, tw, lang } = useT();
   const siting = useAppStore((s) => s.siting);
   const [k, setK] = useState('10');
   const [radius, setRadius] = useState('4');
   const [weight, setWeight] = useState<SitingWeight>('population');
   const [unchecked, setUnchecked] = useState<ReadonlySet<number>>(new Set());
-  const t = (key: MessageKey) => translate(lang, key);
   const names = boundaryNames(dataset);
 
   const kValue = Number(k);
@@ -93,7 +93,7 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
         {result && result.sites.length === 0 && <p className="note">{t('sitingNone')}</p>}
         {result && result.sites.length > 0 && siting.phase === 'done' && (
           <p className="note" data-testid="siting-summary">
-            {translateWith(lang, 'sitingDone', {
+            {tw('sitingDone', {
               n: result.sites.length,
               ms: formatNumber(siting.elapsedMs, lang, 0),
               gain: formatNumber(result.sites[result.sites.length - 1]?.cumulative ?? 0, lang),
@@ -111,7 +111,7 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
                   <input
                     type="checkbox"
                     checked={!unchecked.has(i)}
-                    aria-label={translateWith(lang, 'sitingPick', { n: i + 1 })}
+                    aria-label={tw('sitingPick', { n: i + 1 })}
                     onChange={() =>
                       setUnchecked((previous) => {
                         const next = new Set(previous);
@@ -122,7 +122,7 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
                     }
                   />
                   <span>
-                    <strong>{i + 1}.</strong> {place(i)} <strong>{translateWith(lang, 'sitingGain', { gain: formatNumber(site.gain, lang) })}</strong>
+                    <strong>{i + 1}.</strong> {place(i)} <strong>{tw('sitingGain', { gain: formatNumber(site.gain, lang) })}</strong>
                     {!site.gridPower && <span className="flag"> {t('sitingNeedsPower')}</span>}
                   </span>
                 </label>
@@ -132,13 +132,13 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
           <SitingChart
             values={curve}
             lang={lang}
-            label={translateWith(lang, 'sitingCurve', {
+            label={tw('sitingCurve', {
               from: formatPercent(curve[0] ?? null, lang),
               to: formatPercent(curve[curve.length - 1] ?? null, lang),
             })}
           />
           <button type="button" onClick={addChosen} disabled={chosen.length === 0}>
-            {translateWith(lang, 'sitingAdd', { n: chosen.length })}
+            {tw('sitingAdd', { n: chosen.length })}
           </button>
         </>
       )}

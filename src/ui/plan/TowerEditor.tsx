@@ -7,14 +7,14 @@ import { useAppStore } from '../../state/store.ts';
 import { CommitField, type FieldValue } from '../common/CommitField.tsx';
 import { DateField } from '../common/DateField.tsx';
 import { formatNumber } from '../common/format.ts';
-import { translate, translateWith, type Lang, type MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
 
 const OPERATORS = ['Viettel', 'VNPT', 'MobiFone'];
 
-function UpgradeForm({ tower, lang, onUpgrade }: { tower: Tower; lang: Lang; onUpgrade: (t: Technology, date: string) => void }) {
+function UpgradeForm({ tower, onUpgrade }: { tower: Tower; onUpgrade: (t: Technology, date: string) => void }) {
+  const { t, lang } = useT();
   const [technology, setTechnology] = useState<Technology>('4G');
   const [date, setDate] = useState('2022-12-31');
-  const t = (key: MessageKey) => translate(lang, key);
   if (!canUpgrade(tower)) return <p className="note">{t('upgradeNotPossible')}</p>;
   return (
     <fieldset className="subpanel">
@@ -44,18 +44,17 @@ function loadedById(dataset: DatasetView): Map<string, Tower> {
 
 /** The chosen tower's properties; planned towers are edited, existing ones can get an upgrade. */
 export function TowerEditor({ dataset }: { dataset: DatasetView }) {
-  const lang = useAppStore((s) => s.lang);
+  const { t, tw, lang } = useT();
   const plan = useAppStore((s) => s.plan);
   const id = useAppStore((s) => s.selectedTower);
   const { planEdited, towerSelected } = useAppStore.getState();
-  const t = (key: MessageKey) => translate(lang, key);
   // The plan document's own value (what the user edits, undo included), not the worker's
   // answer: the fields follow an edit or an undo at once.
   const tower = id === undefined ? undefined : towerInPlan(loadedById(dataset), plan, id);
   if (!tower) {
     return (
       <section className="panel" aria-labelledby="tower-heading">
-        <h2 id="tower-heading">{translateWith(lang, 'towerHeading', { id: '' })}</h2>
+        <h2 id="tower-heading">{tw('towerHeading', { id: '' })}</h2>
         <p className="note">{t('towerNone')}</p>
       </section>
     );
@@ -64,25 +63,25 @@ export function TowerEditor({ dataset }: { dataset: DatasetView }) {
   const edit = (patch: TowerPatch) => planEdited(updateTower(plan, base, tower.id, patch));
   // Limits a value cannot pass, and beyond which a value is possible but asked about.
   const commitNumber = (field: 'radiusKm' | 'heightM', max: number) => (value: FieldValue) => {
-    if (value !== null && (typeof value !== 'number' || value <= 0 || value > max)) return translateWith(lang, 'valueOutOfRange', { max: formatNumber(max, lang) });
+    if (value !== null && (typeof value !== 'number' || value <= 0 || value > max)) return tw('valueOutOfRange', { max: formatNumber(max, lang) });
     edit({ [field]: value === null ? undefined : value });
     return true;
   };
   const commitCoordinate = (field: 'lon' | 'lat') => (value: FieldValue) => {
     const limit = field === 'lon' ? 180 : 90;
-    if (typeof value !== 'number' || Math.abs(value) > limit) return translateWith(lang, 'coordinateOutOfRange', { max: formatNumber(limit, lang) });
+    if (typeof value !== 'number' || Math.abs(value) > limit) return tw('coordinateOutOfRange', { max: formatNumber(limit, lang) });
     edit({ [field]: value });
     return true;
   };
   const ask = (key: 'unusualRadius' | 'unusualHeight', threshold: number) => (value: number) =>
-    value > threshold ? translateWith(lang, key, { value: formatNumber(value, lang, 2) }) : undefined;
+    value > threshold ? tw(key, { value: formatNumber(value, lang, 2) }) : undefined;
   const planned = tower.status === 'planned';
   const inPlan = plan.added.some((x) => x.id === tower.id) || tower.id in plan.changed;
   const upgradedInPlan = plan.changed[tower.id]?.upgradeTechnology !== undefined;
 
   return (
     <section className="panel" aria-labelledby="tower-heading" data-testid="tower-editor">
-      <h2 id="tower-heading">{translateWith(lang, 'towerHeading', { id: tower.id })}</h2>
+      <h2 id="tower-heading">{tw('towerHeading', { id: tower.id })}</h2>
       {planned ? (
         <div className="form-grid" key={tower.id}>
           <label className="field">
@@ -106,7 +105,7 @@ export function TowerEditor({ dataset }: { dataset: DatasetView }) {
             type="decimal"
             lang={lang}
             value={tower.radiusKm}
-            placeholder={translateWith(lang, 'towerRadiusDefault', { km: formatNumber(DEFAULT_RADIUS_KM[tower.technology], lang, 1) })}
+            placeholder={tw('towerRadiusDefault', { km: formatNumber(DEFAULT_RADIUS_KM[tower.technology], lang, 1) })}
             unusual={ask('unusualRadius', 35)}
             onCommit={commitNumber('radiusKm', 100)}
           />
@@ -158,7 +157,6 @@ export function TowerEditor({ dataset }: { dataset: DatasetView }) {
           ) : (
             <UpgradeForm
               tower={tower}
-              lang={lang}
               onUpgrade={(technology, date) => planEdited(upgradeTower(plan, base, tower.id, technology, date))}
             />
           )}
