@@ -6,7 +6,7 @@ import { isPercentMetric } from '../../src/domain/progress/indicators.ts';
 import { dayToMs, toDay } from '../../src/domain/progress/days.ts';
 import { targetTracks, type TargetTrack } from '../../src/domain/progress/snapshot.ts';
 import { buildTimeline } from '../../src/domain/progress/timeline.ts';
-import { chartData, chartWindow } from '../../src/ui/chart-data.ts';
+import { chartData, chartWindow } from '../../src/ui/dashboard/chart-data.ts';
 import { FIRST_DATE, fixture, LAST_DATE } from '../domain/progress/fixture.ts';
 
 const dataset = fixture();

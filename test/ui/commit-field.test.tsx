@@ -3,7 +3,7 @@
 // (it once became a 65 km tower), "abc" is refused with a reason, an implausible radius asks.
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CommitField, type FieldValue } from '../../src/ui/CommitField.tsx';
+import { CommitField, type FieldValue } from '../../src/ui/common/CommitField.tsx';
 
 afterEach(cleanup);
 

@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { onAirTowers } from '../../src/domain/coverage/columns.ts';
 import type { Dataset } from '../../src/domain/types.ts';
 import { scenarioOf, useAppStore } from '../../src/state/store.ts';
-import { CoverageSummary } from '../../src/ui/CoverageSummary.tsx';
-import { ScenarioPanel } from '../../src/ui/ScenarioPanel.tsx';
-import { SelectionPanel } from '../../src/ui/SelectionPanel.tsx';
+import { CoverageSummary } from '../../src/ui/dashboard/CoverageSummary.tsx';
+import { ScenarioPanel } from '../../src/ui/plan/ScenarioPanel.tsx';
+import { SelectionPanel } from '../../src/ui/map/SelectionPanel.tsx';
 import type { CoverageResult } from '../../src/worker/protocol.ts';
 import { viewOf } from './view-of.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatKm, formatNumber } from '../../src/ui/format.ts';
+import { formatDate, formatKm, formatNumber } from '../../src/ui/common/format.ts';
 
 describe('Intl formatting', () => {
   it('groups thousands the Vietnamese and the English way', () => {

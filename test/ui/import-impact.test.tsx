@@ -3,7 +3,7 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportImpact as Impact } from '../../src/domain/import/impact.ts';
-import { ImportImpact } from '../../src/ui/ImportImpact.tsx';
+import { ImportImpact } from '../../src/ui/import/ImportImpact.tsx';
 
 afterEach(cleanup);
 

@@ -8,7 +8,7 @@ import type { ImportChecked } from '../../src/worker/protocol.ts';
 
 const engine = vi.hoisted(() => ({ checkImport: vi.fn(), commitImport: vi.fn(), cancelImport: vi.fn(), revertToBundled: vi.fn() }));
 vi.mock('../../src/state/engine-client.ts', () => engine);
-const { ImportPanel } = await import('../../src/ui/ImportPanel.tsx');
+const { ImportPanel } = await import('../../src/ui/import/ImportPanel.tsx');
 
 afterEach(cleanup);
 

@@ -2,11 +2,11 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useAppStore } from '../../src/state/store.ts';
-import { Attribution } from '../../src/ui/Attribution.tsx';
-import { Header } from '../../src/ui/Header.tsx';
-import { LayerPanel } from '../../src/ui/LayerPanel.tsx';
-import { Legend } from '../../src/ui/Legend.tsx';
-import { LoadStatus } from '../../src/ui/LoadStatus.tsx';
+import { Attribution } from '../../src/ui/common/Attribution.tsx';
+import { Header } from '../../src/ui/common/Header.tsx';
+import { LayerPanel } from '../../src/ui/map/LayerPanel.tsx';
+import { Legend } from '../../src/ui/map/Legend.tsx';
+import { LoadStatus } from '../../src/ui/common/LoadStatus.tsx';
 
 const initial = useAppStore.getState();
 

@@ -4,7 +4,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useAppStore } from '../../src/state/store.ts';
-import { GapSaveConflict, SaveStatus } from '../../src/ui/SaveStatus.tsx';
+import { GapSaveConflict, SaveStatus } from '../../src/ui/common/SaveStatus.tsx';
 
 const initial = useAppStore.getState();
 const AT = '2026-12-01T08:05:00.000Z';

@@ -3,7 +3,7 @@ import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Dataset, Hamlet, Tower } from '../../src/domain/types.ts';
 import { useAppStore } from '../../src/state/store.ts';
-import { Tooltip } from '../../src/ui/Tooltip.tsx';
+import { Tooltip } from '../../src/ui/map/Tooltip.tsx';
 import { viewOf } from './view-of.ts';
 
 afterEach(() => {

@@ -18,7 +18,7 @@ const pwa = vi.hoisted(() => {
 });
 vi.mock('../../src/app/pwa.ts', () => pwa);
 
-const { UpdatePrompt } = await import('../../src/ui/UpdatePrompt.tsx');
+const { UpdatePrompt } = await import('../../src/ui/common/UpdatePrompt.tsx');
 
 afterEach(cleanup);
 

@@ -1,0 +1,134 @@
+import { useMemo } from 'react';
+import { fromDay, toDay } from '../../domain/progress/days.ts';
+import { isPercentMetric } from '../../domain/progress/indicators.ts';
+import { programmeStartDay } from '../../domain/progress/period.ts';
+import type { TargetCard as Card, TargetTrack } from '../../domain/progress/snapshot.ts';
+import { COLORS } from '../../map/palette.ts';
+import { programmeTracks } from '../../state/dashboard.ts';
+import { useAppStore } from '../../state/store.ts';
+import { chartData, chartWindow } from './chart-data.ts';
+import { formatDate, formatNumber } from '../common/format.ts';
+import { translate, translateWith, type Lang } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
+import { formatMetric, METRIC_LABEL } from '../common/metrics.ts';
+import { ProgressChart } from './ProgressChart.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+
+function daysText(assessment: Card['assessment'], lang: Lang): string {
+  const { daysLeft, status } = assessment;
+  if (status === 'met_late') return translateWith(lang, 'metLateBy', { n: formatNumber(assessment.daysLate ?? 0, lang) });
+  if (status === 'met' && daysLeft < 0) return translate(lang, 'statusMet');
+  if (daysLeft === 0) return translate(lang, 'dueToday');
+  return daysLeft > 0
+    ? translateWith(lang, 'daysLeft', { n: formatNumber(daysLeft, lang) })
+    : translateWith(lang, 'daysOverdue', { n: formatNumber(-daysLeft, lang) });
+}
+
+/** A share cannot pass 100 %, whatever a straight line says. */
+function shownForecast(forecast: number, metric: Card['target']['metric']): number {
+  return isPercentMetric(metric) ? Math.min(100, forecast) : forecast;
+}
+
+interface CardProps {
+  card: Card;
+  track: TargetTrack;
+  window: [number, number];
+  /** The programme's first day (progress/period.ts): a status held since then has held "since the programme began". */
+  startDay: number;
+}
+
+function TargetCardView({ card, track, window, startDay }: CardProps) {
+  const { t, tw, lang } = useT();
+  const { target, assessment } = card;
+  const metric = target.metric;
+  const show = (v: number | null) => formatMetric(v, metric, lang);
+  const data = useMemo(() => chartData(track, card, window, isPercentMetric(metric)), [track, card, window, metric]);
+  const asOf = fromDay(assessment.deadlineDay - assessment.daysLeft);
+  const label = tw('chartLabel', {
+    metric: t(METRIC_LABEL[metric]),
+    value: show(assessment.value),
+    date: formatDate(asOf, lang),
+    target: show(target.target),
+    deadline: formatDate(target.deadline, lang),
+  });
+  return (
+    <article className="card" data-target={target.id} data-status={assessment.status} aria-labelledby={`card-${target.id}`}>
+      <h3 id={`card-${target.id}`}>{lang === 'vi' ? target.labelVi : target.labelEn}</h3>
+      <p className="card-value">
+        <span className="visually-hidden">{t('valueNow')}: </span>
+        <strong data-testid="card-value">{show(assessment.value)}</strong>
+        <span className="card-target">
+          {' '}
+          / {t('target')} {show(target.target)}
+        </span>
+      </p>
+      <p className="card-meta">
+        <StatusBadge status={assessment.status} lang={lang} />{' '}
+        <span>
+          {tw(card.since <= startDay ? 'sinceStart' : 'since', { date: formatDate(fromDay(Math.max(card.since, startDay)), lang) })}
+        </span>
+      </p>
+      <p className="card-meta">
+        {t('deadline')} {formatDate(target.deadline, lang)} · {daysText(assessment, lang)}
+      </p>
+      {assessment.forecast !== null && assessment.status !== 'met' && assessment.status !== 'met_late' && (
+        <p className="card-meta">{tw('forecast', { value: show(shownForecast(assessment.forecast, metric)) })}</p>
+      )}
+      <ProgressChart data={data} lang={lang} label={label} formatY={(v) => formatNumber(v, lang)} />
+    </article>
+  );
+}
+
+function ChartKey() {
+  const { t } = useT();
+  const entries = [
+    { key: 'chartMeasured', color: COLORS.chartMeasured, dash: 'solid' },
+    { key: 'chartTarget', color: COLORS.chartTarget, dash: 'dashed' },
+    { key: 'chartTrend', color: COLORS.chartTrend, dash: 'dotted' },
+    { key: 'deadline', color: COLORS.chartDeadline, dash: 'dashed' },
+    { key: 'chartAsOf', color: COLORS.chartAsOf, dash: 'solid' },
+  ] as const;
+  return (
+    <ul className="chart-key">
+      {entries.map((e) => (
+        <li key={e.key}>
+          <span className="swatch line" style={{ borderTop: `2px ${e.dash} ${e.color}` }} aria-hidden="true" />
+          {t(e.key)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A card per programme target: value on the as-of day, status and since when, a chart. */
+export function TargetCards() {
+  const { t, lang } = useT();
+  const dataset = useAppStore((s) => s.dataset);
+  const timeline = useAppStore((s) => s.timeline);
+  const asOf = useAppStore((s) => s.asOf);
+  const tracks = useMemo(() => (timeline && dataset ? programmeTracks(timeline, dataset) : []), [timeline, dataset]);
+  const day = toDay(asOf);
+  const cards = useMemo(() => tracks.map((track) => track.card(day)), [tracks, day]);
+  const deadlines = useMemo(() => tracks.map((track) => track.deadlineDay), [tracks]);
+  const from = timeline ? chartWindow(timeline.firstDay, timeline.lastDay, deadlines, day)[0] : 0;
+  const to = timeline ? chartWindow(timeline.firstDay, timeline.lastDay, deadlines, day)[1] : 0;
+  // One array per window, so that charts re-draw only when it moves.
+  const window = useMemo<[number, number]>(() => [from, to], [from, to]);
+  if (!timeline || !dataset) return null;
+  return (
+    <section className="targets" aria-labelledby="targets-heading" data-testid="target-cards">
+      <div className="section-head">
+        <h2 id="targets-heading">
+          {t('targetsHeading')} — {formatDate(asOf, lang)}
+        </h2>
+        <ChartKey />
+      </div>
+      <div className="cards">
+        {cards.map((card, i) => (
+          <TargetCardView key={card.target.id} card={card} track={tracks[i] as TargetTrack} window={window} startDay={programmeStartDay(dataset.programme, timeline.firstDay)} />
+        ))}
+      </div>
+      <p className="note rule">{t('statusRule')}</p>
+    </section>
+  );
+}

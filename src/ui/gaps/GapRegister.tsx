@@ -1,0 +1,224 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DatasetView } from '../../domain/points/dataset-view.ts';
+import { gapsToCsv, gapsToGeoJSON } from '../../domain/export/table.ts';
+import { filterGaps, gapRows, sortGaps, type GapFilter, type GapRow, type GapSortKey } from '../../domain/gaps/register.ts';
+import { currentGap, GAP_STATUSES, type GapStatus } from '../../domain/gaps/status.ts';
+
+import { useAppStore } from '../../state/store.ts';
+import { formatNumber } from '../common/format.ts';
+import type { Lang, MessageKey } from '../common/i18n.ts';
+import { useT } from '../common/use-t.ts';
+import { GapStatusPanel, STATUS_LABEL, statusText } from './GapStatusPanel.tsx';
+import { saveFile } from '../common/save-file.ts';
+
+// Rows are drawn only where the table is scrolled to: 100k rows stay one screenful of DOM.
+const ROW_PX = 32;
+const VISIBLE_ROWS = 14;
+const OVERSCAN = 8;
+
+const COLUMNS: { key: GapSortKey; label: MessageKey; cell: (r: GapRow, lang: Lang, t: (k: MessageKey) => string) => string; numeric?: boolean }[] = [
+  { key: 'name', label: 'gapsColName', cell: (r) => r.name },
+  { key: 'kind', label: 'gapsColKind', cell: (r, _, t) => t(r.kind === 'hamlet' ? 'gapsHamlet' : 'gapsSchool') },
+  { key: 'level', label: 'gapsColLevel', cell: (r, _, t) => t(r.level === 'none' ? 'gapsNone' : 'gapsWeak') },
+  { key: 'districtName', label: 'gapsColDistrict', cell: (r) => r.districtName ?? '–' },
+  { key: 'communeName', label: 'gapsColCommune', cell: (r) => r.communeName ?? '–' },
+  { key: 'nearestId', label: 'gapsColNearest', cell: (r) => r.nearestId ?? '–' },
+  { key: 'nearestOperator', label: 'gapsColOperator', cell: (r) => r.nearestOperator ?? '–' },
+  { key: 'nearestKm', label: 'gapsColKm', cell: (r, lang) => (r.nearestKm === null ? '–' : formatNumber(r.nearestKm, lang, 1)), numeric: true },
+  { key: 'weight', label: 'gapsColWeight', cell: (r, lang) => formatNumber(r.weight, lang), numeric: true },
+  { key: 'studentsInNeed', label: 'gapsColNeed', cell: (r, lang) => (r.studentsInNeed === null ? '–' : formatNumber(r.studentsInNeed, lang)), numeric: true },
+  { key: 'gridPower', label: 'gapsColPower', cell: (r, _, t) => (r.gridPower === null ? '–' : t(r.gridPower ? 'gapsYes' : 'gapsNo')) },
+];
+
+function Filters({ rows, filter, onChange }: { rows: readonly GapRow[]; filter: GapFilter; onChange: (f: GapFilter) => void }) {
+  const { t } = useT();
+  const districts = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const r of rows) if (r.districtId && r.districtName) seen.set(r.districtId, r.districtName);
+    return [...seen].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
+  }, [rows]);
+  const operators = useMemo(() => [...new Set(rows.flatMap((r) => (r.nearestOperator ? [r.nearestOperator] : [])))].sort(), [rows]);
+  const pick = <K extends keyof GapFilter>(key: K, value: GapFilter[K] | undefined) => {
+    const next = { ...filter };
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+    onChange(next);
+  };
+  return (
+    <div className="gap-filters">
+      <label className="field wide">
+        <span>{t('gapsSearch')}</span>
+        <input type="search" value={filter.query ?? ''} onChange={(e) => pick('query', e.target.value || undefined)} />
+      </label>
+      <label className="field">
+        <span>{t('gapsDistrict')}</span>
+        <select value={filter.districtId ?? ''} onChange={(e) => pick('districtId', e.target.value || undefined)}>
+          <option value="">{t('gapsAll')}</option>
+          {districts.map(([id, name]) => (
+            <option key={id} value={id}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('gapsOperator')}</span>
+        <select value={filter.operator ?? ''} onChange={(e) => pick('operator', e.target.value || undefined)}>
+          <option value="">{t('gapsAll')}</option>
+          {operators.map((op) => (
+            <option key={op}>{op}</option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('gapsLevel')}</span>
+        <select value={filter.level ?? ''} onChange={(e) => pick('level', (e.target.value || undefined) as GapFilter['level'])}>
+          <option value="">{t('gapsAll')}</option>
+          <option value="none">{t('gapsNone')}</option>
+          <option value="weak">{t('gapsWeak')}</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('gapsPower')}</span>
+        <select value={filter.gridPower === undefined ? '' : String(filter.gridPower)} onChange={(e) => pick('gridPower', e.target.value === '' ? undefined : e.target.value === 'true')}>
+          <option value="">{t('gapsAll')}</option>
+          <option value="true">{t('gapsYes')}</option>
+          <option value="false">{t('gapsNo')}</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('gapsStatus')}</span>
+        <select value={filter.status ?? ''} onChange={(e) => pick('status', (e.target.value || undefined) as GapStatus | undefined)}>
+          <option value="">{t('gapsAll')}</option>
+          {GAP_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(STATUS_LABEL[status])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('gapsMinWeight')}</span>
+        <input type="number" min={0} value={filter.minWeight ?? ''} onChange={(e) => pick('minWeight', e.target.value === '' ? undefined : Number(e.target.value))} />
+      </label>
+    </div>
+  );
+}
+
+/** Every hamlet and school not well covered: filter, sort, export; in step with the map. */
+export function GapRegister({ dataset }: { dataset: DatasetView }) {
+  const { t, tw, lang } = useT();
+  const coverage = useAppStore((s) => s.coverage);
+  const towers = useAppStore((s) => s.towers);
+  const filter = useAppStore((s) => s.gapFilter);
+  const sort = useAppStore((s) => s.gapSort);
+  const selectedPoint = useAppStore((s) => s.selectedPoint);
+  const statuses = useAppStore((s) => s.gapStatuses);
+  const { gapFilterChanged, gapSortChosen, pointSelected, areaFocused } = useAppStore.getState();
+  const [scrollTop, setScrollTop] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const rows = useMemo(
+    () => (coverage && coverage.level.length === dataset.points.count ? gapRows(dataset, towers, { ...coverage, district: dataset.district }) : []),
+    [dataset, coverage, towers],
+  );
+  const shown = useMemo(() => sortGaps(filterGaps(rows, filter, statuses), sort.key, sort.direction, lang), [rows, filter, sort, lang, statuses]);
+  const selectedRow = selectedPoint === undefined ? undefined : rows.find((r) => r.point === selectedPoint);
+
+  // A point chosen on the map: its row is scrolled into view.
+  useEffect(() => {
+    const index = selectedPoint === undefined ? -1 : shown.findIndex((r) => r.point === selectedPoint);
+    const element = scroller.current;
+    if (index < 0 || !element) return;
+    const top = index * ROW_PX;
+    if (top < element.scrollTop || top > element.scrollTop + (VISIBLE_ROWS - 1) * ROW_PX) element.scrollTop = Math.max(0, top - 3 * ROW_PX);
+  }, [selectedPoint, shown]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);
+  const last = Math.min(shown.length, first + VISIBLE_ROWS + 2 * OVERSCAN);
+  const choose = (row: GapRow) => {
+    pointSelected(row.point);
+    const d = 0.02;
+    areaFocused([row.lon - d, row.lat - d, row.lon + d, row.lat + d]);
+  };
+  const exportAs = (format: 'csv' | 'geojson') => {
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (format === 'csv') saveFile(`gaps-${stamp}.csv`, new Blob([gapsToCsv(shown, statuses, lang)], { type: 'text/csv;charset=utf-8' }));
+    else saveFile(`gaps-${stamp}.geojson`, new Blob([JSON.stringify(gapsToGeoJSON(shown, statuses))], { type: 'application/geo+json' }));
+  };
+
+  return (
+    <section className="gap-register" aria-labelledby="gaps-heading" data-testid="gap-register">
+      <div className="section-head">
+        <h2 id="gaps-heading">{t('gapsHeading')}</h2>
+        <p className="note" role="status" data-testid="gaps-count">
+          {coverage ? tw('gapsCount', { n: formatNumber(shown.length, lang), total: formatNumber(rows.length, lang) }) : t('gapsWaiting')}
+        </p>
+      </div>
+      <Filters rows={rows} filter={filter} onChange={gapFilterChanged} />
+      <div className="button-row">
+        <button type="button" onClick={() => exportAs('csv')}>
+          {t('gapsExportCsv')}
+        </button>
+        <button type="button" onClick={() => exportAs('geojson')}>
+          {t('gapsExportGeoJSON')}
+        </button>
+      </div>
+      <div
+        className="gap-scroll"
+        ref={scroller}
+        role="region"
+        aria-label={t('gapsTable')}
+        // A scrollable region must take focus, or keyboard users cannot scroll it (axe: scrollable-region-focusable).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        style={{ height: `${Math.max(3, Math.min(VISIBLE_ROWS, shown.length)) * ROW_PX + 40}px` }}
+      >
+        <table aria-rowcount={shown.length + 1}>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'} className={c.numeric ? 'num' : undefined}>
+                  <button type="button" className="sort" onClick={() => gapSortChosen(c.key)}>
+                    {t(c.label)}
+                    {sort.key === c.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ''}
+                  </button>
+                </th>
+              ))}
+              <th scope="col">{t('gapsColStatus')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr aria-hidden="true" style={{ height: `${first * ROW_PX}px` }} />
+            {shown.slice(first, last).map((row, i) => (
+              <tr
+                key={row.gapId}
+                aria-rowindex={first + i + 2}
+                aria-selected={row.point === selectedPoint}
+                className={row.point === selectedPoint ? 'selected' : undefined}
+                data-gap={row.gapId}
+              >
+                {COLUMNS.map((c, j) => (
+                  <td key={c.key} className={c.numeric ? 'num' : undefined}>
+                    {j === 0 ? (
+                      <button type="button" className="link" onClick={() => choose(row)}>
+                        {c.cell(row, lang, t)}
+                      </button>
+                    ) : (
+                      c.cell(row, lang, t)
+                    )}
+                  </td>
+                ))}
+                <td>{statusText(currentGap(statuses, row.gapId), lang)}</td>
+              </tr>
+            ))}
+            <tr aria-hidden="true" style={{ height: `${(shown.length - last) * ROW_PX}px` }} />
+          </tbody>
+        </table>
+        {coverage && shown.length === 0 && <p className="note">{t('gapsEmpty')}</p>}
+      </div>
+      <GapStatusPanel row={selectedRow} />
+    </section>
+  );
+}

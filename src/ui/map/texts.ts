@@ -1,0 +1,43 @@
+// Texts of the zoomed-out map of a large data set (coverage per grid cell) and of the map's
+// picture export (vi default, en).
+export const mapVi = {
+  cellTitle: 'Ô lưới khoảng {km} km',
+  cellPoints: 'Số điểm',
+  cellGoodShare: 'Sóng tốt',
+  cellClassAll: 'Tất cả sóng tốt',
+  cellClass90: '90% trở lên',
+  cellClass50: '50–90%',
+  cellClassLow: 'Dưới 50%',
+  cellsNote: 'Nhiều điểm quá để vẽ từng điểm: mỗi ô cho tỉ lệ điểm có sóng tốt. Phóng to để thấy từng ấp, trường và trạm.',
+  cellsLegend: 'Tỉ lệ điểm có sóng tốt trong ô',
+  cellsWaiting: 'Đang tính vùng phủ sóng cho các ô…',
+  exportHeading: 'Xuất',
+  exportPng: 'Tải ảnh bản đồ (PNG)',
+  exportPngWorking: 'Đang vẽ ảnh…',
+  exportPngDone: 'Đã tạo {file}.',
+  exportPngFailed: 'Không tạo được ảnh: {message}',
+  exportNoMap: 'Bản đồ chưa hiện lên.',
+  pngScenario: 'Kịch bản: {scenario} · Lập ngày {today} bằng Sóng Map',
+  pngShading: 'Tô màu theo huyện: {metric}',
+} as const;
+
+export const mapEn: Record<keyof typeof mapVi, string> = {
+  cellTitle: 'Grid cell of about {km} km',
+  cellPoints: 'Points',
+  cellGoodShare: 'Good signal',
+  cellClassAll: 'All with good signal',
+  cellClass90: '90% or more',
+  cellClass50: '50–90%',
+  cellClassLow: 'Under 50%',
+  cellsNote: 'Too many points to draw one by one: each cell shows the share of points with good signal. Zoom in to see each hamlet, school and tower.',
+  cellsLegend: 'Share of points with good signal in the cell',
+  cellsWaiting: 'Computing coverage for the cells…',
+  exportHeading: 'Export',
+  exportPng: 'Download the map (PNG)',
+  exportPngWorking: 'Drawing the picture…',
+  exportPngDone: 'Made {file}.',
+  exportPngFailed: 'Could not make the picture: {message}',
+  exportNoMap: 'The map is not on screen yet.',
+  pngScenario: 'Scenario: {scenario} · Made on {today} with Sóng Map',
+  pngShading: 'District shading: {metric}',
+};
