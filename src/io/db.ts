@@ -7,6 +7,7 @@
  * A version 1 database is upgraded in place: the new store is added, nothing else touched.
  * Record layouts have their own `schema` and are upgraded when read, never here.
  */
+import { problem, type Problem, type ProblemCode } from '../domain/messages/problems.ts';
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 
 export const DB_NAME = 'song-map';
@@ -256,4 +257,22 @@ export async function writeTx<R = never>(
     }
     return failure(error, what, verb);
   }
+}
+
+/**
+ * A store failure as a problem said in the user's language (messages/problems.ts): the reason
+ * chooses the sentence; `what` says about what ('plan', 'statuses' or 'imports').
+ */
+export function failureProblem(failed: Pick<StoreFailure, 'reason' | 'message'>, what: 'plan' | 'statuses' | 'imports'): Problem {
+  const known: Record<string, ProblemCode> = {
+    quota: 'store-quota',
+    unavailable: 'store-unavailable',
+    blocked: 'store-blocked',
+    newer: 'store-newer',
+    unreadable: 'store-unreadable',
+    conflict: 'store-conflict',
+    invalid: 'store-invalid',
+  };
+  const code = known[failed.reason];
+  return code ? problem(code, { what }) : problem('store-failed', { what, detail: failed.reason });
 }

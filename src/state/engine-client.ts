@@ -2,6 +2,8 @@
 // for coverage whenever the dataset, the scenario or the plan changes, and puts the answers in
 // the store. Runs outside React. Of the coverage and plan answers only the newest request's is
 // shown; every answer's tower changes are kept, in the order they come.
+import { problemText } from '../domain/messages/problems.ts';
+import { failureProblem } from '../io/db.ts';
 import { failureText } from '../domain/messages/failure.ts';
 import { proxy, wrap, type Remote } from 'comlink';
 import type { SitingOptions } from '../domain/siting/siting.ts';
@@ -63,7 +65,7 @@ async function requestCoverage(): Promise<void> {
     if (saveDue) {
       saveDue = false;
       const failed = await engine.saveImport();
-      if (failed) store().importChanged({ phase: 'failed', message: failed });
+      if (failed) store().importChanged({ phase: 'failed', message: failureText(failed, store().lang) });
     }
   } catch (error) {
     store().coverageFailed(messageOf(error));
@@ -163,7 +165,7 @@ export function cancelImport(): void {
 /** Forgets the imported files and goes back to the bundled data. */
 export function revertToBundled(): void {
   void clearImport().then((result) => {
-    if (!result.ok) return store().importChanged({ phase: 'failed', message: result.message });
+    if (!result.ok) return store().importChanged({ phase: 'failed', message: problemText(failureProblem(result, 'imports'), store().lang) });
     store().importedFilesChanged([]);
     store().importChanged({ phase: 'idle' });
     load(false);

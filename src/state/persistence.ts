@@ -5,6 +5,8 @@
 // another tab's save in between stops autosave with a 'conflict' that keeps both versions
 // until the user keeps one (`keepMine*` / `keepTheirs*`). A tab with nothing unsaved takes
 // another tab's save as soon as it is told of it.
+import { problemText } from '../domain/messages/problems.ts';
+import { failureProblem } from '../io/db.ts';
 import { EMPTY_PLAN } from '../domain/plan/plan.ts';
 import { keyShape } from '../domain/points/dataset-view.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
@@ -14,6 +16,10 @@ import { openNotices, type Notices, type SaveNotice } from '../io/notices.ts';
 import { isConflict, PlanStore } from '../io/plan-store.ts';
 import { GapStatusStore } from '../io/status-store.ts';
 import { useAppStore, type AppState } from './store.ts';
+
+/** A store failure in the user's language. */
+const said = (failed: { reason: string; message: string }, what: 'plan' | 'statuses'): string =>
+  problemText(failureProblem(failed, what), useAppStore.getState().lang);
 
 const SAVE_DELAY_MS = 400;
 
@@ -64,8 +70,8 @@ async function save(choice: { replaceUnreadable?: boolean; base?: number } = {},
     timer = undefined;
     conflictBase = result.theirs.revision;
     saveStateChanged({ phase: 'conflict', savedAt: result.theirs.savedAt });
-  } else if (result.reason === 'unreadable') saveStateChanged({ phase: 'unreadable', message: result.message });
-  else saveStateChanged({ phase: 'failed', message: result.message });
+  } else if (result.reason === 'unreadable') saveStateChanged({ phase: 'unreadable', message: said(result, 'plan') });
+  else saveStateChanged({ phase: 'failed', message: said(result, 'plan') });
 }
 
 /** The user chose to replace a saved plan that could not be read. */
@@ -181,8 +187,8 @@ async function saveGaps(choice: { base?: number } = {}): Promise<void> {
   else if (isConflict(result)) {
     gapConflictBase = result.theirs.revision;
     gapStatusesSavedChanged({ phase: 'conflict', savedAt: result.theirs.savedAt });
-  } else if (result.reason === 'unreadable') gapStatusesSavedChanged({ phase: 'unreadable', message: result.message });
-  else gapStatusesSavedChanged({ phase: 'failed', message: result.message });
+  } else if (result.reason === 'unreadable') gapStatusesSavedChanged({ phase: 'unreadable', message: said(result, 'statuses') });
+  else gapStatusesSavedChanged({ phase: 'failed', message: said(result, 'statuses') });
 }
 
 /** After a conflict over the gap statuses: this tab's replace the other tab's. */

@@ -16,6 +16,7 @@ import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
 import type { Dataset, Issue } from '../domain/types.ts';
 import { datasetKey } from '../io/dataset-key.ts';
 import { loadImport, saveImport } from '../io/import-store.ts';
+import { failureProblem } from '../io/db.ts';
 import { ClassifyPool, startHelpers } from './classify-pool.ts';
 import { CoverageSession, RADIUS_FACTORS } from './compute.ts';
 import { ImportSession } from './import-session.ts';
@@ -229,7 +230,10 @@ export class Engine {
     this.unsaved = undefined;
     if (!unsaved) return undefined;
     const saved = await this.serially(() => saveImport(unsaved.key, unsaved.files));
-    return saved.ok ? undefined : saved.message;
+    if (saved.ok) return undefined;
+    // Said on the page in the user's language (messages/failure.ts).
+    const why = failureProblem(saved, 'imports');
+    return failureMessage(why.code, why.params);
   }
 
   cancelImport(importId: number): void {

@@ -160,7 +160,7 @@ describe.skipIf(!executablePath)('Sóng Map in headless Chromium', () => {
   });
 
   it('labels districts and communes in Vietnamese when zoomed in', async () => {
-    const zoomIn = s.page.getByRole('button', { name: 'Zoom in' });
+    const zoomIn = s.page.getByRole('button', { name: 'Phóng to' });
     for (let i = 0; i < 3; i++) {
       await zoomIn.click();
       await s.page.waitForTimeout(400);

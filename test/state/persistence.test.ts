@@ -195,8 +195,8 @@ describe('autosave', () => {
     await until(() => phase() === 'failed', 'the failed save');
     expect(state().saveState).toEqual({
       phase: 'failed',
-      message:
-        "The browser's storage is full, so the plan could not be saved; the copy saved before is kept. Free some space or export the plan to a file.",
+      // Said in the UI's language (Vietnamese by default).
+      message: 'Bộ nhớ của trình duyệt đã đầy nên không lưu được kế hoạch; bản đã lưu trước đó vẫn được giữ. Hãy giải phóng dung lượng hoặc xuất ra tệp.',
     });
     expectSame(await raw(), { schema: 3, datasetKey: KEY, savedAt: saved.savedAt, revision: 1, plan: saved.plan });
 
@@ -220,8 +220,7 @@ describe('autosave', () => {
     await until(() => phase() === 'failed', 'the failed save');
     expect(state().saveState).toEqual({
       phase: 'failed',
-      message:
-        'This browser keeps no data for the app (private browsing, or storage turned off), so the plan cannot be saved here; export it to a file instead.',
+      message: 'Trình duyệt này không lưu dữ liệu cho ứng dụng (chế độ ẩn danh, hoặc đã tắt lưu trữ), nên không giữ được kế hoạch ở đây; hãy xuất ra tệp.',
     });
   });
 });

@@ -49,6 +49,15 @@ export const PROBLEM_CODES = [
   'engine-fetch',
   'engine-restore',
   'engine-internal',
+  // Saving on this device (io/*): why a plan, the gap statuses or the imported files were not stored
+  'store-quota',
+  'store-unavailable',
+  'store-blocked',
+  'store-newer',
+  'store-unreadable',
+  'store-conflict',
+  'store-invalid',
+  'store-failed',
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -112,6 +121,9 @@ const STATUS_VI: Record<string, string> = {
   disputed: 'có tranh chấp',
 };
 const statusVi = (s: string): string => STATUS_VI[s] ?? q(s);
+/** What a store failure is about (io/*). */
+const WHAT_EN: Record<string, string> = { plan: 'the plan', statuses: 'the gap statuses', imports: 'the imported files' };
+const WHAT_VI: Record<string, string> = { plan: 'kế hoạch', statuses: 'trạng thái các điểm chưa có sóng tốt', imports: 'các tệp đã nhập' };
 /** An ISO day as Vietnamese writes it (dd/mm/yyyy); anything else as it is. */
 const dayVi = (iso: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? writeDay(iso, 'vi') : iso);
 
@@ -174,6 +186,14 @@ const EN: ProblemTexts = {
   'engine-fetch': (p) => `The file ${q(p.s('path'))} could not be loaded (HTTP ${p.s('status')}).`,
   'engine-restore': () => 'The data imported earlier no longer passes the checks; the bundled data stays.',
   'engine-internal': (p) => `The computation failed (${p.s('detail')}); please report this.`,
+  'store-quota': (p) => `The browser's storage is full, so ${WHAT_EN[p.s('what')] ?? 'the data'} could not be saved; the copy saved before is kept. Free some space or export to a file.`,
+  'store-unavailable': (p) => `This browser keeps no data for the app (private browsing, or storage turned off), so ${WHAT_EN[p.s('what')] ?? 'the data'} cannot be kept here; export to a file instead.`,
+  'store-blocked': () => 'Another tab of Sóng Map is using an older version of its data; close the other tabs and reload.',
+  'store-newer': () => 'The data in this browser was saved by a newer version of Sóng Map; update the app (reload) to use it here.',
+  'store-unreadable': (p) => `The copy of ${WHAT_EN[p.s('what')] ?? 'the data'} saved here cannot be read; it is kept as it is and not saved over.`,
+  'store-conflict': (p) => `Another tab or window saved ${WHAT_EN[p.s('what')] ?? 'the data'} after this tab read it, so this tab's version was not saved; both are kept.`,
+  'store-invalid': (p) => `${WHAT_EN[p.s('what')] ?? 'The data'} was not saved: it is not in the expected form.`,
+  'store-failed': (p) => `The browser could not save ${WHAT_EN[p.s('what')] ?? 'the data'} (${p.s('detail')}).`,
 };
 
 const VI: ProblemTexts = {
@@ -216,6 +236,14 @@ const VI: ProblemTexts = {
   'engine-fetch': (p) => `Không tải được tệp ${q(p.s('path'))} (HTTP ${p.s('status')}).`,
   'engine-restore': () => 'Dữ liệu đã nhập lần trước không còn qua được kiểm tra; dữ liệu có sẵn được giữ nguyên.',
   'engine-internal': (p) => `Tính toán bị lỗi (${p.s('detail')}); xin hãy báo lại lỗi này.`,
+  'store-quota': (p) => `Bộ nhớ của trình duyệt đã đầy nên không lưu được ${WHAT_VI[p.s('what')] ?? 'dữ liệu'}; bản đã lưu trước đó vẫn được giữ. Hãy giải phóng dung lượng hoặc xuất ra tệp.`,
+  'store-unavailable': (p) => `Trình duyệt này không lưu dữ liệu cho ứng dụng (chế độ ẩn danh, hoặc đã tắt lưu trữ), nên không giữ được ${WHAT_VI[p.s('what')] ?? 'dữ liệu'} ở đây; hãy xuất ra tệp.`,
+  'store-blocked': () => 'Một thẻ Sóng Map khác đang dùng phiên bản dữ liệu cũ hơn; hãy đóng các thẻ khác rồi tải lại trang.',
+  'store-newer': () => 'Dữ liệu trong trình duyệt này do một phiên bản Sóng Map mới hơn lưu; hãy cập nhật ứng dụng (tải lại trang) để dùng ở đây.',
+  'store-unreadable': (p) => `Bản ${WHAT_VI[p.s('what')] ?? 'dữ liệu'} đã lưu ở đây không đọc được; bản đó được giữ nguyên, không bị ghi đè.`,
+  'store-conflict': (p) => `Một thẻ hoặc cửa sổ khác đã lưu ${WHAT_VI[p.s('what')] ?? 'dữ liệu'} sau khi thẻ này đọc, nên bản của thẻ này chưa được lưu; cả hai bản đều được giữ.`,
+  'store-invalid': (p) => `Chưa lưu ${WHAT_VI[p.s('what')] ?? 'dữ liệu'}: dữ liệu không đúng dạng.`,
+  'store-failed': (p) => `Trình duyệt không lưu được ${WHAT_VI[p.s('what')] ?? 'dữ liệu'} (${p.s('detail')}).`,
 };
 
 const TEXTS: Readonly<Record<Lang, ProblemTexts>> = { vi: VI, en: EN };

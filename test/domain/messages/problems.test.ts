@@ -51,6 +51,14 @@ const SAMPLES: Readonly<Record<ProblemCode, readonly IssueParams[]>> = {
   'engine-fetch': [{ path: 'hamlets.geojson', status: 404 }],
   'engine-restore': [{}],
   'engine-internal': [{ detail: 'RangeError: 0x0c' }],
+  'store-quota': [{ what: 'plan' }, { what: 'statuses' }, { what: 'imports' }],
+  'store-unavailable': [{ what: 'plan' }],
+  'store-blocked': [{ what: 'plan' }],
+  'store-newer': [{ what: 'statuses' }],
+  'store-unreadable': [{ what: 'plan' }, { what: 'statuses' }],
+  'store-conflict': [{ what: 'plan' }],
+  'store-invalid': [{ what: 'imports' }],
+  'store-failed': [{ what: 'plan', detail: 'AbortError' }],
 };
 
 describe('plan and gap problems', () => {
