@@ -1,5 +1,6 @@
 // Reading a data folder from disk for the command-line tools: the files whose names tell a
 // kind of contract file, as `SourceFile`s for `parseDataset` (which does all the checking).
+import { decodeFile } from '../domain/parse/sniff.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { readFeatureChunksSync, STREAM_KINDS } from '../domain/parse/columnar/reader.ts';
@@ -22,11 +23,19 @@ export function listFolder(root: string): string[] {
   return found.sort();
 }
 
-/** The folder's data files (README.md and the like are skipped), read as UTF-8. */
+/**
+ * The folder's data files (README.md and the like are skipped), read as UTF-8, or as UTF-16
+ * when their first bytes say so (parse/sniff.ts). A binary file is read as UTF-8 all the same:
+ * its checks then fail on the text, as they would on any file that is not GeoJSON or CSV.
+ */
 export function readDataFolder(root: string): SourceFile[] {
   return listFolder(root)
     .filter((path) => kindFromName(path) !== undefined)
-    .map((path) => ({ path, text: readFileSync(join(root, path), 'utf8') }));
+    .map((path) => {
+      const bytes = readFileSync(join(root, path));
+      const decoded = decodeFile(bytes);
+      return { path, text: decoded.ok ? decoded.text : bytes.toString('utf8') };
+    });
 }
 
 /**

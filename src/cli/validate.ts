@@ -7,6 +7,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FILE_KINDS, type FileKind, type Issue } from '../domain/types.ts';
+import { decodeFile } from '../domain/parse/sniff.ts';
+import { makeIssue } from '../domain/parse/issues.ts';
 import {
   countNoun,
   kindFromName,
@@ -77,8 +79,11 @@ function validateOne(path: string, kindArg: FileKind | undefined, io: ValidateIo
     );
     return 1;
   }
-  const text = readFileSync(path, 'utf8');
-  const result = parseFileDetailed(kind, path, text);
+  // The first bytes say what the file is: an image or a workbook is named for what it is,
+  // UTF-16 is read as such (parse/sniff.ts), as the app's importer does.
+  const decoded = decodeFile(readFileSync(path));
+  if (!decoded.ok) return report(io, [makeIssue('error', 'binary-file', path, {}, { format: decoded.format })], [], lang);
+  const result = parseFileDetailed(kind, path, decoded.text);
   return report(io, result.issues, [summary(path, kind, result.count, result.issues)], lang);
 }
 

@@ -285,3 +285,24 @@ describe('validate --lang', () => {
     expect(result.err[0]).toBe('error: --lang "fr": use vi or en');
   });
 });
+
+describe('validate names a file by its first bytes', () => {
+  it('a PNG renamed .geojson is an image, in English and with --lang vi; UTF-16 text is read as such', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sniff-'));
+    try {
+      const png = join(dir, 'hamlets.geojson');
+      writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+      const en = await run([png]);
+      expect(en.code).toBe(1);
+      expect(en.err.join('\n')).toContain('this is a PNG image, not a data file');
+      const vi = await run([png, '--lang', 'vi']);
+      expect(vi.err.join('\n')).toContain('đây là một ảnh PNG, không phải tệp dữ liệu');
+      const utf16 = join(dir, 'my_hamlets.geojson');
+      writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync('data/hamlets.geojson', 'utf8'), 'utf16le')]));
+      const read = await run([utf16]);
+      expect([read.code, read.err]).toEqual([0, []]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
