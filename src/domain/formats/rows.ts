@@ -1,6 +1,6 @@
 // Points from table formats (GeoParquet, FlatGeobuf): columns mapped to the contract's fields
 // by the CSV import's `guessMapping`, each row then checked by the contract's per-feature
-// checks (the ones a CSV row goes through too, in csv-rows.ts, after its cells are read as
+// checks (the ones a CSV row goes through too, in csv-point-rows.ts, after its cells are read as
 // text). Cells here are typed already (a Parquet INT32 is a number, a BOOLEAN a boolean), so
 // they are not read as text again: "yes" in a boolean column is refused, as in GeoJSON, and
 // the whole table is one pass of the checks, not one parse per row as CSV does. Writers go

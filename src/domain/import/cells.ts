@@ -38,7 +38,7 @@
 // Issues: `error` when nothing could be read (empty file, not a cell export); `warning` for
 // a row left out (the rest is imported). Rows that are merely of no use here (another
 // country, CDMA) are counted in the report, not listed as issues. Never throws on user data.
-import { csvRows, isBlank, type CsvRow } from '../parse/csv-rows.ts';
+import { csvRows, isBlank, type CsvRow } from '../parse/csv-records.ts';
 import { clusterPoints } from '../geo/cluster.ts';
 import { cut, type IssueParams } from '../messages/codes.ts';
 import { IssueList, type Place } from '../parse/issues.ts';

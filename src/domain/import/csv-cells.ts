@@ -4,7 +4,7 @@
 //   Thousands separators ("1.200", "1,234,567", "1 200") are refused with a message, never
 //   guessed; so is a comma where the file writes "." decimals, and the reverse.
 // - Booleans: true/false, 1/0, yes/no, có/không (case-insensitive).
-// - Coordinates: numbers as above, and never empty (csv-rows.ts checks the position).
+// - Coordinates: numbers as above, and never empty (csv-point-rows.ts checks the position).
 import { cut, type IssueCode, type IssueParams } from '../messages/codes.ts';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; code: IssueCode; params: IssueParams };

@@ -9,7 +9,7 @@
 //    user may correct it; `swapCoordinates` is the fix for swapped axes.
 // 3. `csvToFeatures(kind, fileName, text, mapping)` (here): the header and the mapping are
 //    checked, then each row becomes a GeoJSON Point feature of the kind and goes through the
-//    contract's validation (csv-rows.ts, reading cells as csv-cells.ts says); its issues
+//    contract's validation (csv-point-rows.ts, reading cells as csv-cells.ts says); its issues
 //    come back naming the CSV line (the header is line 1), the id and the column
 //    (csv-issues.ts).
 //
@@ -26,12 +26,12 @@ import type { KindValue } from '../parse/kind.ts';
 import { checkText } from '../parse/text.ts';
 import { CsvIssues, listed } from './csv-issues.ts';
 import { SPECS, type ColumnMapping, type FieldSpec, type PointKind } from './csv-mapping.ts';
-import { readRows, type Conversion, type CsvImportResult } from './csv-rows.ts';
+import { readRows, type Conversion, type CsvImportResult } from './csv-point-rows.ts';
 import { readText, REPLACEMENT, sniffOf, type CsvOptions } from './csv-text.ts';
 
 export { contractFields, guessMapping, normalizeHeader, POINT_KINDS, requiredFields, swapCoordinates } from './csv-mapping.ts';
 export type { ColumnMapping, ContractField, MappingGuess, PointKind } from './csv-mapping.ts';
-export type { CsvImportResult } from './csv-rows.ts';
+export type { CsvImportResult } from './csv-point-rows.ts';
 export { sniffCsv } from './csv-text.ts';
 export type { CsvOptions, CsvSniff, Delimiter } from './csv-text.ts';
 

@@ -4,7 +4,7 @@
 // between columns). Rows keep the line each starts on, so that issues can name it.
 // Pure, no I/O; never throws on user data.
 import Papa from 'papaparse';
-import { csvRows, isBlank, type CsvRow } from '../parse/csv-rows.ts';
+import { csvRows, isBlank, type CsvRow } from '../parse/csv-records.ts';
 import { BOM } from '../parse/text.ts';
 
 export type Delimiter = ',' | ';' | '\t';

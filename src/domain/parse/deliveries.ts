@@ -1,4 +1,4 @@
-import { csvRows, type CsvRow } from './csv-rows.ts';
+import { csvRows, type CsvRow } from './csv-records.ts';
 import { DELIVERY_KINDS, type Delivery, type DeliveryKind } from '../types.ts';
 import type { FileContext } from './context.ts';
 import { cut, type IssueParams } from '../messages/codes.ts';

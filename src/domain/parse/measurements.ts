@@ -6,7 +6,7 @@ import type { IssueCode, IssueParams } from '../messages/codes.ts';
 import { TECHNOLOGIES, type Measurement, type Technology } from '../types.ts';
 import type { FileContext } from './context.ts';
 import { VIETNAM } from './coordinates.ts';
-import { csvRows, isBlank, type CsvRow } from './csv-rows.ts';
+import { csvRows, isBlank, type CsvRow } from './csv-records.ts';
 import { dateFault } from './dates.ts';
 import type { Place } from './issues.ts';
 import { checkText } from './text.ts';

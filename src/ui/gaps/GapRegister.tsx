@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef } from 'react';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import { gapsToCsv, gapsToGeoJSON } from '../../domain/export/table.ts';
 import { filterGaps, gapRows, sortGaps, type GapFilter, type GapRow, type GapSortKey } from '../../domain/gaps/register.ts';
 import { currentGap, GAP_STATUSES, type GapStatus } from '../../domain/gaps/status.ts';
-
 import { useAppStore } from '../../state/store.ts';
 import { formatNumber } from '../common/format.ts';
 import type { Lang, MessageKey } from '../common/i18n.ts';
@@ -11,7 +11,8 @@ import { useT } from '../common/use-t.ts';
 import { GapStatusPanel, STATUS_LABEL, statusText } from './GapStatusPanel.tsx';
 import { saveFile } from '../common/save-file.ts';
 
-// Rows are drawn only where the table is scrolled to: 100k rows stay one screenful of DOM.
+// Rows are drawn only where the table is scrolled to (@tanstack/react-virtual keeps the window
+// in step with the scroll): 100k rows stay one screenful of DOM.
 const ROW_PX = 32;
 const VISIBLE_ROWS = 14;
 const OVERSCAN = 8;
@@ -115,7 +116,6 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
   const selectedPoint = useAppStore((s) => s.selectedPoint);
   const statuses = useAppStore((s) => s.gapStatuses);
   const { gapFilterChanged, gapSortChosen, pointSelected, areaFocused } = useAppStore.getState();
-  const [scrollTop, setScrollTop] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
 
   const rows = useMemo(
@@ -134,8 +134,20 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
     if (top < element.scrollTop || top > element.scrollTop + (VISIBLE_ROWS - 1) * ROW_PX) element.scrollTop = Math.max(0, top - 3 * ROW_PX);
   }, [selectedPoint, shown]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN);
-  const last = Math.min(shown.length, first + VISIBLE_ROWS + 2 * OVERSCAN);
+  // The build does not run the React Compiler, so a hook whose results it could not memoize is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_PX,
+    overscan: OVERSCAN,
+    // Before the region is measured, draw as many rows as it will show.
+    initialRect: { width: 0, height: VISIBLE_ROWS * ROW_PX },
+    getItemKey: (i) => shown[i]?.gapId ?? i,
+  });
+  const drawn = virtualizer.getVirtualItems();
+  const first = drawn[0]?.index ?? 0;
+  const last = drawn.length ? (drawn[drawn.length - 1]?.index ?? 0) + 1 : 0;
   const choose = (row: GapRow) => {
     pointSelected(row.point);
     const d = 0.02;
@@ -172,7 +184,6 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
         // A scrollable region must take focus, or keyboard users cannot scroll it (axe: scrollable-region-focusable).
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         style={{ height: `${Math.max(3, Math.min(VISIBLE_ROWS, shown.length)) * ROW_PX + 40}px` }}
       >
         <table aria-rowcount={shown.length + 1}>
