@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { readDecimal } from '../../domain/input/decimal.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import { gapsToCsv, gapsToGeoJSON } from '../../domain/export/table.ts';
 import { filterGaps, gapRows, sortGaps, type GapFilter, type GapRow, type GapSortKey } from '../../domain/gaps/register.ts';
@@ -32,7 +33,7 @@ const COLUMNS: { key: GapSortKey; label: MessageKey; cell: (r: GapRow, lang: Lan
 ];
 
 function Filters({ rows, filter, onChange }: { rows: readonly GapRow[]; filter: GapFilter; onChange: (f: GapFilter) => void }) {
-  const { t } = useT();
+  const { t, lang } = useT();
   const districts = useMemo(() => {
     const seen = new Map<string, string>();
     for (const r of rows) if (r.districtId && r.districtName) seen.set(r.districtId, r.districtName);
@@ -100,7 +101,7 @@ function Filters({ rows, filter, onChange }: { rows: readonly GapRow[]; filter: 
       </label>
       <label className="field">
         <span>{t('gapsMinWeight')}</span>
-        <input type="number" min={0} value={filter.minWeight ?? ''} onChange={(e) => pick('minWeight', e.target.value === '' ? undefined : Number(e.target.value))} />
+        <MinWeightField value={filter.minWeight} lang={lang} onChange={(n) => pick('minWeight', n)} />
       </label>
     </div>
   );
@@ -231,5 +232,28 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
       </div>
       <GapStatusPanel row={selectedRow} />
     </section>
+  );
+}
+
+/** A whole number typed as the language writes it ("1.500" in Vietnamese); what is not one is marked, not applied. */
+function MinWeightField({ value, lang, onChange }: { value: number | undefined; lang: Lang; onChange: (n: number | undefined) => void }) {
+  const [draft, setDraft] = useState<string | undefined>();
+  const read = draft === undefined ? undefined : readDecimal(draft, lang);
+  const invalid = read !== undefined && !read.ok && read.reason !== 'empty';
+  return (
+    <input
+      type="text"
+      inputMode="numeric"
+      value={draft ?? (value === undefined ? '' : String(value))}
+      aria-invalid={invalid}
+      onChange={(event) => {
+        const text = event.target.value;
+        setDraft(text);
+        const next = readDecimal(text, lang);
+        if (next.ok && next.value >= 0) onChange(next.value);
+        else if (!next.ok && next.reason === 'empty') onChange(undefined);
+      }}
+      onBlur={() => !invalid && setDraft(undefined)}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { readDecimal } from '../../domain/input/decimal.ts';
 import { pointAt } from '../../domain/points/table.ts';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import type { SitingWeight } from '../../domain/siting/siting.ts';
@@ -29,9 +30,14 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
   const [unchecked, setUnchecked] = useState<ReadonlySet<number>>(new Set());
   const names = boundaryNames(dataset);
 
-  const kValue = Number(k);
-  const radiusValue = Number(radius.replace(',', '.'));
-  const valid = Number.isInteger(kValue) && kValue >= 1 && kValue <= 500 && radiusValue > 0 && radiusValue <= 50;
+  // Read as the language writes numbers ("4,5" km in Vietnamese), whatever the browser's.
+  const kRead = readDecimal(k, lang);
+  const radiusRead = readDecimal(radius, lang);
+  const kValue = kRead.ok ? kRead.value : NaN;
+  const radiusValue = radiusRead.ok ? radiusRead.value : NaN;
+  const kValid = Number.isInteger(kValue) && kValue >= 1 && kValue <= 500;
+  const radiusValid = radiusValue > 0 && radiusValue <= 50;
+  const valid = kValid && radiusValid;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!valid) return;
@@ -66,11 +72,11 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
       <form onSubmit={submit} className="form-grid">
         <label className="field">
           <span>{t('sitingK')}</span>
-          <input type="number" min={1} max={500} value={k} onChange={(event) => setK(event.target.value)} aria-invalid={!valid} />
+          <input type="text" inputMode="numeric" value={k} onChange={(event) => setK(event.target.value)} aria-invalid={!kValid} />
         </label>
         <label className="field">
           <span>{t('sitingRadius')}</span>
-          <input type="number" min={0.1} max={50} step={0.1} value={radius} onChange={(event) => setRadius(event.target.value)} />
+          <input type="text" inputMode="decimal" value={radius} onChange={(event) => setRadius(event.target.value)} aria-invalid={!radiusValid} />
         </label>
         <label className="field wide">
           <span>{t('sitingWeight')}</span>
