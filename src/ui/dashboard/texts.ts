@@ -27,7 +27,7 @@ export const dashboardVi = {
   sinceStart: 'từ đầu chương trình ({date})',
   forecast: 'Theo xu hướng 90 ngày, đến hạn đạt {value}',
   statusRule:
-    'Đúng tiến độ khi xu hướng 90 ngày gần nhất đạt mục tiêu trước hạn; có nguy cơ khi đạt trong 30 ngày sau hạn; chậm khi không đạt; quá hạn khi đã qua hạn mà chưa đạt.',
+    'Đúng tiến độ khi xu hướng 90 ngày gần nhất đạt mục tiêu trước hạn; có nguy cơ khi đạt trong 30 ngày sau hạn; chậm khi không đạt; quá hạn khi đã qua hạn mà chưa đạt; đạt trễ hạn khi chỉ đạt sau hạn.',
   chartMeasured: 'Thực tế',
   chartTarget: 'Mục tiêu',
   chartTrend: 'Xu hướng',
@@ -96,7 +96,7 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   sinceStart: 'since the programme began ({date})',
   forecast: 'At the 90-day trend: {value} by the deadline',
   statusRule:
-    'On track when the trend of the last 90 days reaches the target by the deadline; at risk when it does within 30 days after it; behind when it does not; overdue once the deadline has passed unmet.',
+    'On track when the trend of the last 90 days reaches the target by the deadline; at risk when it does within 30 days after it; behind when it does not; overdue once the deadline has passed unmet; met late when it was reached only after the deadline.',
   chartMeasured: 'Measured',
   chartTarget: 'Target',
   chartTrend: 'Trend',

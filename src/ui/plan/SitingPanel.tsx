@@ -101,7 +101,6 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
           <p className="note" data-testid="siting-summary">
             {tw('sitingDone', {
               n: result.sites.length,
-              ms: formatNumber(siting.elapsedMs, lang, 0),
               gain: formatNumber(result.sites[result.sites.length - 1]?.cumulative ?? 0, lang),
               pct: formatPercent(curve[curve.length - 1] ?? null, lang),
             })}
