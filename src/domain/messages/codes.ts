@@ -116,11 +116,6 @@ export const ISSUE_CODES = [
   'model-nested-key',
   'radius-limits',
   'height-below-1m',
-  // model.json's "evidence" object (evidence/params.ts)
-  'evidence-not-object',
-  'evidence-type',
-  'evidence-range',
-  'evidence-unknown-key',
   // costs.json (parse/costs.ts)
   'costs-not-object',
   'costs-unknown-key',

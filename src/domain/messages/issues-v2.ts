@@ -3,7 +3,7 @@
 // "evidence" object), tower heights under path loss, and costs.json. The codes they share with the other files (dates, numbers, coordinates, CSV
 // headers) are in issues-en.ts and issues-vi.ts.
 import type { IssueTexts } from './issues-en.ts';
-import { num, plural, q, quotedList, type Params } from './format.ts';
+import { num, plural, q, type Params } from './format.ts';
 import { VALUE_EN, VALUE_VI } from './values.ts';
 
 type V2Code =
@@ -20,10 +20,6 @@ type V2Code =
   | 'model-nested-key'
   | 'radius-limits'
   | 'height-below-1m'
-  | 'evidence-not-object'
-  | 'evidence-type'
-  | 'evidence-range'
-  | 'evidence-unknown-key'
   | 'costs-not-object'
   | 'costs-unknown-key'
   | 'costs-bad-currency'
@@ -36,20 +32,6 @@ type V2Code =
   | 'fgb-crs';
 
 type V2Texts = Pick<IssueTexts, V2Code>;
-
-/** What each key of "evidence" must be (`key` is its name in model.json). */
-const EVIDENCE_RULE_EN: Readonly<Record<string, string>> = {
-  radius_m: 'a number of metres ≥ 0',
-  min_tests: 'a whole number ≥ 1',
-  good_mbps: 'a speed in Mbps ≥ 0',
-  window_days: 'a number of days > 0',
-};
-const EVIDENCE_RULE_VI: Readonly<Record<string, string>> = {
-  radius_m: 'số mét ≥ 0',
-  min_tests: 'số nguyên ≥ 1',
-  good_mbps: 'tốc độ tính bằng Mbps ≥ 0',
-  window_days: 'số ngày > 0',
-};
 
 /** What each amount of costs.json is (`key` is its name in the file). */
 const AMOUNT_EN: Readonly<Record<string, string>> = {
@@ -88,10 +70,6 @@ export const V2_EN: V2Texts = {
   'model-nested-key': (p) => `${q(p.s('key'))} is not one of ${p.list('allowed').map((a) => `"${a}"`).join(', ')}`,
   'radius-limits': (p) => `is ${p.has('items') ? `[${p.list('items').join(', ')}]` : `${VALUE_EN.typeName(p)} (${VALUE_EN.show(p)})`}, must be [min, max] in km with 0 < min ≤ max`,
   'height-below-1m': (p) => `is ${p.s('value')} m; under radius_model "path_loss" a tower height must be at least 1 m`,
-  'evidence-not-object': (p) => `is ${VALUE_EN.typeName(p)}, must be an object such as {"radius_m": 500, "min_tests": 3}`,
-  'evidence-type': (p) => `${VALUE_EN.isShown(p)}, must be ${EVIDENCE_RULE_EN[p.s('key')] ?? 'a number'}`,
-  'evidence-range': (p) => `is ${p.s('value')}, must be ${EVIDENCE_RULE_EN[p.s('key')] ?? 'a number'}`,
-  'evidence-unknown-key': (p) => `has ${quotedList(p.list('keys'))}, which the contract does not define; ignored`,
   'costs-not-object': (p) =>
     `the file holds ${p.type() === 'array' ? 'a JSON array' : VALUE_EN.show(p)}, must be an object such as {"site_capex": 1500000000}`,
   'costs-unknown-key': (p) => `unknown key, ignored; the keys are ${p.list('keys').join(', ')}`,
@@ -137,10 +115,6 @@ export const V2_VI: V2Texts = {
   'radius-limits': (p) =>
     `là ${p.has('items') ? `[${p.list('items').join(', ')}]` : `${VALUE_VI.typeName(p)} (${VALUE_VI.show(p)})`}, phải có dạng [min, max] tính bằng km với 0 < min ≤ max`,
   'height-below-1m': (p) => `là ${n(p.s('value'))} m; với radius_model "path_loss", độ cao trạm phải từ 1 m trở lên`,
-  'evidence-not-object': (p) => `là ${VALUE_VI.typeName(p)}, phải là một đối tượng JSON như {"radius_m": 500, "min_tests": 3}`,
-  'evidence-type': (p) => `${VALUE_VI.isShown(p)}, phải là ${EVIDENCE_RULE_VI[p.s('key')] ?? 'một số'}`,
-  'evidence-range': (p) => `là ${n(p.s('value'))}, phải là ${EVIDENCE_RULE_VI[p.s('key')] ?? 'một số'}`,
-  'evidence-unknown-key': (p) => `có ${quotedList(p.list('keys'))}, không có trong đặc tả dữ liệu; bị bỏ qua`,
   'costs-not-object': (p) =>
     `tệp chứa ${p.type() === 'array' ? 'một mảng JSON' : VALUE_VI.show(p)}, phải là một đối tượng JSON như {"site_capex": 1500000000}`,
   'costs-unknown-key': (p) => `khóa không được dùng, bỏ qua; các khóa hợp lệ: ${p.list('keys').join(', ')}`,

@@ -4,7 +4,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { outsideProvinceIssues } from '../../../src/domain/evidence/outside.ts';
-import { evidenceParams } from '../../../src/domain/evidence/params.ts';
 import { importMeasurements } from '../../../src/domain/import/measurement-import.ts';
 import { parseFile } from '../../../src/domain/parse/index.ts';
 import { issueText } from '../../../src/domain/messages/render.ts';
@@ -33,8 +32,6 @@ function everyIssue(): Issue[] {
     ...bad('2024-01-01,2.3,48.8,A,1,'),
     ...bad('2024-01-01T10:00,105,9,A,1,'),
     ...bad('2024-01-01,105,9,"A,1,'),
-    ...evidenceParams({ evidence: { radius_m: 'x', min_tests: 0, extra: 1 } }).issues,
-    ...evidenceParams({ evidence: 3 }).issues,
     ...outsideProvinceIssues('measurements.csv', 'boundaries/province.geojson', [{ date: '2024-01-01', lon: 104, lat: 9, operator: 'A', downloadMbps: 1 }], [2], [
       { id: 'p', name: 'P', geometry: { type: 'Polygon', coordinates: square } },
     ]),
@@ -51,7 +48,7 @@ describe('measurement messages in Vietnamese', () => {
 
   it('cover the codes the checks report', () => {
     // The walk does reach the codes (a test that passes for the wrong reason would not).
-    for (const code of ['date', 'ambiguous-number', 'not-finite', 'thousands-separator', 'coordinate-range', 'coordinates-swapped', 'coordinates-projected', 'outside-vietnam', 'csv-header', 'csv-columns', 'csv-syntax', 'empty', 'enum', 'out-of-range', 'evidence-type', 'evidence-range', 'evidence-not-object', 'evidence-unknown-key', 'outside-province', 'csv-unmapped', 'csv-ignored-columns', 'ookla-quadkey', 'ookla-tests', 'ookla-date', 'ookla-approximation', 'technology-from-radio', 'kbps-converted', 'not-number', 'empty-string']) {
+    for (const code of ['date', 'ambiguous-number', 'not-finite', 'thousands-separator', 'coordinate-range', 'coordinates-swapped', 'coordinates-projected', 'outside-vietnam', 'csv-header', 'csv-columns', 'csv-syntax', 'empty', 'enum', 'out-of-range', 'outside-province', 'csv-unmapped', 'csv-ignored-columns', 'ookla-quadkey', 'ookla-tests', 'ookla-date', 'ookla-approximation', 'technology-from-radio', 'kbps-converted', 'not-number', 'empty-string']) {
       expect(codes, code).toContain(code);
     }
   });

@@ -273,18 +273,6 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
   'model-nested-key': [{ key: '4g', allowed: ['2G', '3G', '4G', '5G'] }],
   'radius-limits': [{ items: ['5', '1'] }, { items: ['"0.2"', '{"max":20}'] }, { got: 'string', value: '0.2-20' }, { got: 'number', value: 20 }],
   'height-below-1m': [{ value: 0.5 }, { value: 0 }],
-  'evidence-not-object': [{ got: 'array', length: 0 }, { got: 'number', value: 3 }],
-  'evidence-type': ['radius_m', 'min_tests', 'good_mbps', 'window_days'].flatMap((key) => [
-    { got: 'string', value: '500', key },
-    { got: 'null', key },
-  ]),
-  'evidence-range': [
-    { value: -1, key: 'radius_m' },
-    { value: 2.5, key: 'min_tests' },
-    { value: -0.5, key: 'good_mbps' },
-    { value: 0, key: 'window_days' },
-  ],
-  'evidence-unknown-key': [{ keys: ['radius_km'] }, { keys: ['radius_km', 'extra'] }],
   'parquet-invalid': [{ detail: 'PAR1?' }, { detail: '0x0c', data: true }],
   'geoparquet-metadata': [{ detail: 'Unexpected token' }, { column: 'geom' }],
   'geoparquet-encoding': [{ encoding: 'polygon' }],
