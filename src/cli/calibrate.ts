@@ -12,8 +12,7 @@ import { scenarioLevelsFor } from '../domain/evidence/levels.ts';
 import { testColumns } from '../domain/evidence/tests.ts';
 import { dateProblem } from '../domain/parse/index.ts';
 import { evidenceOf } from './evidence.ts';
-import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
-import { takeLang } from './lang.ts';
+import { commandArgs, loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 
 const USAGE = 'usage: npm run calibrate -- --data <folder> [--scenario <current|planned|YYYY-MM-DD>] [--out <file.json>] [--lang en|vi]';
 const OPTIONS = ['--data', '--scenario', '--out'] as const;
@@ -43,17 +42,9 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string {
 
 /** Runs the command; returns the exit status. Never throws. */
 export async function runCalibrate(argv: readonly string[], io: CommandIo): Promise<number> {
-  const { argv: rest, lang, problem } = takeLang(argv);
-  const args = problem ?? parseArgs(rest);
-  if (args === 'help') {
-    io.out(USAGE);
-    return 0;
-  }
-  if (typeof args === 'string') {
-    io.err(`error: ${args}`);
-    io.err(USAGE);
-    return 1;
-  }
+  const start = commandArgs(argv, io, USAGE, parseArgs);
+  if (typeof start === 'number') return start;
+  const { args, lang } = start;
   try {
     const dataset = loadDataFolder(args.data, io, lang);
     if (!dataset) return 1;

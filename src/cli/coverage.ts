@@ -16,8 +16,7 @@ import { computeCoverage, coverageReport } from '../domain/coverage/report.ts';
 import { evidenceOf, withMeasured } from './evidence.ts';
 import type { RadiusModelName } from '../domain/types.ts';
 import { isTableOut, writeCoverageTable } from './coverage-table.ts';
-import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
-import { takeLang } from './lang.ts';
+import { commandArgs, loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 import { checkNetworkOptions, readNetworkOptions } from './network-options.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
@@ -65,17 +64,9 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string {
 
 /** Runs the command; returns the exit status. Never throws. */
 export async function runCoverage(argv: readonly string[], io: CoverageIo): Promise<number> {
-  const { argv: rest, lang, problem } = takeLang(argv);
-  const args = problem ?? parseArgs(rest);
-  if (args === 'help') {
-    io.out(USAGE);
-    return 0;
-  }
-  if (typeof args === 'string') {
-    io.err(`error: ${args}`);
-    io.err(USAGE);
-    return 1;
-  }
+  const start = commandArgs(argv, io, USAGE, parseArgs);
+  if (typeof start === 'number') return start;
+  const { args, lang } = start;
   try {
     const dataset = loadDataFolder(args.data, io, lang);
     if (!dataset || !checkNetworkOptions(dataset, args, io, lang)) return 1;

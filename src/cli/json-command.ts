@@ -7,7 +7,7 @@ import { parseDataset } from '../domain/parse/index.ts';
 import type { Lang } from '../domain/messages/render.ts';
 import type { Dataset } from '../domain/types.ts';
 import { fsReason, readDataFolder } from './folder.ts';
-import { issueLine } from './lang.ts';
+import { issueLine, takeLang } from './lang.ts';
 
 /** Where a command writes: the JSON (stdout) and one line per problem (stderr). */
 export interface CommandIo {
@@ -96,6 +96,26 @@ export function writeJson(value: unknown, out: string | undefined, io: CommandIo
     io.err(`error: --out ${out}: cannot write: ${fsReason(error)}`);
     return 1;
   }
+}
+
+/**
+ * The start every data command shares: `--lang` taken, the options read; `--help` prints the
+ * usage (exit 0), a problem prints it after one error line (exit 1). Returns the arguments
+ * and the language, or the exit status.
+ */
+export function commandArgs<A>(argv: readonly string[], io: CommandIo, usage: string, parse: (argv: readonly string[]) => A | 'help' | string): { args: A; lang: Lang } | number {
+  const { argv: rest, lang, problem } = takeLang(argv);
+  const args = problem ?? parse(rest);
+  if (args === 'help') {
+    io.out(usage);
+    return 0;
+  }
+  if (typeof args === 'string') {
+    io.err(`error: ${args}`);
+    io.err(usage);
+    return 1;
+  }
+  return { args, lang };
 }
 
 /** Runs `command` when the module at `moduleUrl` is the process's entry point. */
