@@ -263,11 +263,11 @@ async function main() {
     fig.heapAfter = await snapshot(false);
     fig.heapAfterGc = await snapshot(true);
 
-    // 3. Scenario "Hiện tại": how long the register takes to follow.
+    // 3. Scenario "as recorded" (Trạm như trong hồ sơ): how long the register takes to follow.
     stage = 'scenario';
     const gapsBeforeScenario = await page.getByTestId('gaps-count').innerText();
     const tScenario = await page.evaluate(() => performance.now());
-    await page.getByRole('radio', { name: 'Hiện tại' }).check();
+    await page.getByRole('radio', { name: 'Trạm như trong hồ sơ (chưa tính nâng cấp)' }).check();
     const changed = await guard(
       page
         .waitForFunction((old) => document.querySelector('[data-testid="gaps-count"]')?.textContent !== old, gapsBeforeScenario, { timeout: 2 * MIN, polling: 100 })
@@ -278,7 +278,7 @@ async function main() {
     const scenarioGaps = scenarioEvents.filter((e) => e.kind === 'gaps');
     fig.scenarioGaps = await page.getByTestId('gaps-count').innerText();
     fig.scenarioMs = changed && scenarioGaps.length ? scenarioGaps.at(-1).t - tScenario : undefined;
-    if (!changed) notes.push(`gap count did not change on "Hiện tại" within 2 min (${gapsBeforeScenario})`);
+    if (!changed) notes.push(`gap count did not change on the as-recorded scenario within 2 min (${gapsBeforeScenario})`);
     fig.tScenario = tScenario;
     fig.tScenarioGaps = changed && scenarioGaps.length ? scenarioGaps.at(-1).t : undefined;
     // Before scrolling, wait until frames come steadily again (the map redraws its points for the new scenario).
@@ -414,7 +414,7 @@ async function main() {
     const ltCommit = lt(tClick ?? Infinity, (mapReadyAgain ?? gapsNew)?.t ?? Infinity);
     row('  main-thread long tasks during commit', `${ltCommit.n}, total ${fmtMs(ltCommit.sum)}, max ${fmtMs(ltCommit.max)}`);
     row('  import status after 5 s settle', (bench.last.status ?? '').slice(0, 120));
-    sect('scenario "Hiện tại"');
+    sect("scenario as recorded");
     row('radio → gaps-count updated', `${fmtMs(fig.scenarioMs)}  (${fig.scenarioGaps})`);
     const ltScenario = lt(fig.tScenario, fig.tScenarioGaps ?? fig.tScenario + 5000);
     row('  main-thread long tasks until then', `${ltScenario.n}, total ${fmtMs(ltScenario.sum)}, max ${fmtMs(ltScenario.max)}`);
