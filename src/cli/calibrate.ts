@@ -10,9 +10,8 @@ import { pointColumns } from '../domain/coverage/columns.ts';
 import { calibrate } from '../domain/evidence/calibrate.ts';
 import { scenarioLevelsFor } from '../domain/evidence/levels.ts';
 import { testColumns } from '../domain/evidence/tests.ts';
-import { dateProblem } from '../domain/parse/index.ts';
 import { evidenceOf } from './evidence.ts';
-import { commandArgs, loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
+import { commandArgs, loadDataFolder, readOptions, runAsMain, scenarioProblem, writeJson, type CommandIo } from './json-command.ts';
 
 const USAGE = 'usage: npm run calibrate -- --data <folder> [--scenario <current|planned|YYYY-MM-DD>] [--out <file.json>] [--lang en|vi]';
 const OPTIONS = ['--data', '--scenario', '--out'] as const;
@@ -30,11 +29,8 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string {
   if (problems[0] !== undefined) return problems[0];
   if (given['--data'] === undefined) return 'missing --data <folder>';
   const scenario = given['--scenario'] ?? 'current';
-  if (scenario !== 'current' && scenario !== 'planned') {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(scenario)) return `--scenario ${JSON.stringify(scenario)} is not current, planned or a date YYYY-MM-DD`;
-    const problem = dateProblem(scenario);
-    if (problem !== undefined) return `--scenario ${problem}`;
-  }
+  const problem = scenarioProblem(scenario);
+  if (problem !== undefined) return problem;
   const args: Args = { data: given['--data'], scenario };
   if (given['--out'] !== undefined) args.out = given['--out'];
   return args;

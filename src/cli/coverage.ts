@@ -11,12 +11,11 @@
  * --out x.csv or x.parquet: the `points` go to that file as a table, written a chunk at a time
  * (coverage-table.ts), and the rest of the object to stdout.
  */
-import { dateProblem } from '../domain/parse/index.ts';
 import { computeCoverage, coverageReport } from '../domain/coverage/report.ts';
 import { evidenceOf, withMeasured } from './evidence.ts';
 import type { RadiusModelName } from '../domain/types.ts';
 import { isTableOut, writeCoverageTable } from './coverage-table.ts';
-import { commandArgs, loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
+import { commandArgs, loadDataFolder, readOptions, runAsMain, scenarioProblem, writeJson, type CommandIo } from './json-command.ts';
 import { checkNetworkOptions, readNetworkOptions } from './network-options.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
@@ -34,15 +33,6 @@ interface Args {
 }
 
 const OPTIONS = ['--data', '--scenario', '--out', '--radius-model', '--operator'] as const;
-
-function scenarioProblem(value: string): string | undefined {
-  if (value === 'current' || value === 'planned') return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const problem = dateProblem(value);
-    return problem === undefined ? undefined : `--scenario ${problem}`;
-  }
-  return `--scenario ${JSON.stringify(value)} is not current, planned or a date YYYY-MM-DD`;
-}
 
 function parseArgs(argv: readonly string[]): Args | 'help' | string {
   const read = readOptions(argv, OPTIONS);

@@ -3,7 +3,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDataset } from '../domain/parse/index.ts';
+import { dateProblem, parseDataset } from '../domain/parse/index.ts';
 import type { Lang } from '../domain/messages/render.ts';
 import type { Dataset } from '../domain/types.ts';
 import { fsReason, readDataFolder } from './folder.ts';
@@ -116,6 +116,16 @@ export function commandArgs<A>(argv: readonly string[], io: CommandIo, usage: st
     return 1;
   }
   return { args, lang };
+}
+
+/** What is wrong with a `--scenario` value (current, planned or a real day YYYY-MM-DD), or undefined. */
+export function scenarioProblem(value: string): string | undefined {
+  if (value === 'current' || value === 'planned') return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const problem = dateProblem(value);
+    return problem === undefined ? undefined : `--scenario ${problem}`;
+  }
+  return `--scenario ${JSON.stringify(value)} is not current, planned or a date YYYY-MM-DD`;
 }
 
 /** Runs `command` when the module at `moduleUrl` is the process's entry point. */
