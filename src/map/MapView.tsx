@@ -156,10 +156,10 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
       layers: [
         ...datasetLayers(inputs, handlers, 'commune-labels'),
         ...planLayers({ dataset, towers, selectedTower, gained, lost, sites }, 'commune-labels'),
-        ...gapLayers(dataset, gapStatuses, 'commune-labels'),
+        ...gapLayers(dataset, gapStatuses, 'commune-labels', lang),
       ],
     });
-  }, [dataset, coverage, layers, selectedPoint, styleLoaded, towers, selectedTower, siting, gapStatuses, view]);
+  }, [dataset, coverage, layers, selectedPoint, styleLoaded, towers, selectedTower, siting, gapStatuses, view, lang]);
 
   useEffect(() => {
     const canvas = mapRef.current?.getCanvas();
@@ -192,6 +192,7 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     for (const [selector, key] of [
       ['.maplibregl-ctrl-zoom-in', 'mapZoomIn'],
       ['.maplibregl-ctrl-zoom-out', 'mapZoomOut'],
+      ['.maplibregl-ctrl-attrib-button', 'mapAttributionToggle'],
     ] as const) {
       const button = root?.querySelector(selector);
       button?.setAttribute('title', translate(lang, key));

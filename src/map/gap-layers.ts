@@ -4,18 +4,18 @@ import type { Layer } from '@deck.gl/core';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { findPoint } from '../domain/points/table.ts';
 import { TextLayer } from '@deck.gl/layers';
+import type { Lang } from '../domain/lang.ts';
 import { currentGap, type GapStatus, type GapStatuses } from '../domain/gaps/status.ts';
 
 
 type MapLibreLayerProps = { beforeId?: string };
 
-/** One letter per status, the same in both languages' legends. */
-export const STATUS_MARK: Record<Exclude<GapStatus, 'open'>, string> = {
-  assigned: 'A',
-  in_progress: 'P',
-  resolved: 'R',
-  disputed: 'D',
+/** One letter per status in each language, the first of its word there (the legend says which is which). */
+export const STATUS_MARK: Record<Lang, Record<Exclude<GapStatus, 'open'>, string>> = {
+  vi: { assigned: 'G', in_progress: 'Đ', resolved: 'X', disputed: 'T' },
+  en: { assigned: 'A', in_progress: 'P', resolved: 'R', disputed: 'D' },
 };
+const MARK_CHARACTERS = [...new Set(Object.values(STATUS_MARK).flatMap((marks) => Object.values(marks)))].join('');
 
 interface Badge {
   position: [number, number];
@@ -30,12 +30,12 @@ function position(dataset: DatasetView, gapId: string): [number, number] | undef
   return i === undefined ? undefined : [dataset.points.lon[i] as number, dataset.points.lat[i] as number];
 }
 
-export function gapLayers(dataset: DatasetView, statuses: GapStatuses, beforeId: string): Layer[] {
+export function gapLayers(dataset: DatasetView, statuses: GapStatuses, beforeId: string, lang: Lang): Layer[] {
   const badges: Badge[] = [];
   for (const gapId of Object.keys(statuses.gaps)) {
     const status = currentGap(statuses, gapId).status;
     const where = status === 'open' ? undefined : position(dataset, gapId);
-    if (status !== 'open' && where) badges.push({ position: where, mark: STATUS_MARK[status] });
+    if (status !== 'open' && where) badges.push({ position: where, mark: STATUS_MARK[lang][status] });
   }
   if (badges.length === 0) return [];
   return [
@@ -45,7 +45,8 @@ export function gapLayers(dataset: DatasetView, statuses: GapStatuses, beforeId:
       data: badges,
       getPosition: (b) => b.position,
       getText: (b) => b.mark,
-      characterSet: 'APRD',
+      updateTriggers: { getText: lang },
+      characterSet: MARK_CHARACTERS,
       fontFamily: '"Be Vietnam Pro", sans-serif',
       fontWeight: 700,
       getSize: 13,

@@ -34,7 +34,7 @@ export const gapsVi = {
   gapsColStatus: 'Trạng thái',
   gapsStatus: 'Trạng thái xử lý',
   statusOpen: 'Mở',
-  legendStatus: 'Trạng thái xử lý: A đã giao, P đang xử lý, R đã xử lý, D có tranh chấp',
+  legendStatus: 'Trạng thái xử lý: G đã giao, Đ đang xử lý, X đã xử lý xong, T có tranh chấp',
   statusAssigned: 'Đã giao',
   statusInProgress: 'Đang xử lý',
   statusResolved: 'Đã xử lý (đã kiểm)',

@@ -1,4 +1,5 @@
 import { changeIconUrl, pointIconUrl, siteIconUrl, towerIconUrl, type LevelName } from '../../map/icons.ts';
+import { STATUS_MARK } from '../../map/gap-layers.ts';
 import { COLORS } from '../../map/palette.ts';
 import type { MessageKey } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
@@ -37,7 +38,7 @@ const lines: { color: string; width: number; label: MessageKey }[] = [
 
 /** The legend uses the map's own icons, so what it shows is what the map draws. */
 export function Legend() {
-  const { t } = useT();
+  const { t, lang } = useT();
   return (
     <section className="panel" aria-labelledby="legend-heading">
       <h2 id="legend-heading">{t('legendHeading')}</h2>
@@ -70,7 +71,7 @@ export function Legend() {
         ))}
         <li>
           <span className="status-mark" aria-hidden="true">
-            A
+            {STATUS_MARK[lang].assigned}
           </span>
           {t('legendStatus')}
         </li>
