@@ -73,16 +73,6 @@ const VIETNAM_OPERATORS: Readonly<Record<number, Operator>> = { 1: 'MobiFone', 2
 
 export const SKIP_REASONS = ['bad-row', 'cdma', 'other-radio', 'other-mcc', 'bad-network', 'bad-position', 'duplicate'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
-/** Why rows of each reason are left out, for the UI to show beside the counts. */
-export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, string>> = {
-  'bad-row': 'the row does not have the columns of the file (see the issues)',
-  cdma: 'CDMA cells (their net, area and cell are SID, NID and BID) have no 2G–5G technology',
-  'other-radio': 'the radio is not GSM, UMTS, LTE or NR (see the issues)',
-  'other-mcc': 'cells of another country (mobile country code)',
-  'bad-network': 'the mcc or net is not a number (see the issues)',
-  'bad-position': 'lon/lat empty, not a number or out of range (see the issues)',
-  duplicate: 'the same radio, mcc, net, area and cell as an earlier row',
-};
 
 export const RANGE_REASONS = ['empty', 'not-a-number', 'under-100-m', 'over-35-km'] as const;
 export type RangeReason = (typeof RANGE_REASONS)[number];
