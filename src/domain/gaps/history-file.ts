@@ -52,7 +52,7 @@ export function readHistoryFile(value: unknown): { ok: true; history: GapHistory
   const schema = Object.hasOwn(value, 'schema') ? value['schema'] : undefined;
   if (schema === 1) {
     const read = readGapStatuses(value);
-    if (!read.ok) return { ok: false, issue: issue('register.fileSchema1', { problem: read.problem }, `the status file (schema 1): ${read.problem}`) };
+    if (!read.ok) return { ok: false, issue: issue('register.fileSchema1', { ...read.why.params, outer: read.why.code, problem: read.problem }, `the status file (schema 1): ${read.problem}`) };
     return { ok: true, history: migrateStatuses(read.statuses), migratedFrom: 1 };
   }
   if (schema !== HISTORY_FILE_SCHEMA) {

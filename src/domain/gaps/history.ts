@@ -24,6 +24,7 @@
  *
  * Existing schema 1 records migrate in place with `migrateStatuses` (history-v1.ts).
  */
+import type { FieldFault, RegisterCode } from '../messages/register.ts';
 import { isIsoDate } from '../parse/dates.ts';
 import { isRecord } from './record.ts';
 import { applyStatusChange, EMPTY_STATUSES, GAP_STATUSES, isGapId, type GapStatus, type GapStatusChange, type GapStatuses } from './status.ts';
@@ -91,7 +92,7 @@ export function sameEvent(a: GapEvent, b: GapEvent): boolean {
   return JSON.stringify(canonicalEvent(a)) === JSON.stringify(canonicalEvent(b));
 }
 
-export function issue(code: string, params: Record<string, string | number>, message: string): HistoryIssue {
+export function issue(code: RegisterCode, params: Record<string, string | number>, message: string): HistoryIssue {
   return { code, params, message };
 }
 
@@ -100,39 +101,39 @@ export function issue(code: string, params: Record<string, string | number>, mes
  * only; `at` names it in the problem ("events[3]").
  */
 export function readEvent(value: unknown, at: string): { ok: true; event: GapEvent } | { ok: false; issue: HistoryIssue } {
-  const bad = (field: string, problem: string) =>
-    ({ ok: false, issue: issue('register.eventField', { at, field, problem }, `${at}.${field}: ${problem}`) }) as const;
+  const bad = (field: string, what: FieldFault, problem: string) =>
+    ({ ok: false, issue: issue('register.eventField', { at, field, what }, `${at}.${field}: ${problem}`) }) as const;
   if (!isRecord(value)) return { ok: false, issue: issue('register.eventNotObject', { at }, `${at} is not a status change`) };
-  for (const key of Object.keys(value)) if (!FIELDS.has(key)) return bad(key, 'unknown field');
+  for (const key of Object.keys(value)) if (!FIELDS.has(key)) return bad(key, 'unknown', 'unknown field');
   const own = (key: string): unknown => (Object.hasOwn(value, key) ? value[key] : undefined);
   const id = own('id');
-  if (typeof id !== 'string' || !isEventId(id)) return bad('id', 'not an event id');
+  if (typeof id !== 'string' || !isEventId(id)) return bad('id', 'id', 'not an event id');
   const gapId = own('gapId');
-  if (typeof gapId !== 'string' || !isGapId(gapId)) return bad('gapId', 'not a gap id (hamlet:<id> or school:<id>)');
+  if (typeof gapId !== 'string' || !isGapId(gapId)) return bad('gapId', 'gapId', 'not a gap id (hamlet:<id> or school:<id>)');
   const status = own('status');
-  if (typeof status !== 'string' || !(GAP_STATUSES as readonly string[]).includes(status)) return bad('status', `not one of ${GAP_STATUSES.join(', ')}`);
+  if (typeof status !== 'string' || !(GAP_STATUSES as readonly string[]).includes(status)) return bad('status', 'status', `not one of ${GAP_STATUSES.join(', ')}`);
   const date = own('date');
-  if (typeof date !== 'string' || !isIsoDate(date)) return bad('date', 'not a date YYYY-MM-DD');
+  if (typeof date !== 'string' || !isIsoDate(date)) return bad('date', 'date', 'not a date YYYY-MM-DD');
   const event: GapEvent = { id, gapId, status: status as GapStatus, date };
   for (const key of TEXT_FIELDS) {
     const v = own(key);
     if (v === undefined) continue;
-    if (typeof v !== 'string') return bad(key, 'not text');
+    if (typeof v !== 'string') return bad(key, 'text', 'not text');
     event[key] = v;
   }
   const due = own('due');
   if (due !== undefined) {
-    if (typeof due !== 'string' || !isIsoDate(due)) return bad('due', 'not a date YYYY-MM-DD');
+    if (typeof due !== 'string' || !isIsoDate(due)) return bad('due', 'date', 'not a date YYYY-MM-DD');
     event.due = due;
   }
   const role = own('role');
   if (role !== undefined) {
-    if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) return bad('role', `not one of ${ROLES.join(', ')}`);
+    if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) return bad('role', 'role', `not one of ${ROLES.join(', ')}`);
     event.role = role as Role;
   }
   const parent = own('parent');
   if (parent !== undefined) {
-    if (typeof parent !== 'string' || !isEventId(parent)) return bad('parent', 'not an event id');
+    if (typeof parent !== 'string' || !isEventId(parent)) return bad('parent', 'parent', 'not an event id');
     event.parent = parent;
   }
   return { ok: true, event: canonicalEvent(event) };
@@ -230,8 +231,8 @@ function step(before: GapStatuses, event: GapEvent): { ok: true; after: GapStatu
   }
   const result = applyStatusChange(before, changeOf(event));
   if (result.ok) return { ok: true, after: result.statuses };
-  // status.ts says why in a phrase; it stays the parameter `reason` until it has codes of its own.
-  return { ok: false, issue: issue('register.workflow', { gapId: event.gapId, eventId: event.id, reason: result.reason }, `${event.gapId}: change ${event.id}: ${result.reason}`) };
+  // status.ts's own problem rides along (`of` and its parameters), so both languages can say it.
+  return { ok: false, issue: issue('register.workflow', { ...result.why.params, gapId: event.gapId, eventId: event.id, of: result.why.code, reason: result.reason }, `${event.gapId}: change ${event.id}: ${result.reason}`) };
 }
 
 /** The events of each gap. */

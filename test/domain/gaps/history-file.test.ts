@@ -56,7 +56,7 @@ describe('the status file', () => {
     expect(code({ schema: 2, events: [], extra: 1 })).toEqual(['register.fileField', { field: 'extra' }]);
     expect(code({ schema: 2, events: [{ id: 'x', gapId: H1, status: 'open', date: '2025-01-01' }] })).toEqual([
       'register.eventField',
-      { at: 'events[0]', field: 'id', problem: 'not an event id' },
+      { at: 'events[0]', field: 'id', what: 'id' },
     ]);
     expect(code({ schema: 2, events: [{ id: 'abcdefgh', gapId: H1, status: 'done', date: '2025-01-01' }] })[0]).toBe('register.eventField');
     const one = { id: 'abcdefgh', gapId: H1, status: 'disputed', date: '2025-01-01' };
@@ -89,7 +89,7 @@ describe('importing a status file', () => {
     const result = previewImport(mine, broken.history);
     expect(result.ok ? 'ok' : [result.issue.code, result.issue.params]).toEqual([
       'register.workflow',
-      { gapId: H1, eventId: 'broken01', reason: 'cannot go from assigned to resolved: mark it in progress first' },
+      { gapId: H1, eventId: 'broken01', of: 'gap-transition', from: 'assigned', to: 'resolved', hint: 'progress', reason: 'cannot go from assigned to resolved: mark it in progress first' },
     ]);
     const orphan = readHistoryFile({ schema: 2, events: [{ id: 'orphan01', gapId: H1, status: 'open', date: '2025-05-02', parent: 'unknown1' }] });
     const refused = orphan.ok ? previewImport(mine, orphan.history) : orphan;

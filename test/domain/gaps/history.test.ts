@@ -78,7 +78,7 @@ describe('recording changes', () => {
     const refused = recordChange(EMPTY_HISTORY, { gapId: H1, status: 'resolved', date: '2025-01-01', ...PROVINCE }, 'e0000001');
     expect(refused).toEqual({
       ok: false,
-      issue: { code: 'register.workflow', params: { gapId: H1, eventId: 'e0000001', reason: 'cannot go from open to resolved: assign it first' }, message: expect.any(String) },
+      issue: { code: 'register.workflow', params: { gapId: H1, eventId: 'e0000001', of: 'gap-transition', from: 'open', to: 'resolved', hint: 'assign', reason: 'cannot go from open to resolved: assign it first' }, message: expect.any(String) },
     });
     const due = recordChange(EMPTY_HISTORY, { gapId: H1, status: 'disputed', due: '2025-02-01', date: '2025-01-01', ...PROVINCE }, 'e0000001');
     expect(due.ok ? '' : due.issue.code).toBe('register.dueNotAssignment');
