@@ -15,6 +15,7 @@ import { datasetKey } from '../io/dataset-key.ts';
 import { openNotices, type Notices, type SaveNotice } from '../io/notices.ts';
 import { isConflict, PlanStore } from '../io/plan-store.ts';
 import { GapStatusStore } from '../io/status-store.ts';
+import { loadAuthor, saveAuthor } from '../io/author-store.ts';
 import { useAppStore, type AppState } from './store.ts';
 
 /** A store failure in the user's language. */
@@ -46,7 +47,6 @@ let applying = false;
 let gapsApplying = false;
 /** The revision the user saw in the last conflict: "keep mine" is saved over that one only. */
 let conflictBase = 0;
-let gapConflictBase = 0;
 
 async function save(choice: { replaceUnreadable?: boolean; base?: number } = {}, from: AppState = useAppStore.getState()): Promise<void> {
   const { dataset, plan } = from;
@@ -147,58 +147,66 @@ async function restore(dataset: DatasetView, mode: 'open' | 'other-tab' | 'their
   }
 }
 
-/** Reads the saved gap statuses and takes them (the modes as for the plan's `restore`). */
-async function restoreGaps(mode: 'open' | 'other-tab' | 'theirs'): Promise<void> {
+/**
+ * Reads the saved register and merges it into this tab's: histories merge without loss, so
+ * another tab's changes are taken whatever this tab holds. When this tab holds changes the
+ * saved copy lacks, the merge is saved at once.
+ */
+async function restoreGaps(): Promise<void> {
   const store = gaps;
   if (!store) return;
-  const untouched = useAppStore.getState().gapStatuses;
-  let taken = false;
+  let missing = false;
   const result = await store.load((found) => {
     const state = useAppStore.getState();
-    if (mode !== 'theirs' && state.gapStatuses !== untouched) return false;
-    if (found.status === 'loaded' && !(mode === 'other-tab' && found.revision === store.revision)) {
+    if (found.status === 'loaded') {
       gapsApplying = true;
       try {
-        state.gapStatusesRestored(found.statuses);
+        state.gapHistoryMerged(found.history);
       } finally {
         gapsApplying = false;
       }
     }
-    taken = true;
+    const stored = found.status === 'loaded' ? found.history.events.size : 0;
+    missing = useAppStore.getState().gapHistory.events.size > stored;
     return true;
   });
   const state = useAppStore.getState();
   if (result.status === 'unreadable') state.gapStatusesSavedChanged({ phase: 'unreadable', message: result.reason });
-  else if (taken && (result.status === 'loaded' || mode === 'theirs')) state.gapStatusesSavedChanged({ phase: 'saved' });
+  else if (missing) await saveGaps();
+  else if (result.status === 'loaded') state.gapStatusesSavedChanged({ phase: 'saved' });
 }
 
-async function saveGaps(choice: { base?: number } = {}): Promise<void> {
+/** Merges before saving again on another tab's save: a few rounds settle any race between tabs. */
+const GAP_SAVE_ROUNDS = 5;
+
+async function saveGaps(): Promise<void> {
   const store = gaps;
   if (!store) return;
   gapSavesInFlight++;
   let result;
   try {
-    result = await store.save(useAppStore.getState().gapStatuses, choice);
+    for (let round = 0; round < GAP_SAVE_ROUNDS; round++) {
+      result = await store.save(useAppStore.getState().gapHistory);
+      if (!isConflict(result)) break;
+      // Another tab saved since this one read: take its changes (nothing is lost), then save the union on its revision.
+      const theirs = result.theirs;
+      gapsApplying = true;
+      try {
+        useAppStore.getState().gapHistoryMerged(theirs.value);
+      } finally {
+        gapsApplying = false;
+      }
+      store.adopt(theirs.revision);
+    }
   } finally {
     gapSavesInFlight--;
   }
   const { gapStatusesSavedChanged } = useAppStore.getState();
+  if (!result) return;
   if (result.ok) gapStatusesSavedChanged({ phase: 'saved' });
-  else if (isConflict(result)) {
-    gapConflictBase = result.theirs.revision;
-    gapStatusesSavedChanged({ phase: 'conflict', savedAt: result.theirs.savedAt });
-  } else if (result.reason === 'unreadable') gapStatusesSavedChanged({ phase: 'unreadable', message: said(result, 'statuses') });
+  else if (isConflict(result)) gapStatusesSavedChanged({ phase: 'failed', message: said({ reason: 'conflict', message: '' }, 'statuses') });
+  else if (result.reason === 'unreadable') gapStatusesSavedChanged({ phase: 'unreadable', message: said(result, 'statuses') });
   else gapStatusesSavedChanged({ phase: 'failed', message: said(result, 'statuses') });
-}
-
-/** After a conflict over the gap statuses: this tab's replace the other tab's. */
-export function keepMyStatuses(): Promise<void> {
-  return saveGaps({ base: gapConflictBase });
-}
-
-/** After a conflict over the gap statuses: the saved ones replace this tab's. */
-export function keepTheirStatuses(): Promise<void> {
-  return restoreGaps('theirs');
 }
 
 /** Another tab saved: a tab with nothing unsaved takes it; otherwise its next save conflicts. */
@@ -206,8 +214,9 @@ function otherTabSaved(notice: SaveNotice): void {
   const state = useAppStore.getState();
   const clean = (phase: string) => phase === 'saved' || phase === 'idle';
   if (notice.store === 'gaps') {
-    if (!gaps || notice.revision <= gaps.revision || gapSavesInFlight > 0 || !clean(state.gapStatusesSaved.phase)) return;
-    void restoreGaps('other-tab');
+    // Merging loses nothing, so even a tab with unsaved changes takes the other's at once.
+    if (!gaps || notice.revision <= gaps.revision || gapSavesInFlight > 0 || state.gapStatusesSaved.phase === 'unreadable') return;
+    void restoreGaps();
     return;
   }
   const { dataset } = state;
@@ -222,11 +231,19 @@ export function startPersistence(): () => void {
   plans = new PlanStore({ notices });
   gaps = new GapStatusStore({ notices });
   const unlisten = notices.listen(otherTabSaved);
-  void restoreGaps('open');
+  void restoreGaps();
+  let authorLoaded = false;
+  void loadAuthor().then((author) => {
+    if (author) useAppStore.getState().gapAuthorChanged(author);
+    authorLoaded = true;
+  });
+  const unsubscribeAuthor = useAppStore.subscribe((state, previous) => {
+    if (authorLoaded && state.gapAuthor !== previous.gapAuthor) void saveAuthor(state.gapAuthor);
+  });
   const unsubscribeGaps = useAppStore.subscribe((state, previous) => {
-    if (state.gapStatuses === previous.gapStatuses || gapsApplying) return;
-    // Never over a saved copy that could not be read, nor over another tab's: the user is told instead.
-    if (state.gapStatusesSaved.phase === 'unreadable' || state.gapStatusesSaved.phase === 'conflict') return;
+    if (state.gapHistory === previous.gapHistory || gapsApplying) return;
+    // Never over a saved copy that could not be read: the user is told instead.
+    if (state.gapStatusesSaved.phase === 'unreadable') return;
     void saveGaps();
   });
   const unsubscribe = useAppStore.subscribe((state, previous) => {
@@ -270,6 +287,7 @@ export function startPersistence(): () => void {
     timer = undefined;
     unsubscribe();
     unsubscribeGaps();
+    unsubscribeAuthor();
     unlisten();
     notices.close();
     plans = undefined;

@@ -9,9 +9,22 @@ import type { Issue, Metric, Tower } from '../domain/types.ts';
 import type { Lang } from '../domain/lang.ts';
 import type { GapFilter, GapSortKey, SortDirection } from '../domain/gaps/register.ts';
 import { applyStatusChange, EMPTY_STATUSES, type GapStatusChange, type GapStatuses } from '../domain/gaps/status.ts';
+import { EMPTY_HISTORY, mergeHistories, recordChange, type GapHistory, type Role } from '../domain/gaps/history.ts';
+import { toStatuses } from '../domain/gaps/history-v1.ts';
+import { randomEventId } from '../domain/gaps/event-id.ts';
+import { registerText } from '../domain/messages/register.ts';
 import type { StagedFile } from '../domain/import/staging.ts';
 import type { CoverageResult, ImportChecked, PlanCoverage, RadiusFigures } from '../worker/protocol.ts';
 import { patchSlots, type TowerChanges } from '../worker/tower-slots.ts';
+
+/** Who signs the register's changes made on this device. */
+export interface GapAuthor {
+  by: string;
+  org: string;
+  role: Role;
+}
+
+export const DEFAULT_AUTHOR: GapAuthor = { by: '', org: 'Sở TT&TT Cà Mau', role: 'province' };
 
 export type LayerId = 'hamlets' | 'schools' | 'towers' | 'towerRadius' | 'choropleth';
 
@@ -120,10 +133,14 @@ export interface AppState {
   /** The gap register's filters and order (shared links carry them). */
   gapFilter: GapFilter;
   gapSort: { key: GapSortKey; direction: SortDirection };
-  /** Where each gap stands (open → assigned → in progress → resolved, or disputed), with its history. */
+  /** The gap register: every status change as an event (gaps/history.ts); merged, never replaced. */
+  gapHistory: GapHistory;
+  /** Where each gap stands, as the history's winning lines (`toStatuses(gapHistory)`), set with it. */
   gapStatuses: GapStatuses;
+  /** Who records changes on this device (saved on it): the person, the organisation and its role. */
+  gapAuthor: GapAuthor;
   /** 'unreadable': the saved statuses could not be read; they are kept, and not saved over. */
-  gapStatusesSaved: { phase: 'idle' | 'saved' } | { phase: 'failed' | 'unreadable'; message: string } | { phase: 'conflict'; savedAt: string };
+  gapStatusesSaved: { phase: 'idle' | 'saved' } | { phase: 'failed' | 'unreadable'; message: string };
   languageToggled: () => void;
   layerToggled: (layer: LayerId) => void;
   loadProgressed: (done: number, total: number) => void;
@@ -158,9 +175,13 @@ export interface AppState {
   importedFilesChanged: (paths: string[]) => void;
   gapFilterChanged: (filter: GapFilter) => void;
   gapSortChosen: (key: GapSortKey) => void;
-  gapStatusesRestored: (statuses: GapStatuses) => void;
-  /** Applies one change to a gap; the reason when the workflow refuses it. */
-  gapStatusApplied: (change: GapStatusChange) => string | undefined;
+  /** The register as stored on this device (it replaces this tab's only when nothing would be lost: see persistence). */
+  gapHistoryRestored: (history: GapHistory) => void;
+  /** Another register (a file, another tab, the sync server) merged into this one: the union of their changes. */
+  gapHistoryMerged: (history: GapHistory) => void;
+  /** Records one change to a gap, signed by `gapAuthor`; the reason when the workflow refuses it. */
+  gapStatusApplied: (change: GapStatusChange & { due?: string }) => string | undefined;
+  gapAuthorChanged: (author: GapAuthor) => void;
   gapStatusesSavedChanged: (state: AppState['gapStatusesSaved']) => void;
 }
 
@@ -194,7 +215,9 @@ export const useAppStore = create<AppState>()((set, get) => ({
   importedFiles: [],
   gapFilter: {},
   gapSort: { key: 'weight', direction: 'desc' },
+  gapHistory: EMPTY_HISTORY,
   gapStatuses: EMPTY_STATUSES,
+  gapAuthor: DEFAULT_AUTHOR,
   gapStatusesSaved: { phase: 'idle' },
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
@@ -264,13 +287,23 @@ export const useAppStore = create<AppState>()((set, get) => ({
   importChanged: (importState) => set({ importState }),
   importedFilesChanged: (importedFiles) => set({ importedFiles }),
   gapFilterChanged: (gapFilter) => set({ gapFilter }),
-  gapStatusesRestored: (gapStatuses) => set({ gapStatuses }),
+  gapHistoryRestored: (gapHistory) => set({ gapHistory, gapStatuses: toStatuses(gapHistory) }),
+  gapHistoryMerged: (incoming) => {
+    const gapHistory = mergeHistories(get().gapHistory, incoming);
+    if (gapHistory !== get().gapHistory) set({ gapHistory, gapStatuses: toStatuses(gapHistory) });
+  },
   gapStatusApplied: (change) => {
-    const result = applyStatusChange(get().gapStatuses, change);
-    if (!result.ok) return problemText(result.why, get().lang);
-    set({ gapStatuses: result.statuses });
+    const { gapHistory, gapStatuses, gapAuthor, lang } = get();
+    // The workflow's own words first (the status panel's messages), then the register's checks.
+    const step = applyStatusChange(gapStatuses, change);
+    if (!step.ok) return problemText(step.why, lang);
+    const by = gapAuthor.by.trim();
+    const result = recordChange(gapHistory, { ...change, ...(by ? { by } : {}), org: gapAuthor.org, role: gapAuthor.role }, randomEventId());
+    if (!result.ok) return registerText(result.issue, lang);
+    set({ gapHistory: result.history, gapStatuses: toStatuses(result.history) });
     return undefined;
   },
+  gapAuthorChanged: (gapAuthor) => set({ gapAuthor }),
   gapStatusesSavedChanged: (gapStatusesSaved) => set({ gapStatusesSaved }),
   gapSortChosen: (key) =>
     set((s) => ({

@@ -1,8 +1,12 @@
-// The gap statuses on this device: saved and read back exactly, a version 1 database (plans
-// and imports only) upgraded in place without losing its plan, the first record layout read,
-// and a damaged record reported, kept, never read as statuses nor saved over unless asked.
+// The gap register on this device: saved and read back exactly, a version 1 database (plans
+// and imports only) upgraded in place without losing its plan, the two older record layouts
+// (the statuses themselves; the statuses under `statuses`) migrated on read with nothing
+// lost, and a damaged record reported, kept, never read nor saved over unless asked.
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { historyFile } from '../../src/domain/gaps/history-file.ts';
+import { EMPTY_HISTORY, type GapHistory } from '../../src/domain/gaps/history.ts';
+import { migrateStatuses, toStatuses } from '../../src/domain/gaps/history-v1.ts';
 import { applyStatusChange, EMPTY_STATUSES, type GapStatuses } from '../../src/domain/gaps/status.ts';
 import { EMPTY_PLAN } from '../../src/domain/plan/plan.ts';
 import { GAPS_STORE, PLANS_STORE } from '../../src/io/db.ts';
@@ -20,21 +24,38 @@ function statuses(): GapStatuses {
   return b.statuses;
 }
 
-describe('gap statuses in IndexedDB', () => {
+const history = (): GapHistory => migrateStatuses(statuses());
+
+describe('the gap register in IndexedDB', () => {
   it('saves and reads back exactly', async () => {
     const indexedDB = new IDBFactory();
     expect(await loadGapStatuses({ indexedDB })).toEqual({ status: 'none' });
-    expect(await saveGapStatuses(statuses(), { indexedDB, now: () => new Date(T0) })).toEqual({ ok: true, savedAt: T0, revision: 1 });
-    expect(await loadGapStatuses({ indexedDB })).toEqual({ status: 'loaded', statuses: statuses(), savedAt: T0, revision: 1 });
-    expect(await getRaw(indexedDB, GAPS_STORE, 'current')).toEqual({ schema: 2, savedAt: T0, revision: 1, statuses: statuses() });
+    expect(await saveGapStatuses(history(), { indexedDB, now: () => new Date(T0) })).toEqual({ ok: true, savedAt: T0, revision: 1 });
+    expect(await loadGapStatuses({ indexedDB })).toEqual({ status: 'loaded', history: history(), savedAt: T0, revision: 1 });
+    expect(await getRaw(indexedDB, GAPS_STORE, 'current')).toEqual({ schema: 3, savedAt: T0, revision: 1, history: historyFile(history()) });
   });
 
   it('reads the first layout (the statuses themselves) as revision 0, and the next save writes the current one', async () => {
     const indexedDB = new IDBFactory();
     await putRaw(indexedDB, GAPS_STORE, 'current', statuses());
-    expect(await loadGapStatuses({ indexedDB })).toEqual({ status: 'loaded', statuses: statuses(), savedAt: new Date(0).toISOString(), revision: 0 });
-    expect(await saveGapStatuses(EMPTY_STATUSES, { indexedDB, now: () => new Date(T0), base: 0 })).toEqual({ ok: true, savedAt: T0, revision: 1 });
-    expect(await getRaw(indexedDB, GAPS_STORE, 'current')).toEqual({ schema: 2, savedAt: T0, revision: 1, statuses: EMPTY_STATUSES });
+    expect(await loadGapStatuses({ indexedDB })).toEqual({ status: 'loaded', history: history(), savedAt: new Date(0).toISOString(), revision: 0 });
+    expect(await saveGapStatuses(EMPTY_HISTORY, { indexedDB, now: () => new Date(T0), base: 0 })).toEqual({ ok: true, savedAt: T0, revision: 1 });
+    expect(await getRaw(indexedDB, GAPS_STORE, 'current')).toEqual({ schema: 3, savedAt: T0, revision: 1, history: { schema: 2, events: [] } });
+  });
+
+  it("upgrades the last version's record (statuses under `statuses`) in place with nothing lost", async () => {
+    const indexedDB = new IDBFactory();
+    const record = { schema: 2, savedAt: T0, revision: 4, statuses: statuses() };
+    await putRaw(indexedDB, GAPS_STORE, 'current', record);
+    const read = await loadGapStatuses({ indexedDB });
+    if (read.status !== 'loaded') throw new Error(read.status);
+    expect(read.revision).toBe(4);
+    expect(toStatuses(read.history)).toEqual(statuses());
+    // Reading never rewrites: the record stays as it was until the next save.
+    expect(await getRaw(indexedDB, GAPS_STORE, 'current')).toEqual(record);
+    expect(await saveGapStatuses(read.history, { indexedDB, base: 4 })).toMatchObject({ ok: true, revision: 5 });
+    const again = await loadGapStatuses({ indexedDB });
+    expect(again.status === 'loaded' && toStatuses(again.history)).toEqual(statuses());
   });
 
   it('upgrades a version 1 database in place, keeping its plan', async () => {
@@ -48,14 +69,14 @@ describe('gap statuses in IndexedDB', () => {
     });
     expect([...v1.objectStoreNames]).not.toContain(GAPS_STORE);
     v1.close();
-    expect((await saveGapStatuses(statuses(), { indexedDB })).ok).toBe(true);
+    expect((await saveGapStatuses(history(), { indexedDB })).ok).toBe(true);
     expect((await loadPlan('ds1-x', { indexedDB })).status).toBe('loaded');
-    expect(await loadGapStatuses({ indexedDB })).toMatchObject({ status: 'loaded', statuses: statuses(), revision: 1 });
+    expect(await loadGapStatuses({ indexedDB })).toMatchObject({ status: 'loaded', history: history(), revision: 1 });
   });
 
   it('reports a damaged record as unreadable and leaves it as it is', async () => {
     const indexedDB = new IDBFactory();
-    expect((await saveGapStatuses(EMPTY_STATUSES, { indexedDB })).ok).toBe(true);
+    expect((await saveGapStatuses(EMPTY_HISTORY, { indexedDB })).ok).toBe(true);
     const db = await openRaw(indexedDB);
     const damaged = { schema: 1, gaps: { 'hamlet:H-1': [{ gapId: 'hamlet:H-1', status: 'resolved', date: '2026-01-01' }] } };
     await new Promise<void>((resolve) => {
@@ -69,8 +90,8 @@ describe('gap statuses in IndexedDB', () => {
     expect(read.status === 'unreadable' && read.reason).toMatch(/^the saved gap statuses is damaged: .*open to resolved/);
     expect(await getRaw(indexedDB, GAPS_STORE, 'current')).toEqual(damaged);
     // Not saved over unless the user chooses to.
-    expect(await saveGapStatuses(statuses(), { indexedDB, base: 1 })).toMatchObject({ ok: false, reason: 'unreadable' });
+    expect(await saveGapStatuses(history(), { indexedDB, base: 1 })).toMatchObject({ ok: false, reason: 'unreadable' });
     expect(await getRaw(indexedDB, GAPS_STORE, 'current')).toEqual(damaged);
-    expect(await saveGapStatuses(statuses(), { indexedDB, replaceUnreadable: true })).toMatchObject({ ok: true, revision: 1 });
+    expect(await saveGapStatuses(history(), { indexedDB, replaceUnreadable: true })).toMatchObject({ ok: true, revision: 1 });
   });
 });

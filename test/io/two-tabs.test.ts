@@ -5,7 +5,10 @@
 import { IDBFactory } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyStatusChange, EMPTY_STATUSES, type GapStatuses } from '../../src/domain/gaps/status.ts';
+import { historyFile } from '../../src/domain/gaps/history-file.ts';
+import type { GapHistory } from '../../src/domain/gaps/history.ts';
+import { migrateStatuses } from '../../src/domain/gaps/history-v1.ts';
+import { applyStatusChange, EMPTY_STATUSES } from '../../src/domain/gaps/status.ts';
 import { EMPTY_PLAN, type PlanDoc } from '../../src/domain/plan/plan.ts';
 import type { Tower } from '../../src/domain/types.ts';
 import { GAPS_STORE, PLANS_STORE } from '../../src/io/db.ts';
@@ -129,10 +132,10 @@ describe('two tabs saving one plan', () => {
   });
 });
 
-function statuses(note: string): GapStatuses {
+function statuses(note: string): GapHistory {
   const a = applyStatusChange(EMPTY_STATUSES, { gapId: 'hamlet:H-1', status: 'assigned', operator: 'VNPT', date: '2026-11-20', note });
   if (!a.ok) throw new Error(a.reason);
-  return a.statuses;
+  return migrateStatuses(a.statuses);
 }
 
 describe('two tabs saving gap statuses', () => {
@@ -147,8 +150,8 @@ describe('two tabs saving gap statuses', () => {
     if (!isConflict(b)) throw new Error('not a conflict');
     expect(b.mine).toEqual(statuses('B'));
     expect(b.theirs).toMatchObject({ value: statuses('A'), revision: 1 });
-    expect(await loadGapStatuses({ indexedDB })).toMatchObject({ status: 'loaded', statuses: statuses('A'), revision: 1 });
-    expect(await getRaw(indexedDB, GAPS_STORE, 'current')).toMatchObject({ schema: 2, revision: 1, statuses: statuses('A') });
+    expect(await loadGapStatuses({ indexedDB })).toMatchObject({ status: 'loaded', history: statuses('A'), revision: 1 });
+    expect(await getRaw(indexedDB, GAPS_STORE, 'current')).toMatchObject({ schema: 3, revision: 1, history: historyFile(statuses('A')) });
     expect(await tabB.save(statuses('B'), { base: 1 })).toMatchObject({ ok: true, revision: 2 });
   });
 });

@@ -11,8 +11,10 @@ import { datasetKey } from '../../src/io/dataset-key.ts';
 import { GAPS_STORE, PLANS_STORE } from '../../src/io/db.ts';
 import { openNotices, type Notices } from '../../src/io/notices.ts';
 import { isConflict, PlanStore } from '../../src/io/plan-store.ts';
-import { GapStatusStore } from '../../src/io/status-store.ts';
-import { keepMine, keepMyStatuses, keepTheirs, keepTheirStatuses, startPersistence } from '../../src/state/persistence.ts';
+import { GapStatusStore, loadGapStatuses } from '../../src/io/status-store.ts';
+import { mergeHistories } from '../../src/domain/gaps/history.ts';
+import { migrateStatuses } from '../../src/domain/gaps/history-v1.ts';
+import { keepMine, keepTheirs, startPersistence } from '../../src/state/persistence.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { buildTimeline } from '../../src/domain/progress/timeline.ts';
 import { fixture } from '../domain/progress/fixture.ts';
@@ -211,68 +213,47 @@ function change(statuses: GapStatuses, c: GapStatusChange): GapStatuses {
   return result.statuses;
 }
 
-describe('the gap statuses in two tabs', () => {
+describe('the gap register in two tabs', () => {
   const assigned: GapStatusChange = { gapId: 'hamlet:H-1', status: 'assigned', operator: 'VNPT', date: '2026-11-20' };
   const disputed: GapStatusChange = { gapId: 'school:S-1', status: 'disputed', date: '2026-11-21' };
   const gapsPhase = () => state().gapStatusesSaved.phase;
-  const rawGaps = () => getRaw(db, GAPS_STORE, 'current') as Promise<{ revision: number; statuses: GapStatuses }>;
+  const rawGaps = () => getRaw(db, GAPS_STORE, 'current') as Promise<{ revision: number; history: { events: unknown[] } }>;
 
-  it("the other tab saved first: this tab's change is a conflict; 'keep mine' or 'keep theirs'", async () => {
+  it("the other tab saved first: this tab's change is merged with theirs and the union saved, nothing lost", async () => {
     await openThisTab();
     const other = otherTab();
     await other.gaps.load();
-    const theirs = change(EMPTY_STATUSES, assigned);
+    const theirs = migrateStatuses(change(EMPTY_STATUSES, assigned));
     await other.gaps.save(theirs);
 
-    state().gapStatusApplied(disputed);
-    await until(() => gapsPhase() === 'conflict', 'the conflict');
-    expect(puts).toEqual([]);
-    expect(await rawGaps()).toMatchObject({ revision: 1, statuses: theirs });
-    // A further change is not saved either.
-    state().gapStatusApplied({ ...disputed, gapId: 'school:S-2' });
-    await wait(0);
-    expect(puts).toEqual([]);
-
-    await keepMyStatuses();
-    expect(gapsPhase()).toBe('saved');
-    expect(await rawGaps()).toMatchObject({ revision: 2, statuses: state().gapStatuses });
-
-    // The other tab, behind now, gets the conflict; taking the saved ones there is its choice.
-    const again = await other.gaps.save(change(theirs, { ...assigned, status: 'in_progress', date: '2026-11-25' }));
+    expect(state().gapStatusApplied(disputed)).toBeUndefined();
+    await until(() => gapsPhase() === 'saved', 'the merged save');
+    expect(Object.keys(state().gapStatuses.gaps).sort()).toEqual(['hamlet:H-1', 'school:S-1']);
+    const raw = await rawGaps();
+    expect(raw.revision).toBe(2);
+    expect(raw.history.events).toHaveLength(2);
+    // The other tab, behind now, gets a conflict from its store: it merges in turn.
+    const again = await other.gaps.save(theirs);
     expect(isConflict(again)).toBe(true);
   });
 
-  it("'keep theirs' takes the saved statuses, and later changes are saved on them", async () => {
+  it("told of the other tab's save: takes their changes at once and keeps its own", async () => {
     await openThisTab();
-    const other = otherTab();
-    await other.gaps.load();
-    const theirs = change(EMPTY_STATUSES, assigned);
-    await other.gaps.save(theirs);
-    state().gapStatusApplied(disputed);
-    await until(() => gapsPhase() === 'conflict', 'the conflict');
-
-    await keepTheirStatuses();
-    expectSame(state().gapStatuses, theirs);
-    expect(gapsPhase()).toBe('saved');
-    expect(puts).toEqual([]);
-    state().gapStatusApplied(disputed);
-    await until(() => puts.length === 1, 'the save');
-    await until(() => gapsPhase() === 'saved', 'the save');
-    expect(await rawGaps()).toMatchObject({ revision: 2, statuses: change(theirs, disputed) });
-  });
-
-  it("told of the other tab's save with nothing unsaved: takes the statuses at once", async () => {
-    await openThisTab();
+    expect(state().gapStatusApplied(disputed)).toBeUndefined();
+    await until(() => gapsPhase() === 'saved', 'the first save');
     const other = otherTab(true);
     await other.gaps.load();
-    const theirs = change(EMPTY_STATUSES, assigned);
+    const loaded = await loadGapStatuses();
+    if (loaded.status !== 'loaded') throw new Error(loaded.status);
+    const theirs = mergeHistories(loaded.history, migrateStatuses(change(EMPTY_STATUSES, assigned)));
     await other.gaps.save(theirs);
-    await until(() => state().gapStatuses !== initial.gapStatuses, 'the notice');
-    expectSame(state().gapStatuses, theirs);
-    expect(puts).toEqual([]);
-    // The next change is made on them: saved, no conflict.
-    state().gapStatusApplied(disputed);
-    await until(() => puts.length === 1 && gapsPhase() === 'saved', 'the save');
-    expect(await rawGaps()).toMatchObject({ revision: 2, statuses: change(theirs, disputed) });
+    await until(() => Object.keys(state().gapStatuses.gaps).length === 2, 'the notice');
+    expect(state().gapHistory.events.size).toBe(2);
+    // The next change is made on them: saved, on their revision.
+    state().gapStatusApplied({ ...disputed, gapId: 'school:S-2' });
+    await until(() => puts.length === 2 && gapsPhase() === 'saved', 'the save');
+    const raw = await rawGaps();
+    expect(raw.history.events).toHaveLength(3);
+    expect(raw.revision).toBe(3);
   });
 });

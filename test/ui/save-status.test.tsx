@@ -4,7 +4,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useAppStore } from '../../src/state/store.ts';
-import { GapSaveConflict, SaveStatus } from '../../src/ui/common/SaveStatus.tsx';
+import { SaveStatus } from '../../src/ui/common/SaveStatus.tsx';
 
 const initial = useAppStore.getState();
 const AT = '2026-12-01T08:05:00.000Z';
@@ -32,16 +32,5 @@ describe('SaveStatus', () => {
     useAppStore.setState({ saveState: { phase: 'saved', savedAt: AT, restored: true, fromOtherTab: true } });
     render(<SaveStatus />);
     expect(screen.getByText(/^Updated to the plan another tab saved at /)).toBeTruthy();
-  });
-
-  it('the gap statuses: nothing unless in conflict', () => {
-    const { container } = render(<GapSaveConflict />);
-    expect(container.textContent).toBe('');
-    cleanup();
-    useAppStore.setState({ gapStatusesSaved: { phase: 'conflict', savedAt: AT } });
-    render(<GapSaveConflict />);
-    expect(screen.getByText(/^Một thẻ hoặc cửa sổ khác đã lưu trạng thái lúc/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Giữ trạng thái trong thẻ này' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Lấy trạng thái đã lưu' })).toBeTruthy();
   });
 });

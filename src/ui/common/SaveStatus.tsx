@@ -1,5 +1,5 @@
 import { useAppStore } from '../../state/store.ts';
-import { forceSave, keepMine, keepMyStatuses, keepTheirs, keepTheirStatuses } from '../../state/persistence.ts';
+import { forceSave, keepMine, keepTheirs } from '../../state/persistence.ts';
 import type { Lang, MessageKey } from './i18n.ts';
 import { useT } from './use-t.ts';
 
@@ -24,22 +24,6 @@ function Conflict(props: { savedAt: string; text: MessageKey; mine: MessageKey; 
         </button>
       </div>
     </div>
-  );
-}
-
-/** The gap statuses' conflict with another tab, if any (shown by the status panel). */
-export function GapSaveConflict() {
-  const saved = useAppStore((s) => s.gapStatusesSaved);
-  if (saved.phase !== 'conflict') return null;
-  return (
-    <Conflict
-      savedAt={saved.savedAt}
-      text="statusConflict"
-      mine="statusKeepMine"
-      theirs="statusKeepTheirs"
-      keepMine={keepMyStatuses}
-      keepTheirs={keepTheirStatuses}
-    />
   );
 }
 

@@ -1,152 +1,156 @@
 import { useState } from 'react';
+import { historyFile, previewImport, readHistoryFile, type ImportPreview } from '../../domain/gaps/history-file.ts';
+import { deriveTimelines, type GapHistory } from '../../domain/gaps/history.ts';
+import { HISTORY_COLUMNS, historyRows } from '../../domain/gaps/network.ts';
 import type { GapRow } from '../../domain/gaps/register.ts';
-import { canTransition, currentGap, gapHistory, GAP_STATUSES, readGapStatusFile, type GapState, type GapStatus } from '../../domain/gaps/status.ts';
+import { readGapStatusFile } from '../../domain/gaps/status.ts';
+import { toCsv } from '../../domain/export/table.ts';
 import { todayIn } from '../../domain/input/day.ts';
 import { problemText } from '../../domain/messages/problems.ts';
-import { useAppStore } from '../../state/store.ts';
-import { DateField } from '../common/DateField.tsx';
-import { formatDate } from '../common/format.ts';
+import { registerText } from '../../domain/messages/register.ts';
+import { useAppStore, type GapAuthor } from '../../state/store.ts';
 import { FileButton } from '../common/FileButton.tsx';
-import { translate, type Lang, type MessageKey } from '../common/i18n.ts';
+import type { Lang } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
 import { saveFile } from '../common/save-file.ts';
-import { GapSaveConflict } from '../common/SaveStatus.tsx';
+import { GapEditor } from './GapEditor.tsx';
 
-const OPERATORS = ['Viettel', 'VNPT', 'MobiFone'];
+export { STATUS_LABEL, statusText } from './GapEditor.tsx';
 
-export const STATUS_LABEL: Record<GapStatus, MessageKey> = {
-  open: 'statusOpen',
-  assigned: 'statusAssigned',
-  in_progress: 'statusInProgress',
-  resolved: 'statusResolved',
-  disputed: 'statusDisputed',
-};
+/** The organisations that share the register, and the role each signs with. */
+const ORGANISATIONS: readonly GapAuthor[] = [
+  { by: '', org: 'Sở TT&TT Cà Mau', role: 'province' },
+  { by: '', org: 'Viettel Cà Mau', role: 'partner' },
+  { by: '', org: 'VNPT Cà Mau', role: 'partner' },
+  { by: '', org: 'MobiFone Cà Mau', role: 'partner' },
+];
 
-/** A gap's status in words, with the operator it is assigned to. */
-export function statusText(state: GapState, lang: Lang): string {
-  const text = translate(lang, STATUS_LABEL[state.status]);
-  return state.operator && state.status !== 'open' ? `${text} · ${state.operator}` : text;
-}
-
-function Editor({ row }: { row: GapRow }) {
-  const { t, tw, lang } = useT();
-  const statuses = useAppStore((s) => s.gapStatuses);
-  const apply = useAppStore((s) => s.gapStatusApplied);
-  const now = currentGap(statuses, row.gapId);
-  const options = GAP_STATUSES.filter((to) => canTransition(now.status, to));
-  const [next, setNext] = useState<GapStatus | ''>('');
-  const [operator, setOperator] = useState(row.nearestOperator ?? OPERATORS[0] ?? '');
-  const [note, setNote] = useState('');
-  // Today where the programme runs: UTC's today is yesterday in Vietnam before 7:00.
-  const [date, setDate] = useState(() => todayIn());
-  const [refused, setRefused] = useState<string | undefined>();
-  const chosen = next === '' ? options[0] : next;
-  const record = () => {
-    if (!chosen) return;
-    const reason = apply({
-      gapId: row.gapId,
-      status: chosen,
-      date,
-      ...(chosen === 'assigned' ? { operator } : {}),
-      ...(note.trim() ? { note: note.trim() } : {}),
-    });
-    setRefused(reason);
-    if (!reason) {
-      setNote('');
-      setNext('');
-    }
-  };
-  const history = gapHistory(statuses, row.gapId);
+/** Who signs this device's changes: a name and an organisation, kept on the device. */
+function AuthorFields() {
+  const { t } = useT();
+  const author = useAppStore((s) => s.gapAuthor);
+  const changed = useAppStore((s) => s.gapAuthorChanged);
+  const known = ORGANISATIONS.some((o) => o.org === author.org);
   return (
-    <div data-testid="gap-status-editor" data-status={now.status} data-gap={row.gapId}>
-      <h3>{tw('statusHeading', { name: row.name })}</h3>
-      <p className="note">{tw('statusNow', { status: statusText(now, lang) })}</p>
-      <div className="form-grid">
-        <label className="field">
-          <span>{t('statusNext')}</span>
-          <select value={chosen ?? ''} onChange={(e) => setNext(e.target.value as GapStatus)}>
-            {options.map((s) => (
-              <option key={s} value={s}>
-                {t(STATUS_LABEL[s])}
-              </option>
-            ))}
-          </select>
-        </label>
-        {chosen === 'assigned' && (
-          <label className="field">
-            <span>{t('statusOperator')}</span>
-            <select value={operator} onChange={(e) => setOperator(e.target.value)}>
-              {[...new Set([...OPERATORS, operator])].map((op) => (
-                <option key={op}>{op}</option>
-              ))}
-            </select>
-          </label>
-        )}
-        <DateField className="field" label={t('statusDate')} value={date} lang={lang} onChange={setDate} />
-        <label className="field wide">
-          <span>{t('statusNote')}</span>
-          <input type="text" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
-        </label>
-        <button type="button" onClick={record} disabled={!chosen}>
-          {t('statusApply')}
-        </button>
-      </div>
-      <div role="status" aria-live="polite">
-        {refused && <p className="note error-text">{refused}</p>}
-      </div>
-      <h4>{t('statusHistory')}</h4>
-      {history.length === 0 ? (
-        <p className="note">{t('statusNoHistory')}</p>
-      ) : (
-        <ol className="history" data-testid="gap-history">
-          {history.map((change, i) => (
-            <li key={i}>
-              {formatDate(change.date, lang)}: {t(STATUS_LABEL[change.status])}
-              {change.operator ? ` · ${change.operator}` : ''}
-              {change.note ? ` — ${change.note}` : ''}
-            </li>
+    <fieldset className="author-fields">
+      <legend>{t('statusSignedAs')}</legend>
+      <label className="field">
+        <span>{t('statusBy')}</span>
+        <input type="text" value={author.by} maxLength={80} autoComplete="name" onChange={(e) => changed({ ...author, by: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>{t('statusOrg')}</span>
+        <select
+          value={author.org}
+          onChange={(e) => {
+            const org = ORGANISATIONS.find((o) => o.org === e.target.value);
+            if (org) changed({ ...author, org: org.org, role: org.role });
+          }}
+        >
+          {!known && <option value={author.org}>{author.org}</option>}
+          {ORGANISATIONS.map((o) => (
+            <option key={o.org} value={o.org}>
+              {o.org}
+            </option>
           ))}
-        </ol>
-      )}
-    </div>
+        </select>
+      </label>
+    </fieldset>
   );
 }
 
-/** The chosen gap's status and history, and the statuses as a file to pass to partners. */
+const counted = (lang: Lang, tw: (k: 'statusNewChange' | 'statusNewChanges' | 'statusConflictOne' | 'statusConflicts', v: Record<string, string | number>) => string, preview: ImportPreview) => ({
+  changes: tw(preview.newChanges === 1 ? 'statusNewChange' : 'statusNewChanges', { n: preview.newChanges.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en') }),
+  conflicts: tw(preview.conflicts === 1 ? 'statusConflictOne' : 'statusConflicts', { n: preview.conflicts.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en') }),
+});
+
+/** A status file read and checked, waiting for the user to merge it. */
+interface Pending {
+  file: string;
+  preview: ImportPreview;
+  incoming: GapHistory;
+}
+
+/** The chosen gap's status and history, who signs the changes, and the register as a file to pass to partners. */
 export function GapStatusPanel({ row }: { row: GapRow | undefined }) {
   const { t, tw, lang } = useT();
   const saved = useAppStore((s) => s.gapStatusesSaved);
   const [note, setNote] = useState<{ ok: boolean; text: string } | undefined>();
+  const [pending, setPending] = useState<Pending | undefined>();
   const exportStatuses = () => {
-    const { gapStatuses } = useAppStore.getState();
-    saveFile(`gap-statuses-${todayIn()}.json`, new Blob([JSON.stringify(gapStatuses, null, 1)], { type: 'application/json' }));
+    const { gapHistory } = useAppStore.getState();
+    saveFile(`gap-statuses-${todayIn()}.json`, new Blob([JSON.stringify(historyFile(gapHistory), null, 1)], { type: 'application/json' }));
+  };
+  const exportHistory = () => {
+    const { gapHistory } = useAppStore.getState();
+    const columns = HISTORY_COLUMNS.map((header, i) => ({ header, value: (r: string[]) => r[i] }));
+    saveFile(`gap-history-${todayIn()}.csv`, new Blob([toCsv(columns, historyRows(deriveTimelines(gapHistory).values()))], { type: 'text/csv;charset=utf-8' }));
   };
   const importStatuses = async (file: File | undefined) => {
     if (!file) return;
-    // A binary file, broken JSON (by line and column) or a file the workflow refuses, each
-    // said in the user's language, never the browser's "Unexpected token" text.
-    const read = readGapStatusFile(await file.text());
-    if (!read.ok) {
-      setNote({ ok: false, text: tw('statusImportFailed', { file: file.name, problem: problemText(read.why, lang) }) });
+    setPending(undefined);
+    // Not text, broken JSON (by line and column): said as for any status file, never the browser's words.
+    const text = await file.text();
+    const syntax = readGapStatusFile(text);
+    let value: unknown;
+    if (!syntax.ok && (syntax.why.code === 'statuses-binary' || syntax.why.code === 'statuses-json')) {
+      setNote({ ok: false, text: tw('statusImportFailed', { file: file.name, problem: problemText(syntax.why, lang) }) });
       return;
     }
-    useAppStore.getState().gapStatusesRestored(read.statuses);
-    setNote({ ok: true, text: tw('statusImported', { n: Object.keys(read.statuses.gaps).length, file: file.name }) });
+    try {
+      value = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
+    } catch {
+      return;
+    }
+    const read = readHistoryFile(value);
+    const checked = read.ok ? previewImport(useAppStore.getState().gapHistory, read.history) : read;
+    if (!checked.ok) {
+      setNote({ ok: false, text: tw('statusImportFailed', { file: file.name, problem: registerText(checked.issue, lang) }) });
+      return;
+    }
+    if (checked.preview.newChanges === 0) {
+      setNote({ ok: true, text: tw('statusNothingNew', { file: file.name }) });
+      return;
+    }
+    setNote(undefined);
+    if (read.ok) setPending({ file: file.name, preview: checked.preview, incoming: read.history });
+  };
+  const merge = () => {
+    if (!pending) return;
+    useAppStore.getState().gapHistoryMerged(pending.incoming);
+    setNote({ ok: true, text: tw('statusMerged', { changes: counted(lang, tw, pending.preview).changes, file: pending.file }) });
+    setPending(undefined);
   };
   return (
     <div className="gap-status panel" aria-label={t('gapsStatus')}>
-      {row ? <Editor key={row.gapId} row={row} /> : <p className="note">{t('statusChoose')}</p>}
+      {row ? <GapEditor key={row.gapId} row={row} /> : <p className="note">{t('statusChoose')}</p>}
+      <AuthorFields />
       <div className="button-row">
         <button type="button" onClick={exportStatuses}>
           {t('statusExport')}
         </button>
+        <button type="button" onClick={exportHistory}>
+          {t('statusHistoryCsv')}
+        </button>
         <FileButton label={t('statusImport')} accept=".json,application/json" onFiles={(files) => void importStatuses(files[0])} />
       </div>
+      {pending && (
+        <div className="import-preview" data-testid="status-import-preview">
+          <p className="note">{tw('statusPreview', { file: pending.file, ...counted(lang, tw, pending.preview) })}</p>
+          <div className="button-row">
+            <button type="button" onClick={merge}>
+              {t('statusMerge')}
+            </button>
+            <button type="button" onClick={() => setPending(undefined)}>
+              {t('statusCancel')}
+            </button>
+          </div>
+        </div>
+      )}
       <div role="status" aria-live="polite">
         {note && <p className={note.ok ? 'note' : 'note error-text'}>{note.text}</p>}
         {saved.phase === 'failed' && <p className="note error-text">{tw('statusSaveFailed', { message: saved.message })}</p>}
         {saved.phase === 'unreadable' && <p className="note error-text">{tw('statusUnreadable', { message: saved.message })}</p>}
-        <GapSaveConflict />
       </div>
     </div>
   );
