@@ -8,6 +8,7 @@ import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { Issue, Metric, Tower } from '../domain/types.ts';
 import type { Lang } from '../domain/lang.ts';
 import type { GapFilter, GapSortKey, SortDirection } from '../domain/gaps/register.ts';
+import type { GapView } from '../domain/gaps/view.ts';
 import { applyStatusChange, EMPTY_STATUSES, type GapStatusChange, type GapStatuses } from '../domain/gaps/status.ts';
 import type { StagedFile } from '../domain/import/staging.ts';
 import type { CoverageResult, ImportChecked, PlanCoverage, RadiusFigures } from '../worker/protocol.ts';
@@ -122,6 +123,8 @@ export interface AppState {
   gapSort: { key: GapSortKey; direction: SortDirection };
   /** Where each gap stands (open → assigned → in progress → resolved, or disputed), with its history. */
   gapStatuses: GapStatuses;
+  /** The register's rows shown, from the worker (domain/gaps/view.ts); undefined until the first. */
+  gapView: GapView | undefined;
   /** 'unreadable': the saved statuses could not be read; they are kept, and not saved over. */
   gapStatusesSaved: { phase: 'idle' | 'saved' } | { phase: 'failed' | 'unreadable'; message: string } | { phase: 'conflict'; savedAt: string };
   languageToggled: () => void;
@@ -159,6 +162,7 @@ export interface AppState {
   gapFilterChanged: (filter: GapFilter) => void;
   gapSortChosen: (key: GapSortKey) => void;
   gapStatusesRestored: (statuses: GapStatuses) => void;
+  gapViewComputed: (view: GapView) => void;
   /** Applies one change to a gap; the reason when the workflow refuses it. */
   gapStatusApplied: (change: GapStatusChange) => string | undefined;
   gapStatusesSavedChanged: (state: AppState['gapStatusesSaved']) => void;
@@ -195,6 +199,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   gapFilter: {},
   gapSort: { key: 'weight', direction: 'desc' },
   gapStatuses: EMPTY_STATUSES,
+  gapView: undefined,
   gapStatusesSaved: { phase: 'idle' },
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
@@ -208,6 +213,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
       load: { phase: 'ready' },
       towers: dataset.towers,
       coverage: undefined,
+      gapView: undefined,
       selectedPoint: undefined,
       // An area of the data before: the new map opens on its own extent.
       focus: undefined,
@@ -265,6 +271,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   importedFilesChanged: (importedFiles) => set({ importedFiles }),
   gapFilterChanged: (gapFilter) => set({ gapFilter }),
   gapStatusesRestored: (gapStatuses) => set({ gapStatuses }),
+  gapViewComputed: (gapView) => set({ gapView }),
   gapStatusApplied: (change) => {
     const result = applyStatusChange(get().gapStatuses, change);
     if (!result.ok) return problemText(result.why, get().lang);
