@@ -6,6 +6,7 @@ import { problemText } from '../domain/messages/problems.ts';
 import { failureProblem } from '../io/db.ts';
 import { failureText } from '../domain/messages/failure.ts';
 import { proxy, wrap, type Remote } from 'comlink';
+import { readsStatuses, type GapQuery } from '../domain/gaps/view.ts';
 import type { SitingOptions } from '../domain/siting/siting.ts';
 import { bundledFiles } from '../io/bundled.ts';
 import { clearImport } from '../io/import-store.ts';
@@ -87,6 +88,32 @@ async function sendPlan(): Promise<void> {
     store().coverageFailed(messageOf(error));
   }
 }
+
+/** What the gap register shows; the statuses go only when the filter reads them. */
+const gapQueryOf = (s: AppState): GapQuery => ({ filter: s.gapFilter, sort: s.gapSort, lang: s.lang, ...(readsStatuses(s.gapFilter) ? { statuses: s.gapStatuses } : {}) });
+
+let gapsBusy = false;
+let gapsDue = false;
+
+/** The register of the newest answer: one request at a time; a wish made meanwhile is asked once it ends. */
+async function requestGaps(): Promise<void> {
+  if (gapsBusy) return void (gapsDue = true);
+  gapsBusy = true;
+  try {
+    do {
+      gapsDue = false;
+      const answer = await engine?.gaps(gapQueryOf(store()));
+      if (answer && answer.datasetId === datasetId) store().gapViewComputed(answer.view);
+    } while (gapsDue && engine);
+  } catch (error) {
+    store().coverageFailed(messageOf(error));
+  } finally {
+    gapsBusy = false;
+  }
+}
+
+const gapsChanged = (s: AppState, p: AppState) =>
+  s.coverage !== p.coverage || s.gapFilter !== p.gapFilter || s.gapSort !== p.gapSort || s.lang !== p.lang || (readsStatuses(s.gapFilter) && s.gapStatuses !== p.gapStatuses);
 
 function load(first: boolean): void {
   // Progress comes through its own channel: a late one must not undo the answer.
@@ -181,6 +208,7 @@ export function startDataWorker(): () => void {
     // A new scenario keeps the plan: the worker holds it already.
     if (state.dataset !== previous.dataset || scenarioOf(state) !== scenarioOf(previous)) void requestCoverage();
     else if (shownPlan(state) !== shownPlan(previous)) void sendPlan();
+    if (state.coverage && gapsChanged(state, previous)) void requestGaps();
   });
   load(true);
   return () => {

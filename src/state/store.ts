@@ -8,6 +8,7 @@ import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { Issue, Metric, Tower } from '../domain/types.ts';
 import type { Lang } from '../domain/lang.ts';
 import type { GapFilter, GapSortKey, SortDirection } from '../domain/gaps/register.ts';
+import type { GapView } from '../domain/gaps/view.ts';
 import { applyStatusChange, EMPTY_STATUSES, type GapStatusChange, type GapStatuses } from '../domain/gaps/status.ts';
 import { EMPTY_HISTORY, mergeHistories, recordChange, type GapHistory, type Role } from '../domain/gaps/history.ts';
 import { toStatuses } from '../domain/gaps/history-v1.ts';
@@ -139,6 +140,8 @@ export interface AppState {
   gapStatuses: GapStatuses;
   /** Who records changes on this device (saved on it): the person, the organisation and its role. */
   gapAuthor: GapAuthor;
+  /** The register's rows shown, from the worker (domain/gaps/view.ts); undefined until the first. */
+  gapView: GapView | undefined;
   /** 'unreadable': the saved statuses could not be read; they are kept, and not saved over. */
   gapStatusesSaved: { phase: 'idle' | 'saved' } | { phase: 'failed' | 'unreadable'; message: string };
   languageToggled: () => void;
@@ -182,6 +185,7 @@ export interface AppState {
   /** Records one change to a gap, signed by `gapAuthor`; the reason when the workflow refuses it. */
   gapStatusApplied: (change: GapStatusChange & { due?: string }) => string | undefined;
   gapAuthorChanged: (author: GapAuthor) => void;
+  gapViewComputed: (view: GapView) => void;
   gapStatusesSavedChanged: (state: AppState['gapStatusesSaved']) => void;
 }
 
@@ -218,6 +222,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   gapHistory: EMPTY_HISTORY,
   gapStatuses: EMPTY_STATUSES,
   gapAuthor: DEFAULT_AUTHOR,
+  gapView: undefined,
   gapStatusesSaved: { phase: 'idle' },
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
@@ -231,6 +236,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
       load: { phase: 'ready' },
       towers: dataset.towers,
       coverage: undefined,
+      gapView: undefined,
       selectedPoint: undefined,
       // An area of the data before: the new map opens on its own extent.
       focus: undefined,
@@ -292,6 +298,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const gapHistory = mergeHistories(get().gapHistory, incoming);
     if (gapHistory !== get().gapHistory) set({ gapHistory, gapStatuses: toStatuses(gapHistory) });
   },
+  gapViewComputed: (gapView) => set({ gapView }),
   gapStatusApplied: (change) => {
     const { gapHistory, gapStatuses, gapAuthor, lang } = get();
     // The workflow's own words first (the status panel's messages), then the register's checks.

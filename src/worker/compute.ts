@@ -1,6 +1,8 @@
 import { classify } from '../domain/coverage/classify.ts';
 import { onAirTowers, pointColumns, type Classification, type PointColumns, type Scenario, type TowerColumns } from '../domain/coverage/columns.ts';
 import { buildDistrictIndex, locateDistricts } from '../domain/coverage/districts.ts';
+import { gapRows, type GapRow } from '../domain/gaps/register.ts';
+import { gapView, type GapQuery, type GapView } from '../domain/gaps/view.ts';
 import { coverageFigures, pointWeights, type CoverageFigures } from '../domain/coverage/report.ts';
 import { touchedIds, towerInPlan } from '../domain/plan/diff.ts';
 import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '../domain/plan/incremental.ts';
@@ -50,6 +52,8 @@ export class CoverageSession {
   /** What every tower index of an answer refers to (tower-slots.ts). */
   readonly slots: TowerSlots;
   private baseline: { scenario: Scenario; level: Uint8Array; figures: CoverageFigures } | undefined;
+  /** The newest answer's columns (a plan edit's are the live ones), and its gap rows once made. */
+  private answered: { level: Uint8Array; nearestTower: Int32Array; nearestKm: Float64Array; rows?: GapRow[] } | undefined;
 
   /** The map's grid of the points: levels are counted per cell with every result. */
   readonly grid: PointGrid;
@@ -154,6 +158,7 @@ export class CoverageSession {
     }
     // Copies: the answer's own arrays are moved to the page.
     this.lastNearest = { scenario, plan: this.plan, key: nearestTower.slice(), km: nearest4gKm.slice() };
+    this.answered = { level: level.slice(), nearestTower: this.lastNearest.key, nearestKm: this.lastNearest.km };
     const figures = this.figuresOf(level);
     const baseline = this.baselineFor(scenario, level);
     return {
@@ -196,6 +201,7 @@ export class CoverageSession {
     this.applied = undefined;
     const change = engine.coverage.setMany(touched);
     this.recount(engine.cellCounts, change);
+    this.answered = { level: engine.coverage.level, nearestTower: engine.nearest.key, nearestKm: engine.nearest.km };
     return {
       datasetId: this.id,
       requestId,
@@ -260,6 +266,14 @@ export class CoverageSession {
     const { nearest4g, nearest4gKm } = classify(this.points, towers);
     const slotOf = Int32Array.from(towers.towerIndex, (k) => this.slots.slot((this.towers[k] as Tower).id));
     return { key: Int32Array.from(nearest4g, (k) => (k < 0 ? -1 : (slotOf[k] as number))), km: nearest4gKm };
+  }
+
+  /** The gap register of the newest answer under `query`; its rows are made once per answer. */
+  gaps(query: GapQuery): GapView | undefined {
+    const answered = this.answered;
+    if (!answered) return undefined;
+    answered.rows ??= gapRows(this.dataset, this.slots.towers, { ...answered, district: this.district });
+    return gapView(answered.rows, answered, query);
   }
 
   /** K new 4G sites for the planned scenario with the plan's towers (the `siting` command's rule). */

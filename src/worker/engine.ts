@@ -6,6 +6,7 @@ import { EngineFailure, failureMessage } from '../domain/messages/failure.ts';
 import { transfer } from 'comlink';
 import type { Scenario } from '../domain/coverage/columns.ts';
 import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
+import { gapViewTransferables, type GapQuery } from '../domain/gaps/view.ts';
 import type { PlanDoc } from '../domain/plan/plan.ts';
 import { datasetView, datasetViewTransferables } from '../domain/points/dataset-view.ts';
 import { buildPointTable, tableColumns } from '../domain/points/table.ts';
@@ -25,6 +26,7 @@ import {
   timelineTransferables,
   transferables,
   type CoverageResult,
+  type GapAnswer,
   type ImportChecked,
   type ImportRequestFile,
   type Loaded,
@@ -159,6 +161,19 @@ export class Engine {
     const session = this.need();
     const result = session.setPlan(++this.latest, plan, scenario);
     return transfer(result, transferables(result));
+  }
+
+  /**
+   * The gap register of the newest coverage or plan answer under `query`: filtered and sorted
+   * here, so the page does no work per row. Waits a task, so that plan edits already sent
+   * are answered first.
+   */
+  async gaps(query: GapQuery): Promise<GapAnswer | undefined> {
+    await nextTask();
+    const session = this.session;
+    const view = session?.gaps(query);
+    if (!session || !view) return undefined;
+    return transfer({ datasetId: session.id, view }, gapViewTransferables(view));
   }
 
   /**

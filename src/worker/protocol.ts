@@ -4,6 +4,7 @@ import type { ImportImpact } from '../domain/import/impact.ts';
 import type { Scenario, TowerColumns } from '../domain/coverage/columns.ts';
 import type { CoverageFigures } from '../domain/coverage/report.ts';
 import type { IncomingFile, StagedFile } from '../domain/import/staging.ts';
+import type { GapView } from '../domain/gaps/view.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { Issue } from '../domain/types.ts';
@@ -43,6 +44,12 @@ export interface CoverageResult {
   cellCounts: Uint32Array;
   /** Time the worker spent on this request. */
   elapsedMs: number;
+}
+
+/** The gap register of the data set's newest answer (domain/gaps/view.ts). */
+export interface GapAnswer {
+  datasetId: number;
+  view: GapView;
 }
 
 export interface RadiusFigures {

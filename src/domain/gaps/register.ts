@@ -11,6 +11,7 @@
 import type { Dataset, Hamlet, School, Tower } from '../types.ts';
 import { LEVEL_GOOD, LEVEL_NONE } from '../coverage/columns.ts';
 import { hamletAt, schoolAt, type PointTable } from '../points/table.ts';
+import { distinctSorted, rankOf, textRanks } from './ranks.ts';
 import { currentGap, gapIdOf, type GapKind, type GapStatus, type GapStatuses } from './status.ts';
 
 export type GapLevel = 'none' | 'weak';
@@ -125,13 +126,6 @@ function makeFolder(): (text: string) => string {
   };
 }
 
-/**
- * The register rows: each hamlet, then each school, whose level in `coverage` is not good,
- * in that order. `towers` is the list `coverage.nearestTower` indexes (the scenario's
- * effective towers, plan included). A point's district is `coverage.district`; its commune
- * is `options.commune` when given, else its `commune` property (see `GapRowsOptions`).
- * Throws when `coverage` does not have one entry per point.
- */
 /** The points as parsed (arrays of objects), or as the page holds them (a PointTable). */
 export type GapData = Pick<Dataset, 'districts' | 'communes'> &
   (Pick<Dataset, 'hamlets' | 'schools'> | { points: PointTable });
@@ -231,6 +225,13 @@ function constantRow(dataset: GapData, source: ReturnType<typeof pointSource>, c
   };
 }
 
+/**
+ * The register rows: each hamlet, then each school, whose level in `coverage` is not good,
+ * in that order. `towers` is the list `coverage.nearestTower` indexes (the scenario's
+ * effective towers, plan included). A point's district is `coverage.district`; its commune
+ * is `options.commune` when given, else its `commune` property (see `GapRowsOptions`).
+ * Throws when `coverage` does not have one entry per point.
+ */
 export function gapRows(dataset: GapData, towers: readonly (Tower | undefined)[], coverage: GapCoverage, options: GapRowsOptions = {}): GapRow[] {
   const source = pointSource(dataset);
   const count = source.count;
@@ -247,22 +248,33 @@ export function gapRows(dataset: GapData, towers: readonly (Tower | undefined)[]
     const code = coverage.level[i] as number;
     if (code >= LEVEL_GOOD) continue;
     const constant = (cache.rows[i] ??= constantRow(dataset, source, cache, i));
-    const tower = towers[coverage.nearestTower[i] as number];
-    const km = coverage.nearestKm[i] as number;
-    const c = constant;
-    // Written out (not spread): every row gets the same shape, in the same order as before.
-    rows.push({
-      point: c.point, kind: c.kind, gapId: c.gapId, id: c.id, name: c.name,
-      level: code === LEVEL_NONE ? 'none' : 'weak',
-      nearestId: tower?.id ?? null,
-      nearestOperator: tower?.operator ?? null,
-      nearestKm: tower === undefined || !Number.isFinite(km) ? null : km,
-      weight: c.weight, studentsInNeed: c.studentsInNeed, gridPower: c.gridPower,
-      districtId: c.districtId, districtName: c.districtName, communeId: c.communeId, communeName: c.communeName,
-      lon: c.lon, lat: c.lat, searchName: c.searchName, searchId: c.searchId, searchArea: c.searchArea,
-    });
+    rows.push(rowOf(constant, code, towers[coverage.nearestTower[i] as number], coverage.nearestKm[i] as number));
   }
   return rows;
+}
+
+/**
+ * The row of one point that is not good, as `gapRows` makes it (without options): for the
+ * few rows a page draws, from the level, nearest tower slot and km an answer gives that point.
+ */
+export function gapRow(dataset: GapData, towers: readonly (Tower | undefined)[], district: Int32Array, point: number, code: number, nearest: number, km: number): GapRow {
+  const cache = cacheFor(dataset, district, undefined);
+  const constant = (cache.rows[point] ??= constantRow(dataset, pointSource(dataset), cache, point));
+  return rowOf(constant, code, towers[nearest], km);
+}
+
+function rowOf(c: Constant, code: number, tower: Tower | undefined, km: number): GapRow {
+  // Written out (not spread): every row gets the same shape, in the same order as before.
+  return {
+    point: c.point, kind: c.kind, gapId: c.gapId, id: c.id, name: c.name,
+    level: code === LEVEL_NONE ? 'none' : 'weak',
+    nearestId: tower?.id ?? null,
+    nearestOperator: tower?.operator ?? null,
+    nearestKm: tower === undefined || !Number.isFinite(km) ? null : km,
+    weight: c.weight, studentsInNeed: c.studentsInNeed, gridPower: c.gridPower,
+    districtId: c.districtId, districtName: c.districtName, communeId: c.communeId, communeName: c.communeName,
+    lon: c.lon, lat: c.lat, searchName: c.searchName, searchId: c.searchId, searchArea: c.searchArea,
+  };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -334,67 +346,6 @@ function numericValue(row: GapRow, key: GapSortKey): number | null {
   if (key === 'gridPower') return row.gridPower === null ? null : row.gridPower ? 1 : 0;
   const value = row[key as (typeof NUMBER_SORT_KEYS)[number]];
   return value === null || Number.isNaN(value) ? null : value;
-}
-
-const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
-
-/**
- * A cheap key whose code-unit order is close to the collator's (lower case, no tones, đ just
- * after d, digit runs by length then value). Only a head start: the collator has the last word.
- */
-function roughKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .toLowerCase()
-    .replace(TONES, '')
-    .replace(/đ/g, 'd\u036f')
-    .replace(/\d+/g, (run) => {
-      const digits = run.replace(/^0+(?=\d)/, '');
-      return String.fromCharCode(0x30 + Math.min(digits.length, 40)) + digits;
-    });
-}
-
-/**
- * The distinct texts in collator order, as a rank per text (texts the collator calls equal
- * share a rank). The texts are first put in `roughKey` order, so that the collator's sort
- * (TimSort) finds them nearly sorted and compares about once per text instead of
- * log2(n) times: 100 000 distinct ids rank in about a third of the time.
- */
-function textRanks(texts: readonly string[], collator: Intl.Collator): { rank: Map<string, number>; count: number } {
-  const keys = texts.map(roughKey);
-  const rough = Array.from({ length: texts.length }, (_, i) => i);
-  rough.sort((a, b) => {
-    const ka = keys[a] as string;
-    const kb = keys[b] as string;
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
-  const ordered = rough.map((i) => texts[i] as string).sort(collator.compare);
-  const rank = new Map<string, number>();
-  let r = -1;
-  for (let j = 0; j < ordered.length; j++) {
-    if (j === 0 || collator.compare(ordered[j - 1] as string, ordered[j] as string) !== 0) r++;
-    rank.set(ordered[j] as string, r);
-  }
-  return { rank, count: r + 1 };
-}
-
-/** Distinct numbers ascending, for ranking by binary search. */
-function distinctSorted(values: Float64Array): Float64Array {
-  const sorted = values.slice().sort();
-  let u = 0;
-  for (let j = 0; j < sorted.length; j++) if (j === 0 || sorted[j] !== sorted[u - 1]) sorted[u++] = sorted[j] as number;
-  return sorted.subarray(0, u);
-}
-
-function rankOf(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

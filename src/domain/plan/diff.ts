@@ -29,9 +29,15 @@ function sameTower(a: Tower, b: Tower): boolean {
 
 /** Patches are equal when they name the same fields with the same values (undefined = clear). */
 function samePatch(a: TowerPatch, b: TowerPatch): boolean {
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.hasOwn(b, key) && Object.is(a[key as keyof TowerPatch], b[key as keyof TowerPatch]));
+  // for-in, not Object.keys: no arrays made for the hundreds of patches a plan compares per edit.
+  let count = 0;
+  for (const key in a) {
+    if (!Object.hasOwn(a, key)) continue;
+    if (!Object.hasOwn(b, key) || !Object.is(a[key as keyof TowerPatch], b[key as keyof TowerPatch])) return false;
+    count++;
+  }
+  for (const key in b) if (Object.hasOwn(b, key) && --count < 0) return false;
+  return count === 0;
 }
 
 /** The first added tower per id: `applyPlan` skips later ones with the same id. */

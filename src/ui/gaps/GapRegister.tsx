@@ -1,9 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { readDecimal } from '../../domain/input/decimal.ts';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import { gapsToCsv, gapsToGeoJSON } from '../../domain/export/table.ts';
-import { filterGaps, gapRows, sortGaps, type GapFilter, type GapRow, type GapSortKey } from '../../domain/gaps/register.ts';
+import { gapRow, type GapFilter, type GapRow, type GapSortKey } from '../../domain/gaps/register.ts';
+import { viewRow, type GapView } from '../../domain/gaps/view.ts';
+import { LEVEL_GOOD } from '../../domain/coverage/columns.ts';
 import { currentGap, GAP_STATUSES, type GapStatus } from '../../domain/gaps/status.ts';
 import { useAppStore } from '../../state/store.ts';
 import { formatNumber } from '../common/format.ts';
@@ -32,14 +34,11 @@ const COLUMNS: { key: GapSortKey; label: MessageKey; cell: (r: GapRow, lang: Lan
   { key: 'gridPower', label: 'gapsColPower', cell: (r, _, t) => (r.gridPower === null ? '–' : t(r.gridPower ? 'gapsYes' : 'gapsNo')) },
 ];
 
-function Filters({ rows, filter, onChange }: { rows: readonly GapRow[]; filter: GapFilter; onChange: (f: GapFilter) => void }) {
+const NO_CHOICES: Pick<GapView, 'districts' | 'operators'> = { districts: [], operators: [] };
+
+function Filters({ choices, filter, onChange }: { choices: Pick<GapView, 'districts' | 'operators'>; filter: GapFilter; onChange: (f: GapFilter) => void }) {
   const { t, lang } = useT();
-  const districts = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const r of rows) if (r.districtId && r.districtName) seen.set(r.districtId, r.districtName);
-    return [...seen].sort((a, b) => a[1].localeCompare(b[1], 'vi'));
-  }, [rows]);
-  const operators = useMemo(() => [...new Set(rows.flatMap((r) => (r.nearestOperator ? [r.nearestOperator] : [])))].sort(), [rows]);
+  const { districts, operators } = choices;
   const pick = <K extends keyof GapFilter>(key: K, value: GapFilter[K] | undefined) => {
     const next = { ...filter };
     if (value === undefined) delete next[key];
@@ -119,32 +118,35 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
   const { gapFilterChanged, gapSortChosen, pointSelected, areaFocused } = useAppStore.getState();
   const scroller = useRef<HTMLDivElement>(null);
 
-  const rows = useMemo(
-    () => (coverage && coverage.level.length === dataset.points.count ? gapRows(dataset, towers, { ...coverage, district: dataset.district }) : []),
-    [dataset, coverage, towers],
-  );
-  const shown = useMemo(() => sortGaps(filterGaps(rows, filter, statuses), sort.key, sort.direction, lang), [rows, filter, sort, lang, statuses]);
-  const selectedRow = selectedPoint === undefined ? undefined : rows.find((r) => r.point === selectedPoint);
+  // The worker filters and sorts (domain/gaps/view.ts): here only the rows on screen become objects.
+  const view = useAppStore((s) => s.gapView);
+  const count = view?.points.length ?? 0;
+  const rowAt = (j: number) => viewRow(dataset, towers, dataset.district, view as GapView, j);
+  const code = selectedPoint === undefined ? undefined : coverage?.level[selectedPoint];
+  const selectedRow =
+    selectedPoint === undefined || code === undefined || code >= LEVEL_GOOD
+      ? undefined
+      : gapRow(dataset, towers, dataset.district, selectedPoint, code, coverage?.nearestTower[selectedPoint] ?? -1, coverage?.nearestKm[selectedPoint] ?? NaN);
 
   // A point chosen on the map: its row is scrolled into view.
   useEffect(() => {
-    const index = selectedPoint === undefined ? -1 : shown.findIndex((r) => r.point === selectedPoint);
+    const index = selectedPoint === undefined || !view ? -1 : view.points.indexOf(selectedPoint);
     const element = scroller.current;
     if (index < 0 || !element) return;
     const top = index * ROW_PX;
     if (top < element.scrollTop || top > element.scrollTop + (VISIBLE_ROWS - 1) * ROW_PX) element.scrollTop = Math.max(0, top - 3 * ROW_PX);
-  }, [selectedPoint, shown]);
+  }, [selectedPoint, view]);
 
   // The build does not run the React Compiler, so a hook whose results it could not memoize is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: shown.length,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_PX,
     overscan: OVERSCAN,
     // Before the region is measured, draw as many rows as it will show.
     initialRect: { width: 0, height: VISIBLE_ROWS * ROW_PX },
-    getItemKey: (i) => shown[i]?.gapId ?? i,
+    getItemKey: (i) => view?.points[i] ?? -1 - i,
   });
   const drawn = virtualizer.getVirtualItems();
   const first = drawn[0]?.index ?? 0;
@@ -155,6 +157,7 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
     areaFocused([row.lon - d, row.lat - d, row.lon + d, row.lat + d]);
   };
   const exportAs = (format: 'csv' | 'geojson') => {
+    const shown = Array.from({ length: count }, (_, j) => rowAt(j));
     const stamp = new Date().toISOString().slice(0, 10);
     if (format === 'csv') saveFile(`gaps-${stamp}.csv`, new Blob([gapsToCsv(shown, statuses, lang)], { type: 'text/csv;charset=utf-8' }));
     else saveFile(`gaps-${stamp}.geojson`, new Blob([JSON.stringify(gapsToGeoJSON(shown, statuses))], { type: 'application/geo+json' }));
@@ -165,10 +168,10 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
       <div className="section-head">
         <h2 id="gaps-heading">{t('gapsHeading')}</h2>
         <p className="note" role="status" data-testid="gaps-count">
-          {coverage ? tw('gapsCount', { n: formatNumber(shown.length, lang), total: formatNumber(rows.length, lang) }) : t('gapsWaiting')}
+          {view ? tw('gapsCount', { n: formatNumber(count, lang), total: formatNumber(view.total, lang) }) : t('gapsWaiting')}
         </p>
       </div>
-      <Filters rows={rows} filter={filter} onChange={gapFilterChanged} />
+      <Filters choices={view ?? NO_CHOICES} filter={filter} onChange={gapFilterChanged} />
       <div className="button-row">
         <button type="button" onClick={() => exportAs('csv')}>
           {t('gapsExportCsv')}
@@ -185,9 +188,9 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
         // A scrollable region must take focus, or keyboard users cannot scroll it (axe: scrollable-region-focusable).
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
-        style={{ height: `${Math.max(3, Math.min(VISIBLE_ROWS, shown.length)) * ROW_PX + 40}px` }}
+        style={{ height: `${Math.max(3, Math.min(VISIBLE_ROWS, count)) * ROW_PX + 40}px` }}
       >
-        <table aria-rowcount={shown.length + 1}>
+        <table aria-rowcount={count + 1}>
           <thead>
             <tr>
               {COLUMNS.map((c) => (
@@ -203,7 +206,7 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
           </thead>
           <tbody>
             <tr aria-hidden="true" style={{ height: `${first * ROW_PX}px` }} />
-            {shown.slice(first, last).map((row, i) => (
+            {Array.from({ length: last - first }, (_, i) => rowAt(first + i)).map((row, i) => (
               <tr
                 key={row.gapId}
                 aria-rowindex={first + i + 2}
@@ -225,10 +228,10 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
                 <td>{statusText(currentGap(statuses, row.gapId), lang)}</td>
               </tr>
             ))}
-            <tr aria-hidden="true" style={{ height: `${(shown.length - last) * ROW_PX}px` }} />
+            <tr aria-hidden="true" style={{ height: `${(count - last) * ROW_PX}px` }} />
           </tbody>
         </table>
-        {coverage && shown.length === 0 && <p className="note">{t('gapsEmpty')}</p>}
+        {view && count === 0 && <p className="note">{t('gapsEmpty')}</p>}
       </div>
       <GapStatusPanel row={selectedRow} />
     </section>
