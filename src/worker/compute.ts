@@ -268,6 +268,12 @@ export class CoverageSession {
     return chooseSites(this.dataset, level, options);
   }
 
+  /** Each point's level and km to the nearest 4G/5G tower in `planned` with the plan: what siting prices and covers. */
+  plannedForSiting(): { level: Uint8Array; nearest4gKm: Float64Array } {
+    const { level, nearest4gKm } = classify(this.points, onAirTowers(this.towers, 'planned'));
+    return { level, nearest4gKm };
+  }
+
   get currentPlan(): PlanDoc {
     return this.plan;
   }

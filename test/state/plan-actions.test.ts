@@ -7,7 +7,7 @@ import type { Tower } from '../../src/domain/types.ts';
 import { withPlannedTowers } from '../../src/state/plan-actions.ts';
 
 const LOADED: Tower[] = [
-  { id: 'T1', lon: 105, lat: 9, operator: 'VNPT', status: 'on_air', technology: '4G', synthetic: false },
+  { id: 'T1', lon: 105, lat: 9, operator: 'VNPT', status: 'existing', technology: '4G', synthetic: false },
 ];
 const SITES = [
   { lon: 105.1, lat: 9.1 },
