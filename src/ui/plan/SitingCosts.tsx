@@ -14,7 +14,7 @@ const FIELDS: { field: CostField; label: MessageKey }[] = [
 export function SitingCosts({ values, valid, onChange }: { values: CostTexts; valid: Record<CostField, boolean>; onChange: (field: CostField, text: string) => void }) {
   const { t } = useT();
   return (
-    <details className="siting-costs" data-testid="siting-costs">
+    <details className="wide" data-testid="siting-costs">
       <summary>{t('sitingCostsHeading')}</summary>
       <p className="note">{t('sitingCostsNote')}</p>
       <div className="form-grid">

@@ -149,7 +149,7 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
     <section className="panel" aria-labelledby="siting-heading" data-testid="siting-panel">
       <h2 id="siting-heading">{t('sitingHeading')}</h2>
       <form onSubmit={submit} className="form-grid">
-        <fieldset className="field wide" data-testid="siting-mode">
+        <fieldset className="choice wide" data-testid="siting-mode">
           <legend>{t('sitingMode')}</legend>
           {MODES.map((m) => (
             <label className="toggle" key={m.value}>
@@ -225,7 +225,7 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
         {done && <SitingExact done={done} currency={done.options.costs.currency} />}
       </div>
       {exact && (
-        <fieldset className="field wide" data-testid="siting-shown">
+        <fieldset className="choice" data-testid="siting-shown">
           <legend>{t('sitingShow')}</legend>
           {(['quick', 'exact'] as const).map((which) => (
             <label className="toggle" key={which}>
