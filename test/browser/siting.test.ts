@@ -14,6 +14,8 @@ describe.skipIf(!executablePath)('Siting budget and target modes in headless Chr
     await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
     await s.page.getByRole('tab', { name: 'Kế hoạch' }).click();
     await s.page.getByTestId('siting-panel').waitFor();
+    // Tall enough for the whole panel in one screenshot.
+    await s.page.setViewportSize({ width: 1280, height: 2200 });
   });
   afterAll(async () => s?.close());
 
@@ -37,6 +39,18 @@ describe.skipIf(!executablePath)('Siting budget and target modes in headless Chr
     await panel().screenshot({ path: 'test-results/siting-budget.png' });
     expect(s.errors).toEqual([]);
     expect(s.blocked).toEqual([]);
+  });
+
+  it('adds the sites with the chosen operator, once however often the button is pressed', async () => {
+    await panel().getByLabel('Nhà mạng của trạm thêm vào').selectOption('MobiFone');
+    const add = panel().getByRole('button', { name: 'Thêm 5 vị trí đã chọn vào kế hoạch' });
+    await add.click();
+    expect(await s.page.getByTestId('plan-counts').innerText()).toBe('5 trạm mới, 0 trạm sửa, 0 trạm bỏ');
+    await add.click();
+    expect(await s.page.getByTestId('plan-counts').innerText()).toBe('5 trạm mới, 0 trạm sửa, 0 trạm bỏ');
+    expect(await s.page.getByTestId('tower-editor').getByLabel('Nhà mạng').inputValue()).toBe('MobiFone');
+    await s.page.getByRole('button', { name: 'Hoàn tác' }).click();
+    expect(await s.page.getByTestId('plan-counts').innerText()).toBe('0 trạm mới, 0 trạm sửa, 0 trạm bỏ');
   });
 
   it('finds the cheapest way to every hamlet with good signal', async () => {
