@@ -61,6 +61,18 @@ describe.skipIf(!executablePath)('Siting budget and target modes in headless Chr
     await s.page.waitForFunction(() => document.querySelector('[data-testid="siting-summary"]')?.textContent?.startsWith('Để đạt'), undefined, { timeout: 20000 });
     await exactDone();
     expect(await s.page.getByTestId('siting-exact').innerText()).toContain('Tối ưu (đã chứng minh): rẻ nhất là 9,22 tỷ đồng.');
+    // Schedule mode: two sites a month from October 2021 (the default) meet it in December.
+    await panel().getByText('Lịch xây dựng theo tháng').click();
+    expect(await s.page.getByTestId('schedule-target').innerText()).toBe('Đạt mục tiêu vào tháng 12/2021.');
+    const rows = await panel().locator('.schedule-table tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split('\t').slice(0, 2))).toEqual([
+      ['10/2021', '2'],
+      ['11/2021', '2'],
+      ['12/2021', '1'],
+    ]);
+    await panel().getByRole('textbox', { name: 'Số trạm mỗi tháng' }).fill('5');
+    expect(await s.page.getByTestId('schedule-target').innerText()).toBe('Đạt mục tiêu vào tháng 10/2021.');
+    await panel().getByRole('textbox', { name: 'Số trạm mỗi tháng' }).fill('2');
     await panel().screenshot({ path: 'test-results/siting-target.png' });
   });
 

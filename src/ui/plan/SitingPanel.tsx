@@ -19,6 +19,7 @@ import { formatMoney } from './money.ts';
 import { SitingChart } from './SitingChart.tsx';
 import { SitingCosts, type CostField, type CostTexts } from './SitingCosts.tsx';
 import { SitingExact } from './SitingExact.tsx';
+import { SitingSchedule } from './SitingSchedule.tsx';
 
 const WEIGHTS: { value: SitingWeight; label: MessageKey }[] = [
   { value: 'population', label: 'weightPopulation' },
@@ -271,6 +272,7 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
               </li>
             ))}
           </ol>
+          {answer.mode === 'target' && <SitingSchedule answer={answer} currency={done?.options.costs.currency ?? currency} />}
           <label className="field">
             <span>{t('sitingOperator')}</span>
             <select value={operator} onChange={(event) => setOperator(event.target.value)}>

@@ -123,6 +123,15 @@ export const planVi = {
   sitingCurveGreedy: 'Tham lam',
   sitingCurveExact: 'Chính xác',
   sitingCurveAxis: 'tỷ đồng',
+  scheduleHeading: 'Lịch xây dựng theo tháng',
+  scheduleStart: 'Tháng bắt đầu (mm/yyyy)',
+  schedulePerMonth: 'Số trạm mỗi tháng',
+  scheduleMet: 'Đạt mục tiêu vào tháng {month}.',
+  scheduleNotMet: 'Các vị trí này không đủ để đạt mục tiêu.',
+  scheduleMonth: 'Tháng',
+  scheduleSites: 'Số trạm',
+  scheduleCost: 'Chi phí',
+  scheduleIndicator: 'Chỉ tiêu cuối tháng',
 } as const;
 
 export const planEn: Record<keyof typeof planVi, string> = {
@@ -249,4 +258,13 @@ export const planEn: Record<keyof typeof planVi, string> = {
   sitingCurveGreedy: 'Greedy',
   sitingCurveExact: 'Exact',
   sitingCurveAxis: 'billion VND',
+  scheduleHeading: 'Building schedule by month',
+  scheduleStart: 'First month (mm/yyyy)',
+  schedulePerMonth: 'Sites a month',
+  scheduleMet: 'The target is met in {month}.',
+  scheduleNotMet: 'These sites are not enough to meet the target.',
+  scheduleMonth: 'Month',
+  scheduleSites: 'Sites',
+  scheduleCost: 'Cost',
+  scheduleIndicator: "Indicator at the month's end",
 };
