@@ -12,7 +12,6 @@ import { buildPointTable, tableColumns } from '../domain/points/table.ts';
 import { todayIn } from '../domain/input/day.ts';
 import { fromDay, toDay } from '../domain/progress/days.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
-import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
 import type { Costs, Dataset, Issue } from '../domain/types.ts';
 import { DEFAULT_COSTS } from '../domain/parse/costs.ts';
 import { siteCostTable } from '../domain/siting/costs.ts';
@@ -198,13 +197,6 @@ export class Engine {
     const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);
     return run;
-  }
-
-  /** K new 4G sites for the planned scenario with the plan's towers. */
-  siting(options: SitingOptions): { result: SitingResult; elapsedMs: number } {
-    const started = performance.now();
-    const result = this.need().siting(options);
-    return { result, elapsedMs: performance.now() - started };
   }
 
   /** The site costs of the data set (costs.json, else the contract's defaults): the panel's starting values. */
