@@ -18,4 +18,12 @@ export interface SitingDone {
   result: SitingAnswer;
   elapsedMs: number;
   exact?: ExactState;
+  /** The answer the panel lists (and the map draws): the greedy's unless the user picked the exact one. */
+  shown?: 'quick' | 'exact';
+}
+
+/** The sites the panel lists and the map draws. */
+export function shownSites(done: SitingDone): SitingAnswer['sites'] {
+  const exact = done.exact?.phase === 'done' && done.exact.answer.feasible ? done.exact.answer : undefined;
+  return done.shown === 'exact' && exact ? exact.sites : done.result.sites;
 }

@@ -35,6 +35,12 @@ describe.skipIf(!executablePath)('Siting budget and target modes in headless Chr
     expect(await exact.getAttribute('data-optimal')).toBe('true');
     expect(await exact.innerText()).toContain('Tối ưu (đã chứng minh): thêm 7.869 với 9,22 tỷ đồng.');
     expect(await s.page.getByTestId('siting-gap').innerText()).toBe('Lời giải nhanh đạt 7.869, kém cận trên 0,0 %.');
+    // The exact answer's list, here the same five sites (the greedy's was already optimal).
+    const quickList = await panel().getByTestId('siting-sites').innerText();
+    await panel().getByRole('radio', { name: 'Lời giải chính xác (HiGHS)' }).check();
+    expect(await panel().locator('[data-testid="siting-sites"] li').count()).toBe(5);
+    expect((await panel().getByTestId('siting-sites').innerText()).split('\n').sort()).toEqual(quickList.split('\n').sort());
+    await panel().getByRole('radio', { name: 'Lời giải nhanh (tham lam)' }).check();
     await s.page.getByTestId('siting-chart').locator('canvas').waitFor();
     await panel().screenshot({ path: 'test-results/siting-budget.png' });
     expect(s.errors).toEqual([]);

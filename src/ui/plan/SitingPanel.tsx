@@ -59,7 +59,6 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
   const [operator, setOperator] = useState(OPERATORS[0]!);
   const [currency, setCurrency] = useState(DEFAULT_COSTS.currency);
   const [costs, setCosts] = useState<CostTexts>(() => costTexts(DEFAULT_COSTS, lang));
-  const [shown, setShown] = useState<'quick' | 'exact'>('quick');
   const [unchecked, setUnchecked] = useState<ReadonlySet<number>>(new Set());
   const names = boundaryNames(dataset);
 
@@ -95,7 +94,6 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
     event.preventDefault();
     if (!valid) return;
     setUnchecked(new Set());
-    setShown('quick');
     const request: SitingRequest = { mode, radiusKm: radiusValue, weight, costs: { currency, ...costValue }, timeLimitS: limitValue };
     if (mode === 'k') request.k = kValue;
     if (mode === 'budget') request.budget = budgetValue;
@@ -106,7 +104,9 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
   const done = siting.phase === 'done' ? siting : undefined;
   const result = done?.result;
   const exact = done?.exact?.phase === 'done' && done.exact.answer.feasible ? done.exact.answer : undefined;
+  const shown = done?.shown ?? 'quick';
   const answer = shown === 'exact' && exact ? exact : result;
+  const setShown = (which: 'quick' | 'exact') => done && useAppStore.getState().sitingChanged({ ...done, shown: which });
   const money = (v: number) => formatMoney(v, done?.options.costs.currency ?? currency, lang);
   const reachedPct = answer && answer.totalWeight > 0 ? (100 * (answer.baselineGood + answer.gain)) / answer.totalWeight : null;
   const chosen = answer ? answer.sites.filter((_, i) => !unchecked.has(i)) : [];
