@@ -42,7 +42,7 @@ const offline = VitePWA({
     ],
   },
   workbox: {
-    globPatterns: ['**/*.{js,css,html,woff,woff2,geojson,csv,json,png,svg,webmanifest}'],
+    globPatterns: ['**/*.{js,css,html,woff,woff2,geojson,csv,json,png,svg,webmanifest,wasm}'],
     // The map chunk (maplibre + deck.gl) is about 1.7 MB: above Workbox's 2 MiB default with margin.
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
     navigateFallback: 'index.html',

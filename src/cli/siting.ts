@@ -13,7 +13,9 @@
  * `--time-limit` seconds (default 10); `--k` is then optional and caps the count. See
  * siting-budget.ts for the fields it adds. Extension: `--target-pct P [--indicator
  * hamlets|population|schools]` (default population), the cheapest sites bringing the
- * indicator to P % in `planned`, or a note on stderr that it cannot.
+ * indicator to P % in `planned`, or a note on stderr that it cannot; with `--schedule YYYY-MM
+ * [--per-month 2]` those sites are built from that month, listed by gain, each with its
+ * `month`, and `schedule` gives the indicator month by month and `target_month`.
  * `--radius-model` and `--operator` (contract rules 8-9) set the `planned` levels the sites
  * start from; new sites cover `--radius-km`.
  * Bad input or options: exit 1, nothing on stdout, one line per problem on stderr.
@@ -23,7 +25,8 @@ import { scenarioLevels } from '../domain/coverage/scenario-levels.ts';
 import { chooseSites, SITING_WEIGHTS, type SitingWeight } from '../domain/siting/siting.ts';
 import type { Dataset } from '../domain/types.ts';
 import { INDICATORS, type Indicator } from '../domain/siting/target.ts';
-import { budgetReport, DEFAULT_TIME_LIMIT_S, targetReport } from './siting-budget.ts';
+import { isMonth, scheduleSites, type ScheduleOptions } from '../domain/siting/schedule.ts';
+import { budgetReport, DEFAULT_TIME_LIMIT_S, targetReport, type TargetReport } from './siting-budget.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
 import { takeLang } from './lang.ts';
 import { checkNetworkOptions, readNetworkOptions, type NetworkOptions } from './network-options.ts';
@@ -31,10 +34,12 @@ import { checkNetworkOptions, readNetworkOptions, type NetworkOptions } from './
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
 export type SitingIo = CommandIo;
 
+export const DEFAULT_PER_MONTH = 2;
+
 const USAGE =
   'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--radius-model fixed|path_loss] [--operator NAME] [--out <file.json>] [--lang en|vi]\n' +
   `       npm run siting -- --data <folder> --budget <amount> [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--weight …] [--radius-model …] [--operator NAME] [--out <file.json>] [--lang en|vi]\n` +
-  `       npm run siting -- --data <folder> --target-pct <0-100> [--indicator ${INDICATORS.join('|')}] [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--radius-model …] [--operator NAME] [--out <file.json>] [--lang en|vi]`;
+  `       npm run siting -- --data <folder> --target-pct <0-100> [--indicator ${INDICATORS.join('|')}] [--schedule YYYY-MM [--per-month ${DEFAULT_PER_MONTH}]] [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--radius-model …] [--operator NAME] [--out <file.json>] [--lang en|vi]`;
 
 export const DEFAULT_SITE_RADIUS_KM = 4;
 
@@ -52,6 +57,8 @@ interface Args {
   weight: SitingWeight;
   out?: string;
   network: NetworkOptions;
+  /** Schedule mode (with --target-pct): the first building month and sites a month. */
+  schedule?: ScheduleOptions;
 }
 
 /** The JSON object `npm run siting` writes. */
@@ -78,7 +85,7 @@ export interface SitingReport {
   }[];
 }
 
-const OPTIONS = ['--data', '--k', '--radius-km', '--weight', '--out', '--budget', '--time-limit', '--target-pct', '--indicator', '--radius-model', '--operator'] as const;
+const OPTIONS = ['--data', '--k', '--radius-km', '--weight', '--out', '--budget', '--time-limit', '--target-pct', '--indicator', '--radius-model', '--operator', '--schedule', '--per-month'] as const;
 
 const POSITIVE_INTEGER = /^\+?\d+$/;
 const DECIMAL = /^\+?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -109,6 +116,16 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string[] {
     if (!(INDICATORS as readonly string[]).includes(indicatorText)) problems.push(`--indicator ${JSON.stringify(indicatorText)} is not ${INDICATORS.slice(0, -1).join(', ')} or ${INDICATORS.at(-1)}`);
     if (targetText === undefined) problems.push('--indicator goes with --target-pct');
   }
+  const scheduleText = given['--schedule'];
+  const perMonthText = given['--per-month'];
+  let schedule: ScheduleOptions | undefined;
+  if (scheduleText !== undefined) {
+    if (!isMonth(scheduleText)) problems.push(`--schedule ${JSON.stringify(scheduleText)} is not a month YYYY-MM (e.g. 2021-10)`);
+    if (targetText === undefined) problems.push('--schedule goes with --target-pct (the target it builds towards)');
+    const perMonth = perMonthText === undefined ? DEFAULT_PER_MONTH : POSITIVE_INTEGER.test(perMonthText) ? Number(perMonthText) : NaN;
+    if (!(Number.isSafeInteger(perMonth) && perMonth >= 1)) problems.push(`--per-month ${JSON.stringify(perMonthText)} is not a positive whole number`);
+    schedule = { start: scheduleText, perMonth };
+  } else if (perMonthText !== undefined) problems.push('--per-month goes with --schedule');
   const exactMode = budgetText !== undefined || targetText !== undefined;
   let timeLimitS = DEFAULT_TIME_LIMIT_S;
   const limitText = given['--time-limit'];
@@ -147,6 +164,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string[] {
   const args: Args = { data, k, radiusKm, weight: weightText as SitingWeight, timeLimitS, indicator: (indicatorText ?? 'population') as Indicator, network };
   if (budget !== undefined) args.budget = budget;
   if (targetPct !== undefined) args.targetPct = targetPct;
+  if (schedule !== undefined) args.schedule = schedule;
   if (given['--out'] !== undefined) args.out = given['--out'];
   return args;
 }
@@ -175,6 +193,17 @@ export function sitingReport(dataset: Dataset, k: number, radiusKm: number, weig
   };
 }
 
+/** The target report with each site's month and the indicator month by month (schedule mode). */
+function scheduled(report: TargetReport, schedule: ScheduleOptions | undefined) {
+  if (!schedule) return report;
+  const plan = scheduleSites(report.sites, report.baseline_good, report.total, report.feasible ? report.needed : undefined, schedule);
+  return {
+    ...report,
+    schedule: { start: schedule.start, per_month: schedule.perMonth, target_month: plan.targetMonth, months: plan.months },
+    sites: report.sites.map((site, j) => ({ ...site, month: plan.siteMonths[j]! })),
+  };
+}
+
 /** Runs the command; returns the exit status. Never throws. */
 export async function runSiting(argv: readonly string[], io: SitingIo): Promise<number> {
   const { argv: rest, lang, problem } = takeLang(argv);
@@ -197,7 +226,7 @@ export async function runSiting(argv: readonly string[], io: SitingIo): Promise<
       const report =
         args.budget !== undefined
           ? budgetReport(highs, dataset, { ...args, budget: args.budget }, io)
-          : targetReport(highs, dataset, { ...args, targetPct: args.targetPct! }, io);
+          : scheduled(targetReport(highs, dataset, { ...args, targetPct: args.targetPct! }, io), args.schedule);
       return writeJson(report, args.out, io);
     }
     return writeJson(sitingReport(dataset, args.k, args.radiusKm, args.weight, args.network), args.out, io);

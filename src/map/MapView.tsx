@@ -24,6 +24,7 @@ import { contains, padBox } from './point-view.ts';
 import type { Box } from '../domain/points/view.ts';
 import { CHOROPLETH_BREAKS, choroplethClass } from './palette.ts';
 import { basemapStyle, CHOROPLETH_LAYER, provinceBounds } from './style.ts';
+import { shownSites } from '../worker/protocol-siting.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 // The map's workers start while the data is still loading, not when the map is made.
@@ -151,7 +152,7 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     // The towers and those on air as the worker's answer leaves them: the page applies no plan.
     const inputs = { dataset, towers, coverage, onAir: coverage?.onAir ?? NONE_ON_AIR, visible: layers, selectedPoint, box: view?.box, zoom: view?.zoom ?? 0 };
     const { gained, lost } = planChanges(coverage);
-    const sites = siting.phase === 'done' ? siting.result.sites : [];
+    const sites = siting.phase === 'done' ? shownSites(siting) : [];
     overlay.current?.setProps({
       layers: [
         ...datasetLayers(inputs, handlers, 'commune-labels'),

@@ -7,7 +7,9 @@ import { failureProblem } from '../io/db.ts';
 import { failureText } from '../domain/messages/failure.ts';
 import { proxy, wrap, type Remote } from 'comlink';
 import { readsStatuses, type GapQuery } from '../domain/gaps/view.ts';
-import type { SitingOptions } from '../domain/siting/siting.ts';
+import type { SitingRequest } from '../domain/siting/modes.ts';
+import type { Costs } from '../domain/types.ts';
+import type { ExactProgress, ExactState } from '../worker/protocol-siting.ts';
 import { bundledFiles } from '../io/bundled.ts';
 import { clearImport } from '../io/import-store.ts';
 import type { Engine } from '../worker/engine.ts';
@@ -134,15 +136,49 @@ function load(first: boolean): void {
     .catch((error: unknown) => store().datasetRejected(messageOf(error), []));
 }
 
-/** Asks the worker for siting suggestions over the planned scenario with the plan. */
-export function suggestSites(options: SitingOptions): void {
+/**
+ * Asks the worker for siting suggestions over the planned scenario with the plan: the greedy
+ * answer at once, then HiGHS's exact one with its bound (progress as it goes; cancelExactSiting).
+ */
+export function suggestSites(options: SitingRequest): void {
   if (!engine) return;
+  const remote = engine;
   const mine = ++latestSiting;
+  const current = () => mine === latestSiting;
   store().sitingChanged({ phase: 'running', options });
-  engine.siting(options).then(
-    ({ result, elapsedMs }) => mine === latestSiting && store().sitingChanged({ phase: 'done', options, result, elapsedMs }),
-    (error: unknown) => mine === latestSiting && store().sitingChanged({ phase: 'failed', message: messageOf(error) }),
+  const exactChanged = (exact: ExactState) => {
+    const state = store().siting;
+    if (current() && state.phase === 'done') store().sitingChanged({ ...state, exact });
+  };
+  remote.sitingGreedy(options).then(
+    ({ answer, elapsedMs }) => {
+      if (!current()) return;
+      store().sitingChanged({ phase: 'done', options, result: answer, elapsedMs, exact: { phase: 'running' } });
+      let answered = false;
+      const progress = proxy((p: ExactProgress) => !answered && exactChanged({ phase: 'running', progress: p }));
+      remote.sitingExact(options, progress).then(
+        (exact) => {
+          answered = true;
+          exactChanged(exact ? { phase: 'done', answer: exact.answer, elapsedMs: exact.elapsedMs } : { phase: 'cancelled' });
+        },
+        (error: unknown) => {
+          answered = true;
+          exactChanged({ phase: 'failed', message: messageOf(error) });
+        },
+      );
+    },
+    (error: unknown) => current() && store().sitingChanged({ phase: 'failed', message: messageOf(error) }),
   );
+}
+
+/** Stops the exact search under way; the greedy answer stays. */
+export function cancelExactSiting(): void {
+  void engine?.cancelSitingExact();
+}
+
+/** The data set's site costs (costs.json, else the defaults), for the panel's fields. */
+export function sitingCosts(): Promise<Costs> | undefined {
+  return engine?.sitingCosts();
 }
 
 /** Checks files for import (nothing changes yet). */

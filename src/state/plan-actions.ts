@@ -11,18 +11,29 @@ export interface NewSite {
   radiusKm?: number;
 }
 
-/** The plan with a planned 4G tower (Viettel until the user picks the operator) at each site. */
-export function withPlannedTowers(base: readonly Tower[], plan: PlanDoc, sites: readonly NewSite[]): { plan: PlanDoc; ids: string[] } {
+/** Where a tower stands, as a key: a suggestion is the hamlet's or school's exact position. */
+const placeKey = (lon: number, lat: number): string => `${lon},${lat}`;
+
+/**
+ * The plan with a planned 4G tower of `operator` at each site, leaving out every site where
+ * the plan already added a tower (a second click on the same suggestions changes nothing)
+ * and repeats within `sites`.
+ */
+export function withPlannedTowers(base: readonly Tower[], plan: PlanDoc, sites: readonly NewSite[], operator = 'Viettel'): { plan: PlanDoc; ids: string[] } {
   let next = plan;
   const ids: string[] = [];
+  const taken = new Set(plan.added.map((t) => placeKey(t.lon, t.lat)));
   for (const site of sites) {
+    const key = placeKey(site.lon, site.lat);
+    if (taken.has(key)) continue;
+    taken.add(key);
     // The ids of the loaded towers and of the plan's: a removed tower's id is not given again.
     const id = nextTowerId([...base, ...next.added]);
     next = addTower(next, {
       id,
       lon: site.lon,
       lat: site.lat,
-      operator: 'Viettel',
+      operator,
       status: 'planned',
       technology: '4G',
       ...(site.radiusKm === undefined ? {} : { radiusKm: site.radiusKm }),
@@ -38,10 +49,11 @@ export function withPlannedTowers(base: readonly Tower[], plan: PlanDoc, sites: 
  * service date is on air in the "planned" scenario only (contract rule 3), so the map and the
  * figures switch to it: otherwise the new tower would show no effect at all.
  */
-export function placePlannedTowers(sites: readonly NewSite[]): void {
+export function placePlannedTowers(sites: readonly NewSite[], operator?: string): void {
   const state = useAppStore.getState();
   if (!state.dataset || sites.length === 0) return;
-  const { plan, ids } = withPlannedTowers(state.dataset.towers, state.plan, sites);
+  const { plan, ids } = withPlannedTowers(state.dataset.towers, state.plan, sites, operator);
+  if (ids.length === 0) return;
   if (state.scenarioMode !== 'planned') state.scenarioModeChosen('planned');
   state.planEdited(plan);
   state.towerSelected(ids[ids.length - 1]);

@@ -3,7 +3,8 @@ import { problemText } from '../domain/messages/problems.ts';
 import type { Scenario } from '../domain/coverage/columns.ts';
 import { EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
-import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
+import type { SitingRequest } from '../domain/siting/modes.ts';
+import type { SitingDone } from '../worker/protocol-siting.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { Issue, Metric, Tower } from '../domain/types.ts';
 import type { Lang } from '../domain/lang.ts';
@@ -76,8 +77,9 @@ export type SaveState =
 
 export type SitingState =
   | { phase: 'idle' }
-  | { phase: 'running'; options: SitingOptions }
-  | { phase: 'done'; options: SitingOptions; result: SitingResult; elapsedMs: number }
+  | { phase: 'running'; options: SitingRequest }
+  /** The greedy answer at once; `exact`: HiGHS's, as it comes (worker/protocol-siting.ts). */
+  | SitingDone
   | { phase: 'failed'; message: string };
 
 // Enough for a working session; the oldest steps drop off.

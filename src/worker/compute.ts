@@ -12,7 +12,6 @@ import type { PointGrid } from '../domain/coverage/point-grid.ts';
 import { CELL_COUNTS, cellLevelCounts, viewGrid } from '../domain/points/view.ts';
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
 import { buildTimeline, levelInputs, type Timeline } from '../domain/progress/timeline.ts';
-import { chooseSites, type SitingOptions, type SitingResult } from '../domain/siting/siting.ts';
 import type { Dataset, Tower } from '../domain/types.ts';
 import type { ClassifyPool } from './classify-pool.ts';
 import type { CoverageResult, PlanCoverage } from './protocol.ts';
@@ -276,10 +275,10 @@ export class CoverageSession {
     return gapView(answered.rows, answered, query);
   }
 
-  /** K new 4G sites for the planned scenario with the plan's towers (the `siting` command's rule). */
-  siting(options: SitingOptions): SitingResult {
-    const level = classify(this.points, onAirTowers(this.towers, 'planned')).level;
-    return chooseSites(this.dataset, level, options);
+  /** Each point's level and km to the nearest 4G/5G tower in `planned` with the plan: what siting prices and covers. */
+  plannedForSiting(): { level: Uint8Array; nearest4gKm: Float64Array } {
+    const { level, nearest4gKm } = classify(this.points, onAirTowers(this.towers, 'planned'));
+    return { level, nearest4gKm };
   }
 
   get currentPlan(): PlanDoc {

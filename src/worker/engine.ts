@@ -13,8 +13,12 @@ import { buildPointTable, tableColumns } from '../domain/points/table.ts';
 import { todayIn } from '../domain/input/day.ts';
 import { fromDay, toDay } from '../domain/progress/days.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
-import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
-import type { Dataset, Issue } from '../domain/types.ts';
+import type { Costs, Dataset, Issue } from '../domain/types.ts';
+import { DEFAULT_COSTS } from '../domain/parse/costs.ts';
+import { siteCostTable } from '../domain/siting/costs.ts';
+import { greedyAnswer, type ExactAnswer, type SitingAnswer, type SitingRequest } from '../domain/siting/modes.ts';
+import { ExactSitingRunner } from './exact-siting.ts';
+import type { ExactProgress } from './protocol-siting.ts';
 import { datasetKey } from '../io/dataset-key.ts';
 import { loadImport, saveImport } from '../io/import-store.ts';
 import { failureProblem } from '../io/db.ts';
@@ -71,6 +75,7 @@ export class Engine {
   private unsaved: { key: string; files: SourceFile[] } | undefined;
   /** Slow work no figure waits on (timelines, saving), one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
+  private exactSiting: ExactSitingRunner | undefined;
 
   /** Fetches and checks the data files; the page gets the data set as a PointTable. */
   async load(files: RemoteFile[], progress?: Progress): Promise<Loaded | Rejected> {
@@ -209,11 +214,34 @@ export class Engine {
     return run;
   }
 
-  /** K new 4G sites for the planned scenario with the plan's towers. */
-  siting(options: SitingOptions): { result: SitingResult; elapsedMs: number } {
+  /** The site costs of the data set (costs.json, else the contract's defaults): the panel's starting values. */
+  sitingCosts(): Costs {
+    return { ...(this.need().dataset.costs ?? DEFAULT_COSTS) };
+  }
+
+  /** The instant (greedy) answer to a siting question, on `planned` with the plan's towers, every site priced. */
+  sitingGreedy(request: SitingRequest): { answer: SitingAnswer; elapsedMs: number } {
     const started = performance.now();
-    const result = this.need().siting(options);
-    return { result, elapsedMs: performance.now() - started };
+    const session = this.need();
+    const { level, nearest4gKm } = session.plannedForSiting();
+    const { cost } = siteCostTable(session.dataset, nearest4gKm, request.costs);
+    const answer = greedyAnswer(session.dataset, level, cost, request);
+    return { answer, elapsedMs: performance.now() - started };
+  }
+
+  /** The exact answer (HiGHS on its own thread, exact-siting.ts); undefined when cancelled or replaced. */
+  async sitingExact(request: SitingRequest, progress?: (p: ExactProgress) => void): Promise<{ answer: ExactAnswer; elapsedMs: number } | undefined> {
+    const started = performance.now();
+    const session = this.need();
+    const { level, nearest4gKm } = session.plannedForSiting();
+    const { cost } = siteCostTable(session.dataset, nearest4gKm, request.costs);
+    this.exactSiting ??= new ExactSitingRunner();
+    const answer = await this.exactSiting.solve(session.id, session.dataset, request, level, cost, progress && ((p) => void progress(p)));
+    return answer && { answer, elapsedMs: performance.now() - started };
+  }
+
+  cancelSitingExact(): void {
+    this.exactSiting?.cancel();
   }
 
   /** Reads and checks files for import (with progress); nothing changes until `commitImport`. */

@@ -95,4 +95,15 @@ describe.skipIf(!executablePath)('offline after one visit', () => {
     await page.screenshot({ path: 'test-results/offline.png' });
     expect(failed).toEqual([]);
   });
+
+  it('solves a siting budget exactly offline: the solver WebAssembly is precached', async () => {
+    await page.getByRole('tab', { name: 'Kế hoạch' }).click();
+    const panel = page.getByTestId('siting-panel');
+    await panel.getByRole('radio', { name: 'Ngân sách mua được gì' }).check();
+    await panel.getByRole('textbox', { name: 'Ngân sách (tỷ đồng)' }).fill('20');
+    await panel.getByRole('button', { name: 'Gợi ý', exact: true }).click();
+    await page.locator('[data-testid="siting-exact"][data-phase="done"]').waitFor({ timeout: 60000 });
+    expect(await page.getByTestId('siting-exact').getAttribute('data-optimal')).toBe('true');
+    expect(failed).toEqual([]);
+  });
 });

@@ -177,6 +177,10 @@ describe('npm run siting -- --budget', () => {
       [['--data', DATA, '--target-pct', '90', '--indicator', 'districts'], /--indicator "districts" is not hamlets, population or schools/],
       [['--data', DATA, '--k', '3', '--indicator', 'schools'], /--indicator goes with --target-pct/],
       [['--data', DATA, '--budget', '1e10', '--time-limit', '0'], /--time-limit "0" is not a positive number of seconds/],
+      [['--data', DATA, '--target-pct', '90', '--schedule', '2021-13'], /--schedule "2021-13" is not a month YYYY-MM/],
+      [['--data', DATA, '--budget', '1e10', '--schedule', '2021-10'], /--schedule goes with --target-pct/],
+      [['--data', DATA, '--target-pct', '90', '--schedule', '2021-10', '--per-month', '0'], /--per-month "0" is not a positive whole number/],
+      [['--data', DATA, '--target-pct', '90', '--per-month', '2'], /--per-month goes with --schedule/],
     ] as const) {
       const { code, out, err } = await run([...argv]);
       expect({ code, out }).toEqual({ code: 1, out: [] });
@@ -209,5 +213,26 @@ describe('npm run siting -- --target-pct (extension)', () => {
         expect(report.lower_bound).toBeLessThanOrEqual(report.total_cost);
       }
     }
+  });
+});
+
+describe('npm run siting -- --target-pct --schedule (extension)', () => {
+  it('builds the bundled 100 % of hamlets two sites a month from October 2021, reaching it in December', async () => {
+    const { code, out } = await run(['--data', DATA, '--target-pct', '100', '--indicator', 'hamlets', '--schedule', '2021-10', '--per-month', '2']);
+    expect(code).toBe(0);
+    const report = JSON.parse(out[0]!) as Omit<TargetReport, 'sites'> & {
+      schedule: { start: string; per_month: number; target_month: string | null; months: { month: string; sites: number; cost: number; good: number; pct: number }[] };
+      sites: (TargetReport['sites'][number] & { month: string })[];
+    };
+    expect(report.sites.map((s) => s.month)).toEqual(['2021-10', '2021-10', '2021-11', '2021-11', '2021-12']);
+    expect(report.schedule).toMatchObject({ start: '2021-10', per_month: 2, target_month: '2021-12' });
+    // Month by month: the sites of the month, their cost, and the running count of good hamlets.
+    let good = report.baseline_good;
+    for (const month of report.schedule.months) {
+      const built = report.sites.filter((s) => s.month === month.month);
+      good += built.reduce((sum, s) => sum + s.gain, 0);
+      expect(month).toEqual({ month: month.month, sites: built.length, cost: built.reduce((sum, s) => sum + s.cost, 0), good, pct: (100 * good) / report.total });
+    }
+    expect(good).toBe(report.total);
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DatasetView } from '../../src/domain/points/dataset-view.ts';
 import { useAppStore } from '../../src/state/store.ts';
 
-const engine = vi.hoisted(() => ({ suggestSites: vi.fn(), placePlannedTowers: vi.fn() }));
+const engine = vi.hoisted(() => ({ suggestSites: vi.fn(), placePlannedTowers: vi.fn(), sitingCosts: vi.fn(), cancelExactSiting: vi.fn() }));
 vi.mock('../../src/state/engine-client.ts', () => engine);
 vi.mock('../../src/state/plan-actions.ts', () => ({ placePlannedTowers: engine.placePlannedTowers }));
 const { SitingPanel } = await import('../../src/ui/plan/SitingPanel.tsx');
@@ -26,5 +26,18 @@ describe('siting numbers', () => {
     expect((k as HTMLInputElement).getAttribute('aria-invalid')).toBe('true');
     fireEvent.submit((radius as HTMLInputElement).closest('form') as HTMLFormElement);
     expect(engine.suggestSites).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends a budget of "1,5" tỷ đồng as 1.5e9 and the edited costs in đồng', () => {
+    engine.suggestSites.mockClear();
+    useAppStore.setState({ lang: 'vi', siting: { phase: 'idle' } });
+    render(<SitingPanel dataset={dataset} />);
+    fireEvent.click(screen.getByRole('radio', { name: 'Ngân sách mua được gì' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Ngân sách (tỷ đồng)' }), { target: { value: '1,5' } });
+    fireEvent.change(screen.getByRole('textbox', { name: 'Xây trạm' }), { target: { value: '1.200' } });
+    fireEvent.submit(screen.getByRole('textbox', { name: 'Xây trạm' }).closest('form') as HTMLFormElement);
+    expect(engine.suggestSites).toHaveBeenCalledWith(
+      expect.objectContaining({ mode: 'budget', budget: 1.5e9, costs: { currency: 'VND', siteCapex: 1.2e9, solarCapex: 4e8, backhaulPerKm: 5e7 } }),
+    );
   });
 });

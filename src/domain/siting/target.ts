@@ -73,8 +73,12 @@ export interface TargetResult extends BudgetPlan {
   status: string;
 }
 
-/** Lazy greedy by gain per cost until `needed` is met (or k sites, or nothing gains). */
-function greedyTarget(problem: BudgetProblem, needed: number): Choice {
+/**
+ * Lazy greedy by gain per cost until `needed` is met (or k sites, or nothing gains): the slots
+ * and their gains in the order picked, so that the running sums are what each amount of
+ * money buys greedily (the cost–coverage curve).
+ */
+export function ratioGreedy(problem: BudgetProblem, needed: number): { slots: number[]; gains: number[] } {
   const { instance, cost, k } = problem;
   const covered = new Uint8Array(instance.demandWeight.length);
   const ratio = new Float64Array(instance.sites.length);
@@ -87,9 +91,10 @@ function greedyTarget(problem: BudgetProblem, needed: number): Choice {
     }
   }
   const heap = new LazyHeap(ratio, live);
-  const picked: number[] = [];
+  const slots: number[] = [];
+  const gains: number[] = [];
   let total = 0;
-  while (total < needed && picked.length < k && heap.size > 0) {
+  while (total < needed && slots.length < k && heap.size > 0) {
     const s = heap.pop();
     const gain = gainOf(instance, s, covered);
     if (!(gain > 0)) continue;
@@ -99,10 +104,16 @@ function greedyTarget(problem: BudgetProblem, needed: number): Choice {
       continue;
     }
     cover(instance, s, covered);
-    picked.push(s);
+    slots.push(s);
+    gains.push(gain);
     total += gain;
   }
-  return orderByGain(problem, picked);
+  return { slots, gains };
+}
+
+/** The target's greedy answer, listed by gain. */
+export function greedyTarget(problem: BudgetProblem, needed: number): Choice {
+  return orderByGain(problem, ratioGreedy(problem, needed).slots);
 }
 
 /** HiGHS on the target model; the chosen slots, status, and dual bound (a lower bound on cost). */

@@ -1,0 +1,29 @@
+// What crosses for the app's siting (issue 18): the exact search's progress and its state on
+// the page. The answers themselves are domain/siting/modes.ts's.
+import type { ExactAnswer, SitingAnswer, SitingRequest } from '../domain/siting/modes.ts';
+
+/** The exact search as it goes: HiGHS's best value and bound, then the curve's exact points. */
+export type ExactProgress = { stage: 'solving'; value: number; bound: number } | { stage: 'curve'; done: number; total: number };
+
+export type ExactState =
+  | { phase: 'running'; progress?: ExactProgress }
+  | { phase: 'done'; answer: ExactAnswer; elapsedMs: number }
+  | { phase: 'cancelled' }
+  | { phase: 'failed'; message: string };
+
+/** The instant answer, with the exact one as it comes. */
+export interface SitingDone {
+  phase: 'done';
+  options: SitingRequest;
+  result: SitingAnswer;
+  elapsedMs: number;
+  exact?: ExactState;
+  /** The answer the panel lists (and the map draws): the greedy's unless the user picked the exact one. */
+  shown?: 'quick' | 'exact';
+}
+
+/** The sites the panel lists and the map draws. */
+export function shownSites(done: SitingDone): SitingAnswer['sites'] {
+  const exact = done.exact?.phase === 'done' && done.exact.answer.feasible ? done.exact.answer : undefined;
+  return done.shown === 'exact' && exact ? exact.sites : done.result.sites;
+}

@@ -1,0 +1,50 @@
+// The engine's exact siting runner: a cancel settles the search under way as undefined and
+// ends its worker (HiGHS cannot be reached while it searches); a newer search replaces an
+// older one the same way. The worker here is a stand-in that never answers.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_COSTS } from '../../src/domain/parse/costs.ts';
+import type { SitingRequest } from '../../src/domain/siting/modes.ts';
+import { ExactSitingRunner } from '../../src/worker/exact-siting.ts';
+
+const started: SilentWorker[] = [];
+class SilentWorker {
+  terminated = false;
+  constructor() {
+    started.push(this);
+  }
+  postMessage(): void {}
+  addEventListener(): void {}
+  removeEventListener(): void {}
+  start(): void {}
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+const request: SitingRequest = { mode: 'budget', budget: 1e9, radiusKm: 4, weight: 'population', costs: DEFAULT_COSTS, timeLimitS: 10 };
+const points = { hamlets: [], schools: [] };
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  started.length = 0;
+});
+
+describe('ExactSitingRunner', () => {
+  it('cancel settles the search as undefined and ends its worker; the next search starts a fresh one', async () => {
+    vi.stubGlobal('Worker', SilentWorker);
+    const runner = new ExactSitingRunner();
+    const first = runner.solve(1, points, request, new Uint8Array(), new Float64Array());
+    runner.cancel();
+    await expect(first).resolves.toBeUndefined();
+    expect(started.map((w) => w.terminated)).toEqual([true]);
+    const second = runner.solve(1, points, request, new Uint8Array(), new Float64Array());
+    expect(started).toHaveLength(2);
+    // A newer search replaces the one under way.
+    const third = runner.solve(1, points, request, new Uint8Array(), new Float64Array());
+    await expect(second).resolves.toBeUndefined();
+    expect(started).toHaveLength(3);
+    runner.close();
+    await expect(third).resolves.toBeUndefined();
+    expect(started.every((w) => w.terminated)).toBe(true);
+  });
+});
