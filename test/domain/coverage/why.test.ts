@@ -6,7 +6,7 @@ import { pointLevel, towersOnAir } from '../../../src/domain/coverage/brute-forc
 import { LEVEL_NAMES } from '../../../src/domain/coverage/columns.ts';
 import { CLASS_FOREST, defaultRadioModel, hataTerms, pathLossRadiusKm } from '../../../src/domain/coverage/radio-model.ts';
 import { NEAR_FACTOR, whyLevel } from '../../../src/domain/coverage/why.ts';
-import { CLUTTER_CLASSES, type Technology, type Tower } from '../../../src/domain/types.ts';
+import { CLUTTER_CLASSES, type ClutterClass, type Technology, type Tower } from '../../../src/domain/types.ts';
 import { SEED, destination, tower } from './classify-helpers.ts';
 
 const OPERATORS = ['MobiFone', 'VNPT', 'Viettel'];
@@ -57,7 +57,7 @@ describe(`whyLevel = the oracle (seed ${SEED})`, () => {
           if (why.reason.code === 'good') expect(why.reason.tower.covers && why.reason.tower.broadband).toBe(true);
           // Every tower within NEAR_FACTOR of its radius is listed (up to the cap), nearest first.
           const near = onAir.filter((t) => {
-            const r = t.radiusByClassKm ? t.radiusByClassKm[CLUTTER_CLASSES[clutter]] : t.radiusKm;
+            const r = t.radiusByClassKm ? t.radiusByClassKm[CLUTTER_CLASSES[clutter] as ClutterClass] : t.radiusKm;
             return haversine(x, y, t) <= r * NEAR_FACTOR;
           });
           expect(why.towers.length).toBe(Math.min(near.length, 12));
