@@ -10,7 +10,7 @@ import type { Lang } from '../domain/lang.ts';
 import type { GapFilter, GapSortKey, SortDirection } from '../domain/gaps/register.ts';
 import { applyStatusChange, EMPTY_STATUSES, type GapStatusChange, type GapStatuses } from '../domain/gaps/status.ts';
 import type { StagedFile } from '../domain/import/staging.ts';
-import type { CoverageResult, ImportChecked, PlanCoverage, RadiusFigures } from '../worker/protocol.ts';
+import type { CoverageResult, ImportChecked, NetworkFigures, PlanCoverage, RadiusFigures } from '../worker/protocol.ts';
 import { patchSlots, type TowerChanges } from '../worker/tower-slots.ts';
 
 export type LayerId = 'hamlets' | 'schools' | 'towers' | 'towerRadius' | 'choropleth';
@@ -124,6 +124,12 @@ export interface AppState {
   gapStatuses: GapStatuses;
   /** 'unreadable': the saved statuses could not be read; they are kept, and not saved over. */
   gapStatusesSaved: { phase: 'idle' | 'saved' } | { phase: 'failed' | 'unreadable'; message: string } | { phase: 'conflict'; savedAt: string };
+  /** The one operator whose towers every figure counts (contract rule 9); undefined: all together. */
+  network: string | undefined;
+  /** Good signal in every network side by side, for the scenario on screen. */
+  networkFigures: NetworkFigures | undefined;
+  networkChosen: (network: string | undefined) => void;
+  networkFiguresComputed: (figures: NetworkFigures) => void;
   languageToggled: () => void;
   layerToggled: (layer: LayerId) => void;
   loadProgressed: (done: number, total: number) => void;
@@ -196,6 +202,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
   gapSort: { key: 'weight', direction: 'desc' },
   gapStatuses: EMPTY_STATUSES,
   gapStatusesSaved: { phase: 'idle' },
+  network: undefined,
+  networkFigures: undefined,
+  networkChosen: (network) => set({ network }),
+  networkFiguresComputed: (networkFigures) => set({ networkFigures }),
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   loadProgressed: (done, total) => set({ load: { phase: 'loading', done, total } }),
