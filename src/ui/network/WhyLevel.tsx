@@ -53,7 +53,10 @@ export function WhyLevel({ index }: { index: number }) {
       live = false;
     };
   }, [index, coverage]);
-  const why = answer?.index === index && answer.of === coverage ? answer.why : undefined;
+  const settled = answer?.index === index && answer.of === coverage;
+  const why = settled ? answer.why : undefined;
+  // No engine or no answer for this point (the data changed): nothing to explain.
+  if (settled && !why) return null;
   const db = (value: number | undefined) => (value === undefined ? t('whyUnknown') : `${formatNumber(value, lang, 1)} dB`);
   return (
     <div className="why" data-testid="why" aria-live="polite">
