@@ -53,7 +53,7 @@ describe.skipIf(!executablePath)('Network selector and why, in headless Chromium
       await sentence.waitFor({ timeout: 30000 });
       expect(await sentence.getAttribute('data-clutter')).toBe('forest');
       expect(await sentence.innerText()).toBe('Không có sóng tốt: trạm 4G gần nhất của Viettel cách 4,8 km, vùng phủ 4 km trong rừng.');
-      const rows = fresh.locator('[data-testid="why-table"] tbody tr');
+      const rows = fresh.locator('[data-testid="why-list"] li');
       expect(await rows.count()).toBeGreaterThan(0);
       expect(await rows.first().innerText()).toContain('Viettel');
       expect(await rows.first().innerText()).toMatch(/[-−]\d+,\d dB/);

@@ -44,7 +44,7 @@ export function NetworkPanel() {
       </div>
       <p className="note">{t('networkNote')}</p>
       {rows ? (
-        <table className="compact" data-testid="network-table">
+        <table className="compact network-table" data-testid="network-table">
           <caption className="note">{t('networkTableCaption')}</caption>
           <thead>
             <tr>

@@ -71,43 +71,46 @@ export function WhyLevel({ index }: { index: number }) {
           {why.towers.length === 0 ? (
             <p className="note">{t('whyNoTowers')}</p>
           ) : (
-            <div className="table-scroll">
-              <table className="compact" data-testid="why-table">
-                <caption className="note">{t('whyTableCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('whyTower')}</th>
-                    <th scope="col">{t('whyBand')}</th>
-                    <th scope="col">{t('whyHeight')}</th>
-                    <th scope="col">{t('whyDistance')}</th>
-                    <th scope="col">{t('whyRadius')}</th>
-                    <th scope="col">{t('whyPathLoss')}</th>
-                    <th scope="col">{t('whyMargin')}</th>
-                    <th scope="col">{t('whyCovers')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {why.towers.map((tower) => (
-                    <tr key={tower.id} data-covers={tower.covers}>
-                      <th scope="row">
-                        {tower.operator} {tower.technology}
-                        <br />
-                        <span className="note">{tower.id}</span>
-                      </th>
-                      <td>
-                        {formatNumber(tower.bandMhz, lang)} MHz{tower.bandIsDefault && <span className="note"> {t('whyBandDefault')}</span>}
-                      </td>
-                      <td>{tower.heightM === undefined ? t('whyUnknown') : `${formatNumber(tower.heightM, lang)} m`}</td>
-                      <td>{formatKm(tower.distanceKm, lang)}</td>
-                      <td>{formatKm(tower.radiusKm, lang)}</td>
-                      <td>{db(tower.pathLossDb)}</td>
-                      <td>{db(tower.marginDb)}</td>
-                      <td>{t(tower.covers ? 'whyCoversYes' : 'whyCoversNo')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ul className="why-towers" data-testid="why-list" aria-label={t('whyTableCaption')}>
+              {why.towers.map((tower) => (
+                <li key={tower.id} data-covers={tower.covers}>
+                  <p>
+                    <strong>
+                      {tower.operator} {tower.technology}
+                    </strong>{' '}
+                    {tower.id} · {t('whyCovers')}: <strong>{t(tower.covers ? 'whyCoversYes' : 'whyCoversNo')}</strong>
+                  </p>
+                  <dl>
+                    <div>
+                      <dt>{t('whyBand')}</dt>
+                      <dd>
+                        {formatNumber(tower.bandMhz, lang)} MHz{tower.bandIsDefault && ` ${t('whyBandDefault')}`}
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>{t('whyHeight')}</dt>
+                      <dd>{tower.heightM === undefined ? t('whyUnknown') : `${formatNumber(tower.heightM, lang)} m`}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('whyDistance')}</dt>
+                      <dd>{formatKm(tower.distanceKm, lang)}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('whyRadius')}</dt>
+                      <dd>{formatKm(tower.radiusKm, lang)}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('whyPathLoss')}</dt>
+                      <dd>{db(tower.pathLossDb)}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('whyMargin')}</dt>
+                      <dd>{db(tower.marginDb)}</dd>
+                    </div>
+                  </dl>
+                </li>
+              ))}
+            </ul>
           )}
           <p className="note">{t('whyDbNote')}</p>
         </>
