@@ -71,5 +71,6 @@ describe.skipIf(!executablePath)('Network selector and why, in headless Chromium
       await browser.close();
     }
     expect(s.errors).toEqual([]);
-  });
+    // Two page loads of the whole province on a shared machine.
+  }, 240000);
 });
