@@ -59,8 +59,8 @@ async function requestCoverage(): Promise<void> {
     store().coverageComputed(result);
     const range = await engine.radiusRange(result.requestId, result.scenario);
     if (range) store().radiusRangeComputed(result.requestId, range);
-    const networks = await engine.networks(result.scenario);
-    if (result.requestId === store().coverage?.requestId) store().networkFiguresComputed(networks);
+    const networks = await engine.networks(result.requestId, result.scenario);
+    if (networks && result.requestId === store().coverage?.requestId) store().networkFiguresComputed(networks);
     engine.timeline().then(
       (answer) => answer?.datasetId === datasetId && store().timelineRebuilt(answer.timeline),
       (error: unknown) => store().coverageFailed(messageOf(error)),

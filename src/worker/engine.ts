@@ -197,9 +197,15 @@ export class Engine {
     }
   }
 
-  /** Good signal per network side by side (all, then each operator), with the plan's towers. */
-  networks(scenario: Scenario): NetworkFigures {
-    return this.need().networkFigures(scenario);
+  /**
+   * Good signal per network side by side (all, then each operator), with the plan's towers,
+   * for result `requestId`; undefined when a newer request came (scrubbing through dates).
+   */
+  async networks(requestId: number, scenario: Scenario): Promise<NetworkFigures | undefined> {
+    await nextTask();
+    const session = this.session;
+    if (requestId !== this.latest || !session) return undefined;
+    return session.networkFigures(scenario);
   }
 
   /** Why point `index` has its level, in the network of the last coverage request. */
