@@ -15,6 +15,7 @@ import { ExportPanel } from '../ui/map/ExportPanel.tsx';
 import { Header } from '../ui/common/Header.tsx';
 import { ImportPanel } from '../ui/import/ImportPanel.tsx';
 import { LayerPanel } from '../ui/map/LayerPanel.tsx';
+import { NetworkPanel } from '../ui/network/NetworkPanel.tsx';
 import { Legend } from '../ui/map/Legend.tsx';
 import { LoadStatus } from '../ui/common/LoadStatus.tsx';
 import { PlanImpact } from '../ui/plan/PlanImpact.tsx';
@@ -81,6 +82,7 @@ export function App() {
                 content: (
                   <>
                     <ScenarioPanel />
+                    {dataset && <NetworkPanel />}
                     {dataset && <CoverageSummary />}
                     {dataset && <SelectionPanel dataset={dataset} />}
                     <ChoroplethPanel />

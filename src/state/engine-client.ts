@@ -14,6 +14,7 @@ import { bundledFiles } from '../io/bundled.ts';
 import { clearImport } from '../io/import-store.ts';
 import type { Engine } from '../worker/engine.ts';
 import type { ImportRequestFile, Loaded } from '../worker/protocol.ts';
+import type { WhyLevel } from '../domain/coverage/why.ts';
 import type { TowerChanges } from '../worker/tower-slots.ts';
 import { scenarioOf, useAppStore, type AppState, type ImportState } from './store.ts';
 
@@ -56,11 +57,13 @@ async function requestCoverage(): Promise<void> {
   if (!state.dataset) return;
   state.coverageRequested();
   try {
-    const result = await newest((e) => e.coverage(scenarioOf(state)));
+    const result = await newest((e) => e.coverage(scenarioOf(state), state.network));
     if (!result || !engine) return;
     store().coverageComputed(result);
     const range = await engine.radiusRange(result.requestId, result.scenario);
     if (range) store().radiusRangeComputed(result.requestId, range);
+    const networks = await engine.networks(result.requestId, result.scenario);
+    if (networks && result.requestId === store().coverage?.requestId) store().networkFiguresComputed(networks);
     engine.timeline().then(
       (answer) => answer?.datasetId === datasetId && store().timelineRebuilt(answer.timeline),
       (error: unknown) => store().coverageFailed(messageOf(error)),
@@ -84,7 +87,7 @@ async function sendPlan(): Promise<void> {
   clearTimeout(refresh);
   refresh = setTimeout(() => void requestCoverage(), REFRESH_DELAY_MS);
   try {
-    const answer = await newest((e) => e.plan(shownPlan(state), scenarioOf(state)));
+    const answer = await newest((e) => e.plan(shownPlan(state), scenarioOf(state), state.network));
     if (answer) store().planCoverageComputed(answer);
   } catch (error) {
     store().coverageFailed(messageOf(error));
@@ -134,6 +137,13 @@ function load(first: boolean): void {
       } else store().importChanged({ phase: 'failed', message: failureText(restored.failed ?? '', store().lang) });
     })
     .catch((error: unknown) => store().datasetRejected(messageOf(error), []));
+}
+
+/** Why point `index` has its level on screen (its scenario and network); undefined without data. */
+export async function whyOf(index: number): Promise<WhyLevel | undefined> {
+  const shown = store().coverage;
+  if (!engine || !shown || shown.datasetId !== datasetId) return undefined;
+  return engine.why(index, shown.scenario);
 }
 
 /**
@@ -242,7 +252,8 @@ export function startDataWorker(): () => void {
   worker.onerror = (event) => store().datasetRejected(messageOf(new Error(event.message || 'worker error')), []);
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     // A new scenario keeps the plan: the worker holds it already.
-    if (state.dataset !== previous.dataset || scenarioOf(state) !== scenarioOf(previous)) void requestCoverage();
+    const moved = state.dataset !== previous.dataset || scenarioOf(state) !== scenarioOf(previous);
+    if (moved || state.network !== previous.network) void requestCoverage();
     else if (shownPlan(state) !== shownPlan(previous)) void sendPlan();
     if (state.coverage && gapsChanged(state, previous)) void requestGaps();
   });

@@ -16,7 +16,7 @@ import { toStatuses } from '../domain/gaps/history-v1.ts';
 import { randomEventId } from '../domain/gaps/event-id.ts';
 import { registerText } from '../domain/messages/register.ts';
 import type { StagedFile } from '../domain/import/staging.ts';
-import type { CoverageResult, ImportChecked, PlanCoverage, RadiusFigures } from '../worker/protocol.ts';
+import type { CoverageResult, ImportChecked, NetworkFigures, PlanCoverage, RadiusFigures } from '../worker/protocol.ts';
 import { patchSlots, type TowerChanges } from '../worker/tower-slots.ts';
 
 /** Who signs the register's changes made on this device. */
@@ -146,6 +146,12 @@ export interface AppState {
   gapView: GapView | undefined;
   /** 'unreadable': the saved statuses could not be read; they are kept, and not saved over. */
   gapStatusesSaved: { phase: 'idle' | 'saved' } | { phase: 'failed' | 'unreadable'; message: string };
+  /** The one operator whose towers every figure counts (contract rule 9); undefined: all together. */
+  network: string | undefined;
+  /** Good signal in every network side by side, for the scenario on screen. */
+  networkFigures: NetworkFigures | undefined;
+  networkChosen: (network: string | undefined) => void;
+  networkFiguresComputed: (figures: NetworkFigures) => void;
   languageToggled: () => void;
   layerToggled: (layer: LayerId) => void;
   loadProgressed: (done: number, total: number) => void;
@@ -226,6 +232,10 @@ export const useAppStore = create<AppState>()((set, get) => ({
   gapAuthor: DEFAULT_AUTHOR,
   gapView: undefined,
   gapStatusesSaved: { phase: 'idle' },
+  network: undefined,
+  networkFigures: undefined,
+  networkChosen: (network) => set({ network }),
+  networkFiguresComputed: (networkFigures) => set({ networkFigures }),
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   loadProgressed: (done, total) => set({ load: { phase: 'loading', done, total } }),

@@ -28,6 +28,8 @@ export interface View {
   selected?: string;
   gapFilter?: GapFilter;
   gapSort?: { key: GapSortKey; direction: SortDirection };
+  /** The operator whose network the figures count; absent: all. */
+  network?: string;
 }
 
 type ViewSource = Pick<
@@ -44,7 +46,8 @@ type ViewSource = Pick<
   | 'dataset'
   | 'gapFilter'
   | 'gapSort'
->;
+> &
+  Partial<Pick<AppState, 'network'>>;
 
 /** The id-based selection of the state: a point (hamlets, then schools) or a tower. */
 export function selectedKey(state: Pick<ViewSource, 'dataset' | 'selectedPoint' | 'selectedTower'>): string | undefined {
@@ -107,6 +110,7 @@ export function viewToHash(state: ViewSource): string {
   if (selected) params.set('sel', selected);
   writeGapFilter(params, state.gapFilter);
   params.set('gsort', `${state.gapSort.key}:${state.gapSort.direction}`);
+  if (state.network !== undefined) params.set('net', state.network);
   return params.toString();
 }
 
@@ -153,6 +157,8 @@ export function viewFromHash(hash: string): View {
   const sortKey = oneOf(SORT_KEYS, key ?? null);
   const sortDirection = oneOf(['asc', 'desc'] as const, direction ?? null);
   if (sortKey && sortDirection) view.gapSort = { key: sortKey, direction: sortDirection };
+  const network = params.get('net');
+  if (network !== null && network.length > 0 && network.length <= 100) view.network = network;
   return view;
 }
 

@@ -16,6 +16,8 @@ function applyBeforeData(view: View): void {
   if (view.tab) patch.sidebarTab = view.tab;
   if (view.gapFilter) patch.gapFilter = view.gapFilter;
   if (view.gapSort) patch.gapSort = view.gapSort;
+  // Before the data: the first figures are already the partner's own network's.
+  if (view.network) patch.network = view.network;
   useAppStore.setState(patch);
 }
 

@@ -4,6 +4,7 @@ import { buildDistrictIndex, locateDistricts } from '../domain/coverage/district
 import { gapRows, type GapRow } from '../domain/gaps/register.ts';
 import { gapView, type GapQuery, type GapView } from '../domain/gaps/view.ts';
 import { coverageFigures, pointWeights, type CoverageFigures } from '../domain/coverage/report.ts';
+import type { NetworkFigures } from './protocol.ts';
 import { touchedIds, towerInPlan } from '../domain/plan/diff.ts';
 import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '../domain/plan/incremental.ts';
 import { NearestTowers } from '../domain/plan/nearest.ts';
@@ -13,6 +14,10 @@ import { CELL_COUNTS, cellLevelCounts, viewGrid } from '../domain/points/view.ts
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
 import { buildTimeline, levelInputs, type Timeline } from '../domain/progress/timeline.ts';
 import type { Dataset, Tower } from '../domain/types.ts';
+import { pointClutter } from '../domain/coverage/clutter.ts';
+import { effectiveModel } from '../domain/coverage/report.ts';
+import { networkLevels } from '../domain/coverage/scenario-levels.ts';
+import { whyLevel, type WhyLevel } from '../domain/coverage/why.ts';
 import type { ClassifyPool } from './classify-pool.ts';
 import type { CoverageResult, PlanCoverage } from './protocol.ts';
 import { OnAirSlots, TowerSlots } from './tower-slots.ts';
@@ -53,6 +58,10 @@ export class CoverageSession {
   private baseline: { scenario: Scenario; level: Uint8Array; figures: CoverageFigures } | undefined;
   /** The newest answer's columns (a plan edit's are the live ones), and its gap rows once made. */
   private answered: { level: Uint8Array; nearestTower: Int32Array; nearestKm: Float64Array; rows?: GapRow[] } | undefined;
+  /** The one operator whose towers count (rule 9), undefined for all of them together. */
+  private network: string | undefined;
+  /** Clutter class code per point, made on the first "why" (rule 8). */
+  private clutter: Uint8Array | undefined;
 
   /** The map's grid of the points: levels are counted per cell with every result. */
   readonly grid: PointGrid;
@@ -72,6 +81,31 @@ export class CoverageSession {
     this.district = locateDistricts(buildDistrictIndex(dataset.districts), this.points.lon, this.points.lat);
     this.baseById = new Map(dataset.towers.map((t) => [t.id, t]));
     this.slots = new TowerSlots(dataset.towers);
+  }
+
+  /**
+   * Counts only `network`'s towers from now on (undefined: every operator's). A change drops
+   * what was kept for the network before: the plan edit's state, the baseline, the nearest.
+   */
+  setNetwork(network: string | undefined): void {
+    if (network === this.network) return;
+    this.network = network;
+    this.engine = undefined;
+    this.baseline = undefined;
+    this.lastNearest = undefined;
+  }
+
+  get currentNetwork(): string | undefined {
+    return this.network;
+  }
+
+  /** The towers of the network (rule 9) on air in a scenario. */
+  private onAir(towers: readonly Tower[], scenario: Scenario): TowerColumns {
+    return onAirTowers(towers, scenario, this.network === undefined ? {} : { operator: this.network });
+  }
+
+  private inNetwork(tower: Tower): boolean {
+    return this.network === undefined || tower.operator === this.network;
   }
 
   /** The district of each point (index into `dataset.districts`, -1 for none). */
@@ -94,7 +128,7 @@ export class CoverageSession {
    * points' level changes (levelChanges, the slow part), here or on another worker.
    */
   async timeline(changes: LevelChangesOf = ({ points, states }) => levelChanges(points, states)): Promise<Timeline> {
-    const dataset = { ...this.dataset, towers: [...this.towers] };
+    const dataset = { ...this.dataset, towers: this.towers.filter((t) => this.inNetwork(t)) };
     return buildTimeline(dataset, { district: this.district }, await changes(levelInputs(dataset)));
   }
 
@@ -106,7 +140,7 @@ export class CoverageSession {
   private baselineFor(scenario: Scenario, planLevel: Uint8Array): { level: Uint8Array; figures: CoverageFigures } {
     if (this.baseline?.scenario === scenario) return this.baseline;
     const level =
-      isEmptyPlan(this.plan) ? planLevel.slice() : classify(this.points, onAirTowers(this.dataset.towers, scenario)).level;
+      isEmptyPlan(this.plan) ? planLevel.slice() : classify(this.points, this.onAir(this.dataset.towers, scenario)).level;
     this.baseline = { scenario, level, figures: this.figuresOf(level) };
     return this.baseline;
   }
@@ -122,20 +156,20 @@ export class CoverageSession {
    * factor per task, and drops them when a newer request comes first.
    */
   radiusFigures(scenario: Scenario, factor: number): CoverageFigures {
-    return this.figuresOf(classify(this.points, scaled(onAirTowers(this.towers, scenario), factor)).level);
+    return this.figuresOf(classify(this.points, scaled(this.onAir(this.towers, scenario), factor)).level);
   }
 
   /** Everything for one scenario: levels, nearest 4G/5G, figures, the plan's baseline. */
   coverage(requestId: number, scenario: Scenario): CoverageResult {
     const started = performance.now();
-    const towers = onAirTowers(this.towers, scenario);
+    const towers = this.onAir(this.towers, scenario);
     return this.resultOf(requestId, scenario, towers, classify(this.points, towers), started);
   }
 
   /** As `coverage`, with the scenario's own classification split over `pool`'s threads. */
   async coverageWith(pool: ClassifyPool, requestId: number, scenario: Scenario): Promise<CoverageResult> {
     const started = performance.now();
-    const towers = onAirTowers(this.towers, scenario);
+    const towers = this.onAir(this.towers, scenario);
     return this.resultOf(requestId, scenario, towers, await pool.classify(towers), started);
   }
 
@@ -164,6 +198,7 @@ export class CoverageSession {
       datasetId: this.id,
       requestId,
       scenario,
+      ...(this.network === undefined ? {} : { network: this.network }),
       level,
       nearestTower,
       nearestKm: nearest4gKm,
@@ -190,7 +225,7 @@ export class CoverageSession {
     const touched: [string, Circle | undefined][] = [];
     for (const id of touchedIds(this.plan, plan)) {
       const tower = towerInPlan(this.baseById, plan, id);
-      const circle = tower === undefined ? undefined : towerCircle(tower, scenario);
+      const circle = tower === undefined || !this.inNetwork(tower) ? undefined : towerCircle(tower, scenario);
       touched.push([id, circle]);
       const slot = this.slots.set(id, tower);
       engine.onAir.set(slot, circle);
@@ -205,6 +240,7 @@ export class CoverageSession {
       datasetId: this.id,
       requestId,
       scenario,
+      ...(this.network === undefined ? {} : { network: this.network }),
       level: engine.coverage.level.slice(),
       figures: engine.coverage.figures(),
       cellCounts: engine.cellCounts.slice(),
@@ -226,7 +262,7 @@ export class CoverageSession {
         this.district,
         this.dataset.districts.length,
       );
-      const circles = scenarioCircles(this.towers, scenario);
+      const circles = scenarioCircles(this.towers.filter((t) => this.inNetwork(t)), scenario);
       coverage.setMany(circles);
       const onAir = new OnAirSlots();
       for (const [id, circle] of circles) onAir.set(this.slots.slot(id), circle);
@@ -261,7 +297,7 @@ export class CoverageSession {
   private knownNearest(scenario: Scenario): { key: Int32Array; km: Float64Array } {
     const last = this.lastNearest;
     if (last?.scenario === scenario && last.plan === this.plan) return last;
-    const towers = onAirTowers(this.towers, scenario);
+    const towers = this.onAir(this.towers, scenario);
     const { nearest4g, nearest4gKm } = classify(this.points, towers);
     const slotOf = Int32Array.from(towers.towerIndex, (k) => this.slots.slot((this.towers[k] as Tower).id));
     return { key: Int32Array.from(nearest4g, (k) => (k < 0 ? -1 : (slotOf[k] as number))), km: nearest4gKm };
@@ -279,6 +315,36 @@ export class CoverageSession {
   plannedForSiting(): { level: Uint8Array; nearest4gKm: Float64Array } {
     const { level, nearest4gKm } = classify(this.points, onAirTowers(this.towers, 'planned'));
     return { level, nearest4gKm };
+  }
+
+  /**
+   * Hamlets, population and schools with good signal in every network at once (all operators,
+   * then each alone, networks.ts), with the plan's towers: the side-by-side table.
+   */
+  networkFigures(scenario: Scenario): NetworkFigures {
+    const { operators, count, level } = networkLevels({ ...this.dataset, towers: [...this.towers] }, scenario, {
+      radiusModel: 'fixed',
+      points: this.points,
+    });
+    const rows = [undefined, ...operators].map((operator, w) => {
+      const { hamlets, schools } = this.figuresOf(level.subarray(w * count, (w + 1) * count));
+      return { operator, hamlets, schools };
+    });
+    return { scenario, rows };
+  }
+
+  /** Why point `index` (hamlets, then schools) has its level in the scenario, in the network. */
+  why(index: number, scenario: Scenario): WhyLevel | undefined {
+    if (index < 0 || index >= this.points.count) return undefined;
+    this.clutter ??= pointClutter(this.dataset, this.points.lon, this.points.lat);
+    const point = {
+      lon: this.points.lon[index] as number,
+      lat: this.points.lat[index] as number,
+      clutter: this.clutter[index] as number,
+      fixedBroadband: this.points.fixedBroadband[index] === 1,
+    };
+    // The radii the figures use (the page's engine draws fixed discs); the dB from the model's parameters.
+    return whyLevel(point, this.towers, scenario, effectiveModel(this.dataset, 'fixed'), this.network);
   }
 
   get currentPlan(): PlanDoc {

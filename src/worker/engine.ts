@@ -19,6 +19,7 @@ import { siteCostTable } from '../domain/siting/costs.ts';
 import { greedyAnswer, type ExactAnswer, type SitingAnswer, type SitingRequest } from '../domain/siting/modes.ts';
 import { ExactSitingRunner } from './exact-siting.ts';
 import type { ExactProgress } from './protocol-siting.ts';
+import type { WhyLevel } from '../domain/coverage/why.ts';
 import { datasetKey } from '../io/dataset-key.ts';
 import { loadImport, saveImport } from '../io/import-store.ts';
 import { failureProblem } from '../io/db.ts';
@@ -34,6 +35,7 @@ import {
   type ImportChecked,
   type ImportRequestFile,
   type Loaded,
+  type NetworkFigures,
   type PlanCoverage,
   type RadiusFigures,
   type Rejected,
@@ -69,7 +71,7 @@ export class Engine {
    */
   private latest = 0;
   /** What the last timeline was built for, and whether a build is under way. */
-  private timelineOf: { session: CoverageSession; plan: PlanDoc } | undefined;
+  private timelineOf: { session: CoverageSession; plan: PlanDoc; network: string | undefined } | undefined;
   private timelineBusy = false;
   /** Files an import took, saved on this device once the page asks (after its first figures). */
   private unsaved: { key: string; files: SourceFile[] } | undefined;
@@ -134,12 +136,16 @@ export class Engine {
     return transfer({ paths, loaded }, datasetViewTransferables(loaded.dataset));
   }
 
-  /** Everything for one scenario; undefined when a newer request came before it started. */
-  async coverage(scenario: Scenario): Promise<CoverageResult | undefined> {
+  /**
+   * Everything for one scenario, counting only `network`'s towers when given (contract rule 9);
+   * undefined when a newer request came before it started.
+   */
+  async coverage(scenario: Scenario, network?: string): Promise<CoverageResult | undefined> {
     const mine = ++this.latest;
     await nextTask();
     const session = this.session;
     if (mine !== this.latest || !session) return undefined;
+    session.setNetwork(network);
     const result = this.pool ? await session.coverageWith(this.pool, mine, scenario) : session.coverage(mine, scenario);
     // Asked again meanwhile (the pass waited on the helpers): only the newest is answered.
     if (session !== this.session || mine !== this.latest) return undefined;
@@ -162,8 +168,9 @@ export class Engine {
   }
 
   /** The quick answer to a plan edit: only the points near the edited towers are looked at. */
-  plan(plan: PlanDoc, scenario: Scenario): PlanCoverage {
+  plan(plan: PlanDoc, scenario: Scenario, network?: string): PlanCoverage {
     const session = this.need();
+    session.setNetwork(network);
     const result = session.setPlan(++this.latest, plan, scenario);
     return transfer(result, transferables(result));
   }
@@ -194,18 +201,36 @@ export class Engine {
         const session = this.session;
         if (!session) return undefined;
         const plan = session.currentPlan;
-        if (this.timelineOf?.session === session && this.timelineOf.plan === plan) return undefined;
+        const network = session.currentNetwork;
+        const of = this.timelineOf;
+        if (of?.session === session && of.plan === plan && of.network === network) return undefined;
         const started = performance.now();
         const timeline = await this.serially(() => session.timeline(levelChangesOffThread));
         // A newer data set or plan came meanwhile: build again for it.
-        if (session !== this.session || plan !== session.currentPlan) continue;
-        this.timelineOf = { session, plan };
+        if (session !== this.session || plan !== session.currentPlan || network !== session.currentNetwork) continue;
+        this.timelineOf = { session, plan, network };
         const answer = { datasetId: session.id, timeline, elapsedMs: performance.now() - started };
         return transfer(answer, timelineTransferables(timeline));
       }
     } finally {
       this.timelineBusy = false;
     }
+  }
+
+  /**
+   * Good signal per network side by side (all, then each operator), with the plan's towers,
+   * for result `requestId`; undefined when a newer request came (scrubbing through dates).
+   */
+  async networks(requestId: number, scenario: Scenario): Promise<NetworkFigures | undefined> {
+    await nextTask();
+    const session = this.session;
+    if (requestId !== this.latest || !session) return undefined;
+    return session.networkFigures(scenario);
+  }
+
+  /** Why point `index` has its level, in the network of the last coverage request. */
+  why(index: number, scenario: Scenario): WhyLevel | undefined {
+    return this.need().why(index, scenario);
   }
 
   private serially<T>(task: () => T | Promise<T>): Promise<T> {

@@ -25,6 +25,8 @@ export interface CoverageResult {
   datasetId: number;
   requestId: number;
   scenario: Scenario;
+  /** The one operator whose towers it counts (contract rule 9); absent: every operator's. */
+  network?: string;
   /** LEVEL_NONE / LEVEL_WEAK / LEVEL_GOOD per point. */
   level: Uint8Array;
   /** Slot of the nearest 4G/5G tower on air, -1 when none. */
@@ -50,6 +52,12 @@ export interface CoverageResult {
 export interface GapAnswer {
   datasetId: number;
   view: GapView;
+}
+
+/** Good signal in every network side by side: all operators (`operator` undefined), then each alone. */
+export interface NetworkFigures {
+  scenario: Scenario;
+  rows: { operator: string | undefined; hamlets: CoverageFigures['hamlets']; schools: CoverageFigures['schools'] }[];
 }
 
 export interface RadiusFigures {

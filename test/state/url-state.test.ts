@@ -85,6 +85,20 @@ describe('the view in the URL', () => {
     );
   });
 
+  it('carries the network, so a partner’s link lands on its own', () => {
+    const base = {
+      lang: 'en' as const, camera: undefined, scenarioMode: 'current' as const, asOf: '2021-10-15',
+      layers: { hamlets: true, schools: true, towers: true, towerRadius: true, choropleth: true },
+      choroplethMetric: 'hamlets_good_pct' as const, sidebarTab: 'map' as const, selectedPoint: undefined, selectedTower: undefined,
+      dataset: viewOf(dataset), gapFilter: {}, gapSort: { key: 'weight' as const, direction: 'desc' as const },
+    };
+    for (const network of ['Viettel', 'VNPT', 'Mạng & co=1']) expect(viewFromHash(viewToHash({ ...base, network })).network).toBe(network);
+    expect(viewToHash(base)).not.toContain('net=');
+    expect(viewFromHash(viewToHash(base)).network).toBeUndefined();
+    expect(viewFromHash('v=1&net=').network).toBeUndefined();
+    expect(viewFromHash(`v=1&net=${'x'.repeat(101)}`).network).toBeUndefined();
+  });
+
   it('names points by id, not by their place in the file', () => {
     const hash = viewToHash({
       lang: 'vi', camera: undefined, scenarioMode: 'planned', asOf: '2021-10-15',

@@ -223,6 +223,16 @@ export function towerInScenario(tower: Tower, scenario: Scenario): { radiusKm: n
   return { radiusKm, broadband };
 }
 
+/**
+ * The technology and band (MHz, undefined: the model's default for the technology) a tower
+ * is on air with in a scenario, after any upgrade that applies (rules 2, 3 and 8).
+ */
+export function towerRadioIn(tower: Tower, scenario: Scenario): { technology: Technology; bandMhz: number | undefined } {
+  return upgradeApplies(tower, scenario)
+    ? { technology: tower.upgradeTechnology as Technology, bandMhz: tower.upgradeBandMhz }
+    : { technology: tower.technology, bandMhz: tower.bandMhz };
+}
+
 /** Level codes in `Classification.level`. */
 export const LEVEL_NONE = 0;
 export const LEVEL_WEAK = 1;

@@ -50,6 +50,8 @@ export function towerProperties(t: Tower): Record<string, Value> {
     upgrade_radius_km: t.upgradeRadiusKm,
     upgrade_date: t.upgradeDate,
     height_m: t.heightM,
+    band_mhz: t.bandMhz,
+    upgrade_band_mhz: t.upgradeBandMhz,
     synthetic: t.synthetic,
   };
 }

@@ -20,6 +20,7 @@ const TOWER_FIELDS = [
   'upgradeRadiusKm',
   'upgradeDate',
   'heightM',
+  'bandMhz',
   'synthetic',
 ] as const satisfies readonly (keyof Tower)[];
 

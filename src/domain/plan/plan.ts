@@ -21,6 +21,7 @@ export const PATCH_FIELDS = [
   'technology',
   'radiusKm',
   'heightM',
+  'bandMhz',
   'serviceDate',
   'upgradeTechnology',
   'upgradeRadiusKm',
@@ -360,6 +361,8 @@ const FIELD_CHECKS: Record<PatchField, { check: FieldCheck; what: string }> = {
   technology: { check: technology, what: 'technology' },
   radiusKm: { check: positive, what: 'positive' },
   heightM: { check: nonNegative, what: 'nonNegative' },
+  // Contract rule 8's range for band_mhz.
+  bandMhz: { check: (v) => finite(v) && (v as number) >= 100 && (v as number) <= 6000, what: 'band' },
   serviceDate: { check: date, what: 'date' },
   upgradeTechnology: { check: technology, what: 'technology' },
   upgradeRadiusKm: { check: positive, what: 'positive' },

@@ -4,6 +4,7 @@ import { mapEn, mapVi } from '../map/texts.ts';
 import { planEn, planVi } from '../plan/texts.ts';
 import { gapsEn, gapsVi } from '../gaps/texts.ts';
 import { importEn, importVi } from '../import/texts.ts';
+import { networkEn, networkVi } from '../network/texts.ts';
 import type { Lang } from '../../domain/lang.ts';
 
 export type { Lang };
@@ -14,6 +15,7 @@ const vi = {
   ...planVi,
   ...gapsVi,
   ...importVi,
+  ...networkVi,
   appTitle: 'Sóng Map',
   appSubtitle: 'Sóng và máy tính cho em — tỉnh Cà Mau',
   languageToggle: 'English',
@@ -113,6 +115,7 @@ const en: Record<MessageKey, string> = {
   ...planEn,
   ...gapsEn,
   ...importEn,
+  ...networkEn,
   appTitle: 'Sóng Map',
   appSubtitle: 'Signal and a computer for every child — Cà Mau province',
   languageToggle: 'Tiếng Việt',

@@ -7,6 +7,7 @@ import { useAppStore } from '../../state/store.ts';
 import { formatKm } from '../common/format.ts';
 import type { MessageKey } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
+import { WhyLevel } from '../network/WhyLevel.tsx';
 
 const levelLabel: Record<(typeof LEVEL_NAMES)[number], MessageKey> = {
   good: 'levelGood',
@@ -66,6 +67,7 @@ export function SelectionPanel({ dataset }: { dataset: DatasetView }) {
           </div>
         )}
       </dl>
+      <WhyLevel index={index} />
       <button type="button" onClick={() => pointSelected(undefined)}>
         {t('selectionClear')}
       </button>

@@ -8,6 +8,7 @@ import { CommitField, type FieldValue } from '../common/CommitField.tsx';
 import { DateField } from '../common/DateField.tsx';
 import { formatNumber } from '../common/format.ts';
 import { useT } from '../common/use-t.ts';
+import { DEFAULT_RADIO_MODEL } from '../../domain/coverage/radio-model.ts';
 
 const OPERATORS = ['Viettel', 'VNPT', 'MobiFone'];
 
@@ -116,6 +117,18 @@ export function TowerEditor({ dataset }: { dataset: DatasetView }) {
             value={tower.heightM}
             unusual={ask('unusualHeight', 300)}
             onCommit={commitNumber('heightM', 1000)}
+          />
+          <CommitField
+            label={t('towerBand')}
+            type="decimal"
+            lang={lang}
+            value={tower.bandMhz}
+            placeholder={tw('towerBandDefault', { technology: tower.technology, mhz: formatNumber(DEFAULT_RADIO_MODEL.bandMhz[tower.technology], lang) })}
+            onCommit={(value) => {
+              if (value !== null && (typeof value !== 'number' || value < 100 || value > 6000)) return t('bandOutOfRange');
+              edit({ bandMhz: value === null ? undefined : value });
+              return true;
+            }}
           />
           <CommitField
             label={t('towerServiceDate')}

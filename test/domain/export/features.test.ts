@@ -2,9 +2,9 @@
 // very same records, for random valid records.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hamletsToGeoJSON, schoolsToGeoJSON } from '../../../src/domain/export/features.ts';
+import { hamletsToGeoJSON, schoolsToGeoJSON, towerProperties } from '../../../src/domain/export/features.ts';
 import { parseFile } from '../../../src/domain/parse/index.ts';
-import { SCHOOL_LEVELS, type Hamlet, type School } from '../../../src/domain/types.ts';
+import { SCHOOL_LEVELS, type Hamlet, type School, type Tower } from '../../../src/domain/types.ts';
 
 const name = fc.constantFrom('Ấp Tân Hòa', 'Trường Tiểu học Đất Mũi', 'Khóm 3', '<b>Ấp</b> "Một"', 'Ấp Kênh Xáng, Cái Nước');
 const lon = fc.double({ min: 104.7, max: 105.4, noNaN: true });
@@ -50,5 +50,18 @@ describe('hamlets and schools as GeoJSON', () => {
       }),
       { seed: 20261202, numRuns: 100 },
     );
+  });
+});
+
+describe('towers as GeoJSON properties', () => {
+  it('keep the band before and after an upgrade (contract rule 8), and read back', () => {
+    const tower: Tower = {
+      id: 'T1', lon: 105, lat: 9, operator: 'Viettel', status: 'existing', technology: '3G', heightM: 40, bandMhz: 2100,
+      upgradeTechnology: '4G', upgradeDate: '2022-01-01', upgradeBandMhz: 1800, synthetic: true,
+    };
+    const text = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: towerProperties(tower), geometry: { type: 'Point', coordinates: [105, 9] } }] });
+    const read = parseFile('towers', 'towers.geojson', text);
+    expect(read.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(read.value).toEqual([tower]);
   });
 });

@@ -133,6 +133,7 @@ export function planSteps(o: PlanStepsOptions) {
     technology,
     radiusKm: o.fields.radiusKm,
     heightM: o.fields.heightM,
+    bandMhz: fc.constantFrom(900, 1800, 2600),
     serviceDate: date,
     upgradeTechnology: technology,
     upgradeRadiusKm: o.fields.upgradeRadiusKm,
