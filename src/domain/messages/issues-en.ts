@@ -268,7 +268,8 @@ const texts: IssueTexts = {
   'target-not-object': (p) => `${isShown(p)}, must be an object`,
   'targets-not-array': (p) => `${p.type() === 'missing' ? 'is missing' : `is ${typeName(p)}`}, must be an array of targets`,
   'unknown-district': (p) => `district ${q(p.s('district'))} is not in ${p.s('in')}`,
-  'unknown-school': (p) => `school ${q(p.s('school'))} is not in ${p.s('in')}`,
+  'unknown-school': (p) =>
+    `${n(p.n('count'))} of ${n(p.n('total'))} ${plural(p.n('total'), 'row names', 'rows name')} a school that is not in ${p.s('in')} (${n(p.n('schools'))} ${plural(p.n('schools'), 'school', 'schools')}: ${quotedList(p.list('ids'))}${p.n('schools') > p.list('ids').length ? ', …' : ''}); they are kept and count for the province only, not for a school or its district`,
   'outside-districts': (p) =>
     `${n(p.n('count'))} of ${n(p.n('total'))} ${p.s('kind')} lie inside no district of ${p.s('in')} (${quotedList(p.list('ids'))}${p.n('count') > p.list('ids').length ? ', …' : ''}); they are kept, with no district (contract rule 7)`,
   'missing-file': (p, issue) =>

@@ -283,7 +283,8 @@ const texts: IssueTexts = {
   'target-not-object': (p) => `${isShown(p)}, phải là một đối tượng JSON`,
   'targets-not-array': (p) => `${p.type() === 'missing' ? 'bị thiếu' : `là ${typeName(p)}`}, phải là một mảng các mục tiêu`,
   'unknown-district': (p) => `huyện ${q(p.s('district'))} không có trong ${p.s('in')}`,
-  'unknown-school': (p) => `trường ${q(p.s('school'))} không có trong ${p.s('in')}`,
+  'unknown-school': (p) =>
+    `${n(p.n('count'))} trên ${n(p.n('total'))} dòng ghi một trường không có trong ${p.s('in')} (${n(p.n('schools'))} trường: ${quotedList(p.list('ids'))}${p.n('schools') > p.list('ids').length ? ', …' : ''}); các dòng này được giữ và chỉ tính cho cả tỉnh, không tính cho trường hay huyện nào`,
   'outside-districts': (p) =>
     `${n(p.n('count'))} trên ${n(p.n('total'))} ${kind(p)} không nằm trong huyện nào của ${p.s('in')} (${quotedList(p.list('ids'))}${p.n('count') > p.list('ids').length ? ', …' : ''}); chúng vẫn được giữ, không thuộc huyện nào (quy tắc 7 của đặc tả dữ liệu)`,
   'missing-file': (p, issue) =>

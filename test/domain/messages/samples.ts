@@ -181,7 +181,10 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
   'target-not-object': shown,
   'targets-not-array': shown,
   'unknown-district': [{ district: 'D09', in: 'boundaries/districts.geojson' }],
-  'unknown-school': [{ school: 'S-1', in: 'schools.geojson' }],
+  'unknown-school': [
+    { count: 1, total: 2, schools: 1, ids: ['S-1'], in: 'schools.geojson' },
+    { count: 1233, total: 1233, schools: 420, ids: ['S-1', 'S-2', 'S-3', 'S-4', 'S-5'], in: 'schools.geojson' },
+  ],
   'outside-districts': [
     { count: 2, total: 10, kind: 'hamlets', in: 'boundaries/districts.geojson', ids: ['h1', 'h2'] },
     { count: 1234, total: 5000, kind: 'schools', in: 'boundaries/districts.geojson', ids: ['a', 'b', 'c', 'd', 'e'] },
