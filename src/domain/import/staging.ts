@@ -7,6 +7,7 @@
  *
  * Formats: a contract GeoJSON file (as it is); a CSV of hamlets, schools or towers (columns
  * mapped by `guessMapping` or the user's mapping, rows turned into the contract's GeoJSON);
+ * GeoJSON points with other property names (OpenStreetMap, Giga), mapped the same way;
  * an OpenCelliD / MLS cell export (cells merged into towers); `deliveries.csv` (as it is).
  *
  * A file's own problems are said once, of the user's file; the whole copy's check adds only
@@ -22,7 +23,8 @@ import { parseDataset, parseFileDetailed, type FileResult, type FolderOptions, t
 import { DATASET_PATHS } from '../parse/kind.ts';
 import { FILE_KINDS, type Dataset, type FileKind, type Hamlet, type Issue, type School, type Tower } from '../types.ts';
 import { importCells, looksLikeCellExport } from './cells.ts';
-import { csvToFeatures, guessMapping, sniffCsv, type ColumnMapping, type MappingGuess, type PointKind } from './csv-points.ts';
+import { csvToFeatures, guessMapping, sniffCsv, swapCoordinates, type ColumnMapping, type MappingGuess, type PointKind } from './csv-points.ts';
+import { guessPropertyMapping, needsMapping, propertiesToFeatures, propertyTable, type PropertyTable } from './geojson-points.ts';
 import { importMeasurements } from './measurement-import.ts';
 import { looksLikeMeasurements } from './measurement-mapping.ts';
 
@@ -300,6 +302,11 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string): Read 
     return { staged, issues: [problem(file.name, 'import-format', { kind })], dropped: 0 };
   }
 
+  if (!csv && (kind === 'hamlets' || kind === 'schools' || kind === 'towers')) {
+    const table = propertyTable(source);
+    if (table && (file.mapping || needsMapping(kind, table))) return readMapped(file, kind, table, staged, fixes);
+  }
+
   let text = source;
   if (fixes.has('swap-coordinates') && kind !== 'deliveries') {
     try {
@@ -323,6 +330,27 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string): Read 
   if (!cut) return { staged, issues, dropped: 0 };
   const validOrigin = kind === 'deliveries' ? linesFrom(cut.kept) : featuresFrom(cut.kept, 'featureIndex');
   return { staged, issues, validText: cut.text, validOrigin, dropped: cut.dropped };
+}
+
+/** GeoJSON points through the mapping (geojson-points.ts), as a CSV of points is read. */
+function readMapped(file: IncomingFile, kind: PointKind, table: PropertyTable, staged: StagedFile, fixes: ReadonlySet<ImportFix>): Read {
+  const mapping = file.mapping ?? guessPropertyMapping(kind, table);
+  const used = fixes.has('swap-coordinates') ? swapCoordinates(mapping) : mapping;
+  const result = propertiesToFeatures(kind, file.name, table, used as ColumnMapping<typeof kind>);
+  const fileLevel = hasFileLevelFault(result.issues);
+  Object.assign(staged, { format: 'geojson', header: table.header, mapping: used, rows: result.rows, fixes: offered(result.issues) });
+  staged.validRows = fileLevel ? 0 : result.valid.length;
+  const records = result.value as readonly (Hamlet | School | Tower)[] | undefined;
+  const origin = featuresFrom(result.validFeatures, 'featureIndex');
+  return {
+    staged,
+    issues: result.issues,
+    text: records ? pointsText(kind, records) : undefined,
+    origin,
+    validText: !fileLevel && result.valid.length > 0 ? pointsText(kind, result.valid as readonly (Hamlet | School | Tower)[]) : undefined,
+    validOrigin: origin,
+    dropped: result.invalidRows,
+  };
 }
 
 function countRows(kind: FileKind, text: string): number {
@@ -412,8 +440,9 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
       if (!imported) return [issue];
       const place = originOf(imported.read)?.(issue);
       if (place && imported.own.has(sameProblem(issue.code, place, issue.field))) return [];
-      const { name, format } = imported.read.staged;
-      if (format !== 'csv' && format !== 'cells') return [issue];
+      const { name, format, header } = imported.read.staged;
+      // A CSV, a cell export or mapped GeoJSON became the contract's GeoJSON: said of the user's file.
+      if (format !== 'csv' && format !== 'cells' && header === undefined) return [issue];
       const read: Issue = { ...issue, file: name, params: { ...issue.params, readAs: issue.file } };
       return [{ ...read, message: englishText(read) }];
     });

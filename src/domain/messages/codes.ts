@@ -40,6 +40,7 @@ export const ISSUE_CODES = [
   'coordinate-range',
   'coordinates-swapped',
   'coordinates-projected',
+  'multipoint-first',
   'outside-vietnam',
   // Properties (parse/properties.ts, parse/points.ts, import/csv-cells.ts)
   'missing-property',
@@ -51,6 +52,7 @@ export const ISSUE_CODES = [
   'not-number',
   'ambiguous-number',
   'thousands-separator',
+  'separators-read',
   'decimal-mark',
   'not-integer',
   'negative',

@@ -76,7 +76,8 @@ function listed(p: Params): string {
   return count > p.list('header').length ? `${shown}, … (${count} columns)` : shown;
 }
 
-const columnName = (name: string, index: number): string => (name === '' ? `column ${index + 1}` : `column ${q(name)}`);
+const columnName = (name: string, index: number, property = false): string =>
+  property ? `property ${q(name)}` : name === '' ? `column ${index + 1}` : `column ${q(name)}`;
 
 const coordinateRange = (p: Params): string => {
   const lon = p.s('axis') === 'lon';
@@ -127,7 +128,7 @@ function moreWhere(p: Params, issue: Issue): string {
 
 /** A CSV issue's column: `column "Dân số" (population)`, `column 3`. */
 function csvColumn(p: Params): string {
-  const name = columnName(p.s('csvColumn'), p.n('csvIndex'));
+  const name = columnName(p.s('csvColumn'), p.n('csvIndex'), p.b('properties'));
   return p.has('csvField') ? `${name} (${p.s('csvField')})` : name;
 }
 
@@ -237,6 +238,9 @@ const texts: IssueTexts = {
     p.has('decimal')
       ? `is ${q(p.s('text'))}: the "${p.s('other')}" may be a thousands separator or a decimal ${p.s('other') === ',' ? 'comma' : 'point'}, and neither is guessed; write ${p.s('plain')} or ${p.s('asDecimal')} (this file writes decimals with "${p.s('decimal')}")`
       : `is ${q(p.s('text'))}: the "${p.s('other')}" may be a thousands separator or a decimal mark, and neither is guessed; write ${p.s('plain')} or ${p.s('asDecimal')}`,
+  'separators-read': (p) => `${q(p.s('text'))} is read as ${p.s('value')} (a thousands separator)`,
+  'multipoint-first': (p) =>
+    `a MultiPoint of ${n(p.n('count'))} points: the first point is taken${p.n('features') > 1 ? `; ${n(p.n('features'))} features in this file are MultiPoints of several points` : ''}`,
   'thousands-separator': (p) =>
     `is ${q(p.s('text'))}: write ${p.b('whole') ? 'whole numbers' : 'numbers'} without thousands separators${p.has('plain') ? ` (${p.s('plain')})` : ''}`,
   'decimal-mark': (p) =>
@@ -379,9 +383,11 @@ function place(issue: Issue, p: Params): string[] {
   const parts: string[] = [];
   if (p.b('csv')) {
     if (issue.line !== undefined) parts.push(`line ${issue.line}${issue.id ? ` (id ${q(issue.id)})` : ''}`);
+    // A GeoJSON file's properties read as columns (import/geojson-points.ts).
+    if (issue.featureIndex !== undefined) parts.push(`feature ${issue.featureIndex + 1}${issue.id ? ` (id ${q(issue.id)})` : ''}`);
     if (p.has('csvPair')) {
       const [lon = '', lat = ''] = p.list('csvPair');
-      parts.push(`columns ${q(lon)} and ${q(lat)}`);
+      parts.push(p.b('properties') ? `properties ${q(lon)} and ${q(lat)}` : `columns ${q(lon)} and ${q(lat)}`);
     } else if (p.has('csvColumn')) parts.push(csvColumn(p));
     return parts;
   }

@@ -74,10 +74,11 @@ function listed(p: Params): string {
   return count > p.list('header').length ? `${shown}, … (${n(count)} cột)` : shown;
 }
 
-const columnName = (name: string, index: number): string => (name === '' ? `cột ${index + 1}` : `cột ${q(name)}`);
+const columnName = (name: string, index: number, property = false): string =>
+  property ? `thuộc tính ${q(name)}` : name === '' ? `cột ${index + 1}` : `cột ${q(name)}`;
 
 function csvColumn(p: Params): string {
-  const name = columnName(p.s('csvColumn'), p.n('csvIndex'));
+  const name = columnName(p.s('csvColumn'), p.n('csvIndex'), p.b('properties'));
   return p.has('csvField') ? `${name} (${p.s('csvField')})` : name;
 }
 
@@ -252,6 +253,9 @@ const texts: IssueTexts = {
   'not-number': (p) => (p.has('text') ? `là ${q(p.s('text'))}, phải là ${mustBe(p)}` : `${isShown(p)}, phải là một số`),
   'ambiguous-number': (p) =>
     `là ${q(p.s('text'))}: dấu "${p.s('other')}" có thể là dấu phân cách hàng nghìn hoặc dấu thập phân, và không được đoán; hãy viết ${p.s('plain')} hoặc ${p.s('asDecimal')}${p.has('decimal') ? ` (tệp này viết phần thập phân bằng "${p.s('decimal')}")` : ''}`,
+  'separators-read': (p) => `${q(p.s('text'))} được đọc là ${n(p.s('value'))} (có dấu phân cách hàng nghìn)`,
+  'multipoint-first': (p) =>
+    `là một MultiPoint gồm ${n(p.n('count'))} điểm: lấy điểm đầu tiên${p.n('features') > 1 ? `; tệp này có ${n(p.n('features'))} đối tượng là MultiPoint nhiều điểm` : ''}`,
   'thousands-separator': (p) =>
     `là ${q(p.s('text'))}: hãy viết ${p.b('whole') ? 'số nguyên' : 'số'} không có dấu phân cách hàng nghìn${p.has('plain') ? ` (${p.s('plain')})` : ''}`,
   'decimal-mark': (p) =>
@@ -375,9 +379,10 @@ function place(issue: Issue, p: Params): string[] {
   const parts: string[] = [];
   if (p.b('csv')) {
     if (issue.line !== undefined) parts.push(`dòng ${issue.line}${issue.id ? ` (mã ${q(issue.id)})` : ''}`);
+    if (issue.featureIndex !== undefined) parts.push(`đối tượng ${issue.featureIndex + 1}${issue.id ? ` (mã ${q(issue.id)})` : ''}`);
     if (p.has('csvPair')) {
       const [lon = '', lat = ''] = p.list('csvPair');
-      parts.push(`các cột ${q(lon)} và ${q(lat)}`);
+      parts.push(p.b('properties') ? `các thuộc tính ${q(lon)} và ${q(lat)}` : `các cột ${q(lon)} và ${q(lat)}`);
     } else if (p.has('csvColumn')) parts.push(csvColumn(p));
     return parts;
   }

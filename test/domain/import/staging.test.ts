@@ -509,29 +509,26 @@ describe('stageImport: CSV that is bad or odd', () => {
     expect(staged.validOnly).toBeUndefined();
   });
 
-  it('one_bad_row_hamlets.csv: "1.200" with a thousands separator; the two other rows can be taken', () => {
+  it('one_bad_row_hamlets.csv: "1.200" in a count is read as 1200 with a warning; every row is taken', () => {
     const staged = stage(fixture('one_bad_row_hamlets.csv'));
     expect(staged.issues).toEqual([
       {
-        severity: 'error',
-        code: 'thousands-separator',
+        severity: 'warning',
+        code: 'separators-read',
         file: 'one_bad_row_hamlets.csv',
         line: 3,
         column: 3,
         id: 'H-R-2',
         field: 'population',
-        message: 'one_bad_row_hamlets.csv: line 3 (id "H-R-2"), column "population": is "1.200": write whole numbers without thousands separators (1200)',
+        message: 'one_bad_row_hamlets.csv: line 3 (id "H-R-2"), column "population": "1.200" is read as 1200 (a thousands separator)',
       },
     ]);
-    expect(staged.files[0]).toMatchObject({ kind: 'hamlets', format: 'csv', rows: 3, validRows: 2 });
-    expect(staged.dataset).toBeUndefined();
-    expect(staged.validOnly?.dropped).toBe(1);
-    expect(staged.validOnly?.issues).toEqual([]);
-    expect(staged.validOnly?.dataset.hamlets.map((h) => [h.id, h.population])).toEqual([
+    expect(staged.files[0]).toMatchObject({ kind: 'hamlets', format: 'csv', rows: 3, validRows: 3 });
+    expect(staged.dataset?.hamlets.map((h) => [h.id, h.population])).toEqual([
       ['H-R-1', 1200],
+      ['H-R-2', 1200],
       ['H-R-3', 800],
     ]);
-    othersUnchanged(staged.validOnly?.sources ?? [], 'hamlets.geojson');
   });
 
   it('html_name_hamlets.csv: markup in a name is kept as text, character for character', () => {
