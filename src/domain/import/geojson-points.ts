@@ -172,3 +172,12 @@ export function propertiesToFeatures<K extends PointKind>(kind: K, fileName: str
   if (!issues.some((i) => i.severity === 'error') && result.value) out.value = result.value;
   return out;
 }
+
+/**
+ * A quick look at the text, before parsing it: a file in which every required property's name
+ * is a key and no MultiPoint appears is left to the contract's parser (the national files
+ * are large; parsing them twice to find nothing would cost seconds).
+ */
+export function mayNeedMapping(kind: PointKind, text: string): boolean {
+  return text.includes('"MultiPoint"') || (requiredFields(kind) as string[]).some((field) => !text.includes(`"${field}"`));
+}

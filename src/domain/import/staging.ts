@@ -24,7 +24,7 @@ import { DATASET_PATHS } from '../parse/kind.ts';
 import { FILE_KINDS, type Dataset, type FileKind, type Hamlet, type Issue, type School, type Tower } from '../types.ts';
 import { importCells, looksLikeCellExport } from './cells.ts';
 import { csvToFeatures, guessMapping, sniffCsv, swapCoordinates, type ColumnMapping, type MappingGuess, type PointKind } from './csv-points.ts';
-import { guessPropertyMapping, needsMapping, propertiesToFeatures, propertyTable, type PropertyTable } from './geojson-points.ts';
+import { guessPropertyMapping, mayNeedMapping, needsMapping, propertiesToFeatures, propertyTable, type PropertyTable } from './geojson-points.ts';
 import { importMeasurements } from './measurement-import.ts';
 import { looksLikeMeasurements } from './measurement-mapping.ts';
 
@@ -303,7 +303,7 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string): Read 
   }
 
   if (!csv && (kind === 'hamlets' || kind === 'schools' || kind === 'towers')) {
-    const table = propertyTable(source);
+    const table = file.mapping || mayNeedMapping(kind, source) ? propertyTable(source) : undefined;
     if (table && (file.mapping || needsMapping(kind, table))) return readMapped(file, kind, table, staged, fixes);
   }
 
@@ -471,4 +471,10 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
     }
   }
   return out;
+}
+
+/** One file read as the importer reads it, on its own: its format, rows and own problems. */
+export function readImportFile(file: IncomingFile): { staged: StagedFile; issues: Issue[] } {
+  const read = readOne(file, (kind) => DATASET_PATHS[kind]);
+  return { staged: read.staged, issues: read.issues };
 }
