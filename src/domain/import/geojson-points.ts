@@ -7,8 +7,9 @@
 // check (csv-points.ts `tableToFeatures`) serve both. Issues name the feature (counted from
 // 1) and the property instead of the line and the column.
 //
-// A MultiPoint gives its first point (a warning says how many it had); a feature with no
-// geometry takes its position from the mapped properties. Pure, no I/O; never throws.
+// A MultiPoint gives its first point (a warning says how many it had); an area (Polygon,
+// MultiPolygon: an OSM way) the mean of its outer ring's corners (a warning says so); a
+// feature with no geometry takes its position from the mapped properties. Pure, no I/O; never throws.
 import { englishText } from '../messages/render.ts';
 import { makeIssue } from '../parse/issues.ts';
 import type { KindValue } from '../parse/kind.ts';
@@ -32,7 +33,9 @@ export interface PropertyTable {
   header: string[];
   /** Features whose geometry is a MultiPoint of more than one point: index and count. */
   multi: { index: number; count: number }[];
-  /** Whether some feature has a point geometry (the geometry columns are the guess then). */
+  /** Features that are areas (an OpenStreetMap way or relation): the centre is their point. */
+  areas: { index: number; type: 'Polygon' | 'MultiPolygon' }[];
+  /** Whether some feature has a point or area geometry (the geometry columns are the guess then). */
   points: boolean;
 }
 
@@ -48,6 +51,26 @@ function cellOf(value: unknown): string {
 }
 
 const isPosition = (value: unknown): value is unknown[] => Array.isArray(value) && value.length >= 2;
+
+const PLACED: ReadonlySet<string> = new Set(['Point', 'MultiPoint', 'Polygon', 'MultiPolygon']);
+
+/** The mean of a ring's corners (the closing one once), to about a centimetre; undefined when not numbers. */
+function centreOf(ring: unknown): [number, number] | undefined {
+  if (!Array.isArray(ring) || ring.length === 0) return undefined;
+  const first = ring[0] as unknown;
+  const last = ring[ring.length - 1] as unknown;
+  const closed = ring.length > 1 && isPosition(first) && isPosition(last) && first[0] === last[0] && first[1] === last[1];
+  const corners = closed ? ring.slice(0, -1) : ring;
+  let lon = 0;
+  let lat = 0;
+  for (const corner of corners) {
+    if (!isPosition(corner) || typeof corner[0] !== 'number' || typeof corner[1] !== 'number') return undefined;
+    lon += corner[0];
+    lat += corner[1];
+  }
+  const round = (x: number): number => Math.round((x / corners.length) * 1e7) / 1e7;
+  return [round(lon), round(lat)];
+}
 
 /** The features of a FeatureCollection laid out as a table; undefined when the text is not one. */
 export function propertyTable(text: string): PropertyTable | undefined {
@@ -72,10 +95,11 @@ export function propertyTable(text: string): PropertyTable | undefined {
       }
     }
   }
-  const points = raw.some((f) => f.geometry?.type === 'Point' || f.geometry?.type === 'MultiPoint');
+  const points = raw.some((f) => typeof f.geometry?.type === 'string' && PLACED.has(f.geometry.type));
   const ids = raw.some((f) => f.id !== undefined && f.id !== null);
   const header = [...(points ? [GEOMETRY_LON, GEOMETRY_LAT] : []), ...(ids ? [FEATURE_ID] : []), ...names];
   const multi: PropertyTable['multi'] = [];
+  const areas: PropertyTable['areas'] = [];
   const rows: CsvRow[] = [{ cells: header, line: HEADER_LINE, syntax: [] }];
   raw.forEach((feature, index) => {
     const cells: string[] = [];
@@ -86,6 +110,9 @@ export function propertyTable(text: string): PropertyTable | undefined {
       else if (g?.type === 'MultiPoint' && Array.isArray(g.coordinates)) {
         position = g.coordinates[0];
         if (g.coordinates.length > 1) multi.push({ index, count: g.coordinates.length });
+      } else if (g?.type === 'Polygon' || g?.type === 'MultiPolygon') {
+        position = centreOf(g.type === 'Polygon' ? (g.coordinates as unknown[] | undefined)?.[0] : ((g.coordinates as unknown[][] | undefined)?.[0]?.[0]));
+        if (position) areas.push({ index, type: g.type });
       }
       cells.push(isPosition(position) ? cellOf(position[0]) : '', isPosition(position) ? cellOf(position[1]) : '');
     }
@@ -94,7 +121,7 @@ export function propertyTable(text: string): PropertyTable | undefined {
     for (const name of names) cells.push(typeof props === 'object' && Object.hasOwn(props, name) ? cellOf(props[name]) : '');
     rows.push({ cells, line: lineOf(index), syntax: [] });
   });
-  return { csv: { bom: text.startsWith('\uFEFF'), body: text, delimiter: ',', lineEnding: '\n', rows }, header, multi, points };
+  return { csv: { bom: text.startsWith('\uFEFF'), body: text, delimiter: ',', lineEnding: '\n', rows }, header, multi, areas, points };
 }
 
 /** The guess, with the point's own geometry before any lon/lat property. */
@@ -120,7 +147,7 @@ export function guessPropertyMapping<K extends PointKind>(kind: K, table: Proper
  * reads as it is keeps the contract's own check (and its messages).
  */
 export function needsMapping(kind: PointKind, table: PropertyTable): boolean {
-  if (table.multi.length > 0 || !table.points) return true;
+  if (table.multi.length > 0 || table.areas.length > 0 || !table.points) return true;
   const required = requiredFields(kind) as string[];
   return table.csv.rows.slice(1).some((row) =>
     required.some((field) => {
@@ -162,6 +189,14 @@ export function propertiesToFeatures<K extends PointKind>(kind: K, fileName: str
       makeIssue('warning', 'multipoint-first', fileName, { featureIndex: first.index, field: 'geometry', ...(id ? { id } : {}) }, { count: first.count, features: table.multi.length }),
     );
   }
+  const area = table.areas[0];
+  if (area && mapping.lon !== null && table.header[mapping.lon] === GEOMETRY_LON) {
+    const idColumn = (mapping.properties as Record<string, number | null>).id ?? -1;
+    const id = table.csv.rows[area.index + 1]?.cells[idColumn];
+    issues.push(
+      makeIssue('warning', 'polygon-centre', fileName, { featureIndex: area.index, field: 'geometry', ...(id ? { id } : {}) }, { type: area.type, features: table.areas.length }),
+    );
+  }
   const out: PropertyImport<K> = {
     valid: result.valid,
     validFeatures: result.validLines.map((line) => line - 2),
@@ -179,5 +214,5 @@ export function propertiesToFeatures<K extends PointKind>(kind: K, fileName: str
  * are large; parsing them twice to find nothing would cost seconds).
  */
 export function mayNeedMapping(kind: PointKind, text: string): boolean {
-  return text.includes('"MultiPoint"') || (requiredFields(kind) as string[]).some((field) => !text.includes(`"${field}"`));
+  return /"(MultiPoint|Polygon|MultiPolygon)"/.test(text) || (requiredFields(kind) as string[]).some((field) => !text.includes(`"${field}"`));
 }

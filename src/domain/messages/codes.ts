@@ -41,6 +41,7 @@ export const ISSUE_CODES = [
   'coordinates-swapped',
   'coordinates-projected',
   'multipoint-first',
+  'polygon-centre',
   'outside-vietnam',
   // Properties (parse/properties.ts, parse/points.ts, import/csv-cells.ts)
   'missing-property',

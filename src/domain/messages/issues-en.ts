@@ -239,6 +239,8 @@ const texts: IssueTexts = {
       ? `is ${q(p.s('text'))}: the "${p.s('other')}" may be a thousands separator or a decimal ${p.s('other') === ',' ? 'comma' : 'point'}, and neither is guessed; write ${p.s('plain')} or ${p.s('asDecimal')} (this file writes decimals with "${p.s('decimal')}")`
       : `is ${q(p.s('text'))}: the "${p.s('other')}" may be a thousands separator or a decimal mark, and neither is guessed; write ${p.s('plain')} or ${p.s('asDecimal')}`,
   'separators-read': (p) => `${q(p.s('text'))} is read as ${p.s('value')} (a thousands separator)`,
+  'polygon-centre': (p) =>
+    `a ${p.s('type')}: the centre of its outer ring's corners is taken as its point${p.n('features') > 1 ? `; ${n(p.n('features'))} features in this file are areas` : ''}`,
   'multipoint-first': (p) =>
     `a MultiPoint of ${n(p.n('count'))} points: the first point is taken${p.n('features') > 1 ? `; ${n(p.n('features'))} features in this file are MultiPoints of several points` : ''}`,
   'thousands-separator': (p) =>

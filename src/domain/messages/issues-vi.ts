@@ -254,6 +254,8 @@ const texts: IssueTexts = {
   'ambiguous-number': (p) =>
     `là ${q(p.s('text'))}: dấu "${p.s('other')}" có thể là dấu phân cách hàng nghìn hoặc dấu thập phân, và không được đoán; hãy viết ${p.s('plain')} hoặc ${p.s('asDecimal')}${p.has('decimal') ? ` (tệp này viết phần thập phân bằng "${p.s('decimal')}")` : ''}`,
   'separators-read': (p) => `${q(p.s('text'))} được đọc là ${n(p.s('value'))} (có dấu phân cách hàng nghìn)`,
+  'polygon-centre': (p) =>
+    `là một ${p.s('type')}: lấy tâm các đỉnh của vòng ngoài làm điểm${p.n('features') > 1 ? `; tệp này có ${n(p.n('features'))} đối tượng là vùng` : ''}`,
   'multipoint-first': (p) =>
     `là một MultiPoint gồm ${n(p.n('count'))} điểm: lấy điểm đầu tiên${p.n('features') > 1 ? `; tệp này có ${n(p.n('features'))} đối tượng là MultiPoint nhiều điểm` : ''}`,
   'thousands-separator': (p) =>

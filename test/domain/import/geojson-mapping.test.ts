@@ -26,7 +26,7 @@ describe('GeoJSON points mapped like CSV columns', () => {
     const staged = stage(fixture('osm_schools_camau.geojson'));
     expect(errors(staged)).toEqual([]);
     const file = staged.files[0];
-    expect(file).toMatchObject({ kind: 'schools', format: 'geojson', rows: 4, validRows: 4 });
+    expect(file).toMatchObject({ kind: 'schools', format: 'geojson', rows: 5, validRows: 5 });
     const mapping = file?.mapping as ColumnMapping<'schools'>;
     expect(header(staged)[mapping.lon as number]).toBe('(geometry) lon');
     expect(header(staged)[mapping.lat as number]).toBe('(geometry) lat');
@@ -40,6 +40,12 @@ describe('GeoJSON points mapped like CSV columns', () => {
       ['node/5123456702', 'lower_secondary', 1234, 105.1608, 9.1783],
       ['relation/1520333', 'multi_level', 640, 105.1404, 9.1602],
       ['node/5123456704', 'upper_secondary', 980, 105.1527, 9.1768],
+      ['way/612345678', 'preschool', 150, 105.1505, 9.1805],
+    ]);
+    // An area (an OSM way) gives the centre of its outer ring's corners, said once.
+    const areas = staged.issues.filter((i) => i.code === 'polygon-centre');
+    expect(areas.map((i) => [i.severity, i.featureIndex, issueText(i, 'en')])).toEqual([
+      ['warning', 4, 'osm_schools_camau.geojson: feature 5 (id "way/612345678"), field "geometry": a Polygon: the centre of its outer ring\'s corners is taken as its point'],
     ]);
     const multi = staged.issues.filter((i) => i.code === 'multipoint-first');
     expect(multi).toHaveLength(1);

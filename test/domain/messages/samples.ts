@@ -146,6 +146,7 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
     { text: '1,250', other: ',', plain: '1250', asDecimal: '1.250' },
   ],
   'separators-read': [{ text: '1.234', value: 1234 }, { text: '1,234.5', value: 1234.5 }],
+  'polygon-centre': [{ type: 'Polygon', features: 1 }, { type: 'MultiPolygon', features: 7 }],
   'multipoint-first': [{ count: 3, features: 1 }, { count: 2, features: 12 }],
   'thousands-separator': [{ text: '1.200', plain: '1200', whole: true }, { text: '1,234.5', plain: '1234.5' }, { text: '1 200' }],
   'decimal-mark': [{ text: '9,5', other: ',', decimal: '.', fixed: '9.5' }, { text: '2.5', other: '.', decimal: ',', fixed: '2,5' }],
