@@ -216,3 +216,15 @@ export function propertiesToFeatures<K extends PointKind>(kind: K, fileName: str
 export function mayNeedMapping(kind: PointKind, text: string): boolean {
   return /"(MultiPoint|Polygon|MultiPolygon)"/.test(text) || (requiredFields(kind) as string[]).some((field) => !text.includes(`"${field}"`));
 }
+
+/**
+ * The kind of points a GeoJSON file holds, by what its properties say, for a file whose name
+ * names none: schools (OpenStreetMap amenity=school or kindergarten, a Giga school file) or
+ * hamlets (OpenStreetMap place=hamlet or village). Undefined when neither or both.
+ */
+export function pointKindOfContent(text: string): PointKind | undefined {
+  const schools = /"amenity"\s*:\s*"(school|kindergarten)"|"school_id_giga"|"school_name"/.test(text);
+  const hamlets = /"place"\s*:\s*"(hamlet|village|isolated_dwelling|neighbourhood|quarter)"/.test(text);
+  if (schools === hamlets) return undefined;
+  return schools ? 'schools' : 'hamlets';
+}

@@ -24,7 +24,7 @@ import { DATASET_PATHS } from '../parse/kind.ts';
 import { FILE_KINDS, type Dataset, type FileKind, type Hamlet, type Issue, type School, type Tower } from '../types.ts';
 import { importCells, looksLikeCellExport } from './cells.ts';
 import { csvToFeatures, guessMapping, sniffCsv, swapCoordinates, type ColumnMapping, type MappingGuess, type PointKind } from './csv-points.ts';
-import { guessPropertyMapping, mayNeedMapping, needsMapping, propertiesToFeatures, propertyTable, type PropertyTable } from './geojson-points.ts';
+import { guessPropertyMapping, mayNeedMapping, needsMapping, pointKindOfContent, propertiesToFeatures, propertyTable, type PropertyTable } from './geojson-points.ts';
 import { importMeasurements } from './measurement-import.ts';
 import { looksLikeMeasurements } from './measurement-mapping.ts';
 
@@ -239,7 +239,9 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string): Read 
   const source = fixedText(file.text, fixes);
   const csv = /\.(csv|txt|tsv)$/i.test(file.name);
   const cells = csv && looksLikeCellExport(source);
-  const kind = file.kind ?? (cells ? 'towers' : (kindOfName(file.name) ?? (csv && looksLikeMeasurements(sniffCsv(source).header) ? 'measurements' : undefined)));
+  const kind =
+    file.kind ??
+    (cells ? 'towers' : (kindOfName(file.name) ?? (csv ? (looksLikeMeasurements(sniffCsv(source).header) ? 'measurements' : undefined) : pointKindOfContent(source))));
   const staged: StagedFile = { name: file.name, rows: 0, validRows: 0, fixes: [] };
   if (!kind) {
     return { staged, issues: [problem(file.name, 'import-kind')], dropped: 0 };

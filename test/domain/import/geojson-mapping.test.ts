@@ -98,6 +98,20 @@ describe('GeoJSON points mapped like CSV columns', () => {
     expect(errors(contract)).toEqual([]);
   });
 
+  it('a file named for no kind is known by its content: OSM amenity=school, Giga\'s school ids, OSM place=hamlet', () => {
+    const osm = stage({ name: 'export.geojson', text: readFileSync(DIR + 'osm_schools_camau.geojson', 'utf8') });
+    expect(osm.files[0]?.kind).toBe('schools');
+    expect(errors(osm)).toEqual([]);
+    const giga = stage({ name: 'vnm_2024.geojson', text: readFileSync(DIR + 'giga_schools.geojson', 'utf8') });
+    expect(giga.files[0]?.kind).toBe('schools');
+    const places = '{"type":"FeatureCollection","features":[{"type":"Feature","id":"node/77","properties":{"place":"hamlet","name":"Ấp Xóm Mới"},"geometry":{"type":"Point","coordinates":[105.1,9.1]}}]}';
+    const hamlets = stage({ name: 'export.geojson', text: places });
+    expect(hamlets.files[0]?.kind).toBe('hamlets');
+    // No population in an OSM hamlet: refused, naming what is missing, in Vietnamese too.
+    expect(errors(hamlets).map((i) => i.field)).toEqual(['population']);
+    expect(issueText(errors(hamlets)[0]!, 'vi')).toContain('population');
+  });
+
   it('numbers with separators: read when unambiguous, refused when not', () => {
     const staged = stage(fixture('ambiguous_towers.geojson'));
     expect(staged.dataset).toBeUndefined();
