@@ -76,6 +76,9 @@ function listed(p: Params): string {
   return count > p.list('header').length ? `${shown}, … (${count} columns)` : shown;
 }
 
+/** What a CSV import calls a column: a GeoJSON file's property, when its properties were read as columns. */
+const unit = (p: Params): string => (p.b('properties') ? 'property' : 'column');
+
 const columnName = (name: string, index: number, property = false): string =>
   property ? `property ${q(name)}` : name === '' ? `column ${index + 1}` : `column ${q(name)}`;
 
@@ -312,20 +315,20 @@ const texts: IssueTexts = {
     const name = p.s('name');
     if (name === 'lon' || name === 'lat') {
       const names = name === 'lon' ? ['longitude', 'kinh_do', 'x'] : ['latitude', 'vi_do', 'y'];
-      return `no column is mapped to the ${name === 'lon' ? 'longitude' : 'latitude'}; the header has ${listed(p)}; name a column "${name}" (or ${names.map((x) => `"${x}"`).join(', ')}), or choose it in the mapping`;
+      return `no ${unit(p)} is mapped to the ${name === 'lon' ? 'longitude' : 'latitude'}; ${p.b('properties') ? 'the features have' : 'the header has'} ${listed(p)}; name a ${unit(p)} "${name}" (or ${names.map((x) => `"${x}"`).join(', ')}), or choose it in the mapping`;
     }
     const alias = p.has('alias') ? ` (or "${p.s('alias')}")` : '';
-    return `no column is mapped to "${name}" (required in a ${p.s('kind')} file); the header has ${listed(p)}; name a column "${name}"${alias}, or choose it in the mapping`;
+    return `no ${unit(p)} is mapped to "${name}" (required in a ${p.s('kind')} file); ${p.b('properties') ? 'the features have' : 'the header has'} ${listed(p)}; name a ${unit(p)} "${name}"${alias}, or choose it in the mapping`;
   },
   'csv-ignored-columns': (p) => {
     const indexes = p.list('indexes').map(Number);
     const names = p.list('columns').map((name, i) => (name === '' ? `column ${(indexes[i] ?? 0) + 1} (no name)` : q(name)));
     return names.length === 1
-      ? `column ${names[0] ?? ''} is not in the ${p.s('kind')} contract and is ignored`
-      : `columns ${names.join(', ')} are not in the ${p.s('kind')} contract and are ignored`;
+      ? `${unit(p)} ${names[0] ?? ''} is not in the ${p.s('kind')} contract and is ignored`
+      : `${p.b('properties') ? 'properties' : 'columns'} ${names.join(', ')} are not in the ${p.s('kind')} contract and are ignored`;
   },
   'csv-optional-unmapped': (p) =>
-    `no column is mapped to ${p.list('fields').map((f) => `"${f}"`).join(', ')}, which the contract reads; if one of the ignored columns holds it, choose it in the mapping`,
+    `no ${unit(p)} is mapped to ${p.list('fields').map((f) => `"${f}"`).join(', ')}, which the contract reads; if one of the ignored ${p.b('properties') ? 'properties' : 'columns'} holds it, choose it in the mapping`,
   'no-rows': () => 'the file has a header but no rows',
   quantity: (p) => {
     const text = p.s('text');

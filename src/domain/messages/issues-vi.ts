@@ -74,6 +74,9 @@ function listed(p: Params): string {
   return count > p.list('header').length ? `${shown}, … (${n(count)} cột)` : shown;
 }
 
+/** Cột của tệp CSV, hay thuộc tính khi các thuộc tính của tệp GeoJSON được đọc như cột. */
+const unit = (p: Params): string => (p.b('properties') ? 'thuộc tính' : 'cột');
+
 const columnName = (name: string, index: number, property = false): string =>
   property ? `thuộc tính ${q(name)}` : name === '' ? `cột ${index + 1}` : `cột ${q(name)}`;
 
@@ -327,20 +330,20 @@ const texts: IssueTexts = {
     const name = p.s('name');
     if (name === 'lon' || name === 'lat') {
       const names = name === 'lon' ? ['longitude', 'kinh_do', 'x'] : ['latitude', 'vi_do', 'y'];
-      return `chưa có cột nào được ghép cho ${name === 'lon' ? 'kinh độ' : 'vĩ độ'}; dòng tiêu đề có ${listed(p)}; hãy đặt tên một cột là "${name}" (hoặc ${names.map((x) => `"${x}"`).join(', ')}), hoặc chọn cột trong phần ghép cột`;
+      return `chưa có ${unit(p)} nào được ghép cho ${name === 'lon' ? 'kinh độ' : 'vĩ độ'}; ${p.b('properties') ? 'các đối tượng có' : 'dòng tiêu đề có'} ${listed(p)}; hãy đặt tên một ${unit(p)} là "${name}" (hoặc ${names.map((x) => `"${x}"`).join(', ')}), hoặc chọn ${unit(p)} trong phần ghép ${unit(p)}`;
     }
     const alias = p.has('alias') ? ` (hoặc "${p.s('alias')}")` : '';
-    return `chưa có cột nào được ghép cho "${name}" (bắt buộc trong tệp ${kind(p)}); dòng tiêu đề có ${listed(p)}; hãy đặt tên một cột là "${name}"${alias}, hoặc chọn cột trong phần ghép cột`;
+    return `chưa có ${unit(p)} nào được ghép cho "${name}" (bắt buộc trong tệp ${kind(p)}); ${p.b('properties') ? 'các đối tượng có' : 'dòng tiêu đề có'} ${listed(p)}; hãy đặt tên một ${unit(p)} là "${name}"${alias}, hoặc chọn ${unit(p)} trong phần ghép ${unit(p)}`;
   },
   'csv-ignored-columns': (p) => {
     const indexes = p.list('indexes').map(Number);
     const names = p.list('columns').map((name, i) => (name === '' ? `thứ ${(indexes[i] ?? 0) + 1} (không tên)` : q(name)));
     return names.length === 1
-      ? `cột ${names[0] ?? ''} không có trong đặc tả dữ liệu ${kind(p)} nên bị bỏ qua`
-      : `các cột ${names.join(', ')} không có trong đặc tả dữ liệu ${kind(p)} nên bị bỏ qua`;
+      ? `${unit(p)} ${names[0] ?? ''} không có trong đặc tả dữ liệu ${kind(p)} nên bị bỏ qua`
+      : `các ${unit(p)} ${names.join(', ')} không có trong đặc tả dữ liệu ${kind(p)} nên bị bỏ qua`;
   },
   'csv-optional-unmapped': (p) =>
-    `chưa có cột nào được ghép cho ${p.list('fields').map((f) => `"${f}"`).join(', ')}, là những trường mà dữ liệu có dùng; nếu một trong các cột bị bỏ qua chứa trường đó, hãy chọn nó trong phần ghép cột`,
+    `chưa có ${unit(p)} nào được ghép cho ${p.list('fields').map((f) => `"${f}"`).join(', ')}, là những trường mà dữ liệu có dùng; nếu một trong các ${unit(p)} bị bỏ qua chứa trường đó, hãy chọn nó trong phần ghép ${unit(p)}`,
   'no-rows': () => 'tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào',
   quantity: (p) => {
     const text = p.s('text');

@@ -222,13 +222,15 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
     { name: 'lat', header: ['Mã xã'], headerCount: 1, kind: 'hamlets', csv: true },
     { name: 'level', alias: 'cap_hoc', header: ['id'], headerCount: 1, kind: 'schools', csv: true },
     { name: 'population', header: ['id'], headerCount: 1, kind: 'hamlets', csv: true },
+    { name: 'students', header: ['(geometry) lon', 'name', 'amenity'], headerCount: 3, kind: 'schools', csv: true, properties: true },
   ],
   'csv-ignored-columns': [
     { columns: ['Ghi chú'], indexes: [4], kind: 'hamlets', csv: true },
     { columns: ['', 'constructor'], indexes: [5, 6], kind: 'schools', csv: true },
     { columns: ['STT', 'Ghi chú'], indexes: [0, 7], kind: 'measurements', csv: true },
+    { columns: ['amenity', 'addr:city'], indexes: [3, 4], kind: 'schools', csv: true, properties: true },
   ],
-  'csv-optional-unmapped': [{ fields: ['commune'], csv: true }, { fields: ['commune', 'grid_power'], csv: true }],
+  'csv-optional-unmapped': [{ fields: ['commune'], csv: true }, { fields: ['commune', 'grid_power'], csv: true }, { fields: ['district'], csv: true, properties: true }],
   'no-rows': [{ csv: true }],
   quantity: [
     { reason: 'zero', text: '0' },
