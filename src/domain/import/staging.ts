@@ -26,6 +26,7 @@ import { importCells, looksLikeCellExport } from './cells.ts';
 import { csvToFeatures, guessMapping, sniffCsv, swapCoordinates, type ColumnMapping, type MappingGuess, type PointKind } from './csv-points.ts';
 import { guessPropertyMapping, mayNeedMapping, needsMapping, pointKindOfContent, propertiesToFeatures, propertyTable, type PropertyTable } from './geojson-points.ts';
 import { importMeasurements } from './measurement-import.ts';
+import { swapGeoJSON, withoutBadFeatures, withoutBadLines } from './staging-cuts.ts';
 import { looksLikeMeasurements } from './measurement-mapping.ts';
 
 export type ImportFormat = 'geojson' | 'csv' | 'cells' | 'deliveries';
@@ -126,48 +127,6 @@ function kindOfName(name: string): FileKind | undefined {
 
 function problem(file: string, code: IssueCode, params: IssueParams = {}): Issue {
   return makeIssue('error', code, file, {}, params);
-}
-
-function swapGeoJSON(text: string): string {
-  const json = JSON.parse(text) as { features?: { geometry?: { type?: string; coordinates?: unknown } }[] };
-  for (const feature of json.features ?? []) {
-    const g = feature.geometry;
-    if (g?.type === 'Point' && Array.isArray(g.coordinates) && g.coordinates.length >= 2) {
-      g.coordinates = [g.coordinates[1], g.coordinates[0], ...g.coordinates.slice(2)];
-    }
-  }
-  return JSON.stringify(json);
-}
-
-interface Cut {
-  text: string;
-  dropped: number;
-  /** For each feature (GeoJSON) or line (CSV, 1-based) of the cut text, its index or line in the file. */
-  kept: number[];
-}
-
-/** The GeoJSON text without the features that have an error; undefined when it cannot be cut. */
-function withoutBadFeatures(text: string, issues: readonly Issue[]): Cut | undefined {
-  const bad = new Set(issues.filter((i) => isError(i) && i.featureIndex !== undefined).map((i) => i.featureIndex as number));
-  // An error of the whole file (not JSON, not a FeatureCollection) leaves nothing to keep.
-  if (issues.some((i) => isError(i) && i.featureIndex === undefined)) return undefined;
-  try {
-    const json = JSON.parse(text) as { features: unknown[] };
-    const kept = json.features.flatMap((_, i) => (bad.has(i) ? [] : [i]));
-    const features = kept.map((i) => json.features[i]);
-    return { text: JSON.stringify({ ...json, features }), dropped: json.features.length - features.length, kept };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The CSV without the lines that have an error (deliveries: checked as they are). */
-function withoutBadLines(text: string, issues: readonly Issue[]): Cut | undefined {
-  if (issues.some((i) => isError(i) && i.line === undefined)) return undefined;
-  const bad = new Set(issues.filter((i) => isError(i)).map((i) => i.line as number));
-  const lines = text.split(/\r\n|\n|\r/);
-  const kept = lines.flatMap((_, i) => (bad.has(i + 1) ? [] : [i + 1]));
-  return { text: kept.map((line) => lines[line - 1]).join('\n'), dropped: lines.length - kept.length, kept };
 }
 
 /** A place in a text given to the data set's check: a feature index, a line, or neither. */
