@@ -1,5 +1,6 @@
 // Reading a data folder from disk for the command-line tools: the files whose names tell a
-// kind of contract file, as `SourceFile`s for `parseDataset` (which does all the checking).
+// kind of contract file, and the files the app's importer reads (a CSV of hamlets, schools or
+// towers, a cell export: domain/import/folder-import.ts), as `SourceFile`s.
 import { decodeFile } from '../domain/parse/sniff.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -7,6 +8,7 @@ import { readFeatureChunksSync, STREAM_KINDS } from '../domain/parse/columnar/re
 import { DATASET_PATHS, kindFromName, type FolderOptions, type SourceFile } from '../domain/parse/index.ts';
 import type { FileKind } from '../domain/types.ts';
 import { fileTextChunks } from './file-chunks.ts';
+import { isDataFile } from '../domain/import/folder-import.ts';
 
 /** Every file under the folder, as paths relative to it with "/" separators, sorted. */
 export function listFolder(root: string): string[] {
@@ -29,13 +31,17 @@ export function listFolder(root: string): string[] {
  * its checks then fail on the text, as they would on any file that is not GeoJSON or CSV.
  */
 export function readDataFolder(root: string): SourceFile[] {
-  return listFolder(root)
-    .filter((path) => kindFromName(path) !== undefined)
-    .map((path) => {
-      const bytes = readFileSync(join(root, path));
-      const decoded = decodeFile(bytes);
-      return { path, text: decoded.ok ? decoded.text : bytes.toString('utf8') };
-    });
+  const read = (path: string): string => {
+    const bytes = readFileSync(join(root, path));
+    const decoded = decodeFile(bytes);
+    return decoded.ok ? decoded.text : bytes.toString('utf8');
+  };
+  return listFolder(root).flatMap((path) => {
+    // A CSV is read once to tell a cell export; any other data file is read once anyway.
+    let text: string | undefined;
+    const textOf = (): string => (text ??= read(path));
+    return isDataFile(path, textOf) ? [{ path, text: textOf() }] : [];
+  });
 }
 
 /**

@@ -3,10 +3,11 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dateProblem, parseDataset } from '../domain/parse/index.ts';
+import { dateProblem } from '../domain/parse/index.ts';
 import type { Lang } from '../domain/messages/render.ts';
 import type { Dataset } from '../domain/types.ts';
 import { fsReason, readDataFolder } from './folder.ts';
+import { readFolder } from '../domain/import/folder-import.ts';
 import { issueLine, takeLang } from './lang.ts';
 
 /** Where a command writes: the JSON (stdout) and one line per problem (stderr). */
@@ -72,7 +73,8 @@ export function loadDataFolder(root: string, io: CommandIo, lang: Lang = 'en'): 
     io.err(`error: ${typeof path === 'string' ? path : root}: ${fsReason(error)}`);
     return undefined;
   }
-  const { dataset, issues } = parseDataset(files);
+  // The files the app imports (CSV, cell exports, mapped GeoJSON) through its importer.
+  const { dataset, issues } = readFolder(files);
   const failed = dataset === undefined || issues.some((issue) => issue.severity === 'error');
   for (const issue of issues) io.err(`${issue.severity}: ${issueLine(issue, lang)}`);
   if (failed) {

@@ -17,6 +17,8 @@ import {
 } from '../domain/parse/index.ts';
 import type { Lang } from '../domain/messages/render.ts';
 import { fsReason, readDataFolder } from './folder.ts';
+import { needsImporter, readFolder } from '../domain/import/folder-import.ts';
+import { readImportFile } from '../domain/import/staging.ts';
 import { issueLine, takeLang } from './lang.ts';
 
 export interface ValidateIo {
@@ -71,8 +73,20 @@ function report(io: ValidateIo, issues: Issue[], summaries: string[], lang: Lang
   return failed ? 1 : 0;
 }
 
+/** One file the app's importer reads (a CSV of points, a cell export, mapped GeoJSON), read by it. */
+function validateImported(path: string, text: string, kind: FileKind | undefined, io: ValidateIo, lang: Lang): number {
+  const { staged, issues } = readImportFile({ name: path, text, ...(kind ? { kind } : {}) });
+  const summaries = staged.kind ? [summary(path, staged.kind, staged.validRows, issues)] : [];
+  return report(io, issues, summaries, lang);
+}
+
 function validateOne(path: string, kindArg: FileKind | undefined, io: ValidateIo, lang: Lang): number {
   const kind = kindArg ?? kindFromName(basename(path));
+  if (kind === undefined && /\.(csv|tsv|txt)$/i.test(path)) {
+    // Named for no contract kind: a CSV of points or a cell export is read by the importer.
+    const decoded = decodeFile(readFileSync(path));
+    if (decoded.ok && needsImporter(basename(path), decoded.text)) return validateImported(path, decoded.text, undefined, io, lang);
+  }
   if (kind === undefined) {
     io.err(
       `error: ${path}: cannot tell the kind of file from its name; name it after its kind (e.g. my_towers.geojson) or give --kind ${FILE_KINDS.join('|')}`,
@@ -83,14 +97,29 @@ function validateOne(path: string, kindArg: FileKind | undefined, io: ValidateIo
   // UTF-16 is read as such (parse/sniff.ts), as the app's importer does.
   const decoded = decodeFile(readFileSync(path));
   if (!decoded.ok) return report(io, [makeIssue('error', 'binary-file', path, {}, { format: decoded.format })], [], lang);
+  if (needsImporter(basename(path), decoded.text) || (kindArg !== undefined && /\.(csv|tsv|txt)$/i.test(path) && kind !== 'deliveries' && kind !== 'measurements')) {
+    // A CSV of points, a cell export or mapped GeoJSON: read as the app's importer reads it.
+    return validateImported(path, decoded.text, kindArg, io, lang);
+  }
   const result = parseFileDetailed(kind, path, decoded.text);
   return report(io, result.issues, [summary(path, kind, result.count, result.issues)], lang);
 }
 
 function validateFolderAt(root: string, io: ValidateIo, lang: Lang): number {
-  const folder = validateFolder(readDataFolder(root), { checkEveryKnownFile: true });
-  const summaries = folder.files.map((f) => summary(f.path, f.kind, f.count, folder.issues));
-  return report(io, folder.issues, summaries, lang);
+  const files = readDataFolder(root);
+  const read = readFolder(files);
+  if (read.imported.length === 0) {
+    const folder = validateFolder(files, { checkEveryKnownFile: true });
+    return report(io, folder.issues, folder.files.map((f) => summary(f.path, f.kind, f.count, folder.issues)), lang);
+  }
+  // Files the importer read are summed up under their own names, the others as validate does.
+  const byPath = new Map(read.imported.map((f) => [f.path, f]));
+  const folder = validateFolder(read.sources, { checkEveryKnownFile: true });
+  const summaries = [
+    ...read.imported.map((f) => summary(f.name, f.kind ?? 'towers', f.validRows, read.issues)),
+    ...folder.files.filter((f) => !byPath.has(f.path)).map((f) => summary(f.path, f.kind, f.count, read.issues)),
+  ].sort((a, b) => a.localeCompare(b));
+  return report(io, read.issues, summaries, lang);
 }
 
 export async function runValidate(argv: string[], io: ValidateIo): Promise<number> {

@@ -245,7 +245,7 @@ describe('validate: folders with problems', () => {
     expect(code).toBe(1);
     expect(out).toEqual([]);
     expect(err).toContain('error: programme.json: the file is missing (a data folder needs it)');
-    expect(err).toContain('error: deliveries.csv: line 3, field "school_id": school "S999" is not in schools.geojson');
+    expect(err).toContain('warning: deliveries.csv: line 3, field "school_id": 1 of 2 rows name a school that is not in schools.geojson (1 school: "S999"); they are kept and count for the province only, not for a school or its district');
     expect(err.join('\n')).toContain('error: old_towers.geojson: line 1, column 42: the text ends before the JSON value is complete (1 unclosed bracket); the file is 41 bytes long');
   });
 });

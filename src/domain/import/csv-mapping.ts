@@ -55,10 +55,10 @@ export const SPECS = {
     SYNTHETIC,
   ],
   schools: [
-    f('id', 'string', true, 'ma', 'ma_truong', 'ma_so', 'school_id', 'school_code', 'code'),
+    f('id', 'string', true, 'ma', 'ma_truong', 'ma_so', 'school_id', 'school_code', 'code', 'ref'),
     f('name', 'string', true, ...COMMON_NAME, 'ten_truong', 'school_name'),
     f('level', 'string', true, 'cap', 'cap_hoc', 'bac_hoc', 'school_level', 'education_level'),
-    f('students', 'count', true, 'hoc_sinh', 'so_hoc_sinh', 'hs', 'so_hs', 'tong_so_hoc_sinh', 'si_so', 'num_students', 'student_count', 'enrollment'),
+    f('students', 'count', true, 'hoc_sinh', 'so_hoc_sinh', 'hs', 'so_hs', 'tong_so_hoc_sinh', 'si_so', 'num_students', 'student_count', 'students_count', 'enrollment', 'pupils', 'capacity'),
     f('students_in_need', 'count', false, 'hoc_sinh_kho_khan', 'hs_kho_khan', 'hs_can_may_tinh'),
     f('fixed_broadband', 'boolean', false, 'internet_co_dinh', 'bang_rong_co_dinh', 'co_internet'),
     COMMUNE,

@@ -14,7 +14,7 @@ import { parseFileDetailed } from '../parse/file.ts';
 import { cut, type IssueCode, type IssueParams } from '../messages/codes.ts';
 import type { KindValue } from '../parse/kind.ts';
 import type { Issue } from '../types.ts';
-import { readBoolean, readCoordinate, readCount, readNumber } from './csv-cells.ts';
+import { readBoolean, readCoordinate, readCount, readLevel, readNumber } from './csv-cells.ts';
 import type { At, CsvIssues } from './csv-issues.ts';
 import type { FieldSpec, PointKind } from './csv-mapping.ts';
 import { isBlank, type CsvSniff, type CsvText } from './csv-text.ts';
@@ -104,7 +104,7 @@ export function readRows<K extends PointKind>(
       const t = cell(column);
       if (t === '') continue;
       if (spec.type === 'string') {
-        properties[spec.name] = t;
+        properties[spec.name] = kind === 'schools' && spec.name === 'level' ? readLevel(t) : t;
         continue;
       }
       const read =
@@ -113,8 +113,10 @@ export function readRows<K extends PointKind>(
           : spec.type === 'number'
             ? readNumber(t, sniff.decimalComma, 'number')
             : readBoolean(t);
-      if (read.ok) properties[spec.name] = read.value;
-      else {
+      if (read.ok) {
+        properties[spec.name] = read.value;
+        if (read.note) issues.warning(read.note.code, at(spec.name), read.note.params);
+      } else {
         refuse(spec.name, read);
         // The raw text keeps the row failing in the contract's check too.
         properties[spec.name] = t;

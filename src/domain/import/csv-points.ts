@@ -27,7 +27,7 @@ import { checkText } from '../parse/text.ts';
 import { CsvIssues, listed } from './csv-issues.ts';
 import { SPECS, type ColumnMapping, type FieldSpec, type PointKind } from './csv-mapping.ts';
 import { readRows, type Conversion, type CsvImportResult } from './csv-point-rows.ts';
-import { readText, REPLACEMENT, sniffOf, type CsvOptions } from './csv-text.ts';
+import { readText, REPLACEMENT, sniffOf, type CsvOptions, type CsvText } from './csv-text.ts';
 
 export { contractFields, guessMapping, normalizeHeader, POINT_KINDS, requiredFields, swapCoordinates } from './csv-mapping.ts';
 export type { ColumnMapping, ContractField, MappingGuess, PointKind } from './csv-mapping.ts';
@@ -46,7 +46,20 @@ export function csvToFeatures<K extends PointKind>(
   mapping: ColumnMapping<K>,
   options: CsvOptions = {},
 ): CsvImportResult<K> {
-  const csv = readText(text, options.delimiter);
+  return tableToFeatures(kind, fileName, readText(text, options.delimiter), mapping, options);
+}
+
+/**
+ * `csvToFeatures` of rows already split into cells: a CSV's, or a GeoJSON file's properties
+ * laid out as columns (geojson-points.ts), so that both are mapped and checked by one code.
+ */
+export function tableToFeatures<K extends PointKind>(
+  kind: K,
+  fileName: string,
+  csv: CsvText,
+  mapping: ColumnMapping<K>,
+  options: CsvOptions = {},
+): CsvImportResult<K> {
   const sniff = sniffOf(csv, options);
   const result: CsvImportResult<K> = {
     valid: [] as unknown as KindValue[K],

@@ -7,6 +7,7 @@
  *
  * Formats: a contract GeoJSON file (as it is); a CSV of hamlets, schools or towers (columns
  * mapped by `guessMapping` or the user's mapping, rows turned into the contract's GeoJSON);
+ * GeoJSON points with other property names (OpenStreetMap, Giga), mapped the same way;
  * an OpenCelliD / MLS cell export (cells merged into towers); `deliveries.csv` (as it is).
  *
  * A file's own problems are said once, of the user's file; the whole copy's check adds only
@@ -22,8 +23,10 @@ import { parseDataset, parseFileDetailed, type FileResult, type FolderOptions, t
 import { DATASET_PATHS } from '../parse/kind.ts';
 import { FILE_KINDS, type Dataset, type FileKind, type Hamlet, type Issue, type School, type Tower } from '../types.ts';
 import { importCells, looksLikeCellExport } from './cells.ts';
-import { csvToFeatures, guessMapping, sniffCsv, type ColumnMapping, type MappingGuess, type PointKind } from './csv-points.ts';
+import { csvToFeatures, guessMapping, sniffCsv, swapCoordinates, type ColumnMapping, type MappingGuess, type PointKind } from './csv-points.ts';
+import { guessPropertyMapping, mayNeedMapping, needsMapping, pointKindOfContent, propertiesToFeatures, propertyTable, type PropertyTable } from './geojson-points.ts';
 import { importMeasurements } from './measurement-import.ts';
+import { swapGeoJSON, withoutBadFeatures, withoutBadLines } from './staging-cuts.ts';
 import { looksLikeMeasurements } from './measurement-mapping.ts';
 
 export type ImportFormat = 'geojson' | 'csv' | 'cells' | 'deliveries';
@@ -126,48 +129,6 @@ function problem(file: string, code: IssueCode, params: IssueParams = {}): Issue
   return makeIssue('error', code, file, {}, params);
 }
 
-function swapGeoJSON(text: string): string {
-  const json = JSON.parse(text) as { features?: { geometry?: { type?: string; coordinates?: unknown } }[] };
-  for (const feature of json.features ?? []) {
-    const g = feature.geometry;
-    if (g?.type === 'Point' && Array.isArray(g.coordinates) && g.coordinates.length >= 2) {
-      g.coordinates = [g.coordinates[1], g.coordinates[0], ...g.coordinates.slice(2)];
-    }
-  }
-  return JSON.stringify(json);
-}
-
-interface Cut {
-  text: string;
-  dropped: number;
-  /** For each feature (GeoJSON) or line (CSV, 1-based) of the cut text, its index or line in the file. */
-  kept: number[];
-}
-
-/** The GeoJSON text without the features that have an error; undefined when it cannot be cut. */
-function withoutBadFeatures(text: string, issues: readonly Issue[]): Cut | undefined {
-  const bad = new Set(issues.filter((i) => isError(i) && i.featureIndex !== undefined).map((i) => i.featureIndex as number));
-  // An error of the whole file (not JSON, not a FeatureCollection) leaves nothing to keep.
-  if (issues.some((i) => isError(i) && i.featureIndex === undefined)) return undefined;
-  try {
-    const json = JSON.parse(text) as { features: unknown[] };
-    const kept = json.features.flatMap((_, i) => (bad.has(i) ? [] : [i]));
-    const features = kept.map((i) => json.features[i]);
-    return { text: JSON.stringify({ ...json, features }), dropped: json.features.length - features.length, kept };
-  } catch {
-    return undefined;
-  }
-}
-
-/** The CSV without the lines that have an error (deliveries: checked as they are). */
-function withoutBadLines(text: string, issues: readonly Issue[]): Cut | undefined {
-  if (issues.some((i) => isError(i) && i.line === undefined)) return undefined;
-  const bad = new Set(issues.filter((i) => isError(i)).map((i) => i.line as number));
-  const lines = text.split(/\r\n|\n|\r/);
-  const kept = lines.flatMap((_, i) => (bad.has(i + 1) ? [] : [i + 1]));
-  return { text: kept.map((line) => lines[line - 1]).join('\n'), dropped: lines.length - kept.length, kept };
-}
-
 /** A place in a text given to the data set's check: a feature index, a line, or neither. */
 interface Place {
   featureIndex?: number;
@@ -237,7 +198,9 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string): Read 
   const source = fixedText(file.text, fixes);
   const csv = /\.(csv|txt|tsv)$/i.test(file.name);
   const cells = csv && looksLikeCellExport(source);
-  const kind = file.kind ?? (cells ? 'towers' : (kindOfName(file.name) ?? (csv && looksLikeMeasurements(sniffCsv(source).header) ? 'measurements' : undefined)));
+  const kind =
+    file.kind ??
+    (cells ? 'towers' : (kindOfName(file.name) ?? (csv ? (looksLikeMeasurements(sniffCsv(source).header) ? 'measurements' : undefined) : pointKindOfContent(source))));
   const staged: StagedFile = { name: file.name, rows: 0, validRows: 0, fixes: [] };
   if (!kind) {
     return { staged, issues: [problem(file.name, 'import-kind')], dropped: 0 };
@@ -300,6 +263,11 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string): Read 
     return { staged, issues: [problem(file.name, 'import-format', { kind })], dropped: 0 };
   }
 
+  if (!csv && (kind === 'hamlets' || kind === 'schools' || kind === 'towers')) {
+    const table = file.mapping || mayNeedMapping(kind, source) ? propertyTable(source) : undefined;
+    if (table && (file.mapping || needsMapping(kind, table))) return readMapped(file, kind, table, staged, fixes);
+  }
+
   let text = source;
   if (fixes.has('swap-coordinates') && kind !== 'deliveries') {
     try {
@@ -323,6 +291,27 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string): Read 
   if (!cut) return { staged, issues, dropped: 0 };
   const validOrigin = kind === 'deliveries' ? linesFrom(cut.kept) : featuresFrom(cut.kept, 'featureIndex');
   return { staged, issues, validText: cut.text, validOrigin, dropped: cut.dropped };
+}
+
+/** GeoJSON points through the mapping (geojson-points.ts), as a CSV of points is read. */
+function readMapped(file: IncomingFile, kind: PointKind, table: PropertyTable, staged: StagedFile, fixes: ReadonlySet<ImportFix>): Read {
+  const mapping = file.mapping ?? guessPropertyMapping(kind, table);
+  const used = fixes.has('swap-coordinates') ? swapCoordinates(mapping) : mapping;
+  const result = propertiesToFeatures(kind, file.name, table, used as ColumnMapping<typeof kind>);
+  const fileLevel = hasFileLevelFault(result.issues);
+  Object.assign(staged, { format: 'geojson', header: table.header, mapping: used, rows: result.rows, fixes: offered(result.issues) });
+  staged.validRows = fileLevel ? 0 : result.valid.length;
+  const records = result.value as readonly (Hamlet | School | Tower)[] | undefined;
+  const origin = featuresFrom(result.validFeatures, 'featureIndex');
+  return {
+    staged,
+    issues: result.issues,
+    text: records ? pointsText(kind, records) : undefined,
+    origin,
+    validText: !fileLevel && result.valid.length > 0 ? pointsText(kind, result.valid as readonly (Hamlet | School | Tower)[]) : undefined,
+    validOrigin: origin,
+    dropped: result.invalidRows,
+  };
 }
 
 function countRows(kind: FileKind, text: string): number {
@@ -412,8 +401,9 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
       if (!imported) return [issue];
       const place = originOf(imported.read)?.(issue);
       if (place && imported.own.has(sameProblem(issue.code, place, issue.field))) return [];
-      const { name, format } = imported.read.staged;
-      if (format !== 'csv' && format !== 'cells') return [issue];
+      const { name, format, header } = imported.read.staged;
+      // A CSV, a cell export or mapped GeoJSON became the contract's GeoJSON: said of the user's file.
+      if (format !== 'csv' && format !== 'cells' && header === undefined) return [issue];
       const read: Issue = { ...issue, file: name, params: { ...issue.params, readAs: issue.file } };
       return [{ ...read, message: englishText(read) }];
     });
@@ -442,4 +432,10 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
     }
   }
   return out;
+}
+
+/** One file read as the importer reads it, on its own: its format, rows and own problems. */
+export function readImportFile(file: IncomingFile): { staged: StagedFile; issues: Issue[] } {
+  const read = readOne(file, (kind) => DATASET_PATHS[kind]);
+  return { staged: read.staged, issues: read.issues };
 }

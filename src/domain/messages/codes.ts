@@ -40,6 +40,8 @@ export const ISSUE_CODES = [
   'coordinate-range',
   'coordinates-swapped',
   'coordinates-projected',
+  'multipoint-first',
+  'polygon-centre',
   'outside-vietnam',
   // Properties (parse/properties.ts, parse/points.ts, import/csv-cells.ts)
   'missing-property',
@@ -51,6 +53,7 @@ export const ISSUE_CODES = [
   'not-number',
   'ambiguous-number',
   'thousands-separator',
+  'separators-read',
   'decimal-mark',
   'not-integer',
   'negative',

@@ -76,7 +76,11 @@ function listed(p: Params): string {
   return count > p.list('header').length ? `${shown}, … (${count} columns)` : shown;
 }
 
-const columnName = (name: string, index: number): string => (name === '' ? `column ${index + 1}` : `column ${q(name)}`);
+/** What a CSV import calls a column: a GeoJSON file's property, when its properties were read as columns. */
+const unit = (p: Params): string => (p.b('properties') ? 'property' : 'column');
+
+const columnName = (name: string, index: number, property = false): string =>
+  property ? `property ${q(name)}` : name === '' ? `column ${index + 1}` : `column ${q(name)}`;
 
 const coordinateRange = (p: Params): string => {
   const lon = p.s('axis') === 'lon';
@@ -127,7 +131,7 @@ function moreWhere(p: Params, issue: Issue): string {
 
 /** A CSV issue's column: `column "Dân số" (population)`, `column 3`. */
 function csvColumn(p: Params): string {
-  const name = columnName(p.s('csvColumn'), p.n('csvIndex'));
+  const name = columnName(p.s('csvColumn'), p.n('csvIndex'), p.b('properties'));
   return p.has('csvField') ? `${name} (${p.s('csvField')})` : name;
 }
 
@@ -237,6 +241,11 @@ const texts: IssueTexts = {
     p.has('decimal')
       ? `is ${q(p.s('text'))}: the "${p.s('other')}" may be a thousands separator or a decimal ${p.s('other') === ',' ? 'comma' : 'point'}, and neither is guessed; write ${p.s('plain')} or ${p.s('asDecimal')} (this file writes decimals with "${p.s('decimal')}")`
       : `is ${q(p.s('text'))}: the "${p.s('other')}" may be a thousands separator or a decimal mark, and neither is guessed; write ${p.s('plain')} or ${p.s('asDecimal')}`,
+  'separators-read': (p) => `${q(p.s('text'))} is read as ${p.s('value')} (a thousands separator)`,
+  'polygon-centre': (p) =>
+    `a ${p.s('type')}: the centre of its outer ring's corners is taken as its point${p.n('features') > 1 ? `; ${n(p.n('features'))} features in this file are areas` : ''}`,
+  'multipoint-first': (p) =>
+    `a MultiPoint of ${n(p.n('count'))} points: the first point is taken${p.n('features') > 1 ? `; ${n(p.n('features'))} features in this file are MultiPoints of several points` : ''}`,
   'thousands-separator': (p) =>
     `is ${q(p.s('text'))}: write ${p.b('whole') ? 'whole numbers' : 'numbers'} without thousands separators${p.has('plain') ? ` (${p.s('plain')})` : ''}`,
   'decimal-mark': (p) =>
@@ -268,7 +277,8 @@ const texts: IssueTexts = {
   'target-not-object': (p) => `${isShown(p)}, must be an object`,
   'targets-not-array': (p) => `${p.type() === 'missing' ? 'is missing' : `is ${typeName(p)}`}, must be an array of targets`,
   'unknown-district': (p) => `district ${q(p.s('district'))} is not in ${p.s('in')}`,
-  'unknown-school': (p) => `school ${q(p.s('school'))} is not in ${p.s('in')}`,
+  'unknown-school': (p) =>
+    `${n(p.n('count'))} of ${n(p.n('total'))} ${plural(p.n('total'), 'row names', 'rows name')} a school that is not in ${p.s('in')} (${n(p.n('schools'))} ${plural(p.n('schools'), 'school', 'schools')}: ${quotedList(p.list('ids'))}${p.n('schools') > p.list('ids').length ? ', …' : ''}); they are kept and count for the province only, not for a school or its district`,
   'outside-districts': (p) =>
     `${n(p.n('count'))} of ${n(p.n('total'))} ${p.s('kind')} lie inside no district of ${p.s('in')} (${quotedList(p.list('ids'))}${p.n('count') > p.list('ids').length ? ', …' : ''}); they are kept, with no district (contract rule 7)`,
   'missing-file': (p, issue) =>
@@ -305,20 +315,20 @@ const texts: IssueTexts = {
     const name = p.s('name');
     if (name === 'lon' || name === 'lat') {
       const names = name === 'lon' ? ['longitude', 'kinh_do', 'x'] : ['latitude', 'vi_do', 'y'];
-      return `no column is mapped to the ${name === 'lon' ? 'longitude' : 'latitude'}; the header has ${listed(p)}; name a column "${name}" (or ${names.map((x) => `"${x}"`).join(', ')}), or choose it in the mapping`;
+      return `no ${unit(p)} is mapped to the ${name === 'lon' ? 'longitude' : 'latitude'}; ${p.b('properties') ? 'the features have' : 'the header has'} ${listed(p)}; name a ${unit(p)} "${name}" (or ${names.map((x) => `"${x}"`).join(', ')}), or choose it in the mapping`;
     }
     const alias = p.has('alias') ? ` (or "${p.s('alias')}")` : '';
-    return `no column is mapped to "${name}" (required in a ${p.s('kind')} file); the header has ${listed(p)}; name a column "${name}"${alias}, or choose it in the mapping`;
+    return `no ${unit(p)} is mapped to "${name}" (required in a ${p.s('kind')} file); ${p.b('properties') ? 'the features have' : 'the header has'} ${listed(p)}; name a ${unit(p)} "${name}"${alias}, or choose it in the mapping`;
   },
   'csv-ignored-columns': (p) => {
     const indexes = p.list('indexes').map(Number);
     const names = p.list('columns').map((name, i) => (name === '' ? `column ${(indexes[i] ?? 0) + 1} (no name)` : q(name)));
     return names.length === 1
-      ? `column ${names[0] ?? ''} is not in the ${p.s('kind')} contract and is ignored`
-      : `columns ${names.join(', ')} are not in the ${p.s('kind')} contract and are ignored`;
+      ? `${unit(p)} ${names[0] ?? ''} is not in the ${p.s('kind')} contract and is ignored`
+      : `${p.b('properties') ? 'properties' : 'columns'} ${names.join(', ')} are not in the ${p.s('kind')} contract and are ignored`;
   },
   'csv-optional-unmapped': (p) =>
-    `no column is mapped to ${p.list('fields').map((f) => `"${f}"`).join(', ')}, which the contract reads; if one of the ignored columns holds it, choose it in the mapping`,
+    `no ${unit(p)} is mapped to ${p.list('fields').map((f) => `"${f}"`).join(', ')}, which the contract reads; if one of the ignored ${p.b('properties') ? 'properties' : 'columns'} holds it, choose it in the mapping`,
   'no-rows': () => 'the file has a header but no rows',
   quantity: (p) => {
     const text = p.s('text');
@@ -378,9 +388,11 @@ function place(issue: Issue, p: Params): string[] {
   const parts: string[] = [];
   if (p.b('csv')) {
     if (issue.line !== undefined) parts.push(`line ${issue.line}${issue.id ? ` (id ${q(issue.id)})` : ''}`);
+    // A GeoJSON file's properties read as columns (import/geojson-points.ts).
+    if (issue.featureIndex !== undefined) parts.push(`feature ${issue.featureIndex + 1}${issue.id ? ` (id ${q(issue.id)})` : ''}`);
     if (p.has('csvPair')) {
       const [lon = '', lat = ''] = p.list('csvPair');
-      parts.push(`columns ${q(lon)} and ${q(lat)}`);
+      parts.push(p.b('properties') ? `properties ${q(lon)} and ${q(lat)}` : `columns ${q(lon)} and ${q(lat)}`);
     } else if (p.has('csvColumn')) parts.push(csvColumn(p));
     return parts;
   }

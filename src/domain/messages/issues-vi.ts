@@ -74,10 +74,14 @@ function listed(p: Params): string {
   return count > p.list('header').length ? `${shown}, … (${n(count)} cột)` : shown;
 }
 
-const columnName = (name: string, index: number): string => (name === '' ? `cột ${index + 1}` : `cột ${q(name)}`);
+/** Cột của tệp CSV, hay thuộc tính khi các thuộc tính của tệp GeoJSON được đọc như cột. */
+const unit = (p: Params): string => (p.b('properties') ? 'thuộc tính' : 'cột');
+
+const columnName = (name: string, index: number, property = false): string =>
+  property ? `thuộc tính ${q(name)}` : name === '' ? `cột ${index + 1}` : `cột ${q(name)}`;
 
 function csvColumn(p: Params): string {
-  const name = columnName(p.s('csvColumn'), p.n('csvIndex'));
+  const name = columnName(p.s('csvColumn'), p.n('csvIndex'), p.b('properties'));
   return p.has('csvField') ? `${name} (${p.s('csvField')})` : name;
 }
 
@@ -252,6 +256,11 @@ const texts: IssueTexts = {
   'not-number': (p) => (p.has('text') ? `là ${q(p.s('text'))}, phải là ${mustBe(p)}` : `${isShown(p)}, phải là một số`),
   'ambiguous-number': (p) =>
     `là ${q(p.s('text'))}: dấu "${p.s('other')}" có thể là dấu phân cách hàng nghìn hoặc dấu thập phân, và không được đoán; hãy viết ${p.s('plain')} hoặc ${p.s('asDecimal')}${p.has('decimal') ? ` (tệp này viết phần thập phân bằng "${p.s('decimal')}")` : ''}`,
+  'separators-read': (p) => `${q(p.s('text'))} được đọc là ${n(p.s('value'))} (có dấu phân cách hàng nghìn)`,
+  'polygon-centre': (p) =>
+    `là một ${p.s('type')}: lấy tâm các đỉnh của vòng ngoài làm điểm${p.n('features') > 1 ? `; tệp này có ${n(p.n('features'))} đối tượng là vùng` : ''}`,
+  'multipoint-first': (p) =>
+    `là một MultiPoint gồm ${n(p.n('count'))} điểm: lấy điểm đầu tiên${p.n('features') > 1 ? `; tệp này có ${n(p.n('features'))} đối tượng là MultiPoint nhiều điểm` : ''}`,
   'thousands-separator': (p) =>
     `là ${q(p.s('text'))}: hãy viết ${p.b('whole') ? 'số nguyên' : 'số'} không có dấu phân cách hàng nghìn${p.has('plain') ? ` (${p.s('plain')})` : ''}`,
   'decimal-mark': (p) =>
@@ -283,7 +292,8 @@ const texts: IssueTexts = {
   'target-not-object': (p) => `${isShown(p)}, phải là một đối tượng JSON`,
   'targets-not-array': (p) => `${p.type() === 'missing' ? 'bị thiếu' : `là ${typeName(p)}`}, phải là một mảng các mục tiêu`,
   'unknown-district': (p) => `huyện ${q(p.s('district'))} không có trong ${p.s('in')}`,
-  'unknown-school': (p) => `trường ${q(p.s('school'))} không có trong ${p.s('in')}`,
+  'unknown-school': (p) =>
+    `${n(p.n('count'))} trên ${n(p.n('total'))} dòng ghi một trường không có trong ${p.s('in')} (${n(p.n('schools'))} trường: ${quotedList(p.list('ids'))}${p.n('schools') > p.list('ids').length ? ', …' : ''}); các dòng này được giữ và chỉ tính cho cả tỉnh, không tính cho trường hay huyện nào`,
   'outside-districts': (p) =>
     `${n(p.n('count'))} trên ${n(p.n('total'))} ${kind(p)} không nằm trong huyện nào của ${p.s('in')} (${quotedList(p.list('ids'))}${p.n('count') > p.list('ids').length ? ', …' : ''}); chúng vẫn được giữ, không thuộc huyện nào (quy tắc 7 của đặc tả dữ liệu)`,
   'missing-file': (p, issue) =>
@@ -320,20 +330,20 @@ const texts: IssueTexts = {
     const name = p.s('name');
     if (name === 'lon' || name === 'lat') {
       const names = name === 'lon' ? ['longitude', 'kinh_do', 'x'] : ['latitude', 'vi_do', 'y'];
-      return `chưa có cột nào được ghép cho ${name === 'lon' ? 'kinh độ' : 'vĩ độ'}; dòng tiêu đề có ${listed(p)}; hãy đặt tên một cột là "${name}" (hoặc ${names.map((x) => `"${x}"`).join(', ')}), hoặc chọn cột trong phần ghép cột`;
+      return `chưa có ${unit(p)} nào được ghép cho ${name === 'lon' ? 'kinh độ' : 'vĩ độ'}; ${p.b('properties') ? 'các đối tượng có' : 'dòng tiêu đề có'} ${listed(p)}; hãy đặt tên một ${unit(p)} là "${name}" (hoặc ${names.map((x) => `"${x}"`).join(', ')}), hoặc chọn ${unit(p)} trong phần ghép ${unit(p)}`;
     }
     const alias = p.has('alias') ? ` (hoặc "${p.s('alias')}")` : '';
-    return `chưa có cột nào được ghép cho "${name}" (bắt buộc trong tệp ${kind(p)}); dòng tiêu đề có ${listed(p)}; hãy đặt tên một cột là "${name}"${alias}, hoặc chọn cột trong phần ghép cột`;
+    return `chưa có ${unit(p)} nào được ghép cho "${name}" (bắt buộc trong tệp ${kind(p)}); ${p.b('properties') ? 'các đối tượng có' : 'dòng tiêu đề có'} ${listed(p)}; hãy đặt tên một ${unit(p)} là "${name}"${alias}, hoặc chọn ${unit(p)} trong phần ghép ${unit(p)}`;
   },
   'csv-ignored-columns': (p) => {
     const indexes = p.list('indexes').map(Number);
     const names = p.list('columns').map((name, i) => (name === '' ? `thứ ${(indexes[i] ?? 0) + 1} (không tên)` : q(name)));
     return names.length === 1
-      ? `cột ${names[0] ?? ''} không có trong đặc tả dữ liệu ${kind(p)} nên bị bỏ qua`
-      : `các cột ${names.join(', ')} không có trong đặc tả dữ liệu ${kind(p)} nên bị bỏ qua`;
+      ? `${unit(p)} ${names[0] ?? ''} không có trong đặc tả dữ liệu ${kind(p)} nên bị bỏ qua`
+      : `các ${unit(p)} ${names.join(', ')} không có trong đặc tả dữ liệu ${kind(p)} nên bị bỏ qua`;
   },
   'csv-optional-unmapped': (p) =>
-    `chưa có cột nào được ghép cho ${p.list('fields').map((f) => `"${f}"`).join(', ')}, là những trường mà dữ liệu có dùng; nếu một trong các cột bị bỏ qua chứa trường đó, hãy chọn nó trong phần ghép cột`,
+    `chưa có ${unit(p)} nào được ghép cho ${p.list('fields').map((f) => `"${f}"`).join(', ')}, là những trường mà dữ liệu có dùng; nếu một trong các ${unit(p)} bị bỏ qua chứa trường đó, hãy chọn nó trong phần ghép ${unit(p)}`,
   'no-rows': () => 'tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào',
   quantity: (p) => {
     const text = p.s('text');
@@ -374,9 +384,10 @@ function place(issue: Issue, p: Params): string[] {
   const parts: string[] = [];
   if (p.b('csv')) {
     if (issue.line !== undefined) parts.push(`dòng ${issue.line}${issue.id ? ` (mã ${q(issue.id)})` : ''}`);
+    if (issue.featureIndex !== undefined) parts.push(`đối tượng ${issue.featureIndex + 1}${issue.id ? ` (mã ${q(issue.id)})` : ''}`);
     if (p.has('csvPair')) {
       const [lon = '', lat = ''] = p.list('csvPair');
-      parts.push(`các cột ${q(lon)} và ${q(lat)}`);
+      parts.push(p.b('properties') ? `các thuộc tính ${q(lon)} và ${q(lat)}` : `các cột ${q(lon)} và ${q(lat)}`);
     } else if (p.has('csvColumn')) parts.push(csvColumn(p));
     return parts;
   }

@@ -76,14 +76,24 @@ function crossCheck(results: Results, issues: Issue[]): void {
   const schools = results.schools?.value;
   const deliveries = results.deliveries;
   if (schools && deliveries?.value) {
-    const list = new IssueList(DATASET_PATHS.deliveries);
+    // README: rows for a school id not in schools.geojson count for the province only. So a
+    // schools file that lacks some delivered schools is said once, with the count, not refused.
     const ids = new Set(schools.map((s) => s.id));
-    deliveries.value.forEach((delivery, index) => {
-      if (ids.has(delivery.schoolId)) return;
-      const line = deliveries.lines?.[index];
-      list.error('unknown-school', line === undefined ? { field: 'school_id' } : { line, field: 'school_id' }, { school: cut(delivery.schoolId), in: DATASET_PATHS.schools });
-    });
-    issues.push(...list.finish());
+    const unknown = deliveries.value.flatMap((delivery, index) => (ids.has(delivery.schoolId) ? [] : [{ delivery, index }]));
+    if (unknown.length > 0) {
+      const first = unknown[0] as (typeof unknown)[number];
+      const line = deliveries.lines?.[first.index];
+      const names = [...new Set(unknown.map((u) => u.delivery.schoolId))];
+      const list = new IssueList(DATASET_PATHS.deliveries);
+      list.warning('unknown-school', line === undefined ? { field: 'school_id' } : { line, field: 'school_id' }, {
+        count: unknown.length,
+        total: deliveries.value.length,
+        schools: names.length,
+        ids: names.slice(0, 5).map((id) => cut(id)),
+        in: DATASET_PATHS.schools,
+      });
+      issues.push(...list.finish());
+    }
   }
   const province = results.province?.value;
   const measurements = results.measurements;

@@ -1,5 +1,6 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import type { ColumnMapping } from '../../domain/import/csv-points.ts';
+import { FEATURE_ID, GEOMETRY_LAT, GEOMETRY_LON } from '../../domain/import/geojson-points.ts';
 import type { ImportFix, StagedFile } from '../../domain/import/staging.ts';
 import { issueText } from '../../domain/messages/render.ts';
 import { FILE_KINDS, type FileKind } from '../../domain/types.ts';
@@ -40,8 +41,11 @@ function sizeText(bytes: number, lang: Lang): string {
   return bytes >= 1e6 ? `${formatNumber(bytes / 1e6, lang, 1)} MB` : `${formatNumber(Math.ceil(bytes / 1e3), lang)} KB`;
 }
 
+/** The columns a GeoJSON file's point and id become (import/geojson-points.ts), in the user's language. */
+const SYNTHETIC_COLUMN = { [GEOMETRY_LON]: 'importGeometryLon', [GEOMETRY_LAT]: 'importGeometryLat', [FEATURE_ID]: 'importFeatureId' } as const;
+
 /**
- * The columns of a CSV, each choice the user's own: it shows the mapping the user is making
+ * The columns of a CSV (or the properties of GeoJSON points), each choice the user's own: it shows the mapping the user is making
  * (`mapping`), not the last check's, so a choice never snaps back, and each change builds on
  * the ones before it until "check again".
  */
@@ -62,12 +66,12 @@ function MappingEditor({ staged, mapping, onChange }: { staged: StagedFile; mapp
     <div className="form-grid">
       {fields.map(([field, column]) => (
         <label className="field" key={field}>
-          <span>{tw('importColumn', { field: fieldLabel(field, lang) })}</span>
+          <span>{tw(staged.format === 'geojson' ? 'importProperty' : 'importColumn', { field: fieldLabel(field, lang) })}</span>
           <select value={column ?? ''} onChange={(event) => set(field, event.target.value === '' ? null : Number(event.target.value))}>
             <option value="">{t('importColumnNone')}</option>
             {header.map((name, i) => (
               <option key={`${i}-${name}`} value={i}>
-                {name}
+                {Object.hasOwn(SYNTHETIC_COLUMN, name) ? t(SYNTHETIC_COLUMN[name as keyof typeof SYNTHETIC_COLUMN]) : name}
               </option>
             ))}
           </select>
@@ -202,9 +206,9 @@ export function ImportPanel() {
                   ))}
                 </select>
               </label>
-              {staged.format === 'csv' && <MappingEditor staged={staged} mapping={picked[i]?.mapping ?? staged.mapping} onChange={(mapping) => setPicked((all) => all.map((p, j) => (j === i ? { ...p, mapping } : p)))} />}
+              {staged.mapping !== undefined && <MappingEditor staged={staged} mapping={picked[i]?.mapping ?? staged.mapping} onChange={(mapping) => setPicked((all) => all.map((p, j) => (j === i ? { ...p, mapping } : p)))} />}
               <div className="button-row">
-                {staged.format === 'csv' && (
+                {(staged.format === 'csv' || staged.mapping !== undefined) && (
                   <button type="button" onClick={() => start(picked)}>
                     {t('importRecheck')}
                   </button>

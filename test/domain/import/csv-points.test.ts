@@ -147,12 +147,13 @@ const EXPECTED: Record<string, Expectation> = {
     accepted: false,
   },
   'thousands_hamlets.csv': {
+    // A count is whole: its separators can only group thousands, so they are read and said.
     messages: [
-      'thousands_hamlets.csv: line 2 (id "h1"), column "population": is "1.200": write whole numbers without thousands separators (1200)',
-      'thousands_hamlets.csv: line 3 (id "h2"), column "population": is "2,500": write whole numbers without thousands separators (2500)',
+      'thousands_hamlets.csv: line 2 (id "h1"), column "population": "1.200" is read as 1200 (a thousands separator)',
+      'thousands_hamlets.csv: line 3 (id "h2"), column "population": "2,500" is read as 2500 (a thousands separator)',
     ],
-    valid: ['h3'],
-    accepted: false,
+    valid: ['h1', 'h2', 'h3'],
+    accepted: true,
   },
   'decimal_point_semicolon_hamlets.csv': {
     messages: [
@@ -332,10 +333,10 @@ describe('csvToFeatures: what the issues carry besides the message', () => {
   });
 
   it('counts rather than lists a mistake repeated past 50 rows', () => {
-    const rows = Array.from({ length: 60 }, (_, i) => `h${i},Ấp ${i},1.200,105.1,9.1`);
+    const rows = Array.from({ length: 60 }, (_, i) => `h${i},Ấp ${i},"1,5",105.1,9.1`);
     const result = importText('hamlets', 'h.csv', ['id,name,population,lon,lat', ...rows].join('\n'));
     expect(result.issues).toHaveLength(51);
-    expect(result.issues[50]?.message).toBe('h.csv: 10 more errors of kind "thousands-separator" in column "population" not listed (60 in all)');
+    expect(result.issues[50]?.message).toBe('h.csv: 10 more errors of kind "decimal-mark" in column "population" not listed (60 in all)');
     expect(result.invalidRows).toBe(60);
   });
 
@@ -372,6 +373,8 @@ describe('csvToFeatures: what the issues carry besides the message', () => {
   });
 
   describe('reads numbers without guessing', () => {
+    /** Whether `value` was read through its thousands separators (not as a plain number). */
+    const separated = (value: string, read: number): boolean => Number(value.replace(/"/g, '').replace(',', '.')) !== read;
     /** A towers file whose first row has `value` in height_m; the other rows set the decimal style. */
     const towers = (d: ',' | ';', value: string): string => {
       const decimal = (n: string): string => (d === ';' ? n.replace('.', ',') : n);
@@ -388,22 +391,23 @@ describe('csvToFeatures: what the issues carry besides the message', () => {
       [',', '1.5', 1.5],
       [',', '1e3', 1000],
       [',', '"1,234"', 'is "1,234": the "," may be a thousands separator or a decimal comma, and neither is guessed; write 1234 or 1.234 (this file writes decimals with ".")'],
-      [',', '"1,234,567"', 'is "1,234,567": write numbers without thousands separators (1234567)'],
-      [',', '"1,234.5"', 'is "1,234.5": write numbers without thousands separators (1234.5)'],
-      [',', '1 200', 'is "1 200": write numbers without thousands separators (1200)'],
+      [',', '"1,234,567"', 1234567],
+      [',', '"1,234.5"', 1234.5],
+      [',', '1 200', 1200],
+      [',', '"1 200,5"', 1200.5],
       [',', '"9,5"', 'is "9,5", which uses a decimal comma, but this file writes decimals with ".": write 9.5'],
       [',', 'abc', 'is "abc", must be a number'],
       [',', '-2', 'is -2, must be a number ≥ 0 (m)'],
       [';', '2,5', 2.5],
       [';', '1,234', 1.234],
       [';', '1.234', 'is "1.234": the "." may be a thousands separator or a decimal point, and neither is guessed; write 1234 or 1,234 (this file writes decimals with ",")'],
-      [';', '1.234.567', 'is "1.234.567": write numbers without thousands separators (1234567)'],
-      [';', '1.234,5', 'is "1.234,5": write numbers without thousands separators (1234,5)'],
+      [';', '1.234.567', 1234567],
+      [';', '1.234,5', 1234.5],
       [';', '2.5', 'is "2.5", which uses a decimal point, but this file writes decimals with ",": write 2,5'],
     ])('%j %s', (d, value, expected) => {
       const result = importText('towers', 't.csv', towers(d, value));
       if (typeof expected === 'number') {
-        expect(result.issues).toEqual([]);
+        expect(result.issues.map((i) => [i.severity, i.code])).toEqual(separated(value, expected) ? [['warning', 'separators-read']] : []);
         expect((result.value?.[0] as Tower).heightM).toBe(expected);
       } else {
         expect(result.issues.map((i) => i.message)).toEqual([column + expected]);
@@ -414,16 +418,19 @@ describe('csvToFeatures: what the issues carry besides the message', () => {
     it.each<[',' | ';', string, number | string]>([
       [',', '+5', 5],
       [',', '007', 7],
-      [',', '1.200', 'is "1.200": write whole numbers without thousands separators (1200)'],
-      [',', '1 200', 'is "1 200": write whole numbers without thousands separators (1200)'],
+      [',', '1.200', 1200],
+      [',', '1 200', 1200],
       [',', '1.2345', 'is 1.2345, must be a whole number ≥ 0'],
-      [';', '1,200', 'is "1,200": write whole numbers without thousands separators (1200)'],
+      [';', '1,200', 1200],
       [';', '12,5', 'is 12.5, must be a whole number ≥ 0'],
     ])('population %j %s', (d, value, expected) => {
       const lonLat = d === ';' ? ['105,1', '9,1'] : ['105.1', '9.1'];
       const text = [['id', 'name', 'population', 'lon', 'lat'], ['h1', 'A', value, ...lonLat]].map((c) => c.join(d)).join('\n');
       const result = importText('hamlets', 'h.csv', text);
-      if (typeof expected === 'number') expect(result.value?.map((h) => (h as Hamlet).population)).toEqual([expected]);
+      if (typeof expected === 'number') {
+        expect(result.value?.map((h) => (h as Hamlet).population)).toEqual([expected]);
+        expect(result.issues.map((i) => i.code)).toEqual(separated(value, expected) ? ['separators-read'] : []);
+      }
       else expect(result.issues.map((i) => i.message)).toEqual([`h.csv: line 2 (id "h1"), column "population": ${expected}`]);
     });
   });

@@ -509,29 +509,26 @@ describe('stageImport: CSV that is bad or odd', () => {
     expect(staged.validOnly).toBeUndefined();
   });
 
-  it('one_bad_row_hamlets.csv: "1.200" with a thousands separator; the two other rows can be taken', () => {
+  it('one_bad_row_hamlets.csv: "1.200" in a count is read as 1200 with a warning; every row is taken', () => {
     const staged = stage(fixture('one_bad_row_hamlets.csv'));
     expect(staged.issues).toEqual([
       {
-        severity: 'error',
-        code: 'thousands-separator',
+        severity: 'warning',
+        code: 'separators-read',
         file: 'one_bad_row_hamlets.csv',
         line: 3,
         column: 3,
         id: 'H-R-2',
         field: 'population',
-        message: 'one_bad_row_hamlets.csv: line 3 (id "H-R-2"), column "population": is "1.200": write whole numbers without thousands separators (1200)',
+        message: 'one_bad_row_hamlets.csv: line 3 (id "H-R-2"), column "population": "1.200" is read as 1200 (a thousands separator)',
       },
     ]);
-    expect(staged.files[0]).toMatchObject({ kind: 'hamlets', format: 'csv', rows: 3, validRows: 2 });
-    expect(staged.dataset).toBeUndefined();
-    expect(staged.validOnly?.dropped).toBe(1);
-    expect(staged.validOnly?.issues).toEqual([]);
-    expect(staged.validOnly?.dataset.hamlets.map((h) => [h.id, h.population])).toEqual([
+    expect(staged.files[0]).toMatchObject({ kind: 'hamlets', format: 'csv', rows: 3, validRows: 3 });
+    expect(staged.dataset?.hamlets.map((h) => [h.id, h.population])).toEqual([
       ['H-R-1', 1200],
+      ['H-R-2', 1200],
       ['H-R-3', 800],
     ]);
-    othersUnchanged(staged.validOnly?.sources ?? [], 'hamlets.geojson');
   });
 
   it('html_name_hamlets.csv: markup in a name is kept as text, character for character', () => {
@@ -624,46 +621,36 @@ describe('stageImport: deliveries and the rules across files', () => {
     .split(/\r?\n/)
     .filter((l) => l.trim() !== '').length - 1;
 
-  it('unknown_school_deliveries.csv: a school_id that is not in schools.geojson (cross-file)', () => {
+  it('unknown_school_deliveries.csv: a school_id that is not in schools.geojson is one warning (the README\'s rule)', () => {
     const staged = stage(fixture('unknown_school_deliveries.csv'));
     expect(staged.issues).toEqual([
       {
-        severity: 'error',
+        severity: 'warning',
         code: 'unknown-school',
         file: 'deliveries.csv',
         line: 3,
         field: 'school_id',
-        message: 'deliveries.csv: line 3, field "school_id": school "S-99999-99" is not in schools.geojson',
+        message:
+          'deliveries.csv: line 3, field "school_id": 1 of 2 rows name a school that is not in schools.geojson (1 school: "S-99999-99"); they are kept and count for the province only, not for a school or its district',
       },
     ]);
     expect(staged.files[0]).toMatchObject({ kind: 'deliveries', format: 'deliveries', path: 'deliveries.csv', rows: 2, validRows: 2 });
-    expect(staged.dataset).toBeUndefined();
-    // The file passed its own checks, so there are no rows of its own to leave out.
-    expect(staged.validOnly).toBeUndefined();
+    expect(staged.dataset?.deliveries?.map((d) => d.schoolId)).toEqual(['S-32005-03', 'S-99999-99']);
   });
 
-  it('few_schools.csv: a schools file that passes alone leaves the loaded deliveries naming missing schools', () => {
+  it('few_schools.csv: a schools file lacking delivered schools imports, with one warning counting the rows', () => {
     const staged = stage(fixture('few_schools.csv'));
     expect(staged.files[0]).toMatchObject({ kind: 'schools', format: 'csv', rows: 1, validRows: 1 });
-    const errors = errorsOf(staged);
-    expect(errors[0]).toEqual({
-      severity: 'error',
-      code: 'unknown-school',
-      file: 'deliveries.csv',
-      line: 2,
-      field: 'school_id',
-      message: 'deliveries.csv: line 2, field "school_id": school "S-32005-03" is not in schools.geojson',
-    });
-    expect(errors.filter((i) => i.code === 'unknown-school')).toHaveLength(50);
-    expect(errors.at(-1)).toEqual({
-      severity: 'error',
-      code: 'more-not-listed',
-      file: 'deliveries.csv',
-      field: 'school_id',
-      message: `deliveries.csv: ${deliveryRows - 50} more errors of kind "unknown-school" in field "school_id" not listed (${deliveryRows} in all)`,
-    });
-    expect(staged.dataset).toBeUndefined();
-    expect(staged.validOnly).toBeUndefined();
+    expect(errorsOf(staged)).toEqual([]);
+    const named = staged.issues.filter((i) => i.code === 'unknown-school');
+    expect(named).toHaveLength(1);
+    // Brute force: every bundled delivery names a school other than the one imported.
+    const schools = new Set(bundled.deliveries?.map((d) => d.schoolId));
+    expect(named[0]).toMatchObject({ severity: 'warning', file: 'deliveries.csv', line: 2, field: 'school_id' });
+    expect(named[0]?.message).toContain(`${deliveryRows} of ${deliveryRows} rows name a school that is not in schools.geojson (${schools.size} schools: "S-32005-03", `);
+    expect(named[0]?.message).toContain('count for the province only');
+    expect(staged.dataset?.schools.map((s) => s.id)).toEqual(['S-N-1']);
+    expect(staged.dataset?.deliveries).toHaveLength(deliveryRows);
   });
 
   it('bad_quantity_deliveries.csv: a quantity of 0; the other lines can be taken', () => {

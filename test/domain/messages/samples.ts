@@ -145,6 +145,9 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
     { text: '1,234', other: ',', decimal: '.', plain: '1234', asDecimal: '1.234', ...csvPlace },
     { text: '1,250', other: ',', plain: '1250', asDecimal: '1.250' },
   ],
+  'separators-read': [{ text: '1.234', value: 1234 }, { text: '1,234.5', value: 1234.5 }],
+  'polygon-centre': [{ type: 'Polygon', features: 1 }, { type: 'MultiPolygon', features: 7 }],
+  'multipoint-first': [{ count: 3, features: 1 }, { count: 2, features: 12 }],
   'thousands-separator': [{ text: '1.200', plain: '1200', whole: true }, { text: '1,234.5', plain: '1234.5' }, { text: '1 200' }],
   'decimal-mark': [{ text: '9,5', other: ',', decimal: '.', fixed: '9.5' }, { text: '2.5', other: '.', decimal: ',', fixed: '2,5' }],
   'not-integer': [{ value: 12.5 }],
@@ -181,7 +184,10 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
   'target-not-object': shown,
   'targets-not-array': shown,
   'unknown-district': [{ district: 'D09', in: 'boundaries/districts.geojson' }],
-  'unknown-school': [{ school: 'S-1', in: 'schools.geojson' }],
+  'unknown-school': [
+    { count: 1, total: 2, schools: 1, ids: ['S-1'], in: 'schools.geojson' },
+    { count: 1233, total: 1233, schools: 420, ids: ['S-1', 'S-2', 'S-3', 'S-4', 'S-5'], in: 'schools.geojson' },
+  ],
   'outside-districts': [
     { count: 2, total: 10, kind: 'hamlets', in: 'boundaries/districts.geojson', ids: ['h1', 'h2'] },
     { count: 1234, total: 5000, kind: 'schools', in: 'boundaries/districts.geojson', ids: ['a', 'b', 'c', 'd', 'e'] },
@@ -216,13 +222,15 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
     { name: 'lat', header: ['Mã xã'], headerCount: 1, kind: 'hamlets', csv: true },
     { name: 'level', alias: 'cap_hoc', header: ['id'], headerCount: 1, kind: 'schools', csv: true },
     { name: 'population', header: ['id'], headerCount: 1, kind: 'hamlets', csv: true },
+    { name: 'students', header: ['(geometry) lon', 'name', 'amenity'], headerCount: 3, kind: 'schools', csv: true, properties: true },
   ],
   'csv-ignored-columns': [
     { columns: ['Ghi chú'], indexes: [4], kind: 'hamlets', csv: true },
     { columns: ['', 'constructor'], indexes: [5, 6], kind: 'schools', csv: true },
     { columns: ['STT', 'Ghi chú'], indexes: [0, 7], kind: 'measurements', csv: true },
+    { columns: ['amenity', 'addr:city'], indexes: [3, 4], kind: 'schools', csv: true, properties: true },
   ],
-  'csv-optional-unmapped': [{ fields: ['commune'], csv: true }, { fields: ['commune', 'grid_power'], csv: true }],
+  'csv-optional-unmapped': [{ fields: ['commune'], csv: true }, { fields: ['commune', 'grid_power'], csv: true }, { fields: ['district'], csv: true, properties: true }],
   'no-rows': [{ csv: true }],
   quantity: [
     { reason: 'zero', text: '0' },

@@ -109,16 +109,16 @@ describe('parseDataset: folder rules', () => {
     expect(issues[0]).toMatchObject({ severity: 'error', code: 'missing-file', file: 'boundaries/province.geojson' });
   });
 
-  it('refuses a commune whose district does not exist, and a delivery to an unknown school', () => {
+  it('refuses a commune whose district does not exist, and warns once of deliveries to unknown schools', () => {
     const files = goodFiles();
     const communes = files.find((f) => f.path === 'boundaries/communes.geojson')?.text.replace('"district_id":"D02"', '"district_id":"D09"') ?? '';
     const { dataset, issues } = parseDataset(
       replaced(replaced(files, 'boundaries/communes.geojson', communes), 'deliveries.csv', 'date,school_id,kind,quantity\n2021-09-10,S001,computer,1\n2021-09-10,S404,computer,1\n'),
     );
     expect(dataset).toBeUndefined();
-    expect(issues.map(formatIssue)).toEqual([
-      'boundaries/communes.geojson: feature 3 (id "C003"), field "district_id": district "D09" is not in boundaries/districts.geojson',
-      'deliveries.csv: line 3, field "school_id": school "S404" is not in schools.geojson',
+    expect(issues.map((i) => [i.severity, formatIssue(i)])).toEqual([
+      ['error', 'boundaries/communes.geojson: feature 3 (id "C003"), field "district_id": district "D09" is not in boundaries/districts.geojson'],
+      ['warning', 'deliveries.csv: line 3, field "school_id": 1 of 2 rows name a school that is not in schools.geojson (1 school: "S404"); they are kept and count for the province only, not for a school or its district'],
     ]);
   });
 

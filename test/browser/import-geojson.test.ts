@@ -1,0 +1,54 @@
+// A Giga school file (GeoJSON whose properties are not the contract's) in headless Chromium:
+// the import panel shows its properties' mapping like a CSV's columns, the user's change
+// holds on screen and applies once checked again, and the schools are taken.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executablePath, openSession, type Session } from './session.ts';
+
+async function drop(page: Page, files: { name: string; text: string }[]): Promise<void> {
+  await page.evaluate((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) transfer.items.add(new File([f.text], f.name));
+    const zone = document.querySelector('[data-testid="drop-zone"]') as HTMLElement;
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+}
+
+describe.skipIf(!executablePath)('A GeoJSON school file mapped in the import panel', () => {
+  let s: Session;
+
+  beforeAll(async () => {
+    s = await openSession();
+    await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
+  });
+  afterAll(async () => s?.close());
+
+  it('shows the guessed properties, keeps the user\'s choice, and takes the schools', async () => {
+    await drop(s.page, [{ name: 'giga_schools.geojson', text: readFileSync('test/fixtures/import/geojson/giga_schools.geojson', 'utf8') }]);
+    const result = s.page.getByTestId('import-result');
+    await result.waitFor({ timeout: 30000 });
+    const idSelect = s.page.getByLabel('Thuộc tính cho Mã (id)');
+    expect(await idSelect.locator('option:checked').innerText()).toBe('school_id_giga');
+    expect(await s.page.getByLabel('Thuộc tính cho Kinh độ (lon)').locator('option:checked').innerText()).toBe('longitude');
+    await idSelect.selectOption({ label: 'school_id_govt' });
+    // The choice stays on screen before and after the check.
+    expect(await idSelect.locator('option:checked').innerText()).toBe('school_id_govt');
+    // By keyboard, as a user who tabs to it would (the pointer may sit over the map's overlays).
+    await s.page.getByRole('button', { name: 'Kiểm tra lại' }).focus();
+    await s.page.keyboard.press('Enter');
+    await s.page.getByTestId('import-issues').waitFor({ timeout: 30000 });
+    expect(await s.page.getByLabel('Thuộc tính cho Mã (id)').locator('option:checked').innerText()).toBe('school_id_govt');
+    const text = await result.innerText();
+    expect(text).toContain('giga_schools.geojson');
+    expect(text).toContain('3 / 3');
+    expect(await s.page.getByTestId('import-issues').innerText()).toContain('"1 234" được đọc là 1.234');
+    // Three schools in place of the province's: the guard asks for a confirmation first.
+    await s.page.getByLabel('Tôi đã xem các thay đổi trên và vẫn muốn nhập').check();
+    await s.page.getByRole('button', { name: 'Nhập', exact: true }).focus();
+    await s.page.keyboard.press('Enter');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="import-status"]')?.textContent === 'Đã nhập giga_schools.geojson.', undefined, { timeout: 60000 });
+    expect(await s.page.getByTestId('imported-files').innerText()).toContain('schools.geojson');
+  });
+});
