@@ -21,6 +21,7 @@ import { hamletsToGeoJSON, schoolsToGeoJSON, towersToGeoJSON } from '../export/f
 import { parseDataset, parseFileDetailed, type FileResult, type FolderOptions, type SourceFile } from '../parse/index.ts';
 import { DATASET_PATHS } from '../parse/kind.ts';
 import { FILE_KINDS, type Dataset, type FileKind, type Hamlet, type Issue, type School, type Tower } from '../types.ts';
+import { loadedTowers, placeCellTowers, type CellsMode } from './add-towers.ts';
 import { importCells, looksLikeCellExport } from './cells.ts';
 import { csvToFeatures, guessMapping, sniffCsv, type ColumnMapping, type MappingGuess, type PointKind } from './csv-points.ts';
 import { importMeasurements } from './measurement-import.ts';
@@ -46,6 +47,8 @@ export interface IncomingFile {
   fixes?: ImportFix[];
   /** The same as 'swap-coordinates' in `fixes` (kept for callers that still say it so). */
   swap?: boolean;
+  /** A cell export: added to the loaded towers (the default; add-towers.ts) or replacing them. */
+  cells?: CellsMode;
   /** What the reader found the bytes to be (parse/sniff.ts): a binary format, or UTF-16 text. */
   sniffed?: { binary: BinaryFormat } | { encoding: 'utf-16le' | 'utf-16be' };
 }
@@ -63,7 +66,7 @@ export interface StagedFile {
   header?: string[];
   mapping?: MappingGuess | ColumnMapping;
   /** Cell export: "496 rows, 178 cells → 175 towers". */
-  cells?: { rows: number; cells: number; towers: number; skipped: Record<string, number> };
+  cells?: { rows: number; cells: number; towers: number; skipped: Record<string, number>; mode: CellsMode; merged: number; appended: number };
   /** The fixes the user may ask for (`IncomingFile.fixes`), when the problems suggest them. */
   fixes: ImportFix[];
 }
@@ -223,16 +226,16 @@ function pointsText(kind: PointKind, records: readonly (Hamlet | School | Tower)
   return JSON.stringify(towersToGeoJSON(records as Tower[]));
 }
 
-function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
+function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded: () => readonly Tower[]): Read {
   if (file.sniffed && 'binary' in file.sniffed) {
     return { staged: { name: file.name, rows: 0, validRows: 0, fixes: [] }, issues: [problem(file.name, 'binary-file', { format: file.sniffed.binary })], dropped: 0 };
   }
-  const read = readText(file, pathOf);
+  const read = readText(file, pathOf, loaded);
   if (file.sniffed && 'encoding' in file.sniffed) read.issues.unshift(makeIssue('warning', 'utf16-decoded', file.name, {}, {}));
   return read;
 }
 
-function readText(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
+function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded: () => readonly Tower[]): Read {
   const fixes = fixesOf(file);
   const source = fixedText(file.text, fixes);
   const csv = /\.(csv|txt|tsv)$/i.test(file.name);
@@ -248,15 +251,15 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string): Read 
   if (cells && kind === 'towers') {
     const result = importCells(file.name, source);
     staged.format = 'cells';
-    staged.cells = { rows: result.report.rows, cells: result.report.cells, towers: result.report.towers, skipped: { ...result.report.skipped } };
-    staged.rows = result.report.rows;
-    staged.validRows = result.report.cells;
-    staged.fixes = offered(result.issues);
+    const added = placeCellTowers(file.cells ?? 'add', loaded, result.towers);
+    const { rows, cells: read, towers, skipped } = result.report;
+    staged.cells = { rows, cells: read, towers, skipped: { ...skipped }, mode: added.mode, merged: added.merged, appended: added.appended };
+    Object.assign(staged, { rows, validRows: read, fixes: offered(result.issues) });
     const failed = result.issues.some(isError) || result.towers.length === 0;
     const issues = result.towers.length === 0 && !result.issues.some(isError)
       ? [...result.issues, problem(file.name, 'import-no-cells')]
       : result.issues;
-    const text = failed ? undefined : JSON.stringify(towersToGeoJSON(result.towers));
+    const text = failed ? undefined : JSON.stringify(towersToGeoJSON(added.towers));
     return { staged, issues, text, validText: text, dropped: 0 };
   }
 
@@ -379,7 +382,8 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
     return { files: [], issues: [problem('', 'import-nothing')] };
   }
   const pathOf = pathsIn(current);
-  const reads = incoming.map((file) => readOne(file, pathOf));
+  const loaded = loadedTowers(current, pathOf('towers'));
+  const reads = incoming.map((file) => readOne(file, pathOf, loaded));
   const issues: Issue[] = reads.flatMap((r) => r.issues);
   const files = reads.map((r) => r.staged);
   const paths = reads.map((r) => r.staged.path).filter((p): p is string => p !== undefined);

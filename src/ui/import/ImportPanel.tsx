@@ -1,5 +1,6 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import type { ColumnMapping } from '../../domain/import/csv-points.ts';
+import type { CellsMode } from '../../domain/import/add-towers.ts';
 import type { ImportFix, StagedFile } from '../../domain/import/staging.ts';
 import { issueText } from '../../domain/messages/render.ts';
 import { FILE_KINDS, type FileKind } from '../../domain/types.ts';
@@ -21,6 +22,8 @@ interface Picked {
   mapping?: ColumnMapping;
   /** The repairs the user asked for, applied in the worker before the checks. */
   fixes?: ImportFix[];
+  /** A cell export: added to the loaded towers (the default) or replacing them. */
+  cells?: CellsMode;
 }
 
 /** The button of each fix the checks may offer. */
@@ -77,6 +80,31 @@ function MappingEditor({ staged, mapping, onChange }: { staged: StagedFile; mapp
   );
 }
 
+/** Whether a cell export's towers join the loaded ones (merging those already there) or replace them. */
+function CellsChoice({ name, cells, onChange }: { name: string; cells: NonNullable<StagedFile['cells']>; onChange: (mode: CellsMode) => void }) {
+  const { t, tw, lang } = useT();
+  const modes: [CellsMode, MessageKey][] = [
+    ['add', 'importCellsAdd'],
+    ['replace', 'importCellsReplace'],
+  ];
+  return (
+    <fieldset className="field">
+      <legend>{t('importCellsMode')}</legend>
+      {modes.map(([mode, label]) => (
+        <label key={mode} className="toggle">
+          <input type="radio" name={name} value={mode} checked={cells.mode === mode} onChange={() => onChange(mode)} />
+          <span>{t(label)}</span>
+        </label>
+      ))}
+      {cells.mode === 'add' && (
+        <p className="note" data-testid="import-cells-added">
+          {tw('importCellsAdded', { merged: formatNumber(cells.merged, lang), appended: formatNumber(cells.appended, lang) })}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 /** Import by drop or file picker: checked in the worker, taken only on the user's word. */
 export function ImportPanel() {
   const { t, tw, lang } = useT();
@@ -87,7 +115,7 @@ export function ImportPanel() {
 
   const start = (files: Picked[]) => {
     setPicked(files);
-    if (files.length > 0) checkImport(files.map((p) => ({ name: p.file.name, file: p.file, kind: p.kind, mapping: p.mapping, fixes: p.fixes })));
+    if (files.length > 0) checkImport(files.map((p) => ({ name: p.file.name, file: p.file, kind: p.kind, mapping: p.mapping, fixes: p.fixes, cells: p.cells ?? 'add' })));
   };
   const recheck = (index: number, change: Partial<Picked>) => start(picked.map((p, i) => (i === index ? { ...p, ...change } : p)));
 
@@ -191,6 +219,7 @@ export function ImportPanel() {
                   })}
                 </p>
               )}
+              {staged.cells && <CellsChoice name={`import-cells-mode-${i}`} cells={staged.cells} onChange={(cells) => recheck(i, { cells })} />}
               <label className="field">
                 <span>{tw('importKind', { name: staged.name })}</span>
                 <select value={picked[i]?.kind ?? ''} onChange={(event) => recheck(i, { kind: (event.target.value || undefined) as FileKind | undefined })}>
