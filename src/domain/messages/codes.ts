@@ -32,6 +32,7 @@ export const ISSUE_CODES = [
   'coordinates-invalid',
   'ring-too-short',
   'ring-not-closed',
+  'ring-self-intersects',
   'line-too-short',
   'position-invalid',
   'coordinate-not-number',

@@ -190,6 +190,8 @@ const texts: IssueTexts = {
   'ring-too-short': (p) => `${part(p)} has ${n(p.n('positions'))} positions; a ring needs at least 4, the last repeating the first`,
   'ring-not-closed': (p) =>
     `${part(p)} is not closed: it starts at [${p.list('first').join(', ')}] and ends at [${p.list('last').join(', ')}]; repeat the first position at the end`,
+  'ring-self-intersects': (p) =>
+    `${part(p)} crosses itself at [${p.list('at').join(', ')}] (segments ${p.list('segments').map((k) => Number(k) + 1).join(' and ')}), so points near there would count as outside it; correct the boundary (QGIS: Vector › Geometry Tools › Check Validity, then Fix Geometries)`,
   'line-too-short': (p) => `${part(p)} has ${n(p.n('positions'))} positions; a line needs at least 2`,
   'position-invalid': (p) =>
     p.s('reason') === 'not-array'

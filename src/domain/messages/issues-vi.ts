@@ -203,6 +203,8 @@ const texts: IssueTexts = {
   'ring-too-short': (p) => `${part(p)} có ${n(p.n('positions'))} vị trí; một vòng cần ít nhất 4 vị trí, vị trí cuối trùng vị trí đầu`,
   'ring-not-closed': (p) =>
     `${part(p)} chưa khép kín: bắt đầu tại [${p.list('first').join(', ')}] và kết thúc tại [${p.list('last').join(', ')}]; hãy lặp lại vị trí đầu ở cuối vòng`,
+  'ring-self-intersects': (p) =>
+    `${part(p)} tự cắt chính nó tại [${p.list('at').join(', ')}] (đoạn ${p.list('segments').map((k) => Number(k) + 1).join(' và ')}), nên các điểm quanh đó bị tính là nằm ngoài vùng; hãy sửa ranh giới (QGIS: Vector › Geometry Tools › Check Validity, rồi Fix Geometries)`,
   'line-too-short': (p) => `${part(p)} có ${n(p.n('positions'))} vị trí; một đường cần ít nhất 2 vị trí`,
   'position-invalid': (p) =>
     p.s('reason') === 'not-array'
