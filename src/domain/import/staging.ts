@@ -250,11 +250,10 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded
 
   if (cells && kind === 'towers') {
     const result = importCells(file.name, source);
-    staged.format = 'cells';
     const added = placeCellTowers(file.cells ?? 'add', loaded, result.towers);
     const { rows, cells: read, towers, skipped } = result.report;
     staged.cells = { rows, cells: read, towers, skipped: { ...skipped }, mode: added.mode, merged: added.merged, appended: added.appended };
-    Object.assign(staged, { rows, validRows: read, fixes: offered(result.issues) });
+    Object.assign(staged, { format: 'cells', rows, validRows: read, fixes: offered(result.issues) });
     const failed = result.issues.some(isError) || result.towers.length === 0;
     const issues = result.towers.length === 0 && !result.issues.some(isError)
       ? [...result.issues, problem(file.name, 'import-no-cells')]
@@ -418,7 +417,8 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
       if (place && imported.own.has(sameProblem(issue.code, place, issue.field))) return [];
       const { name, format } = imported.read.staged;
       if (format !== 'csv' && format !== 'cells') return [issue];
-      const read: Issue = { ...issue, file: name, params: { ...issue.params, readAs: issue.file } };
+      const { featureIndex: _feature, ...rest } = issue; // said at the user's CSV line, when the feature came from one
+      const read: Issue = { ...(place?.line !== undefined ? { ...rest, line: place.line } : issue), file: name, params: { ...issue.params, readAs: issue.file } };
       return [{ ...read, message: englishText(read) }];
     });
     return { sources, dataset: result.dataset, issues: said };

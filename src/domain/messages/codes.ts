@@ -42,6 +42,7 @@ export const ISSUE_CODES = [
   'coordinates-swapped',
   'coordinates-projected',
   'outside-vietnam',
+  'points-stacked',
   // Properties (parse/properties.ts, parse/points.ts, import/csv-cells.ts)
   'missing-property',
   'id-not-string',

@@ -213,6 +213,8 @@ const texts: IssueTexts = {
   'coordinates-projected': (p) =>
     `coordinates ${pair(p)} look like projected metres (VN-2000 or UTM zone 48N?), not degrees; the contract needs WGS84 longitude, latitude in degrees${p.s('format') === 'measurements' ? '' : ' (EPSG:4326)'}${same(p)}`,
   'outside-vietnam': (p) => `${pair(p)} lies far outside Vietnam (${BOUNDS})${same(p)}`,
+  'points-stacked': (p) =>
+    `${n(p.n('count'))} ${p.s('kind')} lie at exactly [${p.n('lon')}, ${p.n('lat')}] (this is the first): positions put on a commune's centre when geocoding? Coverage and siting count them as one place; give each its own position`,
   'missing-property': (p) => {
     const what = p.b('empty') ? 'is empty' : p.b('isNull') ? 'is null' : 'is missing';
     const where = p.s('where') === 'target' ? 'every target' : p.s('where') === 'programme' ? 'programme.json' : `a ${p.s('kind')} file`;

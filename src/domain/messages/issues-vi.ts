@@ -230,6 +230,8 @@ const texts: IssueTexts = {
   'coordinates-projected': (p) =>
     `toạ độ ${pair(p)} trông như số mét của hệ toạ độ phẳng (VN-2000 hoặc UTM múi 48N?), không phải độ; dữ liệu cần kinh độ, vĩ độ WGS84 tính bằng độ${p.s('format') === 'measurements' ? '' : ' (EPSG:4326)'}${same(p)}`,
   'outside-vietnam': (p) => `${pair(p)} nằm xa bên ngoài Việt Nam (${BOUNDS})${same(p)}`,
+  'points-stacked': (p) =>
+    `${n(p.n('count'))} điểm ${kind(p)} nằm đúng cùng một vị trí [${p.n('lon')}, ${p.n('lat')}] (đây là điểm đầu tiên): vị trí được gán theo tâm xã khi mã hoá địa chỉ? Tính vùng phủ và chọn điểm đặt trạm coi chúng là một nơi; hãy cho mỗi điểm vị trí riêng`,
   'missing-property': (p) => {
     const what = p.b('empty') ? 'trống' : p.b('isNull') ? 'là null' : 'bị thiếu';
     const where = p.s('where') === 'target' ? 'ở mọi mục tiêu' : p.s('where') === 'programme' ? 'trong programme.json' : `trong tệp ${kind(p)}`;

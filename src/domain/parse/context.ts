@@ -1,6 +1,7 @@
 import type { FileKind, Issue } from '../types.ts';
 import { PositionCheck } from './coordinates.ts';
 import { IssueList } from './issues.ts';
+import { PointStacks } from './stacks.ts';
 import { StringScan } from './text.ts';
 
 /** What one file's parse accumulates. `finish` adds the once-per-file findings. */
@@ -8,6 +9,8 @@ export class FileContext {
   readonly issues: IssueList;
   readonly strings = new StringScan();
   readonly positions: PositionCheck;
+  /** The points' positions (hamlets, schools, towers), for stacks at one position. */
+  readonly stacks = new PointStacks();
 
   constructor(
     readonly file: string,
@@ -20,6 +23,7 @@ export class FileContext {
   finish(): Issue[] {
     this.strings.report(this.issues);
     this.positions.report();
+    this.stacks.report(this.issues, this.kind);
     return this.issues.finish();
   }
 }

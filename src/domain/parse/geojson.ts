@@ -147,7 +147,9 @@ function readList(ctx: FileContext, value: unknown, feature: RawFeature, what: P
 
 export function readPoint(ctx: FileContext, feature: RawFeature): Position | undefined {
   const g = geometryOf(ctx, feature, 'point');
-  return g && ctx.positions.read(g.coordinates, feature.place, feature.index);
+  const position = g && ctx.positions.read(g.coordinates, feature.place, feature.index);
+  if (position) ctx.stacks.add(position[0], position[1], feature.index);
+  return position;
 }
 
 function readPolygon(ctx: FileContext, value: unknown, feature: RawFeature, name: Part): PolygonCoordinates | undefined {
