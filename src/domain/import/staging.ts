@@ -17,6 +17,7 @@ import type { BinaryFormat } from '../parse/sniff.ts';
 import type { IssueCode, IssueParams } from '../messages/codes.ts';
 import { englishText } from '../messages/render.ts';
 import { makeIssue } from '../parse/issues.ts';
+import { normalizeVietnamese } from '../parse/text.ts';
 import { hamletsToGeoJSON, schoolsToGeoJSON, towersToGeoJSON } from '../export/features.ts';
 import { parseDataset, parseFileDetailed, type FileResult, type FolderOptions, type SourceFile } from '../parse/index.ts';
 import { DATASET_PATHS } from '../parse/kind.ts';
@@ -111,10 +112,8 @@ function fixesOf(file: IncomingFile): Set<ImportFix> {
 
 /** The text with the text-level fixes applied (the swap is applied where the format is known). */
 function fixedText(text: string, fixes: ReadonlySet<ImportFix>): string {
-  let out = text;
-  if (fixes.has('strip-bom')) out = stripBom(out);
-  if (fixes.has('normalize-nfc')) out = out.normalize('NFC');
-  return out;
+  const out = fixes.has('strip-bom') ? stripBom(text) : text;
+  return fixes.has('normalize-nfc') ? normalizeVietnamese(out) : out;
 }
 
 const offered = (issues: readonly Issue[]): ImportFix[] => [...new Set(issues.flatMap((i) => (i.fix ? [i.fix] : [])))];

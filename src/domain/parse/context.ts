@@ -11,6 +11,8 @@ export class FileContext {
   readonly positions: PositionCheck;
   /** The points' positions (hamlets, schools, towers), for stacks at one position. */
   readonly stacks = new PointStacks();
+  /** The properties the contract's readers asked for (features' PropertyReader), when they did. */
+  readKeys: Set<string> | undefined;
 
   constructor(
     readonly file: string,
@@ -21,7 +23,8 @@ export class FileContext {
   }
 
   finish(): Issue[] {
-    this.strings.report(this.issues);
+    const read = this.readKeys;
+    this.strings.report(this.issues, read && ((field) => read.has(field)));
     this.positions.report();
     this.stacks.report(this.issues, this.kind);
     return this.issues.finish();
