@@ -2,7 +2,6 @@ import { useEffect, useState, type DragEvent } from 'react';
 import type { ColumnMapping } from '../../domain/import/csv-points.ts';
 import type { CellsMode } from '../../domain/import/add-towers.ts';
 import type { ImportFix, StagedFile } from '../../domain/import/staging.ts';
-import { issueText } from '../../domain/messages/render.ts';
 import { FILE_KINDS, type FileKind } from '../../domain/types.ts';
 import { cancelImport, checkImport, commitImport, revertToBundled } from '../../state/engine-client.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -12,9 +11,8 @@ import type { Lang, MessageKey } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
 import type { SkipReason } from '../../domain/import/cells.ts';
 import { ImportImpact } from './ImportImpact.tsx';
+import { ImportProblems } from './ImportProblems.tsx';
 import { fieldLabel, FORMAT_LABEL, kindLabel, SKIP_LABEL } from './import-labels.ts';
-
-const SHOWN_ISSUES = 100;
 
 interface Picked {
   file: File;
@@ -150,8 +148,6 @@ export function ImportPanel() {
   const [confirmedFor, setConfirmedFor] = useState<typeof result>();
   const risky = (result?.impact?.risks.length ?? 0) > 0;
   const blocked = risky && confirmedFor !== result;
-  const errors = result?.issues.filter((i) => i.severity === 'error').length ?? 0;
-  const warnings = (result?.issues.length ?? 0) - errors;
 
   return (
     <section className="panel" aria-labelledby="import-heading" data-testid="import-panel">
@@ -246,17 +242,7 @@ export function ImportPanel() {
               </div>
             </div>
           ))}
-          <p className="note">{tw('importProblems', { errors: formatNumber(errors, lang), warnings: formatNumber(warnings, lang) })}</p>
-          {result.issues.length > 0 && (
-            <ul className="issues" data-testid="import-issues">
-              {result.issues.slice(0, SHOWN_ISSUES).map((issue, i) => (
-                <li key={i} className={issue.severity === 'error' ? 'error-text' : undefined}>
-                  {issueText(issue, lang)}
-                </li>
-              ))}
-              {result.issues.length > SHOWN_ISSUES && <li>{tw('importMore', { n: result.issues.length - SHOWN_ISSUES })}</li>}
-            </ul>
-          )}
+          {result.issues.length > 0 && <ImportProblems issues={result.issues} lang={lang} />}
           {result.impact && (
             <ImportImpact impact={result.impact} lang={lang} confirmed={confirmedFor === result} onConfirm={(yes) => setConfirmedFor(yes ? result : undefined)} />
           )}
