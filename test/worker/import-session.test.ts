@@ -77,8 +77,24 @@ describe('ImportSession.check', () => {
 
     const taken = imports.commit(1, false);
     expect(taken?.dataset.hamlets.map((h) => h.id)).toEqual(['H-X-1', 'H-X-2']);
-    expect(taken?.dataset.towers.map((t) => t.id)).toEqual(['C-VT-1', 'C-MF-1', 'C-VN-1']);
+    // A cell export is added to the loaded towers unless the user asks to replace them.
+    const loadedTowers = before.find((f) => f.path === 'towers.geojson')?.text.match(/"Feature"/g)?.length ?? 0;
+    expect(taken?.dataset.towers).toHaveLength(loadedTowers + 3);
+    expect(taken?.dataset.towers.slice(-3).map((t) => t.id)).toEqual(['C-VT-1', 'C-MF-1', 'C-VN-1']);
     expect(taken?.changed.map((f) => f.path)).toEqual(['hamlets.geojson', 'towers.geojson']);
+  });
+
+  it('passes the user\'s choice for a cell export (add or replace) to the staging, and says what it did', async () => {
+    const { imports } = session();
+    const current = parseDataset([...bundled]).dataset as Dataset;
+    const added = await imports.check(1, [asBlob('cells_ca_mau.csv')], () => {}, current);
+    expect(added.files[0]?.cells).toMatchObject({ mode: 'add', merged: 0, appended: 3 });
+    expect(added.impact?.layers.find((l) => l.layer === 'towers')).toMatchObject({ before: current.towers.length, after: current.towers.length + 3 });
+    expect(added.impact?.risks).toEqual([]);
+    const replaced = await imports.check(2, [{ ...asBlob('cells_ca_mau.csv'), cells: 'replace' }], () => {}, current);
+    expect(replaced.files[0]?.cells).toMatchObject({ mode: 'replace' });
+    expect(replaced.impact?.layers.find((l) => l.layer === 'towers')).toMatchObject({ before: current.towers.length, after: 3 });
+    expect(replaced.impact?.risks.map((r) => r.code)).toEqual(['import-removes-most']);
   });
 
   it('text files only: no reading progress, one checking step', async () => {
@@ -203,7 +219,7 @@ describe('ImportSession.commit', () => {
     for (const f of before) if (f.path !== 'hamlets.geojson') expect(textOf(imports.files, f.path)).toBe(f.text);
 
     // The second import is staged over the first: the renamed hamlet stays.
-    const second = await check(imports, 2, [asBlob('cells_ca_mau.csv')]);
+    const second = await check(imports, 2, [{ ...asBlob('cells_ca_mau.csv'), cells: 'replace' }]);
     expect(second.checked.canImport).toBe(true);
     const two = imports.commit(2, false);
     expect(two?.dataset.hamlets.find((h) => h.id === 'H-31999-01')?.name).toBe('Khóm Một');

@@ -79,6 +79,9 @@ export type RangeReason = (typeof RANGE_REASONS)[number];
 /** The `range` values kept as radius_km, in metres, bounds included. */
 export const RANGE_KEPT_M = { min: 100, max: 35_000 } as const;
 
+/** Cells of one operator this close (metres, inclusive) are one tower, unless told otherwise. */
+export const CELL_MERGE_METRES = 50;
+
 export interface CellImportOptions {
   /** Mobile country code of the rows to keep, or 'all'. Default 452 (Vietnam). */
   mcc?: number | 'all';
@@ -211,7 +214,7 @@ function coordinate(text: string, axis: 'lon' | 'lat', limit: number): number | 
  */
 export function importCells(file: string, text: string, options: CellImportOptions = {}): CellImport {
   const mccOption = options.mcc ?? VIETNAM_MCC;
-  const mergeMetres = options.mergeMetres !== undefined && options.mergeMetres >= 0 ? options.mergeMetres : 50;
+  const mergeMetres = options.mergeMetres !== undefined && options.mergeMetres >= 0 ? options.mergeMetres : CELL_MERGE_METRES;
   const issues = new IssueList(file);
   const skipped: Partial<Record<SkipReason, number>> = {};
   const rangeUnused: Partial<Record<RangeReason, number>> = {};

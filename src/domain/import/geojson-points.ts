@@ -147,6 +147,8 @@ export function guessPropertyMapping<K extends PointKind>(kind: K, table: Proper
  * reads as it is keeps the contract's own check (and its messages).
  */
 export function needsMapping(kind: PointKind, table: PropertyTable): boolean {
+  // No feature, nothing to map: the contract's parser says what an empty file means.
+  if (table.csv.rows.length <= 1) return false;
   if (table.multi.length > 0 || table.areas.length > 0 || !table.points) return true;
   const required = requiredFields(kind) as string[];
   return table.csv.rows.slice(1).some((row) =>

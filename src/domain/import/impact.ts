@@ -100,21 +100,3 @@ export function importImpact(before: Dataset, after: Dataset, changed: readonly 
     risks,
   };
 }
-
-/**
- * A cell export added to the loaded towers instead of replacing them: towers of `added` whose
- * id is already loaded replace that tower (the newer file wins), the others are appended.
- */
-export function addTowers<T extends { id: string }>(loaded: readonly T[], added: readonly T[]): { towers: T[]; replaced: number; appended: number } {
-  const byId = new Map(added.map((t) => [t.id, t]));
-  let replaced = 0;
-  const towers = loaded.map((t) => {
-    const newer = byId.get(t.id);
-    if (!newer) return t;
-    replaced++;
-    byId.delete(t.id);
-    return newer;
-  });
-  for (const t of added) if (byId.get(t.id) === t) towers.push(t);
-  return { towers, replaced, appended: towers.length - loaded.length };
-}

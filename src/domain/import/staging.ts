@@ -18,10 +18,12 @@ import type { BinaryFormat } from '../parse/sniff.ts';
 import type { IssueCode, IssueParams } from '../messages/codes.ts';
 import { englishText } from '../messages/render.ts';
 import { makeIssue } from '../parse/issues.ts';
+import { normalizeVietnamese } from '../parse/text.ts';
 import { hamletsToGeoJSON, schoolsToGeoJSON, towersToGeoJSON } from '../export/features.ts';
 import { parseDataset, parseFileDetailed, type FileResult, type FolderOptions, type SourceFile } from '../parse/index.ts';
 import { DATASET_PATHS } from '../parse/kind.ts';
 import { FILE_KINDS, type Dataset, type FileKind, type Hamlet, type Issue, type School, type Tower } from '../types.ts';
+import { loadedTowers, placeCellTowers, type CellsMode } from './add-towers.ts';
 import { importCells, looksLikeCellExport } from './cells.ts';
 import { csvToFeatures, guessMapping, sniffCsv, swapCoordinates, type ColumnMapping, type MappingGuess, type PointKind } from './csv-points.ts';
 import { guessPropertyMapping, mayNeedMapping, needsMapping, pointKindOfContent, propertiesToFeatures, propertyTable, type PropertyTable } from './geojson-points.ts';
@@ -49,6 +51,8 @@ export interface IncomingFile {
   fixes?: ImportFix[];
   /** The same as 'swap-coordinates' in `fixes` (kept for callers that still say it so). */
   swap?: boolean;
+  /** A cell export: added to the loaded towers (the default; add-towers.ts) or replacing them. */
+  cells?: CellsMode;
   /** What the reader found the bytes to be (parse/sniff.ts): a binary format, or UTF-16 text. */
   sniffed?: { binary: BinaryFormat } | { encoding: 'utf-16le' | 'utf-16be' };
 }
@@ -66,7 +70,7 @@ export interface StagedFile {
   header?: string[];
   mapping?: MappingGuess | ColumnMapping;
   /** Cell export: "496 rows, 178 cells → 175 towers". */
-  cells?: { rows: number; cells: number; towers: number; skipped: Record<string, number> };
+  cells?: { rows: number; cells: number; towers: number; skipped: Record<string, number>; mode: CellsMode; merged: number; appended: number };
   /** The fixes the user may ask for (`IncomingFile.fixes`), when the problems suggest them. */
   fixes: ImportFix[];
 }
@@ -111,10 +115,8 @@ function fixesOf(file: IncomingFile): Set<ImportFix> {
 
 /** The text with the text-level fixes applied (the swap is applied where the format is known). */
 function fixedText(text: string, fixes: ReadonlySet<ImportFix>): string {
-  let out = text;
-  if (fixes.has('strip-bom')) out = stripBom(out);
-  if (fixes.has('normalize-nfc')) out = out.normalize('NFC');
-  return out;
+  const out = fixes.has('strip-bom') ? stripBom(text) : text;
+  return fixes.has('normalize-nfc') ? normalizeVietnamese(out) : out;
 }
 
 const offered = (issues: readonly Issue[]): ImportFix[] => [...new Set(issues.flatMap((i) => (i.fix ? [i.fix] : [])))];
@@ -184,16 +186,16 @@ function pointsText(kind: PointKind, records: readonly (Hamlet | School | Tower)
   return JSON.stringify(towersToGeoJSON(records as Tower[]));
 }
 
-function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
+function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded: () => readonly Tower[]): Read {
   if (file.sniffed && 'binary' in file.sniffed) {
     return { staged: { name: file.name, rows: 0, validRows: 0, fixes: [] }, issues: [problem(file.name, 'binary-file', { format: file.sniffed.binary })], dropped: 0 };
   }
-  const read = readText(file, pathOf);
+  const read = readText(file, pathOf, loaded);
   if (file.sniffed && 'encoding' in file.sniffed) read.issues.unshift(makeIssue('warning', 'utf16-decoded', file.name, {}, {}));
   return read;
 }
 
-function readText(file: IncomingFile, pathOf: (kind: FileKind) => string): Read {
+function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded: () => readonly Tower[]): Read {
   const fixes = fixesOf(file);
   const source = fixedText(file.text, fixes);
   const csv = /\.(csv|txt|tsv)$/i.test(file.name);
@@ -210,16 +212,15 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string): Read 
 
   if (cells && kind === 'towers') {
     const result = importCells(file.name, source);
-    staged.format = 'cells';
-    staged.cells = { rows: result.report.rows, cells: result.report.cells, towers: result.report.towers, skipped: { ...result.report.skipped } };
-    staged.rows = result.report.rows;
-    staged.validRows = result.report.cells;
-    staged.fixes = offered(result.issues);
+    const added = placeCellTowers(file.cells ?? 'add', loaded, result.towers);
+    const { rows, cells: read, towers, skipped } = result.report;
+    staged.cells = { rows, cells: read, towers, skipped: { ...skipped }, mode: added.mode, merged: added.merged, appended: added.appended };
+    Object.assign(staged, { format: 'cells', rows, validRows: read, fixes: offered(result.issues) });
     const failed = result.issues.some(isError) || result.towers.length === 0;
     const issues = result.towers.length === 0 && !result.issues.some(isError)
       ? [...result.issues, problem(file.name, 'import-no-cells')]
       : result.issues;
-    const text = failed ? undefined : JSON.stringify(towersToGeoJSON(result.towers));
+    const text = failed ? undefined : JSON.stringify(towersToGeoJSON(added.towers));
     return { staged, issues, text, validText: text, dropped: 0 };
   }
 
@@ -368,7 +369,8 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
     return { files: [], issues: [problem('', 'import-nothing')] };
   }
   const pathOf = pathsIn(current);
-  const reads = incoming.map((file) => readOne(file, pathOf));
+  const loaded = loadedTowers(current, pathOf('towers'));
+  const reads = incoming.map((file) => readOne(file, pathOf, loaded));
   const issues: Issue[] = reads.flatMap((r) => r.issues);
   const files = reads.map((r) => r.staged);
   const paths = reads.map((r) => r.staged.path).filter((p): p is string => p !== undefined);
@@ -404,7 +406,8 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
       const { name, format, header } = imported.read.staged;
       // A CSV, a cell export or mapped GeoJSON became the contract's GeoJSON: said of the user's file.
       if (format !== 'csv' && format !== 'cells' && header === undefined) return [issue];
-      const read: Issue = { ...issue, file: name, params: { ...issue.params, readAs: issue.file } };
+      const { featureIndex: _feature, ...rest } = issue; // said at the user's CSV line, when the feature came from one
+      const read: Issue = { ...(place?.line !== undefined ? { ...rest, line: place.line } : issue), file: name, params: { ...issue.params, readAs: issue.file } };
       return [{ ...read, message: englishText(read) }];
     });
     return { sources, dataset: result.dataset, issues: said };
@@ -436,6 +439,6 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
 
 /** One file read as the importer reads it, on its own: its format, rows and own problems. */
 export function readImportFile(file: IncomingFile): { staged: StagedFile; issues: Issue[] } {
-  const read = readOne(file, (kind) => DATASET_PATHS[kind]);
+  const read = readOne(file, (kind) => DATASET_PATHS[kind], () => []);
   return { staged: read.staged, issues: read.issues };
 }

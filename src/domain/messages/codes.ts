@@ -32,6 +32,7 @@ export const ISSUE_CODES = [
   'coordinates-invalid',
   'ring-too-short',
   'ring-not-closed',
+  'ring-self-intersects',
   'line-too-short',
   'position-invalid',
   'coordinate-not-number',
@@ -43,6 +44,7 @@ export const ISSUE_CODES = [
   'multipoint-first',
   'polygon-centre',
   'outside-vietnam',
+  'points-stacked',
   // Properties (parse/properties.ts, parse/points.ts, import/csv-cells.ts)
   'missing-property',
   'id-not-string',

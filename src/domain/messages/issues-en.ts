@@ -159,11 +159,11 @@ const texts: IssueTexts = {
       case 'points':
         return `the file is empty; expected a header row such as ${EXAMPLE_HEADER[p.s('kind')] ?? ''}, then one row per ${ONE[p.s('kind')] ?? p.s('kind')}`;
       default:
-        return `the file is empty (${n(p.n('bytes'))} bytes); expected JSON`;
+        return `the file is empty (${n(p.n('bytes'))} byte${plural(p.n('bytes'), '', 's')}); expected JSON`;
     }
   },
   'json-syntax': (p) => json(p),
-  'json-truncated': (p) => `${json(p)}; the file is ${n(p.n('bytes'))} bytes long: is it truncated (an interrupted download or copy)?`,
+  'json-truncated': (p) => `${json(p)}; the file is ${n(p.n('bytes'))} byte${plural(p.n('bytes'), '', 's')} long: is it truncated (an interrupted download or copy)?`,
   'json-array': (p) =>
     `the file holds a JSON array of ${n(p.n('length'))} items, not a GeoJSON FeatureCollection; expected {"type": "FeatureCollection", "features": [...]}`,
   'not-feature-collection': (p) =>
@@ -191,10 +191,12 @@ const texts: IssueTexts = {
     p.s('reason') === 'positions'
       ? `${part(p)} must be an array of positions, got ${typeName(p)}`
       : `${part(p)} must be a non-empty array, got ${p.type() === 'array' ? 'an empty array' : typeName(p)}`,
-  'ring-too-short': (p) => `${part(p)} has ${n(p.n('positions'))} positions; a ring needs at least 4, the last repeating the first`,
+  'ring-too-short': (p) => `${part(p)} has ${n(p.n('positions'))} position${plural(p.n('positions'), '', 's')}; a ring needs at least 4, the last repeating the first`,
   'ring-not-closed': (p) =>
     `${part(p)} is not closed: it starts at [${p.list('first').join(', ')}] and ends at [${p.list('last').join(', ')}]; repeat the first position at the end`,
-  'line-too-short': (p) => `${part(p)} has ${n(p.n('positions'))} positions; a line needs at least 2`,
+  'ring-self-intersects': (p) =>
+    `${part(p)} crosses itself at [${p.list('at').join(', ')}] (segments ${p.list('segments').map((k) => Number(k) + 1).join(' and ')}), so points near there would count as outside it; correct the boundary (QGIS: Vector › Geometry Tools › Check Validity, then Fix Geometries)`,
+  'line-too-short': (p) => `${part(p)} has ${n(p.n('positions'))} position${plural(p.n('positions'), '', 's')}; a line needs at least 2`,
   'position-invalid': (p) =>
     p.s('reason') === 'not-array'
       ? `a position must be an array [lon, lat], got ${typeName(p)}`
@@ -215,6 +217,8 @@ const texts: IssueTexts = {
   'coordinates-projected': (p) =>
     `coordinates ${pair(p)} look like projected metres (VN-2000 or UTM zone 48N?), not degrees; the contract needs WGS84 longitude, latitude in degrees${p.s('format') === 'measurements' ? '' : ' (EPSG:4326)'}${same(p)}`,
   'outside-vietnam': (p) => `${pair(p)} lies far outside Vietnam (${BOUNDS})${same(p)}`,
+  'points-stacked': (p) =>
+    `${n(p.n('count'))} ${p.s('kind')} lie at exactly [${p.n('lon')}, ${p.n('lat')}] (this is the first): positions put on a commune's centre when geocoding? Coverage and siting count them as one place; give each its own position`,
   'missing-property': (p) => {
     const what = p.b('empty') ? 'is empty' : p.b('isNull') ? 'is null' : 'is missing';
     const where = p.s('where') === 'target' ? 'every target' : p.s('where') === 'programme' ? 'programme.json' : `a ${p.s('kind')} file`;
@@ -292,7 +296,7 @@ const texts: IssueTexts = {
       ? `the header lacks ${p.list('missing').map((m) => `"${m}"`).join(', ')} (it has ${quotedList(p.list('has'))}); ${HEADER_HELP[p.s('format')] ?? DELIVERIES_HELP}`
       : `the header names ${quotedList(p.list('duplicated'))} twice`,
   'csv-columns': (p) => {
-    const has = `has ${n(p.n('fields'))} fields`;
+    const has = `has ${n(p.n('fields'))} field${plural(p.n('fields'), '', 's')}`;
     switch (p.s('format')) {
       case 'cells':
         return `${has}, ${p.b('header') ? 'the header has' : 'a cell export has'} ${n(p.n('expected'))} (a value with an unquoted comma, or a decimal comma such as 105,12?); the row is left out`;

@@ -207,6 +207,8 @@ const texts: IssueTexts = {
   'ring-too-short': (p) => `${part(p)} có ${n(p.n('positions'))} vị trí; một vòng cần ít nhất 4 vị trí, vị trí cuối trùng vị trí đầu`,
   'ring-not-closed': (p) =>
     `${part(p)} chưa khép kín: bắt đầu tại [${p.list('first').join(', ')}] và kết thúc tại [${p.list('last').join(', ')}]; hãy lặp lại vị trí đầu ở cuối vòng`,
+  'ring-self-intersects': (p) =>
+    `${part(p)} tự cắt chính nó tại [${p.list('at').join(', ')}] (đoạn ${p.list('segments').map((k) => Number(k) + 1).join(' và ')}), nên các điểm quanh đó bị tính là nằm ngoài vùng; hãy sửa ranh giới (QGIS: Vector › Geometry Tools › Check Validity, rồi Fix Geometries)`,
   'line-too-short': (p) => `${part(p)} có ${n(p.n('positions'))} vị trí; một đường cần ít nhất 2 vị trí`,
   'position-invalid': (p) =>
     p.s('reason') === 'not-array'
@@ -232,6 +234,8 @@ const texts: IssueTexts = {
   'coordinates-projected': (p) =>
     `toạ độ ${pair(p)} trông như số mét của hệ toạ độ phẳng (VN-2000 hoặc UTM múi 48N?), không phải độ; dữ liệu cần kinh độ, vĩ độ WGS84 tính bằng độ${p.s('format') === 'measurements' ? '' : ' (EPSG:4326)'}${same(p)}`,
   'outside-vietnam': (p) => `${pair(p)} nằm xa bên ngoài Việt Nam (${BOUNDS})${same(p)}`,
+  'points-stacked': (p) =>
+    `${n(p.n('count'))} điểm ${kind(p)} nằm đúng cùng một vị trí [${p.n('lon')}, ${p.n('lat')}] (đây là điểm đầu tiên): vị trí được gán theo tâm xã khi mã hoá địa chỉ? Tính vùng phủ và chọn điểm đặt trạm coi chúng là một nơi; hãy cho mỗi điểm vị trí riêng`,
   'missing-property': (p) => {
     const what = p.b('empty') ? 'trống' : p.b('isNull') ? 'là null' : 'bị thiếu';
     const where = p.s('where') === 'target' ? 'ở mọi mục tiêu' : p.s('where') === 'programme' ? 'trong programme.json' : `trong tệp ${kind(p)}`;

@@ -1,6 +1,7 @@
 import type { FileKind, Issue } from '../types.ts';
 import { PositionCheck } from './coordinates.ts';
 import { IssueList } from './issues.ts';
+import { PointStacks } from './stacks.ts';
 import { StringScan } from './text.ts';
 
 /** What one file's parse accumulates. `finish` adds the once-per-file findings. */
@@ -8,6 +9,10 @@ export class FileContext {
   readonly issues: IssueList;
   readonly strings = new StringScan();
   readonly positions: PositionCheck;
+  /** The points' positions (hamlets, schools, towers), for stacks at one position. */
+  readonly stacks = new PointStacks();
+  /** The properties the contract's readers asked for (features' PropertyReader), when they did. */
+  readKeys: Set<string> | undefined;
 
   constructor(
     readonly file: string,
@@ -18,8 +23,10 @@ export class FileContext {
   }
 
   finish(): Issue[] {
-    this.strings.report(this.issues);
+    const read = this.readKeys;
+    this.strings.report(this.issues, read && ((field) => read.has(field)));
     this.positions.report();
+    this.stacks.report(this.issues, this.kind);
     return this.issues.finish();
   }
 }

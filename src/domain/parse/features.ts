@@ -35,7 +35,8 @@ export function readFeatureRecord<T>(
 ): T | undefined {
   const feature = readFeature(ctx, value, index);
   if (!feature) return undefined;
-  const properties = new PropertyReader(ctx.issues, feature.properties, feature.place, { where: 'file', kind: ctx.kind });
+  ctx.readKeys ??= new Set();
+  const properties = new PropertyReader(ctx.issues, feature.properties, feature.place, { where: 'file', kind: ctx.kind }, ctx.readKeys);
   let id: string | undefined;
   if (withId) {
     id = properties.id(feature.featureId !== undefined && feature.featureId !== null);

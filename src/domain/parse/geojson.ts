@@ -2,6 +2,9 @@ import type { AreaGeometry, LineGeometry, PolygonCoordinates, Position } from '.
 import { FORBIDDEN_KEYS, isPlainObject, type FileContext } from './context.ts';
 import { described, type IssueCode, type IssueParams } from '../messages/codes.ts';
 import { atField, type Place } from './issues.ts';
+import { ringCrossing } from '../geo/ring-crossing.ts';
+
+const BOUNDARY_KINDS: ReadonlySet<string> = new Set(['province', 'districts', 'communes']);
 
 const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection'];
 
@@ -144,7 +147,9 @@ function readList(ctx: FileContext, value: unknown, feature: RawFeature, what: P
 
 export function readPoint(ctx: FileContext, feature: RawFeature): Position | undefined {
   const g = geometryOf(ctx, feature, 'point');
-  return g && ctx.positions.read(g.coordinates, feature.place, feature.index);
+  const position = g && ctx.positions.read(g.coordinates, feature.place, feature.index);
+  if (position) ctx.stacks.add(position[0], position[1], feature.index);
+  return position;
 }
 
 function readPolygon(ctx: FileContext, value: unknown, feature: RawFeature, name: Part): PolygonCoordinates | undefined {
@@ -164,6 +169,14 @@ function readPolygon(ctx: FileContext, value: unknown, feature: RawFeature, name
     const last = ring[ring.length - 1] as Position;
     if (first[0] !== last[0] || first[1] !== last[1]) {
       ctx.issues.error('ring-not-closed', at, { ...ringName, first, last });
+      return undefined;
+    }
+    // An error, not a warning: districts' and communes' figures count the points inside each
+    // area, and in a ring that crosses itself one loop counts as outside, so hamlets would
+    // leave their commune (and district) silently. Boundaries only: land cover is a backdrop.
+    const crossing = BOUNDARY_KINDS.has(ctx.kind) ? ringCrossing(ring) : undefined;
+    if (crossing) {
+      ctx.issues.error('ring-self-intersects', at, { ...ringName, at: crossing.at, segments: crossing.segments });
       return undefined;
     }
     out.push(ring);

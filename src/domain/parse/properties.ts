@@ -15,6 +15,8 @@ export class PropertyReader {
     readonly place: Place,
     /** What requires a missing property, for the message: a kind of file, every target, programme.json. */
     private readonly where: { where: 'file'; kind: string } | { where: 'target' | 'programme' },
+    /** Where to note each key asked for: the properties the contract reads (parse/text.ts). */
+    private readonly asked?: Set<string>,
   ) {}
 
   private at(key: string): Place {
@@ -22,6 +24,7 @@ export class PropertyReader {
   }
 
   private get(key: string): unknown {
+    this.asked?.add(key);
     return Object.hasOwn(this.values, key) ? this.values[key] : undefined;
   }
 

@@ -213,9 +213,14 @@ export function translate(lang: Lang, key: MessageKey): string {
   return dictionaries[lang][key];
 }
 
-/** A text with `{name}` slots filled in. */
+/**
+ * A text with `{name}` slots filled in, and `{name|one|many}` slots by the word for the count
+ * in `name` (English: "1 row", "2 rows"; a formatted 1 is "1" in both languages).
+ */
 export function translateWith(lang: Lang, key: MessageKey, values: Record<string, string | number>): string {
-  return translate(lang, key).replace(/\{(\w+)\}/g, (slot, name: string) =>
-    name in values ? String(values[name]) : slot,
-  );
+  return translate(lang, key).replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (slot, name: string, one?: string, many?: string) => {
+    if (!(name in values)) return slot;
+    if (one === undefined) return String(values[name]);
+    return String(values[name]) === '1' ? one : (many as string);
+  });
 }

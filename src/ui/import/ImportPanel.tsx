@@ -1,8 +1,8 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import type { ColumnMapping } from '../../domain/import/csv-points.ts';
 import { FEATURE_ID, GEOMETRY_LAT, GEOMETRY_LON } from '../../domain/import/geojson-points.ts';
+import type { CellsMode } from '../../domain/import/add-towers.ts';
 import type { ImportFix, StagedFile } from '../../domain/import/staging.ts';
-import { issueText } from '../../domain/messages/render.ts';
 import { FILE_KINDS, type FileKind } from '../../domain/types.ts';
 import { cancelImport, checkImport, commitImport, revertToBundled } from '../../state/engine-client.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -12,9 +12,8 @@ import type { Lang, MessageKey } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
 import type { SkipReason } from '../../domain/import/cells.ts';
 import { ImportImpact } from './ImportImpact.tsx';
+import { ImportProblems } from './ImportProblems.tsx';
 import { fieldLabel, FORMAT_LABEL, kindLabel, SKIP_LABEL } from './import-labels.ts';
-
-const SHOWN_ISSUES = 100;
 
 interface Picked {
   file: File;
@@ -22,6 +21,8 @@ interface Picked {
   mapping?: ColumnMapping;
   /** The repairs the user asked for, applied in the worker before the checks. */
   fixes?: ImportFix[];
+  /** A cell export: added to the loaded towers (the default) or replacing them. */
+  cells?: CellsMode;
 }
 
 /** The button of each fix the checks may offer. */
@@ -81,6 +82,31 @@ function MappingEditor({ staged, mapping, onChange }: { staged: StagedFile; mapp
   );
 }
 
+/** Whether a cell export's towers join the loaded ones (merging those already there) or replace them. */
+function CellsChoice({ name, cells, onChange }: { name: string; cells: NonNullable<StagedFile['cells']>; onChange: (mode: CellsMode) => void }) {
+  const { t, tw, lang } = useT();
+  const modes: [CellsMode, MessageKey][] = [
+    ['add', 'importCellsAdd'],
+    ['replace', 'importCellsReplace'],
+  ];
+  return (
+    <fieldset className="field">
+      <legend>{t('importCellsMode')}</legend>
+      {modes.map(([mode, label]) => (
+        <label key={mode} className="toggle">
+          <input type="radio" name={name} value={mode} checked={cells.mode === mode} onChange={() => onChange(mode)} />
+          <span>{t(label)}</span>
+        </label>
+      ))}
+      {cells.mode === 'add' && (
+        <p className="note" data-testid="import-cells-added">
+          {tw('importCellsAdded', { merged: formatNumber(cells.merged, lang), appended: formatNumber(cells.appended, lang) })}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 /** Import by drop or file picker: checked in the worker, taken only on the user's word. */
 export function ImportPanel() {
   const { t, tw, lang } = useT();
@@ -91,7 +117,7 @@ export function ImportPanel() {
 
   const start = (files: Picked[]) => {
     setPicked(files);
-    if (files.length > 0) checkImport(files.map((p) => ({ name: p.file.name, file: p.file, kind: p.kind, mapping: p.mapping, fixes: p.fixes })));
+    if (files.length > 0) checkImport(files.map((p) => ({ name: p.file.name, file: p.file, kind: p.kind, mapping: p.mapping, fixes: p.fixes, cells: p.cells ?? 'add' })));
   };
   const recheck = (index: number, change: Partial<Picked>) => start(picked.map((p, i) => (i === index ? { ...p, ...change } : p)));
 
@@ -126,8 +152,6 @@ export function ImportPanel() {
   const [confirmedFor, setConfirmedFor] = useState<typeof result>();
   const risky = (result?.impact?.risks.length ?? 0) > 0;
   const blocked = risky && confirmedFor !== result;
-  const errors = result?.issues.filter((i) => i.severity === 'error').length ?? 0;
-  const warnings = (result?.issues.length ?? 0) - errors;
 
   return (
     <section className="panel" aria-labelledby="import-heading" data-testid="import-panel">
@@ -195,6 +219,7 @@ export function ImportPanel() {
                   })}
                 </p>
               )}
+              {staged.cells && <CellsChoice name={`import-cells-mode-${i}`} cells={staged.cells} onChange={(cells) => recheck(i, { cells })} />}
               <label className="field">
                 <span>{tw('importKind', { name: staged.name })}</span>
                 <select value={picked[i]?.kind ?? ''} onChange={(event) => recheck(i, { kind: (event.target.value || undefined) as FileKind | undefined })}>
@@ -221,17 +246,7 @@ export function ImportPanel() {
               </div>
             </div>
           ))}
-          <p className="note">{tw('importProblems', { errors: formatNumber(errors, lang), warnings: formatNumber(warnings, lang) })}</p>
-          {result.issues.length > 0 && (
-            <ul className="issues" data-testid="import-issues">
-              {result.issues.slice(0, SHOWN_ISSUES).map((issue, i) => (
-                <li key={i} className={issue.severity === 'error' ? 'error-text' : undefined}>
-                  {issueText(issue, lang)}
-                </li>
-              ))}
-              {result.issues.length > SHOWN_ISSUES && <li>{tw('importMore', { n: result.issues.length - SHOWN_ISSUES })}</li>}
-            </ul>
-          )}
+          {result.issues.length > 0 && <ImportProblems issues={result.issues} lang={lang} />}
           {result.impact && (
             <ImportImpact impact={result.impact} lang={lang} confirmed={confirmedFor === result} onConfirm={(yes) => setConfirmedFor(yes ? result : undefined)} />
           )}

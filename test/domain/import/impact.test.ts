@@ -2,7 +2,7 @@
 // towers with none inside the province, and the share of hamlets with good signal.
 import { describe, expect, it } from 'vitest';
 import { readDataFolder } from '../../../src/cli/folder.ts';
-import { addTowers, importImpact } from '../../../src/domain/import/impact.ts';
+import { importImpact } from '../../../src/domain/import/impact.ts';
 import { parseDataset } from '../../../src/domain/parse/index.ts';
 import type { Dataset, Tower } from '../../../src/domain/types.ts';
 
@@ -49,14 +49,5 @@ describe('importImpact', () => {
     const half = bundled.hamlets.map((h, i) => (i % 2 === 0 ? h : { ...h, lon: h.lon + 5 }));
     const impact = importImpact(bundled, { ...bundled, hamlets: half }, ['hamlets']);
     expect(impact.layers.find((l) => l.layer === 'hamlets')?.insideAfter).toBe(Math.ceil(bundled.hamlets.length / 2));
-  });
-});
-
-describe('addTowers', () => {
-  it('keeps every loaded tower, replaces those the file names again, appends the rest in file order', () => {
-    const t = (id: string, lon = 105) => ({ id, lon });
-    const result = addTowers([t('a'), t('b'), t('c')], [t('b', 106), t('x'), t('y')]);
-    expect(result.towers).toEqual([t('a'), t('b', 106), t('c'), t('x'), t('y')]);
-    expect(result).toMatchObject({ replaced: 1, appended: 2 });
   });
 });

@@ -101,7 +101,7 @@ describe('stageImport: a good file', () => {
   });
 
   it('two files of different kinds at once (a hamlets CSV and a cell export) are staged together', () => {
-    const staged = stage(fixture('html_name_hamlets.csv'), fixture('cells_ca_mau.csv'));
+    const staged = stage(fixture('html_name_hamlets.csv'), fixture('cells_ca_mau.csv', { cells: 'replace' }));
     expect(errorsOf(staged)).toEqual([]);
     expect(staged.files.map((f) => [f.name, f.kind, f.format, f.path])).toEqual([
       ['html_name_hamlets.csv', 'hamlets', 'csv', 'hamlets.geojson'],
@@ -707,7 +707,7 @@ describe('stageImport: deliveries and the rules across files', () => {
 
 describe('stageImport: cell exports', () => {
   it('cells_ca_mau.csv: a hand-made OpenCelliD export in Cà Mau becomes the towers', () => {
-    const staged = stage(fixture('cells_ca_mau.csv'));
+    const staged = stage(fixture('cells_ca_mau.csv', { cells: 'replace' }));
     expect(staged.issues).toEqual([]);
     expect(staged.files).toEqual([
       {
@@ -717,7 +717,7 @@ describe('stageImport: cell exports', () => {
         format: 'cells',
         rows: 6,
         validRows: 4,
-        cells: { rows: 6, cells: 4, towers: 3, skipped: { cdma: 1, 'other-mcc': 1 } },
+        cells: { rows: 6, cells: 4, towers: 3, skipped: { cdma: 1, 'other-mcc': 1 }, mode: 'replace', merged: 0, appended: 3 },
         fixes: [],
       },
     ]);
@@ -740,7 +740,7 @@ describe('stageImport: cell exports', () => {
   });
 
   it.skipIf(!existsSync(SAMPLE))('opencellid_sample.csv (real export): 496 rows, 178 cells → 175 towers', () => {
-    const staged = stage({ name: 'opencellid_sample.csv', text: readFileSync(SAMPLE, 'utf8') });
+    const staged = stage({ name: 'opencellid_sample.csv', text: readFileSync(SAMPLE, 'utf8'), cells: 'replace' });
     expect(errorsOf(staged)).toEqual([]);
     expect(staged.files[0]).toMatchObject({
       kind: 'towers',

@@ -98,6 +98,11 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
     { part: 'ring', ring: 1, polygon: 2, positions: 1 },
   ],
   'ring-not-closed': [{ part: 'ring', ring: 0, first: [105.1, 9], last: [105.1, 9.2] }],
+  'points-stacked': [{ count: 1234, lon: 105.15, lat: 9.15, kind: 'hamlets' }],
+  'ring-self-intersects': [
+    { part: 'ring', ring: 0, at: [105.1, 9.05], segments: [0, 2] },
+    { part: 'ring', ring: 1, polygon: 2, at: [105.1, 9.05], segments: [3, 17] },
+  ],
   'line-too-short': [
     { part: 'line', positions: 1 },
     { part: 'line', line: 3, positions: 0 },

@@ -116,7 +116,8 @@ describe('parseFile: coordinates', () => {
 
   it('lists the first 50 problems of a kind and counts the rest', () => {
     const features = Array.from({ length: 120 }, (_, i) => hamlet(`h${i}`, { population: String(i) }));
-    const { issues } = parseFile('hamlets', 'h.geojson', fcText(features));
+    // (All 120 lie at one position: that warning is another kind, left out here.)
+    const issues = parseFile('hamlets', 'h.geojson', fcText(features)).issues.filter((i) => i.code !== 'points-stacked');
     expect(issues).toHaveLength(51);
     expect(issues[50]).toMatchObject({ severity: 'error', code: 'more-not-listed', field: 'population' });
     expect(issues[50]?.message).toBe('h.geojson: 70 more errors of kind "number-as-string" in field "population" not listed (120 in all)');
