@@ -23,6 +23,8 @@ import { PrintReport } from '../ui/dashboard/PrintReport.tsx';
 import { RadiusRange } from '../ui/plan/RadiusRange.tsx';
 import { ScenarioPanel } from '../ui/plan/ScenarioPanel.tsx';
 import { SelectionPanel } from '../ui/map/SelectionPanel.tsx';
+import { FeatureFinder } from '../ui/map/FeatureFinder.tsx';
+import { MapAnnouncer } from '../ui/map/MapAnnouncer.tsx';
 import { usePlanShortcuts } from '../ui/plan/shortcuts.ts';
 import { SidebarTabs } from '../ui/common/SidebarTabs.tsx';
 import { SitingPanel } from '../ui/plan/SitingPanel.tsx';
@@ -82,6 +84,7 @@ export function App() {
                   <>
                     <ScenarioPanel />
                     {dataset && <CoverageSummary />}
+                    {dataset && <FeatureFinder dataset={dataset} />}
                     {dataset && <SelectionPanel dataset={dataset} />}
                     <ChoroplethPanel />
                     <LayerPanel />
@@ -110,6 +113,7 @@ export function App() {
           />
         </aside>
         <main className="main">
+          <MapAnnouncer />
           {dataset && (
             <Suspense fallback={<div className="map-placeholder" />}>
               {/* A new data set gets a new map: no effect may reach a map whose style is still loading. */}
