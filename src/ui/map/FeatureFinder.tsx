@@ -71,6 +71,7 @@ export function FeatureFinder({ dataset }: { dataset: DatasetView }) {
         <span>{t('findLabel')}</span>
         <input
           type="search"
+          id="finder-input"
           role="combobox"
           aria-autocomplete="list"
           aria-expanded={expanded}
