@@ -2,6 +2,8 @@
 export const planVi = {
   tabMap: 'Bản đồ',
   tabPlan: 'Kế hoạch',
+  clearPlan: 'Xóa hết kế hoạch',
+  clearPlanHint: 'Bỏ mọi thay đổi của kế hoạch trong một bước; bấm Hoàn tác để lấy lại.',
   tabsLabel: 'Bảng điều khiển',
   planHeading: 'Kế hoạch trạm',
   planIntro: 'Các thay đổi là một lớp trên dữ liệu đã tải, không sửa dữ liệu gốc.',
@@ -86,6 +88,8 @@ export const planVi = {
 export const planEn: Record<keyof typeof planVi, string> = {
   tabMap: 'Map',
   tabPlan: 'Plan',
+  clearPlan: 'Clear the plan',
+  clearPlanHint: 'Drops every change of the plan in one step; Undo brings it back.',
   tabsLabel: 'Panels',
   planHeading: 'Tower plan',
   planIntro: 'Changes are a layer over the loaded data; the data itself is never rewritten.',
