@@ -19,6 +19,7 @@ import { Legend } from '../ui/map/Legend.tsx';
 import { LoadStatus } from '../ui/common/LoadStatus.tsx';
 import { PlanImpact } from '../ui/plan/PlanImpact.tsx';
 import { PlanPanel } from '../ui/plan/PlanPanel.tsx';
+import { NamedPlans } from '../ui/plan/NamedPlans.tsx';
 import { PrintReport } from '../ui/dashboard/PrintReport.tsx';
 import { RadiusRange } from '../ui/plan/RadiusRange.tsx';
 import { ScenarioPanel } from '../ui/plan/ScenarioPanel.tsx';
@@ -106,6 +107,7 @@ export function App() {
                     <PlanImpact />
                     <RadiusRange />
                     <SitingPanel dataset={dataset} />
+                    <NamedPlans dataset={dataset} />
                   </>
                 ),
               },
