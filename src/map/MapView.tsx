@@ -185,6 +185,9 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     if (!map || !focus) return;
     const [w, s, e, n] = focus.bbox;
     map.fitBounds([w, s, e, n], { padding: 32, maxZoom: 12, duration: 600 });
+    // Framed from below (a register row, the district table): the map comes into view too.
+    const box = container.current?.getBoundingClientRect();
+    if (box && (box.top < 0 || box.bottom > window.innerHeight)) container.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [focus]);
 
   // maplibre's controls are made once with the map: their words follow the language here.
