@@ -20,10 +20,13 @@ import { Legend } from '../ui/map/Legend.tsx';
 import { LoadStatus } from '../ui/common/LoadStatus.tsx';
 import { PlanImpact } from '../ui/plan/PlanImpact.tsx';
 import { PlanPanel } from '../ui/plan/PlanPanel.tsx';
+import { NamedPlans } from '../ui/plan/NamedPlans.tsx';
 import { PrintReport } from '../ui/dashboard/PrintReport.tsx';
 import { RadiusRange } from '../ui/plan/RadiusRange.tsx';
 import { ScenarioPanel } from '../ui/plan/ScenarioPanel.tsx';
 import { SelectionPanel } from '../ui/map/SelectionPanel.tsx';
+import { FeatureFinder } from '../ui/map/FeatureFinder.tsx';
+import { MapAnnouncer } from '../ui/map/MapAnnouncer.tsx';
 import { usePlanShortcuts } from '../ui/plan/shortcuts.ts';
 import { SidebarTabs } from '../ui/common/SidebarTabs.tsx';
 import { SitingPanel } from '../ui/plan/SitingPanel.tsx';
@@ -84,6 +87,7 @@ export function App() {
                     <ScenarioPanel />
                     {dataset && <NetworkPanel />}
                     {dataset && <CoverageSummary />}
+                    {dataset && <FeatureFinder dataset={dataset} />}
                     {dataset && <SelectionPanel dataset={dataset} />}
                     <ChoroplethPanel />
                     <LayerPanel />
@@ -105,6 +109,7 @@ export function App() {
                     <PlanImpact />
                     <RadiusRange />
                     <SitingPanel dataset={dataset} />
+                    <NamedPlans dataset={dataset} />
                   </>
                 ),
               },
@@ -112,6 +117,7 @@ export function App() {
           />
         </aside>
         <main className="main">
+          <MapAnnouncer />
           {dataset && (
             <Suspense fallback={<div className="map-placeholder" />}>
               {/* A new data set gets a new map: no effect may reach a map whose style is still loading. */}

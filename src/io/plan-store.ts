@@ -42,6 +42,28 @@ export interface PlanRecord {
   savedAt: string;
   revision: number;
   plan: PlanDoc;
+  /** A named plan's figures when it was saved (absent in older records and the working plan). */
+  summary?: PlanSummary;
+}
+
+/**
+ * What a named plan achieved when saved, for comparing plans side by side: the figures of
+ * the planned scenario (hamlets, population, schools, students with good signal) and each
+ * target's status at its deadline. A snapshot: the page never applies a plan itself.
+ */
+export interface PlanSummary {
+  figures: { hamlets: number; population: number; schools: number; students: number };
+  targets: { id: string; status: string }[];
+}
+
+/** A stored summary, or undefined when absent or not of that shape (the plan stays readable). */
+function readSummary(raw: unknown): PlanSummary | undefined {
+  if (!isRecord(raw) || !isRecord(raw['figures']) || !Array.isArray(raw['targets'])) return undefined;
+  const f = raw['figures'];
+  const figures = { hamlets: f['hamlets'], population: f['population'], schools: f['schools'], students: f['students'] };
+  if (!Object.values(figures).every((v) => typeof v === 'number' && Number.isFinite(v))) return undefined;
+  const targets = raw['targets'].filter((t): t is { id: string; status: string } => isRecord(t) && typeof t['id'] === 'string' && typeof t['status'] === 'string');
+  return { figures: figures as PlanSummary['figures'], targets: targets.map(({ id, status }) => ({ id, status })) };
 }
 
 export type LoadPlanResult =
@@ -98,7 +120,10 @@ export function migrate(raw: unknown): { ok: true; record: PlanRecord; from: num
   const plan = readPlanDoc(planValue);
   if (!plan.ok) return damaged('plan', plan.problem);
   const { datasetKey, savedAt } = env.raw as { datasetKey: string; savedAt: string };
-  return { ok: true, record: { schema: PLAN_SCHEMA, datasetKey, savedAt, revision: revision.revision, plan: plan.plan }, from: env.schema };
+  const record: PlanRecord = { schema: PLAN_SCHEMA, datasetKey, savedAt, revision: revision.revision, plan: plan.plan };
+  const summary = readSummary(env.raw['summary']);
+  if (summary) record.summary = summary;
+  return { ok: true, record, from: env.schema };
 }
 
 /** As `migrate`, and the record must be filed under `key`. */
@@ -135,6 +160,7 @@ export interface SavePlanOptions extends StoreOptions {
   base?: number;
   /** The user chose to discard a saved plan this version cannot read. */
   replaceUnreadable?: boolean;
+  summary?: PlanSummary;
 }
 
 /**
@@ -154,7 +180,14 @@ export async function savePlan(key: string, plan: PlanDoc, options: SavePlanOpti
     base: options.base ?? 0,
     replaceUnreadable: options.replaceUnreadable === true,
     read: (raw) => readUnder(key, raw),
-    record: (revision, savedAt): PlanRecord => ({ schema: PLAN_SCHEMA, datasetKey: key, savedAt, revision, plan: checked.plan }),
+    record: (revision, savedAt): PlanRecord => ({
+      schema: PLAN_SCHEMA,
+      datasetKey: key,
+      savedAt,
+      revision,
+      plan: checked.plan,
+      ...(options.summary ? { summary: options.summary } : {}),
+    }),
   });
 }
 
@@ -190,10 +223,11 @@ export class PlanStore {
    * Saves against the revision this tab knows, or `base` when given: a conflict's
    * `theirs.revision` when the user chose to keep this tab's plan over that one.
    */
-  save(key: string, plan: PlanDoc, choice: { base?: number; replaceUnreadable?: boolean } = {}): Promise<SavePlanResult> {
+  save(key: string, plan: PlanDoc, choice: { base?: number; replaceUnreadable?: boolean; summary?: PlanSummary } = {}): Promise<SavePlanResult> {
     return this.revisions.serial(async () => {
       const base = choice.base ?? this.revisions.of(key);
-      const result = await savePlan(key, plan, { ...this.options, base, replaceUnreadable: choice.replaceUnreadable === true });
+      const summary = choice.summary ? { summary: choice.summary } : {};
+      const result = await savePlan(key, plan, { ...this.options, base, replaceUnreadable: choice.replaceUnreadable === true, ...summary });
       if (result.ok) {
         this.revisions.set(key, result.revision);
         this.options.notices?.post({ store: 'plans', key, revision: result.revision });
@@ -201,6 +235,55 @@ export class PlanStore {
       return result;
     });
   }
+}
+
+// ---------------------------------------------------------------------------------------
+// Named plans: copies the user saved under a name, beside the dataset's working plan, in the
+// same store and layout (migrated on read the same way). Each is its own record, filed under
+// the dataset's key, a separator no dataset key holds, and the name; its `datasetKey` field
+// holds that whole key, so `PlanStore` saves it compare-and-set like the working plan: two
+// tabs saving the same name answer with a conflict, never an overwrite.
+
+const NAMED = '\u0000plan:';
+
+export function namedPlanKey(datasetKey: string, name: string): string {
+  return `${datasetKey}${NAMED}${name}`;
+}
+
+export interface NamedPlan {
+  name: string;
+  savedAt: string;
+  revision: number;
+  plan: PlanDoc;
+  summary?: PlanSummary;
+}
+
+/**
+ * The dataset's named plans, by name; `unreadable`: how many could not be read (kept as
+ * they are). No IndexedDB reads as none.
+ */
+export async function listNamedPlans(datasetKey: string, options: StoreOptions = {}): Promise<{ plans: NamedPlan[]; unreadable: number }> {
+  const prefix = `${datasetKey}${NAMED}`;
+  const result = await withDb(options, 'the saved plans', 'read', async (db) => {
+    const tx = db.transaction(PLANS_STORE, 'readonly');
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
+    return { ok: true as const, keys, values };
+  });
+  if (!result.ok) return { plans: [], unreadable: 0 };
+  const plans: NamedPlan[] = [];
+  let unreadable = 0;
+  result.keys.forEach((key, i) => {
+    const migrated = migrate(result.values[i]);
+    if (!migrated.ok || migrated.record.datasetKey !== key) {
+      unreadable++;
+      return;
+    }
+    const { savedAt, revision, plan, summary } = migrated.record;
+    plans.push({ name: String(key).slice(prefix.length), savedAt, revision, plan, ...(summary ? { summary } : {}) });
+  });
+  plans.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  return { plans, unreadable };
 }
 
 export { isConflict };

@@ -15,6 +15,7 @@ import { MAP_ATTRIBUTION } from '../ui/common/Attribution.tsx';
 import { translate } from '../ui/common/i18n.ts';
 import { Tooltip } from '../ui/map/Tooltip.tsx';
 import { registerMapCapture, registerMapCenter } from './capture.ts';
+import { enableFeatureKeys } from './feature-keys.ts';
 import { gapLayers } from './gap-layers.ts';
 import { planLayers } from './plan-layers.ts';
 import { datasetLayers, pickedTarget, pointMode, SELECTABLE_LAYERS, type MapHandlers, type Picked } from './layers.ts';
@@ -101,6 +102,7 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     const unregister = registerMapCapture(() => map.getCanvas().toDataURL('image/png'));
     const unregisterCenter = registerMapCenter(() => map.getCenter().toArray() as [number, number]);
     const stopEditing = enablePlanEditing(map, deckOverlay, dataset);
+    const stopKeys = enableFeatureKeys(map);
     const viewChanged = () => {
       const b = map.getBounds();
       const visible: Box = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
@@ -137,6 +139,7 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
       unregister();
       unregisterCenter();
       stopEditing();
+      stopKeys();
       overlay.current = null;
       mapRef.current = null;
       setStyleLoaded(false);
@@ -183,13 +186,16 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     if (!map || !focus) return;
     const [w, s, e, n] = focus.bbox;
     map.fitBounds([w, s, e, n], { padding: 32, maxZoom: 12, duration: 600 });
+    // Framed from below (a register row, the district table): the map comes into view too.
+    const box = container.current?.getBoundingClientRect();
+    if (box && (box.top < 0 || box.bottom > window.innerHeight)) container.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   }, [focus]);
 
   // maplibre's controls are made once with the map: their words follow the language here.
   useEffect(() => {
     const root = container.current;
     const canvas = root?.querySelector('canvas');
-    canvas?.setAttribute('aria-label', translate(lang, 'mapLabel'));
+    canvas?.setAttribute('aria-label', `${translate(lang, 'mapLabel')}. ${translate(lang, 'mapFocusHint')}`);
     for (const [selector, key] of [
       ['.maplibregl-ctrl-zoom-in', 'mapZoomIn'],
       ['.maplibregl-ctrl-zoom-out', 'mapZoomOut'],

@@ -1,6 +1,6 @@
 // The workbench's "place new towers" action, shared by the map click, the centre button and
 // the siting suggestions, so that all three make the same kind of tower.
-import { addTower, nextTowerId, type PlanDoc } from '../domain/plan/plan.ts';
+import { addTower, EMPTY_PLAN, isEmptyPlan, nextTowerId, type PlanDoc } from '../domain/plan/plan.ts';
 import type { Tower } from '../domain/types.ts';
 import { useAppStore } from './store.ts';
 
@@ -57,4 +57,15 @@ export function placePlannedTowers(sites: readonly NewSite[], operator?: string)
   if (state.scenarioMode !== 'planned') state.scenarioModeChosen('planned');
   state.planEdited(plan);
   state.towerSelected(ids[ids.length - 1]);
+}
+
+/**
+ * Empties the plan as one undo step (undo brings every edit back). The chosen tower is let go
+ * when the plan had added it: it no longer exists.
+ */
+export function clearPlan(): void {
+  const state = useAppStore.getState();
+  if (isEmptyPlan(state.plan)) return;
+  if (state.selectedTower !== undefined && state.plan.added.some((t) => t.id === state.selectedTower)) state.towerSelected(undefined);
+  state.planEdited(EMPTY_PLAN);
 }

@@ -3,7 +3,7 @@ import { forceSave, keepMine, keepTheirs } from '../../state/persistence.ts';
 import type { Lang, MessageKey } from './i18n.ts';
 import { useT } from './use-t.ts';
 
-function timeOf(iso: string, lang: Lang): string {
+export function timeOf(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en', { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(
     new Date(iso),
   );

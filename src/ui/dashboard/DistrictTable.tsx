@@ -4,6 +4,10 @@ import type { AreaRow } from '../../domain/progress/snapshot.ts';
 import { bboxOfGeometry } from '../../domain/geo/polygon.ts';
 import type { Boundary } from '../../domain/types.ts';
 import { areaTable } from '../../state/dashboard.ts';
+import { changeSince, type AreaChange } from '../../domain/progress/change.ts';
+import { toDay } from '../../domain/progress/days.ts';
+import { sinceFor, useSince } from '../../state/since.ts';
+import { formatDate } from '../common/format.ts';
 import { useAppStore } from '../../state/store.ts';
 import { formatNumber } from '../common/format.ts';
 import type { Lang, MessageKey } from '../common/i18n.ts';
@@ -51,8 +55,10 @@ export function sortRows(rows: readonly AreaRow[], names: readonly string[], sor
   });
 }
 
-function Cells({ row, lang }: { row: AreaRow; lang: Lang }) {
+function Cells({ row, lang, change }: { row: AreaRow; lang: Lang; change: (scope: number) => AreaChange }) {
   const n = (v: number) => formatNumber(v, lang);
+  const since = change(row.scope);
+  const gained = since.hamletsGained > 0 ? `+${n(since.hamletsGained)}` : since.hamletsGained < 0 ? `−${n(-since.hamletsGained)}` : '0';
   return (
     <>
       <td>{n(row.hamlets)}</td>
@@ -65,6 +71,8 @@ function Cells({ row, lang }: { row: AreaRow; lang: Lang }) {
       <td>
         <StatusBadge status={row.status} lang={lang} />
       </td>
+      <td data-since="gained">{gained}</td>
+      <td data-since="missing">{n(since.hamletsMissing + since.schoolsMissing)}</td>
     </>
   );
 }
@@ -82,9 +90,11 @@ export function DistrictTable({ dataset }: { dataset: DatasetView }) {
   const [sort, setSort] = useState<Sort>({ column: 'name', descending: false });
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const table = useMemo(() => (timeline ? areaTable(timeline, dataset, asOf) : undefined), [timeline, dataset, asOf]);
+  const since = sinceFor(useSince((s) => s.since), asOf);
   const districtNames = useMemo(() => dataset.districts.map((d) => d.name), [dataset]);
   const communeNames = useMemo(() => (dataset.communes ?? []).map((c) => c.name), [dataset]);
-  if (!table) return null;
+  if (!table || !timeline) return null;
+  const change = (scope: number) => changeSince(timeline, scope, toDay(since), toDay(asOf));
 
   const communesOf = (districtIndex: number) => {
     const id = dataset.districts[districtIndex]?.id;
@@ -120,6 +130,8 @@ export function DistrictTable({ dataset }: { dataset: DatasetView }) {
                   </button>
                 </th>
               ))}
+              <th scope="col">{tw('colGainedSince', { date: formatDate(since, lang) })}</th>
+              <th scope="col">{t('colMissing')}</th>
             </tr>
           </thead>
           <tbody>
@@ -151,7 +163,7 @@ export function DistrictTable({ dataset }: { dataset: DatasetView }) {
                         {district.name}
                       </button>
                     </th>
-                    <Cells row={row} lang={lang} />
+                    <Cells row={row} lang={lang} change={change} />
                   </tr>
                   {expanded &&
                     sortRows(communes, communeNames, sort).map((c) => {
@@ -168,7 +180,7 @@ export function DistrictTable({ dataset }: { dataset: DatasetView }) {
                               {commune.name}
                             </button>
                           </th>
-                          <Cells row={c} lang={lang} />
+                          <Cells row={c} lang={lang} change={change} />
                         </tr>
                       );
                     })}
@@ -179,7 +191,7 @@ export function DistrictTable({ dataset }: { dataset: DatasetView }) {
           <tfoot>
             <tr>
               <th scope="row">{t('provinceTotal')}</th>
-              <Cells row={table.province} lang={lang} />
+              <Cells row={table.province} lang={lang} change={change} />
             </tr>
           </tfoot>
         </table>

@@ -4,6 +4,14 @@ import { useAppStore } from '../../state/store.ts';
 import { formatDate } from '../common/format.ts';
 import { useT } from '../common/use-t.ts';
 import { ReportMap } from './ReportMap.tsx';
+import { changeSince } from '../../domain/progress/change.ts';
+import { toDay } from '../../domain/progress/days.ts';
+import { districtScope, PROVINCE_SCOPE } from '../../domain/progress/timeline.ts';
+import { isEmptyPlan } from '../../domain/plan/plan.ts';
+import { programmeTracks } from '../../state/dashboard.ts';
+import { sinceFor, useSince } from '../../state/since.ts';
+import { formatNumber } from '../common/format.ts';
+import { StatusBadge } from './StatusBadge.tsx';
 
 /**
  * The parts of the A4 report that the screen does not show: the title block and the map,
@@ -18,7 +26,15 @@ export function PrintReport() {
   const coverage = useAppStore((s) => s.coverage);
   const timeline = useAppStore((s) => s.timeline);
   const metric = useAppStore((s) => s.choroplethMetric);
+  const planned = useAppStore((s) => !isEmptyPlan(s.plan));
+  const since = sinceFor(useSince((s) => s.since), asOf);
   if (!dataset) return null;
+  const n = (v: number) => formatNumber(v, lang);
+  const sinceLine = (name: string, scope: number) => {
+    if (!timeline) return null;
+    const c = changeSince(timeline, scope, toDay(since), toDay(asOf));
+    return <li key={scope}>{tw('reportSinceRow', { name, gained: n(c.hamletsGained), missing: n(c.hamletsMissing + c.schoolsMissing) })}</li>;
+  };
   const values = choroplethValues(metric, timeline, coverage, dataset.districts.length, asOf);
   return (
     <div className="print-only print-head" data-testid="print-report">
@@ -39,6 +55,31 @@ export function PrintReport() {
         level={coverage?.level}
         towers={coverage?.onAir}
       />
+      {timeline && (
+        <section className="report-since" data-testid="report-since">
+          <h2>{tw('reportSince', { date: formatDate(since, lang) })}</h2>
+          <ul>
+            {sinceLine(dataset.programme.name, PROVINCE_SCOPE)}
+            {dataset.districts.map((d, k) => sinceLine(d.name, districtScope(k)))}
+          </ul>
+        </section>
+      )}
+      {timeline && planned && (
+        <section className="report-plan" data-testid="report-plan">
+          <h2>{t('reportPlanTargets')}</h2>
+          <ul>
+            {programmeTracks(timeline, dataset).map((track) => {
+              const card = track.card(track.deadlineDay);
+              return (
+                <li key={card.target.id}>
+                  {lang === 'vi' ? card.target.labelVi : card.target.labelEn} ({formatDate(card.target.deadline, lang)}):{' '}
+                  <StatusBadge status={card.assessment.status} lang={lang} />
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

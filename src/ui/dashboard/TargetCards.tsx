@@ -5,6 +5,9 @@ import { programmeStartDay } from '../../domain/progress/period.ts';
 import type { TargetCard as Card, TargetTrack } from '../../domain/progress/snapshot.ts';
 import { COLORS } from '../../map/palette.ts';
 import { programmeTracks } from '../../state/dashboard.ts';
+import { sinceFor, useSince } from '../../state/since.ts';
+import { isEmptyPlan } from '../../domain/plan/plan.ts';
+import { DateField } from '../common/DateField.tsx';
 import { useAppStore } from '../../state/store.ts';
 import { chartData, chartWindow } from './chart-data.ts';
 import { formatDate, formatNumber } from '../common/format.ts';
@@ -35,9 +38,19 @@ interface CardProps {
   window: [number, number];
   /** The programme's first day (progress/period.ts): a status held since then has held "since the programme began". */
   startDay: number;
+  /** The day the change is counted from ("change since"). */
+  sinceDay: number;
+  /** Whether a plan exists: then the card says the status its target has at the deadline. */
+  planned: boolean;
 }
 
-function TargetCardView({ card, track, window, startDay }: CardProps) {
+function signedChange(value: number, metric: Card['target']['metric'], lang: Lang): string {
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+  const size = formatNumber(Math.abs(value), lang, isPercentMetric(metric) ? 1 : 0);
+  return isPercentMetric(metric) ? translateWith(lang, 'percentPoints', { value: `${sign}${size}` }) : `${sign}${size}`;
+}
+
+function TargetCardView({ card, track, window, startDay, sinceDay, planned }: CardProps) {
   const { t, tw, lang } = useT();
   const { target, assessment } = card;
   const metric = target.metric;
@@ -74,6 +87,22 @@ function TargetCardView({ card, track, window, startDay }: CardProps) {
       {assessment.forecast !== null && assessment.status !== 'met' && assessment.status !== 'met_late' && (
         <p className="card-meta">{tw('forecast', { value: show(shownForecast(assessment.forecast, metric)) })}</p>
       )}
+      {(() => {
+        const then = track.card(sinceDay).assessment.value;
+        const now = assessment.value;
+        if (then === null || now === null) return null;
+        return (
+          <p className="card-meta" data-testid="card-since">
+            {tw('sinceChange', { date: formatDate(fromDay(sinceDay), lang), change: signedChange(now - then, metric, lang) })}
+          </p>
+        );
+      })()}
+      {planned && (
+        <p className="card-meta" data-testid="card-with-plan">
+          {t('withPlanStatus')}
+          <StatusBadge status={track.card(track.deadlineDay).assessment.status} lang={lang} />
+        </p>
+      )}
       <ProgressChart data={data} lang={lang} label={label} formatY={(v) => formatNumber(v, lang)} />
     </article>
   );
@@ -106,6 +135,10 @@ export function TargetCards() {
   const dataset = useAppStore((s) => s.dataset);
   const timeline = useAppStore((s) => s.timeline);
   const asOf = useAppStore((s) => s.asOf);
+  const planned = useAppStore((s) => !isEmptyPlan(s.plan));
+  const chosenSince = useSince((s) => s.since);
+  const sinceChosen = useSince((s) => s.sinceChosen);
+  const since = sinceFor(chosenSince, asOf);
   const tracks = useMemo(() => (timeline && dataset ? programmeTracks(timeline, dataset) : []), [timeline, dataset]);
   const day = toDay(asOf);
   const cards = useMemo(() => tracks.map((track) => track.card(day)), [tracks, day]);
@@ -123,9 +156,13 @@ export function TargetCards() {
         </h2>
         <ChartKey />
       </div>
+      <div className="since-control screen-only">
+        <DateField className="field" label={t('sinceLabel')} value={since} lang={lang} max={asOf} onChange={sinceChosen} />
+        <p className="note">{t('sinceHint')}</p>
+      </div>
       <div className="cards">
         {cards.map((card, i) => (
-          <TargetCardView key={card.target.id} card={card} track={tracks[i] as TargetTrack} window={window} startDay={programmeStartDay(dataset.programme, timeline.firstDay)} />
+          <TargetCardView key={card.target.id} card={card} track={tracks[i] as TargetTrack} window={window} startDay={programmeStartDay(dataset.programme, timeline.firstDay)} sinceDay={toDay(since)} planned={planned} />
         ))}
       </div>
       <p className="note rule">{t('statusRule')}</p>

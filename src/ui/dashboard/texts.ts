@@ -1,6 +1,18 @@
 // Texts of the leadership view (time control, target cards, district table, report).
 // `{name}` marks a value filled in by translateWith.
 export const dashboardVi = {
+  sinceLabel: 'So với ngày',
+  sinceHint: 'Ngày so sánh (ví dụ: cuộc họp trước); để trống: 30 ngày trước ngày xem.',
+  sinceChange: 'Từ {date}: {change}',
+  withPlanStatus: 'Với kế hoạch, tại hạn chót: ',
+  colGainedSince: 'Ấp có sóng tốt thêm từ {date}',
+  colMissing: 'Điểm còn thiếu sóng tốt (ấp + trường)',
+  percentPoints: '{value} điểm %',
+  savePdf: 'Lưu PDF',
+  savePdfHint: 'Hộp thoại In sẽ mở: ở mục “Máy in”, chọn “Lưu dưới dạng PDF” rồi bấm Lưu.',
+  reportSince: 'Thay đổi so với ngày {date}',
+  reportSinceRow: '{name}: thêm {gained} ấp có sóng tốt; còn thiếu {missing} điểm',
+  reportPlanTargets: 'Các mục tiêu với kế hoạch (tình trạng tại hạn chót)',
   timeHeading: 'Thời điểm xem số liệu',
   asOfLabel: 'Số liệu tính đến ngày',
   asOfSlider: 'Chọn ngày trên dòng thời gian',
@@ -70,6 +82,18 @@ export const dashboardVi = {
 } as const;
 
 export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
+  sinceLabel: 'Compared with',
+  sinceHint: 'The day to compare with (e.g. the last meeting); left empty: 30 days before the as-of day.',
+  sinceChange: 'Since {date}: {change}',
+  withPlanStatus: 'With the plan, at the deadline: ',
+  colGainedSince: 'Hamlets gaining good signal since {date}',
+  colMissing: 'Points still without good signal (hamlets + schools)',
+  percentPoints: '{value} percentage points',
+  savePdf: 'Save PDF',
+  savePdfHint: 'The print dialog opens: under “Destination”, choose “Save as PDF”, then Save.',
+  reportSince: 'Change since {date}',
+  reportSinceRow: '{name}: {gained} more hamlets with good signal; {missing} points still missing',
+  reportPlanTargets: 'The targets with the plan (status at the deadline)',
   timeHeading: 'Figures as of',
   asOfLabel: 'Figures as of',
   asOfSlider: 'Choose the day on the timeline',

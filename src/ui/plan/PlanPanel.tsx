@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { issueText } from '../../domain/messages/render.ts';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import { towersToGeoJSON } from '../../domain/export/features.ts';
-import { planFromTowers } from '../../domain/plan/plan.ts';
+import { isEmptyPlan, planFromTowers } from '../../domain/plan/plan.ts';
 import type { Tower } from '../../domain/types.ts';
 import { mapCenter } from '../../map/capture.ts';
-import { placePlannedTowers } from '../../state/plan-actions.ts';
+import { clearPlan, placePlannedTowers } from '../../state/plan-actions.ts';
 import { useAppStore } from '../../state/store.ts';
 import { FileButton } from '../common/FileButton.tsx';
 import { useT } from '../common/use-t.ts';
@@ -81,6 +81,9 @@ export function PlanPanel({ dataset }: { dataset: DatasetView }) {
         </button>
         <button type="button" onClick={planRedone} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title={t('redoHint')}>
           {t('redo')}
+        </button>
+        <button type="button" className="danger" onClick={clearPlan} disabled={isEmptyPlan(plan)} title={t('clearPlanHint')}>
+          {t('clearPlan')}
         </button>
       </div>
       <p className="note" data-testid="plan-counts">
