@@ -13,6 +13,7 @@ import { buildTimeline, levelInputs, type Timeline } from '../domain/progress/ti
 import { chooseSites, type SitingOptions, type SitingResult } from '../domain/siting/siting.ts';
 import type { Dataset, Tower } from '../domain/types.ts';
 import type { ClassifyPool } from './classify-pool.ts';
+import { EvidenceSession } from './evidence.ts';
 import type { CoverageResult, PlanCoverage } from './protocol.ts';
 import { OnAirSlots, TowerSlots } from './tower-slots.ts';
 
@@ -50,6 +51,8 @@ export class CoverageSession {
   /** What every tower index of an answer refers to (tower-slots.ts). */
   readonly slots: TowerSlots;
   private baseline: { scenario: Scenario; level: Uint8Array; figures: CoverageFigures } | undefined;
+  /** The speed tests' verdicts, when the data set has measurements (evidence.ts). */
+  private readonly evidence: EvidenceSession | undefined;
 
   /** The map's grid of the points: levels are counted per cell with every result. */
   readonly grid: PointGrid;
@@ -69,6 +72,7 @@ export class CoverageSession {
     this.district = locateDistricts(buildDistrictIndex(dataset.districts), this.points.lon, this.points.lat);
     this.baseById = new Map(dataset.towers.map((t) => [t.id, t]));
     this.slots = new TowerSlots(dataset.towers);
+    this.evidence = EvidenceSession.of(dataset, this.points);
   }
 
   /** The district of each point (index into `dataset.districts`, -1 for none). */
@@ -169,6 +173,7 @@ export class CoverageSession {
       baselineLevel: baseline.level.slice(),
       baselineFigures: baseline.figures,
       cellCounts: this.cellCounts(level),
+      ...(this.evidence ? { evidence: this.evidence.answer(scenario, level) } : {}),
       elapsedMs: performance.now() - started,
     };
   }
@@ -196,11 +201,12 @@ export class CoverageSession {
     this.applied = undefined;
     const change = engine.coverage.setMany(touched);
     this.recount(engine.cellCounts, change);
+    const level = engine.coverage.level.slice();
     return {
       datasetId: this.id,
       requestId,
       scenario,
-      level: engine.coverage.level.slice(),
+      level,
       figures: engine.coverage.figures(),
       cellCounts: engine.cellCounts.slice(),
       changed: change.points,
@@ -208,6 +214,7 @@ export class CoverageSession {
       nearestKm: engine.nearest.km.slice(),
       onAir: engine.onAir.columns(),
       towerChanges: this.slots.drain(),
+      ...(this.evidence ? { evidence: this.evidence.answer(scenario, level) } : {}),
       elapsedMs: performance.now() - started,
     };
   }
