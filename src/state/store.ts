@@ -13,7 +13,7 @@ import type { StagedFile } from '../domain/import/staging.ts';
 import type { CoverageResult, ImportChecked, PlanCoverage, RadiusFigures } from '../worker/protocol.ts';
 import { patchSlots, type TowerChanges } from '../worker/tower-slots.ts';
 
-export type LayerId = 'hamlets' | 'schools' | 'towers' | 'towerRadius' | 'choropleth';
+export type LayerId = 'hamlets' | 'schools' | 'towers' | 'towerRadius' | 'choropleth' | 'evidence';
 
 export type LoadState =
   | { phase: 'loading'; done: number; total: number }
@@ -169,7 +169,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   dataset: undefined,
   issues: [],
   load: { phase: 'loading', done: 0, total: 0 },
-  layers: { hamlets: true, schools: true, towers: true, towerRadius: true, choropleth: true },
+  layers: { hamlets: true, schools: true, towers: true, towerRadius: true, choropleth: true, evidence: true },
   timeline: undefined,
   asOf: '2021-10-15',
   scenarioMode: 'asOf',

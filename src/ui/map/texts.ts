@@ -19,6 +19,16 @@ export const mapVi = {
   exportNoMap: 'Bản đồ chưa hiện lên.',
   pngScenario: 'Kịch bản: {scenario} · Lập ngày {today} bằng Sóng Map',
   pngShading: 'Tô màu theo huyện: {metric}',
+  layerEvidence: 'Đo tốc độ thực tế và kết luận',
+  evidenceTestGood: 'Lần đo đạt (từ {mbps} Mbps)',
+  evidenceTestPoor: 'Lần đo kém (dưới {mbps} Mbps)',
+  agreementConfirmed: 'Đo xác nhận mô hình',
+  agreementContradicted: 'Đo trái mô hình: mô hình tốt, đo kém',
+  agreementUnderstated: 'Mô hình đánh giá thấp: mô hình chưa tốt, đo tốt',
+  agreementUnverified: 'Chưa đủ lần đo',
+  evidenceNote: 'Hình rỗng (◇ lần đo, ○ kết luận) là số đo thực tế; biểu tượng tô đặc là mô hình.',
+  evidenceSummary: 'Trong kỳ: {tests} lần đo; {confirmed} điểm xác nhận, {contradicted} trái mô hình, {understated} đánh giá thấp, {unverified} chưa đủ lần đo.',
+  evidenceNone: 'Chưa có tệp đo tốc độ (measurements.csv): mọi điểm đều chưa kiểm chứng.',
 } as const;
 
 export const mapEn: Record<keyof typeof mapVi, string> = {
@@ -40,4 +50,14 @@ export const mapEn: Record<keyof typeof mapVi, string> = {
   exportNoMap: 'The map is not on screen yet.',
   pngScenario: 'Scenario: {scenario} · Made on {today} with Sóng Map',
   pngShading: 'District shading: {metric}',
+  layerEvidence: 'Speed tests and verdicts',
+  evidenceTestGood: 'Speed test, good ({mbps} Mbps or more)',
+  evidenceTestPoor: 'Speed test, poor (under {mbps} Mbps)',
+  agreementConfirmed: 'Measured, confirms the model',
+  agreementContradicted: 'Contradicted: modelled good, measured poor',
+  agreementUnderstated: 'Understated: modelled not good, measured good',
+  agreementUnverified: 'Too few tests',
+  evidenceNote: 'Hollow shapes (◇ a test, ○ a verdict) are measurements; filled icons are the model.',
+  evidenceSummary: 'In the window: {tests} tests; {confirmed} points confirmed, {contradicted} contradicted, {understated} understated, {unverified} with too few tests.',
+  evidenceNone: 'No speed-test file (measurements.csv): every point is unverified.',
 };
