@@ -169,7 +169,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   dataset: undefined,
   issues: [],
   load: { phase: 'loading', done: 0, total: 0 },
-  layers: { hamlets: true, schools: true, towers: true, towerRadius: true, choropleth: true, evidence: true },
+  layers: { hamlets: true, schools: true, towers: true, towerRadius: true, choropleth: true, evidence: false },
   timeline: undefined,
   asOf: '2021-10-15',
   scenarioMode: 'asOf',

@@ -43,3 +43,33 @@ export function confirmedGood(
   }
   return out;
 }
+
+/** The points and weights of a card's share metric (hamlets, people, schools); undefined for other metrics. */
+export function metricWeights(
+  metric: string,
+  table: { count: number; hamletCount: number; weight: Float64Array },
+): { from: number; to: number; weight: (i: number) => number } | undefined {
+  if (metric === 'hamlets_good_pct') return { from: 0, to: table.hamletCount, weight: () => 1 };
+  if (metric === 'population_good_pct') return { from: 0, to: table.hamletCount, weight: (i) => table.weight[i] as number };
+  if (metric === 'schools_good_pct') return { from: table.hamletCount, to: table.count, weight: () => 1 };
+  return undefined;
+}
+
+/**
+ * The percentage of a share metric that measurement confirms: the weight of points modelled
+ * good and confirmed, over all the metric's points (in `district` when given). Undefined for
+ * a metric that is not a coverage share, or with no point.
+ */
+export function confirmedPct(
+  metric: string,
+  table: { count: number; hamletCount: number; weight: Float64Array },
+  level: Uint8Array,
+  agreement: Uint8Array,
+  scope?: { districtOf: Int32Array; district: number },
+): number | undefined {
+  const m = metricWeights(metric, table);
+  if (!m) return undefined;
+  const inScope = scope ? (i: number) => scope.districtOf[i] === scope.district : () => true;
+  const sums = confirmedGood(level, agreement, m.weight, inScope, m.from, m.to);
+  return sums.total > 0 ? (100 * sums.confirmed) / sums.total : undefined;
+}

@@ -9,6 +9,7 @@ import { formatNumber } from '../common/format.ts';
 import type { Lang, MessageKey } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
 import { formatPercent } from '../common/metrics.ts';
+import { ConfirmedShare } from './ConfirmedShare.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 type Column = 'name' | 'hamlets' | 'population' | 'schools' | 'hamletsGoodPct' | 'studentsInNeed' | 'computers' | 'equippedPct' | 'status';
@@ -51,14 +52,17 @@ export function sortRows(rows: readonly AreaRow[], names: readonly string[], sor
   });
 }
 
-function Cells({ row, lang }: { row: AreaRow; lang: Lang }) {
+function Cells({ row, lang, district }: { row: AreaRow; lang: Lang; district?: number }) {
   const n = (v: number) => formatNumber(v, lang);
   return (
     <>
       <td>{n(row.hamlets)}</td>
       <td>{n(row.population)}</td>
       <td>{n(row.schools)}</td>
-      <td>{formatPercent(row.hamletsGoodPct, lang)}</td>
+      <td>
+        {formatPercent(row.hamletsGoodPct, lang)}
+        {district !== undefined && <ConfirmedShare metric="hamlets_good_pct" district={district} />}
+      </td>
       <td>{n(row.studentsInNeed)}</td>
       <td>{n(row.computers)}</td>
       <td>{formatPercent(row.equippedPct, lang)}</td>
@@ -151,7 +155,7 @@ export function DistrictTable({ dataset }: { dataset: DatasetView }) {
                         {district.name}
                       </button>
                     </th>
-                    <Cells row={row} lang={lang} />
+                    <Cells row={row} lang={lang} district={row.index} />
                   </tr>
                   {expanded &&
                     sortRows(communes, communeNames, sort).map((c) => {
