@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { AgreementFilter } from './AgreementFilter.tsx';
 import { readDecimal } from '../../domain/input/decimal.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
@@ -123,7 +124,8 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
     () => (coverage && coverage.level.length === dataset.points.count ? gapRows(dataset, towers, { ...coverage, district: dataset.district }) : []),
     [dataset, coverage, towers],
   );
-  const shown = useMemo(() => sortGaps(filterGaps(rows, filter, statuses), sort.key, sort.direction, lang), [rows, filter, sort, lang, statuses]);
+  const agreement = coverage?.evidence?.agreement;
+  const shown = useMemo(() => sortGaps(filterGaps(rows, filter, statuses, agreement), sort.key, sort.direction, lang), [rows, filter, sort, lang, statuses, agreement]);
   const selectedRow = selectedPoint === undefined ? undefined : rows.find((r) => r.point === selectedPoint);
 
   // A point chosen on the map: its row is scrolled into view.
@@ -169,6 +171,7 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
         </p>
       </div>
       <Filters rows={rows} filter={filter} onChange={gapFilterChanged} />
+      {agreement && <AgreementFilter filter={filter} onChange={gapFilterChanged} />}
       <div className="button-row">
         <button type="button" onClick={() => exportAs('csv')}>
           {t('gapsExportCsv')}
