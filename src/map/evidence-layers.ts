@@ -126,7 +126,7 @@ export function evidenceLayers(inputs: EvidenceLayerInputs, beforeId: string): L
       data: ringsOf(dataset, evidence),
       getPosition: (d) => d.position,
       getIcon: (d) => icon(verdictIconUrl(d.agreement)),
-      getSize: 26,
+      getSize: 22,
     }),
   ];
 }
