@@ -7,6 +7,7 @@ import { failureProblem } from '../io/db.ts';
 import { failureText } from '../domain/messages/failure.ts';
 import { proxy, wrap, type Remote } from 'comlink';
 import type { SitingOptions } from '../domain/siting/siting.ts';
+import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
 import { bundledFiles } from '../io/bundled.ts';
 import { clearImport } from '../io/import-store.ts';
 import type { Engine } from '../worker/engine.ts';
@@ -116,6 +117,11 @@ export function suggestSites(options: SitingOptions): void {
     ({ result, elapsedMs }) => mine === latestSiting && store().sitingChanged({ phase: 'done', options, result, elapsedMs }),
     (error: unknown) => mine === latestSiting && store().sitingChanged({ phase: 'failed', message: messageOf(error) }),
   );
+}
+
+/** `calibrate`'s factors for the scenario on screen; undefined before the worker starts. */
+export function calibration(): Promise<CalibrationReport> | undefined {
+  return engine?.calibration(scenarioOf(store()));
 }
 
 /** Checks files for import (nothing changes yet). */

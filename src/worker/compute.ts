@@ -14,6 +14,10 @@ import { chooseSites, type SitingOptions, type SitingResult } from '../domain/si
 import type { Dataset, Tower } from '../domain/types.ts';
 import type { ClassifyPool } from './classify-pool.ts';
 import { EvidenceSession } from './evidence.ts';
+import { calibrate, type CalibrationReport } from '../domain/evidence/calibrate.ts';
+import { scenarioLevelsFor } from '../domain/evidence/levels.ts';
+import { testColumns } from '../domain/evidence/tests.ts';
+import { effectiveModel } from '../domain/coverage/report.ts';
 import type { CoverageResult, PlanCoverage } from './protocol.ts';
 import { OnAirSlots, TowerSlots } from './tower-slots.ts';
 
@@ -273,6 +277,21 @@ export class CoverageSession {
   siting(options: SitingOptions): SitingResult {
     const level = classify(this.points, onAirTowers(this.towers, 'planned')).level;
     return chooseSites(this.dataset, level, options);
+  }
+
+  /** `calibrate`'s factor per operator (contract, "Version 2") with the plan's towers. */
+  calibration(scenario: Scenario): CalibrationReport {
+    const towers = [...this.towers];
+    return calibrate(
+      {
+        scenario,
+        operators: towers.map((t) => t.operator),
+        points: this.points,
+        tests: testColumns(this.dataset.measurements ?? []),
+        params: effectiveModel(this.dataset).evidence,
+      },
+      scenarioLevelsFor({ ...this.dataset, towers }, scenario),
+    );
   }
 
   get currentPlan(): PlanDoc {

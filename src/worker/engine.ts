@@ -13,6 +13,7 @@ import { todayIn } from '../domain/input/day.ts';
 import { fromDay, toDay } from '../domain/progress/days.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { SitingOptions, SitingResult } from '../domain/siting/siting.ts';
+import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
 import type { Dataset, Issue } from '../domain/types.ts';
 import { datasetKey } from '../io/dataset-key.ts';
 import { loadImport, saveImport } from '../io/import-store.ts';
@@ -199,6 +200,11 @@ export class Engine {
     const started = performance.now();
     const result = this.need().siting(options);
     return { result, elapsedMs: performance.now() - started };
+  }
+
+  /** `calibrate`'s factor per operator for the scenario, with the plan's towers. */
+  calibration(scenario: Scenario): CalibrationReport {
+    return this.need().calibration(scenario);
   }
 
   /** Reads and checks files for import (with progress); nothing changes until `commitImport`. */

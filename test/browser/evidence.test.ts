@@ -45,6 +45,12 @@ describe.skipIf(!executablePath)('Speed tests and verdicts in headless Chromium'
     expect(after.confirmed).toBeGreaterThan(before.confirmed + 100);
     await s.page.locator('.maplibregl-canvas').scrollIntoViewIfNeeded();
     await s.page.screenshot({ path: 'test-results/evidence-vi.png' });
+    await s.page.getByRole('button', { name: 'Hiệu chỉnh bán kính theo số đo' }).click();
+    const viettel = s.page.locator('[data-testid="calibration"] tr[data-operator="Viettel"]');
+    await viettel.waitFor();
+    // npm run calibrate -- --data data: Viettel × 1.3, agreement 310 → 319 of 326 points.
+    expect(await viettel.getAttribute('data-factor')).toBe('1.3');
+    expect(await viettel.innerText()).toContain('97,9 %');
     expect(s.errors).toEqual([]);
   });
 

@@ -68,6 +68,15 @@ describe('the engine answers with each point verdict and agreement', () => {
     expect(after.evidence?.agreement[contradicted]).toBe(1);
   });
 
+  it('calibration is the calibrate command\'s report (npm run calibrate -- --data data)', () => {
+    const report = new CoverageSession(dataset, 1).calibration('current');
+    expect(report.operators).toEqual([
+      { operator: 'MobiFone', points: 158, agree_at_1: 139, factor: 1, agree: 139 },
+      { operator: 'VNPT', points: 166, agree_at_1: 165, factor: 1, agree: 165 },
+      { operator: 'Viettel', points: 326, agree_at_1: 310, factor: 1.3, agree: 319 },
+    ]);
+  });
+
   it('no measurements.csv: no evidence', () => {
     const { measurements: _, ...without } = dataset;
     expect(new CoverageSession(without, 1).coverage(1, 'current').evidence).toBeUndefined();

@@ -6,6 +6,7 @@ import { testIconUrl, verdictIconUrl } from '../../map/evidence-layers.ts';
 import { useAppStore } from '../../state/store.ts';
 import { formatNumber } from '../common/format.ts';
 import { useT } from '../common/use-t.ts';
+import { CalibrationPanel } from './CalibrationPanel.tsx';
 
 export function EvidenceSummary() {
   const { t, tw, lang } = useT();
@@ -52,6 +53,7 @@ export function EvidenceSummary() {
         </li>
         <li className="legend-note">{t('evidenceNote')}</li>
       </ul>
+      <CalibrationPanel />
     </div>
   );
 }

@@ -29,6 +29,14 @@ export const mapVi = {
   evidenceNote: 'Hình rỗng (◇ lần đo, ○ kết luận) là số đo thực tế; biểu tượng tô đặc là mô hình.',
   evidenceSummary: 'Trong kỳ: {tests} lần đo; {confirmed} điểm xác nhận, {contradicted} trái mô hình, {understated} đánh giá thấp, {unverified} chưa đủ lần đo.',
   evidenceNone: 'Chưa có tệp đo tốc độ (measurements.csv): mọi điểm đều chưa kiểm chứng.',
+  calibrationRun: 'Hiệu chỉnh bán kính theo số đo',
+  calibrationRunning: 'Đang hiệu chỉnh…',
+  calibrationCaption: 'Hệ số bán kính mỗi nhà mạng làm nhiều điểm đã đo khớp nhất (chỉ để xem, chưa áp dụng)',
+  calibrationOperator: 'Nhà mạng',
+  calibrationPoints: 'Điểm đã đo',
+  calibrationBefore: 'Khớp (hệ số 1)',
+  calibrationFactor: 'Hệ số',
+  calibrationAfter: 'Khớp (sau hiệu chỉnh)',
 } as const;
 
 export const mapEn: Record<keyof typeof mapVi, string> = {
@@ -60,4 +68,12 @@ export const mapEn: Record<keyof typeof mapVi, string> = {
   evidenceNote: 'Hollow shapes (◇ a test, ○ a verdict) are measurements; filled icons are the model.',
   evidenceSummary: 'In the window: {tests} tests; {confirmed} points confirmed, {contradicted} contradicted, {understated} understated, {unverified} with too few tests.',
   evidenceNone: 'No speed-test file (measurements.csv): every point is unverified.',
+  calibrationRun: 'Calibrate the radii to the tests',
+  calibrationRunning: 'Calibrating…',
+  calibrationCaption: 'The radius factor per operator that makes the most tested points agree (shown only, not applied)',
+  calibrationOperator: 'Operator',
+  calibrationPoints: 'Tested points',
+  calibrationBefore: 'Agree (factor 1)',
+  calibrationFactor: 'Factor',
+  calibrationAfter: 'Agree (calibrated)',
 };
