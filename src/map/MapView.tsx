@@ -16,6 +16,7 @@ import { translate } from '../ui/common/i18n.ts';
 import { Tooltip } from '../ui/map/Tooltip.tsx';
 import { registerMapCapture, registerMapCenter } from './capture.ts';
 import { enableFeatureKeys } from './feature-keys.ts';
+import { evidenceLayers } from './evidence-layers.ts';
 import { gapLayers } from './gap-layers.ts';
 import { planLayers } from './plan-layers.ts';
 import { datasetLayers, pickedTarget, pointMode, SELECTABLE_LAYERS, type MapHandlers, type Picked } from './layers.ts';
@@ -159,6 +160,7 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     overlay.current?.setProps({
       layers: [
         ...datasetLayers(inputs, handlers, 'commune-labels'),
+        ...evidenceLayers({ dataset, evidence: coverage?.evidence, visible: layers.evidence }, 'commune-labels'),
         ...planLayers({ dataset, towers, selectedTower, gained, lost, sites }, 'commune-labels'),
         ...gapLayers(dataset, gapStatuses, 'commune-labels', lang),
       ],

@@ -10,6 +10,7 @@ import { readsStatuses, type GapQuery } from '../domain/gaps/view.ts';
 import type { SitingRequest } from '../domain/siting/modes.ts';
 import type { Costs } from '../domain/types.ts';
 import type { ExactProgress, ExactState } from '../worker/protocol-siting.ts';
+import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
 import { bundledFiles } from '../io/bundled.ts';
 import { clearImport } from '../io/import-store.ts';
 import type { Engine } from '../worker/engine.ts';
@@ -189,6 +190,11 @@ export function cancelExactSiting(): void {
 /** The data set's site costs (costs.json, else the defaults), for the panel's fields. */
 export function sitingCosts(): Promise<Costs> | undefined {
   return engine?.sitingCosts();
+}
+
+/** `calibrate`'s factors for the scenario on screen; undefined before the worker starts. */
+export function calibration(): Promise<CalibrationReport> | undefined {
+  return engine?.calibration(scenarioOf(store()));
 }
 
 /** Checks files for import (nothing changes yet). */

@@ -28,7 +28,7 @@ export interface GapAuthor {
 
 export const DEFAULT_AUTHOR: GapAuthor = { by: '', org: 'Sở TT&TT Cà Mau', role: 'province' };
 
-export type LayerId = 'hamlets' | 'schools' | 'towers' | 'towerRadius' | 'choropleth';
+export type LayerId = 'hamlets' | 'schools' | 'towers' | 'towerRadius' | 'choropleth' | 'evidence';
 
 export type LoadState =
   | { phase: 'loading'; done: number; total: number }
@@ -202,7 +202,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   dataset: undefined,
   issues: [],
   load: { phase: 'loading', done: 0, total: 0 },
-  layers: { hamlets: true, schools: true, towers: true, towerRadius: true, choropleth: true },
+  layers: { hamlets: true, schools: true, towers: true, towerRadius: true, choropleth: true, evidence: false },
   timeline: undefined,
   asOf: '2021-10-15',
   scenarioMode: 'asOf',

@@ -11,7 +11,7 @@ import { GAP_STATUSES } from '../domain/gaps/status.ts';
 import { CHOROPLETH_METRICS } from './dashboard.ts';
 import type { AppState, Camera, LayerId, ScenarioMode, SidebarTab } from './store.ts';
 
-const LAYERS: readonly LayerId[] = ['hamlets', 'schools', 'towers', 'towerRadius', 'choropleth'];
+const LAYERS: readonly LayerId[] = ['hamlets', 'schools', 'towers', 'towerRadius', 'choropleth', 'evidence'];
 const MODES: readonly ScenarioMode[] = ['asOf', 'current', 'planned'];
 const TABS: readonly SidebarTab[] = ['map', 'plan'];
 

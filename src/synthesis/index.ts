@@ -1,9 +1,10 @@
 // The simulated part of the bundled dataset, from the real boundaries and a seed.
-import type { Delivery, Hamlet, Programme, School, Tower } from '../domain/types.ts';
+import type { Delivery, Hamlet, Measurement, Programme, School, Tower } from '../domain/types.ts';
 import type { SynthesisBoundaries } from './boundaries.ts';
 import { generateDeliveries } from './deliveries.ts';
 import { deliveriesText, hamletsText, programmeText, schoolsText, towersText } from './files.ts';
 import { generateHamlets } from './hamlets.ts';
+import { generateMeasurements, measurementsText } from './measurements.ts';
 import { landcoverText, simulateLandcover, type SimulatedLandcover } from './landcover.ts';
 import { modelText } from './model.ts';
 import { PROGRAMME } from './programme.ts';
@@ -23,6 +24,8 @@ export interface SimulatedData {
   programme: Programme;
   /** boundaries/landcover.geojson (contract rule 8), simulated. */
   landcover: SimulatedLandcover[];
+  /** measurements.csv (contract rule 10), simulated speed tests. */
+  measurements: Measurement[];
 }
 
 export function simulate(boundaries: SynthesisBoundaries, seed: number = DEFAULT_SEED): SimulatedData {
@@ -32,7 +35,9 @@ export function simulate(boundaries: SynthesisBoundaries, seed: number = DEFAULT
   const schools = generateSchools(region, hamlets, random.fork('schools'));
   const towers = generateTowers(region, hamlets, random.fork('towers'));
   const deliveries = generateDeliveries(schools, random.fork('deliveries'));
-  return { hamlets, schools, towers, deliveries, programme: PROGRAMME, landcover: simulateLandcover(boundaries) };
+  const landcover = simulateLandcover(boundaries);
+  const measurements = generateMeasurements(region, hamlets, towers, landcover, random.fork('measurements'));
+  return { hamlets, schools, towers, deliveries, programme: PROGRAMME, landcover, measurements };
 }
 
 /** File texts keyed by their path inside the data folder. */
@@ -45,6 +50,7 @@ export function serializeDataset(data: SimulatedData): Record<string, string> {
     'programme.json': programmeText(data.programme),
     'boundaries/landcover.geojson': landcoverText(data.landcover),
     'model.json': modelText(),
+    'measurements.csv': measurementsText(data.measurements),
   };
 }
 

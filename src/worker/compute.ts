@@ -19,6 +19,10 @@ import { effectiveModel } from '../domain/coverage/report.ts';
 import { networkLevels } from '../domain/coverage/scenario-levels.ts';
 import { whyLevel, type WhyLevel } from '../domain/coverage/why.ts';
 import type { ClassifyPool } from './classify-pool.ts';
+import { EvidenceSession } from './evidence.ts';
+import { calibrate, type CalibrationReport } from '../domain/evidence/calibrate.ts';
+import { scenarioLevelsFor } from '../domain/evidence/levels.ts';
+import { testColumns } from '../domain/evidence/tests.ts';
 import type { CoverageResult, PlanCoverage } from './protocol.ts';
 import { OnAirSlots, TowerSlots } from './tower-slots.ts';
 
@@ -57,11 +61,13 @@ export class CoverageSession {
   readonly slots: TowerSlots;
   private baseline: { scenario: Scenario; level: Uint8Array; figures: CoverageFigures } | undefined;
   /** The newest answer's columns (a plan edit's are the live ones), and its gap rows once made. */
-  private answered: { level: Uint8Array; nearestTower: Int32Array; nearestKm: Float64Array; rows?: GapRow[] } | undefined;
+  private answered: { level: Uint8Array; nearestTower: Int32Array; nearestKm: Float64Array; agreement?: Uint8Array; rows?: GapRow[] } | undefined;
   /** The one operator whose towers count (rule 9), undefined for all of them together. */
   private network: string | undefined;
   /** Clutter class code per point, made on the first "why" (rule 8). */
   private clutter: Uint8Array | undefined;
+  /** The speed tests' verdicts, when the data set has measurements (evidence.ts). */
+  private readonly evidence: EvidenceSession | undefined;
 
   /** The map's grid of the points: levels are counted per cell with every result. */
   readonly grid: PointGrid;
@@ -81,6 +87,7 @@ export class CoverageSession {
     this.district = locateDistricts(buildDistrictIndex(dataset.districts), this.points.lon, this.points.lat);
     this.baseById = new Map(dataset.towers.map((t) => [t.id, t]));
     this.slots = new TowerSlots(dataset.towers);
+    this.evidence = EvidenceSession.of(dataset, this.points);
   }
 
   /**
@@ -191,7 +198,8 @@ export class CoverageSession {
     }
     // Copies: the answer's own arrays are moved to the page.
     this.lastNearest = { scenario, plan: this.plan, key: nearestTower.slice(), km: nearest4gKm.slice() };
-    this.answered = { level: level.slice(), nearestTower: this.lastNearest.key, nearestKm: this.lastNearest.km };
+    const evidence = this.evidence?.answer(scenario, level);
+    this.answered = { level: level.slice(), nearestTower: this.lastNearest.key, nearestKm: this.lastNearest.km, ...(evidence ? { agreement: evidence.agreement } : {}) };
     const figures = this.figuresOf(level);
     const baseline = this.baselineFor(scenario, level);
     return {
@@ -208,6 +216,7 @@ export class CoverageSession {
       baselineLevel: baseline.level.slice(),
       baselineFigures: baseline.figures,
       cellCounts: this.cellCounts(level),
+      ...(evidence ? { evidence } : {}),
       elapsedMs: performance.now() - started,
     };
   }
@@ -235,13 +244,15 @@ export class CoverageSession {
     this.applied = undefined;
     const change = engine.coverage.setMany(touched);
     this.recount(engine.cellCounts, change);
-    this.answered = { level: engine.coverage.level, nearestTower: engine.nearest.key, nearestKm: engine.nearest.km };
+    const level = engine.coverage.level.slice();
+    const evidence = this.evidence?.answer(scenario, level);
+    this.answered = { level: engine.coverage.level, nearestTower: engine.nearest.key, nearestKm: engine.nearest.km, ...(evidence ? { agreement: evidence.agreement } : {}) };
     return {
       datasetId: this.id,
       requestId,
       scenario,
       ...(this.network === undefined ? {} : { network: this.network }),
-      level: engine.coverage.level.slice(),
+      level,
       figures: engine.coverage.figures(),
       cellCounts: engine.cellCounts.slice(),
       changed: change.points,
@@ -249,6 +260,7 @@ export class CoverageSession {
       nearestKm: engine.nearest.km.slice(),
       onAir: engine.onAir.columns(),
       towerChanges: this.slots.drain(),
+      ...(evidence ? { evidence } : {}),
       elapsedMs: performance.now() - started,
     };
   }
@@ -345,6 +357,21 @@ export class CoverageSession {
     };
     // The radii the figures use (the page's engine draws fixed discs); the dB from the model's parameters.
     return whyLevel(point, this.towers, scenario, effectiveModel(this.dataset, 'fixed'), this.network);
+  }
+
+  /** `calibrate`'s factor per operator (contract, "Version 2") with the plan's towers. */
+  calibration(scenario: Scenario): CalibrationReport {
+    const towers = [...this.towers];
+    return calibrate(
+      {
+        scenario,
+        operators: towers.map((t) => t.operator),
+        points: this.points,
+        tests: testColumns(this.dataset.measurements ?? []),
+        params: effectiveModel(this.dataset).evidence,
+      },
+      scenarioLevelsFor({ ...this.dataset, towers }, scenario),
+    );
   }
 
   get currentPlan(): PlanDoc {

@@ -20,6 +20,7 @@ import { greedyAnswer, type ExactAnswer, type SitingAnswer, type SitingRequest }
 import { ExactSitingRunner } from './exact-siting.ts';
 import type { ExactProgress } from './protocol-siting.ts';
 import type { WhyLevel } from '../domain/coverage/why.ts';
+import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
 import { datasetKey } from '../io/dataset-key.ts';
 import { loadImport, saveImport } from '../io/import-store.ts';
 import { failureProblem } from '../io/db.ts';
@@ -267,6 +268,11 @@ export class Engine {
 
   cancelSitingExact(): void {
     this.exactSiting?.cancel();
+  }
+
+  /** `calibrate`'s factor per operator for the scenario, with the plan's towers. */
+  calibration(scenario: Scenario): CalibrationReport {
+    return this.need().calibration(scenario);
   }
 
   /** Reads and checks files for import (with progress); nothing changes until `commitImport`. */

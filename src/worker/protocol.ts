@@ -8,6 +8,7 @@ import type { GapView } from '../domain/gaps/view.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { Issue } from '../domain/types.ts';
+import { evidenceTransferables, type PointEvidence } from './evidence.ts';
 import type { TowerChanges } from './tower-slots.ts';
 
 /** A data file the worker fetches: `path` is relative to the data folder, `url` is same-origin. */
@@ -44,6 +45,8 @@ export interface CoverageResult {
   baselineFigures: CoverageFigures;
   /** Points per map grid cell (DatasetView.grid) by kind and level (points/view.ts). */
   cellCounts: Uint32Array;
+  /** The speed tests' verdicts and their agreement with `level`; absent without measurements.csv. */
+  evidence?: PointEvidence;
   /** Time the worker spent on this request. */
   elapsedMs: number;
 }
@@ -120,7 +123,7 @@ export function transferables(result: CoverageResult | PlanCoverage): ArrayBuffe
     onAir.towerIndex,
     ...('baselineLevel' in result ? [result.baselineLevel] : []),
     ...('changed' in result ? [result.changed] : []),
-  ].map((a) => a.buffer as ArrayBuffer);
+  ].map((a) => a.buffer as ArrayBuffer).concat(evidenceTransferables(result.evidence));
 }
 
 /** The timeline's buffers, for the transfer list. */

@@ -20,7 +20,7 @@ const dataset = {
   programme: { name: '', targets: [] },
 } as unknown as Dataset;
 
-const LAYERS: LayerId[] = ['hamlets', 'schools', 'towers', 'towerRadius', 'choropleth'];
+const LAYERS: LayerId[] = ['hamlets', 'schools', 'towers', 'towerRadius', 'choropleth', 'evidence'];
 
 const state = fc.record({
   lang: fc.constantFrom<'vi' | 'en'>('vi', 'en'),
@@ -88,7 +88,7 @@ describe('the view in the URL', () => {
   it('carries the network, so a partner’s link lands on its own', () => {
     const base = {
       lang: 'en' as const, camera: undefined, scenarioMode: 'current' as const, asOf: '2021-10-15',
-      layers: { hamlets: true, schools: true, towers: true, towerRadius: true, choropleth: true },
+      layers: { hamlets: true, schools: true, towers: true, towerRadius: true, choropleth: true, evidence: false },
       choroplethMetric: 'hamlets_good_pct' as const, sidebarTab: 'map' as const, selectedPoint: undefined, selectedTower: undefined,
       dataset: viewOf(dataset), gapFilter: {}, gapSort: { key: 'weight' as const, direction: 'desc' as const },
     };
@@ -102,7 +102,7 @@ describe('the view in the URL', () => {
   it('names points by id, not by their place in the file', () => {
     const hash = viewToHash({
       lang: 'vi', camera: undefined, scenarioMode: 'planned', asOf: '2021-10-15',
-      layers: { hamlets: true, schools: false, towers: true, towerRadius: false, choropleth: true },
+      layers: { hamlets: true, schools: false, towers: true, towerRadius: false, choropleth: true, evidence: false },
       choroplethMetric: 'hamlets_good_pct', sidebarTab: 'plan', selectedPoint: 2, selectedTower: undefined, dataset: viewOf(dataset),
       gapFilter: { query: 'dat mui', gridPower: false }, gapSort: { key: 'weight', direction: 'desc' },
     });
@@ -120,7 +120,7 @@ describe('the view in the URL', () => {
     ).toEqual({});
     expect(viewFromHash('#v=1&at=105.1,9.2,200')).toEqual({});
     expect(viewFromHash('#v=1&at=105.1,9.2')).toEqual({});
-    expect(viewFromHash('#v=1&layers=')).toEqual({ layers: { hamlets: false, schools: false, towers: false, towerRadius: false, choropleth: false } });
+    expect(viewFromHash('#v=1&layers=')).toEqual({ layers: { hamlets: false, schools: false, towers: false, towerRadius: false, choropleth: false, evidence: false } });
     expect(viewFromHash('#v=1&lang=en&mode=current&at=105.10000,9.20000,9.50')).toEqual({
       lang: 'en',
       mode: 'current',

@@ -30,6 +30,7 @@ describe('the committed simulated files', () => {
       'boundaries/landcover.geojson',
       'deliveries.csv',
       'hamlets.geojson',
+      'measurements.csv',
       'model.json',
       'programme.json',
       'schools.geojson',

@@ -8,6 +8,7 @@
  * carries its folded search text, built once, so filtering 100 000 rows on every key
  * stroke costs a few `includes` per row.
  */
+import { AGREEMENT_NAMES, type Agreement } from '../evidence/verdict.ts';
 import type { Dataset, Hamlet, School, Tower } from '../types.ts';
 import { LEVEL_GOOD, LEVEL_NONE } from '../coverage/columns.ts';
 import { hamletAt, schoolAt, type PointTable } from '../points/table.ts';
@@ -297,10 +298,16 @@ export interface GapFilter {
   query?: string;
   status?: GapStatus;
   assignedTo?: string;
+  /** How the speed tests meet the level (evidence/verdict.ts); needs the agreement column. */
+  agreement?: Agreement;
 }
 
 /** The rows that pass every part of `filter`, in their order. A new array; rows are not copied. */
-export function filterGaps(rows: readonly GapRow[], filter: GapFilter, statuses?: GapStatuses): GapRow[] {
+/**
+ * `agreementOf`: each point's agreement code (the engine's `evidence.agreement`); without it
+ * the agreement filter passes every row as unverified.
+ */
+export function filterGaps(rows: readonly GapRow[], filter: GapFilter, statuses?: GapStatuses, agreementOf?: Uint8Array): GapRow[] {
   const { districtId, communeId, operator, level, gridPower, minWeight, status, assignedTo } = filter;
   const folded = foldText(filter.query ?? '');
   const needsStatus = status !== undefined || assignedTo !== undefined;
@@ -313,6 +320,7 @@ export function filterGaps(rows: readonly GapRow[], filter: GapFilter, statuses?
     if (gridPower !== undefined && row.gridPower !== gridPower) continue;
     if (minWeight !== undefined && !(row.weight >= minWeight)) continue;
     if (!matchesFolded(row, folded)) continue;
+    if (filter.agreement !== undefined && AGREEMENT_NAMES[agreementOf?.[row.point] ?? 0] !== filter.agreement) continue;
     if (needsStatus) {
       const current = currentGap(statuses, row.gapId);
       if (status !== undefined && current.status !== status) continue;

@@ -34,8 +34,8 @@ export interface GapView {
 export const readsStatuses = (filter: GapFilter): boolean => filter.status !== undefined || filter.assignedTo !== undefined;
 
 /** The view of `rows` (gapRows of `answer`) under `query`. */
-export function gapView(rows: readonly GapRow[], answer: { level: Uint8Array; nearestTower: Int32Array; nearestKm: Float64Array }, query: GapQuery): GapView {
-  const shown = sortGaps(filterGaps(rows, query.filter, query.statuses), query.sort.key, query.sort.direction, query.lang);
+export function gapView(rows: readonly GapRow[], answer: { level: Uint8Array; nearestTower: Int32Array; nearestKm: Float64Array; agreement?: Uint8Array }, query: GapQuery): GapView {
+  const shown = sortGaps(filterGaps(rows, query.filter, query.statuses, answer.agreement), query.sort.key, query.sort.direction, query.lang);
   const n = shown.length;
   const view: GapView = {
     points: new Int32Array(n),

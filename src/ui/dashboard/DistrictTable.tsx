@@ -13,6 +13,7 @@ import { formatNumber } from '../common/format.ts';
 import type { Lang, MessageKey } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
 import { formatPercent } from '../common/metrics.ts';
+import { ConfirmedShare } from './ConfirmedShare.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 type Column = 'name' | 'hamlets' | 'population' | 'schools' | 'hamletsGoodPct' | 'studentsInNeed' | 'computers' | 'equippedPct' | 'status';
@@ -55,7 +56,7 @@ export function sortRows(rows: readonly AreaRow[], names: readonly string[], sor
   });
 }
 
-function Cells({ row, lang, change }: { row: AreaRow; lang: Lang; change: (scope: number) => AreaChange }) {
+function Cells({ row, lang, change, district }: { row: AreaRow; lang: Lang; change: (scope: number) => AreaChange; district?: number }) {
   const n = (v: number) => formatNumber(v, lang);
   const since = change(row.scope);
   const gained = since.hamletsGained > 0 ? `+${n(since.hamletsGained)}` : since.hamletsGained < 0 ? `−${n(-since.hamletsGained)}` : '0';
@@ -64,7 +65,10 @@ function Cells({ row, lang, change }: { row: AreaRow; lang: Lang; change: (scope
       <td>{n(row.hamlets)}</td>
       <td>{n(row.population)}</td>
       <td>{n(row.schools)}</td>
-      <td>{formatPercent(row.hamletsGoodPct, lang)}</td>
+      <td>
+        {formatPercent(row.hamletsGoodPct, lang)}
+        {district !== undefined && <ConfirmedShare metric="hamlets_good_pct" district={district} />}
+      </td>
       <td>{n(row.studentsInNeed)}</td>
       <td>{n(row.computers)}</td>
       <td>{formatPercent(row.equippedPct, lang)}</td>
@@ -163,7 +167,7 @@ export function DistrictTable({ dataset }: { dataset: DatasetView }) {
                         {district.name}
                       </button>
                     </th>
-                    <Cells row={row} lang={lang} change={change} />
+                    <Cells row={row} lang={lang} change={change} district={row.index} />
                   </tr>
                   {expanded &&
                     sortRows(communes, communeNames, sort).map((c) => {

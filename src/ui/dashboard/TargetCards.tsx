@@ -14,6 +14,7 @@ import { formatDate, formatNumber } from '../common/format.ts';
 import { translate, translateWith, type Lang } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
 import { formatMetric, METRIC_LABEL } from '../common/metrics.ts';
+import { ConfirmedShare } from './ConfirmedShare.tsx';
 import { ProgressChart } from './ProgressChart.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -75,6 +76,7 @@ function TargetCardView({ card, track, window, startDay, sinceDay, planned }: Ca
           / {t('target')} {show(target.target)}
         </span>
       </p>
+      <ConfirmedShare metric={metric} />
       <p className="card-meta">
         <StatusBadge status={assessment.status} lang={lang} />{' '}
         <span>

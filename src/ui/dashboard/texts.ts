@@ -79,6 +79,8 @@ export const dashboardVi = {
   reportPointsOmitted: 'Quá nhiều điểm để in ({n}): bản đồ chỉ tô màu theo huyện',
   scenarioAsOf: 'Theo ngày đang xem',
   simulatedNote: 'Ấp, trường, trạm và số máy trao là dữ liệu mô phỏng.',
+  confirmedShare: 'trong đó {pct} đã đo xác nhận',
+  confirmedShareShort: '{pct} đã đo xác nhận',
 } as const;
 
 export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
@@ -160,4 +162,6 @@ export const dashboardEn: Record<keyof typeof dashboardVi, string> = {
   reportPointsOmitted: 'Too many points to print ({n}): the map shows the district shading only',
   scenarioAsOf: 'On the as-of day',
   simulatedNote: 'Hamlets, schools, towers and deliveries are simulated data.',
+  confirmedShare: 'of which {pct} confirmed by speed tests',
+  confirmedShareShort: '{pct} confirmed by tests',
 };

@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { AgreementFilter } from './AgreementFilter.tsx';
 import { readDecimal } from '../../domain/input/decimal.ts';
 import { useEffect, useRef, useState } from 'react';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
@@ -127,6 +128,7 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
     selectedPoint === undefined || code === undefined || code >= LEVEL_GOOD
       ? undefined
       : gapRow(dataset, towers, dataset.district, selectedPoint, code, coverage?.nearestTower[selectedPoint] ?? -1, coverage?.nearestKm[selectedPoint] ?? NaN);
+  const agreement = coverage?.evidence?.agreement;
 
   // A point chosen on the map: its row is scrolled into view.
   useEffect(() => {
@@ -172,6 +174,7 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
         </p>
       </div>
       <Filters choices={view ?? NO_CHOICES} filter={filter} onChange={gapFilterChanged} />
+      {agreement && <AgreementFilter filter={filter} onChange={gapFilterChanged} />}
       <div className="button-row">
         <button type="button" onClick={() => exportAs('csv')}>
           {t('gapsExportCsv')}

@@ -1,6 +1,7 @@
 import { useAppStore, type LayerId } from '../../state/store.ts';
 import type { MessageKey } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
+import { EvidenceSummary } from './EvidenceSummary.tsx';
 
 const entries: { id: LayerId; label: MessageKey; simulated: boolean }[] = [
   { id: 'hamlets', label: 'layerHamlets', simulated: true },
@@ -8,6 +9,7 @@ const entries: { id: LayerId; label: MessageKey; simulated: boolean }[] = [
   { id: 'towers', label: 'layerTowers', simulated: true },
   { id: 'towerRadius', label: 'layerTowerRadius', simulated: true },
   { id: 'choropleth', label: 'layerChoropleth', simulated: true },
+  { id: 'evidence', label: 'layerEvidence', simulated: true },
 ];
 
 export function LayerPanel() {
@@ -31,6 +33,7 @@ export function LayerPanel() {
           </span>
         </label>
       ))}
+      <EvidenceSummary />
     </fieldset>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { EvidenceDetail } from '../gaps/EvidenceDetail.tsx';
 import { pointAt } from '../../domain/points/table.ts';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import { LEVEL_NAMES } from '../../domain/coverage/columns.ts';
@@ -68,6 +69,7 @@ export function SelectionPanel({ dataset }: { dataset: DatasetView }) {
         )}
       </dl>
       <WhyLevel index={index} />
+      <EvidenceDetail index={index} />
       <button type="button" onClick={() => pointSelected(undefined)}>
         {t('selectionClear')}
       </button>
