@@ -3,11 +3,9 @@
 // and the rest of the report (scenario, totals, districts, communes) returned for stdout.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { fileWriter, ParquetWriter, schemaFromColumnData, type ColumnSource } from 'hyparquet-writer';
-import { reportFromColumns, type CoverageColumns, type CoverageReport } from '../domain/coverage/report.ts';
+import { reportSummary, type CoverageColumns, type CoverageReport } from '../domain/coverage/report.ts';
 import { COVERAGE_CSV_HEADER, coverageCsv, coverageRowChunks, type CoverageRows } from '../domain/formats/coverage-table.ts';
 import type { Dataset } from '../domain/types.ts';
-
-export const isTableOut = (path: string): boolean => /\.(csv|parquet)$/i.test(path);
 
 function parquetColumns(rows: CoverageRows): ColumnSource[] {
   const text = (name: keyof CoverageRows, nullable: boolean): ColumnSource => ({ name, data: rows[name], type: 'STRING', nullable });
@@ -46,7 +44,6 @@ export function writeCoverageTable(path: string, dataset: Dataset, columns: Cove
     }
     writer.finish();
   }
-  // The figures come from the report's own code; its point objects are dropped, never serialised.
-  const { points: _points, ...summary } = reportFromColumns(dataset, columns);
-  return summary;
+  // The figures come from the report's own code, without its point objects.
+  return reportSummary(dataset, columns);
 }

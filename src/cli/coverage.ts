@@ -11,12 +11,14 @@
  * --out x.csv or x.parquet: the `points` go to that file as a table, written a chunk at a time
  * (coverage-table.ts), and the rest of the object to stdout.
  */
-import { computeCoverage, coverageReport } from '../domain/coverage/report.ts';
-import { evidenceOf, withMeasured } from './evidence.ts';
+import { computeCoverage } from '../domain/coverage/report.ts';
+import { writeCoverageJson } from './coverage-json.ts';
+import { evidenceOf, measuredOf } from './evidence.ts';
 import type { RadiusModelName } from '../domain/types.ts';
-import { isTableOut, writeCoverageTable } from './coverage-table.ts';
-import { commandArgs, loadDataFolder, readOptions, runAsMain, scenarioProblem, writeJson, type CommandIo } from './json-command.ts';
+import { commandArgs, loadDataFolder, readOptions, runAsMain, scenarioProblem, writeJson, writePieces, type CommandIo } from './json-command.ts';
 import { checkNetworkOptions, readNetworkOptions } from './network-options.ts';
+
+const isTableOut = (path: string): boolean => /\.(csv|parquet)$/i.test(path);
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
 export type CoverageIo = CommandIo;
@@ -63,6 +65,8 @@ export async function runCoverage(argv: readonly string[], io: CoverageIo): Prom
     const options = { ...(args.radiusModel === undefined ? {} : { radiusModel: args.radiusModel }), ...(args.operator === undefined ? {} : { operator: args.operator }) };
     if (args.out !== undefined && isTableOut(args.out)) {
       const out = args.out;
+      // Loaded only here: the Parquet writer is some fifty modules, a second of start-up on a busy machine.
+      const { writeCoverageTable } = await import('./coverage-table.ts');
       const summary = (() => {
         try {
           return writeCoverageTable(out, dataset, computeCoverage(dataset, args.scenario, {}, options));
@@ -73,8 +77,10 @@ export async function runCoverage(argv: readonly string[], io: CoverageIo): Prom
       })();
       return summary === undefined ? 1 : writeJson(summary, undefined, io);
     }
-    const report = coverageReport(dataset, args.scenario, {}, options);
-    return writeJson(withMeasured(report, dataset, evidenceOf(dataset), args.operator), args.out, io);
+    const columns = computeCoverage(dataset, args.scenario, {}, options);
+    const measured = measuredOf(dataset, args.scenario, evidenceOf(dataset), args.operator);
+    // Written a piece at a time: the same text as JSON.stringify of the whole report, never held whole.
+    return writePieces((write) => writeCoverageJson(dataset, columns, measured, write), args.out, io);
   } catch (error) {
     // A bug, not bad input: still one line, no stack.
     io.err(`error: coverage failed: ${error instanceof Error ? error.message : String(error)}`);

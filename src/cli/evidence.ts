@@ -16,6 +16,13 @@ export function evidenceOf(dataset: Pick<Dataset, 'model'>): EvidenceParams {
 
 export type PointWithMeasured<P> = P & { measured: MeasuredRecord };
 
+/** Each point's `measured` object (index-aligned with the report's points) when the data set has measurements.csv. */
+export function measuredOf(dataset: Dataset, scenario: CoverageReport['scenario'], params: EvidenceParams, operator: string | undefined): MeasuredRecord[] | undefined {
+  if (dataset.measurements === undefined) return undefined;
+  const points = pointColumns(dataset.hamlets, dataset.schools);
+  return measuredRecords(measureScenario(points, dataset.measurements, scenario, params, operator));
+}
+
 /** The report with each point's `measured` when the data set has measurements.csv; the report itself otherwise. */
 export function withMeasured(
   report: CoverageReport,
@@ -23,8 +30,7 @@ export function withMeasured(
   params: EvidenceParams,
   operator: string | undefined,
 ): CoverageReport | (Omit<CoverageReport, 'points'> & { points: PointWithMeasured<CoverageReport['points'][number]>[] }) {
-  if (dataset.measurements === undefined) return report;
-  const points = pointColumns(dataset.hamlets, dataset.schools);
-  const records = measuredRecords(measureScenario(points, dataset.measurements, report.scenario, params, operator));
+  const records = measuredOf(dataset, report.scenario, params, operator);
+  if (records === undefined) return report;
   return { ...report, points: report.points.map((p, i) => ({ ...p, measured: records[i] as MeasuredRecord })) };
 }

@@ -1,19 +1,24 @@
 // What the JSON-writing commands (`coverage`, `siting`) share: read and check a data folder,
 // write one JSON object to --out or stdout, and run as the main module.
-import { statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dateProblem } from '../domain/parse/index.ts';
+import { dateProblem, parseDataset } from '../domain/parse/index.ts';
 import type { Lang } from '../domain/messages/render.ts';
 import type { Dataset } from '../domain/types.ts';
-import { fsReason, readDataFolder } from './folder.ts';
-import { readFolder } from '../domain/import/folder-import.ts';
+import { fsReason, readDataFolder, readDataFolderChecked } from './folder.ts';
+import { needsImporter, readFolder } from '../domain/import/folder-import.ts';
 import { issueLine, takeLang } from './lang.ts';
 
 /** Where a command writes: the JSON (stdout) and one line per problem (stderr). */
 export interface CommandIo {
   out: (text: string) => void;
   err: (line: string) => void;
+  /**
+   * Stdout as it is, no newline added: for output written a piece at a time. Without it
+   * (tests) the pieces are joined and said with one `out`.
+   */
+  write?: (piece: string) => void;
 }
 
 /**
@@ -65,16 +70,19 @@ export function loadDataFolder(root: string, io: CommandIo, lang: Lang = 'en'): 
     io.err(`error: --data ${root}: ${fsReason(error) === 'no such file or folder' ? 'no such folder' : fsReason(error)}`);
     return undefined;
   }
-  let files;
+  // Hamlets, schools and towers streamed into records, never held as whole texts.
+  let read;
   try {
-    files = readDataFolder(root);
+    read = readDataFolderChecked(root);
   } catch (error) {
     const path = (error as { path?: unknown } | null)?.path;
     io.err(`error: ${typeof path === 'string' ? path : root}: ${fsReason(error)}`);
     return undefined;
   }
-  // The files the app imports (CSV, cell exports, mapped GeoJSON) through its importer.
-  const { dataset, issues } = readFolder(files);
+  // The files the app imports (CSV, cell exports, mapped GeoJSON) go through its importer,
+  // which needs every file's text; a folder of contract files alone keeps the streamed records.
+  const foreign = read.files.some((f) => needsImporter(f.path, f.text));
+  const { dataset, issues } = foreign ? readFolder(readDataFolder(root)) : parseDataset(read.files, { checked: read.checked });
   const failed = dataset === undefined || issues.some((issue) => issue.severity === 'error');
   for (const issue of issues) io.err(`${issue.severity}: ${issueLine(issue, lang)}`);
   if (failed) {
@@ -97,6 +105,56 @@ export function writeJson(value: unknown, out: string | undefined, io: CommandIo
   } catch (error) {
     io.err(`error: --out ${out}: cannot write: ${fsReason(error)}`);
     return 1;
+  }
+}
+
+/** An `--out` file that could not be written. */
+class WriteFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('cannot write');
+  }
+}
+
+/**
+ * Writes what `produce` gives, piece by piece, then a newline, to `out` (a path) or else
+ * stdout (`io.write`, or one `io.out`); the exit status.
+ */
+export function writePieces(produce: (write: (piece: string) => void) => void, out: string | undefined, io: CommandIo): number {
+  if (out === undefined) {
+    if (io.write !== undefined) {
+      produce(io.write);
+      io.write('\n');
+    } else {
+      const pieces: string[] = [];
+      produce((piece) => pieces.push(piece));
+      io.out(pieces.join(''));
+    }
+    return 0;
+  }
+  const write = (fd: number, piece: string): void => {
+    try {
+      writeSync(fd, piece, null, 'utf8');
+    } catch (error) {
+      throw new WriteFailed(error);
+    }
+  };
+  let fd: number;
+  try {
+    fd = openSync(out, 'w');
+  } catch (error) {
+    io.err(`error: --out ${out}: cannot write: ${fsReason(error)}`);
+    return 1;
+  }
+  try {
+    produce((piece) => write(fd, piece));
+    write(fd, '\n');
+    return 0;
+  } catch (error) {
+    if (!(error instanceof WriteFailed)) throw error;
+    io.err(`error: --out ${out}: cannot write: ${fsReason(error.cause)}`);
+    return 1;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -143,5 +201,6 @@ export async function runAsMain(moduleUrl: string, command: (argv: readonly stri
   process.exitCode = await command(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
+    write: (piece) => process.stdout.write(piece),
   });
 }

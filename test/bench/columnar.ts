@@ -2,8 +2,8 @@
 // (national) data folder, four ways, each in its own process so that peak memory is its own:
 //   bare      readFileSync + JSON.parse of each file (the floor every JSON reader pays)
 //   ordinary  readFileSync + parseFileDetailed (what the CLI did: tree of objects, then records)
-//   stream    4 MiB chunks → the streaming reader → records (what the CLI does now)
-//   columns   4 MiB chunks → the streaming reader → typed columns (what the worker can keep)
+//   stream    1 MiB chunks → the streaming reader → records (what the CLI does now)
+//   columns   1 MiB chunks → the streaming reader → typed columns (what the worker can keep)
 //   parquet   hamlets.parquet … → importPointFile (GeoParquet → rows → the CSV import's checks)
 //   fgb       hamlets.fgb … → importPointFile (FlatGeobuf, the same way)
 // Make the folder first: `npm run data -- --scale national --out /tmp/nat1 [--format parquet]`

@@ -1,6 +1,6 @@
 // readDataFolderChecked (hamlets, schools and towers streamed) against readDataFolder: the same
 // data set and the same issues, on the good folder and on folders with a broken point file.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,9 @@ const CASES: [string, string | undefined][] = [
   ['hamlets', 'nfd_hamlets.geojson'],
   ['hamlets', 'truncated_hamlets.geojson'],
   ['hamlets', 'bom_hamlets.geojson'],
+  ['hamlets', 'windows1258_hamlets.geojson'],
+  ['hamlets', 'mojibake_hamlets.geojson'],
+  ['schools', 'tcvn3_schools.geojson'],
   ['schools', 'exceeding_need_schools.geojson'],
   ['towers', 'swapped_towers.geojson'],
   ['towers', 'upgrade_without_technology_towers.geojson'],
@@ -36,4 +39,14 @@ describe('readDataFolderChecked', () => {
       expect(parseDataset(streamed.files, { checked: streamed.checked })).toEqual(parseDataset(readDataFolder(dir)));
     });
   }
+
+  it('equals the ordinary read with a UTF-16 towers file (read as UTF-16, not streamed)', () => {
+    const dir = folderWith('towers', undefined);
+    const text = readFileSync(join(dir, 'towers.geojson'), 'utf8');
+    writeFileSync(join(dir, 'towers.geojson'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const streamed = readDataFolderChecked(dir);
+    const ordinary = parseDataset(readDataFolder(dir));
+    expect(ordinary.dataset).toBeDefined();
+    expect(parseDataset(streamed.files, { checked: streamed.checked })).toEqual(ordinary);
+  });
 });

@@ -317,12 +317,10 @@ export function coverageFigures(
   };
 }
 
-/** The contract's JSON object from the engine's columns. */
-export function reportFromColumns(dataset: Dataset, columns: CoverageColumns): CoverageReport {
-  const { level, nearest4g, nearest4gKm } = columns.classification;
-  const n = columns.points.count;
-  const h = columns.hamletCount;
-  const figures = coverageFigures(level, columns.weight, h, columns.district, dataset.districts.length);
+/** The contract's JSON object without `points`: what `points` come after, in key order. */
+export function reportSummary(dataset: Dataset, columns: CoverageColumns): Omit<CoverageReport, 'points'> {
+  const { level } = columns.classification;
+  const figures = coverageFigures(level, columns.weight, columns.hamletCount, columns.district, dataset.districts.length);
   const districts = dataset.districts.map(
     (d, k): DistrictFigures => ({ id: d.id, name: d.name, ...(figures.areas[k] as AreaCounts) }),
   );
@@ -340,7 +338,27 @@ export function reportFromColumns(dataset: Dataset, columns: CoverageColumns): C
       }),
     );
   }
+  // Key order as in the contract; `communes` (an extension) after `districts`.
+  return {
+    scenario: columns.scenario,
+    radius_model: columns.radiusModel ?? 'fixed',
+    operator: columns.operator ?? null,
+    hamlets: figures.hamlets,
+    schools: figures.schools,
+    districts,
+    ...(communeFigures === undefined ? {} : { communes: communeFigures }),
+  };
+}
 
+/**
+ * The contract's JSON object from the engine's columns. The command line writes the same
+ * JSON without these objects (cli/coverage-json.ts): a change to a point's fields goes there too.
+ */
+export function reportFromColumns(dataset: Dataset, columns: CoverageColumns): CoverageReport {
+  const { level, nearest4g, nearest4gKm } = columns.classification;
+  const n = columns.points.count;
+  const h = columns.hamletCount;
+  const communes = dataset.communes;
   const idOf = (boundaries: readonly Boundary[] | undefined, k: number | undefined): string | null =>
     k === undefined || k < 0 ? null : (boundaries?.[k]?.id ?? null);
   const points: PointRecord[] = new Array<PointRecord>(n);
@@ -360,19 +378,7 @@ export function reportFromColumns(dataset: Dataset, columns: CoverageColumns): C
       clutter: CLUTTER_CLASSES[columns.clutter?.[i] ?? CLASS_RURAL] ?? 'rural',
     };
   }
-
-  // Key order as in the contract; `communes` (an extension) after `districts`.
-  const report: CoverageReport = {
-    scenario: columns.scenario,
-    radius_model: columns.radiusModel ?? 'fixed',
-    operator: columns.operator ?? null,
-    hamlets: figures.hamlets,
-    schools: figures.schools,
-    districts,
-    ...(communeFigures === undefined ? {} : { communes: communeFigures }),
-    points,
-  };
-  return report;
+  return { ...reportSummary(dataset, columns), points };
 }
 
 /**
