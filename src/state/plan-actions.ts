@@ -15,17 +15,23 @@ export interface NewSite {
 const placeKey = (lon: number, lat: number): string => `${lon},${lat}`;
 
 /**
- * The plan with a planned 4G tower of `operator` at each site, leaving out every site where
- * the plan already added a tower (a second click on the same suggestions changes nothing)
- * and repeats within `sites`.
+ * The plan with a planned 4G tower of `operator` at each site. Suggestions (`once`) leave out
+ * every site where the plan already added a tower (a second click on the same suggestions
+ * changes nothing) and repeats within `sites`; a tower the user places by hand is always added.
  */
-export function withPlannedTowers(base: readonly Tower[], plan: PlanDoc, sites: readonly NewSite[], operator = 'Viettel'): { plan: PlanDoc; ids: string[] } {
+export function withPlannedTowers(
+  base: readonly Tower[],
+  plan: PlanDoc,
+  sites: readonly NewSite[],
+  operator = 'Viettel',
+  once = true,
+): { plan: PlanDoc; ids: string[] } {
   let next = plan;
   const ids: string[] = [];
   const taken = new Set(plan.added.map((t) => placeKey(t.lon, t.lat)));
   for (const site of sites) {
     const key = placeKey(site.lon, site.lat);
-    if (taken.has(key)) continue;
+    if (once && taken.has(key)) continue;
     taken.add(key);
     // The ids of the loaded towers and of the plan's: a removed tower's id is not given again.
     const id = nextTowerId([...base, ...next.added]);
@@ -49,10 +55,10 @@ export function withPlannedTowers(base: readonly Tower[], plan: PlanDoc, sites: 
  * service date is on air in the "planned" scenario only (contract rule 3), so the map and the
  * figures switch to it: otherwise the new tower would show no effect at all.
  */
-export function placePlannedTowers(sites: readonly NewSite[], operator?: string): void {
+export function placePlannedTowers(sites: readonly NewSite[], operator?: string, options: { once?: boolean } = {}): void {
   const state = useAppStore.getState();
   if (!state.dataset || sites.length === 0) return;
-  const { plan, ids } = withPlannedTowers(state.dataset.towers, state.plan, sites, operator);
+  const { plan, ids } = withPlannedTowers(state.dataset.towers, state.plan, sites, operator, options.once ?? false);
   if (ids.length === 0) return;
   if (state.scenarioMode !== 'planned') state.scenarioModeChosen('planned');
   state.planEdited(plan);

@@ -18,6 +18,8 @@ const NAMES = new Set([
   'cho', 'em',
   // Vietnamese words spelt like English ones: "In báo cáo" (print), "so với" (compared with), "Phóng to" (zoom in).
   'In', 'so', 'to',
+  // Keys, units and the names of models and solvers: the same in both languages.
+  'Alt', 'Tab', 'Enter', 'MHz', 'dB', 'Hata', 'COST', 'HiGHS',
 ]);
 
 /** Words of the bundled data's names (places, schools, towers): the same in both languages. */

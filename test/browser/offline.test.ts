@@ -77,6 +77,9 @@ describe.skipIf(!executablePath)('offline after one visit', () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30000 });
     await page.getByTestId('coverage-summary').waitFor({ timeout: 90000 });
     const online = await page.getByTestId('dataset-summary').innerText();
+    // Nothing of the online page still loading (a font asked for late) may fail after the stop.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.waitForLoadState('networkidle');
 
     server.stop();
     await page.context().setOffline(true);

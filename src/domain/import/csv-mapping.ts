@@ -76,6 +76,8 @@ export const SPECS = {
     f('upgrade_radius_km', 'number', false, 'ban_kinh_nang_cap_km', 'ban_kinh_nang_cap'),
     f('upgrade_date', 'string', false, 'ngay_nang_cap'),
     f('height_m', 'number', false, 'chieu_cao_m', 'chieu_cao', 'do_cao', 'height'),
+    f('band_mhz', 'number', false, 'bang_tan_mhz', 'bang_tan', 'tan_so_mhz', 'tan_so', 'band', 'frequency_mhz'),
+    f('upgrade_band_mhz', 'number', false, 'bang_tan_nang_cap_mhz', 'bang_tan_nang_cap'),
     SYNTHETIC,
   ],
 } as const satisfies Record<PointKind, readonly FieldSpec[]>;

@@ -119,6 +119,7 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
     placePlannedTowers(
       chosen.map((site) => ({ lon: site.lon, lat: site.lat, radiusKm })),
       operator,
+      { once: true },
     );
   };
 
