@@ -115,6 +115,15 @@ export function GapStatusPanel({ row }: { row: GapRow | undefined }) {
     setNote(undefined);
     if (read.ok) setPending({ file: file.name, preview: checked.preview, incoming: read.history });
   };
+  // The address already holds the view and the chosen gap (url-sync): copying it shares both.
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setNote({ ok: true, text: t('statusLinkCopied') });
+    } catch {
+      setNote({ ok: false, text: tw('statusLinkNotCopied', { url: window.location.href }) });
+    }
+  };
   const merge = () => {
     if (!pending) return;
     useAppStore.getState().gapHistoryMerged(pending.incoming);
@@ -132,6 +141,11 @@ export function GapStatusPanel({ row }: { row: GapRow | undefined }) {
         <button type="button" onClick={exportHistory}>
           {t('statusHistoryCsv')}
         </button>
+        {row && (
+          <button type="button" onClick={() => void copyLink()}>
+            {t('statusCopyLink')}
+          </button>
+        )}
         <FileButton label={t('statusImport')} accept=".json,application/json" onFiles={(files) => void importStatuses(files[0])} />
       </div>
       {pending && (
