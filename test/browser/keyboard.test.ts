@@ -50,7 +50,8 @@ describe.skipIf(!executablePath)('Every feature by keyboard', () => {
       expect(presses).toBeLessThan(60);
       await s.page.keyboard.type('2G');
       const options = s.page.locator('#feature-finder-list [role="option"]');
-      await options.first().waitFor();
+      // The list follows the typed text a moment later (deferred): wait for "2G", not "2".
+      await s.page.waitForFunction(() => /, 2G, /.test(document.querySelector('#feature-finder-list [role="option"]')?.textContent ?? ''));
       const first = await options.first().innerText();
       expect(first).toMatch(/, 2G, /);
       await s.page.keyboard.press('ArrowDown');
