@@ -1,6 +1,6 @@
 // The workbench's "place new towers" action, shared by the map click, the centre button and
 // the siting suggestions, so that all three make the same kind of tower.
-import { addTower, EMPTY_PLAN, isEmptyPlan, nextTowerId, type PlanDoc } from '../domain/plan/plan.ts';
+import { addTower, EMPTY_PLAN, isEmptyPlan, nextTowerId, withCalibration, type PlanDoc } from '../domain/plan/plan.ts';
 import type { Tower } from '../domain/types.ts';
 import { useAppStore } from './store.ts';
 
@@ -67,11 +67,12 @@ export function placePlannedTowers(sites: readonly NewSite[], operator?: string,
 
 /**
  * Empties the plan as one undo step (undo brings every edit back). The chosen tower is let go
- * when the plan had added it: it no longer exists.
+ * when the plan had added it: it no longer exists. A calibration what-if stays: it is no edit
+ * of a tower, and has its own undo in the calibration panel.
  */
 export function clearPlan(): void {
   const state = useAppStore.getState();
   if (isEmptyPlan(state.plan)) return;
   if (state.selectedTower !== undefined && state.plan.added.some((t) => t.id === state.selectedTower)) state.towerSelected(undefined);
-  state.planEdited(EMPTY_PLAN);
+  state.planEdited(withCalibration(EMPTY_PLAN, state.plan.calibration));
 }

@@ -8,7 +8,7 @@ import type { NetworkFigures } from './protocol.ts';
 import { touchedIds, towerInPlan } from '../domain/plan/diff.ts';
 import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '../domain/plan/incremental.ts';
 import { NearestTowers } from '../domain/plan/nearest.ts';
-import { applyPlan, EMPTY_PLAN, isEmptyPlan, type PlanDoc } from '../domain/plan/plan.ts';
+import { applyPlan, EMPTY_PLAN, isEmptyPlan, withCalibration, type PlanDoc } from '../domain/plan/plan.ts';
 import type { PointGrid } from '../domain/coverage/point-grid.ts';
 import { CELL_COUNTS, cellLevelCounts, viewGrid } from '../domain/points/view.ts';
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
@@ -23,6 +23,7 @@ import { EvidenceSession } from './evidence.ts';
 import { calibrate, type CalibrationReport } from '../domain/evidence/calibrate.ts';
 import { scenarioLevelsFor } from '../domain/evidence/levels.ts';
 import { testColumns } from '../domain/evidence/tests.ts';
+import { calibratedTower, calibratedTowers, sameFactors } from '../domain/evidence/calibrated.ts';
 import type { CoverageResult, PlanCoverage } from './protocol.ts';
 import { OnAirSlots, TowerSlots } from './tower-slots.ts';
 
@@ -49,6 +50,8 @@ export class CoverageSession {
   private readonly baseById: ReadonlyMap<string, Tower>;
   /** The plan laid over the loaded towers, made when something needs the whole list. */
   private applied: readonly Tower[] | undefined;
+  /** The same with the plan's calibration what-if (radii × factor): what every pass computes on. */
+  private calibrated: readonly Tower[] | undefined;
   /** A plan edit's state for one scenario: levels, nearest towers, and circles by slot. */
   private engine:
     | { scenario: Scenario; coverage: IncrementalCoverage; nearest: NearestTowers; onAir: OnAirSlots; cellCounts: Uint32Array }
@@ -125,9 +128,15 @@ export class CoverageSession {
     return this.towers;
   }
 
-  private get towers(): readonly Tower[] {
+  /** The plan's towers with the model's radii, as `calibrate` fits them. */
+  private get planTowers(): readonly Tower[] {
     this.applied ??= isEmptyPlan(this.plan) ? this.dataset.towers : applyPlan(this.dataset.towers, this.plan).towers;
     return this.applied;
+  }
+
+  private get towers(): readonly Tower[] {
+    this.calibrated ??= calibratedTowers(this.planTowers, this.plan.calibration);
+    return this.calibrated;
   }
 
   /**
@@ -147,7 +156,7 @@ export class CoverageSession {
   private baselineFor(scenario: Scenario, planLevel: Uint8Array): { level: Uint8Array; figures: CoverageFigures } {
     if (this.baseline?.scenario === scenario) return this.baseline;
     const level =
-      isEmptyPlan(this.plan) ? planLevel.slice() : classify(this.points, this.onAir(this.dataset.towers, scenario)).level;
+      isEmptyPlan(this.plan) ? planLevel.slice() : classify(this.points, this.onAir(calibratedTowers(this.dataset.towers, this.plan.calibration), scenario)).level;
     this.baseline = { scenario, level, figures: this.figuresOf(level) };
     return this.baseline;
   }
@@ -228,20 +237,26 @@ export class CoverageSession {
    */
   setPlan(requestId: number, plan: PlanDoc, scenario: Scenario): PlanCoverage {
     const started = performance.now();
+    // A new calibration moves every radius: the edit state starts again, calibrated, from the
+    // towers before this edit (whose own changes then go through slots as any edit's do).
+    if (!sameFactors(plan.calibration, this.plan.calibration)) {
+      this.plan = withCalibration(this.plan, plan.calibration);
+      this.applied = this.calibrated = this.engine = this.baseline = this.lastNearest = undefined;
+    }
     // Built (when the scenario is new) from the towers before this edit, so that the edit's
     // own change is what the answer reports.
     const engine = this.engineFor(scenario);
     const touched: [string, Circle | undefined][] = [];
     for (const id of touchedIds(this.plan, plan)) {
       const tower = towerInPlan(this.baseById, plan, id);
-      const circle = tower === undefined || !this.inNetwork(tower) ? undefined : towerCircle(tower, scenario);
+      const circle = tower === undefined || !this.inNetwork(tower) ? undefined : towerCircle(calibratedTower(tower, this.plan.calibration ?? {}), scenario);
       touched.push([id, circle]);
       const slot = this.slots.set(id, tower);
       engine.onAir.set(slot, circle);
       engine.nearest.set(slot, circle?.broadband ? circle : undefined);
     }
     this.plan = plan;
-    this.applied = undefined;
+    this.applied = this.calibrated = undefined;
     const change = engine.coverage.setMany(touched);
     this.recount(engine.cellCounts, change);
     const level = engine.coverage.level.slice();
@@ -359,9 +374,12 @@ export class CoverageSession {
     return whyLevel(point, this.towers, scenario, effectiveModel(this.dataset, 'fixed'), this.network);
   }
 
-  /** `calibrate`'s factor per operator (contract, "Version 2") with the plan's towers. */
+  /**
+   * `calibrate`'s factor per operator (contract, "Version 2") with the plan's towers, on the
+   * model's radii (a calibration the plan applies is not fitted again on top of itself).
+   */
   calibration(scenario: Scenario): CalibrationReport {
-    const towers = [...this.towers];
+    const towers = [...this.planTowers];
     return calibrate(
       {
         scenario,

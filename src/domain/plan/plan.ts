@@ -12,6 +12,7 @@ import { TECHNOLOGIES, TOWER_STATUSES, type Technology, type Tower } from '../ty
 import { cut } from '../messages/codes.ts';
 import { problem, problemText, type Problem } from '../messages/problems.ts';
 import { isIsoDate } from '../parse/dates.ts';
+import { readFactors, type CalibrationFactors } from '../evidence/calibrated.ts';
 
 /** The tower fields a plan may change; the others (id, status, synthetic) are fixed. */
 export const PATCH_FIELDS = [
@@ -46,6 +47,12 @@ export interface PlanDoc {
   changed: Record<string, TowerPatch>;
   /** Ids of loaded towers taken out, in the order they were removed. */
   removed: string[];
+  /**
+   * A what-if on the model, not an edit of a tower: each operator's radii × its factor
+   * (`calibrate`'s, evidence/calibrated.ts). Absent: the model as it is. Older saved plans
+   * lack it and read as such; older versions reading a newer plan ignore it.
+   */
+  calibration?: CalibrationFactors;
 }
 
 export const EMPTY_PLAN: PlanDoc = Object.freeze({
@@ -333,7 +340,13 @@ export function planFromTowers(base: readonly Tower[], edited: readonly Tower[])
   return { added, changed, removed };
 }
 
-/** Whether the plan holds any edit. */
+/** The plan with the model's radii calibrated by `factors` (none, or empty: the model as it is). */
+export function withCalibration(plan: PlanDoc, factors: CalibrationFactors | undefined): PlanDoc {
+  const { calibration: _, ...rest } = plan;
+  return factors === undefined || Object.keys(factors).length === 0 ? rest : { ...rest, calibration: factors };
+}
+
+/** Whether the plan changes no tower (a calibration alone is a what-if on the model, not a tower edit). */
 export function isEmptyPlan(plan: PlanDoc): boolean {
   return plan.added.length === 0 && plan.removed.length === 0 && Object.keys(plan.changed).length === 0;
 }
@@ -434,6 +447,11 @@ export function readPlanDoc(value: unknown): { ok: true; plan: PlanDoc } | { ok:
     const id: unknown = removed[i];
     if (typeof id !== 'string') return refused(not(`removed[${i}]`, 'towerId'));
     plan.removed.push(id);
+  }
+  if (value['calibration'] !== undefined) {
+    const read = readFactors(value['calibration']);
+    if (!read.ok) return refused(not(read.at, read.what));
+    if (Object.keys(read.factors).length > 0) plan.calibration = read.factors;
   }
   return { ok: true, plan };
 }
