@@ -68,6 +68,18 @@ describe('savePlan and loadPlan', () => {
     expectSame(await getRaw(indexedDB, PLANS_STORE, KEY), { schema: PLAN_SCHEMA, datasetKey: KEY, savedAt: T0, revision: 1, plan });
   });
 
+  it('round-trips a calibration what-if with the plan (issue 16), and reads a schema-3 record saved without one', async () => {
+    const indexedDB = new IDBFactory();
+    const plan: PlanDoc = { ...samplePlan(), calibration: { Viettel: 1.3 } };
+    await savePlan(KEY, plan, { indexedDB, now: at(T0) });
+    const loaded = await loadPlan(KEY, { indexedDB });
+    if (loaded.status !== 'loaded') throw new Error('not loaded');
+    expect(loaded.plan.calibration).toEqual({ Viettel: 1.3 });
+    await putRaw(indexedDB, PLANS_STORE, KEY, { schema: 3, datasetKey: KEY, savedAt: T0, revision: 1, plan: samplePlan() });
+    const old = await loadPlan(KEY, { indexedDB });
+    expect(old.status === 'loaded' && !('calibration' in old.plan)).toBe(true);
+  });
+
   it('round-trips the empty plan and replaces the plan saved before', async () => {
     const indexedDB = new IDBFactory();
     expect(await savePlan(KEY, samplePlan(), { indexedDB, now: at(T0) })).toEqual({ ok: true, savedAt: T0, revision: 1 });
