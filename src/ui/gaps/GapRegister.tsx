@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { AgreementFilter } from './AgreementFilter.tsx';
+import { DistrictDisputes } from './DistrictDisputes.tsx';
 import { readDecimal } from '../../domain/input/decimal.ts';
 import { useEffect, useRef, useState } from 'react';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
@@ -175,6 +176,7 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
       </div>
       <Filters choices={view ?? NO_CHOICES} filter={filter} onChange={gapFilterChanged} />
       {agreement && <AgreementFilter filter={filter} onChange={gapFilterChanged} />}
+      {agreement && <DistrictDisputes />}
       <div className="button-row">
         <button type="button" onClick={() => exportAs('csv')}>
           {t('gapsExportCsv')}
