@@ -407,7 +407,11 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
       // A CSV, a cell export or mapped GeoJSON became the contract's GeoJSON: said of the user's file.
       if (format !== 'csv' && format !== 'cells' && header === undefined) return [issue];
       const { featureIndex: _feature, ...rest } = issue; // said at the user's CSV line, when the feature came from one
-      const read: Issue = { ...(place?.line !== undefined ? { ...rest, line: place.line } : issue), file: name, params: { ...issue.params, readAs: issue.file } };
+      // Lines named in the message (tests outside the province) are the user's too; an Ookla tile's tests share its line.
+      const origin = originOf(imported.read);
+      const named = issue.params?.['lines'];
+      const lines = origin && Array.isArray(named) ? { lines: [...new Set(named.map((l) => (typeof l === 'number' ? (origin({ line: l })?.line ?? l) : l)))] } : {};
+      const read: Issue = { ...(place?.line !== undefined ? { ...rest, line: place.line } : issue), file: name, params: { ...issue.params, ...lines, readAs: issue.file } };
       return [{ ...read, message: englishText(read) }];
     });
     return { sources, dataset: result.dataset, issues: said };

@@ -124,6 +124,21 @@ describe('staging a measurements file over the bundled data', () => {
     expect(hamlets.files[0]?.kind).toBeUndefined();
   });
 
+  it('counts and reports the tests outside the province at the user\'s lines, and keeps them (Vietnamese kbps header, Ookla tiles)', () => {
+    const vi = stageImport(current, [{ name: 'vi_kbps_outside_measurements.csv', text: readFileSync(`${DIR}vi_kbps_outside_measurements.csv`, 'utf8') }]);
+    expect(vi.dataset?.measurements?.map((m) => m.downloadMbps)).toEqual([12.5, 8, 0.8]);
+    const outside = vi.issues.filter((i) => i.code === 'outside-province');
+    // The second test is on line 4 of the user's file (a blank line before the first).
+    expect(outside.map((i) => [i.file, i.params?.['lines'], i.params?.['count'], i.params?.['total']])).toEqual([['vi_kbps_outside_measurements.csv', [4], 1, 3]]);
+    expect(outside[0]?.message).toContain('1 of 3 tests lie outside the province');
+    const tiles = stageImport(current, [{ name: '2024-07-01_tiles_outside.csv', text: readFileSync(`${DIR}2024-07-01_tiles_outside.csv`, 'utf8') }]);
+    expect(tiles.dataset?.measurements).toHaveLength(5);
+    // The second tile (line 3) stands for 2 tests: both outside, said once at its line.
+    const tileOutside = tiles.issues.filter((i) => i.code === 'outside-province');
+    expect(tileOutside.map((i) => [i.params?.['lines'], i.params?.['count']])).toEqual([[[3], 2]]);
+    expect(tiles.issues.map((i) => i.code)).toContain('ookla-approximation');
+  });
+
   it('takes the kind from the name, and offers the valid rows alone when some are bad', () => {
     const text = readFileSync(`${DIR}kbps_measurements.csv`, 'utf8') + '2024-05-03,105.03,9.04,MobiFone,abc,,40,drive test\n';
     const staged = stageImport(current, [{ name: 'kbps_measurements.csv', text }]);
