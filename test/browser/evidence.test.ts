@@ -51,6 +51,19 @@ describe.skipIf(!executablePath)('Speed tests and verdicts in headless Chromium'
     // npm run calibrate -- --data data: Viettel × 1.3, agreement 310 → 319 of 326 points.
     expect(await viettel.getAttribute('data-factor')).toBe('1.3');
     expect(await viettel.innerText()).toContain('97,9 %');
+    // Applied as a what-if: the engine recomputes with Viettel's radii × 1.3 (unit oracle:
+    // test/worker/calibration-whatif.test.ts), and Ctrl+Z undoes it.
+    await s.page.getByRole('button', { name: 'Áp dụng hệ số (giả định)' }).click();
+    const effect = s.page.getByTestId('calibration-effect');
+    await effect.waitFor();
+    expect(await effect.innerText()).toBe('Đối chiếu với số đo, trước → sau: xác nhận 493 → 499, trái mô hình 34 → 37, đánh giá thấp 9 → 0.');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="evidence-counts"]')?.getAttribute('data-understated') === '0');
+    await s.page.getByTestId('calibration').scrollIntoViewIfNeeded();
+    await s.page.screenshot({ path: 'test-results/evidence-calibrated-vi.png' });
+    await s.page.keyboard.press('Control+z');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="evidence-counts"]')?.getAttribute('data-understated') === '9');
+    expect(Number(await counts.getAttribute('data-contradicted'))).toBe(34);
+    expect(await s.page.getByTestId('calibration-applied').count()).toBe(0);
     expect(s.errors).toEqual([]);
   });
 
@@ -62,6 +75,13 @@ describe.skipIf(!executablePath)('Speed tests and verdicts in headless Chromium'
     expect(await s.page.getByText('Hollow shapes (◇ a test, ○ a verdict) are measurements').count()).toBe(1);
     await s.page.locator('.maplibregl-canvas').scrollIntoViewIfNeeded();
     await s.page.screenshot({ path: 'test-results/evidence-en.png' });
+    await s.page.getByRole('button', { name: 'Apply factors (what-if)' }).click();
+    await s.page.getByTestId('calibration-effect').waitFor();
+    expect(await s.page.getByTestId('calibration-applied').innerText()).toContain('Calibration what-if applied: Viettel × 1.3.');
+    await s.page.getByTestId('calibration').scrollIntoViewIfNeeded();
+    await s.page.screenshot({ path: 'test-results/evidence-calibrated-en.png' });
+    await s.page.getByRole('button', { name: 'Remove calibration' }).click();
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="evidence-counts"]')?.getAttribute('data-understated') === '9');
     expect(s.errors).toEqual([]);
     // On the as-of day the cards say how much of their value the tests confirm.
     await s.page.getByRole('radio', { name: /^On the as-of day/ }).check();
