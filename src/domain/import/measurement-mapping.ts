@@ -3,7 +3,7 @@
 // punctuation ignored), with the names Vietnamese offices and apps use ("Tốc độ tải xuống
 // (Mbps)", "Nhà mạng", "Kinh độ", …) and the unit a speed column is in: a header that says
 // "kbps" is converted (÷ 1000), one that says "Mbps" or nothing is read as Mbps.
-import { normalizeHeader } from './csv-mapping.ts';
+import { normalizeHeader, type ColumnMapping } from './csv-mapping.ts';
 
 export const MEASUREMENT_FIELDS = ['date', 'lon', 'lat', 'operator', 'download_mbps', 'technology', 'upload_mbps', 'latency_ms', 'source'] as const;
 export type MeasurementField = (typeof MEASUREMENT_FIELDS)[number];
@@ -121,4 +121,31 @@ export function looksLikeMeasurements(header: readonly string[]): boolean {
   if (isOoklaHeader(header)) return true;
   const guess = guessMeasurementMapping(header);
   return guess.unmapped.length === 0;
+}
+
+/**
+ * The mapping in the shape the import panel's mapping editor edits (lon, lat, then the other
+ * fields), so that a speed-test CSV is corrected as a CSV of points is.
+ */
+export function asColumnMapping(mapping: MeasurementMapping): ColumnMapping {
+  const { lon, lat, ...rest } = mapping.columns;
+  return { lon, lat, properties: rest as unknown as ColumnMapping['properties'] };
+}
+
+/**
+ * The user's choice from the editor back as a measurement mapping: a field left out has no
+ * column, and each speed's unit is the one its chosen column's header says (kbps → ÷ 1000).
+ */
+export function fromColumnMapping(header: readonly string[], edited: ColumnMapping): MeasurementMapping {
+  const properties = edited.properties as unknown as Partial<Record<MeasurementField, number | null>>;
+  const columns = Object.fromEntries(MEASUREMENT_FIELDS.map((f) => [f, null])) as Record<MeasurementField, number | null>;
+  for (const field of MEASUREMENT_FIELDS) {
+    const value = field === 'lon' ? edited.lon : field === 'lat' ? edited.lat : properties[field];
+    columns[field] = typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < header.length ? value : null;
+  }
+  const unitOf = (field: 'download_mbps' | 'upload_mbps'): SpeedUnit => {
+    const column = columns[field];
+    return column === null ? 'mbps' : (stem(header[column] ?? '').unit ?? 'mbps');
+  };
+  return { columns, downloadUnit: unitOf('download_mbps'), uploadUnit: unitOf('upload_mbps') };
 }

@@ -29,7 +29,7 @@ import { csvToFeatures, guessMapping, sniffCsv, swapCoordinates, type ColumnMapp
 import { guessPropertyMapping, mayNeedMapping, needsMapping, pointKindOfContent, propertiesToFeatures, propertyTable, type PropertyTable } from './geojson-points.ts';
 import { importMeasurements } from './measurement-import.ts';
 import { swapGeoJSON, withoutBadFeatures, withoutBadLines } from './staging-cuts.ts';
-import { looksLikeMeasurements } from './measurement-mapping.ts';
+import { asColumnMapping, fromColumnMapping, looksLikeMeasurements } from './measurement-mapping.ts';
 
 export type ImportFormat = 'geojson' | 'csv' | 'cells' | 'deliveries';
 
@@ -253,8 +253,11 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded
 
   if (kind === 'measurements') {
     // Any speed-test CSV (contract, other headers, Ookla tiles) becomes the contract's measurements.csv.
-    const result = importMeasurements(file.name, source);
+    // The user's corrected columns (the mapping editor's shape), else guessed from the header.
+    const header = file.mapping ? sniffCsv(source).header : [];
+    const result = importMeasurements(file.name, source, file.mapping ? { mapping: fromColumnMapping(header, file.mapping) } : {});
     Object.assign(staged, { format: 'csv', header: result.sniff.header, rows: result.rows, validRows: result.validRows, fixes: offered(result.issues) });
+    if (result.mapping) staged.mapping = asColumnMapping(result.mapping);
     const validText = result.validLines.length > 0 ? result.validText : undefined;
     const dropped = result.rows - result.validRows;
     return { staged, issues: result.issues, text: result.text, origin: linesFrom([1, ...result.lines]), validText, validOrigin: linesFrom([1, ...result.validLines]), dropped };

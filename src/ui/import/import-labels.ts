@@ -77,6 +77,7 @@ export const FIELD_LABEL: Readonly<Record<Lang, Readonly<Record<string, string>>
     radius_km: 'Bán kính (km)', service_date: 'Ngày phát sóng', upgrade_technology: 'Công nghệ nâng cấp',
     upgrade_radius_km: 'Bán kính sau nâng cấp (km)', upgrade_date: 'Ngày nâng cấp', height_m: 'Chiều cao (m)',
     band_mhz: 'Băng tần (MHz)', upgrade_band_mhz: 'Băng tần sau nâng cấp (MHz)', clutter: 'Lớp phủ quanh điểm',
+    date: 'Ngày đo', download_mbps: 'Tốc độ tải xuống', upload_mbps: 'Tốc độ tải lên', latency_ms: 'Độ trễ (ms)', source: 'Nguồn',
   },
   en: {
     lon: 'Longitude', lat: 'Latitude', id: 'Id', name: 'Name', population: 'Population', households: 'Households',
@@ -86,6 +87,7 @@ export const FIELD_LABEL: Readonly<Record<Lang, Readonly<Record<string, string>>
     radius_km: 'Radius (km)', service_date: 'On air from', upgrade_technology: 'Upgrade technology',
     upgrade_radius_km: 'Radius after upgrade (km)', upgrade_date: 'Upgrade date', height_m: 'Height (m)',
     band_mhz: 'Band (MHz)', upgrade_band_mhz: 'Band after upgrade (MHz)', clutter: 'Clutter class',
+    date: 'Test date', download_mbps: 'Download speed', upload_mbps: 'Upload speed', latency_ms: 'Latency (ms)', source: 'Source',
   },
 };
 

@@ -139,6 +139,20 @@ describe('staging a measurements file over the bundled data', () => {
     expect(tiles.issues.map((i) => i.code)).toContain('ookla-approximation');
   });
 
+  it('is corrected as a CSV of points is: the editor\'s mapping, the unit from the chosen column\'s header', () => {
+    const text = readFileSync(`${DIR}unmapped_speed_measurements.csv`, 'utf8');
+    const guessed = stageImport(current, [{ name: 'unmapped_speed_measurements.csv', text, kind: 'measurements' }]);
+    expect(guessed.issues.filter((i) => i.severity === 'error').map((i) => i.code)).toEqual(['csv-unmapped']);
+    const mapping = guessed.files[0]?.mapping;
+    if (!mapping) throw new Error('no mapping offered');
+    expect(mapping).toMatchObject({ lon: 1, lat: 2, properties: { date: 0, operator: 3, download_mbps: null, upload_mbps: 5 } });
+    const edited = { ...mapping, properties: { ...mapping.properties, download_mbps: 4 } } as typeof mapping;
+    const corrected = stageImport(current, [{ name: 'unmapped_speed_measurements.csv', text, kind: 'measurements', mapping: edited }]);
+    expect(corrected.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(corrected.dataset?.measurements?.map((m) => [m.operator, m.downloadMbps, m.uploadMbps])).toEqual([['Viettel', 12.5, 3.5], ['VNPT', 0.8, 0.4]]);
+    expect(corrected.issues.map((i) => i.code)).toContain('kbps-converted');
+  });
+
   it('takes the kind from the name, and offers the valid rows alone when some are bad', () => {
     const text = readFileSync(`${DIR}kbps_measurements.csv`, 'utf8') + '2024-05-03,105.03,9.04,MobiFone,abc,,40,drive test\n';
     const staged = stageImport(current, [{ name: 'kbps_measurements.csv', text }]);
