@@ -66,12 +66,13 @@ export function placePlannedTowers(sites: readonly NewSite[], operator?: string,
 }
 
 /**
- * Empties the plan as one undo step (undo brings every edit back). The chosen tower is let go
+ * Empties the plan's tower edits as one undo step (undo brings every edit back); the
+ * coverage model's edits stay (the model panel resets those). The chosen tower is let go
  * when the plan had added it: it no longer exists.
  */
 export function clearPlan(): void {
   const state = useAppStore.getState();
   if (isEmptyPlan(state.plan)) return;
   if (state.selectedTower !== undefined && state.plan.added.some((t) => t.id === state.selectedTower)) state.towerSelected(undefined);
-  state.planEdited(EMPTY_PLAN);
+  state.planEdited(state.plan.model ? { ...EMPTY_PLAN, model: state.plan.model } : EMPTY_PLAN);
 }

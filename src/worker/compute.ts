@@ -13,9 +13,9 @@ import type { PointGrid } from '../domain/coverage/point-grid.ts';
 import { CELL_COUNTS, cellLevelCounts, viewGrid } from '../domain/points/view.ts';
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
 import { buildTimeline, levelInputs, type Timeline } from '../domain/progress/timeline.ts';
-import type { Dataset, Tower } from '../domain/types.ts';
+import type { Dataset, RadioModel, Tower } from '../domain/types.ts';
+import { editedModel, sameModelEdit } from '../domain/plan/model-edit.ts';
 import { pointClutter } from '../domain/coverage/clutter.ts';
-import { effectiveModel } from '../domain/coverage/report.ts';
 import { networkLevels } from '../domain/coverage/scenario-levels.ts';
 import { whyLevel, type WhyLevel } from '../domain/coverage/why.ts';
 import type { ClassifyPool } from './classify-pool.ts';
@@ -30,11 +30,6 @@ export type LevelChangesOf = (inputs: ReturnType<typeof levelInputs>) => LevelCh
 
 /** The radius assumptions shown side by side: coverage is an estimate, not a measurement. */
 export const RADIUS_FACTORS = [0.75, 1, 1.25] as const;
-
-function scaled(towers: TowerColumns, factor: number): TowerColumns {
-  if (factor === 1) return towers;
-  return { ...towers, radiusKm: towers.radiusKm.map((r) => r * factor) };
-}
 
 /**
  * One dataset held in the worker, with the user's plan over its towers. Points, weights and
@@ -64,8 +59,8 @@ export class CoverageSession {
   private answered: { level: Uint8Array; nearestTower: Int32Array; nearestKm: Float64Array; agreement?: Uint8Array; rows?: GapRow[] } | undefined;
   /** The one operator whose towers count (rule 9), undefined for all of them together. */
   private network: string | undefined;
-  /** Clutter class code per point, made on the first "why" (rule 8). */
-  private clutter: Uint8Array | undefined;
+  /** The data set's model with the plan's model edit (model-edit.ts): what every radius follows. */
+  private model: RadioModel;
   /** The speed tests' verdicts, when the data set has measurements (evidence.ts). */
   private readonly evidence: EvidenceSession | undefined;
 
@@ -88,6 +83,33 @@ export class CoverageSession {
     this.baseById = new Map(dataset.towers.map((t) => [t.id, t]));
     this.slots = new TowerSlots(dataset.towers);
     this.evidence = EvidenceSession.of(dataset, this.points);
+    this.model = editedModel(dataset.model, undefined);
+  }
+
+  /** The coverage model in use (model.json with the plan's edit). */
+  get radioModel(): RadioModel {
+    return this.model;
+  }
+
+  /** Under path loss every radius depends on the point's clutter class (rule 8). */
+  get pathLoss(): boolean {
+    return this.model.radiusModel === 'path_loss';
+  }
+
+  /** The points' clutter classes, made when first needed (rule 8). */
+  private clutterOfPoints(): Uint8Array {
+    this.points.clutter ??= pointClutter(this.dataset, this.points.lon, this.points.lat);
+    return this.points.clutter;
+  }
+
+  /** Takes the plan's model edit; a change drops what was computed under the model before. */
+  private setModel(plan: PlanDoc): void {
+    if (sameModelEdit(plan.model, this.plan.model)) return;
+    this.model = editedModel(this.dataset.model, plan.model);
+    if (this.pathLoss) this.clutterOfPoints();
+    this.engine = undefined;
+    this.baseline = undefined;
+    this.lastNearest = undefined;
   }
 
   /**
@@ -107,8 +129,8 @@ export class CoverageSession {
   }
 
   /** The towers of the network (rule 9) on air in a scenario. */
-  private onAir(towers: readonly Tower[], scenario: Scenario): TowerColumns {
-    return onAirTowers(towers, scenario, this.network === undefined ? {} : { operator: this.network });
+  private onAir(towers: readonly Tower[], scenario: Scenario, radiusFactor = 1): TowerColumns {
+    return onAirTowers(towers, scenario, { model: this.model, radiusFactor, ...(this.network === undefined ? {} : { operator: this.network }) });
   }
 
   private inNetwork(tower: Tower): boolean {
@@ -163,7 +185,7 @@ export class CoverageSession {
    * factor per task, and drops them when a newer request comes first.
    */
   radiusFigures(scenario: Scenario, factor: number): CoverageFigures {
-    return this.figuresOf(classify(this.points, scaled(this.onAir(this.towers, scenario), factor)).level);
+    return this.figuresOf(classify(this.points, this.onAir(this.towers, scenario, factor)).level);
   }
 
   /** Everything for one scenario: levels, nearest 4G/5G, figures, the plan's baseline. */
@@ -207,6 +229,7 @@ export class CoverageSession {
       requestId,
       scenario,
       ...(this.network === undefined ? {} : { network: this.network }),
+      radiusModel: this.model.radiusModel,
       level,
       nearestTower,
       nearestKm: nearest4gKm,
@@ -228,13 +251,14 @@ export class CoverageSession {
    */
   setPlan(requestId: number, plan: PlanDoc, scenario: Scenario): PlanCoverage {
     const started = performance.now();
+    if (!sameModelEdit(plan.model, this.plan.model)) return this.setPlanModel(requestId, plan, scenario, started);
     // Built (when the scenario is new) from the towers before this edit, so that the edit's
     // own change is what the answer reports.
     const engine = this.engineFor(scenario);
     const touched: [string, Circle | undefined][] = [];
     for (const id of touchedIds(this.plan, plan)) {
       const tower = towerInPlan(this.baseById, plan, id);
-      const circle = tower === undefined || !this.inNetwork(tower) ? undefined : towerCircle(tower, scenario);
+      const circle = tower === undefined || !this.inNetwork(tower) ? undefined : towerCircle(tower, scenario, this.model);
       touched.push([id, circle]);
       const slot = this.slots.set(id, tower);
       engine.onAir.set(slot, circle);
@@ -244,6 +268,33 @@ export class CoverageSession {
     this.applied = undefined;
     const change = engine.coverage.setMany(touched);
     this.recount(engine.cellCounts, change);
+    return this.planAnswer(requestId, scenario, engine, change.points, started);
+  }
+
+  /**
+   * A plan whose model edit changed: every radius may have, so the scenario's state is built
+   * again under the new model; `changed` lists the points whose level differs from the last answer's.
+   */
+  private setPlanModel(requestId: number, plan: PlanDoc, scenario: Scenario, started: number): PlanCoverage {
+    const before = this.answered?.level;
+    this.setModel(plan);
+    for (const id of touchedIds(this.plan, plan)) this.slots.set(id, towerInPlan(this.baseById, plan, id));
+    this.plan = plan;
+    this.applied = undefined;
+    const engine = this.engineFor(scenario);
+    const after = engine.coverage.level;
+    const changed: number[] = [];
+    if (before?.length === after.length) for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) changed.push(i);
+    return this.planAnswer(requestId, scenario, engine, Int32Array.from(changed), started);
+  }
+
+  private planAnswer(
+    requestId: number,
+    scenario: Scenario,
+    engine: NonNullable<CoverageSession['engine']>,
+    changed: Int32Array,
+    started: number,
+  ): PlanCoverage {
     const level = engine.coverage.level.slice();
     const evidence = this.evidence?.answer(scenario, level);
     this.answered = { level: engine.coverage.level, nearestTower: engine.nearest.key, nearestKm: engine.nearest.km, ...(evidence ? { agreement: evidence.agreement } : {}) };
@@ -252,10 +303,11 @@ export class CoverageSession {
       requestId,
       scenario,
       ...(this.network === undefined ? {} : { network: this.network }),
+      radiusModel: this.model.radiusModel,
       level,
       figures: engine.coverage.figures(),
       cellCounts: engine.cellCounts.slice(),
-      changed: change.points,
+      changed,
       nearestTower: engine.nearest.key.slice(),
       nearestKm: engine.nearest.km.slice(),
       onAir: engine.onAir.columns(),
@@ -274,7 +326,7 @@ export class CoverageSession {
         this.district,
         this.dataset.districts.length,
       );
-      const circles = scenarioCircles(this.towers.filter((t) => this.inNetwork(t)), scenario);
+      const circles = scenarioCircles(this.towers.filter((t) => this.inNetwork(t)), scenario, this.model);
       coverage.setMany(circles);
       const onAir = new OnAirSlots();
       for (const [id, circle] of circles) onAir.set(this.slots.slot(id), circle);
@@ -323,9 +375,12 @@ export class CoverageSession {
     return gapView(answered.rows, answered, query);
   }
 
-  /** Each point's level and km to the nearest 4G/5G tower in `planned` with the plan: what siting prices and covers. */
+  /**
+   * Each point's level and km to the nearest 4G/5G tower in `planned` with the plan, in the
+   * network of the last request and under the model: what siting prices and covers.
+   */
   plannedForSiting(): { level: Uint8Array; nearest4gKm: Float64Array } {
-    const { level, nearest4gKm } = classify(this.points, onAirTowers(this.towers, 'planned'));
+    const { level, nearest4gKm } = classify(this.points, this.onAir(this.towers, 'planned'));
     return { level, nearest4gKm };
   }
 
@@ -334,8 +389,8 @@ export class CoverageSession {
    * then each alone, networks.ts), with the plan's towers: the side-by-side table.
    */
   networkFigures(scenario: Scenario): NetworkFigures {
-    const { operators, count, level } = networkLevels({ ...this.dataset, towers: [...this.towers] }, scenario, {
-      radiusModel: 'fixed',
+    if (this.pathLoss) this.clutterOfPoints();
+    const { operators, count, level } = networkLevels({ ...this.dataset, model: this.model, towers: [...this.towers] }, scenario, {
       points: this.points,
     });
     const rows = [undefined, ...operators].map((operator, w) => {
@@ -348,15 +403,14 @@ export class CoverageSession {
   /** Why point `index` (hamlets, then schools) has its level in the scenario, in the network. */
   why(index: number, scenario: Scenario): WhyLevel | undefined {
     if (index < 0 || index >= this.points.count) return undefined;
-    this.clutter ??= pointClutter(this.dataset, this.points.lon, this.points.lat);
+    const clutter = this.clutterOfPoints();
     const point = {
       lon: this.points.lon[index] as number,
       lat: this.points.lat[index] as number,
-      clutter: this.clutter[index] as number,
+      clutter: clutter[index] as number,
       fixedBroadband: this.points.fixedBroadband[index] === 1,
     };
-    // The radii the figures use (the page's engine draws fixed discs); the dB from the model's parameters.
-    return whyLevel(point, this.towers, scenario, effectiveModel(this.dataset, 'fixed'), this.network);
+    return whyLevel(point, this.towers, scenario, this.model, this.network);
   }
 
   /** `calibrate`'s factor per operator (contract, "Version 2") with the plan's towers. */
@@ -368,9 +422,9 @@ export class CoverageSession {
         operators: towers.map((t) => t.operator),
         points: this.points,
         tests: testColumns(this.dataset.measurements ?? []),
-        params: effectiveModel(this.dataset).evidence,
+        params: this.model.evidence,
       },
-      scenarioLevelsFor({ ...this.dataset, towers }, scenario),
+      scenarioLevelsFor({ ...this.dataset, model: this.model, towers }, scenario),
     );
   }
 

@@ -12,6 +12,7 @@ import { TECHNOLOGIES, TOWER_STATUSES, type Technology, type Tower } from '../ty
 import { cut } from '../messages/codes.ts';
 import { problem, problemText, type Problem } from '../messages/problems.ts';
 import { isIsoDate } from '../parse/dates.ts';
+import { readModelEdit, type ModelEdit } from './model-edit.ts';
 
 /** The tower fields a plan may change; the others (id, status, synthetic) are fixed. */
 export const PATCH_FIELDS = [
@@ -46,6 +47,8 @@ export interface PlanDoc {
   changed: Record<string, TowerPatch>;
   /** Ids of loaded towers taken out, in the order they were removed. */
   removed: string[];
+  /** Changes to the data set's coverage model (model-edit.ts); absent in older plans. */
+  model?: ModelEdit;
 }
 
 export const EMPTY_PLAN: PlanDoc = Object.freeze({
@@ -333,7 +336,7 @@ export function planFromTowers(base: readonly Tower[], edited: readonly Tower[])
   return { added, changed, removed };
 }
 
-/** Whether the plan holds any edit. */
+/** Whether the plan holds no tower edit (its coverage model edit, if any, is not looked at). */
 export function isEmptyPlan(plan: PlanDoc): boolean {
   return plan.added.length === 0 && plan.removed.length === 0 && Object.keys(plan.changed).length === 0;
 }
@@ -435,5 +438,7 @@ export function readPlanDoc(value: unknown): { ok: true; plan: PlanDoc } | { ok:
     if (typeof id !== 'string') return refused(not(`removed[${i}]`, 'towerId'));
     plan.removed.push(id);
   }
+  const model = readModelEdit(value['model']);
+  if (model) plan.model = model;
   return { ok: true, plan };
 }
