@@ -91,7 +91,7 @@ export function ModelPanel({ dataset }: { dataset: DatasetView }) {
   return (
     <section className="panel" aria-labelledby="model-heading" data-testid="model-panel" data-model={model.radiusModel}>
       <h2 id="model-heading">{t('modelHeading')}</h2>
-      <fieldset className="choice">
+      <fieldset className="choice model-choice">
         <legend>{t('modelChoice')}</legend>
         {(['fixed', 'path_loss'] as const).map((name) => (
           <label key={name}>
