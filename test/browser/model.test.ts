@@ -59,11 +59,17 @@ describe.skipIf(!executablePath)('Coverage model panel, in headless Chromium', (
     await changed(wider);
     expect(await page.locator(impactHamlets).innerText()).toBe(pathLoss);
     expect(await mapl4g.inputValue()).toBe('125');
-    await panel.scrollIntoViewIfNeeded();
-    await panel.screenshot({ path: 'test-results/model-panel-vi.png' });
+    // The panel is taller than the window: a taller one, and the panel's box of the page.
+    await page.setViewportSize({ width: 1280, height: 2000 });
+    const shot = async (path: string) => {
+      await panel.scrollIntoViewIfNeeded();
+      const box = await panel.boundingBox();
+      if (box) await page.screenshot({ path, clip: box });
+    };
+    await shot('test-results/model-panel-vi.png');
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await panel.getByRole('radio', { name: /Path loss/ }).waitFor();
-    await panel.screenshot({ path: 'test-results/model-panel-en.png' });
+    await shot('test-results/model-panel-en.png');
     expect(s.errors).toEqual([]);
   }, 120000);
 });
