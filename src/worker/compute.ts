@@ -158,7 +158,8 @@ export class CoverageSession {
    */
   async timeline(changes: LevelChangesOf = ({ points, states }) => levelChanges(points, states)): Promise<Timeline> {
     const dataset = { ...this.dataset, towers: this.towers.filter((t) => this.inNetwork(t)) };
-    return buildTimeline(dataset, { district: this.district }, await changes(levelInputs(dataset)));
+    const clutter = this.pathLoss ? this.clutterOfPoints() : undefined;
+    return buildTimeline(dataset, { district: this.district }, await changes(levelInputs(dataset, this.model, clutter)));
   }
 
   private figuresOf(level: Uint8Array): CoverageFigures {

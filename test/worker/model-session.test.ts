@@ -13,6 +13,9 @@ import { addTower, applyPlan, EMPTY_PLAN, readPlanDoc, updateTower, type PlanDoc
 import { parseDataset } from '../../src/domain/parse/index.ts';
 import type { Dataset } from '../../src/domain/types.ts';
 import { CoverageSession } from '../../src/worker/compute.ts';
+import { fromDay, toDay } from '../../src/domain/progress/days.ts';
+import { PROVINCE_SCOPE } from '../../src/domain/progress/timeline.ts';
+import { valueAt } from '../../src/domain/progress/steps.ts';
 
 function bundled(): Dataset {
   const files = readdirSync('data', { recursive: true, encoding: 'utf8' })
@@ -106,6 +109,26 @@ describe('CoverageSession with a model edit', () => {
       expect(table.rows[j + 1]?.hamlets).toEqual(oracle(plan, 'current', operator).figures.hamlets);
     }
   });
+
+  it('the timeline (target cards, charts) follows the model: each day = coverage that day', async () => {
+    const session = new CoverageSession(dataset);
+    const plan: PlanDoc = { ...EMPTY_PLAN, model: tuned };
+    session.setPlan(1, plan, 'current');
+    const timeline = await session.timeline();
+    const dates = dataset.towers.flatMap((t) => [t.serviceDate, t.upgradeDate]).filter((d): d is string => !!d);
+    const days = [...new Set(dates.flatMap((d) => [toDay(d), toDay(d) - 1]))].filter((_, i) => i % 5 === 0).concat([timeline.lastDay]);
+    // The session's own classification of that day (checked against the CLI's above).
+    for (const day of days) {
+      const want = session.coverage(2, fromDay(day)).figures;
+      expect(valueAt(timeline.series.hamlets_good[PROVINCE_SCOPE]!, day)).toBe(want.hamlets.good);
+      expect(valueAt(timeline.series.schools_good[PROVINCE_SCOPE]!, day)).toBe(want.schools.good);
+    }
+    // and differs from the fixed timeline somewhere (the check can fail).
+    const fixed = await new CoverageSession(dataset).timeline();
+    const last = timeline.lastDay;
+    expect(valueAt(timeline.series.hamlets_good[PROVINCE_SCOPE]!, last)).toBe(oracle(plan, fromDay(last)).figures.hamlets.good);
+    expect(valueAt(timeline.series.hamlets_good[PROVINCE_SCOPE]!, last)).not.toBe(valueAt(fixed.series.hamlets_good[PROVINCE_SCOPE]!, last));
+  }, 60000);
 
   it('siting counts the network of the last request, under the model', () => {
     const session = new CoverageSession(dataset);
