@@ -16,6 +16,7 @@ import { Header } from '../ui/common/Header.tsx';
 import { ImportPanel } from '../ui/import/ImportPanel.tsx';
 import { LayerPanel } from '../ui/map/LayerPanel.tsx';
 import { NetworkPanel } from '../ui/network/NetworkPanel.tsx';
+import { ModelPanel } from '../ui/network/ModelPanel.tsx';
 import { Legend } from '../ui/map/Legend.tsx';
 import { LoadStatus } from '../ui/common/LoadStatus.tsx';
 import { PlanImpact } from '../ui/plan/PlanImpact.tsx';
@@ -107,6 +108,7 @@ export function App() {
                     <PlanPanel dataset={dataset} />
                     <TowerEditor dataset={dataset} />
                     <PlanImpact />
+                    <ModelPanel dataset={dataset} />
                     <RadiusRange />
                     <SitingPanel dataset={dataset} />
                     <NamedPlans dataset={dataset} />

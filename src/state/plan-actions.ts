@@ -66,13 +66,14 @@ export function placePlannedTowers(sites: readonly NewSite[], operator?: string,
 }
 
 /**
- * Empties the plan as one undo step (undo brings every edit back). The chosen tower is let go
- * when the plan had added it: it no longer exists. A calibration what-if stays: it is no edit
- * of a tower, and has its own undo in the calibration panel.
+ * Empties the plan's tower edits as one undo step (undo brings every edit back); the
+ * what-ifs on the model stay (its edits and calibration: their panels reset those). The
+ * chosen tower is let go when the plan had added it: it no longer exists.
  */
 export function clearPlan(): void {
   const state = useAppStore.getState();
   if (isEmptyPlan(state.plan)) return;
   if (state.selectedTower !== undefined && state.plan.added.some((t) => t.id === state.selectedTower)) state.towerSelected(undefined);
-  state.planEdited(withCalibration(EMPTY_PLAN, state.plan.calibration));
+  const base = state.plan.model ? { ...EMPTY_PLAN, model: state.plan.model } : EMPTY_PLAN;
+  state.planEdited(withCalibration(base, state.plan.calibration));
 }

@@ -8,14 +8,14 @@ import type { NetworkFigures } from './protocol.ts';
 import { touchedIds, towerInPlan } from '../domain/plan/diff.ts';
 import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '../domain/plan/incremental.ts';
 import { NearestTowers } from '../domain/plan/nearest.ts';
-import { applyPlan, EMPTY_PLAN, isEmptyPlan, withCalibration, type PlanDoc } from '../domain/plan/plan.ts';
+import { applyPlan, EMPTY_PLAN, isEmptyPlan, type PlanDoc } from '../domain/plan/plan.ts';
 import type { PointGrid } from '../domain/coverage/point-grid.ts';
 import { CELL_COUNTS, cellLevelCounts, viewGrid } from '../domain/points/view.ts';
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
 import { buildTimeline, levelInputs, type Timeline } from '../domain/progress/timeline.ts';
-import type { Dataset, Tower } from '../domain/types.ts';
+import type { Dataset, RadioModel, Tower } from '../domain/types.ts';
+import { editedModel, sameModelEdit } from '../domain/plan/model-edit.ts';
 import { pointClutter } from '../domain/coverage/clutter.ts';
-import { effectiveModel } from '../domain/coverage/report.ts';
 import { networkLevels } from '../domain/coverage/scenario-levels.ts';
 import { whyLevel, type WhyLevel } from '../domain/coverage/why.ts';
 import type { ClassifyPool } from './classify-pool.ts';
@@ -31,11 +31,6 @@ export type LevelChangesOf = (inputs: ReturnType<typeof levelInputs>) => LevelCh
 
 /** The radius assumptions shown side by side: coverage is an estimate, not a measurement. */
 export const RADIUS_FACTORS = [0.75, 1, 1.25] as const;
-
-function scaled(towers: TowerColumns, factor: number): TowerColumns {
-  if (factor === 1) return towers;
-  return { ...towers, radiusKm: towers.radiusKm.map((r) => r * factor) };
-}
 
 /**
  * One dataset held in the worker, with the user's plan over its towers. Points, weights and
@@ -67,8 +62,8 @@ export class CoverageSession {
   private answered: { level: Uint8Array; nearestTower: Int32Array; nearestKm: Float64Array; agreement?: Uint8Array; rows?: GapRow[] } | undefined;
   /** The one operator whose towers count (rule 9), undefined for all of them together. */
   private network: string | undefined;
-  /** Clutter class code per point, made on the first "why" (rule 8). */
-  private clutter: Uint8Array | undefined;
+  /** The data set's model with the plan's model edit (model-edit.ts): what every radius follows. */
+  private model: RadioModel;
   /** The speed tests' verdicts, when the data set has measurements (evidence.ts). */
   private readonly evidence: EvidenceSession | undefined;
 
@@ -91,6 +86,33 @@ export class CoverageSession {
     this.baseById = new Map(dataset.towers.map((t) => [t.id, t]));
     this.slots = new TowerSlots(dataset.towers);
     this.evidence = EvidenceSession.of(dataset, this.points);
+    this.model = editedModel(dataset.model, undefined);
+  }
+
+  /** The coverage model in use (model.json with the plan's edit). */
+  get radioModel(): RadioModel {
+    return this.model;
+  }
+
+  /** Under path loss every radius depends on the point's clutter class (rule 8). */
+  get pathLoss(): boolean {
+    return this.model.radiusModel === 'path_loss';
+  }
+
+  /** The points' clutter classes, made when first needed (rule 8). */
+  private clutterOfPoints(): Uint8Array {
+    this.points.clutter ??= pointClutter(this.dataset, this.points.lon, this.points.lat);
+    return this.points.clutter;
+  }
+
+  /** Takes the plan's model edit; a change drops what was computed under the model before. */
+  private setModel(plan: PlanDoc): void {
+    if (sameModelEdit(plan.model, this.plan.model)) return;
+    this.model = editedModel(this.dataset.model, plan.model);
+    if (this.pathLoss) this.clutterOfPoints();
+    this.engine = undefined;
+    this.baseline = undefined;
+    this.lastNearest = undefined;
   }
 
   /**
@@ -110,8 +132,8 @@ export class CoverageSession {
   }
 
   /** The towers of the network (rule 9) on air in a scenario. */
-  private onAir(towers: readonly Tower[], scenario: Scenario): TowerColumns {
-    return onAirTowers(towers, scenario, this.network === undefined ? {} : { operator: this.network });
+  private onAir(towers: readonly Tower[], scenario: Scenario, radiusFactor = 1): TowerColumns {
+    return onAirTowers(towers, scenario, { model: this.model, radiusFactor, ...(this.network === undefined ? {} : { operator: this.network }) });
   }
 
   private inNetwork(tower: Tower): boolean {
@@ -134,8 +156,16 @@ export class CoverageSession {
     return this.applied;
   }
 
+  /**
+   * The plan's calibration factors when they apply: they scale fixed radii (calibrated.ts), so
+   * under path loss, whose radii come from each point's clutter class, none is applied.
+   */
+  private get factors(): PlanDoc['calibration'] {
+    return this.pathLoss ? undefined : this.plan.calibration;
+  }
+
   private get towers(): readonly Tower[] {
-    this.calibrated ??= calibratedTowers(this.planTowers, this.plan.calibration);
+    this.calibrated ??= calibratedTowers(this.planTowers, this.factors);
     return this.calibrated;
   }
 
@@ -145,7 +175,8 @@ export class CoverageSession {
    */
   async timeline(changes: LevelChangesOf = ({ points, states }) => levelChanges(points, states)): Promise<Timeline> {
     const dataset = { ...this.dataset, towers: this.towers.filter((t) => this.inNetwork(t)) };
-    return buildTimeline(dataset, { district: this.district }, await changes(levelInputs(dataset)));
+    const clutter = this.pathLoss ? this.clutterOfPoints() : undefined;
+    return buildTimeline(dataset, { district: this.district }, await changes(levelInputs(dataset, this.model, clutter)));
   }
 
   private figuresOf(level: Uint8Array): CoverageFigures {
@@ -156,7 +187,7 @@ export class CoverageSession {
   private baselineFor(scenario: Scenario, planLevel: Uint8Array): { level: Uint8Array; figures: CoverageFigures } {
     if (this.baseline?.scenario === scenario) return this.baseline;
     const level =
-      isEmptyPlan(this.plan) ? planLevel.slice() : classify(this.points, this.onAir(calibratedTowers(this.dataset.towers, this.plan.calibration), scenario)).level;
+      isEmptyPlan(this.plan) ? planLevel.slice() : classify(this.points, this.onAir(calibratedTowers(this.dataset.towers, this.factors), scenario)).level;
     this.baseline = { scenario, level, figures: this.figuresOf(level) };
     return this.baseline;
   }
@@ -172,7 +203,7 @@ export class CoverageSession {
    * factor per task, and drops them when a newer request comes first.
    */
   radiusFigures(scenario: Scenario, factor: number): CoverageFigures {
-    return this.figuresOf(classify(this.points, scaled(this.onAir(this.towers, scenario), factor)).level);
+    return this.figuresOf(classify(this.points, this.onAir(this.towers, scenario, factor)).level);
   }
 
   /** Everything for one scenario: levels, nearest 4G/5G, figures, the plan's baseline. */
@@ -216,6 +247,7 @@ export class CoverageSession {
       requestId,
       scenario,
       ...(this.network === undefined ? {} : { network: this.network }),
+      radiusModel: this.model.radiusModel,
       level,
       nearestTower,
       nearestKm: nearest4gKm,
@@ -237,11 +269,9 @@ export class CoverageSession {
    */
   setPlan(requestId: number, plan: PlanDoc, scenario: Scenario): PlanCoverage {
     const started = performance.now();
-    // A new calibration moves every radius: the edit state starts again, calibrated, from the
-    // towers before this edit (whose own changes then go through slots as any edit's do).
-    if (!sameFactors(plan.calibration, this.plan.calibration)) {
-      this.plan = withCalibration(this.plan, plan.calibration);
-      this.applied = this.calibrated = this.engine = this.baseline = this.lastNearest = undefined;
+    // A new model edit or calibration moves every radius: the scenario's state is built again.
+    if (!sameModelEdit(plan.model, this.plan.model) || !sameFactors(plan.calibration, this.plan.calibration)) {
+      return this.setPlanModel(requestId, plan, scenario, started);
     }
     // Built (when the scenario is new) from the towers before this edit, so that the edit's
     // own change is what the answer reports.
@@ -249,7 +279,7 @@ export class CoverageSession {
     const touched: [string, Circle | undefined][] = [];
     for (const id of touchedIds(this.plan, plan)) {
       const tower = towerInPlan(this.baseById, plan, id);
-      const circle = tower === undefined || !this.inNetwork(tower) ? undefined : towerCircle(calibratedTower(tower, this.plan.calibration ?? {}), scenario);
+      const circle = tower === undefined || !this.inNetwork(tower) ? undefined : towerCircle(calibratedTower(tower, this.factors ?? {}), scenario, this.model);
       touched.push([id, circle]);
       const slot = this.slots.set(id, tower);
       engine.onAir.set(slot, circle);
@@ -259,6 +289,35 @@ export class CoverageSession {
     this.applied = this.calibrated = undefined;
     const change = engine.coverage.setMany(touched);
     this.recount(engine.cellCounts, change);
+    return this.planAnswer(requestId, scenario, engine, change.points, started);
+  }
+
+  /**
+   * A plan whose model edit changed: every radius may have, so the scenario's state is built
+   * again under the new model; `changed` lists the points whose level differs from the last answer's.
+   */
+  private setPlanModel(requestId: number, plan: PlanDoc, scenario: Scenario, started: number): PlanCoverage {
+    const before = this.answered?.level;
+    const recalibrated = !sameFactors(plan.calibration, this.plan.calibration);
+    this.setModel(plan);
+    if (recalibrated) this.engine = this.baseline = this.lastNearest = undefined;
+    for (const id of touchedIds(this.plan, plan)) this.slots.set(id, towerInPlan(this.baseById, plan, id));
+    this.plan = plan;
+    this.applied = this.calibrated = undefined;
+    const engine = this.engineFor(scenario);
+    const after = engine.coverage.level;
+    const changed: number[] = [];
+    if (before?.length === after.length) for (let i = 0; i < after.length; i++) if (before[i] !== after[i]) changed.push(i);
+    return this.planAnswer(requestId, scenario, engine, Int32Array.from(changed), started);
+  }
+
+  private planAnswer(
+    requestId: number,
+    scenario: Scenario,
+    engine: NonNullable<CoverageSession['engine']>,
+    changed: Int32Array,
+    started: number,
+  ): PlanCoverage {
     const level = engine.coverage.level.slice();
     const evidence = this.evidence?.answer(scenario, level);
     this.answered = { level: engine.coverage.level, nearestTower: engine.nearest.key, nearestKm: engine.nearest.km, ...(evidence ? { agreement: evidence.agreement } : {}) };
@@ -267,10 +326,11 @@ export class CoverageSession {
       requestId,
       scenario,
       ...(this.network === undefined ? {} : { network: this.network }),
+      radiusModel: this.model.radiusModel,
       level,
       figures: engine.coverage.figures(),
       cellCounts: engine.cellCounts.slice(),
-      changed: change.points,
+      changed,
       nearestTower: engine.nearest.key.slice(),
       nearestKm: engine.nearest.km.slice(),
       onAir: engine.onAir.columns(),
@@ -289,7 +349,7 @@ export class CoverageSession {
         this.district,
         this.dataset.districts.length,
       );
-      const circles = scenarioCircles(this.towers.filter((t) => this.inNetwork(t)), scenario);
+      const circles = scenarioCircles(this.towers.filter((t) => this.inNetwork(t)), scenario, this.model);
       coverage.setMany(circles);
       const onAir = new OnAirSlots();
       for (const [id, circle] of circles) onAir.set(this.slots.slot(id), circle);
@@ -338,9 +398,12 @@ export class CoverageSession {
     return gapView(answered.rows, answered, query);
   }
 
-  /** Each point's level and km to the nearest 4G/5G tower in `planned` with the plan: what siting prices and covers. */
+  /**
+   * Each point's level and km to the nearest 4G/5G tower in `planned` with the plan, in the
+   * network of the last request and under the model: what siting prices and covers.
+   */
   plannedForSiting(): { level: Uint8Array; nearest4gKm: Float64Array } {
-    const { level, nearest4gKm } = classify(this.points, onAirTowers(this.towers, 'planned'));
+    const { level, nearest4gKm } = classify(this.points, this.onAir(this.towers, 'planned'));
     return { level, nearest4gKm };
   }
 
@@ -349,8 +412,8 @@ export class CoverageSession {
    * then each alone, networks.ts), with the plan's towers: the side-by-side table.
    */
   networkFigures(scenario: Scenario): NetworkFigures {
-    const { operators, count, level } = networkLevels({ ...this.dataset, towers: [...this.towers] }, scenario, {
-      radiusModel: 'fixed',
+    if (this.pathLoss) this.clutterOfPoints();
+    const { operators, count, level } = networkLevels({ ...this.dataset, model: this.model, towers: [...this.towers] }, scenario, {
       points: this.points,
     });
     const rows = [undefined, ...operators].map((operator, w) => {
@@ -363,15 +426,14 @@ export class CoverageSession {
   /** Why point `index` (hamlets, then schools) has its level in the scenario, in the network. */
   why(index: number, scenario: Scenario): WhyLevel | undefined {
     if (index < 0 || index >= this.points.count) return undefined;
-    this.clutter ??= pointClutter(this.dataset, this.points.lon, this.points.lat);
+    const clutter = this.clutterOfPoints();
     const point = {
       lon: this.points.lon[index] as number,
       lat: this.points.lat[index] as number,
-      clutter: this.clutter[index] as number,
+      clutter: clutter[index] as number,
       fixedBroadband: this.points.fixedBroadband[index] === 1,
     };
-    // The radii the figures use (the page's engine draws fixed discs); the dB from the model's parameters.
-    return whyLevel(point, this.towers, scenario, effectiveModel(this.dataset, 'fixed'), this.network);
+    return whyLevel(point, this.towers, scenario, this.model, this.network);
   }
 
   /**
@@ -386,9 +448,9 @@ export class CoverageSession {
         operators: towers.map((t) => t.operator),
         points: this.points,
         tests: testColumns(this.dataset.measurements ?? []),
-        params: effectiveModel(this.dataset).evidence,
+        params: this.model.evidence,
       },
-      scenarioLevelsFor({ ...this.dataset, towers }, scenario),
+      scenarioLevelsFor({ ...this.dataset, model: this.model, towers }, scenario),
     );
   }
 

@@ -147,7 +147,8 @@ export class Engine {
     const session = this.session;
     if (mine !== this.latest || !session) return undefined;
     session.setNetwork(network);
-    const result = this.pool ? await session.coverageWith(this.pool, mine, scenario) : session.coverage(mine, scenario);
+    // The helpers hold the points without their clutter classes: path loss is classified here.
+    const result = this.pool && !session.pathLoss ? await session.coverageWith(this.pool, mine, scenario) : session.coverage(mine, scenario);
     // Asked again meanwhile (the pass waited on the helpers): only the newest is answered.
     if (session !== this.session || mine !== this.latest) return undefined;
     return transfer(result, transferables(result));

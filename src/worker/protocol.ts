@@ -7,7 +7,7 @@ import type { IncomingFile, StagedFile } from '../domain/import/staging.ts';
 import type { GapView } from '../domain/gaps/view.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
-import type { Issue } from '../domain/types.ts';
+import type { Issue, RadiusModelName } from '../domain/types.ts';
 import { evidenceTransferables, type PointEvidence } from './evidence.ts';
 import type { TowerChanges } from './tower-slots.ts';
 
@@ -28,6 +28,11 @@ export interface CoverageResult {
   scenario: Scenario;
   /** The one operator whose towers it counts (contract rule 9); absent: every operator's. */
   network?: string;
+  /**
+   * The radius model the answer follows (model.json with the plan's edit). Under path loss
+   * `onAir.radiusKm` is each tower's largest radius (over the clutter classes).
+   */
+  radiusModel: RadiusModelName;
   /** LEVEL_NONE / LEVEL_WEAK / LEVEL_GOOD per point. */
   level: Uint8Array;
   /** Slot of the nearest 4G/5G tower on air, -1 when none. */

@@ -187,6 +187,14 @@ describe('records in older layouts', () => {
     expect(result.record.plan.added[0]).not.toBe(raw.plan.added[0]);
   });
 
+  it('keeps the plan’s coverage model edit; a record without one reads as before', () => {
+    const model = { radiusModel: 'path_loss' as const, maxPathLossDb: { '4G': 130 } };
+    const raw = { schema: 3, datasetKey: KEY, savedAt: T0, revision: 2, plan: { ...samplePlan(), model } };
+    expectSame(migrate(raw), { ok: true, record: raw, from: 3 });
+    const old = migrate({ schema: 2, datasetKey: KEY, savedAt: T0, plan: samplePlan() });
+    expect(old.ok && 'model' in old.record.plan).toBe(false);
+  });
+
   it('is upgraded on read, and the stored record is not rewritten by the read', async () => {
     const indexedDB = new IDBFactory();
     const raw = schema1Record();

@@ -32,6 +32,7 @@ const dataset: Dataset = {
 const result: CoverageResult = {
   requestId: 1,
   scenario: 'current',
+  radiusModel: 'fixed',
   level: Uint8Array.from([2, 0, 2]),
   nearestTower: Int32Array.from([0, 0, 0]),
   nearestKm: Float64Array.from([1.5612, 13.9, 3.1]),

@@ -587,6 +587,7 @@ describe('DistrictTable', () => {
 const coverage = (figures: CoverageResult['figures']): CoverageResult => ({
   requestId: 1,
   scenario: '2021-04-15',
+  radiusModel: 'fixed',
   level: new Uint8Array(0),
   nearestTower: new Int32Array(0),
   nearestKm: new Float64Array(0),

@@ -20,21 +20,28 @@
 // sum is exact in any order, so they equal `coverageFigures` over the levels bit for bit;
 // should a weight not be an integer (or the sums outgrow 2^53), `figures()` falls back to a
 // rescan, since float sums in another order could differ in the last bit.
-import type { Tower } from '../types.ts';
-import { LEVEL_GOOD, LEVEL_NONE, LEVEL_WEAK, isScenario, towerInScenario } from '../coverage/columns.ts';
+import type { RadioModel, Tower } from '../types.ts';
+import { LEVEL_GOOD, LEVEL_NONE, LEVEL_WEAK, isScenario, towerInScenario, writeTowerClassRadii } from '../coverage/columns.ts';
 import type { PointColumns, Scenario } from '../coverage/columns.ts';
 import { buildPointGrid, forPointsWithin } from '../coverage/point-grid.ts';
 import type { PointGrid } from '../coverage/point-grid.ts';
 import { coverageFigures } from '../coverage/report.ts';
 import type { AreaCounts, CoverageFigures } from '../coverage/report.ts';
 import { haversineKm } from '../geo/haversine.ts';
+import { pointClassCode } from '../coverage/classify-classes.ts';
+import { CLASS_COUNT } from '../coverage/radio-model.ts';
 
-/** A tower on air in one scenario: where it is, how far it reaches, whether it is 4G/5G. */
+/**
+ * A tower on air in one scenario: where it is, how far it reaches, whether it is 4G/5G.
+ * Under path loss (rule 8) `radiusKm` is the largest of `classRadiusKm`, the radius per
+ * clutter class (class-code order); a point is covered within the radius of its own class.
+ */
 export interface Circle {
   lon: number;
   lat: number;
   radiusKm: number;
   broadband: boolean;
+  classRadiusKm?: Float64Array;
 }
 
 /** The points whose level changed (ascending), with their level before and after. */
@@ -59,9 +66,18 @@ function emptyChange(): LevelChange {
 
 const placeable = (lon: number, lat: number): boolean => lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90;
 
+function sameRadii(a: Float64Array | undefined, b: Float64Array | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.length === b.length && a.every((r, c) => Object.is(r, b[c]));
+}
+
 function sameCircle(a: Circle, b: Circle): boolean {
   return (
-    Object.is(a.lon, b.lon) && Object.is(a.lat, b.lat) && Object.is(a.radiusKm, b.radiusKm) && a.broadband === b.broadband
+    Object.is(a.lon, b.lon) &&
+    Object.is(a.lat, b.lat) &&
+    Object.is(a.radiusKm, b.radiusKm) &&
+    a.broadband === b.broadband &&
+    sameRadii(a.classRadiusKm, b.classRadiusKm)
   );
 }
 
@@ -272,6 +288,7 @@ export class IncrementalCoverage {
     }
     if (circle !== undefined) {
       const own: Circle = { lon: circle.lon, lat: circle.lat, radiusKm: circle.radiusKm, broadband: circle.broadband };
+      if (circle.classRadiusKm) own.classRadiusKm = circle.classRadiusKm.slice();
       this.cover(own, 1);
       this.circles.set(key, own);
     }
@@ -280,13 +297,21 @@ export class IncrementalCoverage {
   /** Adds `delta` to the count of every point the circle covers. */
   private cover(circle: Circle, delta: number): void {
     const counts = circle.broadband ? this.goodCount : this.weakCount;
-    const { lon, lat, radiusKm } = circle;
-    const visit = (i: number): void => {
+    const { lon, lat, radiusKm, classRadiusKm } = circle;
+    const px = this.points.lon;
+    const py = this.points.lat;
+    const clutter = this.points.clutter;
+    const count = (i: number): void => {
       this.touch(i);
       counts[i] = counts[i]! + delta;
     };
-    const px = this.points.lon;
-    const py = this.points.lat;
+    // Within the largest radius; then, under path loss, within the radius of the point's class.
+    const visit =
+      classRadiusKm === undefined
+        ? count
+        : (i: number): void => {
+            if (haversineKm(px[i]!, py[i]!, lon, lat) <= classRadiusKm[pointClassCode(clutter, i)]!) count(i);
+          };
     if (!(lat >= -90 && lat <= 90)) {
       // A centre off the sphere's range (or NaN): no box bounds it, so every point is tried.
       for (let i = 0; i < this.points.count; i++) if (haversineKm(px[i]!, py[i]!, lon, lat) <= radiusKm) visit(i);
@@ -385,21 +410,32 @@ export class IncrementalCoverage {
  * in input order. Throws on a scenario that is not current, planned or YYYY-MM-DD, and on a
  * tower id given twice (ids are unique in a towers file).
  */
-export function scenarioCircles(towers: readonly Tower[], scenario: Scenario): Map<string, Circle> {
+export function scenarioCircles(towers: readonly Tower[], scenario: Scenario, model?: RadioModel): Map<string, Circle> {
   if (!isScenario(scenario)) throw new Error(`unknown scenario "${scenario}": use current, planned or YYYY-MM-DD`);
   const circles = new Map<string, Circle>();
   const seen = new Set<string>();
   for (const tower of towers) {
     if (seen.has(tower.id)) throw new Error(`tower id "${tower.id}" is given twice; ids must be unique`);
     seen.add(tower.id);
-    const placed = towerInScenario(tower, scenario);
-    if (placed !== undefined) circles.set(tower.id, { lon: tower.lon, lat: tower.lat, ...placed });
+    const circle = towerCircle(tower, scenario, model);
+    if (circle !== undefined) circles.set(tower.id, circle);
   }
   return circles;
 }
 
-/** The circle of one tower in a scenario, undefined when it is not on air there. */
-export function towerCircle(tower: Tower, scenario: Scenario): Circle | undefined {
+/**
+ * The circle of one tower in a scenario, undefined when it is not on air there; with a
+ * path-loss `model`, its radius per clutter class (rule 8, as `onAirTowers` makes them).
+ */
+export function towerCircle(tower: Tower, scenario: Scenario, model?: RadioModel): Circle | undefined {
   const placed = towerInScenario(tower, scenario);
-  return placed === undefined ? undefined : { lon: tower.lon, lat: tower.lat, ...placed };
+  if (placed === undefined) return undefined;
+  const circle: Circle = { lon: tower.lon, lat: tower.lat, ...placed };
+  if (model?.radiusModel === 'path_loss') {
+    const classRadiusKm = new Float64Array(CLASS_COUNT);
+    writeTowerClassRadii(classRadiusKm, 0, tower, scenario, model);
+    circle.classRadiusKm = classRadiusKm;
+    circle.radiusKm = Math.max(...classRadiusKm);
+  }
+  return circle;
 }

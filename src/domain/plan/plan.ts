@@ -13,6 +13,7 @@ import { cut } from '../messages/codes.ts';
 import { problem, problemText, type Problem } from '../messages/problems.ts';
 import { isIsoDate } from '../parse/dates.ts';
 import { readFactors, type CalibrationFactors } from '../evidence/calibrated.ts';
+import { readModelEdit, type ModelEdit } from './model-edit.ts';
 
 /** The tower fields a plan may change; the others (id, status, synthetic) are fixed. */
 export const PATCH_FIELDS = [
@@ -53,6 +54,8 @@ export interface PlanDoc {
    * lack it and read as such; older versions reading a newer plan ignore it.
    */
   calibration?: CalibrationFactors;
+  /** Changes to the data set's coverage model (model-edit.ts); absent in older plans. */
+  model?: ModelEdit;
 }
 
 export const EMPTY_PLAN: PlanDoc = Object.freeze({
@@ -346,7 +349,7 @@ export function withCalibration(plan: PlanDoc, factors: CalibrationFactors | und
   return factors === undefined || Object.keys(factors).length === 0 ? rest : { ...rest, calibration: factors };
 }
 
-/** Whether the plan changes no tower (a calibration alone is a what-if on the model, not a tower edit). */
+/** Whether the plan changes no tower (its model edit and calibration, what-ifs on the model, are not looked at). */
 export function isEmptyPlan(plan: PlanDoc): boolean {
   return plan.added.length === 0 && plan.removed.length === 0 && Object.keys(plan.changed).length === 0;
 }
@@ -453,5 +456,7 @@ export function readPlanDoc(value: unknown): { ok: true; plan: PlanDoc } | { ok:
     if (!read.ok) return refused(not(read.at, read.what));
     if (Object.keys(read.factors).length > 0) plan.calibration = read.factors;
   }
+  const model = readModelEdit(value['model']);
+  if (model) plan.model = model;
   return { ok: true, plan };
 }

@@ -6,6 +6,9 @@ import type { PointColumns } from '../coverage/columns.ts';
 import { LEVEL_GOOD, LEVEL_NONE, LEVEL_WEAK } from '../coverage/columns.ts';
 import { buildPointGrid, forPointsWithin } from '../coverage/point-grid.ts';
 import { DAY_MAX, DAY_MIN } from './days.ts';
+import { pointClassCode } from '../coverage/classify-classes.ts';
+import { CLASS_COUNT } from '../coverage/radio-model.ts';
+import { haversineKm } from '../geo/haversine.ts';
 import type { TowerStates } from './tower-states.ts';
 
 export interface LevelChanges {
@@ -62,8 +65,13 @@ export function levelChanges(points: PointColumns, states: TowerStates): LevelCh
     const end = states.end[k] as number;
     const on = good ? GOOD_ON : WEAK_ON;
     const off = good ? GOOD_OFF : WEAK_OFF;
-    forPointsWithin(grid, points, states.lon[k] as number, states.lat[k] as number, states.radiusKm[k] as number, (p) => {
+    const lon = states.lon[k] as number;
+    const lat = states.lat[k] as number;
+    const classRadii = states.classRadiusKm;
+    forPointsWithin(grid, points, lon, lat, states.radiusKm[k] as number, (p) => {
       if (points.fixedBroadband[p] === 1) return;
+      // Under path loss: within the radius of the point's clutter class (rule 8), as classify decides.
+      if (classRadii && !(haversineKm(points.lon[p] as number, points.lat[p] as number, lon, lat) <= (classRadii[k * CLASS_COUNT + pointClassCode(points.clutter, p)] as number))) return;
       evPoint.push(p);
       evDay.push(start);
       evCode.push(on);

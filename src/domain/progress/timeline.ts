@@ -4,7 +4,7 @@
 import { pointColumns, type PointColumns } from '../coverage/columns.ts';
 import { LEVEL_GOOD } from '../coverage/columns.ts';
 import { buildDistrictIndex, locateDistricts } from '../coverage/districts.ts';
-import type { Dataset } from '../types.ts';
+import type { Dataset, RadioModel } from '../types.ts';
 import { toDay } from './days.ts';
 import { levelChanges, type LevelChanges } from './level-changes.ts';
 import { stepsFromDeltas, type StepSeries } from './steps.ts';
@@ -110,8 +110,18 @@ class Ledger {
 const key = (name: CountKey) => COUNT_KEYS.indexOf(name);
 
 /** What `levelChanges`, the slow part of a timeline, reads: typed columns that can go to another worker. */
-export function levelInputs(dataset: Pick<Dataset, 'hamlets' | 'schools' | 'towers'>): { points: PointColumns; states: TowerStates } {
-  return { points: pointColumns(dataset.hamlets, dataset.schools), states: towerStates(dataset.towers) };
+/**
+ * What levelChanges reads; with a path-loss `model`, the points' clutter classes (`clutter`,
+ * pointClutter's) and the states' class radii.
+ */
+export function levelInputs(
+  dataset: Pick<Dataset, 'hamlets' | 'schools' | 'towers'>,
+  model?: RadioModel,
+  clutter?: Uint8Array,
+): { points: PointColumns; states: TowerStates } {
+  const points = pointColumns(dataset.hamlets, dataset.schools);
+  if (clutter) points.clutter = clutter;
+  return { points, states: towerStates(dataset.towers, model) };
 }
 
 /** `changes`: levelChanges of levelInputs(dataset), when computed elsewhere (another worker). */

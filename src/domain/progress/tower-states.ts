@@ -1,8 +1,9 @@
 // Each tower as at most two states in time (contract, coverage rule 3, for a date D): as
 // built from its service date, then upgraded from its upgrade date. A state covers with its
 // own radius and class (4G/5G: good, 2G/3G: weak) on the days [start, end).
-import type { Technology, Tower } from '../types.ts';
+import type { RadioModel, Technology, Tower } from '../types.ts';
 import { DEFAULT_RADIUS_KM } from '../types.ts';
+import { CLASS_COUNT, writeClassRadii } from '../coverage/radio-model.ts';
 import { DAY_MAX, DAY_MIN, toDay } from './days.ts';
 
 export interface TowerStates {
@@ -11,6 +12,11 @@ export interface TowerStates {
   lon: Float64Array;
   lat: Float64Array;
   radiusKm: Float64Array;
+  /**
+   * Under path loss (rule 8): each state's radius per clutter class, `count × 4` (class-code
+   * order), and `radiusKm` the largest of them. Absent: every class has `radiusKm`.
+   */
+  classRadiusKm?: Float64Array;
   /** 1 for 4G/5G, 0 for 2G/3G. */
   broadband: Uint8Array;
   /** First day on air in this state (DAY_MIN: always). */
@@ -25,6 +31,9 @@ interface State {
   tower: number;
   technology: Technology;
   radiusKm: number;
+  /** The radius and band the data gives for this state (rule 8's inputs), if any. */
+  givenKm: number | undefined;
+  bandMhz: number | undefined;
   start: number;
   end: number;
 }
@@ -38,6 +47,8 @@ function statesOf(tower: Tower, index: number): State[] {
     tower: index,
     technology: tower.technology,
     radiusKm: tower.radiusKm ?? DEFAULT_RADIUS_KM[tower.technology],
+    givenKm: tower.radiusKm,
+    bandMhz: tower.bandMhz,
     start,
     end: DAY_MAX,
   };
@@ -49,6 +60,8 @@ function statesOf(tower: Tower, index: number): State[] {
     tower: index,
     technology: upgrade,
     radiusKm: tower.upgradeRadiusKm ?? DEFAULT_RADIUS_KM[upgrade],
+    givenKm: tower.upgradeRadiusKm,
+    bandMhz: tower.upgradeBandMhz,
     start: from,
     end: DAY_MAX,
   };
@@ -57,7 +70,8 @@ function statesOf(tower: Tower, index: number): State[] {
   return [built, upgraded];
 }
 
-export function towerStates(towers: readonly Tower[]): TowerStates {
+/** The towers' states; with a path-loss `model`, their radii per clutter class (as `onAirTowers` makes them). */
+export function towerStates(towers: readonly Tower[], model?: RadioModel): TowerStates {
   const states = towers.flatMap(statesOf);
   const count = states.length;
   const out: TowerStates = {
@@ -80,5 +94,17 @@ export function towerStates(towers: readonly Tower[]): TowerStates {
     out.start[k] = state.start;
     out.end[k] = state.end;
   });
+  if (model?.radiusModel === 'path_loss') {
+    const classRadiusKm = new Float64Array(count * CLASS_COUNT);
+    states.forEach((state, k) => {
+      const tower = towers[state.tower] as Tower;
+      const at = k * CLASS_COUNT;
+      writeClassRadii(classRadiusKm, at, model, state.technology, state.givenKm, tower.heightM, state.bandMhz, DEFAULT_RADIUS_KM[state.technology]);
+      let largest = -Infinity;
+      for (let c = at; c < at + CLASS_COUNT; c++) largest = Math.max(largest, classRadiusKm[c] as number);
+      out.radiusKm[k] = largest;
+    });
+    out.classRadiusKm = classRadiusKm;
+  }
   return out;
 }

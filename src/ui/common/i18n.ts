@@ -5,6 +5,7 @@ import { planEn, planVi } from '../plan/texts.ts';
 import { gapsEn, gapsVi } from '../gaps/texts.ts';
 import { importEn, importVi } from '../import/texts.ts';
 import { networkEn, networkVi } from '../network/texts.ts';
+import { modelEn, modelVi } from '../network/model-texts.ts';
 import type { Lang } from '../../domain/lang.ts';
 
 export type { Lang };
@@ -16,6 +17,7 @@ const vi = {
   ...gapsVi,
   ...importVi,
   ...networkVi,
+  ...modelVi,
   appTitle: 'Sóng Map',
   appSubtitle: 'Sóng và máy tính cho em — tỉnh Cà Mau',
   languageToggle: 'English',
@@ -116,6 +118,7 @@ const en: Record<MessageKey, string> = {
   ...gapsEn,
   ...importEn,
   ...networkEn,
+  ...modelEn,
   appTitle: 'Sóng Map',
   appSubtitle: 'Signal and a computer for every child — Cà Mau province',
   languageToggle: 'Tiếng Việt',

@@ -4,6 +4,7 @@ import { useAppStore } from '../../state/store.ts';
 import { formatDate } from '../common/format.ts';
 import { useT } from '../common/use-t.ts';
 import { ReportMap } from './ReportMap.tsx';
+import { networkAndModel } from '../network/model-name.ts';
 import { changeSince } from '../../domain/progress/change.ts';
 import { toDay } from '../../domain/progress/days.ts';
 import { districtScope, PROVINCE_SCOPE } from '../../domain/progress/timeline.ts';
@@ -26,7 +27,9 @@ export function PrintReport() {
   const coverage = useAppStore((s) => s.coverage);
   const timeline = useAppStore((s) => s.timeline);
   const metric = useAppStore((s) => s.choroplethMetric);
-  const planned = useAppStore((s) => !isEmptyPlan(s.plan));
+  const plan = useAppStore((s) => s.plan);
+  const planned = !isEmptyPlan(plan);
+  const network = useAppStore((s) => s.network);
   const since = sinceFor(useSince((s) => s.since), asOf);
   if (!dataset) return null;
   const n = (v: number) => formatNumber(v, lang);
@@ -44,6 +47,9 @@ export function PrintReport() {
       <p>
         <strong>{tw('reportAsOf', { date: formatDate(asOf, lang) })}</strong> ·{' '}
         {tw('reportPrinted', { date: formatDate(todayIn(), lang) })} · {t('simulatedNote')}
+      </p>
+      <p data-testid="report-model">
+        {Object.values(networkAndModel({ network, answered: coverage?.radiusModel, model: dataset.model, plan }, { t, tw })).join(' · ')}
       </p>
       <ReportMap
         lang={lang}

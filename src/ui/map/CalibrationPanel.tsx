@@ -27,6 +27,8 @@ export function CalibrationPanel() {
   const [state, setState] = useState<State>({ phase: 'idle' });
   const plan = useAppStore((s) => s.plan);
   const evidence = useAppStore((s) => s.coverage?.evidence);
+  // The factors scale fixed radii; under path loss the engine leaves them aside (compute.ts).
+  const pathLoss = useAppStore((s) => s.coverage?.radiusModel === 'path_loss');
   const [before, setBefore] = useState<Before | undefined>();
   const applied = plan.calibration;
   const apply = (report: CalibrationReport) => {
@@ -108,6 +110,8 @@ export function CalibrationPanel() {
         !applied &&
         (Object.keys(factorsOf(state.report)).length === 0 ? (
           <p className="hint">{t('calibrationNothing')}</p>
+        ) : pathLoss ? (
+          <p className="hint">{t('calibrationFixedOnly')}</p>
         ) : (
           <button type="button" onClick={() => apply(state.report)} title={t('calibrationApplyHint')}>
             {t('calibrationApply')}

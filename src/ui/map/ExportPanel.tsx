@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { captureMap } from '../../map/capture.ts';
 import { pointIconUrl, towerIconUrl } from '../../map/icons.ts';
 import { scenarioOf, useAppStore } from '../../state/store.ts';
+import { networkAndModel } from '../network/model-name.ts';
 import { ATTRIBUTION } from '../common/Attribution.tsx';
 import { formatDate } from '../common/format.ts';
 import { translate, type Lang, type MessageKey } from '../common/i18n.ts';
@@ -49,10 +50,15 @@ export function ExportPanel() {
       const shading = state.layers.choropleth
         ? [tw('pngShading', { metric: t(METRIC_LABEL[state.choroplethMetric]) })]
         : [];
+      const named = networkAndModel(
+        { network: state.network, answered: state.coverage?.radiusModel, model: state.dataset?.model, plan: state.plan },
+        { t, tw },
+      );
       const blob = await mapPng({
         mapImage,
         title: `${t('appTitle')} — ${state.dataset?.programme.name ?? ''}`,
         subtitle: tw('pngScenario', { scenario: scenarioText(lang, scenario), today: formatDate(today, lang) }),
+        detail: Object.values(named).join(' · '),
         key: KEY.map((entry) => ({ icons: entry.icons(), label: t(entry.label) })),
         attribution: [...shading, ...ATTRIBUTION[lang]],
       });

@@ -3,6 +3,8 @@ import { STATUS_MARK } from '../../map/gap-layers.ts';
 import { COLORS } from '../../map/palette.ts';
 import type { MessageKey } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
+import { useAppStore } from '../../state/store.ts';
+import { networkAndModel } from '../network/model-name.ts';
 
 const levels: { level: LevelName; label: MessageKey }[] = [
   { level: 'good', label: 'levelGood' },
@@ -38,7 +40,12 @@ const lines: { color: string; width: number; label: MessageKey }[] = [
 
 /** The legend uses the map's own icons, so what it shows is what the map draws. */
 export function Legend() {
-  const { t, lang } = useT();
+  const { t, tw, lang } = useT();
+  const answered = useAppStore((s) => s.coverage?.radiusModel);
+  const network = useAppStore((s) => s.network);
+  const plan = useAppStore((s) => s.plan);
+  const model = useAppStore((s) => s.dataset?.model);
+  const named = networkAndModel({ network, answered, model, plan }, { t, tw });
   return (
     <section className="panel" aria-labelledby="legend-heading">
       <h2 id="legend-heading">{t('legendHeading')}</h2>
@@ -81,6 +88,10 @@ export function Legend() {
             {t(entry.label)}
           </li>
         ))}
+        <li className="legend-note" data-testid="legend-model">
+          {named.network} · {named.model}
+          {answered === 'path_loss' && <> — {t('modelLegendDiscs')}</>}
+        </li>
         {lines.map((entry) => (
           <li key={entry.label}>
             <span className="swatch line" style={{ borderTop: `${entry.width}px solid ${entry.color}` }} aria-hidden="true" />

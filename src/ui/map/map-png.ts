@@ -4,6 +4,8 @@ export interface MapPngParts {
   mapImage: string;
   title: string;
   subtitle: string;
+  /** A second line under the subtitle: the network and the coverage model counted. */
+  detail?: string;
   key: { icons: string[]; label: string }[];
   attribution: readonly string[];
 }
@@ -26,7 +28,7 @@ export async function mapPng(parts: MapPngParts): Promise<Blob> {
   const icons = await Promise.all(parts.key.map((entry) => Promise.all(entry.icons.map(loadImage))));
   await document.fonts.ready;
   const width = map.naturalWidth;
-  const headerH = 64;
+  const headerH = parts.detail ? 84 : 64;
   const keyRowH = 24;
   const footerH = 12 + 18 * parts.attribution.length + keyRowH * Math.ceil(parts.key.length / 3);
   const canvas = document.createElement('canvas');
@@ -42,6 +44,7 @@ export async function mapPng(parts: MapPngParts): Promise<Blob> {
   ctx.fillText(parts.title, PAD, 10, width - 2 * PAD);
   ctx.font = `15px ${FONT}`;
   ctx.fillText(parts.subtitle, PAD, 38, width - 2 * PAD);
+  if (parts.detail) ctx.fillText(parts.detail, PAD, 58, width - 2 * PAD);
   ctx.drawImage(map, 0, headerH);
   let y = headerH + map.naturalHeight + 8;
   ctx.font = `14px ${FONT}`;

@@ -49,7 +49,10 @@ export function PlanPanel({ dataset }: { dataset: DatasetView }) {
       setNote({ ok: false, title: tw('importFailed', { file: file.name }), lines: errors.slice(0, 20).map((issue) => issueText(issue, lang)) });
       return;
     }
-    const next = planFromTowers(dataset.towers, value as Tower[]);
+    // A towers file holds no model: the plan's model edit stays.
+    const towersPlan = planFromTowers(dataset.towers, value as Tower[]);
+    const model = useAppStore.getState().plan.model;
+    const next = model ? { ...towersPlan, model } : towersPlan;
     planEdited(next);
     setNote({
       ok: true,
