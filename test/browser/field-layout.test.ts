@@ -72,9 +72,10 @@ describe.skipIf(!executablePath)('Field-ready layout', () => {
     });
 
   /** Chooses a register row far below the map; the map's box must then meet the viewport. */
-  const chooseRowSeesMap = async () => {
+  const chooseRowSeesMap = async (name: string) => {
     const row = s.page.getByTestId('gap-register').locator('tbody button.link').nth(2);
     await row.scrollIntoViewIfNeeded();
+    await shot(`${name}-register`);
     expect(await s.page.evaluate(() => (document.querySelector('[data-testid="map"]') as HTMLElement).getBoundingClientRect().bottom)).toBeLessThan(0);
     await row.click();
     await s.page.waitForTimeout(300);
@@ -97,7 +98,7 @@ describe.skipIf(!executablePath)('Field-ready layout', () => {
         expect(found.cardsPerRow, w.name).toHaveLength(1);
         expect(found.mapHeight, w.name).toBeGreaterThan(w.height / 2);
         if (w.width >= 1280) expect(found.registerOverflow, w.name).toBeLessThanOrEqual(0);
-        if (w.name === '1280' || w.name === '200pc') expect(await chooseRowSeesMap(), w.name).toBeGreaterThan(w.height / 3);
+        if (w.name === '1280' || w.name === '200pc') expect(await chooseRowSeesMap(`${lang}-${w.name}`), w.name).toBeGreaterThan(w.height / 3);
         if (w.name !== '320') {
           await shot(`${lang}-${w.name}-map`);
           await s.page.evaluate(() => window.scrollTo(0, 0));
@@ -108,16 +109,20 @@ describe.skipIf(!executablePath)('Field-ready layout', () => {
     });
   }
 
-  it('prints the report to PDF (A4) from a narrow screen: the map frames the province at its printed size', async () => {
+  it('prints the report to PDF (A4) from a narrow screen, in en and vi: the map at its printed size', async () => {
     await s.page.setViewportSize({ width: 640, height: 900 });
-    await s.page.emulateMedia({ media: 'print' });
-    await s.page.getByTestId('report-since').waitFor({ state: 'attached' });
-    const box = await s.page.getByTestId('report-map').locator('svg').first().boundingBox();
-    // 110 mm at 96 px to the inch.
-    expect(box?.height).toBeGreaterThan(400);
-    const pdf = await s.page.pdf({ path: 'test-results/field-report.pdf', format: 'A4', printBackground: true });
-    expect(pdf.byteLength).toBeGreaterThan(10000);
-    await s.page.emulateMedia({ media: 'screen' });
+    for (const lang of ['en', 'vi'] as const) {
+      if (lang === 'vi') await s.page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+      await s.page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      await s.page.emulateMedia({ media: 'print' });
+      await s.page.getByTestId('report-since').waitFor({ state: 'attached' });
+      const box = await s.page.getByTestId('report-map').locator('svg').first().boundingBox();
+      // 110 mm at 96 px to the inch, whatever the screen's map shows.
+      expect(box?.height).toBeGreaterThan(400);
+      const pdf = await s.page.pdf({ path: `test-results/field-report-${lang}.pdf`, format: 'A4', printBackground: true });
+      expect(pdf.byteLength).toBeGreaterThan(10000);
+      await s.page.emulateMedia({ media: 'screen' });
+    }
   });
 
   it('made no requests off the machine and threw no errors', () => {
