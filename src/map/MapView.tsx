@@ -188,9 +188,10 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     if (!map || !focus) return;
     const [w, s, e, n] = focus.bbox;
     map.fitBounds([w, s, e, n], { padding: 32, maxZoom: 12, duration: 600 });
-    // Framed from below (a register row, the district table): the map comes into view too.
+    // Framed from below (a register row, the district table): the map comes into view too. At
+    // once, not smoothly: a smooth scroll stalled while the map animated (Chromium) and left it out of sight.
     const box = container.current?.getBoundingClientRect();
-    if (box && (box.top < 0 || box.bottom > window.innerHeight)) container.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    if (box && (box.top < 0 || box.bottom > window.innerHeight)) container.current?.scrollIntoView({ block: 'nearest', behavior: 'instant' });
   }, [focus]);
 
   // maplibre's controls are made once with the map: their words follow the language here.
