@@ -8,7 +8,9 @@
  * Formats: a contract GeoJSON file (as it is); a CSV of hamlets, schools or towers (columns
  * mapped by `guessMapping` or the user's mapping, rows turned into the contract's GeoJSON);
  * GeoJSON points with other property names (OpenStreetMap, Giga), mapped the same way;
- * an OpenCelliD / MLS cell export (cells merged into towers); `deliveries.csv` (as it is).
+ * an OpenCelliD / MLS cell export (cells merged into towers); `deliveries.csv` (as it is);
+ * GeoParquet or FlatGeobuf points, read beforehand (they are read asynchronously, by
+ * `readTableFile`) and staged as a CSV of points is.
  *
  * A file's own problems are said once, of the user's file; the whole copy's check adds only
  * what the file's own checks could not see (the rules across files). The repairs the checks
@@ -30,8 +32,16 @@ import { guessPropertyMapping, mayNeedMapping, needsMapping, pointKindOfContent,
 import { importMeasurements } from './measurement-import.ts';
 import { swapGeoJSON, withoutBadFeatures, withoutBadLines } from './staging-cuts.ts';
 import { looksLikeMeasurements } from './measurement-mapping.ts';
+import { formatOfName, importPointFile, type PointFileResult, type PointFormat } from '../formats/index.ts';
 
-export type ImportFormat = 'geojson' | 'csv' | 'cells' | 'deliveries';
+export type ImportFormat = 'geojson' | 'csv' | 'cells' | 'deliveries' | PointFormat;
+
+/** A GeoParquet or FlatGeobuf file of points, read and checked (`readTableFile`): its bytes are not kept. */
+export interface TableFile {
+  format: PointFormat;
+  kind: PointKind;
+  result: PointFileResult<PointKind>;
+}
 
 /** A whole-file repair the checks offer (`Issue.fix`), applied only when the user asks. */
 export type ImportFix = NonNullable<Issue['fix']>;
@@ -55,6 +65,8 @@ export interface IncomingFile {
   cells?: CellsMode;
   /** What the reader found the bytes to be (parse/sniff.ts): a binary format, or UTF-16 text. */
   sniffed?: { binary: BinaryFormat } | { encoding: 'utf-16le' | 'utf-16be' };
+  /** A GeoParquet or FlatGeobuf file's points (its `text` is empty). */
+  table?: TableFile;
 }
 
 export interface StagedFile {
@@ -121,7 +133,8 @@ function fixedText(text: string, fixes: ReadonlySet<ImportFix>): string {
 
 const offered = (issues: readonly Issue[]): ImportFix[] => [...new Set(issues.flatMap((i) => (i.fix ? [i.fix] : [])))];
 
-function kindOfName(name: string): FileKind | undefined {
+/** The kind a file's name says ("hamlets-2025.csv" holds hamlets), when it names one only. */
+export function kindOfName(name: string): FileKind | undefined {
   const stem = (name.split(/[/\\]/).pop() ?? '').toLowerCase().replace(/\.[^.]*$/, '');
   const found = FILE_KINDS.filter((kind) => stem.includes(kind));
   return found.length === 1 ? found[0] : undefined;
@@ -209,6 +222,9 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded
   }
   staged.kind = kind;
   staged.path = pathOf(kind);
+
+  const tableFormat = formatOfName(file.name);
+  if (tableFormat) return readTable(file, tableFormat, kind, staged);
 
   if (cells && kind === 'towers') {
     const result = importCells(file.name, source);
@@ -312,6 +328,44 @@ function readMapped(file: IncomingFile, kind: PointKind, table: PropertyTable, s
     validText: !fileLevel && result.valid.length > 0 ? pointsText(kind, result.valid as readonly (Hamlet | School | Tower)[]) : undefined,
     validOrigin: origin,
     dropped: result.invalidRows,
+  };
+}
+
+const POINT_KINDS: readonly FileKind[] = ['hamlets', 'schools', 'towers'];
+const FORMAT_NAME: Record<PointFormat, string> = { geoparquet: 'GeoParquet', flatgeobuf: 'FlatGeobuf' };
+
+/**
+ * A GeoParquet or FlatGeobuf file (its kind chosen, from its name or by the user), read
+ * beforehand (`readTableFile`). Only points come in these formats. As for a CSV, valid rows'
+ * records become the contract's GeoJSON; their own check is passed on, not made again.
+ */
+export async function readTableFile(name: string, bytes: Uint8Array, kind: FileKind | undefined): Promise<TableFile | undefined> {
+  const format = formatOfName(name);
+  if (!format || !kind || !POINT_KINDS.includes(kind)) return undefined;
+  const pointKind = kind as PointKind;
+  return { format, kind: pointKind, result: await importPointFile(pointKind, name, bytes, format) };
+}
+
+function readTable(file: IncomingFile, format: PointFormat, kind: FileKind, staged: StagedFile): Read {
+  const table = file.table?.kind === kind ? file.table : undefined;
+  if (!table) return { staged, issues: [problem(file.name, 'import-format', { kind, format: FORMAT_NAME[format] })], dropped: 0 };
+  const { result } = table;
+  const fileLevel = hasFileLevelFault(result.issues);
+  Object.assign(staged, { format, rows: result.rows, validRows: fileLevel ? 0 : result.valid.length });
+  const records = result.value as readonly (Hamlet | School | Tower)[] | undefined;
+  const text = records ? pointsText(table.kind, records) : undefined;
+  // Row r (counted from 1) is feature r - 1 of the file.
+  const origin = featuresFrom(result.validLines.map((line) => line - 1), 'featureIndex');
+  const checked: FileResult<FileKind> | undefined = records ? { value: records as Hamlet[], issues: [], count: records.length } : undefined;
+  return {
+    staged,
+    issues: result.issues,
+    text,
+    origin,
+    validText: !fileLevel && result.valid.length > 0 ? (records ? text : pointsText(table.kind, result.valid as readonly (Hamlet | School | Tower)[])) : undefined,
+    validOrigin: origin,
+    dropped: result.invalidRows,
+    ...(checked ? { checked } : {}),
   };
 }
 
