@@ -458,10 +458,12 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
       const place = originOf(imported.read)?.(issue);
       if (place && imported.own.has(sameProblem(issue.code, place, issue.field))) return [];
       const { name, format, header } = imported.read.staged;
-      // A CSV, a cell export or mapped GeoJSON became the contract's GeoJSON: said of the user's file.
-      if (format !== 'csv' && format !== 'cells' && header === undefined) return [issue];
-      const { featureIndex: _feature, ...rest } = issue; // said at the user's CSV line, when the feature came from one
-      const read: Issue = { ...(place?.line !== undefined ? { ...rest, line: place.line } : issue), file: name, params: { ...issue.params, readAs: issue.file } };
+      // A CSV, a cell export, a table format or mapped GeoJSON became the contract's GeoJSON: said of the user's file.
+      const table = format === 'geoparquet' || format === 'flatgeobuf';
+      if (format !== 'csv' && format !== 'cells' && !table && header === undefined) return [issue];
+      const { featureIndex: _feature, ...rest } = issue; // said at the user's CSV line or table row, when the feature came from one
+      const at = place?.line !== undefined ? { ...rest, line: place.line } : table && place?.featureIndex !== undefined ? { ...rest, featureIndex: place.featureIndex } : issue;
+      const read: Issue = { ...at, file: name, params: { ...issue.params, readAs: issue.file } };
       return [{ ...read, message: englishText(read) }];
     });
     return { sources, dataset: result.dataset, issues: said };
