@@ -21,7 +21,7 @@ import type { IssueCode, IssueParams } from '../messages/codes.ts';
 import { englishText } from '../messages/render.ts';
 import { makeIssue } from '../parse/issues.ts';
 import { normalizeVietnamese } from '../parse/text.ts';
-import { hamletsToGeoJSON, schoolsToGeoJSON, towersToGeoJSON } from '../export/features.ts';
+import { towersToGeoJSON } from '../export/features.ts';
 import { parseDataset, parseFileDetailed, type FileResult, type FolderOptions, type SourceFile } from '../parse/index.ts';
 import { DATASET_PATHS } from '../parse/kind.ts';
 import { FILE_KINDS, type Dataset, type FileKind, type Hamlet, type Issue, type School, type Tower } from '../types.ts';
@@ -32,16 +32,13 @@ import { guessPropertyMapping, mayNeedMapping, needsMapping, pointKindOfContent,
 import { importMeasurements } from './measurement-import.ts';
 import { swapGeoJSON, withoutBadFeatures, withoutBadLines } from './staging-cuts.ts';
 import { looksLikeMeasurements } from './measurement-mapping.ts';
-import { formatOfName, importPointFile, type PointFileResult, type PointFormat } from '../formats/index.ts';
+import { formatOfName, type PointFormat } from '../formats/index.ts';
+import { pointsText, type TableFile } from './table-files.ts';
+
+export { readTableFile, type TableFile } from './table-files.ts';
 
 export type ImportFormat = 'geojson' | 'csv' | 'cells' | 'deliveries' | PointFormat;
 
-/** A GeoParquet or FlatGeobuf file of points, read and checked (`readTableFile`): its bytes are not kept. */
-export interface TableFile {
-  format: PointFormat;
-  kind: PointKind;
-  result: PointFileResult<PointKind>;
-}
 
 /** A whole-file repair the checks offer (`Issue.fix`), applied only when the user asks. */
 export type ImportFix = NonNullable<Issue['fix']>;
@@ -193,12 +190,6 @@ interface Read {
   checked?: FileResult<FileKind>;
 }
 
-function pointsText(kind: PointKind, records: readonly (Hamlet | School | Tower)[]): string {
-  if (kind === 'hamlets') return JSON.stringify(hamletsToGeoJSON(records as Hamlet[]));
-  if (kind === 'schools') return JSON.stringify(schoolsToGeoJSON(records as School[]));
-  return JSON.stringify(towersToGeoJSON(records as Tower[]));
-}
-
 function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded: () => readonly Tower[]): Read {
   if (file.sniffed && 'binary' in file.sniffed) {
     return { staged: { name: file.name, rows: 0, validRows: 0, fixes: [] }, issues: [problem(file.name, 'binary-file', { format: file.sniffed.binary })], dropped: 0 };
@@ -331,21 +322,9 @@ function readMapped(file: IncomingFile, kind: PointKind, table: PropertyTable, s
   };
 }
 
-const POINT_KINDS: readonly FileKind[] = ['hamlets', 'schools', 'towers'];
 const FORMAT_NAME: Record<PointFormat, string> = { geoparquet: 'GeoParquet', flatgeobuf: 'FlatGeobuf' };
 
-/**
- * A GeoParquet or FlatGeobuf file (its kind chosen, from its name or by the user), read
- * beforehand (`readTableFile`). Only points come in these formats. As for a CSV, valid rows'
- * records become the contract's GeoJSON; their own check is passed on, not made again.
- */
-export async function readTableFile(name: string, bytes: Uint8Array, kind: FileKind | undefined): Promise<TableFile | undefined> {
-  const format = formatOfName(name);
-  if (!format || !kind || !POINT_KINDS.includes(kind)) return undefined;
-  const pointKind = kind as PointKind;
-  return { format, kind: pointKind, result: await importPointFile(pointKind, name, bytes, format) };
-}
-
+/** A GeoParquet or FlatGeobuf file read beforehand (table-files.ts), staged as a CSV of points is. */
 function readTable(file: IncomingFile, format: PointFormat, kind: FileKind, staged: StagedFile): Read {
   const table = file.table?.kind === kind ? file.table : undefined;
   if (!table) return { staged, issues: [problem(file.name, 'import-format', { kind, format: FORMAT_NAME[format] })], dropped: 0 };
