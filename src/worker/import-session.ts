@@ -1,7 +1,8 @@
 // The worker's side of an import: read the user's files (with progress), stage them over
 // the loaded files, keep the staged copy until the user takes it or cancels. The loaded
 // data is replaced only by `commit`, in one step.
-import { stageImport, type IncomingFile, type StagedImport } from '../domain/import/staging.ts';
+import { kindOfName, readTableFile, stageImport, type IncomingFile, type StagedImport } from '../domain/import/staging.ts';
+import { formatOfName } from '../domain/formats/index.ts';
 import type { SourceFile } from '../domain/parse/index.ts';
 import { sniff } from '../domain/parse/sniff.ts';
 import { IMPACT_LAYERS, importImpact, type ImpactLayer } from '../domain/import/impact.ts';
@@ -42,6 +43,26 @@ async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<{
   return sniffed ? { text: parts.join(''), sniffed } : { text: parts.join('') };
 }
 
+/** A Blob's bytes in one array, reporting bytes read: a GeoParquet or FlatGeobuf file is read whole. */
+async function readBytes(blob: Blob, onBytes: (bytes: number) => void): Promise<Uint8Array> {
+  const reader = blob.stream().getReader();
+  let out = new Uint8Array(blob.size);
+  let at = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (at + value.byteLength > out.length) {
+      const grown = new Uint8Array(Math.max(out.length * 2, at + value.byteLength));
+      grown.set(out.subarray(0, at));
+      out = grown;
+    }
+    out.set(value, at);
+    at += value.byteLength;
+    onBytes(at);
+  }
+  return at === out.length ? out : out.subarray(0, at);
+}
+
 export class ImportSession {
   private pending: { importId: number; staged: StagedImport } | undefined;
   /** The newest check asked for; an older one that finishes later, or a cancelled one, is not kept. */
@@ -76,6 +97,14 @@ export class ImportSession {
     let before = 0;
     const incoming: IncomingFile[] = [];
     for (const { file, text, ...rest } of files) {
+      if (file && formatOfName(rest.name)) {
+        // Read, mapped and checked here (asynchronously); only the records go on to staging.
+        const bytes = await readBytes(file, (done) => progress('reading', before + done, total));
+        before += file.size;
+        const table = await readTableFile(rest.name, bytes, rest.kind ?? kindOfName(rest.name));
+        incoming.push({ ...rest, text: '', ...(table ? { table } : {}) });
+        continue;
+      }
       const read = text !== undefined ? { text } : file ? await readText(file, (bytes) => progress('reading', before + bytes, total)) : { text: '' };
       before += file?.size ?? read.text.length;
       incoming.push({ ...rest, ...read });

@@ -1,11 +1,16 @@
 // Browser benchmark (not a test) for national scale: the bundled data's first frame and first
 // coverage, then the national test set (`npm run data -- --scale national --out DIR`) loaded
-// through the import panel, covered, and the map panned. Prints each figure against the
-// issue's budget; a figure the app cannot reach (a crash, a time-out) is printed as such.
+// through the import panel, covered, and the map panned; then, on a fresh page, the same set
+// with its points as GeoParquet (`--format parquet`). Prints each figure against the issue's
+// budget; the import budgets are ratios to a bare `JSON.parse` of the same GeoJSON files in a
+// worker, measured in the same run. A figure the app cannot reach (a crash, a time-out) is
+// printed as such.
 //
 //   npx vite build --logLevel warn
-//   npm run data -- --scale national --out /tmp/national
+//   npm run data -- --scale national --format parquet --out /tmp/national
 //   NATIONAL=/tmp/national node test/bench/browser-national.mjs
+//
+// IMPORT_ONLY=1 leaves out the frames (zoom, pan, hover) for a run of the import budgets only.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,6 +22,7 @@ import { workerHeapProbe } from './worker-heap.mjs';
 
 const FOLDER = process.env.NATIONAL ?? '/tmp/national';
 const LIMIT_MS = Number(process.env.BENCH_LIMIT_MS ?? 600_000);
+const IMPORT_ONLY = process.env.IMPORT_ONLY === '1';
 const rows = [];
 const say = (what, value, budget = '') => {
   rows.push([what, value, budget]);
@@ -35,6 +41,63 @@ function files(root) {
   };
   walk(root);
   return out;
+}
+
+/** The point files as GeoParquet where the folder has them beside their GeoJSON. */
+const asParquet = (list) => list.map((f) => f.replace(/(hamlets|schools|towers)\.geojson$/, '$1.parquet')).map((f, i) => (existsSync(f) ? f : list[i]));
+
+/** Hamlets in the folder's file (features counted in the text), as the coverage summary writes the total. */
+function hamletTotal(list) {
+  const path = list.find((f) => f.endsWith('hamlets.geojson'));
+  const count = path ? (readFileSync(path, 'utf8').match(/"type"\s*:\s*"Feature"/g) ?? []).length : 0;
+  return count.toLocaleString('vi-VN');
+}
+
+/**
+ * The baseline of the import budgets: the files read as text and given to a bare `JSON.parse`
+ * in a worker of the page, nothing kept. Milliseconds of read + parse, and of the parse only.
+ */
+async function bareParse(page, list) {
+  await page.evaluate(() => {
+    const input = Object.assign(document.createElement('input'), { type: 'file', multiple: true, id: 'bench-parse' });
+    input.hidden = true;
+    document.body.append(input);
+  });
+  await page.locator('#bench-parse').setInputFiles(list);
+  return page.evaluate(async () => {
+    const input = document.getElementById('bench-parse');
+    const code = `onmessage = async (e) => {
+      const t0 = performance.now(); let parse = 0;
+      for (const file of e.data) { if (!/\\.(geo)?json$/.test(file.name)) continue; const text = await file.text(); const t = performance.now(); JSON.parse(text); parse += performance.now() - t; }
+      postMessage({ total: performance.now() - t0, parse });
+    };`;
+    const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+    const answer = await new Promise((resolve) => {
+      worker.onmessage = (e) => resolve(e.data);
+      worker.postMessage([...input.files]);
+    });
+    worker.terminate();
+    input.remove();
+    return answer;
+  });
+}
+
+/** Files given to the import panel, checked, taken: times to the check and to the first figures (the hamlets' total shown). */
+async function importToFigures(page, list, total) {
+  const t1 = Date.now();
+  await page.locator('[data-testid="import-panel"] input[type=file]').setInputFiles(list);
+  await page.locator('[data-testid="import-result"], [data-testid="import-status"][data-phase="failed"]').first().waitFor({ timeout: LIMIT_MS });
+  const checked = Date.now() - t1;
+  const take = page.getByRole('button', { name: 'Nhập', exact: true });
+  if ((await take.count()) === 0) return { checked, refused: (await page.getByTestId('import-panel').innerText()).slice(0, 300).replace(/\s+/g, ' ') };
+  const t2 = Date.now();
+  await take.click();
+  await page.waitForFunction(
+    (n) => (document.querySelector('[data-testid="coverage-summary"] [data-figure="hamlets"] dd')?.textContent ?? '').endsWith(`trên ${n})`),
+    total,
+    { timeout: LIMIT_MS, polling: 200 },
+  );
+  return { checked, take: Date.now() - t2, figures: Date.now() - t1, t1 };
 }
 
 async function heap(cdp) {
@@ -130,24 +193,26 @@ try {
     const list = files(FOLDER);
     const bytes = list.reduce((sum, f) => sum + statSync(f).size, 0);
     say('national: files', `${list.length} files, ${(bytes / 1e6).toFixed(0)} MB`);
-    const t1 = Date.now();
-    await page.locator('[data-testid="import-panel"] input[type=file]').setInputFiles(list);
-    await page.locator('[data-testid="import-result"], [data-testid="import-status"][data-phase="failed"]').first().waitFor({ timeout: LIMIT_MS });
-    say('national: files → checked (worker: read, parse, validate)', ms(Date.now() - t1));
+    const total = hamletTotal(list);
+    const parsed = await bareParse(page, list);
+    say('national: bare JSON.parse in a worker (read + parse)', `${ms(parsed.total)} (parse ${ms(parsed.parse)})`, 'the baseline of the ratios below');
+    const geojson = await importToFigures(page, list, total);
+    say('national: files → checked (worker: read, parse, validate)', ms(geojson.checked));
     say('national: JS heap (page) after the check', await heap(cdp));
-    const take = page.getByRole('button', { name: 'Nhập', exact: true });
-    if ((await take.count()) === 0) {
-      say('national: import', (await page.getByTestId('import-panel').innerText()).slice(0, 300).replace(/\s+/g, ' '));
+    if (geojson.refused) {
+      say('national: import', geojson.refused);
     } else {
-      const t2 = Date.now();
-      await take.click();
-      await page.waitForFunction(() => /trên 900\.000\)$/.test(document.querySelector('[data-testid="coverage-summary"] [data-figure="hamlets"] dd')?.textContent ?? ''), undefined, { timeout: LIMIT_MS, polling: 500 });
-      say('national: Import → first coverage result', ms(Date.now() - t2));
-      say('national: files → covered, in all', ms(Date.now() - t1), 'budget 15 s');
+      const t1 = geojson.t1;
+      say('national: Import → first coverage result', ms(geojson.take));
+      say('national: files → covered, in all', ms(geojson.figures), 'budget 15 s');
+      say('national: GeoJSON → first figures / bare JSON.parse', `${(geojson.figures / parsed.total).toFixed(2)}×`, 'budget ≤ 1.5×');
       await page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: LIMIT_MS });
       say('national: files → map drawn', ms(Date.now() - t1));
       say('national: JS heap (page) after load', await heap(cdp), 'budget 1.5 GB');
-      say('national: JS heap (data worker) after load', await workerHeap(), 'the worker holds the parsed data set');
+      if (!worker.error) await worker.gc();
+      say('national: JS heap (data worker) after load', await workerHeap(), 'budget ≤ 400 MB');
+    }
+    if (!geojson.refused && !IMPORT_ONLY) {
       // Zoomed out as far as the map goes: the country as coverage per cell.
       await page.getByTestId('map').scrollIntoViewIfNeeded();
       await zoomFrames(page, 400);
@@ -180,6 +245,29 @@ try {
       const named = (await page.locator('.tooltip strong').innerText()).trim();
       say('national: hover → tooltip of the framed gap', `${ms(Date.now() - t3)}, ${named === name ? 'right point' : `WRONG: ${named} ≠ ${name}`}`);
       say('national: JS heap (page) at the end', await heap(cdp), 'budget 1.5 GB');
+    }
+    const parquet = asParquet(list);
+    if (parquet.every((f, i) => f === list[i])) {
+      say('national: GeoParquet', 'no .parquet files in the folder', 'make them with npm run data -- --scale national --format parquet');
+    } else {
+      // A fresh page: nothing of the GeoJSON run is left in its worker.
+      await page.close();
+      const fresh = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
+      fresh.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      await fresh.goto(server.url);
+      await fresh.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
+      const bytesIn = parquet.reduce((sum, f) => sum + statSync(f).size, 0);
+      const run = await importToFigures(fresh, parquet, total);
+      if (run.refused) say('national: GeoParquet import', run.refused);
+      else {
+        say(`national: GeoParquet files (${(bytesIn / 1e6).toFixed(0)} MB) → checked`, ms(run.checked));
+        say('national: GeoParquet files → first figures', ms(run.figures));
+        say('national: GeoParquet → first figures / bare JSON.parse', `${(run.figures / parsed.total).toFixed(2)}×`, 'budget ≤ 0.3×');
+        const cdp2 = await fresh.context().newCDPSession(fresh);
+        const probe = await workerHeapProbe(cdp2);
+        if (!probe.error) await probe.gc();
+        say('national: JS heap (data worker) after the GeoParquet load', probe.error ? `n/a (${probe.error})` : `${((await probe.heap()).usedSize / 1048576).toFixed(0)} MiB`, 'budget ≤ 400 MB');
+      }
     }
   }
 } catch (error) {

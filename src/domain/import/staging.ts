@@ -8,7 +8,9 @@
  * Formats: a contract GeoJSON file (as it is); a CSV of hamlets, schools or towers (columns
  * mapped by `guessMapping` or the user's mapping, rows turned into the contract's GeoJSON);
  * GeoJSON points with other property names (OpenStreetMap, Giga), mapped the same way;
- * an OpenCelliD / MLS cell export (cells merged into towers); `deliveries.csv` (as it is).
+ * an OpenCelliD / MLS cell export (cells merged into towers); `deliveries.csv` (as it is);
+ * GeoParquet or FlatGeobuf points, read beforehand (they are read asynchronously, by
+ * `readTableFile`) and staged as a CSV of points is.
  *
  * A file's own problems are said once, of the user's file; the whole copy's check adds only
  * what the file's own checks could not see (the rules across files). The repairs the checks
@@ -19,7 +21,7 @@ import type { IssueCode, IssueParams } from '../messages/codes.ts';
 import { englishText } from '../messages/render.ts';
 import { makeIssue } from '../parse/issues.ts';
 import { normalizeVietnamese } from '../parse/text.ts';
-import { hamletsToGeoJSON, schoolsToGeoJSON, towersToGeoJSON } from '../export/features.ts';
+import { towersToGeoJSON } from '../export/features.ts';
 import { parseDataset, parseFileDetailed, type FileResult, type FolderOptions, type SourceFile } from '../parse/index.ts';
 import { DATASET_PATHS } from '../parse/kind.ts';
 import { FILE_KINDS, type Dataset, type FileKind, type Hamlet, type Issue, type School, type Tower } from '../types.ts';
@@ -30,8 +32,13 @@ import { guessPropertyMapping, mayNeedMapping, needsMapping, pointKindOfContent,
 import { importMeasurements } from './measurement-import.ts';
 import { swapGeoJSON, withoutBadFeatures, withoutBadLines } from './staging-cuts.ts';
 import { asColumnMapping, fromColumnMapping, looksLikeMeasurements } from './measurement-mapping.ts';
+import { formatOfName, type PointFormat } from '../formats/index.ts';
+import { pointsText, type TableFile } from './table-files.ts';
 
-export type ImportFormat = 'geojson' | 'csv' | 'cells' | 'deliveries';
+export { readTableFile, type TableFile } from './table-files.ts';
+
+export type ImportFormat = 'geojson' | 'csv' | 'cells' | 'deliveries' | PointFormat;
+
 
 /** A whole-file repair the checks offer (`Issue.fix`), applied only when the user asks. */
 export type ImportFix = NonNullable<Issue['fix']>;
@@ -55,6 +62,8 @@ export interface IncomingFile {
   cells?: CellsMode;
   /** What the reader found the bytes to be (parse/sniff.ts): a binary format, or UTF-16 text. */
   sniffed?: { binary: BinaryFormat } | { encoding: 'utf-16le' | 'utf-16be' };
+  /** A GeoParquet or FlatGeobuf file's points (its `text` is empty). */
+  table?: TableFile;
 }
 
 export interface StagedFile {
@@ -121,7 +130,8 @@ function fixedText(text: string, fixes: ReadonlySet<ImportFix>): string {
 
 const offered = (issues: readonly Issue[]): ImportFix[] => [...new Set(issues.flatMap((i) => (i.fix ? [i.fix] : [])))];
 
-function kindOfName(name: string): FileKind | undefined {
+/** The kind a file's name says ("hamlets-2025.csv" holds hamlets), when it names one only. */
+export function kindOfName(name: string): FileKind | undefined {
   const stem = (name.split(/[/\\]/).pop() ?? '').toLowerCase().replace(/\.[^.]*$/, '');
   const found = FILE_KINDS.filter((kind) => stem.includes(kind));
   return found.length === 1 ? found[0] : undefined;
@@ -180,12 +190,6 @@ interface Read {
   checked?: FileResult<FileKind>;
 }
 
-function pointsText(kind: PointKind, records: readonly (Hamlet | School | Tower)[]): string {
-  if (kind === 'hamlets') return JSON.stringify(hamletsToGeoJSON(records as Hamlet[]));
-  if (kind === 'schools') return JSON.stringify(schoolsToGeoJSON(records as School[]));
-  return JSON.stringify(towersToGeoJSON(records as Tower[]));
-}
-
 function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded: () => readonly Tower[]): Read {
   if (file.sniffed && 'binary' in file.sniffed) {
     return { staged: { name: file.name, rows: 0, validRows: 0, fixes: [] }, issues: [problem(file.name, 'binary-file', { format: file.sniffed.binary })], dropped: 0 };
@@ -209,6 +213,9 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded
   }
   staged.kind = kind;
   staged.path = pathOf(kind);
+
+  const tableFormat = formatOfName(file.name);
+  if (tableFormat) return readTable(file, tableFormat, kind, staged);
 
   if (cells && kind === 'towers') {
     const result = importCells(file.name, source);
@@ -318,6 +325,32 @@ function readMapped(file: IncomingFile, kind: PointKind, table: PropertyTable, s
   };
 }
 
+const FORMAT_NAME: Record<PointFormat, string> = { geoparquet: 'GeoParquet', flatgeobuf: 'FlatGeobuf' };
+
+/** A GeoParquet or FlatGeobuf file read beforehand (table-files.ts), staged as a CSV of points is. */
+function readTable(file: IncomingFile, format: PointFormat, kind: FileKind, staged: StagedFile): Read {
+  const table = file.table?.kind === kind ? file.table : undefined;
+  if (!table) return { staged, issues: [problem(file.name, 'import-format', { kind, format: FORMAT_NAME[format] })], dropped: 0 };
+  const { result } = table;
+  const fileLevel = hasFileLevelFault(result.issues);
+  Object.assign(staged, { format, rows: result.rows, validRows: fileLevel ? 0 : result.valid.length });
+  const records = result.value as readonly (Hamlet | School | Tower)[] | undefined;
+  const text = records ? pointsText(table.kind, records) : undefined;
+  // Row r (counted from 1) is feature r - 1 of the file.
+  const origin = featuresFrom(result.validLines.map((line) => line - 1), 'featureIndex');
+  const checked: FileResult<FileKind> | undefined = records ? { value: records as Hamlet[], issues: [], count: records.length } : undefined;
+  return {
+    staged,
+    issues: result.issues,
+    text,
+    origin,
+    validText: !fileLevel && result.valid.length > 0 ? (records ? text : pointsText(table.kind, result.valid as readonly (Hamlet | School | Tower)[])) : undefined,
+    validOrigin: origin,
+    dropped: result.invalidRows,
+    ...(checked ? { checked } : {}),
+  };
+}
+
 function countRows(kind: FileKind, text: string): number {
   const body = stripBom(text);
   if (kind === 'deliveries') return Math.max(0, body.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').length - 1);
@@ -407,14 +440,16 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
       const place = originOf(imported.read)?.(issue);
       if (place && imported.own.has(sameProblem(issue.code, place, issue.field))) return [];
       const { name, format, header } = imported.read.staged;
-      // A CSV, a cell export or mapped GeoJSON became the contract's GeoJSON: said of the user's file.
-      if (format !== 'csv' && format !== 'cells' && header === undefined) return [issue];
-      const { featureIndex: _feature, ...rest } = issue; // said at the user's CSV line, when the feature came from one
+      // A CSV, a cell export, a table format or mapped GeoJSON became the contract's GeoJSON: said of the user's file.
+      const table = format === 'geoparquet' || format === 'flatgeobuf';
+      if (format !== 'csv' && format !== 'cells' && !table && header === undefined) return [issue];
+      const { featureIndex: _feature, ...rest } = issue; // said at the user's CSV line or table row, when the feature came from one
       // Lines named in the message (tests outside the province) are the user's too; an Ookla tile's tests share its line.
       const origin = originOf(imported.read);
       const named = issue.params?.['lines'];
       const lines = origin && Array.isArray(named) ? { lines: [...new Set(named.map((l) => (typeof l === 'number' ? (origin({ line: l })?.line ?? l) : l)))] } : {};
-      const read: Issue = { ...(place?.line !== undefined ? { ...rest, line: place.line } : issue), file: name, params: { ...issue.params, ...lines, readAs: issue.file } };
+      const at = place?.line !== undefined ? { ...rest, line: place.line } : table && place?.featureIndex !== undefined ? { ...rest, featureIndex: place.featureIndex } : issue;
+      const read: Issue = { ...at, file: name, params: { ...issue.params, ...lines, readAs: issue.file } };
       return [{ ...read, message: englishText(read) }];
     });
     return { sources, dataset: result.dataset, issues: said };

@@ -171,7 +171,7 @@ export function ImportPanel() {
         <FileButton
           label={t('importPick')}
           multiple
-          accept=".geojson,.json,.csv,.txt,application/geo+json,application/json,text/csv"
+          accept=".geojson,.json,.csv,.txt,.parquet,.geoparquet,.fgb,application/geo+json,application/json,text/csv"
           onFiles={(files) => start(files.map((file) => ({ file })))}
         />
       </div>

@@ -63,8 +63,8 @@ export const SKIP_LABEL: Readonly<Record<Lang, Readonly<Record<SkipReason, strin
 
 /** The format a file was read as, in the user's words. */
 export const FORMAT_LABEL: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
-  vi: { geojson: 'GeoJSON', csv: 'CSV', cells: 'xuất ô phủ sóng (OpenCelliD)', deliveries: 'CSV giao nhận', measurements: 'CSV đo tốc độ', ookla: 'ô Ookla' },
-  en: { geojson: 'GeoJSON', csv: 'CSV', cells: 'cell export (OpenCelliD)', deliveries: 'deliveries CSV', measurements: 'speed-test CSV', ookla: 'Ookla tiles' },
+  vi: { geojson: 'GeoJSON', csv: 'CSV', cells: 'xuất ô phủ sóng (OpenCelliD)', deliveries: 'CSV giao nhận', measurements: 'CSV đo tốc độ', ookla: 'ô Ookla', geoparquet: 'GeoParquet', flatgeobuf: 'FlatGeobuf' },
+  en: { geojson: 'GeoJSON', csv: 'CSV', cells: 'cell export (OpenCelliD)', deliveries: 'deliveries CSV', measurements: 'speed-test CSV', ookla: 'Ookla tiles', geoparquet: 'GeoParquet', flatgeobuf: 'FlatGeobuf' },
 };
 
 /** The contract's columns in the user's words (the mapping editor shows the contract name beside). */

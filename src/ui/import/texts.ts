@@ -1,7 +1,7 @@
 // Texts of the data importer (vi default, en).
 export const importVi = {
   importHeading: 'Nhập dữ liệu',
-  importIntro: 'GeoJSON hoặc CSV của ấp, trường, trạm, giao máy; tệp ô phủ sóng OpenCelliD. Dữ liệu đang dùng chỉ thay đổi khi bạn đồng ý.',
+  importIntro: 'GeoJSON hoặc CSV của ấp, trường, trạm, giao máy; GeoParquet hoặc FlatGeobuf của ấp, trường, trạm; tệp ô phủ sóng OpenCelliD. Dữ liệu đang dùng chỉ thay đổi khi bạn đồng ý.',
   importDrop: 'Kéo thả tệp vào đây, hoặc',
   importPick: 'Chọn tệp…',
   importReading: 'Đang đọc {done} / {total}…',
@@ -41,7 +41,7 @@ export const importVi = {
 
 export const importEn: Record<keyof typeof importVi, string> = {
   importHeading: 'Import data',
-  importIntro: 'GeoJSON or CSV of hamlets, schools, towers, deliveries; OpenCelliD cell exports. The data in use changes only when you say so.',
+  importIntro: 'GeoJSON or CSV of hamlets, schools, towers, deliveries; GeoParquet or FlatGeobuf of hamlets, schools, towers; OpenCelliD cell exports. The data in use changes only when you say so.',
   importDrop: 'Drop files here, or',
   importPick: 'Choose files…',
   importReading: 'Reading {done} / {total}…',

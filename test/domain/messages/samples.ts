@@ -255,7 +255,7 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
   ],
   'import-kind': [{}],
   'import-no-cells': [{}],
-  'import-format': [{ kind: 'districts' }],
+  'import-format': [{ kind: 'districts' }, { kind: 'deliveries', format: 'GeoParquet' }],
   'import-nothing': [{}],
   'import-twice': [{}],
   'more-not-listed': [
