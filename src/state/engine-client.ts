@@ -9,6 +9,8 @@ import { proxy, wrap, type Remote } from 'comlink';
 import { readsStatuses, type GapQuery } from '../domain/gaps/view.ts';
 import type { SitingRequest } from '../domain/siting/modes.ts';
 import type { Costs } from '../domain/types.ts';
+import { planDelta } from '../domain/plan/delta.ts';
+import { EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
 import type { ExactProgress, ExactState } from '../worker/protocol-siting.ts';
 import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
 import { bundledFiles } from '../io/bundled.ts';
@@ -33,6 +35,9 @@ let engine: Remote<Engine> | undefined;
 let datasetId = 0;
 let sent = 0;
 let latestSiting = 0;
+/** The plan the engine holds, as the page last sent it, and its revision (PlanEdit). */
+let held: { plan: PlanDoc; revision: number } = { plan: EMPTY_PLAN, revision: 0 };
+let revisions = 0;
 let latestImport = 0;
 /** An import was taken: saved on this device once its first figures are out. */
 let saveDue = false;
@@ -49,6 +54,7 @@ async function newest<T extends { datasetId: number; towerChanges: TowerChanges 
 
 function loaded(answer: Loaded): void {
   datasetId = answer.datasetId;
+  held = { plan: EMPTY_PLAN, revision: 0 };
   store().datasetLoaded(answer.dataset, answer.issues, answer.asOf);
 }
 
@@ -88,7 +94,13 @@ async function sendPlan(): Promise<void> {
   clearTimeout(refresh);
   refresh = setTimeout(() => void requestCoverage(), REFRESH_DELAY_MS);
   try {
-    const answer = await newest((e) => e.plan(shownPlan(state), scenarioOf(state), state.network));
+    const plan = shownPlan(state);
+    const scenario = scenarioOf(state);
+    // Only the change crosses; the engine holds the plan. It answers undefined when it holds
+    // another plan (a new data set came meanwhile): the whole plan goes then.
+    const edit = { datasetId, from: held.revision, to: ++revisions, ...planDelta(held.plan, plan) };
+    held = { plan, revision: edit.to };
+    const answer = await newest(async (e) => (await e.editPlan(edit, scenario, state.network)) ?? e.plan(plan, scenario, state.network, edit.to));
     if (answer) store().planCoverageComputed(answer);
   } catch (error) {
     store().coverageFailed(messageOf(error));

@@ -8,6 +8,7 @@ import type { Scenario } from '../domain/coverage/columns.ts';
 import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
 import { gapViewTransferables, type GapQuery } from '../domain/gaps/view.ts';
 import type { PlanDoc } from '../domain/plan/plan.ts';
+import { applyPlanDelta } from '../domain/plan/delta.ts';
 import { datasetView, datasetViewTransferables } from '../domain/points/dataset-view.ts';
 import { buildPointTable, tableColumns } from '../domain/points/table.ts';
 import { todayIn } from '../domain/input/day.ts';
@@ -38,6 +39,7 @@ import {
   type Loaded,
   type NetworkFigures,
   type PlanCoverage,
+  type PlanEdit,
   type RadiusFigures,
   type Rejected,
   type RemoteFile,
@@ -66,6 +68,8 @@ export class Engine {
   /** A large data set's coverage pass is split over helper threads (classify-pool.ts). */
   private pool: ClassifyPool | undefined;
   private datasetCount = 0;
+  /** The page's name for the plan the session holds (PlanEdit); 0 is a new data set's empty plan. */
+  private planRevision = 0;
   /**
    * The newest coverage or plan request: work for an older one that has not started yet is
    * dropped, so a burst of requests (scrubbing through dates) costs one answer, not one each.
@@ -108,6 +112,7 @@ export class Engine {
     const table = buildPointTable(dataset.hamlets, dataset.schools);
     const session = new CoverageSession(dataset, this.datasetCount, tableColumns(table));
     this.session = session;
+    this.planRevision = 0;
     this.pool?.close();
     const helpers = startHelpers(session.pointColumns.count);
     this.pool = helpers.length > 0 ? new ClassifyPool(session.pointColumns, helpers) : undefined;
@@ -168,11 +173,32 @@ export class Engine {
     return range;
   }
 
-  /** The quick answer to a plan edit: only the points near the edited towers are looked at. */
-  plan(plan: PlanDoc, scenario: Scenario, network?: string): PlanCoverage {
+  /**
+   * The quick answer to a new plan: only the points near the towers it changes are looked at.
+   * `revision`: what the page calls this plan (its next `editPlan` starts from it).
+   */
+  plan(plan: PlanDoc, scenario: Scenario, network?: string, revision = -1): PlanCoverage {
+    this.planRevision = revision;
+    return this.planned(plan, scenario, network);
+  }
+
+  /**
+   * The quick answer to a plan edit sent as its delta (the plan itself stays here); undefined
+   * when the engine no longer holds the plan it starts from (a new data set came): the page
+   * then sends the whole plan.
+   */
+  editPlan(edit: PlanEdit, scenario: Scenario, network?: string): PlanCoverage | undefined {
+    const session = this.need();
+    if (edit.datasetId !== session.id || edit.from !== this.planRevision) return undefined;
+    const { plan, touched } = applyPlanDelta(session.currentPlan, edit);
+    this.planRevision = edit.to;
+    return this.planned(plan, scenario, network, touched);
+  }
+
+  private planned(plan: PlanDoc, scenario: Scenario, network: string | undefined, touched?: Set<string>): PlanCoverage {
     const session = this.need();
     session.setNetwork(network);
-    const result = session.setPlan(++this.latest, plan, scenario);
+    const result = session.setPlan(++this.latest, plan, scenario, touched);
     return transfer(result, transferables(result));
   }
 
