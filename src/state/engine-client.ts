@@ -11,7 +11,7 @@ import type { SitingRequest } from '../domain/siting/modes.ts';
 import type { Costs } from '../domain/types.ts';
 import { planDelta } from '../domain/plan/delta.ts';
 import { EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
-import type { ExactProgress, ExactState } from '../worker/protocol-siting.ts';
+import type { ExactState, SitingProgress } from '../worker/protocol-siting.ts';
 import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
 import { bundledFiles } from '../io/bundled.ts';
 import { clearImport } from '../io/import-store.ts';
@@ -160,43 +160,52 @@ export async function whyOf(index: number): Promise<WhyLevel | undefined> {
 }
 
 /**
- * Asks the worker for siting suggestions over the planned scenario with the plan: the greedy
- * answer at once, then HiGHS's exact one with its bound (progress as it goes; cancelExactSiting).
+ * Asks the engine for siting suggestions over the planned scenario with the plan: the greedy
+ * answer first, then HiGHS's exact one with its bound, each with progress, each on the siting
+ * worker (plan edits are answered meanwhile) and each stopped by cancelSiting.
  */
 export function suggestSites(options: SitingRequest): void {
   if (!engine) return;
   const remote = engine;
   const mine = ++latestSiting;
   const current = () => mine === latestSiting;
+  // Progress comes through its own channel: one that comes after the answer is dropped.
+  let answered = false;
+  const running = proxy((progress: SitingProgress) => !answered && current() && store().sitingChanged({ phase: 'running', options, progress }));
   store().sitingChanged({ phase: 'running', options });
   const exactChanged = (exact: ExactState) => {
     const state = store().siting;
     if (current() && state.phase === 'done') store().sitingChanged({ ...state, exact });
   };
-  remote.sitingGreedy(options).then(
-    ({ answer, elapsedMs }) => {
+  remote.sitingGreedy(options, running).then(
+    (greedy) => {
+      answered = true;
       if (!current()) return;
-      store().sitingChanged({ phase: 'done', options, result: answer, elapsedMs, exact: { phase: 'running' } });
-      let answered = false;
-      const progress = proxy((p: ExactProgress) => !answered && exactChanged({ phase: 'running', progress: p }));
+      if (!greedy) return store().sitingChanged({ phase: 'cancelled' });
+      store().sitingChanged({ phase: 'done', options, result: greedy.answer, elapsedMs: greedy.elapsedMs, exact: { phase: 'running' } });
+      let exactAnswered = false;
+      const progress = proxy((p: SitingProgress) => !exactAnswered && exactChanged({ phase: 'running', progress: p }));
       remote.sitingExact(options, progress).then(
         (exact) => {
-          answered = true;
+          exactAnswered = true;
           exactChanged(exact ? { phase: 'done', answer: exact.answer, elapsedMs: exact.elapsedMs } : { phase: 'cancelled' });
         },
         (error: unknown) => {
-          answered = true;
+          exactAnswered = true;
           exactChanged({ phase: 'failed', message: messageOf(error) });
         },
       );
     },
-    (error: unknown) => current() && store().sitingChanged({ phase: 'failed', message: messageOf(error) }),
+    (error: unknown) => {
+      answered = true;
+      if (current()) store().sitingChanged({ phase: 'failed', message: messageOf(error) });
+    },
   );
 }
 
-/** Stops the exact search under way; the greedy answer stays. */
-export function cancelExactSiting(): void {
-  void engine?.cancelSitingExact();
+/** Stops the siting run under way (the greedy's, or the exact search, whose greedy answer stays). */
+export function cancelSiting(): void {
+  void engine?.cancelSiting();
 }
 
 /** The data set's site costs (costs.json, else the defaults), for the panel's fields. */

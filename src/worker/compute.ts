@@ -324,12 +324,6 @@ export class CoverageSession {
     return gapView(answered.rows, answered, query);
   }
 
-  /** Each point's level and km to the nearest 4G/5G tower in `planned` with the plan: what siting prices and covers. */
-  plannedForSiting(): { level: Uint8Array; nearest4gKm: Float64Array } {
-    const { level, nearest4gKm } = classify(this.points, onAirTowers(this.towers, 'planned'));
-    return { level, nearest4gKm };
-  }
-
   /**
    * Hamlets, population and schools with good signal in every network at once (all operators,
    * then each alone, networks.ts), with the plan's towers: the side-by-side table.

@@ -3,7 +3,7 @@
 // Each answer carries what its indexes refer to (tower slots, tower-slots.ts), so the page
 // draws from the answers and never applies the plan or the scenario itself.
 import { EngineFailure, failureMessage } from '../domain/messages/failure.ts';
-import { transfer } from 'comlink';
+import { transfer, type Remote } from 'comlink';
 import type { Scenario } from '../domain/coverage/columns.ts';
 import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
 import { gapViewTransferables, type GapQuery } from '../domain/gaps/view.ts';
@@ -14,12 +14,12 @@ import { buildPointTable, tableColumns } from '../domain/points/table.ts';
 import { todayIn } from '../domain/input/day.ts';
 import { fromDay, toDay } from '../domain/progress/days.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
-import type { Costs, Dataset, Issue } from '../domain/types.ts';
+import type { Costs, Dataset, Issue, Tower } from '../domain/types.ts';
 import { DEFAULT_COSTS } from '../domain/parse/costs.ts';
-import { siteCostTable } from '../domain/siting/costs.ts';
-import { greedyAnswer, type ExactAnswer, type SitingAnswer, type SitingRequest } from '../domain/siting/modes.ts';
-import { ExactSitingRunner } from './exact-siting.ts';
-import type { ExactProgress } from './protocol-siting.ts';
+import type { ExactAnswer, SitingAnswer, SitingRequest } from '../domain/siting/modes.ts';
+import { SitingRunner, type StartSiting } from './siting-runner.ts';
+import type { SitingHelper } from './siting-helper.ts';
+import type { SitingProgress } from './protocol-siting.ts';
 import type { WhyLevel } from '../domain/coverage/why.ts';
 import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
 import { datasetKey } from '../io/dataset-key.ts';
@@ -46,6 +46,8 @@ import {
 } from './protocol.ts';
 
 type Progress = (done: number, total: number) => void;
+/** An answer with the time it took. */
+type Timed<T> = { answer: T; elapsedMs: number };
 type ImportProgress = (phase: 'reading' | 'checking', done: number, total: number) => void;
 
 /** A task of its own, after the messages already waiting (a newer request among them). */
@@ -82,7 +84,10 @@ export class Engine {
   private unsaved: { key: string; files: SourceFile[] } | undefined;
   /** Slow work no figure waits on (timelines, saving), one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
-  private exactSiting: ExactSitingRunner | undefined;
+  private sitingRunner: SitingRunner | undefined;
+
+  /** `startSiting`: starts the siting worker (a stand-in in tests). */
+  constructor(private readonly startSiting?: StartSiting) {}
 
   /** Fetches and checks the data files; the page gets the data set as a PointTable. */
   async load(files: RemoteFile[], progress?: Progress): Promise<Loaded | Rejected> {
@@ -271,29 +276,32 @@ export class Engine {
     return { ...(this.need().dataset.costs ?? DEFAULT_COSTS) };
   }
 
-  /** The instant (greedy) answer to a siting question, on `planned` with the plan's towers, every site priced. */
-  sitingGreedy(request: SitingRequest): { answer: SitingAnswer; elapsedMs: number } {
-    const started = performance.now();
-    const session = this.need();
-    const { level, nearest4gKm } = session.plannedForSiting();
-    const { cost } = siteCostTable(session.dataset, nearest4gKm, request.costs);
-    const answer = greedyAnswer(session.dataset, level, cost, request);
-    return { answer, elapsedMs: performance.now() - started };
+  /**
+   * The instant (greedy) answer to a siting question, on `planned` with the plan's towers,
+   * every site priced. It runs on the siting worker (siting-helper.ts): plan edits are
+   * answered meanwhile. Undefined when cancelled (cancelSiting) or replaced by a newer run.
+   */
+  sitingGreedy(request: SitingRequest, progress?: (p: SitingProgress) => void): Promise<Timed<SitingAnswer> | undefined> {
+    return this.siting((helper, towers, p) => helper.greedy(request, towers, p), progress);
   }
 
-  /** The exact answer (HiGHS on its own thread, exact-siting.ts); undefined when cancelled or replaced. */
-  async sitingExact(request: SitingRequest, progress?: (p: ExactProgress) => void): Promise<{ answer: ExactAnswer; elapsedMs: number } | undefined> {
-    const started = performance.now();
-    const session = this.need();
-    const { level, nearest4gKm } = session.plannedForSiting();
-    const { cost } = siteCostTable(session.dataset, nearest4gKm, request.costs);
-    this.exactSiting ??= new ExactSitingRunner();
-    const answer = await this.exactSiting.solve(session.id, session.dataset, request, level, cost, progress && ((p) => void progress(p)));
-    return answer && { answer, elapsedMs: performance.now() - started };
+  /** The exact answer (HiGHS), on the siting worker too; undefined when cancelled or replaced. */
+  sitingExact(request: SitingRequest, progress?: (p: SitingProgress) => void): Promise<Timed<ExactAnswer> | undefined> {
+    return this.siting((helper, towers, p) => helper.exact(request, towers, p), progress);
   }
 
-  cancelSitingExact(): void {
-    this.exactSiting?.cancel();
+  private async siting<T>(ask: (helper: Remote<SitingHelper>, towers: Tower[], progress?: (p: SitingProgress) => void) => Promise<T>, progress?: (p: SitingProgress) => void): Promise<Timed<T> | undefined> {
+    const started = performance.now();
+    const session = this.need();
+    const towers = [...session.effectiveTowers];
+    this.sitingRunner ??= new SitingRunner(this.startSiting);
+    const answer = await this.sitingRunner.run(session.id, session.dataset, (helper, p) => ask(helper, towers, p), progress && ((p) => void progress(p)));
+    return answer === undefined ? undefined : { answer, elapsedMs: performance.now() - started };
+  }
+
+  /** Stops the siting run under way; its promise answers undefined. */
+  cancelSiting(): void {
+    this.sitingRunner?.cancel();
   }
 
   /** `calibrate`'s factor per operator for the scenario, with the plan's towers. */

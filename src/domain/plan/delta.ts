@@ -46,13 +46,15 @@ export function planDelta(before: PlanDoc, after: PlanDoc): PlanDelta {
   if (removed) delta.removed = removed;
   if (before.changed !== after.changed) {
     const changed: [string, TowerPatch | null][] = [];
-    // for-in over own keys: no key arrays made for the hundreds of patches a plan may hold.
-    for (const id in after.changed) {
-      if (!Object.hasOwn(after.changed, id)) continue;
+    const now = Object.keys(after.changed);
+    for (const id of now) {
       const patch = after.changed[id] as TowerPatch;
-      if (!Object.hasOwn(before.changed, id) || before.changed[id] !== patch) changed.push([id, patch]);
+      // Own keys only: "__proto__" or "toString" as an id must not read Object.prototype.
+      if (before.changed[id] !== patch || !Object.hasOwn(before.changed, id)) changed.push([id, patch]);
     }
-    for (const id in before.changed) if (Object.hasOwn(before.changed, id) && !Object.hasOwn(after.changed, id)) changed.push([id, null]);
+    const then = Object.keys(before.changed);
+    // As many keys and none new: the same keys.
+    if (changed.length > 0 || then.length !== now.length) for (const id of then) if (!Object.hasOwn(after.changed, id)) changed.push([id, null]);
     if (changed.length > 0) delta.changed = changed;
   }
   return delta;
