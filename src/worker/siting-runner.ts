@@ -10,18 +10,13 @@ export type StartSiting = () => Worker;
 const startWorker: StartSiting = () => new Worker(new URL('./siting.worker.ts', import.meta.url), { type: 'module' });
 
 export class SitingRunner {
-  private worker: Worker | undefined;
-  private remote: Remote<SitingHelper> | undefined;
-  private pointsOf: number | undefined;
+  private worker: { remote: Remote<SitingHelper>; end: () => void; pointsOf?: number } | undefined;
   /** Settles the run under way as cancelled. */
-  private settle: (() => void) | undefined;
+  private cancelled: (() => void) | undefined;
 
   constructor(private readonly start: StartSiting = startWorker) {}
 
-  /**
-   * `ask`'s answer from the helper holding data set `datasetId`'s points, or undefined when
-   * cancelled (or replaced by a newer run).
-   */
+  /** `ask`'s answer from the helper holding data set `datasetId`'s points; undefined when cancelled or replaced. */
   run<T>(
     datasetId: number,
     points: Pick<Dataset, 'hamlets' | 'schools'>,
@@ -29,47 +24,31 @@ export class SitingRunner {
     progress?: (p: SitingProgress) => void,
   ): Promise<T | undefined> {
     this.cancel();
-    if (!this.remote) {
-      this.worker = this.start();
-      this.remote = wrap<SitingHelper>(this.worker);
-      this.pointsOf = undefined;
+    if (!this.worker) {
+      const worker = this.start();
+      this.worker = { remote: wrap<SitingHelper>(worker), end: () => worker.terminate() };
     }
-    const remote = this.remote;
-    return new Promise<T | undefined>((resolve, reject) => {
-      let done = false;
-      const settle = (then: () => void) => {
-        if (done) return;
-        done = true;
-        if (this.settle === cancelled) this.settle = undefined;
-        then();
-      };
-      const cancelled = () => settle(() => resolve(undefined));
-      this.settle = cancelled;
-      const go = async () => {
-        if (this.pointsOf !== datasetId) {
-          await remote.setPoints({ hamlets: points.hamlets, schools: points.schools });
-          this.pointsOf = datasetId;
-        }
-        return ask(remote, progress ? proxy(progress) : undefined);
-      };
-      go().then(
-        (answer) => settle(() => resolve(answer)),
-        (error: unknown) => settle(() => reject(error instanceof Error ? error : new Error(String(error)))),
-      );
+    const helper = this.worker;
+    const asked = (async () => {
+      if (helper.pointsOf !== datasetId) {
+        await helper.remote.setPoints({ hamlets: points.hamlets, schools: points.schools });
+        helper.pointsOf = datasetId;
+      }
+      return ask(helper.remote, progress && proxy(progress));
+    })();
+    const cancelled = new Promise<undefined>((resolve) => (this.cancelled = () => resolve(undefined)));
+    const settle = this.cancelled;
+    return Promise.race([asked, cancelled]).finally(() => {
+      if (this.cancelled === settle) this.cancelled = undefined;
     });
   }
 
-  /** Ends the run under way, if any (its promise resolves undefined). */
+  /** Ends the run under way, if any (its promise resolves undefined), and its worker. */
   cancel(): void {
-    if (!this.settle) return;
-    this.settle();
-    this.close();
-  }
-
-  close(): void {
-    this.settle?.();
-    this.worker?.terminate();
+    if (!this.cancelled) return;
+    this.cancelled();
+    this.cancelled = undefined;
+    this.worker?.end();
     this.worker = undefined;
-    this.remote = undefined;
   }
 }

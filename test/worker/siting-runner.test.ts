@@ -43,7 +43,7 @@ describe('SitingRunner', () => {
     const third = runner.run(1, points, (helper) => helper.exact(request, []));
     await expect(second).resolves.toBeUndefined();
     expect(started).toHaveLength(3);
-    runner.close();
+    runner.cancel();
     await expect(third).resolves.toBeUndefined();
     expect(started.every((w) => w.terminated)).toBe(true);
   });
