@@ -30,6 +30,15 @@ const messageOf = (error: unknown) => failureText(error instanceof Error ? error
 /** The plan the worker should compute with: a drag's preview, else the plan. */
 const shownPlan = (s: Pick<AppState, 'plan' | 'planPreview'>) => s.planPreview ?? s.plan;
 
+/**
+ * A progress callback for the engine (a Comlink proxy) that goes quiet once the answer came:
+ * progress comes through its own channel, so it may come after the answer.
+ */
+function untilAnswered<A extends unknown[]>(report: (...args: A) => unknown): { progress: (...args: A) => void; answered: () => void } {
+  let answered = false;
+  return { progress: proxy((...args: A) => void (answered || report(...args))), answered: () => void (answered = true) };
+}
+
 let engine: Remote<Engine> | undefined;
 /** The data set the store holds: answers for another are dropped. */
 let datasetId = 0;
@@ -135,11 +144,11 @@ const gapsChanged = (s: AppState, p: AppState) =>
 
 function load(first: boolean): void {
   // Progress comes through its own channel: a late one must not undo the answer.
-  let answered = false;
+  const { progress, answered } = untilAnswered((done: number, total: number) => store().loadProgressed(done, total));
   void engine
-    ?.load(bundledFiles(), proxy((done: number, total: number) => !answered && store().loadProgressed(done, total)))
+    ?.load(bundledFiles(), progress)
     .then(async (answer) => {
-      answered = true;
+      answered();
       if ('reason' in answer) return store().datasetRejected(answer.reason, answer.issues);
       loaded(answer);
       const restored = first ? await engine?.restoreSaved() : undefined;
@@ -169,37 +178,24 @@ export function suggestSites(options: SitingRequest): void {
   const remote = engine;
   const mine = ++latestSiting;
   const current = () => mine === latestSiting;
-  // Progress comes through its own channel: one that comes after the answer is dropped.
-  let answered = false;
-  const running = proxy((progress: SitingProgress) => !answered && current() && store().sitingChanged({ phase: 'running', options, progress }));
+  const greedy = untilAnswered((progress: SitingProgress) => current() && store().sitingChanged({ phase: 'running', options, progress }));
   store().sitingChanged({ phase: 'running', options });
   const exactChanged = (exact: ExactState) => {
     const state = store().siting;
     if (current() && state.phase === 'done') store().sitingChanged({ ...state, exact });
   };
-  remote.sitingGreedy(options, running).then(
-    (greedy) => {
-      answered = true;
+  remote.sitingGreedy(options, greedy.progress).finally(greedy.answered).then(
+    (quick) => {
       if (!current()) return;
-      if (!greedy) return store().sitingChanged({ phase: 'cancelled' });
-      store().sitingChanged({ phase: 'done', options, result: greedy.answer, elapsedMs: greedy.elapsedMs, exact: { phase: 'running' } });
-      let exactAnswered = false;
-      const progress = proxy((p: SitingProgress) => !exactAnswered && exactChanged({ phase: 'running', progress: p }));
-      remote.sitingExact(options, progress).then(
-        (exact) => {
-          exactAnswered = true;
-          exactChanged(exact ? { phase: 'done', answer: exact.answer, elapsedMs: exact.elapsedMs } : { phase: 'cancelled' });
-        },
-        (error: unknown) => {
-          exactAnswered = true;
-          exactChanged({ phase: 'failed', message: messageOf(error) });
-        },
+      if (!quick) return store().sitingChanged({ phase: 'cancelled' });
+      store().sitingChanged({ phase: 'done', options, result: quick.answer, elapsedMs: quick.elapsedMs, exact: { phase: 'running' } });
+      const exact = untilAnswered((p: SitingProgress) => exactChanged({ phase: 'running', progress: p }));
+      remote.sitingExact(options, exact.progress).finally(exact.answered).then(
+        (answer) => exactChanged(answer ? { phase: 'done', answer: answer.answer, elapsedMs: answer.elapsedMs } : { phase: 'cancelled' }),
+        (error: unknown) => exactChanged({ phase: 'failed', message: messageOf(error) }),
       );
     },
-    (error: unknown) => {
-      answered = true;
-      if (current()) store().sitingChanged({ phase: 'failed', message: messageOf(error) });
-    },
+    (error: unknown) => current() && store().sitingChanged({ phase: 'failed', message: messageOf(error) }),
   );
 }
 
@@ -222,16 +218,11 @@ export function calibration(): Promise<CalibrationReport> | undefined {
 export function checkImport(files: ImportRequestFile[]): void {
   if (!engine) return;
   const importId = ++latestImport;
-  let answered = false;
   const current = () => importId === latestImport;
   store().importChanged({ phase: 'reading', importId, done: 0, total: 1 });
-  // Progress comes through its own channel, so it may arrive after the answer: then it is dropped.
-  const progress = proxy((phase: 'reading' | 'checking', done: number, total: number) => current() && !answered && store().importChanged({ phase, importId, done, total }));
-  const settle = (state: ImportState) => {
-    answered = true;
-    if (current()) store().importChanged(state);
-  };
-  engine.checkImport(importId, files, progress).then(
+  const { progress, answered } = untilAnswered((phase: 'reading' | 'checking', done: number, total: number) => current() && store().importChanged({ phase, importId, done, total }));
+  const settle = (state: ImportState) => current() && store().importChanged(state);
+  engine.checkImport(importId, files, progress).finally(answered).then(
     (result) => settle({ phase: 'checked', result }),
     (error: unknown) => settle({ phase: 'failed', message: messageOf(error) }),
   );
