@@ -4,7 +4,7 @@
 // draws from the answers and never applies the plan or the scenario itself.
 import { EngineFailure, failureMessage } from '../domain/messages/failure.ts';
 import { transfer, type Remote } from 'comlink';
-import type { Scenario } from '../domain/coverage/columns.ts';
+import { onAirTowers, type Scenario, type TowerColumns } from '../domain/coverage/columns.ts';
 import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
 import { gapViewTransferables, type GapQuery } from '../domain/gaps/view.ts';
 import type { PlanDoc } from '../domain/plan/plan.ts';
@@ -14,7 +14,7 @@ import { buildPointTable, tableColumns } from '../domain/points/table.ts';
 import { todayIn } from '../domain/input/day.ts';
 import { fromDay, toDay } from '../domain/progress/days.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
-import type { Costs, Dataset, Issue, Tower } from '../domain/types.ts';
+import type { Costs, Dataset, Issue } from '../domain/types.ts';
 import { DEFAULT_COSTS } from '../domain/parse/costs.ts';
 import type { ExactAnswer, SitingAnswer, SitingRequest } from '../domain/siting/modes.ts';
 import { SitingRunner, type StartSiting } from './siting-runner.ts';
@@ -282,20 +282,21 @@ export class Engine {
    * answered meanwhile. Undefined when cancelled (cancelSiting) or replaced by a newer run.
    */
   sitingGreedy(request: SitingRequest, progress?: (p: SitingProgress) => void): Promise<Timed<SitingAnswer> | undefined> {
-    return this.siting((helper, towers, p) => helper.greedy(request, towers, p), progress);
+    return this.siting((helper, onAir, p) => helper.greedy(request, onAir, p), progress);
   }
 
   /** The exact answer (HiGHS), on the siting worker too; undefined when cancelled or replaced. */
   sitingExact(request: SitingRequest, progress?: (p: SitingProgress) => void): Promise<Timed<ExactAnswer> | undefined> {
-    return this.siting((helper, towers, p) => helper.exact(request, towers, p), progress);
+    return this.siting((helper, onAir, p) => helper.exact(request, onAir, p), progress);
   }
 
-  private async siting<T>(ask: (helper: Remote<SitingHelper>, towers: Tower[], progress?: (p: SitingProgress) => void) => Promise<T>, progress?: (p: SitingProgress) => void): Promise<Timed<T> | undefined> {
+  private async siting<T>(ask: (helper: Remote<SitingHelper>, onAir: TowerColumns, progress?: (p: SitingProgress) => void) => Promise<T>, progress?: (p: SitingProgress) => void): Promise<Timed<T> | undefined> {
     const started = performance.now();
     const session = this.need();
-    const towers = [...session.effectiveTowers];
+    // Every operator's towers (siting prices the nearest of any), as columns: no objects to clone.
+    const onAir = onAirTowers(session.effectiveTowers, 'planned');
     this.sitingRunner ??= new SitingRunner(this.startSiting);
-    const answer = await this.sitingRunner.run(session.id, session.dataset, (helper, p) => ask(helper, towers, p), progress && ((p) => void progress(p)));
+    const answer = await this.sitingRunner.run(session.id, session.dataset, (helper, p) => ask(helper, onAir, p), progress && ((p) => void progress(p)));
     return answer === undefined ? undefined : { answer, elapsedMs: performance.now() - started };
   }
 

@@ -1,16 +1,16 @@
 // Every siting run (the greedy's and HiGHS's) on a thread of its own (siting.worker.ts): at
 // 100k points a greedy takes seconds and a branch and cut longer, without yielding, so the
-// engine stays free for plan edits and coverage meanwhile. From the towers as the plan leaves
-// them it works out each point's level and site cost in `planned` itself; a cancel is the
-// engine ending this worker (siting-runner.ts).
+// engine stays free for plan edits and coverage meanwhile. From the towers on air in `planned`
+// with the plan (columns: typed arrays, cheap to send) it works out each point's level and
+// site cost itself; a cancel is the engine ending this worker (siting-runner.ts).
 import loadHighs, { type Highs } from 'highs';
 // Bundled with the app (precached for offline use), never fetched from elsewhere.
 import wasmUrl from 'highs/runtime?url';
 import { classify } from '../domain/coverage/classify.ts';
-import { onAirTowers, pointColumns, type PointColumns } from '../domain/coverage/columns.ts';
+import { pointColumns, type PointColumns, type TowerColumns } from '../domain/coverage/columns.ts';
 import { siteCostTable } from '../domain/siting/costs.ts';
 import { exactAnswer, greedyAnswer, type ExactAnswer, type SitingAnswer, type SitingRequest } from '../domain/siting/modes.ts';
-import type { Dataset, Tower } from '../domain/types.ts';
+import type { Dataset } from '../domain/types.ts';
 import type { SitingProgress } from './protocol-siting.ts';
 
 type Points = Pick<Dataset, 'hamlets' | 'schools'>;
@@ -35,24 +35,24 @@ export class SitingHelper {
     this.points = { records: points, columns: pointColumns(points.hamlets, points.schools) };
   }
 
-  /** Each point's level and site cost in `planned` with `towers` (the plan applied). */
-  private prepared(towers: readonly Tower[], request: SitingRequest): { records: Points; level: Uint8Array; cost: Float64Array } {
+  /** Each point's level and site cost in `planned` with `onAir`, its towers on air (the plan's included). */
+  private prepared(onAir: TowerColumns, request: SitingRequest): { records: Points; level: Uint8Array; cost: Float64Array } {
     if (!this.points) throw new Error('no points to site on');
     const { records, columns } = this.points;
-    const { level, nearest4gKm } = classify(columns, onAirTowers(towers, 'planned'));
+    const { level, nearest4gKm } = classify(columns, onAir);
     return { records, level, cost: siteCostTable(records, nearest4gKm, request.costs).cost };
   }
 
   /** The instant answer (lazy greedy), every site priced. */
-  greedy(request: SitingRequest, towers: readonly Tower[], progress?: (p: SitingProgress) => void): SitingAnswer {
-    const { records, level, cost } = this.prepared(towers, request);
+  greedy(request: SitingRequest, onAir: TowerColumns, progress?: (p: SitingProgress) => void): SitingAnswer {
+    const { records, level, cost } = this.prepared(onAir, request);
     const onProgress = throttled(progress);
     return greedyAnswer(records, level, cost, request, onProgress ? { onProgress } : {});
   }
 
   /** HiGHS's answer with its bound, then the curve's exact points. */
-  async exact(request: SitingRequest, towers: readonly Tower[], progress?: (p: SitingProgress) => void): Promise<ExactAnswer> {
-    const { records, level, cost } = this.prepared(towers, request);
+  async exact(request: SitingRequest, onAir: TowerColumns, progress?: (p: SitingProgress) => void): Promise<ExactAnswer> {
+    const { records, level, cost } = this.prepared(onAir, request);
     this.highs ??= loadHighs({ locateFile: () => wasmUrl });
     const highs = await this.highs;
     return exactAnswer(highs, records, level, cost, request, {

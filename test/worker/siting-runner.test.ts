@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_COSTS } from '../../src/domain/parse/costs.ts';
 import type { SitingRequest } from '../../src/domain/siting/modes.ts';
+import { onAirTowers } from '../../src/domain/coverage/columns.ts';
 import { SitingRunner } from '../../src/worker/siting-runner.ts';
 
 const started: SilentWorker[] = [];
@@ -33,14 +34,14 @@ describe('SitingRunner', () => {
   it('cancel settles the search as undefined and ends its worker; the next search starts a fresh one', async () => {
     vi.stubGlobal('Worker', SilentWorker);
     const runner = new SitingRunner();
-    const first = runner.run(1, points, (helper) => helper.exact(request, []));
+    const first = runner.run(1, points, (helper) => helper.exact(request, onAirTowers([], 'planned')));
     runner.cancel();
     await expect(first).resolves.toBeUndefined();
     expect(started.map((w) => w.terminated)).toEqual([true]);
-    const second = runner.run(1, points, (helper) => helper.exact(request, []));
+    const second = runner.run(1, points, (helper) => helper.exact(request, onAirTowers([], 'planned')));
     expect(started).toHaveLength(2);
     // A newer search replaces the one under way.
-    const third = runner.run(1, points, (helper) => helper.exact(request, []));
+    const third = runner.run(1, points, (helper) => helper.exact(request, onAirTowers([], 'planned')));
     await expect(second).resolves.toBeUndefined();
     expect(started).toHaveLength(3);
     runner.cancel();
