@@ -9,7 +9,9 @@ import { proxy, wrap, type Remote } from 'comlink';
 import { readsStatuses, type GapQuery } from '../domain/gaps/view.ts';
 import type { SitingRequest } from '../domain/siting/modes.ts';
 import type { Costs } from '../domain/types.ts';
-import type { ExactProgress, ExactState } from '../worker/protocol-siting.ts';
+import { planDelta } from '../domain/plan/delta.ts';
+import { EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
+import type { ExactState, SitingProgress } from '../worker/protocol-siting.ts';
 import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
 import { bundledFiles } from '../io/bundled.ts';
 import { clearImport } from '../io/import-store.ts';
@@ -28,11 +30,23 @@ const messageOf = (error: unknown) => failureText(error instanceof Error ? error
 /** The plan the worker should compute with: a drag's preview, else the plan. */
 const shownPlan = (s: Pick<AppState, 'plan' | 'planPreview'>) => s.planPreview ?? s.plan;
 
+/**
+ * A progress callback for the engine (a Comlink proxy) that goes quiet once the answer came:
+ * progress comes through its own channel, so it may come after the answer.
+ */
+function untilAnswered<A extends unknown[]>(report: (...args: A) => unknown): { progress: (...args: A) => void; answered: () => void } {
+  let answered = false;
+  return { progress: proxy((...args: A) => void (answered || report(...args))), answered: () => void (answered = true) };
+}
+
 let engine: Remote<Engine> | undefined;
 /** The data set the store holds: answers for another are dropped. */
 let datasetId = 0;
 let sent = 0;
 let latestSiting = 0;
+/** The plan the engine holds, as the page last sent it, and its revision (PlanEdit). */
+let held: { plan: PlanDoc; revision: number } = { plan: EMPTY_PLAN, revision: 0 };
+let revisions = 0;
 let latestImport = 0;
 /** An import was taken: saved on this device once its first figures are out. */
 let saveDue = false;
@@ -49,6 +63,7 @@ async function newest<T extends { datasetId: number; towerChanges: TowerChanges 
 
 function loaded(answer: Loaded): void {
   datasetId = answer.datasetId;
+  held = { plan: EMPTY_PLAN, revision: 0 };
   store().datasetLoaded(answer.dataset, answer.issues, answer.asOf);
 }
 
@@ -88,7 +103,13 @@ async function sendPlan(): Promise<void> {
   clearTimeout(refresh);
   refresh = setTimeout(() => void requestCoverage(), REFRESH_DELAY_MS);
   try {
-    const answer = await newest((e) => e.plan(shownPlan(state), scenarioOf(state), state.network));
+    const plan = shownPlan(state);
+    const scenario = scenarioOf(state);
+    // Only the change crosses; the engine holds the plan. It answers undefined when it holds
+    // another plan (a new data set came meanwhile): the whole plan goes then.
+    const edit = { datasetId, from: held.revision, to: ++revisions, ...planDelta(held.plan, plan) };
+    held = { plan, revision: edit.to };
+    const answer = await newest(async (e) => (await e.editPlan(edit, scenario, state.network)) ?? e.plan(plan, scenario, state.network, edit.to));
     if (answer) store().planCoverageComputed(answer);
   } catch (error) {
     store().coverageFailed(messageOf(error));
@@ -123,11 +144,11 @@ const gapsChanged = (s: AppState, p: AppState) =>
 
 function load(first: boolean): void {
   // Progress comes through its own channel: a late one must not undo the answer.
-  let answered = false;
+  const { progress, answered } = untilAnswered((done: number, total: number) => store().loadProgressed(done, total));
   void engine
-    ?.load(bundledFiles(), proxy((done: number, total: number) => !answered && store().loadProgressed(done, total)))
+    ?.load(bundledFiles(), progress)
     .then(async (answer) => {
-      answered = true;
+      answered();
       if ('reason' in answer) return store().datasetRejected(answer.reason, answer.issues);
       loaded(answer);
       const restored = first ? await engine?.restoreSaved() : undefined;
@@ -148,43 +169,39 @@ export async function whyOf(index: number): Promise<WhyLevel | undefined> {
 }
 
 /**
- * Asks the worker for siting suggestions over the planned scenario with the plan: the greedy
- * answer at once, then HiGHS's exact one with its bound (progress as it goes; cancelExactSiting).
+ * Asks the engine for siting suggestions over the planned scenario with the plan: the greedy
+ * answer first, then HiGHS's exact one with its bound, each with progress, each on the siting
+ * worker (plan edits are answered meanwhile) and each stopped by cancelSiting.
  */
 export function suggestSites(options: SitingRequest): void {
   if (!engine) return;
   const remote = engine;
   const mine = ++latestSiting;
   const current = () => mine === latestSiting;
+  const greedy = untilAnswered((progress: SitingProgress) => current() && store().sitingChanged({ phase: 'running', options, progress }));
   store().sitingChanged({ phase: 'running', options });
   const exactChanged = (exact: ExactState) => {
     const state = store().siting;
     if (current() && state.phase === 'done') store().sitingChanged({ ...state, exact });
   };
-  remote.sitingGreedy(options).then(
-    ({ answer, elapsedMs }) => {
+  remote.sitingGreedy(options, greedy.progress).finally(greedy.answered).then(
+    (quick) => {
       if (!current()) return;
-      store().sitingChanged({ phase: 'done', options, result: answer, elapsedMs, exact: { phase: 'running' } });
-      let answered = false;
-      const progress = proxy((p: ExactProgress) => !answered && exactChanged({ phase: 'running', progress: p }));
-      remote.sitingExact(options, progress).then(
-        (exact) => {
-          answered = true;
-          exactChanged(exact ? { phase: 'done', answer: exact.answer, elapsedMs: exact.elapsedMs } : { phase: 'cancelled' });
-        },
-        (error: unknown) => {
-          answered = true;
-          exactChanged({ phase: 'failed', message: messageOf(error) });
-        },
+      if (!quick) return store().sitingChanged({ phase: 'cancelled' });
+      store().sitingChanged({ phase: 'done', options, result: quick.answer, elapsedMs: quick.elapsedMs, exact: { phase: 'running' } });
+      const exact = untilAnswered((p: SitingProgress) => exactChanged({ phase: 'running', progress: p }));
+      remote.sitingExact(options, exact.progress).finally(exact.answered).then(
+        (answer) => exactChanged(answer ? { phase: 'done', answer: answer.answer, elapsedMs: answer.elapsedMs } : { phase: 'cancelled' }),
+        (error: unknown) => exactChanged({ phase: 'failed', message: messageOf(error) }),
       );
     },
     (error: unknown) => current() && store().sitingChanged({ phase: 'failed', message: messageOf(error) }),
   );
 }
 
-/** Stops the exact search under way; the greedy answer stays. */
-export function cancelExactSiting(): void {
-  void engine?.cancelSitingExact();
+/** Stops the siting run under way (the greedy's, or the exact search, whose greedy answer stays). */
+export function cancelSiting(): void {
+  void engine?.cancelSiting();
 }
 
 /** The data set's site costs (costs.json, else the defaults), for the panel's fields. */
@@ -201,16 +218,11 @@ export function calibration(): Promise<CalibrationReport> | undefined {
 export function checkImport(files: ImportRequestFile[]): void {
   if (!engine) return;
   const importId = ++latestImport;
-  let answered = false;
   const current = () => importId === latestImport;
   store().importChanged({ phase: 'reading', importId, done: 0, total: 1 });
-  // Progress comes through its own channel, so it may arrive after the answer: then it is dropped.
-  const progress = proxy((phase: 'reading' | 'checking', done: number, total: number) => current() && !answered && store().importChanged({ phase, importId, done, total }));
-  const settle = (state: ImportState) => {
-    answered = true;
-    if (current()) store().importChanged(state);
-  };
-  engine.checkImport(importId, files, progress).then(
+  const { progress, answered } = untilAnswered((phase: 'reading' | 'checking', done: number, total: number) => current() && store().importChanged({ phase, importId, done, total }));
+  const settle = (state: ImportState) => current() && store().importChanged(state);
+  engine.checkImport(importId, files, progress).finally(answered).then(
     (result) => settle({ phase: 'checked', result }),
     (error: unknown) => settle({ phase: 'failed', message: messageOf(error) }),
   );

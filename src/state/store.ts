@@ -4,7 +4,7 @@ import type { Scenario } from '../domain/coverage/columns.ts';
 import { EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { SitingRequest } from '../domain/siting/modes.ts';
-import type { SitingDone } from '../worker/protocol-siting.ts';
+import type { SitingDone, SitingProgress } from '../worker/protocol-siting.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { Issue, Metric, Tower } from '../domain/types.ts';
 import type { Lang } from '../domain/lang.ts';
@@ -77,7 +77,8 @@ export type SaveState =
 
 export type SitingState =
   | { phase: 'idle' }
-  | { phase: 'running'; options: SitingRequest }
+  | { phase: 'running'; options: SitingRequest; progress?: SitingProgress }
+  | { phase: 'cancelled' }
   /** The greedy answer at once; `exact`: HiGHS's, as it comes (worker/protocol-siting.ts). */
   | SitingDone
   | { phase: 'failed'; message: string };

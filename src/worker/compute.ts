@@ -265,9 +265,10 @@ export class CoverageSession {
   /**
    * Replaces the plan and updates the scenario's levels for the towers it changed: only the
    * ids the two plans differ on are looked at, never the whole tower list (an edit costs the
-   * size of the plan and the points near the tower, not the size of the data).
+   * size of the plan and the points near the tower, not the size of the data). `touched`: those
+   * ids when the caller knows them already (a plan delta's, delta.ts).
    */
-  setPlan(requestId: number, plan: PlanDoc, scenario: Scenario): PlanCoverage {
+  setPlan(requestId: number, plan: PlanDoc, scenario: Scenario, touched: Iterable<string> = touchedIds(this.plan, plan)): PlanCoverage {
     const started = performance.now();
     // A new model edit or calibration moves every radius: the scenario's state is built again.
     if (!sameModelEdit(plan.model, this.plan.model) || !sameFactors(plan.calibration, this.plan.calibration)) {
@@ -276,18 +277,18 @@ export class CoverageSession {
     // Built (when the scenario is new) from the towers before this edit, so that the edit's
     // own change is what the answer reports.
     const engine = this.engineFor(scenario);
-    const touched: [string, Circle | undefined][] = [];
-    for (const id of touchedIds(this.plan, plan)) {
+    const circles: [string, Circle | undefined][] = [];
+    for (const id of touched) {
       const tower = towerInPlan(this.baseById, plan, id);
       const circle = tower === undefined || !this.inNetwork(tower) ? undefined : towerCircle(calibratedTower(tower, this.factors ?? {}), scenario, this.model);
-      touched.push([id, circle]);
+      circles.push([id, circle]);
       const slot = this.slots.set(id, tower);
       engine.onAir.set(slot, circle);
       engine.nearest.set(slot, circle?.broadband ? circle : undefined);
     }
     this.plan = plan;
     this.applied = this.calibrated = undefined;
-    const change = engine.coverage.setMany(touched);
+    const change = engine.coverage.setMany(circles);
     this.recount(engine.cellCounts, change);
     return this.planAnswer(requestId, scenario, engine, change.points, started);
   }

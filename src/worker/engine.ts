@@ -3,11 +3,12 @@
 // Each answer carries what its indexes refer to (tower slots, tower-slots.ts), so the page
 // draws from the answers and never applies the plan or the scenario itself.
 import { EngineFailure, failureMessage } from '../domain/messages/failure.ts';
-import { transfer } from 'comlink';
+import { transfer, type Remote } from 'comlink';
 import type { Scenario } from '../domain/coverage/columns.ts';
 import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
 import { gapViewTransferables, type GapQuery } from '../domain/gaps/view.ts';
 import type { PlanDoc } from '../domain/plan/plan.ts';
+import { applyPlanDelta } from '../domain/plan/delta.ts';
 import { datasetView, datasetViewTransferables } from '../domain/points/dataset-view.ts';
 import { buildPointTable, tableColumns } from '../domain/points/table.ts';
 import { todayIn } from '../domain/input/day.ts';
@@ -15,10 +16,10 @@ import { fromDay, toDay } from '../domain/progress/days.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { Costs, Dataset, Issue } from '../domain/types.ts';
 import { DEFAULT_COSTS } from '../domain/parse/costs.ts';
-import { siteCostTable } from '../domain/siting/costs.ts';
-import { greedyAnswer, type ExactAnswer, type SitingAnswer, type SitingRequest } from '../domain/siting/modes.ts';
-import { ExactSitingRunner } from './exact-siting.ts';
-import type { ExactProgress } from './protocol-siting.ts';
+import type { ExactAnswer, SitingAnswer, SitingRequest } from '../domain/siting/modes.ts';
+import { SitingRunner, type StartSiting } from './siting-runner.ts';
+import type { PlannedLevels, SitingHelper } from './siting-helper.ts';
+import type { SitingProgress } from './protocol-siting.ts';
 import type { WhyLevel } from '../domain/coverage/why.ts';
 import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
 import { datasetKey } from '../io/dataset-key.ts';
@@ -38,12 +39,15 @@ import {
   type Loaded,
   type NetworkFigures,
   type PlanCoverage,
+  type PlanEdit,
   type RadiusFigures,
   type Rejected,
   type RemoteFile,
 } from './protocol.ts';
 
 type Progress = (done: number, total: number) => void;
+/** An answer with the time it took. */
+type Timed<T> = { answer: T; elapsedMs: number };
 type ImportProgress = (phase: 'reading' | 'checking', done: number, total: number) => void;
 
 /** A task of its own, after the messages already waiting (a newer request among them). */
@@ -66,6 +70,8 @@ export class Engine {
   /** A large data set's coverage pass is split over helper threads (classify-pool.ts). */
   private pool: ClassifyPool | undefined;
   private datasetCount = 0;
+  /** The page's name for the plan the session holds (PlanEdit); 0 is a new data set's empty plan. */
+  private planRevision = 0;
   /**
    * The newest coverage or plan request: work for an older one that has not started yet is
    * dropped, so a burst of requests (scrubbing through dates) costs one answer, not one each.
@@ -78,7 +84,10 @@ export class Engine {
   private unsaved: { key: string; files: SourceFile[] } | undefined;
   /** Slow work no figure waits on (timelines, saving), one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
-  private exactSiting: ExactSitingRunner | undefined;
+  private sitingRunner: SitingRunner | undefined;
+
+  /** `startSiting`: starts the siting worker (a stand-in in tests). */
+  constructor(private readonly startSiting?: StartSiting) {}
 
   /** Fetches and checks the data files; the page gets the data set as a PointTable. */
   async load(files: RemoteFile[], progress?: Progress): Promise<Loaded | Rejected> {
@@ -108,6 +117,7 @@ export class Engine {
     const table = buildPointTable(dataset.hamlets, dataset.schools);
     const session = new CoverageSession(dataset, this.datasetCount, tableColumns(table));
     this.session = session;
+    this.planRevision = 0;
     this.pool?.close();
     const helpers = startHelpers(session.pointColumns.count);
     this.pool = helpers.length > 0 ? new ClassifyPool(session.pointColumns, helpers) : undefined;
@@ -169,11 +179,32 @@ export class Engine {
     return range;
   }
 
-  /** The quick answer to a plan edit: only the points near the edited towers are looked at. */
-  plan(plan: PlanDoc, scenario: Scenario, network?: string): PlanCoverage {
+  /**
+   * The quick answer to a new plan: only the points near the towers it changes are looked at.
+   * `revision`: what the page calls this plan (its next `editPlan` starts from it).
+   */
+  plan(plan: PlanDoc, scenario: Scenario, network?: string, revision = -1): PlanCoverage {
+    this.planRevision = revision;
+    return this.planned(plan, scenario, network);
+  }
+
+  /**
+   * The quick answer to a plan edit sent as its delta (the plan itself stays here); undefined
+   * when the engine no longer holds the plan it starts from (a new data set came): the page
+   * then sends the whole plan.
+   */
+  editPlan(edit: PlanEdit, scenario: Scenario, network?: string): PlanCoverage | undefined {
+    const session = this.need();
+    if (edit.datasetId !== session.id || edit.from !== this.planRevision) return undefined;
+    const { plan, touched } = applyPlanDelta(session.currentPlan, edit);
+    this.planRevision = edit.to;
+    return this.planned(plan, scenario, network, touched);
+  }
+
+  private planned(plan: PlanDoc, scenario: Scenario, network: string | undefined, touched?: Set<string>): PlanCoverage {
     const session = this.need();
     session.setNetwork(network);
-    const result = session.setPlan(++this.latest, plan, scenario);
+    const result = session.setPlan(++this.latest, plan, scenario, touched);
     return transfer(result, transferables(result));
   }
 
@@ -246,29 +277,35 @@ export class Engine {
     return { ...(this.need().dataset.costs ?? DEFAULT_COSTS) };
   }
 
-  /** The instant (greedy) answer to a siting question, on `planned` with the plan's towers, every site priced. */
-  sitingGreedy(request: SitingRequest): { answer: SitingAnswer; elapsedMs: number } {
-    const started = performance.now();
-    const session = this.need();
-    const { level, nearest4gKm } = session.plannedForSiting();
-    const { cost } = siteCostTable(session.dataset, nearest4gKm, request.costs);
-    const answer = greedyAnswer(session.dataset, level, cost, request);
-    return { answer, elapsedMs: performance.now() - started };
+  /**
+   * The instant (greedy) answer to a siting question, on `planned` with the plan's towers,
+   * every site priced. It runs on the siting worker (siting-helper.ts): plan edits are
+   * answered meanwhile. Undefined when cancelled (cancelSiting) or replaced by a newer run.
+   */
+  sitingGreedy(request: SitingRequest, progress?: (p: SitingProgress) => void): Promise<Timed<SitingAnswer> | undefined> {
+    return this.siting((helper, planned, p) => helper.greedy(request, planned, p), progress);
   }
 
-  /** The exact answer (HiGHS on its own thread, exact-siting.ts); undefined when cancelled or replaced. */
-  async sitingExact(request: SitingRequest, progress?: (p: ExactProgress) => void): Promise<{ answer: ExactAnswer; elapsedMs: number } | undefined> {
-    const started = performance.now();
-    const session = this.need();
-    const { level, nearest4gKm } = session.plannedForSiting();
-    const { cost } = siteCostTable(session.dataset, nearest4gKm, request.costs);
-    this.exactSiting ??= new ExactSitingRunner();
-    const answer = await this.exactSiting.solve(session.id, session.dataset, request, level, cost, progress && ((p) => void progress(p)));
-    return answer && { answer, elapsedMs: performance.now() - started };
+  /** The exact answer (HiGHS), on the siting worker too; undefined when cancelled or replaced. */
+  sitingExact(request: SitingRequest, progress?: (p: SitingProgress) => void): Promise<Timed<ExactAnswer> | undefined> {
+    return this.siting((helper, planned, p) => helper.exact(request, planned, p), progress);
   }
 
-  cancelSitingExact(): void {
-    this.exactSiting?.cancel();
+  private async siting<T>(ask: (helper: Remote<SitingHelper>, planned: PlannedLevels, progress?: (p: SitingProgress) => void) => Promise<T>, progress?: (p: SitingProgress) => void): Promise<Timed<T> | undefined> {
+    const started = performance.now();
+    const session = this.need();
+    // One classification here (in the network, under the model, with the points' clutter);
+    // the search itself runs on the siting worker. Typed arrays: moved, not cloned.
+    const planned = session.plannedForSiting();
+    const send = transfer(planned, [planned.level.buffer, planned.nearest4gKm.buffer]);
+    this.sitingRunner ??= new SitingRunner(this.startSiting);
+    const answer = await this.sitingRunner.run(session.id, session.dataset, (helper, p) => ask(helper, send, p), progress && ((p) => void progress(p)));
+    return answer === undefined ? undefined : { answer, elapsedMs: performance.now() - started };
+  }
+
+  /** Stops the siting run under way; its promise answers undefined. */
+  cancelSiting(): void {
+    this.sitingRunner?.cancel();
   }
 
   /** `calibrate`'s factor per operator for the scenario, with the plan's towers. */

@@ -2,11 +2,17 @@
 // the page. The answers themselves are domain/siting/modes.ts's.
 import type { ExactAnswer, SitingAnswer, SitingRequest } from '../domain/siting/modes.ts';
 
-/** The exact search as it goes: HiGHS's best value and bound, then the curve's exact points. */
-export type ExactProgress = { stage: 'solving'; value: number; bound: number } | { stage: 'curve'; done: number; total: number };
+/**
+ * A siting run as it goes: the greedy's work done (`quick`); the exact search's best value and
+ * bound from HiGHS, then the curve's exact points.
+ */
+export type SitingProgress =
+  | { stage: 'quick'; done: number; total: number }
+  | { stage: 'solving'; value: number; bound: number }
+  | { stage: 'curve'; done: number; total: number };
 
 export type ExactState =
-  | { phase: 'running'; progress?: ExactProgress }
+  | { phase: 'running'; progress?: SitingProgress }
   | { phase: 'done'; answer: ExactAnswer; elapsedMs: number }
   | { phase: 'cancelled' }
   | { phase: 'failed'; message: string };

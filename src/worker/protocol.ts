@@ -8,6 +8,7 @@ import type { GapView } from '../domain/gaps/view.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { Issue, RadiusModelName } from '../domain/types.ts';
+import type { PlanDelta } from '../domain/plan/delta.ts';
 import { evidenceTransferables, type PointEvidence } from './evidence.ts';
 import type { TowerChanges } from './tower-slots.ts';
 
@@ -78,6 +79,16 @@ export type PlanCoverage = Omit<CoverageResult, 'baselineLevel' | 'baselineFigur
   /** Points whose level the edit changed. */
   changed: Int32Array;
 };
+
+/**
+ * A plan edit as its delta from the plan the engine holds: revision `from` (0: the data set's
+ * empty plan), which becomes revision `to`.
+ */
+export interface PlanEdit extends PlanDelta {
+  datasetId: number;
+  from: number;
+  to: number;
+}
 
 /** A file to import: a File from a drop or picker (read in the worker), or its text. */
 export interface ImportRequestFile extends Omit<IncomingFile, 'text'> {

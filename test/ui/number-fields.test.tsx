@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 // The siting form reads numbers as the language writes them: "4,5" km is four and a half in
 // Vietnamese, whatever the browser; text that is not a number is marked and not sent.
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DatasetView } from '../../src/domain/points/dataset-view.ts';
 import { useAppStore } from '../../src/state/store.ts';
 
-const engine = vi.hoisted(() => ({ suggestSites: vi.fn(), placePlannedTowers: vi.fn(), sitingCosts: vi.fn(), cancelExactSiting: vi.fn() }));
+const engine = vi.hoisted(() => ({ suggestSites: vi.fn(), cancelSiting: vi.fn(), placePlannedTowers: vi.fn(), sitingCosts: vi.fn() }));
 vi.mock('../../src/state/engine-client.ts', () => engine);
 vi.mock('../../src/state/plan-actions.ts', () => ({ placePlannedTowers: engine.placePlannedTowers }));
 const { SitingPanel } = await import('../../src/ui/plan/SitingPanel.tsx');
@@ -39,5 +39,20 @@ describe('siting numbers', () => {
     expect(engine.suggestSites).toHaveBeenCalledWith(
       expect.objectContaining({ mode: 'budget', budget: 1.5e9, costs: { currency: 'VND', siteCapex: 1.2e9, solarCapex: 4e8, backhaulPerKm: 5e7 } }),
     );
+  });
+
+  it('shows a running search\'s progress in either language, with a button that stops it', () => {
+    const options = { mode: 'k' as const, k: 10, radiusKm: 4, weight: 'population' as const, costs: { currency: 'VND', siteCapex: 1, solarCapex: 1, backhaulPerKm: 1 }, timeLimitS: 10 };
+    useAppStore.setState({ lang: 'vi', siting: { phase: 'running', options, progress: { stage: 'quick', done: 45, total: 100 } } });
+    const { unmount } = render(<SitingPanel dataset={dataset} />);
+    expect(screen.getByTestId('siting-running').textContent).toContain('Đang tìm vị trí… đã xong 45,0 %');
+    fireEvent.click(screen.getByRole('button', { name: 'Dừng tìm vị trí' }));
+    expect(engine.cancelSiting).toHaveBeenCalledTimes(1);
+    unmount();
+    useAppStore.setState({ lang: 'en' });
+    render(<SitingPanel dataset={dataset} />);
+    expect(screen.getByTestId('siting-running').textContent).toContain('Finding sites… 45.0 % done');
+    act(() => useAppStore.setState({ siting: { phase: 'cancelled' } }));
+    expect(screen.getByText('Finding sites was stopped.')).toBeTruthy();
   });
 });

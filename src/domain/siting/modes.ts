@@ -87,6 +87,8 @@ function problemOf(dataset: Points, level: Uint8Array, cost: Float64Array, reque
     ...(request.mode === 'target' ? { pointWeights: indicatorWeights(dataset, request.indicator ?? 'population') } : {}),
     siteKey: (p) => cost[p]!,
     ...(control.shouldStop ? { shouldStop: control.shouldStop } : {}),
+    // K mode's greedy builds its own instance after this one and tells its progress there.
+    ...(control.onProgress && request.mode !== 'k' ? { onProgress: control.onProgress } : {}),
   });
   const slotCost = Float64Array.from(instance.sites, (p) => cost[p]!);
   const budget = request.mode === 'budget' ? (request.budget ?? 0) : slotCost.reduce((a, b) => a + b, 0);
@@ -113,7 +115,7 @@ export function greedyAnswer(dataset: Points, level: Uint8Array, cost: Float64Ar
   const { instance, problem } = problemOf(dataset, level, cost, request, control);
   const base = { mode: request.mode, baselineGood: instance.baselineGood, totalWeight: instance.totalWeight, candidateCount: instance.candidateCount, curve: greedyCurve(problem) };
   if (request.mode === 'k') {
-    const result = chooseSites(dataset, level, { k: request.k ?? 0, radiusKm: request.radiusKm, weight: request.weight });
+    const result = chooseSites(dataset, level, { k: request.k ?? 0, radiusKm: request.radiusKm, weight: request.weight, ...control });
     const sites = result.sites.map((site) => ({ ...site, cost: cost[site.point]! }));
     const gain = sites.at(-1)?.cumulative ?? 0;
     return { ...base, sites, gain, totalCost: sites.reduce((sum, s) => sum + s.cost, 0), needed: 0, feasible: true };

@@ -10,7 +10,7 @@ import { DEFAULT_RADIUS_KM } from '../../domain/types.ts';
 import { placePlannedTowers } from '../../state/plan-actions.ts';
 import { boundaryNames } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
-import { sitingCosts, suggestSites } from '../../state/engine-client.ts';
+import { cancelSiting, sitingCosts, suggestSites } from '../../state/engine-client.ts';
 import { formatNumber } from '../common/format.ts';
 import type { MessageKey } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
@@ -217,7 +217,18 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
       </form>
       <p className="note">{t('sitingScenario')}</p>
       <div role="status" aria-live="polite">
-        {siting.phase === 'running' && <p className="note">{t('sitingRunning')}</p>}
+        {siting.phase === 'running' && (
+          <div data-testid="siting-running">
+            <p className="note">
+              {t('sitingRunning')}{' '}
+              {siting.progress?.stage === 'quick' && tw('sitingProgress', { pct: formatPercent((100 * siting.progress.done) / Math.max(1, siting.progress.total), lang) })}
+            </p>
+            <button type="button" onClick={cancelSiting}>
+              {t('sitingCancel')}
+            </button>
+          </div>
+        )}
+        {siting.phase === 'cancelled' && <p className="note">{t('sitingCancelled')}</p>}
         {siting.phase === 'failed' && <p className="note error-text">{siting.message}</p>}
         {answer && (
           <p className="note" data-testid="siting-summary">
