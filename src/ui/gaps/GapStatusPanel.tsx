@@ -14,6 +14,7 @@ import type { Lang } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
 import { saveFile } from '../common/save-file.ts';
 import { GapEditor } from './GapEditor.tsx';
+import { LiveSyncFields } from './LiveSyncFields.tsx';
 
 export { STATUS_LABEL, statusText } from './GapEditor.tsx';
 
@@ -148,6 +149,7 @@ export function GapStatusPanel({ row }: { row: GapRow | undefined }) {
         )}
         <FileButton label={t('statusImport')} accept=".json,application/json" onFiles={(files) => void importStatuses(files[0])} />
       </div>
+      <LiveSyncFields />
       {pending && (
         <div className="import-preview" data-testid="status-import-preview">
           <p className="note">{tw('statusPreview', { file: pending.file, ...counted(lang, tw, pending.preview) })}</p>
