@@ -41,7 +41,15 @@ describe.skipIf(!executablePath)('live sync between two devices', () => {
   // Clicks as DOM events: while the map is still being drawn (software WebGL) the browser may
   // hold back real mouse input, and this test is about the register, not the mouse.
   const press = (locator: Locator) => locator.dispatchEvent('click');
-  const waitFor = (d: Device, selector: string) => d.page.locator(selector).waitFor({ state: 'attached', timeout: 60000 });
+  const waitFor = async (d: Device, selector: string) => {
+    try {
+      await d.page.locator(selector).waitFor({ state: 'attached', timeout: 60000 });
+    } catch (error) {
+      // Say what the panel said instead, and the page's errors.
+      const said = await panel(d).evaluate((e) => `${e.getAttribute('data-phase')} ${e.getAttribute('data-waiting')}: ${e.textContent ?? ''}`);
+      throw new Error(`${String(error).slice(0, 200)}\nlive sync panel: ${said}\nerrors: ${d.errors.join('; ')}`);
+    }
+  };
   let last = Date.now();
   /** Where the test is, with the time each step took (a slow machine shows where). */
   const step = (what: string) => {
