@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 
 import { startPersistence } from '../state/persistence.ts';
+import { startSyncWiring } from '../state/sync-wiring.ts';
 import { startUrlSync } from '../state/url-sync.ts';
 import { startDataWorker } from '../state/engine-client.ts';
 import { useAppStore } from '../state/store.ts';
@@ -58,6 +59,7 @@ export function App() {
 
   useEffect(() => startUrlSync(), []);
   useEffect(() => startPersistence(), []);
+  useEffect(() => startSyncWiring(), []);
   useEffect(() => startDataWorker(), []);
   // The map's chunk downloads and compiles while the worker reads the data, not after.
   useEffect(() => void loadMapView(), []);

@@ -6,7 +6,9 @@ import { problemText } from '../domain/messages/problems.ts';
 import { failureProblem } from '../io/db.ts';
 import { failureText } from '../domain/messages/failure.ts';
 import { proxy, wrap, type Remote } from 'comlink';
-import { readsStatuses, type GapQuery } from '../domain/gaps/view.ts';
+import { readsDues, readsStatuses, type GapQuery } from '../domain/gaps/view.ts';
+import { dueDates } from '../domain/gaps/history.ts';
+import { todayIn } from '../domain/input/day.ts';
 import type { SitingRequest } from '../domain/siting/modes.ts';
 import type { Costs } from '../domain/types.ts';
 import { planDelta } from '../domain/plan/delta.ts';
@@ -117,7 +119,13 @@ async function sendPlan(): Promise<void> {
 }
 
 /** What the gap register shows; the statuses go only when the filter reads them. */
-const gapQueryOf = (s: AppState): GapQuery => ({ filter: s.gapFilter, sort: s.gapSort, lang: s.lang, ...(readsStatuses(s.gapFilter) ? { statuses: s.gapStatuses } : {}) });
+const gapQueryOf = (s: AppState): GapQuery => ({
+  filter: s.gapFilter,
+  sort: s.gapSort,
+  lang: s.lang,
+  ...(readsStatuses(s.gapFilter) ? { statuses: s.gapStatuses } : {}),
+  ...(readsDues(s.gapFilter) ? { dues: { due: dueDates(s.gapHistory), today: todayIn() } } : {}),
+});
 
 let gapsBusy = false;
 let gapsDue = false;
@@ -140,7 +148,7 @@ async function requestGaps(): Promise<void> {
 }
 
 const gapsChanged = (s: AppState, p: AppState) =>
-  s.coverage !== p.coverage || s.gapFilter !== p.gapFilter || s.gapSort !== p.gapSort || s.lang !== p.lang || (readsStatuses(s.gapFilter) && s.gapStatuses !== p.gapStatuses);
+  s.coverage !== p.coverage || s.gapFilter !== p.gapFilter || s.gapSort !== p.gapSort || s.lang !== p.lang || ((readsStatuses(s.gapFilter) || readsDues(s.gapFilter)) && s.gapHistory !== p.gapHistory);
 
 function load(first: boolean): void {
   // Progress comes through its own channel: a late one must not undo the answer.

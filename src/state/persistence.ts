@@ -36,6 +36,7 @@ function keyOf(dataset: DatasetView): string {
 
 let plans: PlanStore | undefined;
 let gaps: GapStatusStore | undefined;
+let gapsRestored: Promise<void> = Promise.resolve();
 let timer: ReturnType<typeof setTimeout> | undefined;
 /** Plan saves started and not answered yet. */
 let savesInFlight = 0;
@@ -225,13 +226,18 @@ function otherTabSaved(notice: SaveNotice): void {
   void restore(dataset, 'other-tab');
 }
 
+/** Resolves once the register saved on this device is in the store (live sync starts after it). */
+export function whenGapsRestored(): Promise<void> {
+  return gapsRestored;
+}
+
 /** Wires the store to the device's storage; returns the unsubscribe. */
 export function startPersistence(): () => void {
   const notices: Notices = openNotices();
   plans = new PlanStore({ notices });
   gaps = new GapStatusStore({ notices });
   const unlisten = notices.listen(otherTabSaved);
-  void restoreGaps();
+  gapsRestored = restoreGaps().catch(() => undefined);
   let authorLoaded = false;
   void loadAuthor().then((author) => {
     if (author) useAppStore.getState().gapAuthorChanged(author);

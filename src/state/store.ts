@@ -15,6 +15,9 @@ import { EMPTY_HISTORY, mergeHistories, recordChange, type GapHistory, type Role
 import { toStatuses } from '../domain/gaps/history-v1.ts';
 import { randomEventId } from '../domain/gaps/event-id.ts';
 import { registerText } from '../domain/messages/register.ts';
+import { operatorOfOrganisation } from '../domain/gaps/network.ts';
+import type { SyncSettings } from '../io/sync-store.ts';
+import { SYNC_OFF, type LiveSyncState } from './sync.ts';
 import type { StagedFile } from '../domain/import/staging.ts';
 import type { CoverageResult, ImportChecked, NetworkFigures, PlanCoverage, RadiusFigures } from '../worker/protocol.ts';
 import { patchSlots, type TowerChanges } from '../worker/tower-slots.ts';
@@ -147,6 +150,9 @@ export interface AppState {
   gapView: GapView | undefined;
   /** 'unreadable': the saved statuses could not be read; they are kept, and not saved over. */
   gapStatusesSaved: { phase: 'idle' | 'saved' } | { phase: 'failed' | 'unreadable'; message: string };
+  /** Live sync's server and token (saved on the device); undefined: the register stays on this device. */
+  syncSettings: SyncSettings | undefined;
+  liveSync: LiveSyncState;
   /** The one operator whose towers every figure counts (contract rule 9); undefined: all together. */
   network: string | undefined;
   /** Good signal in every network side by side, for the scenario on screen. */
@@ -196,6 +202,9 @@ export interface AppState {
   gapAuthorChanged: (author: GapAuthor) => void;
   gapViewComputed: (view: GapView) => void;
   gapStatusesSavedChanged: (state: AppState['gapStatusesSaved']) => void;
+  /** The user set (or cleared) live sync's server and token. */
+  syncSettingsChanged: (settings: SyncSettings | undefined) => void;
+  liveSyncChanged: (state: LiveSyncState) => void;
 }
 
 export const useAppStore = create<AppState>()((set, get) => ({
@@ -233,6 +242,8 @@ export const useAppStore = create<AppState>()((set, get) => ({
   gapAuthor: DEFAULT_AUTHOR,
   gapView: undefined,
   gapStatusesSaved: { phase: 'idle' },
+  syncSettings: undefined,
+  liveSync: SYNC_OFF,
   network: undefined,
   networkFigures: undefined,
   networkChosen: (network) => set({ network }),
@@ -323,7 +334,16 @@ export const useAppStore = create<AppState>()((set, get) => ({
     set({ gapHistory: result.history, gapStatuses: toStatuses(result.history) });
     return undefined;
   },
-  gapAuthorChanged: (gapAuthor) => set({ gapAuthor }),
+  // A partner's register starts on its own network ("my network"); the user may widen it again.
+  gapAuthorChanged: (gapAuthor) =>
+    set((s) => {
+      if (gapAuthor.org === s.gapAuthor.org && gapAuthor.role === s.gapAuthor.role) return { gapAuthor };
+      const operator = gapAuthor.role === 'partner' ? operatorOfOrganisation(gapAuthor.org) : undefined;
+      const { inNetworkOf: _, ...rest } = s.gapFilter;
+      return { gapAuthor, gapFilter: operator === undefined ? rest : { ...rest, inNetworkOf: operator } };
+    }),
+  syncSettingsChanged: (syncSettings) => set({ syncSettings }),
+  liveSyncChanged: (liveSync) => set({ liveSync }),
   gapStatusesSavedChanged: (gapStatusesSaved) => set({ gapStatusesSaved }),
   gapSortChosen: (key) =>
     set((s) => ({

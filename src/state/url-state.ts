@@ -67,6 +67,8 @@ function writeGapFilter(params: URLSearchParams, f: GapFilter): void {
   if (f.gridPower !== undefined) params.set('gp', String(f.gridPower));
   if (f.minWeight !== undefined) params.set('gw', String(f.minWeight));
   if (f.status) params.set('gs', f.status);
+  if (f.overdue) params.set('gdue', '1');
+  if (f.inNetworkOf) params.set('gn', f.inNetworkOf);
 }
 
 function readGapFilter(params: URLSearchParams): GapFilter {
@@ -89,6 +91,9 @@ function readGapFilter(params: URLSearchParams): GapFilter {
   if (params.get('gw') !== null && Number.isFinite(weight) && weight >= 0) f.minWeight = weight;
   const status = oneOf(GAP_STATUSES, params.get('gs'));
   if (status) f.status = status;
+  if (params.get('gdue') === '1') f.overdue = true;
+  const network = text('gn');
+  if (network) f.inNetworkOf = network;
   return f;
 }
 

@@ -13,9 +13,11 @@ describe('Content-Security-Policy', () => {
     expect(CSP_DIRECTIVES['base-uri']).toEqual(["'none'"]);
   });
 
-  it('names no other origin: the app runs offline', () => {
+  it('names no other origin: the app runs offline; only live sync may open a WebSocket to the server the user sets', () => {
     expect(CSP_DIRECTIVES['default-src']).toEqual(["'self'"]);
-    expect(sources.filter((s) => !["'self'", "'none'", 'data:', 'blob:'].includes(s))).toEqual([]);
+    expect(sources.filter((s) => !["'self'", "'none'", 'data:', 'blob:', 'ws:', 'wss:'].includes(s))).toEqual([]);
+    const sockets = Object.entries(CSP_DIRECTIVES).filter(([, list]) => list.some((s) => s === 'ws:' || s === 'wss:'));
+    expect(sockets.map(([name]) => name)).toEqual(['connect-src']);
   });
 
   it('is written as one policy string, directive by directive', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatKm, formatNumber } from '../../src/ui/common/format.ts';
+import { formatDate, formatInstant, formatKm, formatNumber } from '../../src/ui/common/format.ts';
 
 describe('Intl formatting', () => {
   it('groups thousands the Vietnamese and the English way', () => {
@@ -15,5 +15,10 @@ describe('Intl formatting', () => {
   it('reads ISO dates as calendar days, whatever the time zone', () => {
     expect(formatDate('2021-10-15', 'vi')).toBe('15/10/2021');
     expect(formatDate('2021-10-15', 'en')).toBe('Oct 15, 2021');
+  });
+
+  it('says an instant as the day and time in Vietnam (UTC+7)', () => {
+    expect(formatInstant('2026-12-04T17:05:00Z', 'vi')).toBe('05/12/2026 00:05');
+    expect(formatInstant('2026-12-04T04:35:59Z', 'en')).toBe('Dec 4, 2026 11:35');
   });
 });

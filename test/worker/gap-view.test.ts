@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { filterGaps, gapRows, sortGaps, SORT_KEYS, type GapFilter } from '../../src/domain/gaps/register.ts';
 import { applyStatusChange, EMPTY_STATUSES, GAP_STATUSES, type GapStatuses } from '../../src/domain/gaps/status.ts';
-import { readsStatuses, viewRow, type GapQuery } from '../../src/domain/gaps/view.ts';
+import { readsDues, readsStatuses, viewRow, type GapQuery } from '../../src/domain/gaps/view.ts';
 import { addTower, EMPTY_PLAN, removeTower, updateTower, type PlanDoc } from '../../src/domain/plan/plan.ts';
 import { datasetView } from '../../src/domain/points/dataset-view.ts';
 import type { Boundary, Dataset, Tower } from '../../src/domain/types.ts';
@@ -83,6 +83,8 @@ const filterArb: fc.Arbitrary<GapFilter> = fc.record(
     query: fc.constantFrom('ap', 'dat mui', 'h-1', 'ca mau', 'zzz'),
     status: fc.constantFrom(...GAP_STATUSES),
     assignedTo: fc.constantFrom(...OPERATORS),
+    overdue: fc.boolean(),
+    inNetworkOf: fc.constantFrom(...OPERATORS),
   },
   { requiredKeys: [] },
 );
@@ -130,8 +132,14 @@ describe('the gap register the worker sends', () => {
             if (done.ok) statuses = done.statuses;
           }
         });
-        const query: GapQuery = { ...q, ...(readsStatuses(q.filter) ? { statuses: structuredClone(statuses) } : {}) };
-        const want = sortGaps(filterGaps(rows, q.filter, statuses), q.sort.key, q.sort.direction, q.lang);
+        // Due dates on some of the assigned gaps, before, on and after today.
+        const due = new Map<string, string>();
+        rows.forEach((row, i) => {
+          if ((picks[i % Math.max(1, picks.length)] ?? 0) > 0) due.set(row.gapId, ['2025-01-09', '2025-01-10', '2025-01-11'][i % 3] as string);
+        });
+        const dues = { due, today: '2025-01-10' };
+        const query: GapQuery = { ...q, ...(readsStatuses(q.filter) ? { statuses: structuredClone(statuses) } : {}), ...(readsDues(q.filter) ? { dues: structuredClone(dues) } : {}) };
+        const want = sortGaps(filterGaps(rows, q.filter, statuses, undefined, dues), q.sort.key, q.sort.direction, q.lang);
 
         const view = structuredClone(session.gaps(query)!);
         expect(view.total).toBe(rows.length);

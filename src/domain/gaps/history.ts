@@ -358,6 +358,13 @@ export function isOverdue(timeline: GapTimeline, today: string): boolean {
   return timeline.due !== undefined && timeline.due < today;
 }
 
+/** Each gap's due date while it is assigned or in progress (the register's overdue filter). */
+export function dueDates(history: GapHistory): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [gapId, timeline] of deriveTimelines(history)) if (timeline.due !== undefined) out.set(gapId, timeline.due);
+  return out;
+}
+
 /**
  * Why `event` would be invalid once added to `history` (its parent missing, on another
  * gap, invalid, or the workflow refusing it after its parent), or undefined. Cost: the

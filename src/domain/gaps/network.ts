@@ -34,6 +34,15 @@ export function plannedNetworks(dataset: Pick<Dataset, 'hamlets' | 'schools' | '
   return out;
 }
 
+/** The operators that share the register as partners. */
+export const PARTNER_OPERATORS: readonly string[] = ['Viettel', 'VNPT', 'MobiFone'];
+
+/** The operator a partner organisation belongs to: the one its name starts with ("Viettel Cà Mau" → Viettel), if any. */
+export function operatorOfOrganisation(org: string, operators: readonly string[] = PARTNER_OPERATORS): string | undefined {
+  const name = org.trim().toLowerCase();
+  return operators.find((op) => name === op.toLowerCase() || name.startsWith(`${op.toLowerCase()} `));
+}
+
 /** Whether a gap is in `operator`'s network: assigned to it, or assigned to no one and nearest to its towers. */
 export function inNetwork(nearestOperator: string | null | undefined, assignedTo: string | undefined, operator: string): boolean {
   return assignedTo === undefined ? nearestOperator === operator : assignedTo === operator;

@@ -12,6 +12,7 @@ import { AGREEMENT_NAMES, type Agreement } from '../evidence/verdict.ts';
 import type { Dataset, Hamlet, School, Tower } from '../types.ts';
 import { LEVEL_GOOD, LEVEL_NONE } from '../coverage/columns.ts';
 import { hamletAt, schoolAt, type PointTable } from '../points/table.ts';
+import { inNetwork } from './network.ts';
 import { distinctSorted, rankOf, textRanks } from './ranks.ts';
 import { currentGap, gapIdOf, type GapKind, type GapStatus, type GapStatuses } from './status.ts';
 
@@ -300,17 +301,29 @@ export interface GapFilter {
   assignedTo?: string;
   /** How the speed tests meet the level (evidence/verdict.ts); needs the agreement column. */
   agreement?: Agreement;
+  /** Only gaps assigned or in progress past their due date; needs the due dates (`GapDues`). */
+  overdue?: boolean;
+  /** Only gaps in this operator's network (network.ts `inNetwork`): a partner's "my network". */
+  inNetworkOf?: string;
 }
 
-/** The rows that pass every part of `filter`, in their order. A new array; rows are not copied. */
+/** The due dates of the gaps assigned or in progress (history.ts timelines), and today, for the overdue filter. */
+export interface GapDues {
+  /** Gap id → ISO due date. */
+  due: ReadonlyMap<string, string>;
+  /** ISO YYYY-MM-DD in Vietnam. */
+  today: string;
+}
+
 /**
+ * The rows that pass every part of `filter`, in their order. A new array; rows are not copied.
  * `agreementOf`: each point's agreement code (the engine's `evidence.agreement`); without it
- * the agreement filter passes every row as unverified.
+ * the agreement filter passes every row as unverified. Without `dues` no gap is overdue.
  */
-export function filterGaps(rows: readonly GapRow[], filter: GapFilter, statuses?: GapStatuses, agreementOf?: Uint8Array): GapRow[] {
-  const { districtId, communeId, operator, level, gridPower, minWeight, status, assignedTo } = filter;
+export function filterGaps(rows: readonly GapRow[], filter: GapFilter, statuses?: GapStatuses, agreementOf?: Uint8Array, dues?: GapDues): GapRow[] {
+  const { districtId, communeId, operator, level, gridPower, minWeight, status, assignedTo, inNetworkOf } = filter;
   const folded = foldText(filter.query ?? '');
-  const needsStatus = status !== undefined || assignedTo !== undefined;
+  const needsStatus = status !== undefined || assignedTo !== undefined || inNetworkOf !== undefined;
   const out: GapRow[] = [];
   for (const row of rows) {
     if (districtId !== undefined && row.districtId !== districtId) continue;
@@ -325,6 +338,11 @@ export function filterGaps(rows: readonly GapRow[], filter: GapFilter, statuses?
       const current = currentGap(statuses, row.gapId);
       if (status !== undefined && current.status !== status) continue;
       if (assignedTo !== undefined && current.operator !== assignedTo) continue;
+      if (inNetworkOf !== undefined && !inNetwork(row.nearestOperator, current.operator, inNetworkOf)) continue;
+    }
+    if (filter.overdue === true) {
+      const due = dues?.due.get(row.gapId);
+      if (due === undefined || !(due < (dues as GapDues).today)) continue;
     }
     out.push(row);
   }

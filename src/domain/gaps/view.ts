@@ -2,15 +2,16 @@
 // answer (where the O(n) work is off the main thread), and sends only columns, one entry per
 // row shown, in order. The page makes a row object for the few rows on screen (`viewRow`).
 import type { Tower } from '../types.ts';
-import { filterGaps, gapRow, sortGaps, type GapData, type GapFilter, type GapRow, type GapSortKey, type SortDirection } from './register.ts';
+import { filterGaps, gapRow, sortGaps, type GapData, type GapDues, type GapFilter, type GapRow, type GapSortKey, type SortDirection } from './register.ts';
 import type { GapStatuses } from './status.ts';
 
-/** What the register shows: its filter and order; `statuses` only when the filter reads them. */
+/** What the register shows: its filter and order; `statuses` and `dues` only when the filter reads them. */
 export interface GapQuery {
   filter: GapFilter;
   sort: { key: GapSortKey; direction: SortDirection };
   lang: 'vi' | 'en';
   statuses?: GapStatuses;
+  dues?: GapDues;
 }
 
 /** The rows shown, in order, as columns: entry j is the j-th row shown. */
@@ -31,11 +32,14 @@ export interface GapView {
 }
 
 /** Whether `query` needs the statuses (the page sends them only then). */
-export const readsStatuses = (filter: GapFilter): boolean => filter.status !== undefined || filter.assignedTo !== undefined;
+export const readsStatuses = (filter: GapFilter): boolean => filter.status !== undefined || filter.assignedTo !== undefined || filter.inNetworkOf !== undefined;
+
+/** Whether `query` needs the due dates (the overdue filter). */
+export const readsDues = (filter: GapFilter): boolean => filter.overdue === true;
 
 /** The view of `rows` (gapRows of `answer`) under `query`. */
 export function gapView(rows: readonly GapRow[], answer: { level: Uint8Array; nearestTower: Int32Array; nearestKm: Float64Array; agreement?: Uint8Array }, query: GapQuery): GapView {
-  const shown = sortGaps(filterGaps(rows, query.filter, query.statuses, answer.agreement), query.sort.key, query.sort.direction, query.lang);
+  const shown = sortGaps(filterGaps(rows, query.filter, query.statuses, answer.agreement, query.dues), query.sort.key, query.sort.direction, query.lang);
   const n = shown.length;
   const view: GapView = {
     points: new Int32Array(n),

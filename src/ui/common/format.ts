@@ -1,3 +1,4 @@
+import { todayIn, VIETNAM_TIME_ZONE } from '../../domain/input/day.ts';
 import type { Lang } from './i18n.ts';
 
 export const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en' };
@@ -33,6 +34,13 @@ export function formatDate(iso: string, lang: Lang): string {
     month: lang === 'vi' ? '2-digit' : 'short',
     year: 'numeric',
   }).format(date);
+}
+
+/** An instant as the day and time in Vietnam: "04/12/2026 11:35" (vi) or "Dec 4, 2026 11:35" (en). */
+export function formatInstant(iso: string, lang: Lang): string {
+  const at = Date.parse(iso);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: VIETNAM_TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return `${formatDate(todayIn(at), lang)} ${time}`;
 }
 
 /** ISO date → month and year, for chart axes: "10/2021" (vi) or "Oct 2021" (en). */

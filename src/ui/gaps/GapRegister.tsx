@@ -7,6 +7,7 @@ import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import { gapsToCsv, gapsToGeoJSON } from '../../domain/export/table.ts';
 import { gapRow, type GapFilter, type GapRow, type GapSortKey } from '../../domain/gaps/register.ts';
 import { viewRow, type GapView } from '../../domain/gaps/view.ts';
+import { operatorOfOrganisation } from '../../domain/gaps/network.ts';
 import { LEVEL_GOOD } from '../../domain/coverage/columns.ts';
 import { currentGap, GAP_STATUSES, type GapStatus } from '../../domain/gaps/status.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -39,7 +40,10 @@ const COLUMNS: { key: GapSortKey; label: MessageKey; cell: (r: GapRow, lang: Lan
 const NO_CHOICES: Pick<GapView, 'districts' | 'operators'> = { districts: [], operators: [] };
 
 function Filters({ choices, filter, onChange }: { choices: Pick<GapView, 'districts' | 'operators'>; filter: GapFilter; onChange: (f: GapFilter) => void }) {
-  const { t, lang } = useT();
+  const { t, tw, lang } = useT();
+  const author = useAppStore((s) => s.gapAuthor);
+  // A partner's own network; a link may carry another's, shown so that it can be cleared.
+  const mine = filter.inNetworkOf ?? (author.role === 'partner' ? operatorOfOrganisation(author.org) : undefined);
   const { districts, operators } = choices;
   const pick = <K extends keyof GapFilter>(key: K, value: GapFilter[K] | undefined) => {
     const next = { ...filter };
@@ -100,6 +104,16 @@ function Filters({ choices, filter, onChange }: { choices: Pick<GapView, 'distri
           ))}
         </select>
       </label>
+      <label className="field check">
+        <input type="checkbox" checked={filter.overdue === true} onChange={(e) => pick('overdue', e.target.checked || undefined)} />
+        <span>{t('gapsOverdueOnly')}</span>
+      </label>
+      {mine !== undefined && (
+        <label className="field check">
+          <input type="checkbox" checked={filter.inNetworkOf !== undefined} onChange={(e) => pick('inNetworkOf', e.target.checked ? mine : undefined)} />
+          <span>{tw('gapsMyNetwork', { operator: mine })}</span>
+        </label>
+      )}
       <label className="field">
         <span>{t('gapsMinWeight')}</span>
         <MinWeightField value={filter.minWeight} lang={lang} onChange={(n) => pick('minWeight', n)} />

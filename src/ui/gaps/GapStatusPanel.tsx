@@ -14,6 +14,7 @@ import type { Lang } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
 import { saveFile } from '../common/save-file.ts';
 import { GapEditor } from './GapEditor.tsx';
+import { LiveSyncFields } from './LiveSyncFields.tsx';
 
 export { STATUS_LABEL, statusText } from './GapEditor.tsx';
 
@@ -75,6 +76,8 @@ interface Pending {
 export function GapStatusPanel({ row }: { row: GapRow | undefined }) {
   const { t, tw, lang } = useT();
   const saved = useAppStore((s) => s.gapStatusesSaved);
+  // The fields start from the stored settings, which arrive after the first render.
+  const syncKey = useAppStore((s) => (s.syncSettings ? `${s.syncSettings.url} ${s.syncSettings.token}` : ''));
   const [note, setNote] = useState<{ ok: boolean; text: string } | undefined>();
   const [pending, setPending] = useState<Pending | undefined>();
   const exportStatuses = () => {
@@ -148,6 +151,7 @@ export function GapStatusPanel({ row }: { row: GapRow | undefined }) {
         )}
         <FileButton label={t('statusImport')} accept=".json,application/json" onFiles={(files) => void importStatuses(files[0])} />
       </div>
+      <LiveSyncFields key={syncKey} />
       {pending && (
         <div className="import-preview" data-testid="status-import-preview">
           <p className="note">{tw('statusPreview', { file: pending.file, ...counted(lang, tw, pending.preview) })}</p>

@@ -14,6 +14,7 @@ import {
   sortGaps,
   TEXT_SORT_KEYS,
   type GapCoverage,
+  type GapDues,
   type GapFilter,
   type GapRow,
   type GapSortKey,
@@ -345,9 +346,22 @@ const filterArb: fc.Arbitrary<GapFilter> = fc.record(
     query: fc.constantFrom(...QUERIES),
     status: fc.constantFrom(...GAP_STATUSES),
     assignedTo: fc.constantFrom(...OPERATORS),
+    overdue: fc.boolean(),
+    inNetworkOf: fc.constantFrom(...OPERATORS),
   },
   { requiredKeys: [] },
 );
+
+/** Due dates for some of the rows (some before, on and after TODAY). */
+const TODAY = '2025-06-10';
+function duesFor(rows: readonly GapRow[], picks: readonly number[]): GapDues {
+  const due = new Map<string, string>();
+  rows.forEach((row, i) => {
+    const pick = picks[(i + 1) % Math.max(1, picks.length)] ?? 0;
+    if (pick % 4 !== 0) due.set(row.gapId, ['2025-06-09', TODAY, '2025-06-11'][pick % 3] as string);
+  });
+  return { due, today: TODAY };
+}
 
 /** Statuses for some of the rows: assigned to an operator, then maybe further along. */
 function statusesFor(rows: readonly GapRow[], picks: readonly number[]): GapStatuses {
@@ -368,7 +382,7 @@ function statusesFor(rows: readonly GapRow[], picks: readonly number[]): GapStat
   return statuses;
 }
 
-function naiveFilter(rows: readonly GapRow[], f: GapFilter, statuses: GapStatuses): GapRow[] {
+function naiveFilter(rows: readonly GapRow[], f: GapFilter, statuses: GapStatuses, dues?: GapDues): GapRow[] {
   return rows.filter((r) => {
     if ('districtId' in f && r.districtId !== f.districtId) return false;
     if ('communeId' in f && r.communeId !== f.communeId) return false;
@@ -384,6 +398,12 @@ function naiveFilter(rows: readonly GapRow[], f: GapFilter, statuses: GapStatuse
     const state = currentGap(statuses, r.gapId);
     if ('status' in f && state.status !== f.status) return false;
     if ('assignedTo' in f && state.operator !== f.assignedTo) return false;
+    // A partner's network: the gap assigned to it, or assigned to no one and nearest to its towers.
+    if ('inNetworkOf' in f && (state.operator === undefined ? r.nearestOperator !== f.inNetworkOf : state.operator !== f.inNetworkOf)) return false;
+    if (f.overdue === true) {
+      const due = dues?.due.get(r.gapId);
+      if (due === undefined || due >= (dues?.today ?? '')) return false;
+    }
     return true;
   });
 }
@@ -418,14 +438,22 @@ describe('filterGaps', () => {
     expect(ids(filterGaps(ROWS, { status: 'open' }, statuses))).toEqual(['H-1', 'H-4', 'S-1']);
     expect(ids(filterGaps(ROWS, { status: 'open' }))).toEqual(ids(ROWS));
     expect(ids(filterGaps(ROWS, { assignedTo: 'Viettel' }, statuses))).toEqual(['S-3']);
+    // Viettel's network: S-1 is nearest to its towers, S-3 is assigned to it; H-2 is VNPT's by assignment.
+    expect(ids(filterGaps(ROWS, { inNetworkOf: 'Viettel' }, statuses))).toEqual(['S-1', 'S-3']);
+    expect(ids(filterGaps(ROWS, { inNetworkOf: 'VNPT' }, statuses))).toContain('H-2');
+    const dues: GapDues = { due: new Map([['hamlet:H-2', '2025-03-31'], ['school:S-3', '2025-04-30']]), today: '2025-04-30' };
+    expect(ids(filterGaps(ROWS, { overdue: true }, statuses, undefined, dues))).toEqual(['H-2']);
+    expect(ids(filterGaps(ROWS, { overdue: true }, statuses, undefined, { ...dues, today: '2025-05-01' }))).toEqual(['H-2', 'S-3']);
+    expect(ids(filterGaps(ROWS, { overdue: true }, statuses))).toEqual([]);
   });
 
   it('equals a naive filter on random registers, filters and statuses', () => {
     fc.assert(
       fc.property(registerArb, filterArb, fc.array(fc.nat(100), { maxLength: 10 }), (rows, filter, picks) => {
         const statuses = statusesFor(rows, picks);
-        const got = filterGaps(rows, filter, statuses);
-        expect(got).toEqual(naiveFilter(rows, filter, statuses));
+        const dues = duesFor(rows, picks);
+        const got = filterGaps(rows, filter, statuses, undefined, dues);
+        expect(got).toEqual(naiveFilter(rows, filter, statuses, dues));
         got.forEach((row) => expect(rows).toContain(row));
       }),
       run(400),
