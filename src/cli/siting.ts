@@ -41,8 +41,8 @@ export type SitingIo = CommandIo;
 export const DEFAULT_PER_MONTH = 2;
 
 const USAGE =
-  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--radius-model fixed|path_loss] [--operator NAME] [--out <file.json>] [--lang en|vi]\n' +
-  `       npm run siting -- --data <folder> --budget <amount> [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--weight …] [--radius-model …] [--operator NAME] [--out <file.json>] [--lang en|vi]\n` +
+  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--radius-model fixed|path_loss] [--operator NAME] [--candidates <file.geojson>] [--candidate-use only|also] [--out <file.json>] [--lang en|vi]\n' +
+  `       npm run siting -- --data <folder> --budget <amount> [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--weight …] [--radius-model …] [--operator NAME] [--candidates …] [--candidate-use …] [--out <file.json>] [--lang en|vi]\n` +
   `       npm run siting -- --data <folder> --target-pct <0-100> [--indicator ${INDICATORS.join('|')}] [--schedule YYYY-MM [--per-month ${DEFAULT_PER_MONTH}]] [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--radius-model …] [--operator NAME] [--out <file.json>] [--lang en|vi]`;
 
 export const DEFAULT_SITE_RADIUS_KM = 4;
