@@ -11,6 +11,7 @@ import { effectiveModel } from '../domain/coverage/report.ts';
 import { coveragePoints } from '../domain/coverage/scenario-levels.ts';
 import { DEFAULT_COSTS } from '../domain/parse/costs.ts';
 import { siteCostTable } from '../domain/siting/costs.ts';
+import { applyCostOverrides, candidateSites, joinCandidates, type CandidatePlace, type CandidateUse } from '../domain/siting/candidates.ts';
 import type { SitingWeight } from '../domain/siting/instance.ts';
 import { chooseSitesForTarget, type Indicator } from '../domain/siting/target.ts';
 import { chooseSitesWithinBudget, type BudgetSite } from '../domain/siting/within-budget.ts';
@@ -29,6 +30,8 @@ export interface BudgetArgs {
   timeLimitS: number;
   /** --radius-model and --operator (rules 8-9): the planned levels and the backhaul's nearest tower. */
   network?: NetworkOptions;
+  /** candidates.geojson's places and how they are used (siting/candidates.ts). */
+  candidates?: { places: readonly CandidatePlace[]; use: CandidateUse };
 }
 
 export interface BudgetReport {
@@ -56,7 +59,8 @@ export interface BudgetReport {
     gain: number;
     cumulative: number;
     cost: number;
-    kind: 'hamlet' | 'school';
+    /** `candidate`: a place of candidates.geojson. */
+    kind: 'hamlet' | 'school' | 'candidate';
     grid_power: boolean;
     backhaul_km: number | null;
   }[];
@@ -69,7 +73,7 @@ type ReportSite = BudgetReport['sites'][number];
  * the operator's towers when asked (rule 9: only they count, for the backhaul too), and each
  * point's cost as a site.
  */
-function pricedLevels(dataset: Dataset, io: CommandIo, network: NetworkOptions = {}) {
+function pricedLevels(dataset: Dataset, io: CommandIo, network: NetworkOptions = {}, placeIds: ReadonlySet<string> = new Set()) {
   const model = effectiveModel(dataset, network.radiusModel);
   const towers = onAirTowers(dataset.towers, 'planned', network.operator === undefined ? { model } : { model, operator: network.operator });
   const { level, nearest4gKm } = classify(coveragePoints(dataset), towers);
@@ -78,6 +82,7 @@ function pricedLevels(dataset: Dataset, io: CommandIo, network: NetworkOptions =
   if (!table.backhaulKnown && costs.backhaulPerKm > 0) {
     io.err('warning: no 4G/5G tower is on air in the planned scenario, so backhaul has no distance to price: site costs leave it out (backhaul_priced: false)');
   }
+  const firstPlace = dataset.hamlets.length - placeIds.size;
   const site = (s: BudgetSite): ReportSite => {
     const km = table.backhaulKm[s.point]!;
     return {
@@ -87,7 +92,7 @@ function pricedLevels(dataset: Dataset, io: CommandIo, network: NetworkOptions =
       gain: s.gain,
       cumulative: s.cumulative,
       cost: s.cost,
-      kind: s.kind,
+      kind: s.kind === 'hamlet' && s.point >= firstPlace && placeIds.has(s.atId) ? 'candidate' : s.kind,
       grid_power: s.gridPower,
       backhaul_km: Number.isNaN(km) ? null : km,
     };
@@ -96,9 +101,14 @@ function pricedLevels(dataset: Dataset, io: CommandIo, network: NetworkOptions =
 }
 
 /** The budget report: levels and costs, then greedy and HiGHS. */
-export function budgetReport(highs: Highs, dataset: Dataset, args: BudgetArgs, io: CommandIo): BudgetReport {
-  const { level, costs, table, site } = pricedLevels(dataset, io, args.network);
+export function budgetReport(highs: Highs, given: Dataset, args: BudgetArgs, io: CommandIo): BudgetReport {
+  const joined = args.candidates ? joinCandidates(given, args.candidates.places) : undefined;
+  const dataset = joined?.dataset ?? given;
+  const placeIds = new Set(args.candidates?.places.map((p) => p.id));
+  const { level, costs, table, site } = pricedLevels(dataset, io, args.network, placeIds);
+  if (joined && args.candidates) applyCostOverrides(table.cost, joined, args.candidates.places);
   const result = chooseSitesWithinBudget(highs, dataset, level, {
+    ...(joined && args.candidates ? { candidates: candidateSites(joined, level, args.candidates.use) } : {}),
     budget: args.budget,
     ...(Number.isNaN(args.k) ? {} : { k: args.k }),
     radiusKm: args.radiusKm,

@@ -25,10 +25,14 @@ import { scenarioLevels } from '../domain/coverage/scenario-levels.ts';
 import { chooseSites, SITING_WEIGHTS, type SitingWeight } from '../domain/siting/siting.ts';
 import type { Dataset } from '../domain/types.ts';
 import { INDICATORS, type Indicator } from '../domain/siting/target.ts';
+import { CANDIDATE_USES, candidateSites, joinCandidates, parseCandidates, type CandidatePlace, type CandidateUse } from '../domain/siting/candidates.ts';
+import type { Lang } from '../domain/messages/format.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isMonth, scheduleSites, type ScheduleOptions } from '../domain/siting/schedule.ts';
 import { budgetReport, DEFAULT_TIME_LIMIT_S, targetReport, type TargetReport } from './siting-budget.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
-import { takeLang } from './lang.ts';
+import { issueLine, takeLang } from './lang.ts';
 import { checkNetworkOptions, readNetworkOptions, type NetworkOptions } from './network-options.ts';
 
 /** One chunk of stdout (a newline follows it) and one line of stderr at a time. */
@@ -37,8 +41,8 @@ export type SitingIo = CommandIo;
 export const DEFAULT_PER_MONTH = 2;
 
 const USAGE =
-  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--radius-model fixed|path_loss] [--operator NAME] [--out <file.json>] [--lang en|vi]\n' +
-  `       npm run siting -- --data <folder> --budget <amount> [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--weight …] [--radius-model …] [--operator NAME] [--out <file.json>] [--lang en|vi]\n` +
+  'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--radius-model fixed|path_loss] [--operator NAME] [--candidates <file.geojson>] [--candidate-use only|also] [--out <file.json>] [--lang en|vi]\n' +
+  `       npm run siting -- --data <folder> --budget <amount> [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--weight …] [--radius-model …] [--operator NAME] [--candidates …] [--candidate-use …] [--out <file.json>] [--lang en|vi]\n` +
   `       npm run siting -- --data <folder> --target-pct <0-100> [--indicator ${INDICATORS.join('|')}] [--schedule YYYY-MM [--per-month ${DEFAULT_PER_MONTH}]] [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--radius-model …] [--operator NAME] [--out <file.json>] [--lang en|vi]`;
 
 export const DEFAULT_SITE_RADIUS_KM = 4;
@@ -57,6 +61,9 @@ interface Args {
   weight: SitingWeight;
   out?: string;
   network: NetworkOptions;
+  /** candidates.geojson: the path given (else the data folder's, when there), and how its places are used. */
+  candidatesPath?: string;
+  candidateUse: CandidateUse;
   /** Schedule mode (with --target-pct): the first building month and sites a month. */
   schedule?: ScheduleOptions;
 }
@@ -79,13 +86,14 @@ export interface SitingReport {
     gain: number;
     cumulative: number;
     /** Extension. */
-    kind: 'hamlet' | 'school';
+    /** `candidate`: a place of candidates.geojson. */
+    kind: 'hamlet' | 'school' | 'candidate';
     /** Extension: false for a hamlet without grid power. */
     grid_power: boolean;
   }[];
 }
 
-const OPTIONS = ['--data', '--k', '--radius-km', '--weight', '--out', '--budget', '--time-limit', '--target-pct', '--indicator', '--radius-model', '--operator', '--schedule', '--per-month'] as const;
+const OPTIONS = ['--data', '--k', '--radius-km', '--weight', '--out', '--budget', '--time-limit', '--target-pct', '--indicator', '--radius-model', '--operator', '--schedule', '--per-month', '--candidates', '--candidate-use'] as const;
 
 const POSITIVE_INTEGER = /^\+?\d+$/;
 const DECIMAL = /^\+?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -160,8 +168,11 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string[] {
 
   const network = readNetworkOptions(given);
   if (typeof network === 'string') problems.push(network);
+  const useText = given['--candidate-use'] ?? 'only';
+  if (!(CANDIDATE_USES as readonly string[]).includes(useText)) problems.push(`--candidate-use must be one of ${CANDIDATE_USES.join(', ')}, not ${JSON.stringify(useText)}`);
   if (problems.length > 0 || data === undefined || typeof network === 'string') return problems;
-  const args: Args = { data, k, radiusKm, weight: weightText as SitingWeight, timeLimitS, indicator: (indicatorText ?? 'population') as Indicator, network };
+  const args: Args = { data, k, radiusKm, weight: weightText as SitingWeight, timeLimitS, indicator: (indicatorText ?? 'population') as Indicator, network, candidateUse: useText as CandidateUse };
+  if (given['--candidates'] !== undefined) args.candidatesPath = given['--candidates'];
   if (budget !== undefined) args.budget = budget;
   if (targetPct !== undefined) args.targetPct = targetPct;
   if (schedule !== undefined) args.schedule = schedule;
@@ -170,9 +181,19 @@ function parseArgs(argv: readonly string[]): Args | 'help' | string[] {
 }
 
 /** The report for a parsed dataset: levels in `planned` by the engine, then the greedy choice. */
-export function sitingReport(dataset: Dataset, k: number, radiusKm: number, weight: SitingWeight, network: NetworkOptions = {}): SitingReport {
+export function sitingReport(
+  given: Dataset,
+  k: number,
+  radiusKm: number,
+  weight: SitingWeight,
+  network: NetworkOptions = {},
+  candidates?: { places: readonly CandidatePlace[]; use: CandidateUse },
+): SitingReport {
+  const joined = candidates ? joinCandidates(given, candidates.places) : undefined;
+  const dataset = joined?.dataset ?? given;
   const level = scenarioLevels(dataset, 'planned', network);
-  const result = chooseSites(dataset, level, { k, radiusKm, weight });
+  const result = chooseSites(dataset, level, { k, radiusKm, weight, ...(joined && candidates ? { candidates: candidateSites(joined, level, candidates.use) } : {}) });
+  const placeIds = new Set(candidates?.places.map((p) => p.id));
   return {
     scenario: 'planned',
     k,
@@ -187,7 +208,7 @@ export function sitingReport(dataset: Dataset, k: number, radiusKm: number, weig
       lat: site.lat,
       gain: site.gain,
       cumulative: site.cumulative,
-      kind: site.kind,
+      kind: site.kind === 'hamlet' && site.point >= given.hamlets.length && placeIds.has(site.atId) ? ('candidate' as const) : site.kind,
       grid_power: site.gridPower,
     })),
   };
@@ -202,6 +223,25 @@ function scheduled(report: TargetReport, schedule: ScheduleOptions | undefined) 
     schedule: { start: schedule.start, per_month: schedule.perMonth, target_month: plan.targetMonth, months: plan.months },
     sites: report.sites.map((site, j) => ({ ...site, month: plan.siteMonths[j]! })),
   };
+}
+
+/**
+ * candidates.geojson's places: from --candidates, else the data folder's when there; undefined
+ * when there is none; null after an error (said on stderr in the chosen language).
+ */
+function readCandidates(args: Args, io: SitingIo, lang: Lang): CandidatePlace[] | undefined | null {
+  const path = args.candidatesPath ?? join(args.data, 'candidates.geojson');
+  if (args.candidatesPath === undefined && !existsSync(path)) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    io.err(`error: ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+  const { places, issues } = parseCandidates(path, value);
+  for (const issue of issues) io.err(`${issue.severity}: ${issueLine(issue, lang)}`);
+  return places ?? null;
 }
 
 /** Runs the command; returns the exit status. Never throws. */
@@ -220,16 +260,20 @@ export async function runSiting(argv: readonly string[], io: SitingIo): Promise<
   try {
     const dataset = loadDataFolder(args.data, io, lang);
     if (!dataset || !checkNetworkOptions(dataset, args.network, io, lang)) return 1;
+    const places = readCandidates(args, io, lang);
+    if (places === null) return 1;
+    const candidates = places ? { places, use: args.candidateUse } : undefined;
+    if (candidates && args.targetPct !== undefined) io.err('warning: the target mode does not use candidates.geojson yet: sites are chosen among the points not good');
     if (args.budget !== undefined || args.targetPct !== undefined) {
       const { default: loadHighs } = await import('highs');
       const highs = await loadHighs();
       const report =
         args.budget !== undefined
-          ? budgetReport(highs, dataset, { ...args, budget: args.budget }, io)
+          ? budgetReport(highs, dataset, { ...args, budget: args.budget, ...(candidates ? { candidates } : {}) }, io)
           : scheduled(targetReport(highs, dataset, { ...args, targetPct: args.targetPct! }, io), args.schedule);
       return writeJson(report, args.out, io);
     }
-    return writeJson(sitingReport(dataset, args.k, args.radiusKm, args.weight, args.network), args.out, io);
+    return writeJson(sitingReport(dataset, args.k, args.radiusKm, args.weight, args.network, candidates), args.out, io);
   } catch (error) {
     // A bug, not bad input: still one line, no stack.
     io.err(`error: siting failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -25,6 +25,7 @@ export const COLORS = {
   chartTrend: '#CC79A7',
   chartDeadline: '#D55E00',
   chartAsOf: '#000000',
+  chartSchedule: '#009E73',
 } as const;
 
 /** District choropleth classes, light to dark blue (ColorBrewer Blues). */

@@ -6,7 +6,8 @@ import { isPercentMetric } from '../../src/domain/progress/indicators.ts';
 import { dayToMs, toDay } from '../../src/domain/progress/days.ts';
 import { targetTracks, type TargetTrack } from '../../src/domain/progress/snapshot.ts';
 import { buildTimeline } from '../../src/domain/progress/timeline.ts';
-import { chartData, chartWindow } from '../../src/ui/dashboard/chart-data.ts';
+import { chartData, chartWindow, scheduleReach, windowWithSchedule } from '../../src/ui/dashboard/chart-data.ts';
+import type { ScheduleForecast } from '../../src/state/siting-forecast.ts';
 import { FIRST_DATE, fixture, LAST_DATE } from '../domain/progress/fixture.ts';
 
 const dataset = fixture();
@@ -164,5 +165,51 @@ describe('chartData', () => {
         }
       }
     }
+  });
+});
+
+describe('the build schedule forecast (issue 18 item 4)', () => {
+  const forecast: ScheduleForecast = {
+    metric: 'hamlets_good_pct',
+    start: '2021-05',
+    startPct: 80,
+    months: [
+      { month: '2021-05', pct: 85 },
+      { month: '2021-06', pct: 92 },
+      { month: '2021-07', pct: 100 },
+    ],
+  };
+
+  it("is drawn on its metric's card: the start month's first day, then each month's last day", () => {
+    const t = track('TG-HAM');
+    const asOf = toDay('2021-04-15');
+    const card = t.card(asOf);
+    const window = windowWithSchedule(chartWindow(timeline.firstDay, timeline.lastDay, deadlines, asOf), forecast);
+    const data = chartData(t, card, window, true, forecast);
+    const days = present(data.schedule).map((i) => window[0] + i);
+    expect(days).toEqual(['2021-05-01', '2021-05-31', '2021-06-30', '2021-07-31'].map(toDay));
+    expect(present(data.schedule).map((i) => data.schedule[i])).toEqual([80, 85, 92, 100]);
+    expect(data.x[present(data.schedule)[0]!]).toBe(dayToMs(toDay('2021-05-01')) / 1000);
+  });
+
+  it("is not drawn on another metric's card, nor without a schedule", () => {
+    const t = track('TG-CMP');
+    const asOf = toDay('2021-04-15');
+    const window = chartWindow(timeline.firstDay, timeline.lastDay, deadlines, asOf);
+    expect(present(chartData(t, t.card(asOf), window, false, forecast).schedule)).toEqual([]);
+    const ham = track('TG-HAM');
+    expect(present(chartData(ham, ham.card(asOf), window, true).schedule)).toEqual([]);
+  });
+
+  it('says the first month whose end reaches the target, or none', () => {
+    expect(scheduleReach(forecast, 90)).toBe('2021-06');
+    expect(scheduleReach(forecast, 100)).toBe('2021-07');
+    expect(scheduleReach(forecast, 75)).toBe('2021-05');
+    expect(scheduleReach({ ...forecast, months: forecast.months.slice(0, 2) }, 95)).toBeNull();
+  });
+
+  it('widens the window to hold the whole schedule', () => {
+    expect(windowWithSchedule([toDay('2021-06-01'), toDay('2021-06-30')], forecast)).toEqual([toDay('2021-05-01'), toDay('2021-07-31')]);
+    expect(windowWithSchedule([1, 2], undefined)).toEqual([1, 2]);
   });
 });

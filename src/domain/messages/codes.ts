@@ -126,6 +126,12 @@ export const ISSUE_CODES = [
   'costs-unknown-key',
   'costs-bad-currency',
   'costs-bad-amount',
+  // candidates.geojson (siting/candidates.ts)
+  'candidates-not-collection',
+  'candidates-bad-point',
+  'candidates-bad-id',
+  'candidates-duplicate-id',
+  'candidates-bad-cost',
   // GeoParquet and FlatGeobuf (formats/*)
   'parquet-invalid',
   'geoparquet-metadata',

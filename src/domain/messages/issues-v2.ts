@@ -24,6 +24,11 @@ type V2Code =
   | 'costs-unknown-key'
   | 'costs-bad-currency'
   | 'costs-bad-amount'
+  | 'candidates-not-collection'
+  | 'candidates-bad-point'
+  | 'candidates-bad-id'
+  | 'candidates-duplicate-id'
+  | 'candidates-bad-cost'
   | 'parquet-invalid'
   | 'geoparquet-metadata'
   | 'geoparquet-encoding'
@@ -76,6 +81,11 @@ export const V2_EN: V2Texts = {
   'costs-bad-currency': (p) => `is ${VALUE_EN.show(p)}, must be a 3-letter ISO 4217 code such as "VND"`,
   'costs-bad-amount': (p) =>
     `is ${VALUE_EN.show(p)}, must be a number ≥ 0 (${AMOUNT_EN[p.s('key')] ?? p.s('key')}), written without quotes or thousands separators`,
+  'candidates-not-collection': (p) => `the file holds ${VALUE_EN.show(p)}, must be a GeoJSON FeatureCollection of points`,
+  'candidates-bad-point': (p) => `is ${VALUE_EN.show(p)}, must be a Point with [longitude, latitude] in degrees`,
+  'candidates-bad-id': (p) => `is ${VALUE_EN.show(p)}, every candidate needs an "id" (text)`,
+  'candidates-duplicate-id': (p) => `the id ${q(p.s('id'))} is used by an earlier candidate; ids must be unique`,
+  'candidates-bad-cost': (p) => `is ${VALUE_EN.show(p)}, must be a number ≥ 0 (the cost of a site here, in đồng), without quotes`,
   'parquet-invalid': (p) =>
     p.b('data')
       ? `the Parquet data cannot be read (${p.s('detail')}); is the file damaged?`
@@ -121,6 +131,11 @@ export const V2_VI: V2Texts = {
   'costs-bad-currency': (p) => `là ${VALUE_VI.show(p)}, phải là mã tiền tệ ISO 4217 gồm 3 chữ cái viết hoa, ví dụ "VND"`,
   'costs-bad-amount': (p) =>
     `là ${VALUE_VI.show(p)}, phải là một số ≥ 0 (${AMOUNT_VI[p.s('key')] ?? p.s('key')}, viết không có dấu ngoặc kép hay dấu phân cách)`,
+  'candidates-not-collection': (p) => `tệp chứa ${VALUE_VI.show(p)}, phải là một GeoJSON FeatureCollection gồm các điểm`,
+  'candidates-bad-point': (p) => `là ${VALUE_VI.show(p)}, phải là một Point có [kinh độ, vĩ độ] tính bằng độ`,
+  'candidates-bad-id': (p) => `là ${VALUE_VI.show(p)}, mỗi vị trí ứng viên cần có "id" (dạng chữ)`,
+  'candidates-duplicate-id': (p) => `mã ${q(p.s('id'))} đã dùng cho một vị trí ứng viên trước đó; các mã phải khác nhau`,
+  'candidates-bad-cost': (p) => `là ${VALUE_VI.show(p)}, phải là một số ≥ 0 (chi phí một trạm tại đây, tính bằng đồng), viết không có dấu ngoặc kép`,
   'parquet-invalid': (p) =>
     p.b('data')
       ? `không đọc được dữ liệu Parquet (${p.s('detail')}); tệp có bị hỏng không?`

@@ -13,12 +13,15 @@
 //   removes no true answer and so keeps every proof valid, and the model is solved again.
 // - The greedy's answer is given to HiGHS as a start, and kept if HiGHS finds nothing better.
 import type { Highs } from 'highs';
-import { coverableWeight, greedyBudget, groupDemand, orderByGain, submodularBound, type BudgetProblem, type Choice, type Groups } from './budget.ts';
+import { affordable, coverableWeight, greedyBudget, groupDemand, orderByGain, submodularBound, type BudgetProblem, type Choice, type Groups } from './budget.ts';
+import { dropDominated } from './dominated.ts';
 import { SitingCancelled, type SitingControl } from './instance.ts';
 
 export interface ExactOptions extends SitingControl {
-  /** Seconds HiGHS may search before it reports its best answer and bound. */
+  /** Seconds the whole run may take (from `startedAt`) before it reports its best answer and bound. */
   timeLimitS: number;
+  /** When the run began (Date.now()), if before solveBudget (e.g. building the instance); default: on entry. */
+  startedAt?: number;
   /** The solver's best gain and bound as they improve (its own figures, before the checks here). */
   onBounds?: (gain: number, bound: number) => void;
 }
@@ -132,7 +135,7 @@ function runOnce(
   highs: Highs,
   problem: BudgetProblem,
   groups: Groups,
-  start: Choice,
+  start: readonly number[],
   cuts: readonly Cut[],
   wholeWeights: boolean,
   options: ExactOptions,
@@ -152,11 +155,11 @@ function runOnce(
       primal_feasibility_tolerance: 1e-9,
       mip_feasibility_tolerance: 1e-9,
     });
-    // The greedy's answer as the first incumbent.
+    // The greedy's answer as the first incumbent (a dropped site's place taken by its dominator).
     const columnOf = new Map<number, number>();
     groups.slots.forEach((s, column) => columnOf.set(s, column));
     const colValue = new Float64Array(data.numCols);
-    for (const s of start.slots) colValue[columnOf.get(s)!] = 1;
+    for (const s of start) colValue[columnOf.get(s)!] = 1;
     for (let row = 0; row < groups.weight.length; row++) {
       for (let q = groups.start[row]!; q < groups.start[row + 1]!; q++) if (colValue[groups.columns[q]!] === 1) colValue[m + row] = 1;
     }
@@ -190,6 +193,9 @@ function runOnce(
   }
 }
 
+/** The share of the time left given to HiGHS as its own limit. */
+const TIME_SHARE = 0.75;
+
 /** Solves at most this many times, each after a cover cut (see the top of the file). */
 const MAX_SOLVES = 40;
 
@@ -216,9 +222,12 @@ function extendedCover(problem: BudgetProblem, groups: Groups, chosen: readonly 
 
 /** Budget mode, greedy then exact (see the top of budget.ts and of this file). */
 export function solveBudget(highs: Highs, problem: BudgetProblem, options: ExactOptions): BudgetAnswer {
-  const started = Date.now();
+  const started = options.startedAt ?? Date.now();
   const greedy = greedyBudget(problem, options);
-  const groups = groupDemand(problem);
+  // The model without dominated sites (dominated.ts), demand grouped by the sites kept.
+  const kept = dropDominated(problem, affordable(problem));
+  const groups = groupDemand(problem, kept.slots);
+  const startOf = (choice: Choice): number[] => [...new Set(choice.slots.map((s) => kept.keptFor[s]!))];
   // Bounds that need no solver: the weight any affordable site reaches, and submodularity's.
   const wholeWeights = integral(problem.instance.demandWeight);
   const margin = (v: number): number => v + 1e-9 * Math.max(1, Math.abs(v));
@@ -244,8 +253,9 @@ export function solveBudget(highs: Highs, problem: BudgetProblem, options: Exact
   let best = greedy;
   let proven = false;
   for (let attempt = 0; attempt < MAX_SOLVES; attempt++) {
-    const leftS = Math.max(0.2, options.timeLimitS - (Date.now() - started) / 1000);
-    last = runOnce(highs, problem, groups, best, cuts, wholeWeights, { ...options, timeLimitS: leftS });
+    // HiGHS stops a little after its limit and the model takes time to build: keep a reserve.
+    const leftS = Math.max(0.2, TIME_SHARE * (options.timeLimitS - (Date.now() - started) / 1000));
+    last = runOnce(highs, problem, groups, startOf(best), cuts, wholeWeights, { ...options, timeLimitS: leftS });
     const choice = orderByGain(problem, last.chosen);
     if (choice.totalCost <= problem.budget) {
       if (choice.gain > best.gain || (choice.gain === best.gain && last.status === 7)) best = choice;

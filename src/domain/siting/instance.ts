@@ -106,34 +106,52 @@ function candidateIndexes(level: Uint8Array, given: Int32Array | undefined): Int
 
 /**
  * Distinct places in first-seen order: a place is (lon, lat) and an optional number (a site's
- * cost). Keyed by longitude in a Map (numbers hash fast, strings would cost ~60 ms per 100k),
- * with a chain through the places sharing a longitude. -0 and 0 are one place, as for
- * haversine (Map keys and === agree on that).
+ * cost). An open-addressing hash on the numbers' bits in typed arrays sized once (a Map of
+ * chains took ~100 ms per 100k points, the largest share of building an instance). -0 and 0
+ * are one place, as for haversine (`+ 0` turns -0 into 0 before hashing; === agrees).
  */
 class Places {
-  private readonly firstByLon = new Map<number, number>();
-  private readonly next: number[] = [];
-  readonly lon: number[] = [];
-  readonly lat: number[] = [];
-  private readonly extra: number[] = [];
+  readonly lon: Float64Array;
+  readonly lat: Float64Array;
+  private readonly extra: Float64Array;
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  private readonly bits = new Float64Array(3);
+  private readonly words = new Int32Array(this.bits.buffer);
+  count = 0;
+
+  /** `capacity`: the most places that will be added. */
+  constructor(capacity: number) {
+    this.lon = new Float64Array(capacity);
+    this.lat = new Float64Array(capacity);
+    this.extra = new Float64Array(capacity);
+    let size = 16;
+    while (size < 2 * capacity) size *= 2;
+    this.table = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+  }
 
   /** The place's slot; a new place gets the next one (== the count before the call). */
   slot(lon: number, lat: number, extra = 0): number {
-    let at = this.firstByLon.get(lon);
-    let last = -1;
-    while (at !== undefined && at >= 0) {
-      if (this.lat[at] === lat && this.extra[at] === extra) return at;
-      last = at;
-      at = this.next[at]!;
+    const { bits, words, table, mask } = this;
+    bits[0] = lon + 0;
+    bits[1] = lat + 0;
+    bits[2] = extra + 0;
+    let h = 0x811c9dc5;
+    for (let w = 0; w < 6; w++) h = Math.imul(h ^ words[w]!, 0x01000193);
+    h ^= h >>> 15;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const slot = table[at]!;
+      if (slot < 0) {
+        const added = this.count++;
+        this.lon[added] = lon;
+        this.lat[added] = lat;
+        this.extra[added] = extra;
+        table[at] = added;
+        return added;
+      }
+      if (this.lon[slot] === lon && this.lat[slot] === lat && this.extra[slot] === extra) return slot;
     }
-    const slot = this.lon.length;
-    this.lon.push(lon);
-    this.lat.push(lat);
-    this.extra.push(extra);
-    this.next.push(-1);
-    if (last >= 0) this.next[last] = slot;
-    else this.firstByLon.set(lon, slot);
-    return slot;
   }
 }
 
@@ -160,14 +178,17 @@ export function buildInstance(
   if (!(radiusKm >= 0) || !Number.isFinite(radiusKm)) throw new RangeError(`radiusKm must be a finite number ≥ 0, not ${radiusKm}`);
   const weight = options.pointWeights ?? sitingWeights(dataset, options.weight);
   if (weight.length !== n) throw new RangeError(`pointWeights has ${weight.length} entries for ${n} points`);
-  const lonOf = (i: number): number => (i < hamlets.length ? hamlets[i]!.lon : schools[i - hamlets.length]!.lon);
-  const latOf = (i: number): number => (i < hamlets.length ? hamlets[i]!.lat : schools[i - hamlets.length]!.lat);
+  // Coordinates copied once into typed arrays: the loops below read them many times.
+  const lons = new Float64Array(n);
+  const lats = new Float64Array(n);
+  hamlets.forEach((h, i) => ((lons[i] = h.lon), (lats[i] = h.lat)));
+  schools.forEach((s, j) => ((lons[hamlets.length + j] = s.lon), (lats[hamlets.length + j] = s.lat)));
 
   // Totals, and the demand: one entry per distinct position of not-good points with weight.
   let totalWeight = 0;
   let baselineGood = 0;
-  const places = new Places();
-  const weights: number[] = [];
+  const places = new Places(n);
+  const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const w = weight[i]!;
     totalWeight += w;
@@ -176,23 +197,21 @@ export function buildInstance(
       continue;
     }
     if (!(w > 0)) continue;
-    const slot = places.slot(lonOf(i), latOf(i));
-    if (slot < weights.length) weights[slot]! += w;
-    else weights.push(w);
+    weights[places.slot(lons[i]!, lats[i]!)]! += w;
   }
-  const demandCount = weights.length;
-  const demand: PointCoordinates = { count: demandCount, lon: Float64Array.from(places.lon), lat: Float64Array.from(places.lat) };
-  const demandWeight = Float64Array.from(weights);
+  const demandCount = places.count;
+  const demand: PointCoordinates = { count: demandCount, lon: places.lon.subarray(0, demandCount), lat: places.lat.subarray(0, demandCount) };
+  const demandWeight = weights.slice(0, demandCount);
 
   // Distinct candidate places: the first candidate of each (position, key).
   const candidates = candidateIndexes(level, options.candidates);
-  const sitePlaces = new Places();
-  const firsts: number[] = [];
+  const sitePlaces = new Places(candidates.length);
+  const firsts = new Int32Array(candidates.length);
   for (const p of candidates) {
-    const before = sitePlaces.lon.length;
-    if (sitePlaces.slot(lonOf(p), latOf(p), options.siteKey?.(p) ?? 0) === before) firsts.push(p);
+    const before = sitePlaces.count;
+    if (sitePlaces.slot(lons[p]!, lats[p]!, options.siteKey?.(p) ?? 0) === before) firsts[before] = p;
   }
-  const sites = Int32Array.from(firsts);
+  const sites = firsts.slice(0, sitePlaces.count);
   const c = sites.length;
 
   // Coverage lists (CSR): the demand entries within radiusKm of each site, ascending.
@@ -216,7 +235,7 @@ export function buildInstance(
       }
       const p = sites[s]!;
       const listStart = used;
-      forPointsWithin(grid, demand, lonOf(p), latOf(p), radiusKm, visit);
+      forPointsWithin(grid, demand, lons[p]!, lats[p]!, radiusKm, visit);
       if (used - listStart > 1) covItems.subarray(listStart, used).sort();
       covStart[s + 1] = used;
     }

@@ -16,7 +16,7 @@ export interface BudgetOptions extends SitingControl {
   weight: SitingWeight;
   /** Each point's cost as a site (siteCostTable), hamlets then schools. */
   cost: Float64Array;
-  /** Seconds the exact search may take before it reports its best answer and bound. */
+  /** Seconds the whole run (instance included) may take before it reports its best answer and bound. */
   timeLimitS: number;
   candidates?: Int32Array;
   onBounds?: (gain: number, bound: number) => void;
@@ -86,6 +86,7 @@ export function chooseSitesWithinBudget(
   level: Uint8Array,
   options: BudgetOptions,
 ): BudgetResult {
+  const startedAt = Date.now();
   const { budget, cost } = options;
   const k = options.k ?? Infinity;
   if (!(budget >= 0) || !Number.isFinite(budget)) throw new RangeError(`budget must be a finite number ≥ 0, not ${budget}`);
@@ -100,7 +101,7 @@ export function chooseSitesWithinBudget(
     ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
   });
   const slotCost = Float64Array.from(instance.sites, (p) => cost[p]!);
-  const answer = solveBudget(highs, { instance, cost: slotCost, budget, k }, options);
+  const answer = solveBudget(highs, { instance, cost: slotCost, budget, k }, { ...options, startedAt });
   const best = plan(dataset, instance, slotCost, answer.choice);
   return {
     ...best,

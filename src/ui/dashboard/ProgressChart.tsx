@@ -46,6 +46,7 @@ function options(current: () => ChartData, width: number, lang: Lang, formatY: (
       { stroke: COLORS.chartMeasured, width: 2 },
       { stroke: COLORS.chartTarget, width: 1.5, dash: [6, 4] },
       { stroke: COLORS.chartTrend, width: 2, dash: [2, 3], spanGaps: true },
+      { stroke: COLORS.chartSchedule, width: 2, dash: [8, 3, 2, 3], spanGaps: true, points: { show: true, size: 4 } },
     ],
     hooks: {
       draw: [
@@ -58,11 +59,12 @@ function options(current: () => ChartData, width: number, lang: Lang, formatY: (
   };
 }
 
-const aligned = (data: ChartData): uPlot.AlignedData => [data.x, data.measured, data.target, data.trend];
+const aligned = (data: ChartData): uPlot.AlignedData => [data.x, data.measured, data.target, data.trend, data.schedule];
 
 /**
  * One target's chart (uPlot on a canvas): measured values, the target line, the trend to the
- * deadline, and markers at the deadline and the as-of day. The figures it shows are also in
+ * deadline, the build schedule's forecast when there is one, and markers at the deadline and
+ * the as-of day. The figures it shows are also in
  * the card's text and `label`, for those who cannot see the canvas.
  */
 export function ProgressChart({

@@ -9,8 +9,9 @@ import { sinceFor, useSince } from '../../state/since.ts';
 import { isEmptyPlan } from '../../domain/plan/plan.ts';
 import { DateField } from '../common/DateField.tsx';
 import { useAppStore } from '../../state/store.ts';
-import { chartData, chartWindow } from './chart-data.ts';
-import { formatDate, formatNumber } from '../common/format.ts';
+import { useSitingForecast, type ScheduleForecast } from '../../state/siting-forecast.ts';
+import { chartData, chartWindow, scheduleReach, windowWithSchedule } from './chart-data.ts';
+import { formatDate, formatMonth, formatNumber } from '../common/format.ts';
 import { translate, translateWith, type Lang } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
 import { formatMetric, METRIC_LABEL } from '../common/metrics.ts';
@@ -43,6 +44,8 @@ interface CardProps {
   sinceDay: number;
   /** Whether a plan exists: then the card says the status its target has at the deadline. */
   planned: boolean;
+  /** The build schedule's forecast, if one has been computed (drawn on its metric's card only). */
+  forecast: ScheduleForecast | undefined;
 }
 
 function signedChange(value: number, metric: Card['target']['metric'], lang: Lang): string {
@@ -51,12 +54,14 @@ function signedChange(value: number, metric: Card['target']['metric'], lang: Lan
   return isPercentMetric(metric) ? translateWith(lang, 'percentPoints', { value: `${sign}${size}` }) : `${sign}${size}`;
 }
 
-function TargetCardView({ card, track, window, startDay, sinceDay, planned }: CardProps) {
+function TargetCardView({ card, track, window, startDay, sinceDay, planned, forecast }: CardProps) {
   const { t, tw, lang } = useT();
   const { target, assessment } = card;
   const metric = target.metric;
   const show = (v: number | null) => formatMetric(v, metric, lang);
-  const data = useMemo(() => chartData(track, card, window, isPercentMetric(metric)), [track, card, window, metric]);
+  const schedule = forecast?.metric === metric ? forecast : undefined;
+  const data = useMemo(() => chartData(track, card, window, isPercentMetric(metric), schedule), [track, card, window, metric, schedule]);
+  const reach = schedule ? scheduleReach(schedule, target.target) : null;
   const asOf = fromDay(assessment.deadlineDay - assessment.daysLeft);
   const label = tw('chartLabel', {
     metric: t(METRIC_LABEL[metric]),
@@ -89,6 +94,11 @@ function TargetCardView({ card, track, window, startDay, sinceDay, planned }: Ca
       {assessment.forecast !== null && assessment.status !== 'met' && assessment.status !== 'met_late' && (
         <p className="card-meta">{tw('forecast', { value: show(shownForecast(assessment.forecast, metric)) })}</p>
       )}
+      {schedule && (
+        <p className="card-meta" data-testid="card-schedule">
+          {reach ? tw('scheduleReach', { month: formatMonth(`${reach}-01`, lang) }) : t('scheduleNoReach')}
+        </p>
+      )}
       {(() => {
         const then = track.card(sinceDay).assessment.value;
         const now = assessment.value;
@@ -110,15 +120,17 @@ function TargetCardView({ card, track, window, startDay, sinceDay, planned }: Ca
   );
 }
 
-function ChartKey() {
+function ChartKey({ schedule }: { schedule: boolean }) {
   const { t } = useT();
-  const entries = [
+  const all = [
     { key: 'chartMeasured', color: COLORS.chartMeasured, dash: 'solid' },
     { key: 'chartTarget', color: COLORS.chartTarget, dash: 'dashed' },
     { key: 'chartTrend', color: COLORS.chartTrend, dash: 'dotted' },
     { key: 'deadline', color: COLORS.chartDeadline, dash: 'dashed' },
     { key: 'chartAsOf', color: COLORS.chartAsOf, dash: 'solid' },
+    { key: 'chartSchedule', color: COLORS.chartSchedule, dash: 'dashed' },
   ] as const;
+  const entries = all.filter((e) => schedule || e.key !== 'chartSchedule');
   return (
     <ul className="chart-key">
       {entries.map((e) => (
@@ -148,7 +160,9 @@ export function TargetCards() {
   const from = timeline ? chartWindow(timeline.firstDay, timeline.lastDay, deadlines, day)[0] : 0;
   const to = timeline ? chartWindow(timeline.firstDay, timeline.lastDay, deadlines, day)[1] : 0;
   // One array per window, so that charts re-draw only when it moves.
-  const window = useMemo<[number, number]>(() => [from, to], [from, to]);
+  const forecast = useSitingForecast((s) => s.forecast);
+  const [shownFrom, shownTo] = windowWithSchedule([from, to], forecast);
+  const window = useMemo<[number, number]>(() => [shownFrom, shownTo], [shownFrom, shownTo]);
   if (!timeline || !dataset) return null;
   return (
     <section className="targets" aria-labelledby="targets-heading" data-testid="target-cards">
@@ -156,7 +170,7 @@ export function TargetCards() {
         <h2 id="targets-heading">
           {t('targetsHeading')} — {formatDate(asOf, lang)}
         </h2>
-        <ChartKey />
+        <ChartKey schedule={forecast !== undefined} />
       </div>
       <div className="since-control screen-only">
         <DateField className="field" label={t('sinceLabel')} value={since} lang={lang} max={asOf} onChange={sinceChosen} />
@@ -164,7 +178,7 @@ export function TargetCards() {
       </div>
       <div className="cards">
         {cards.map((card, i) => (
-          <TargetCardView key={card.target.id} card={card} track={tracks[i] as TargetTrack} window={window} startDay={programmeStartDay(dataset.programme, timeline.firstDay)} sinceDay={toDay(since)} planned={planned} />
+          <TargetCardView key={card.target.id} card={card} track={tracks[i] as TargetTrack} window={window} startDay={programmeStartDay(dataset.programme, timeline.firstDay)} sinceDay={toDay(since)} planned={planned} forecast={forecast} />
         ))}
       </div>
       <p className="note rule">{t('statusRule')}</p>

@@ -284,7 +284,7 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
               </li>
             ))}
           </ol>
-          {answer.mode === 'target' && <SitingSchedule answer={answer} currency={done?.options.costs.currency ?? currency} />}
+          {answer.mode === 'target' && <SitingSchedule answer={answer} currency={done?.options.costs.currency ?? currency} indicator={done?.options.indicator ?? indicator} />}
           <label className="field">
             <span>{t('sitingOperator')}</span>
             <select value={operator} onChange={(event) => setOperator(event.target.value)}>

@@ -1,6 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SitingAnswer } from '../../domain/siting/modes.ts';
 import { isMonth, scheduleSites } from '../../domain/siting/schedule.ts';
+import type { Indicator } from '../../domain/siting/target.ts';
+import type { Metric } from '../../domain/types.ts';
+import { useSitingForecast } from '../../state/siting-forecast.ts';
 import { formatMonth, formatNumber } from '../common/format.ts';
 import { formatPercent } from '../common/metrics.ts';
 import { useT } from '../common/use-t.ts';
@@ -14,19 +17,33 @@ function readMonth(text: string): string | undefined {
   return isMonth(month) ? month : undefined;
 }
 
+/** The target card each indicator's share is drawn on. */
+const CARD_METRIC: Record<Indicator, Metric> = { hamlets: 'hamlets_good_pct', population: 'population_good_pct', schools: 'schools_good_pct' };
+
 /**
  * Schedule mode (issue 18 item 4): the target's sites built a few a month from a start month,
  * in the order listed; the indicator month by month and the month the target is met.
  */
-export function SitingSchedule({ answer, currency }: { answer: Omit<SitingAnswer, 'curve'>; currency: string }) {
+export function SitingSchedule({ answer, currency, indicator }: { answer: Omit<SitingAnswer, 'curve'>; currency: string; indicator: Indicator }) {
   const { t, tw, lang } = useT();
   const [start, setStart] = useState('10/2021');
   const [perMonth, setPerMonth] = useState('2');
   const startMonth = readMonth(start);
   const perMonthValue = /^\s*\d+\s*$/.test(perMonth) ? Number(perMonth) : NaN;
   const perMonthValid = Number.isInteger(perMonthValue) && perMonthValue >= 1 && perMonthValue <= 100;
-  const plan = startMonth && perMonthValid ? scheduleSites(answer.sites, answer.baselineGood, answer.totalWeight, answer.feasible ? answer.needed : undefined, { start: startMonth, perMonth: perMonthValue }) : undefined;
+  const plan = useMemo(
+    () => (startMonth && perMonthValid ? scheduleSites(answer.sites, answer.baselineGood, answer.totalWeight, answer.feasible ? answer.needed : undefined, { start: startMonth, perMonth: perMonthValue }) : undefined),
+    [answer, startMonth, perMonthValid, perMonthValue],
+  );
   const month = (m: string) => formatMonth(`${m}-01`, lang);
+  // The forecast goes on the indicator's target card while this schedule is shown.
+  const forecastChanged = useSitingForecast((s) => s.forecastChanged);
+  useEffect(() => {
+    if (!plan || !startMonth) return;
+    const startPct = answer.totalWeight > 0 ? (100 * answer.baselineGood) / answer.totalWeight : 100;
+    forecastChanged({ metric: CARD_METRIC[indicator], start: startMonth, startPct, months: plan.months.map((m) => ({ month: m.month, pct: m.pct })) });
+    return () => forecastChanged(undefined);
+  }, [plan, startMonth, answer, indicator, forecastChanged]);
   return (
     <details className="siting-schedule" data-testid="siting-schedule">
       <summary>{t('scheduleHeading')}</summary>

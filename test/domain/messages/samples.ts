@@ -301,4 +301,9 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
     { got: 'string', value: '1.500.000.000', key },
     { got: 'number', value: -5, key },
   ]),
+  'candidates-not-collection': [{ got: 'array', length: 2 }, { got: 'null' }],
+  'candidates-bad-point': [{ got: 'array', length: 1 }, { got: 'undefined' }],
+  'candidates-bad-id': [{ got: 'number', value: 7 }, { got: 'undefined' }],
+  'candidates-duplicate-id': [{ id: 'UV-01' }],
+  'candidates-bad-cost': [{ got: 'string', value: '1.500.000.000' }, { got: 'number', value: -1 }],
 };
