@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -71,6 +72,11 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/browser/**'],
           testTimeout: 30000,
+          // Vitest's default is one worker fewer than the cores: a single one on a 2-core CI
+          // runner, idle while the main process transforms the next file's imports and while
+          // a CLI test waits on its child. Two keep both cores busy; the files share nothing
+          // (temporary folders, port 0).
+          maxWorkers: Math.max(2, availableParallelism() - 1),
         },
       },
       {
@@ -78,6 +84,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
           testTimeout: 120000,
           hookTimeout: 180000,
           fileParallelism: false,

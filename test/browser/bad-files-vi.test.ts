@@ -6,8 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishWords } from '../domain/messages/english.ts';
 import { CHROMIUM_ARGS } from './chromium.mjs';
-import { startPreview } from './server.mjs';
-import { executablePath } from './session.ts';
+import { executablePath, previewUrl } from './session.ts';
 
 const DIR = 'test/fixtures/bad/';
 const FILES = readdirSync(DIR).filter((name) => !name.startsWith('.')).sort();
@@ -30,19 +29,16 @@ async function drop(page: Page, name: string, bytes: Buffer): Promise<void> {
 describe.skipIf(!executablePath)('the bad-file corpus in Vietnamese', () => {
   let browser: Browser;
   let page: Page;
-  let server: { url: string; stop: () => void };
 
   beforeAll(async () => {
-    server = await startPreview();
     browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--lang=en-US'] });
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(previewUrl());
     await page.getByTestId('coverage-summary').waitFor({ timeout: 90000 });
   });
   afterAll(async () => {
     await browser?.close();
-    server?.stop();
   });
 
   it('says every problem of every bad file in Vietnamese', async () => {

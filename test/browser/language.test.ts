@@ -6,8 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from './chromium.mjs';
-import { startPreview } from './server.mjs';
-import { executablePath } from './session.ts';
+import { executablePath, previewUrl } from './session.ts';
 
 // Names and symbols that are the same in both languages.
 const NAMES = new Set([
@@ -92,20 +91,17 @@ async function walk(browser: Browser, url: string, lang: 'vi' | 'en'): Promise<S
 
 describe.skipIf(!executablePath)('every word of the page in Vietnamese', () => {
   let browser: Browser;
-  let server: { url: string; stop: () => void };
 
   beforeAll(async () => {
-    server = await startPreview();
     browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--lang=en-US'] });
   });
   afterAll(async () => {
     await browser?.close();
-    server?.stop();
   });
 
   it('shows no word of the English page that is not a name', async () => {
-    const vi = await walk(browser, server.url, 'vi');
-    const en = await walk(browser, server.url, 'en');
+    const vi = await walk(browser, previewUrl(), 'vi');
+    const en = await walk(browser, previewUrl(), 'en');
     const names = dataWords();
     const both = [...vi].filter((w) => en.has(w) && !NAMES.has(w) && !names.has(w) && !/^[A-Z]$/.test(w));
     expect(vi.size).toBeGreaterThan(300);

@@ -2,8 +2,7 @@
 // the figures and the map, a shared link lands on that network, and a forest hamlet says why
 // it has no good signal, in Vietnamese and in English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from './chromium.mjs';
-import { executablePath, openSession, type Session } from './session.ts';
+import { executablePath, openSession, sharedBrowser, type Session } from './session.ts';
 
 const summaryHamlets = '[data-testid="coverage-summary"] [data-figure="hamlets"] strong';
 
@@ -39,7 +38,8 @@ describe.skipIf(!executablePath)('Network selector and why, in headless Chromium
     await page.waitForFunction(() => window.location.hash.includes('net=Viettel'));
     await page.screenshot({ path: 'test-results/network-viettel.png' });
 
-    const browser = await import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: CHROMIUM_ARGS }));
+    // Its own connection: new contexts, nothing saved by the first page.
+    const browser = await sharedBrowser();
     try {
       const fresh = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
       const errors: string[] = [];

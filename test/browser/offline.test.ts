@@ -2,11 +2,10 @@
 // the network off (the service worker serves the app, the bundled data and the fonts); the web
 // manifest is valid and its icons are real PNGs of the sizes it states.
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from './chromium.mjs';
 import { startPreview } from './server.mjs';
-import { executablePath } from './session.ts';
+import { executablePath, sharedBrowser } from './session.ts';
 
 interface Manifest {
   name: string;
@@ -33,8 +32,9 @@ describe.skipIf(!executablePath)('offline after one visit', () => {
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
+    // Its own server, since the test stops it; the shared browser, in a context of its own.
     server = await startPreview();
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    browser = await sharedBrowser();
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     page = await context.newPage();
     page.on('requestfailed', (request) => failed.push(request.url()));

@@ -2,10 +2,10 @@
 // and counted, page and console errors are collected, pixels of the map can be counted.
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { COLORS } from '../../src/map/palette.ts';
-import { browserPath, CHROMIUM_ARGS } from './chromium.mjs';
+import { browserPath } from './chromium.mjs';
 import { countColors, type ColorCounts } from './pixels.ts';
-import { startPreview } from './server.mjs';
 
 export const executablePath = browserPath();
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -33,10 +33,20 @@ export interface Session {
   close: () => Promise<void>;
 }
 
+/** The built app, served once for every file (test/browser/global-setup.ts). */
+export const previewUrl = (): string => inject('previewUrl');
+
+/**
+ * The Chromium shared by every file. Closing what this returns closes only the contexts
+ * opened through it, so a file leaves nothing behind for the next.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserEndpoint'));
+}
+
 export async function openSession(): Promise<Session> {
   mkdirSync('test-results', { recursive: true });
-  const server = await startPreview();
-  const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const browser = await sharedBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const blocked: string[] = [];
   const errors: string[] = [];
@@ -52,7 +62,7 @@ export async function openSession(): Promise<Session> {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   const startedAt = Date.now();
-  await page.goto(server.url);
+  await page.goto(previewUrl());
   const pixels = () => page.evaluate(countColors, palette) as Promise<Counts>;
   const pixelsWhen = async (ready: (c: Counts) => boolean) => {
     let counts = await pixels();
@@ -71,7 +81,6 @@ export async function openSession(): Promise<Session> {
     pixelsWhen,
     close: async () => {
       await browser.close();
-      server.stop();
     },
   };
 }

@@ -1,8 +1,7 @@
 // A shared link: the URL holds the view, and opening it in a fresh browser (nothing saved)
 // shows the same view: language, tab, scenario, as-of day, layers, camera and selection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from './chromium.mjs';
-import { executablePath, openSession, type Session } from './session.ts';
+import { executablePath, openSession, sharedBrowser, type Session } from './session.ts';
 
 describe.skipIf(!executablePath)('Shareable view in headless Chromium', () => {
   let s: Session;
@@ -27,7 +26,8 @@ describe.skipIf(!executablePath)('Shareable view in headless Chromium', () => {
     const zoom = Number(await page.locator('.map').getAttribute('data-zoom'));
     expect(url).toMatch(/#v=1&lang=en&at=[\d.]+%2C[\d.]+%2C[\d.]+&mode=asOf&date=2021-10-15&layers=hamlets%2Cschools%2Ctowers%2Cchoropleth&/);
 
-    const browser = await import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath, args: CHROMIUM_ARGS }));
+    // Its own connection: new contexts, nothing saved by the first page.
+    const browser = await sharedBrowser();
     try {
       const fresh = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
       // A link names its selection by id (what the app writes when a point is chosen).

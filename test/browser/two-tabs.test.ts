@@ -3,11 +3,9 @@
 // window of an old browser) and edits on top of an older revision is stopped with both
 // versions kept, never saying "saved" of what it did not store, and nothing of the other
 // tab's plan is lost until the user chooses.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from './chromium.mjs';
-import { startPreview } from './server.mjs';
-import { executablePath } from './session.ts';
+import { executablePath, previewUrl, sharedBrowser } from './session.ts';
 
 const counts = (page: Page) => page.getByTestId('plan-counts').innerText();
 const phase = (page: Page) => page.getByTestId('save-status').getAttribute('data-phase');
@@ -33,21 +31,20 @@ const waitPhase = (page: Page, wanted: string) =>
 describe.skipIf(!executablePath)('two tabs on one browser profile', () => {
   let browser: Browser;
   let context: BrowserContext;
-  let server: { url: string; stop: () => void };
+  let url: string;
 
   beforeAll(async () => {
-    server = await startPreview();
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    url = previewUrl();
+    browser = await sharedBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   });
   afterAll(async () => {
     await browser?.close();
-    server?.stop();
   });
 
   it('a tab with nothing unsaved takes the other tab’s saved plan', async () => {
-    const a = await open(context, server.url);
-    const b = await open(context, server.url);
+    const a = await open(context, url);
+    const b = await open(context, url);
     await addTower(a);
     await waitPhase(a, 'saved');
     await waitCounts(b, '1 trạm mới');
@@ -57,13 +54,13 @@ describe.skipIf(!executablePath)('two tabs on one browser profile', () => {
   }, 120000);
 
   it('a tab that was not told stops at a conflict, keeps both, and never says saved', async () => {
-    const a = await open(context, server.url);
+    const a = await open(context, url);
     const b = await context.newPage();
     // This tab hears nothing from the others: it keeps working on the revision it read.
     await b.addInitScript(() => {
       Reflect.deleteProperty(window, 'BroadcastChannel');
     });
-    await b.goto(server.url);
+    await b.goto(url);
     await b.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
     await b.getByRole('tab', { name: 'Kế hoạch' }).click();
     await waitCounts(b, '1 trạm mới');
@@ -84,7 +81,7 @@ describe.skipIf(!executablePath)('two tabs on one browser profile', () => {
     expect(await b.getByTestId('save-conflict').count()).toBe(1);
 
     // Tab A's plan is still what is stored: a fresh tab finds its two towers.
-    const c = await open(context, server.url);
+    const c = await open(context, url);
     await waitCounts(c, '2 trạm mới');
     await c.close();
 
@@ -92,7 +89,7 @@ describe.skipIf(!executablePath)('two tabs on one browser profile', () => {
     await b.getByRole('button', { name: 'Giữ bản trong thẻ này (thay bản đã lưu)' }).click();
     await waitPhase(b, 'saved');
     await b.getByTestId('save-conflict').waitFor({ state: 'detached' });
-    const d = await open(context, server.url);
+    const d = await open(context, url);
     await waitCounts(d, '3 trạm mới');
     await a.close();
     await b.close();
