@@ -3,12 +3,10 @@
 // the status panel, go offline, change the same gap and one other each, go online, and
 // both end with all four changes; the concurrent pair shows the same winner on both and
 // the loser kept, struck through.
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVINCE_TOKEN, startChildServer, workFolder, type ChildServer } from '../server/helpers.ts';
-import { CHROMIUM_ARGS } from './chromium.mjs';
-import { startPreview } from './server.mjs';
-import { executablePath } from './session.ts';
+import { executablePath, previewUrl, sharedBrowser } from './session.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -20,7 +18,6 @@ interface Device {
 
 describe.skipIf(!executablePath)('live sync between two devices', () => {
   let sync: ChildServer;
-  let preview: { url: string; stop: () => void };
   let browser: Browser;
   const devices: Device[] = [];
 
@@ -32,7 +29,7 @@ describe.skipIf(!executablePath)('live sync between two devices', () => {
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     // Loads refused while the context is offline are what offline means, not a fault.
     page.on('console', (m) => void (m.type() === 'error' && !m.text().includes('ERR_INTERNET_DISCONNECTED') && errors.push(`console: ${m.text()}`)));
-    await page.goto(preview.url);
+    await page.goto(previewUrl());
     await page.locator('[data-testid="gap-register"] tbody tr[data-gap]').first().waitFor({ timeout: 60000 });
     return { context, page, errors };
   }
@@ -68,13 +65,12 @@ describe.skipIf(!executablePath)('live sync between two devices', () => {
   }
 
   beforeAll(async () => {
-    [sync, preview, browser] = await Promise.all([startChildServer(workFolder()), startPreview(), chromium.launch({ executablePath, args: CHROMIUM_ARGS })]);
+    [sync, browser] = await Promise.all([startChildServer(workFolder()), sharedBrowser()]);
     devices.push(...(await Promise.all([open(), open()])));
     step('server, preview and two devices ready');
   });
   afterAll(async () => {
     await browser?.close();
-    preview?.stop();
     sync?.child.kill('SIGTERM');
     await sync?.exited;
   });
