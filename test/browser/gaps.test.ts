@@ -2,7 +2,7 @@
 // shows its place on the map, and the CSV export holds what the filters show (UTF-8 BOM).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executablePath, openSession, type Session } from './session.ts';
+import { executablePath, openSession, savedDownload, type Session } from './session.ts';
 
 describe.skipIf(!executablePath)('Gap register in headless Chromium', () => {
   let s: Session;
@@ -69,7 +69,7 @@ describe.skipIf(!executablePath)('Gap register in headless Chromium', () => {
   it('exports the filtered rows as a CSV that Excel reads in Vietnamese', async () => {
     const count = Number((await s.page.getByTestId('gaps-count').innerText()).split(' ')[0]);
     const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Xuất CSV (đang lọc)' }).click()]);
-    const text = readFileSync(await download.path(), 'utf8');
+    const text = readFileSync(await savedDownload(download), 'utf8');
     expect(text.slice(0, 12)).toMatch(/^\uFEFF/);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines).toHaveLength(count + 1);

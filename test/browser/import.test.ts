@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executablePath, openSession, type Session } from './session.ts';
+import { executablePath, openSession, savedDownload, type Session } from './session.ts';
 
 /** The bundled hamlets and three new ones in a gap at the province's southern tip. */
 function withNewHamlets(): string {
@@ -107,7 +107,7 @@ describe.skipIf(!executablePath)('Import in headless Chromium', () => {
     await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
     const [download] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Tải ảnh bản đồ (PNG)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^song-map-.*\.png$/);
-    const png = readFileSync(await download.path());
+    const png = readFileSync(await savedDownload(download));
     expect([...png.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
     expect(png.length).toBeGreaterThan(50_000);
     await download.saveAs('test-results/map-export.png');

@@ -12,7 +12,9 @@ import { executablePath, previewUrl } from './session.ts';
 const NAMES = new Set([
   'Sóng', 'Map', 'Mau', 'Viettel', 'VNPT', 'MobiFone', 'MF', 'VT', 'VN', 'GeoJSON', 'CSV', 'JSON', 'PNG', 'PDF', 'SIM',
   'GB', 'Internet', 'OpenCelliD', 'censusVN', 'Marc', 'Choisy', 'MIT', 'Natural', 'Earth', 'Ctrl', 'Shift', 'km', 'Mbps',
-  'THCS', 'THPT', 'HS',
+  'THCS', 'THPT', 'HS', 'GeoParquet', 'FlatGeobuf',
+  // A file name and an address's scheme: "model.json", "ws://…" / "wss://…".
+  'model', 'json', 'ws', 'wss',
   // The programme's own name, quoted in both languages: "Sóng và máy tính cho em".
   'cho', 'em',
   // Vietnamese words spelt like English ones: "In báo cáo" (print), "so với" (compared with), "Phóng to" (zoom in).

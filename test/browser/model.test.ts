@@ -55,7 +55,7 @@ describe.skipIf(!executablePath)('Coverage model panel, in headless Chromium', (
     const problem = panel.locator('[data-group="bandMhz"] [role="alert"]');
     expect(await problem.innerText()).toMatch(/100.*6000|6\.000/);
     await band4g.press('Escape');
-    await panel.getByRole('button', { name: 'Hoàn tác' }).click();
+    await panel.getByRole('button', { name: 'Trả lại lần sửa mô hình trước' }).click();
     await changed(wider);
     expect(await page.locator(impactHamlets).innerText()).toBe(pathLoss);
     expect(await mapl4g.inputValue()).toBe('125');

@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/domain/parse/index.ts';
 import type { Tower } from '../../src/domain/types.ts';
-import { executablePath, openSession, type Session } from './session.ts';
+import { executablePath, openSession, savedDownload, type Session } from './session.ts';
 
 // A hamlet without good signal even in the planned scenario (the siting command's first pick
 // on the bundled data): a tower there covers it.
@@ -168,7 +168,7 @@ describe.skipIf(!executablePath)('Planner workbench in headless Chromium', () =>
       s.page.getByRole('button', { name: 'Xuất kế hoạch (GeoJSON)' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe('towers.geojson');
-    const path = await download.path();
+    const path = await savedDownload(download);
     const text = readFileSync(path, 'utf8');
     const { value, issues } = parseFile('towers', 'towers.geojson', text);
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);

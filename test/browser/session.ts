@@ -1,7 +1,7 @@
 // One offline browser session over the built app: every non-loopback request is blocked
 // and counted, page and console errors are collected, pixels of the map can be counted.
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { COLORS } from '../../src/map/palette.ts';
 import { browserPath } from './chromium.mjs';
@@ -91,4 +91,15 @@ export async function toggleLayer(page: Page, layer: string, checked: boolean): 
   await toggle.focus();
   await page.keyboard.press('Space');
   if ((await toggle.isChecked()) !== checked) throw new Error(`toggle ${layer} did not switch to ${checked}`);
+}
+
+/**
+ * Where a download lies on this machine: the suite's browser is shared (connected, not
+ * launched), and Playwright gives no path of a remote browser's download, so it is saved.
+ */
+export async function savedDownload(download: Download): Promise<string> {
+  const path = `test-results/downloads/${Date.now()}-${download.suggestedFilename()}`;
+  mkdirSync('test-results/downloads', { recursive: true });
+  await download.saveAs(path);
+  return path;
 }

@@ -75,7 +75,7 @@ describe('DistrictDisputes', () => {
   it('shows the count first, changes nothing on cancel, and opens every contradicted point of the district on confirm', () => {
     expect(contradicted.length).toBeGreaterThan(1);
     render(<DistrictDisputes />);
-    fireEvent.change(screen.getByLabelText('Huyện'), { target: { value: String(district) } });
+    fireEvent.change(screen.getByLabelText('Xử lý số đo của huyện'), { target: { value: String(district) } });
     fireEvent.click(screen.getByRole('button', { name: `Mở ${contradicted.length} điểm trái mô hình thành tranh chấp…` }));
     const confirm = screen.getByTestId('district-confirm');
     expect(confirm.textContent).toContain(`Ghi ${contradicted.length} điểm trái mô hình của ${dataset.districts[district]!.name}`);

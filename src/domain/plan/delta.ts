@@ -24,6 +24,9 @@ export interface PlanDelta {
   removed?: Splice<string>;
   /** Loaded tower id → its new patch, or null where the plan no longer changes it. */
   changed?: [string, TowerPatch | null][];
+  /** The what-ifs on the model (plan.ts), sent whole when they differ; null: taken away. */
+  model?: PlanDoc['model'] | null;
+  calibration?: PlanDoc['calibration'] | null;
 }
 
 function splice<T>(before: readonly T[], after: readonly T[]): Splice<T> | undefined {
@@ -57,6 +60,8 @@ export function planDelta(before: PlanDoc, after: PlanDoc): PlanDelta {
     if (changed.length > 0 || then.length !== now.length) for (const id of then) if (!Object.hasOwn(after.changed, id)) changed.push([id, null]);
     if (changed.length > 0) delta.changed = changed;
   }
+  if (before.model !== after.model) delta.model = after.model ?? null;
+  if (before.calibration !== after.calibration) delta.calibration = after.calibration ?? null;
   return delta;
 }
 
@@ -85,5 +90,10 @@ export function applyPlanDelta(plan: PlanDoc, delta: PlanDelta): { plan: PlanDoc
       else Object.defineProperty(changed, id, { value: patch, enumerable: true, writable: true, configurable: true });
     }
   }
-  return { plan: { added, removed, changed }, touched };
+  const next: PlanDoc = { added, removed, changed };
+  const model = delta.model === undefined ? plan.model : (delta.model ?? undefined);
+  const calibration = delta.calibration === undefined ? plan.calibration : (delta.calibration ?? undefined);
+  if (model !== undefined) next.model = model;
+  if (calibration !== undefined) next.calibration = calibration;
+  return { plan: next, touched };
 }

@@ -96,4 +96,16 @@ describe('planDelta and applyPlanDelta', () => {
     expect(planDelta(plan, plan)).toEqual({});
     expect(applyPlanDelta(plan, planDelta(plan, moved)).touched).toEqual(new Set(['N2']));
   });
+
+  it('carries the what-ifs on the model (model edit, calibration), set and taken away', () => {
+    const withBoth: PlanDoc = { ...EMPTY_PLAN, model: { radiusModel: 'path_loss' }, calibration: { Viettel: 1.3 } };
+    const there = applyPlanDelta(EMPTY_PLAN, structuredClone(planDelta(EMPTY_PLAN, withBoth)));
+    expect(there.plan).toEqual(withBoth);
+    expect(there.touched.size).toBe(0);
+    const back = applyPlanDelta(there.plan, structuredClone(planDelta(withBoth, EMPTY_PLAN)));
+    expect(back.plan).toEqual(EMPTY_PLAN);
+    // A tower edit leaves them as they are.
+    const edited = addTower(withBoth, { id: 'T1', lon: 105, lat: 9, operator: 'Viettel', technology: '4G', status: 'planned' } as Tower);
+    expect(applyPlanDelta(there.plan, structuredClone(planDelta(withBoth, edited))).plan).toEqual(edited);
+  });
 });
