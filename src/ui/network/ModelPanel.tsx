@@ -15,10 +15,9 @@ import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import type { RadiusModelName } from '../../domain/types.ts';
 import { useAppStore } from '../../state/store.ts';
 import { CommitField, type CommitResult, type FieldValue } from '../common/CommitField.tsx';
-import { formatDate } from '../common/format.ts';
+import { formatDate, formatNumber } from '../common/format.ts';
 import type { MessageKey } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
-import { FiguresChange } from '../plan/FiguresChange.tsx';
 
 const GROUPS: { group: ModelParameter['group']; label: MessageKey; note?: MessageKey }[] = [
   { group: 'maxPathLossDb', label: 'modelMapl' },
@@ -29,6 +28,11 @@ const GROUPS: { group: ModelParameter['group']; label: MessageKey; note?: Messag
 
 const CLASS_LABEL: Record<string, MessageKey> = { urban: 'modelUrban', suburban: 'modelSuburban', rural: 'modelRural', forest: 'modelForest' };
 
+const ROWS: { id: string; label: MessageKey; pick: (f: CoverageFigures) => number }[] = [
+  { id: 'hamlets', label: 'hamletsGood', pick: (f) => f.hamlets.good },
+  { id: 'population', label: 'populationGood', pick: (f) => f.hamlets.population_good },
+  { id: 'schools', label: 'schoolsGood', pick: (f) => f.schools.good },
+];
 
 /** The figures on screen when the model edit last changed (by this panel, undo or a named plan). */
 interface Before {
@@ -83,6 +87,7 @@ export function ModelPanel({ dataset }: { dataset: DatasetView }) {
 
   const comparable = before && coverage && before.scenario === coverage.scenario && before.network === coverage.network ? before : undefined;
   const scenarioText = (s: string) => (s === 'current' ? t('scenarioCurrent') : s === 'planned' ? t('scenarioPlanned') : formatDate(s, lang));
+  const signed = (n: number) => (n > 0 ? `+${formatNumber(n, lang)}` : n < 0 ? `−${formatNumber(-n, lang)}` : '0');
   return (
     <section className="panel" aria-labelledby="model-heading" data-testid="model-panel" data-model={model.radiusModel}>
       <h2 id="model-heading">{t('modelHeading')}</h2>
@@ -126,12 +131,31 @@ export function ModelPanel({ dataset }: { dataset: DatasetView }) {
       </div>
       <p className="note">{t('modelSaved')}</p>
       {comparable && coverage && (
-        <FiguresChange
-          before={comparable.figures}
-          after={coverage.figures}
-          testId="model-impact"
-          caption={tw('modelImpactCaption', { scenario: scenarioText(coverage.scenario) })}
-        />
+        <table className="compact" data-testid="model-impact">
+          <caption className="note">{tw('modelImpactCaption', { scenario: scenarioText(coverage.scenario) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col" />
+              <th scope="col">{t('impactBefore')}</th>
+              <th scope="col">{t('impactAfter')}</th>
+              <th scope="col">{t('impactChange')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ROWS.map((row) => {
+              const was = row.pick(comparable.figures);
+              const now = row.pick(coverage.figures);
+              return (
+                <tr key={row.id} data-figure={row.id}>
+                  <th scope="row">{t(row.label)}</th>
+                  <td data-before>{formatNumber(was, lang)}</td>
+                  <td data-after>{formatNumber(now, lang)}</td>
+                  <td>{signed(now - was)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       )}
     </section>
   );
