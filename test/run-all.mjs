@@ -27,13 +27,11 @@ function step(title, command, args) {
   return ok;
 }
 
-function suite(title, project) {
-  const report = `test-results/${project}.json`;
+function suite(title, report, projects) {
   rmSync(report, { force: true });
   const { ok, seconds } = run(title, bin('vitest'), [
     'run',
-    '--project',
-    project,
+    ...projects.flatMap((project) => ['--project', project]),
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${report}`,
@@ -56,7 +54,7 @@ function suite(title, project) {
 mkdirSync('test-results', { recursive: true });
 step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
-suite('unit tests', 'unit');
+suite('unit tests', 'test-results/unit.json', ['unit', 'unit-isolated']);
 const built = step('production build', bin('vite'), ['build', '--logLevel', 'warn']);
 
 const chromium = browserPath();
@@ -77,7 +75,7 @@ if (!chromium) {
   failed++;
   lines.push('FAIL browser tests: the build failed');
 } else {
-  suite('browser tests', 'browser');
+  suite('browser tests', 'test-results/browser.json', ['browser']);
 }
 
 console.log(`\n${lines.join('\n')}`);
