@@ -1,6 +1,7 @@
 import { classify } from '../domain/coverage/classify.ts';
 import { onAirTowers, pointColumns, type Classification, type PointColumns, type Scenario, type TowerColumns } from '../domain/coverage/columns.ts';
 import { buildDistrictIndex, locateDistricts } from '../domain/coverage/districts.ts';
+import { plannedNetworks, type GapNetworks } from '../domain/gaps/network.ts';
 import { gapRows, type GapRow } from '../domain/gaps/register.ts';
 import { gapView, type GapQuery, type GapView } from '../domain/gaps/view.ts';
 import { coverageFigures, pointWeights, type CoverageFigures } from '../domain/coverage/report.ts';
@@ -64,6 +65,8 @@ export class CoverageSession {
   private network: string | undefined;
   /** The data set's model with the plan's model edit (model-edit.ts): what every radius follows. */
   private model: RadioModel;
+  /** Each gap's network for "my network" (network.ts), made when first asked: the data set's alone. */
+  private networks: GapNetworks | undefined;
   /** The speed tests' verdicts, when the data set has measurements (evidence.ts). */
   private readonly evidence: EvidenceSession | undefined;
 
@@ -396,7 +399,9 @@ export class CoverageSession {
     const answered = this.answered;
     if (!answered) return undefined;
     answered.rows ??= gapRows(this.dataset, this.slots.towers, { ...answered, district: this.district });
-    return gapView(answered.rows, answered, query);
+    // The sync server's rule, from the loaded towers: not this answer's scenario, plan or network.
+    if (query.filter.inNetworkOf !== undefined) this.networks ??= plannedNetworks(this.dataset);
+    return gapView(answered.rows, answered, query, this.networks);
   }
 
   /**

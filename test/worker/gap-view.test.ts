@@ -4,6 +4,7 @@
 // filterGaps and sortGaps. Random data sets, plan edits, filters, orders and statuses.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { plannedNetworks } from '../../src/domain/gaps/network.ts';
 import { filterGaps, gapRows, sortGaps, SORT_KEYS, type GapFilter } from '../../src/domain/gaps/register.ts';
 import { applyStatusChange, EMPTY_STATUSES, GAP_STATUSES, type GapStatuses } from '../../src/domain/gaps/status.ts';
 import { readsDues, readsStatuses, viewRow, type GapQuery } from '../../src/domain/gaps/view.ts';
@@ -139,7 +140,8 @@ describe('the gap register the worker sends', () => {
         });
         const dues = { due, today: '2025-01-10' };
         const query: GapQuery = { ...q, ...(readsStatuses(q.filter) ? { statuses: structuredClone(statuses) } : {}), ...(readsDues(q.filter) ? { dues: structuredClone(dues) } : {}) };
-        const want = sortGaps(filterGaps(rows, q.filter, statuses, undefined, dues), q.sort.key, q.sort.direction, q.lang);
+        // "My network" follows the data set's planned towers (network.ts), never the plan edits.
+        const want = sortGaps(filterGaps(rows, q.filter, statuses, undefined, dues, plannedNetworks(dataset)), q.sort.key, q.sort.direction, q.lang);
 
         const view = structuredClone(session.gaps(query)!);
         expect(view.total).toBe(rows.length);

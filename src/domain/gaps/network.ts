@@ -3,12 +3,13 @@
  *
  * A gap is in an operator's network when it is assigned to that operator (the province may
  * assign a gap to an operator whose towers are farther), or, while it is assigned to no
- * one, when its nearest 4G/5G tower on air in the planned scenario is that operator's (the
- * register's `nearestOperator` column, whatever the tower's radius). So a gap assigned to
- * Viettel is Viettel's alone until it is reopened. A partner may record changes only on
- * gaps in its network, and may assign a gap only to itself. The province may change any
- * gap. The sync server enforces this on every change it receives; the register's "my
- * network" filter for a partner uses the same rule.
+ * one, when its nearest 4G/5G tower on air in the planned scenario of the data set is that
+ * operator's (`plannedNetworks`: the loaded towers, whatever their radius; not the scenario
+ * on screen, the user's draft plan or the one-operator view, which the sync server never
+ * sees). So a gap assigned to Viettel is Viettel's alone until it is reopened. A partner
+ * may record changes only on gaps in its network, and may assign a gap only to itself. The
+ * province may change any gap. `networkOfGap` is the one rule: the sync server enforces it
+ * on every change it receives, and the register's "my network" filter reads it too.
  */
 import { classify } from '../coverage/classify.ts';
 import { onAirTowers, pointColumns } from '../coverage/columns.ts';
@@ -43,9 +44,16 @@ export function operatorOfOrganisation(org: string, operators: readonly string[]
   return operators.find((op) => name === op.toLowerCase() || name.startsWith(`${op.toLowerCase()} `));
 }
 
-/** Whether a gap is in `operator`'s network: assigned to it, or assigned to no one and nearest to its towers. */
-export function inNetwork(nearestOperator: string | null | undefined, assignedTo: string | undefined, operator: string): boolean {
-  return assignedTo === undefined ? nearestOperator === operator : assignedTo === operator;
+/** Gap id → the operator of its nearest planned 4G/5G tower (`plannedNetworks`). */
+export type GapNetworks = ReadonlyMap<string, string>;
+
+/**
+ * The network a gap belongs to: the operator it is assigned to, else that of its nearest
+ * planned 4G/5G tower in the data set (`networks`, from `plannedNetworks`); undefined when
+ * neither. Both the sync server and the register's "my network" filter ask this.
+ */
+export function networkOfGap(gapId: string, assignedTo: string | undefined, networks: GapNetworks | undefined): string | undefined {
+  return assignedTo ?? networks?.get(gapId);
 }
 
 /** The operator the gap is assigned to once `eventId` and the changes before it apply (undefined for none). */
@@ -71,11 +79,11 @@ function assignedAfter(history: GapHistory, eventId: string | undefined): string
  * undefined: the gap must be in its network at the event's parent, and an assignment must
  * name the partner itself.
  */
-export function partnerProblem(history: GapHistory, event: GapEvent, operator: string, networks: ReadonlyMap<string, string>): HistoryIssue | undefined {
+export function partnerProblem(history: GapHistory, event: GapEvent, operator: string, networks: GapNetworks): HistoryIssue | undefined {
   if (event.status === 'assigned' && event.operator !== operator) {
     return issue('sync.assignOther', { gapId: event.gapId, eventId: event.id, operator: event.operator ?? '', own: operator }, `${event.gapId}: ${operator} may assign a gap only to itself, not to ${event.operator ?? 'nobody'}`);
   }
-  if (!inNetwork(networks.get(event.gapId), assignedAfter(history, event.parent), operator)) {
+  if (networkOfGap(event.gapId, assignedAfter(history, event.parent), networks) !== operator) {
     return issue('sync.outsideNetwork', { gapId: event.gapId, eventId: event.id, operator }, `${event.gapId} is not in ${operator}'s network (it is assigned to another operator, or to no one and its nearest planned 4G/5G tower is not ${operator}'s)`);
   }
   return undefined;

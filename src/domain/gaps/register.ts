@@ -12,7 +12,7 @@ import { AGREEMENT_NAMES, type Agreement } from '../evidence/verdict.ts';
 import type { Dataset, Hamlet, School, Tower } from '../types.ts';
 import { LEVEL_GOOD, LEVEL_NONE } from '../coverage/columns.ts';
 import { hamletAt, schoolAt, type PointTable } from '../points/table.ts';
-import { inNetwork } from './network.ts';
+import { networkOfGap, type GapNetworks } from './network.ts';
 import { distinctSorted, rankOf, textRanks } from './ranks.ts';
 import { currentGap, gapIdOf, type GapKind, type GapStatus, type GapStatuses } from './status.ts';
 
@@ -303,7 +303,7 @@ export interface GapFilter {
   agreement?: Agreement;
   /** Only gaps assigned or in progress past their due date; needs the due dates (`GapDues`). */
   overdue?: boolean;
-  /** Only gaps in this operator's network (network.ts `inNetwork`): a partner's "my network". */
+  /** Only gaps in this operator's network (network.ts `networkOfGap`, needs its `networks`): a partner's "my network". */
   inNetworkOf?: string;
 }
 
@@ -319,8 +319,10 @@ export interface GapDues {
  * The rows that pass every part of `filter`, in their order. A new array; rows are not copied.
  * `agreementOf`: each point's agreement code (the engine's `evidence.agreement`); without it
  * the agreement filter passes every row as unverified. Without `dues` no gap is overdue.
+ * `networks`: the data set's `plannedNetworks`, for `inNetworkOf` (not the rows' nearest
+ * operator, which follows the scenario on screen); without it only assigned gaps are in one.
  */
-export function filterGaps(rows: readonly GapRow[], filter: GapFilter, statuses?: GapStatuses, agreementOf?: Uint8Array, dues?: GapDues): GapRow[] {
+export function filterGaps(rows: readonly GapRow[], filter: GapFilter, statuses?: GapStatuses, agreementOf?: Uint8Array, dues?: GapDues, networks?: GapNetworks): GapRow[] {
   const { districtId, communeId, operator, level, gridPower, minWeight, status, assignedTo, inNetworkOf } = filter;
   const folded = foldText(filter.query ?? '');
   const needsStatus = status !== undefined || assignedTo !== undefined || inNetworkOf !== undefined;
@@ -338,7 +340,7 @@ export function filterGaps(rows: readonly GapRow[], filter: GapFilter, statuses?
       const current = currentGap(statuses, row.gapId);
       if (status !== undefined && current.status !== status) continue;
       if (assignedTo !== undefined && current.operator !== assignedTo) continue;
-      if (inNetworkOf !== undefined && !inNetwork(row.nearestOperator, current.operator, inNetworkOf)) continue;
+      if (inNetworkOf !== undefined && networkOfGap(row.gapId, current.operator, networks) !== inNetworkOf) continue;
     }
     if (filter.overdue === true) {
       const due = dues?.due.get(row.gapId);

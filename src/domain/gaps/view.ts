@@ -3,6 +3,7 @@
 // row shown, in order. The page makes a row object for the few rows on screen (`viewRow`).
 import type { Tower } from '../types.ts';
 import { filterGaps, gapRow, sortGaps, type GapData, type GapDues, type GapFilter, type GapRow, type GapSortKey, type SortDirection } from './register.ts';
+import type { GapNetworks } from './network.ts';
 import type { GapStatuses } from './status.ts';
 
 /** What the register shows: its filter and order; `statuses` and `dues` only when the filter reads them. */
@@ -37,9 +38,14 @@ export const readsStatuses = (filter: GapFilter): boolean => filter.status !== u
 /** Whether `query` needs the due dates (the overdue filter). */
 export const readsDues = (filter: GapFilter): boolean => filter.overdue === true;
 
-/** The view of `rows` (gapRows of `answer`) under `query`. */
-export function gapView(rows: readonly GapRow[], answer: { level: Uint8Array; nearestTower: Int32Array; nearestKm: Float64Array; agreement?: Uint8Array }, query: GapQuery): GapView {
-  const shown = sortGaps(filterGaps(rows, query.filter, query.statuses, answer.agreement, query.dues), query.sort.key, query.sort.direction, query.lang);
+/** The view of `rows` (gapRows of `answer`) under `query`; `networks` as `filterGaps` reads them. */
+export function gapView(
+  rows: readonly GapRow[],
+  answer: { level: Uint8Array; nearestTower: Int32Array; nearestKm: Float64Array; agreement?: Uint8Array },
+  query: GapQuery,
+  networks?: GapNetworks,
+): GapView {
+  const shown = sortGaps(filterGaps(rows, query.filter, query.statuses, answer.agreement, query.dues, networks), query.sort.key, query.sort.direction, query.lang);
   const n = shown.length;
   const view: GapView = {
     points: new Int32Array(n),

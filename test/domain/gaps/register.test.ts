@@ -382,7 +382,18 @@ function statusesFor(rows: readonly GapRow[], picks: readonly number[]): GapStat
   return statuses;
 }
 
-function naiveFilter(rows: readonly GapRow[], f: GapFilter, statuses: GapStatuses, dues?: GapDues): GapRow[] {
+/** Each gap's planned network (network.ts): here another operator than its nearest on screen for some rows. */
+function networksFor(rows: readonly GapRow[], picks: readonly number[]): Map<string, string> {
+  const networks = new Map<string, string>();
+  rows.forEach((row, i) => {
+    const pick = picks[(i + 2) % Math.max(1, picks.length)] ?? 0;
+    if (pick % 3 === 0 && row.nearestOperator !== null) networks.set(row.gapId, row.nearestOperator);
+    else if (pick % 3 === 1) networks.set(row.gapId, OPERATORS[pick % OPERATORS.length] as string);
+  });
+  return networks;
+}
+
+function naiveFilter(rows: readonly GapRow[], f: GapFilter, statuses: GapStatuses, dues?: GapDues, networks?: ReadonlyMap<string, string>): GapRow[] {
   return rows.filter((r) => {
     if ('districtId' in f && r.districtId !== f.districtId) return false;
     if ('communeId' in f && r.communeId !== f.communeId) return false;
@@ -398,8 +409,8 @@ function naiveFilter(rows: readonly GapRow[], f: GapFilter, statuses: GapStatuse
     const state = currentGap(statuses, r.gapId);
     if ('status' in f && state.status !== f.status) return false;
     if ('assignedTo' in f && state.operator !== f.assignedTo) return false;
-    // A partner's network: the gap assigned to it, or assigned to no one and nearest to its towers.
-    if ('inNetworkOf' in f && (state.operator === undefined ? r.nearestOperator !== f.inNetworkOf : state.operator !== f.inNetworkOf)) return false;
+    // A partner's network: the gap assigned to it, or assigned to no one and nearest to its planned towers.
+    if ('inNetworkOf' in f && (state.operator === undefined ? networks?.get(r.gapId) !== f.inNetworkOf : state.operator !== f.inNetworkOf)) return false;
     if (f.overdue === true) {
       const due = dues?.due.get(r.gapId);
       if (due === undefined || due >= (dues?.today ?? '')) return false;
@@ -438,9 +449,15 @@ describe('filterGaps', () => {
     expect(ids(filterGaps(ROWS, { status: 'open' }, statuses))).toEqual(['H-1', 'H-4', 'S-1']);
     expect(ids(filterGaps(ROWS, { status: 'open' }))).toEqual(ids(ROWS));
     expect(ids(filterGaps(ROWS, { assignedTo: 'Viettel' }, statuses))).toEqual(['S-3']);
-    // Viettel's network: S-1 is nearest to its towers, S-3 is assigned to it; H-2 is VNPT's by assignment.
-    expect(ids(filterGaps(ROWS, { inNetworkOf: 'Viettel' }, statuses))).toEqual(['S-1', 'S-3']);
-    expect(ids(filterGaps(ROWS, { inNetworkOf: 'VNPT' }, statuses))).toContain('H-2');
+    // Viettel's network: S-1 is nearest to its planned towers, S-3 is assigned to it; H-2 is VNPT's by
+    // assignment. H-1's nearest tower on screen is not its planned network: the planned one counts.
+    const networks = new Map(ROWS.flatMap((r) => (r.nearestOperator === null ? [] : [[r.gapId, r.nearestOperator] as const])));
+    expect(ids(filterGaps(ROWS, { inNetworkOf: 'Viettel' }, statuses, undefined, undefined, networks))).toEqual(['S-1', 'S-3']);
+    expect(ids(filterGaps(ROWS, { inNetworkOf: 'VNPT' }, statuses, undefined, undefined, networks))).toContain('H-2');
+    networks.set('hamlet:H-1', 'Viettel');
+    expect(ids(filterGaps(ROWS, { inNetworkOf: 'Viettel' }, statuses, undefined, undefined, networks))).toEqual(['H-1', 'S-1', 'S-3']);
+    // Without the networks only assignments count.
+    expect(ids(filterGaps(ROWS, { inNetworkOf: 'Viettel' }, statuses))).toEqual(['S-3']);
     const dues: GapDues = { due: new Map([['hamlet:H-2', '2025-03-31'], ['school:S-3', '2025-04-30']]), today: '2025-04-30' };
     expect(ids(filterGaps(ROWS, { overdue: true }, statuses, undefined, dues))).toEqual(['H-2']);
     expect(ids(filterGaps(ROWS, { overdue: true }, statuses, undefined, { ...dues, today: '2025-05-01' }))).toEqual(['H-2', 'S-3']);
@@ -452,8 +469,9 @@ describe('filterGaps', () => {
       fc.property(registerArb, filterArb, fc.array(fc.nat(100), { maxLength: 10 }), (rows, filter, picks) => {
         const statuses = statusesFor(rows, picks);
         const dues = duesFor(rows, picks);
-        const got = filterGaps(rows, filter, statuses, undefined, dues);
-        expect(got).toEqual(naiveFilter(rows, filter, statuses, dues));
+        const networks = networksFor(rows, picks);
+        const got = filterGaps(rows, filter, statuses, undefined, dues, networks);
+        expect(got).toEqual(naiveFilter(rows, filter, statuses, dues, networks));
         got.forEach((row) => expect(rows).toContain(row));
       }),
       run(400),
