@@ -1,5 +1,5 @@
 // Load test of the sync server on loopback (not part of npm test):
-//   npx tsx test/bench/sync-load.ts [--clients 20] [--changes 500]
+//   npm run bench:sync [-- --clients 20 --changes 500]   (or npx tsx test/bench/sync-load.ts …)
 // Starts `src/server/main.ts` as a child process on 127.0.0.1 with a fresh log, then
 // 20 sync clients (src/io/sync-client.ts over `ws`) each record 500 changes on gaps of
 // their own, in two rounds:
