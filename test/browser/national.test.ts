@@ -2,35 +2,13 @@
 // (90,000 hamlets, 10,000 schools) and 10,000 towers is imported; zoomed out, the map shows
 // coverage per grid cell; a gap chosen in the register is framed, the map is panned by mouse,
 // and the point under the cursor is the one that was chosen, by tooltip and by click.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeNationalDataset } from '../../src/synthesis/national.ts';
+import { nationalFolder } from './national-folder.ts';
 import { screenOf } from './screen.mjs';
 import { executablePath, openSession, type Session } from './session.ts';
 
 const SCALE = 0.1;
-
-/** The folder's files on disk, as a user would pick them. */
-function nationalFolder(): { dir: string; paths: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'song-map-national-'));
-  const texts = new Map<string, string[]>();
-  writeNationalDataset({ seed: 20211015, scale: SCALE }, (path, chunk) => {
-    const parts = texts.get(path) ?? [];
-    parts.push(chunk);
-    texts.set(path, parts);
-  });
-  const paths: string[] = [];
-  for (const [path, parts] of texts) {
-    if (!/\.(geojson|json|csv)$/.test(path)) continue;
-    const target = join(dir, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, parts.join(''), 'utf8');
-    paths.push(target);
-  }
-  return { dir, paths };
-}
 
 describe.skipIf(!executablePath)('100,000 points in headless Chromium', () => {
   let s: Session;
@@ -39,7 +17,7 @@ describe.skipIf(!executablePath)('100,000 points in headless Chromium', () => {
   const settled = () => s.page.locator('[data-testid="map"][data-moving="false"]').waitFor({ state: 'attached', timeout: 30000 });
 
   beforeAll(async () => {
-    folder = nationalFolder();
+    folder = nationalFolder(SCALE);
     s = await openSession();
     s.page.on('console', (m) => { if (/CLICK|MLDOWN|MLUP/.test(m.text())) console.log('PAGE', Date.now() % 100000, m.text()); });
     await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
