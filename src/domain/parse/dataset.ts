@@ -1,6 +1,7 @@
 import { bboxOfGeometry, pointInGeometry, type BBox } from '../geo/polygon.ts';
-import { FILE_KINDS, type Boundary, type Dataset, type FileKind, type Issue, type Tower } from '../types.ts';
+import { FILE_KINDS, type Boundary, type Dataset, type Delivery, type FileKind, type Issue, type Tower } from '../types.ts';
 import { outsideProvinceIssues } from '../evidence/outside.ts';
+import { operatorNames } from '../coverage/scenario-levels.ts';
 import { parseFileDetailed, type FileResult } from './file.ts';
 import { cut } from '../messages/codes.ts';
 import { IssueList, makeIssue } from './issues.ts';
@@ -59,6 +60,31 @@ function relativePaths(files: SourceFile[]): SourceFile[] {
 
 type Results = { [K in FileKind]?: FileResult<K> };
 
+/**
+ * Data SIMs whose operator no tower has: said once, with the count and the first line. Kept
+ * under their own name (a card shows them with no good signal), since guessing that
+ * "viettel" means "Viettel" would change the figure silently.
+ */
+function unknownOperatorIssues(deliveries: readonly Delivery[], lines: readonly number[] | undefined, towers: readonly Tower[]): Issue[] {
+  const known = operatorNames(towers);
+  const sims = deliveries.flatMap((d, index) => (d.operator === undefined ? [] : [{ operator: d.operator, index }]));
+  const unknown = sims.filter((s) => !known.includes(s.operator));
+  const first = unknown[0];
+  if (first === undefined) return [];
+  const names = [...new Set(unknown.map((u) => u.operator))];
+  const line = lines?.[first.index];
+  const list = new IssueList(DATASET_PATHS.deliveries);
+  list.warning('unknown-operator', line === undefined ? { field: 'operator' } : { line, field: 'operator' }, {
+    count: unknown.length,
+    total: sims.length,
+    names: names.length,
+    operators: names.slice(0, 5).map((name) => cut(name)),
+    known: known.map((name) => cut(name)),
+    in: DATASET_PATHS.towers,
+  });
+  return list.finish();
+}
+
 /** Cross-file rules. Each runs only when the files it needs parsed without errors. */
 function crossCheck(results: Results, issues: Issue[]): void {
   const districts = results.districts?.value;
@@ -95,6 +121,8 @@ function crossCheck(results: Results, issues: Issue[]): void {
       issues.push(...list.finish());
     }
   }
+  const towersValue = results.towers?.value;
+  if (towersValue && deliveries?.value) issues.push(...unknownOperatorIssues(deliveries.value, deliveries.lines, towersValue));
   const province = results.province?.value;
   const measurements = results.measurements;
   if (province && measurements?.value) {

@@ -122,6 +122,15 @@ describe('parseDataset: folder rules', () => {
     ]);
   });
 
+  it('warns once of data SIMs whose operator no tower has, and keeps them under that name', () => {
+    const deliveries = 'date,school_id,kind,quantity,operator\n2021-09-10,S001,data_sim,1,Viettel\n2021-09-10,S001,data_sim,2,viettel\n2021-09-11,S004,data_sim,3,Gtel\n2021-09-11,S004,computer,3,\n';
+    const { dataset, issues } = parseDataset(replaced(goodFiles(), 'deliveries.csv', deliveries));
+    expect(dataset?.deliveries?.map((d) => d.operator)).toEqual(['Viettel', 'viettel', 'Gtel', undefined]);
+    expect(issues.map((i) => [i.severity, formatIssue(i)])).toEqual([
+      ['warning', 'deliveries.csv: line 3, field "operator": 2 of 3 data_sim rows name a network that no tower of towers.geojson has ("viettel", "Gtel"); their SIMs are counted under that name, never with good signal; write the operator as towers.geojson does ("MobiFone", "VNPT", "Viettel")'],
+    ]);
+  });
+
   it('warns once per file, keeping the data set, for points inside no district', () => {
     const files = goodFiles();
     const far = (id: string, lon: number) => `,\n{"type":"Feature","geometry":{"type":"Point","coordinates":[${lon},9.5]},"properties":{"id":"${id}","name":"Ấp","population":1}}\n]}`;
