@@ -60,26 +60,34 @@ function relativePaths(files: SourceFile[]): SourceFile[] {
 
 type Results = { [K in FileKind]?: FileResult<K> };
 
+/** A name with case, marks, spaces and dots set aside: "Viettel" and "viettel " match. */
+const looseName = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s._-]/g, '').toLowerCase();
+
 /**
- * Data SIMs whose operator no tower has: said once, with the count and the first line. Kept
- * under their own name (a card shows them with no good signal), since guessing that
- * "viettel" means "Viettel" would change the figure silently.
+ * Data SIMs whose operator is written otherwise than towers.geojson writes it ("viettel" for
+ * "Viettel"): said once, with the count and the first line. They are kept under the name as
+ * written (the card shows them with no good signal), since guessing would change the figure
+ * silently. A name no tower has at all (a towers file of one partner) is not a slip: the card
+ * shows its network at 0 %.
  */
-function unknownOperatorIssues(deliveries: readonly Delivery[], lines: readonly number[] | undefined, towers: readonly Tower[]): Issue[] {
+function misspelledOperatorIssues(deliveries: readonly Delivery[], lines: readonly number[] | undefined, towers: readonly Tower[]): Issue[] {
   const known = operatorNames(towers);
-  const sims = deliveries.flatMap((d, index) => (d.operator === undefined ? [] : [{ operator: d.operator, index }]));
-  const unknown = sims.filter((s) => !known.includes(s.operator));
-  const first = unknown[0];
+  const byLoose = new Map(known.map((name) => [looseName(name), name]));
+  const slips = deliveries.flatMap((d, index) => {
+    const meant = d.operator === undefined || known.includes(d.operator) ? undefined : byLoose.get(looseName(d.operator));
+    return meant === undefined ? [] : [{ written: d.operator as string, meant, index }];
+  });
+  const first = slips[0];
   if (first === undefined) return [];
-  const names = [...new Set(unknown.map((u) => u.operator))];
+  const names = [...new Map(slips.map((s) => [s.written, s.meant]))];
   const line = lines?.[first.index];
   const list = new IssueList(DATASET_PATHS.deliveries);
   list.warning('unknown-operator', line === undefined ? { field: 'operator' } : { line, field: 'operator' }, {
-    count: unknown.length,
-    total: sims.length,
+    count: slips.length,
+    total: deliveries.filter((d) => d.operator !== undefined).length,
     names: names.length,
-    operators: names.slice(0, 5).map((name) => cut(name)),
-    known: known.map((name) => cut(name)),
+    operators: names.slice(0, 5).map(([written]) => cut(written)),
+    known: names.slice(0, 5).map(([, meant]) => cut(meant)),
     in: DATASET_PATHS.towers,
   });
   return list.finish();
@@ -122,7 +130,7 @@ function crossCheck(results: Results, issues: Issue[]): void {
     }
   }
   const towersValue = results.towers?.value;
-  if (towersValue && deliveries?.value) issues.push(...unknownOperatorIssues(deliveries.value, deliveries.lines, towersValue));
+  if (towersValue && deliveries?.value) issues.push(...misspelledOperatorIssues(deliveries.value, deliveries.lines, towersValue));
   const province = results.province?.value;
   const measurements = results.measurements;
   if (province && measurements?.value) {

@@ -276,8 +276,8 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
   'operator-not-sim': [{ operator: 'Viettel', kind: 'computer' }],
   'operator-empty': [{}],
   'unknown-operator': [
-    { count: 1, total: 1, names: 1, operators: ['viettel'], known: ['MobiFone', 'VNPT', 'Viettel'], in: 'towers.geojson' },
-    { count: 1234, total: 5000, names: 6, operators: ['a', 'b', 'c', 'd', 'e'], known: ['Viettel'], in: 'towers.geojson' },
+    { count: 1, total: 1, names: 1, operators: ['viettel'], known: ['Viettel'], in: 'towers.geojson' },
+    { count: 1234, total: 5000, names: 6, operators: ['a', 'b', 'c', 'd', 'e'], known: ['A', 'B', 'C', 'D', 'E'], in: 'towers.geojson' },
   ],
   'kbps-converted': [
     { download: true, upload: false, csv: true },
