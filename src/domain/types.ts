@@ -148,6 +148,8 @@ export interface Delivery {
   kind: DeliveryKind;
   quantity: number;
   donor?: string;
+  /** The network of a data SIM (contract "Version 2"); never set on a computer row. */
+  operator?: string;
 }
 
 /** One speed test of measurements.csv (contract rule 10). */

@@ -2,7 +2,8 @@
 // up; each round goes to schools in proportion to the need still unmet there.
 import type { Delivery, DeliveryKind, School } from '../domain/types.ts';
 import { apportion } from './apportion.ts';
-import type { Random } from './random.ts';
+import { hashString, type Random } from './random.ts';
+import { OPERATORS } from './tower-kit.ts';
 
 type Rounds = readonly (readonly [date: string, weight: number])[];
 
@@ -29,6 +30,17 @@ const COMPUTER_DONOR_WEIGHTS = [0.32, 0.14, 0.1, 0.26, 0.18];
 const SIM_DONORS = ['Viettel', 'VNPT', 'MobiFone'];
 const SIM_DONOR_WEIGHTS = [0.5, 0.3, 0.2];
 
+/**
+ * The network of a data SIM: its donor when the donor is an operator (a telecom gives its
+ * own SIMs), else one chosen from the school's id. No random number is drawn, so adding the
+ * column left every other generated value as it was.
+ */
+export function simOperator(donor: string | undefined, schoolId: string): string {
+  const operators: readonly string[] = OPERATORS;
+  if (donor !== undefined && operators.includes(donor)) return donor;
+  return operators[hashString(schoolId) % operators.length] as string;
+}
+
 interface Ledger {
   kind: DeliveryKind;
   schools: readonly School[];
@@ -54,6 +66,7 @@ function deliverRound(ledger: Ledger, date: string, total: number, random: Rando
     const key = `${date}|${school.id}|${ledger.kind}|${donor}`;
     const row = ledger.rows.get(key);
     if (row) row.quantity += quantity;
+    else if (ledger.kind === 'data_sim') ledger.rows.set(key, { date, schoolId: school.id, kind: ledger.kind, quantity, donor, operator: simOperator(donor, school.id) });
     else ledger.rows.set(key, { date, schoolId: school.id, kind: ledger.kind, quantity, donor });
   }
   return total - left;

@@ -17,8 +17,8 @@ export function towersText(towers: readonly Tower[]): string {
 
 export function deliveriesText(deliveries: readonly Delivery[]): string {
   return csvText(
-    ['date', 'school_id', 'kind', 'quantity', 'donor'],
-    deliveries.map((d) => [d.date, d.schoolId, d.kind, d.quantity, d.donor ?? '']),
+    ['date', 'school_id', 'kind', 'quantity', 'donor', 'operator'],
+    deliveries.map((d) => [d.date, d.schoolId, d.kind, d.quantity, d.donor ?? '', d.operator ?? '']),
   );
 }
 

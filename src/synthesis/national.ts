@@ -8,6 +8,7 @@ import { hamletProperties, schoolProperties, towerProperties } from '../domain/e
 import { bboxOfGeometry, pointInGeometry, type BBox } from '../domain/geo/polygon.ts';
 import { apportion } from './apportion.ts';
 import { randomIsoDate } from './dates.ts';
+import { simOperator } from './deliveries.ts';
 import { deliveriesText, programmeText } from './files.ts';
 import { planarKm } from './geometry.ts';
 import { HAMLET_NAMES } from './names.ts';
@@ -266,13 +267,14 @@ function schoolDeliveries(school: School, random: Random): Delivery[] {
     donor: random.pick(DONORS),
   }];
   if (random.chance(0.5)) {
-    rows.push({
+    const sim: Delivery = {
       date: randomIsoDate('2021-09-01', '2021-12-31', random.next),
       schoolId: school.id,
       kind: 'data_sim',
       quantity: random.int(1, Math.min(need, 20)),
       donor: random.pick(DONORS.slice(0, 3)),
-    });
+    };
+    rows.push({ ...sim, operator: simOperator(sim.donor, school.id) });
   }
   return rows;
 }

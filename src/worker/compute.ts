@@ -18,6 +18,7 @@ import type { Dataset, RadioModel, Tower } from '../domain/types.ts';
 import { editedModel, sameModelEdit } from '../domain/plan/model-edit.ts';
 import { pointClutter } from '../domain/coverage/clutter.ts';
 import { networkLevels } from '../domain/coverage/scenario-levels.ts';
+import { simSignal } from '../domain/progress/sim-signal.ts';
 import { whyLevel, type WhyLevel } from '../domain/coverage/why.ts';
 import type { ClassifyPool } from './classify-pool.ts';
 import { EvidenceSession } from './evidence.ts';
@@ -426,7 +427,9 @@ export class CoverageSession {
       const { hamlets, schools } = this.figuresOf(level.subarray(w * count, (w + 1) * count));
       return { operator, hamlets, schools };
     });
-    return { scenario, rows };
+    const towers = [...this.towers];
+    const sims = simSignal({ ...this.dataset, model: this.model, towers }, scenario, this.district.subarray(this.dataset.hamlets.length));
+    return { scenario, rows, sims };
   }
 
   /** Why point `index` (hamlets, then schools) has its level in the scenario, in the network. */

@@ -6,6 +6,7 @@ import type { CoverageFigures } from '../domain/coverage/report.ts';
 import type { IncomingFile, StagedFile } from '../domain/import/staging.ts';
 import type { GapView } from '../domain/gaps/view.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
+import type { SimSignal } from '../domain/progress/sim-signal.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { Issue, RadiusModelName } from '../domain/types.ts';
 import type { PlanDelta } from '../domain/plan/delta.ts';
@@ -67,6 +68,8 @@ export interface GapAnswer {
 export interface NetworkFigures {
   scenario: Scenario;
   rows: { operator: string | undefined; hamlets: CoverageFigures['hamlets']; schools: CoverageFigures['schools'] }[];
+  /** The data SIMs delivered with good signal of their own network at their school (progress/sim-signal.ts). */
+  sims: SimSignal;
 }
 
 export interface RadiusFigures {

@@ -24,7 +24,11 @@ describe.skipIf(!executablePath)('Leadership view in headless Chromium', () => {
 
   it('opens on the data\'s last day with a card, status and chart per target', async () => {
     expect(await s.page.getByTestId('as-of').innerText()).toBe('14/12/2022');
-    expect(await s.page.locator('.card').count()).toBe(6);
+    expect(await s.page.locator('.card[data-target]').count()).toBe(6);
+    // The data SIMs card follows the programme's (issue 15): every SIM was delivered by then.
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="sim-card"] [data-testid="sim-count"]')?.textContent?.includes('trên 8.157 SIM'));
+    expect(await s.page.getByTestId('sim-card').isVisible()).toBe(true);
+    expect(await cardValue('[data-testid="sim-card"]')).toMatch(/^\d{2},\d %$/);
     expect(await cardValue(hamletsCard)).toBe('99,1 %');
     expect(await cardStatus(hamletsCard)).toBe('overdue');
     // 4,500 computers were reached on 12/01/2022, twelve days after the deadline: met late.
@@ -42,6 +46,8 @@ describe.skipIf(!executablePath)('Leadership view in headless Chromium', () => {
     expect(await s.page.locator(hamletsCard).innerText()).toContain('đến hạn hôm nay');
     expect(await cardValue('[data-target="computers-2021-12"]')).toBe('775');
     expect(await cardValue('[data-target="data-sims-2021-12"]')).toBe('4.683');
+    await s.page.waitForFunction(() => document.querySelector('[data-testid="sim-card"] [data-testid="card-value"]')?.textContent === '63,9 %');
+    expect(await s.page.getByTestId('sim-count').innerText()).toBe('2.996 trên 4.683 SIM · SIM đã trao đến ngày 15/10/2021');
     await s.page.waitForTimeout(300);
     expect(await chartPixels(hamletsCard)).not.toBe(before);
     // The map follows: its coverage figures are those of the same day.

@@ -248,6 +248,18 @@ describe('validate: folders with problems', () => {
     expect(err).toContain('warning: deliveries.csv: line 3, field "school_id": 1 of 2 rows name a school that is not in schools.geojson (1 school: "S999"); they are kept and count for the province only, not for a school or its district');
     expect(err.join('\n')).toContain('error: old_towers.geojson: line 1, column 42: the text ends before the JSON value is complete (1 unclosed bracket); the file is 41 bytes long');
   });
+
+  it('accepts the operator column of deliveries.csv, warning of one on a computer row, in English and Vietnamese', async () => {
+    const folder = copyGood();
+    writeFileSync(join(folder, 'deliveries.csv'), 'date,school_id,kind,quantity,operator\n2021-09-10,S001,data_sim,2,VNPT\n2021-09-11,S001,computer,3,Viettel\n');
+    const en = await run([folder]);
+    expect(en.code).toBe(0);
+    expect(en.err).toEqual(['warning: deliveries.csv: line 3, field "operator": is "Viettel" on a computer row; operator names the network of a data_sim row only, so it is ignored here']);
+    expect(en.out).toContain('ok  deliveries.csv  2 deliveries, 1 warning');
+    const vi = await run([folder, '--lang', 'vi']);
+    expect(vi.code).toBe(0);
+    expect(vi.err).toEqual(['warning: deliveries.csv: dòng 3, trường dữ liệu "operator": là "Viettel" trên dòng loại computer; cột operator chỉ ghi nhà mạng của dòng data_sim nên ở đây bị bỏ qua']);
+  });
 });
 
 describe('validate: usage errors never throw', () => {

@@ -184,9 +184,16 @@ describe('the 2021 story, through the brute-force oracle', () => {
 
   it('deliveries.csv is sorted by date then school id', () => {
     const lines = files['deliveries.csv']?.trimEnd().split('\n') ?? [];
-    expect(lines[0]).toBe('date,school_id,kind,quantity,donor');
+    expect(lines[0]).toBe('date,school_id,kind,quantity,donor,operator');
     const keys = lines.slice(1).map((line) => line.split(',').slice(0, 2).join(','));
     expect(keys).toEqual(keys.slice().sort());
+  });
+
+  it('every data SIM names its network, the operator that gave it; a computer none', () => {
+    const sims = data.deliveries.filter((d) => d.kind === 'data_sim');
+    expect(sims.length).toBeGreaterThan(0);
+    for (const d of sims) expect(d.operator).toBe(d.donor);
+    expect(data.deliveries.filter((d) => d.kind === 'computer' && d.operator !== undefined)).toEqual([]);
   });
 
   it('programme.json holds the four seed targets with their deadlines', () => {

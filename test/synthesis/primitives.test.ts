@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apportion } from '../../src/synthesis/apportion.ts';
 import { dayToIso, isoToDay, randomIsoDate } from '../../src/synthesis/dates.ts';
+import { simOperator } from '../../src/synthesis/deliveries.ts';
 import { createRandom } from '../../src/synthesis/random.ts';
 import { csvText, featureCollectionText, round5 } from '../../src/synthesis/serialize.ts';
 
@@ -77,5 +78,16 @@ describe('serialisation', () => {
 
   it('quotes CSV fields only when needed', () => {
     expect(csvText(['a', 'b'], [['x,y', 2], ['say "hi"', 'Sở GD&ĐT']])).toBe('a,b\n"x,y",2\n"say ""hi""",Sở GD&ĐT\n');
+  });
+});
+
+describe('simOperator', () => {
+  it('takes an operator donor as it is, else picks from the school id alone', () => {
+    expect(simOperator('VNPT', 'S-1')).toBe('VNPT');
+    const picked = simOperator('Sở GD&ĐT', 'S-1');
+    expect(['Viettel', 'VNPT', 'MobiFone']).toContain(picked);
+    expect(simOperator(undefined, 'S-1')).toBe(picked);
+    const spread = new Set(Array.from({ length: 60 }, (_, i) => simOperator(undefined, `S-${i}`)));
+    expect(spread.size).toBe(3);
   });
 });

@@ -245,7 +245,9 @@ describe('TargetCards', () => {
     render(<TargetCards />);
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Tiến độ so với mục tiêu — 15/04/2021');
     const articles = screen.getAllByRole('article');
-    expect(articles.map((a) => a.getAttribute('data-target'))).toEqual(['TG-HAM', 'TG-POP', 'TG-SCH', 'TG-CMP', 'TG-SIM', 'TG-EQP']);
+    // The programme's targets, then the data SIMs card (not a programme target: SimSignalCard).
+    expect(articles.map((a) => a.getAttribute('data-target'))).toEqual(['TG-HAM', 'TG-POP', 'TG-SCH', 'TG-CMP', 'TG-SIM', 'TG-EQP', null]);
+    expect(articles.at(-1)?.getAttribute('data-testid')).toBe('sim-card');
 
     // Hamlets: 40 % since the data begins (H5 and H1 of five), flat, so behind.
     expect(valueOf('TG-HAM')).toBe('40,0 %');
@@ -351,12 +353,12 @@ describe('TargetCards', () => {
     };
     showFixture('2021-04-15', big);
     render(<TargetCards />);
-    expect(screen.getAllByRole('article')).toHaveLength(1);
+    expect(screen.getAllByRole('article').filter((a) => a.hasAttribute('data-target'))).toHaveLength(1);
     expect(card('TG-BIG').textContent).toContain('/ Mục tiêu 12.000');
-    expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Máy');
+    expect(card('TG-BIG').querySelector('h3')?.textContent).toBe('Máy');
     act(() => useAppStore.getState().languageToggled());
     expect(card('TG-BIG').textContent).toContain('/ Target 12,000');
-    expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('PCs');
+    expect(card('TG-BIG').querySelector('h3')?.textContent).toBe('PCs');
   });
 
   it('shows nothing without a dataset', () => {

@@ -32,6 +32,7 @@ describe('NetworkPanel', () => {
           { operator: 'VNPT', ...totals(2) },
           { operator: 'Viettel', ...totals(6) },
         ],
+        sims: { until: null, status: 'none_delivered', total: { sims: 0, good: 0, unknown: 0, pct: null }, operators: [], districts: [], outside: { sims: 0, good: 0, unknown: 0, pct: null } },
       },
     });
     render(<NetworkPanel />);

@@ -57,6 +57,28 @@ describe('CoverageSession, one network at a time', () => {
     expect(Array.from(own.level)).toEqual(Array.from(scenarioLevels(withPlan, 'planned', { operator: first })));
   });
 
+  it('the data SIMs of the table: a plan tower of a SIM\'s own network at its school makes them count as good', () => {
+    const session = new CoverageSession(dataset);
+    const before = session.networkFigures('planned').sims;
+    const sims = (dataset.deliveries ?? []).filter((d) => d.kind === 'data_sim');
+    expect(before.total.sims).toBe(sims.reduce((n, d) => n + d.quantity, 0));
+    expect(before.operators.map((o) => o.operator)).toEqual(operators);
+    // A school whose SIMs lack their own network's good signal (its fixed broadband does not help them).
+    const schoolsById = new Map(dataset.schools.map((s) => [s.id, s]));
+    const bad = sims.find((d) => {
+      const s = schoolsById.get(d.schoolId);
+      return s !== undefined && d.operator !== undefined && scenarioLevels({ ...dataset, schools: [{ ...s, fixedBroadband: false }], hamlets: [] }, 'planned', { operator: d.operator })[0] !== LEVEL_GOOD;
+    });
+    if (!bad?.operator) throw new Error('every bundled SIM already works: no case to test');
+    const school = schoolsById.get(bad.schoolId) as Dataset['schools'][number];
+    const atSchool = sims.filter((d) => d.schoolId === bad.schoolId && d.operator === bad.operator).reduce((n, d) => n + d.quantity, 0);
+    const mast: Tower = { id: 'SIM-MAST', lon: school.lon, lat: school.lat, operator: bad.operator, status: 'planned', technology: '4G', synthetic: false };
+    session.setPlan(2, addTower(EMPTY_PLAN, mast), 'planned');
+    const after = session.networkFigures('planned').sims;
+    expect(after.total.good - before.total.good).toBe(atSchool);
+    expect(after.total.sims).toBe(before.total.sims);
+  });
+
   it('why agrees with the level on screen, in the network', () => {
     const session = new CoverageSession(dataset);
     session.setNetwork(operators[0]);

@@ -115,6 +115,10 @@ export const ISSUE_CODES = [
   'ookla-approximation',
   'technology-from-radio',
   'kbps-converted',
+  // The network of a data SIM (parse/deliveries.ts, parse/dataset.ts)
+  'operator-not-sim',
+  'operator-empty',
+  'unknown-operator',
   // model.json and the radio inputs (parse/model.ts, parse/dataset.ts)
   'model-unknown-key',
   'model-not-object',

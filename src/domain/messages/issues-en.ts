@@ -23,7 +23,7 @@ const n = (v: number | string): string => num(v, 'en');
 const { typeName, show, isShown, mustBe } = VALUE_EN;
 
 const ENCODING_ADVICE = 'convert the file to UTF-8 (in Excel: "CSV UTF-8"; for TCVN3/VNI text, a converter such as UniKey\'s) and try again';
-const DELIVERIES_HELP = 'expected the header date,school_id,kind,quantity (and donor, optional)';
+const DELIVERIES_HELP = 'expected the header date,school_id,kind,quantity (and donor, operator, optional)';
 const MEASUREMENTS_HELP = 'expected the header date,lon,lat,operator,download_mbps (and technology, upload_mbps, latency_ms, source, optional)';
 const CELLS_HELP =
   'expected an OpenCelliD / Mozilla Location Service cell export: the columns radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal, with or without that header row';

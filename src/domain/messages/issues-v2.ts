@@ -15,6 +15,9 @@ type V2Code =
   | 'ookla-approximation'
   | 'technology-from-radio'
   | 'kbps-converted'
+  | 'operator-not-sim'
+  | 'operator-empty'
+  | 'unknown-operator'
   | 'model-unknown-key'
   | 'model-not-object'
   | 'model-nested-key'
@@ -54,7 +57,15 @@ const AMOUNT_VI: Readonly<Record<string, string>> = {
 const linesOf = (p: Params, word: string): string =>
   `${p.list('lines').map((line) => `${word} ${line}`).join(', ')}${p.n('count') > p.list('lines').length ? ', …' : ''}`;
 
+/** '"viettel" for "Viettel"', each name as written with the one meant, "…" when more are. */
+const spelled = (p: Params, word: string): string =>
+  `${p.list('operators').map((written, i) => `${q(written)} ${word} ${q(p.list('known')[i] ?? '')}`).join(', ')}${p.n('names') > p.list('operators').length ? ', …' : ''}`;
+
 export const V2_EN: V2Texts = {
+  'operator-not-sim': (p) => `is ${q(p.s('operator'))} on a ${p.s('kind')} row; operator names the network of a data_sim row only, so it is ignored here`,
+  'operator-empty': () => 'is empty on a data_sim row; its SIMs count under "unknown network"',
+  'unknown-operator': (p) =>
+    `${num(p.n('count'), 'en')} of ${num(p.n('total'), 'en')} data_sim ${plural(p.n('total'), 'row writes', 'rows write')} a network otherwise than ${p.s('in')} does (${spelled(p, 'for')}); their SIMs are counted under the name as written, never with good signal: write it as ${p.s('in')} does`,
   'empty-number': (p) => `is empty, must be ${VALUE_EN.mustBe(p)}`,
   'outside-province': (p) =>
     `${p.n('count')} of ${p.n('total')} tests lie outside the province of ${p.s('province')} (${linesOf(p, 'line')}); they are kept and count for points within radius_m of them`,
@@ -104,6 +115,10 @@ export const V2_EN: V2Texts = {
 const n = (v: number | string): string => num(v, 'vi');
 
 export const V2_VI: V2Texts = {
+  'operator-not-sim': (p) => `là ${q(p.s('operator'))} trên dòng loại ${p.s('kind')}; cột operator chỉ ghi nhà mạng của dòng data_sim nên ở đây bị bỏ qua`,
+  'operator-empty': () => 'trống trên dòng data_sim; số SIM của dòng này được tính vào "chưa rõ nhà mạng"',
+  'unknown-operator': (p) =>
+    `${num(p.n('count'), 'vi')} trên ${num(p.n('total'), 'vi')} dòng data_sim ghi tên nhà mạng khác với cách ${p.s('in')} ghi (${spelled(p, 'thay cho')}); SIM của các dòng này được tính theo tên như đã ghi và không bao giờ được coi là có sóng tốt: hãy ghi tên như trong ${p.s('in')}`,
   'empty-number': (p) => `trống, phải là ${VALUE_VI.mustBe(p)}`,
   'outside-province': (p) =>
     `${n(p.n('count'))} trên ${n(p.n('total'))} lần đo nằm ngoài ranh giới tỉnh trong ${p.s('province')} (${linesOf(p, 'dòng')}); chúng vẫn được giữ và được tính cho các điểm trong bán kính radius_m`,

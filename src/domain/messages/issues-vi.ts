@@ -34,7 +34,7 @@ const { typeName, show, isShown, mustBe } = VALUE_VI;
 
 const ENCODING_ADVICE =
   'hãy chuyển tệp sang UTF-8 (trong Excel: lưu thành "CSV UTF-8"; với văn bản TCVN3/VNI, dùng công cụ chuyển mã như của UniKey) rồi thử lại';
-const DELIVERIES_HELP = 'cần dòng tiêu đề date,school_id,kind,quantity (cột donor không bắt buộc)';
+const DELIVERIES_HELP = 'cần dòng tiêu đề date,school_id,kind,quantity (cột donor, operator không bắt buộc)';
 const MEASUREMENTS_HELP = 'cần dòng tiêu đề date,lon,lat,operator,download_mbps (các cột technology, upload_mbps, latency_ms, source không bắt buộc)';
 const CELLS_HELP =
   'cần một tệp ô phủ sóng xuất từ OpenCelliD / Mozilla Location Service: các cột radio,mcc,net,area,cell,unit,lon,lat,range,samples,changeable,created,updated,averageSignal, có hoặc không có dòng tiêu đề đó';

@@ -1,6 +1,7 @@
 import { bboxOfGeometry, pointInGeometry, type BBox } from '../geo/polygon.ts';
-import { FILE_KINDS, type Boundary, type Dataset, type FileKind, type Issue, type Tower } from '../types.ts';
+import { FILE_KINDS, type Boundary, type Dataset, type Delivery, type FileKind, type Issue, type Tower } from '../types.ts';
 import { outsideProvinceIssues } from '../evidence/outside.ts';
+import { operatorNames } from '../coverage/scenario-levels.ts';
 import { parseFileDetailed, type FileResult } from './file.ts';
 import { cut } from '../messages/codes.ts';
 import { IssueList, makeIssue } from './issues.ts';
@@ -59,6 +60,39 @@ function relativePaths(files: SourceFile[]): SourceFile[] {
 
 type Results = { [K in FileKind]?: FileResult<K> };
 
+/** A name with case, marks, spaces and dots set aside: "Viettel" and "viettel " match. */
+const looseName = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[\s._-]/g, '').toLowerCase();
+
+/**
+ * Data SIMs whose operator is written otherwise than towers.geojson writes it ("viettel" for
+ * "Viettel"): said once, with the count and the first line. They are kept under the name as
+ * written (the card shows them with no good signal), since guessing would change the figure
+ * silently. A name no tower has at all (a towers file of one partner) is not a slip: the card
+ * shows its network at 0 %.
+ */
+function misspelledOperatorIssues(deliveries: readonly Delivery[], lines: readonly number[] | undefined, towers: readonly Tower[]): Issue[] {
+  const known = operatorNames(towers);
+  const byLoose = new Map(known.map((name) => [looseName(name), name]));
+  const slips = deliveries.flatMap((d, index) => {
+    const meant = d.operator === undefined || known.includes(d.operator) ? undefined : byLoose.get(looseName(d.operator));
+    return meant === undefined ? [] : [{ written: d.operator as string, meant, index }];
+  });
+  const first = slips[0];
+  if (first === undefined) return [];
+  const names = [...new Map(slips.map((s) => [s.written, s.meant]))];
+  const line = lines?.[first.index];
+  const list = new IssueList(DATASET_PATHS.deliveries);
+  list.warning('unknown-operator', line === undefined ? { field: 'operator' } : { line, field: 'operator' }, {
+    count: slips.length,
+    total: deliveries.filter((d) => d.operator !== undefined).length,
+    names: names.length,
+    operators: names.slice(0, 5).map(([written]) => cut(written)),
+    known: names.slice(0, 5).map(([, meant]) => cut(meant)),
+    in: DATASET_PATHS.towers,
+  });
+  return list.finish();
+}
+
 /** Cross-file rules. Each runs only when the files it needs parsed without errors. */
 function crossCheck(results: Results, issues: Issue[]): void {
   const districts = results.districts?.value;
@@ -95,6 +129,8 @@ function crossCheck(results: Results, issues: Issue[]): void {
       issues.push(...list.finish());
     }
   }
+  const towersValue = results.towers?.value;
+  if (towersValue && deliveries?.value) issues.push(...misspelledOperatorIssues(deliveries.value, deliveries.lines, towersValue));
   const province = results.province?.value;
   const measurements = results.measurements;
   if (province && measurements?.value) {

@@ -91,6 +91,14 @@ export function parseDeliveries(ctx: FileContext, text: string): ParsedDeliverie
 
     const delivery: Delivery = { date, schoolId, kind: kind as DeliveryKind, quantity: Number(quantity) };
     if (columns.includes('donor') && cell('donor') !== '') delivery.donor = cell('donor');
+    if (columns.includes('operator')) {
+      // A computer has no network: an operator there is a slip, said and left out, not a refusal.
+      const operator = cell('operator');
+      if (kind !== 'data_sim') {
+        if (operator !== '') ctx.issues.warning('operator-not-sim', at('operator'), { operator: cut(operator), kind });
+      } else if (operator === '') ctx.issues.warning('operator-empty', at('operator'));
+      else delivery.operator = operator;
+    }
     out.records.push(delivery);
     out.lines.push(row.line);
   }

@@ -17,6 +17,7 @@ import { useT } from '../common/use-t.ts';
 import { formatMetric, METRIC_LABEL } from '../common/metrics.ts';
 import { ConfirmedShare } from './ConfirmedShare.tsx';
 import { ProgressChart } from './ProgressChart.tsx';
+import { SimSignalCard } from './SimSignalCard.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 function daysText(assessment: Card['assessment'], lang: Lang): string {
@@ -180,6 +181,7 @@ export function TargetCards() {
         {cards.map((card, i) => (
           <TargetCardView key={card.target.id} card={card} track={tracks[i] as TargetTrack} window={window} startDay={programmeStartDay(dataset.programme, timeline.firstDay)} sinceDay={toDay(since)} planned={planned} forecast={forecast} />
         ))}
+        <SimSignalCard />
       </div>
       <p className="note rule">{t('statusRule')}</p>
     </section>

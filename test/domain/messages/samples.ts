@@ -273,6 +273,12 @@ export const SAMPLES: Readonly<Record<IssueCode, readonly IssueParams[]>> = {
   'ookla-tests': [{ value: '0', csv: true }, { value: '', csv: true }],
   'ookla-approximation': [{ tiles: 2, tests: 1500, date: '2024-04-01', operator: 'Ookla', csv: true }],
   'technology-from-radio': [{ count: 1, ...csvPlace }, { count: 1200, ...csvPlace }],
+  'operator-not-sim': [{ operator: 'Viettel', kind: 'computer' }],
+  'operator-empty': [{}],
+  'unknown-operator': [
+    { count: 1, total: 1, names: 1, operators: ['viettel'], known: ['Viettel'], in: 'towers.geojson' },
+    { count: 1234, total: 5000, names: 6, operators: ['a', 'b', 'c', 'd', 'e'], known: ['A', 'B', 'C', 'D', 'E'], in: 'towers.geojson' },
+  ],
   'kbps-converted': [
     { download: true, upload: false, csv: true },
     { download: false, upload: true, csv: true },

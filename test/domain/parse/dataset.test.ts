@@ -122,6 +122,16 @@ describe('parseDataset: folder rules', () => {
     ]);
   });
 
+  it('warns once of data SIMs whose operator is spelt otherwise than the towers spell it, and keeps them as written', () => {
+    const deliveries = 'date,school_id,kind,quantity,operator\n2021-09-10,S001,data_sim,1,Viettel\n2021-09-10,S001,data_sim,2,viettel\n2021-09-11,S004,data_sim,3,Gtel\n2021-09-11,S004,data_sim,3,Mobi Fone\n2021-09-11,S004,computer,3,\n';
+    const { dataset, issues } = parseDataset(replaced(goodFiles(), 'deliveries.csv', deliveries));
+    expect(dataset?.deliveries?.map((d) => d.operator)).toEqual(['Viettel', 'viettel', 'Gtel', 'Mobi Fone', undefined]);
+    // "Gtel" has no tower at all: not a slip, the card shows its network at 0 %.
+    expect(issues.map((i) => [i.severity, formatIssue(i)])).toEqual([
+      ['warning', 'deliveries.csv: line 3, field "operator": 2 of 4 data_sim rows write a network otherwise than towers.geojson does ("viettel" for "Viettel", "Mobi Fone" for "MobiFone"); their SIMs are counted under the name as written, never with good signal: write it as towers.geojson does'],
+    ]);
+  });
+
   it('warns once per file, keeping the data set, for points inside no district', () => {
     const files = goodFiles();
     const far = (id: string, lon: number) => `,\n{"type":"Feature","geometry":{"type":"Point","coordinates":[${lon},9.5]},"properties":{"id":"${id}","name":"Ấp","population":1}}\n]}`;

@@ -53,7 +53,7 @@ describe('parseFile: deliveries.csv', () => {
     ['date\tschool_id\tkind\tquantity\n', 'd.csv: line 1: the columns are separated by tabs'],
     ['Date,School,Kind,Qty\n', 'd.csv: line 1: the header lacks "date", "school_id", "kind", "quantity" (it has "Date", "School", "Kind", "Qty")'],
     [`${HEADER},date\n`, 'd.csv: line 1: the header names "date" twice'],
-    ['', 'd.csv: the file is empty; expected the header date,school_id,kind,quantity (and donor, optional)'],
+    ['', 'd.csv: the file is empty; expected the header date,school_id,kind,quantity (and donor, operator, optional)'],
   ])('refuses the file %j', (text, message) => {
     expect(messages(text)).toEqual([expect.stringContaining(message)]);
   });
@@ -69,5 +69,52 @@ describe('parseFile: deliveries.csv', () => {
   it('checks the text of every cell', () => {
     const { issues } = parse(`${HEADER},donor\n2021-09-10,S1,computer,1,${'Cà Mau'.normalize('NFD')}\n`);
     expect(issues).toMatchObject([{ code: 'not-nfc', line: 2, field: 'donor', fix: 'normalize-nfc' }]);
+  });
+
+  describe('the operator column (contract "Version 2")', () => {
+    const OP = `${HEADER},operator`;
+
+    it('keeps the network of a data_sim row, in any column order', () => {
+      const { value, issues } = parse(`operator,${HEADER}\nVNPT,2021-09-12,S1,data_sim,45\n`);
+      expect(issues).toEqual([]);
+      expect(value).toEqual([{ date: '2021-09-12', schoolId: 'S1', kind: 'data_sim', quantity: 45, operator: 'VNPT' }]);
+    });
+
+    it('says a blank operator of a data_sim row, which keeps its row without a network', () => {
+      const { value, issues } = parse(`${OP}\n2021-09-12,S1,data_sim,4,\n2021-09-12,S2,data_sim,5, \n`);
+      expect(value).toEqual([
+        { date: '2021-09-12', schoolId: 'S1', kind: 'data_sim', quantity: 4 },
+        { date: '2021-09-12', schoolId: 'S2', kind: 'data_sim', quantity: 5 },
+      ]);
+      expect(issues.map((i) => [i.severity, i.code, i.line, i.field])).toEqual([
+        ['warning', 'operator-empty', 2, 'operator'],
+        ['warning', 'operator-empty', 3, 'operator'],
+      ]);
+      expect(issues.map(formatIssue)[0]).toBe('d.csv: line 2, field "operator": is empty on a data_sim row; its SIMs count under "unknown network"');
+    });
+
+    it('warns of an operator on a computer row and leaves it out', () => {
+      const { value, issues } = parse(`${OP}\n2021-09-10,S1,computer,3,Viettel\n2021-09-10,S1,computer,3,\n`);
+      expect(value).toEqual([
+        { date: '2021-09-10', schoolId: 'S1', kind: 'computer', quantity: 3 },
+        { date: '2021-09-10', schoolId: 'S1', kind: 'computer', quantity: 3 },
+      ]);
+      expect(issues.map(formatIssue)).toEqual([
+        'd.csv: line 2, field "operator": is "Viettel" on a computer row; operator names the network of a data_sim row only, so it is ignored here',
+      ]);
+    });
+
+    it('still refuses a bad row and checks the operator\'s text', () => {
+      const { value, issues } = parse(`${OP}\n2021-09-10,S1,data_sim,0,VNPT\n2021-09-10,S2,data_sim,1,${'Mạng'.normalize('NFD')}\n`);
+      expect(value).toBeUndefined();
+      expect(issues.map((i) => [i.code, i.line, i.field])).toEqual([
+        ['quantity', 2, 'quantity'],
+        ['not-nfc', 3, 'operator'],
+      ]);
+    });
+
+    it('has no warning when the column is absent', () => {
+      expect(parse(`${HEADER}\n2021-09-12,S1,data_sim,4\n`).issues).toEqual([]);
+    });
   });
 });
