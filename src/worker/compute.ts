@@ -4,7 +4,6 @@ import { buildDistrictIndex, locateDistricts } from '../domain/coverage/district
 import { gapRows, type GapRow } from '../domain/gaps/register.ts';
 import { gapView, type GapQuery, type GapView } from '../domain/gaps/view.ts';
 import { coverageFigures, pointWeights, type CoverageFigures } from '../domain/coverage/report.ts';
-import type { NetworkFigures } from './protocol.ts';
 import { touchedIds, towerInPlan } from '../domain/plan/diff.ts';
 import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '../domain/plan/incremental.ts';
 import { NearestTowers } from '../domain/plan/nearest.ts';
@@ -18,13 +17,13 @@ import { editedModel, sameModelEdit } from '../domain/plan/model-edit.ts';
 import { pointClutter } from '../domain/coverage/clutter.ts';
 import { networkLevels } from '../domain/coverage/scenario-levels.ts';
 import { whyLevel, type WhyLevel } from '../domain/coverage/why.ts';
-import type { ClassifyPool } from './classify-pool.ts';
+import type { ClassifyPool } from './helpers.ts';
 import { EvidenceSession } from './evidence.ts';
 import { calibrate, type CalibrationReport } from '../domain/evidence/calibrate.ts';
 import { scenarioLevelsFor } from '../domain/evidence/levels.ts';
 import { testColumns } from '../domain/evidence/tests.ts';
 import { calibratedTower, calibratedTowers, sameFactors } from '../domain/evidence/calibrated.ts';
-import type { CoverageResult, PlanCoverage } from './protocol.ts';
+import type { CoverageResult, NetworkFigures, PlanCoverage } from '../domain/coverage/answer.ts';
 import { OnAirSlots, TowerSlots } from './tower-slots.ts';
 
 export type LevelChangesOf = (inputs: ReturnType<typeof levelInputs>) => LevelChanges | Promise<LevelChanges>;

@@ -10,7 +10,7 @@ import wasmUrl from 'highs/runtime?url';
 import { siteCostTable } from '../domain/siting/costs.ts';
 import { exactAnswer, greedyAnswer, type ExactAnswer, type SitingAnswer, type SitingRequest } from '../domain/siting/modes.ts';
 import type { Dataset } from '../domain/types.ts';
-import type { SitingProgress } from './protocol-siting.ts';
+import type { SitingProgress } from '../domain/siting/run.ts';
 
 type Points = Pick<Dataset, 'hamlets' | 'schools'>;
 

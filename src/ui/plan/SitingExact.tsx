@@ -1,4 +1,4 @@
-import type { SitingDone } from '../../worker/protocol-siting.ts';
+import type { SitingDone } from '../../domain/siting/run.ts';
 import { cancelSiting } from '../../state/engine-client.ts';
 import { formatNumber } from '../common/format.ts';
 import { formatPercent } from '../common/metrics.ts';
