@@ -30,18 +30,16 @@ const messageOf = (error: unknown) => failureText(error instanceof Error ? error
 /** The plan the worker should compute with: a drag's preview, else the plan. */
 const shownPlan = (s: Pick<AppState, 'plan' | 'planPreview'>) => s.planPreview ?? s.plan;
 
-/** Newest request wins: each call starts a request of one kind, numbered, that can tell whether a newer one came. */
-function newestWins(): () => { id: number; current: () => boolean } {
+/** Newest request wins: each call starts a request of one kind and returns whether it is still that kind's newest. */
+function newestWins(): () => () => boolean {
   let latest = 0;
   return () => {
-    const id = ++latest;
-    return { id, current: () => id === latest };
+    const mine = ++latest;
+    return () => mine === latest;
   };
 }
 const coverageRequest = newestWins();
-const gapsRequest = newestWins();
 const sitingRun = newestWins();
-const importRun = newestWins();
 
 let engine: Remote<Engine> | undefined;
 /** The data set the store holds: answers for another are dropped. */
@@ -51,11 +49,13 @@ let held = { plan: EMPTY_PLAN, revision: 0 };
 let revisions = 0;
 /** An import was taken: saved on this device once its first figures are out. */
 let saveDue = false;
+/** The last import checked (Engine.checkImport). */
+let importId = 0;
 let refresh: ReturnType<typeof setTimeout> | undefined;
 
 /** A coverage or plan answer, if its request is still the newest; its tower changes are kept either way. */
 async function newest<T extends { datasetId: number; towerChanges: TowerChanges }>(asked: Promise<T | undefined>): Promise<T | undefined> {
-  const { current } = coverageRequest();
+  const current = coverageRequest();
   const answer = await asked;
   if (!answer || answer.datasetId !== datasetId) return undefined;
   store().towersPatched(answer.towerChanges);
@@ -117,10 +117,12 @@ async function sendPlan(): Promise<void> {
   }
 }
 
-/** The register of the newest answer as the filter, sort and language on screen ask; the statuses go only when the filter reads them. */
+/**
+ * The register of the newest answer as the filter, sort and language on screen ask; the
+ * statuses go only when the filter reads them. The engine drops a query a newer one overtook.
+ */
 async function requestGaps(): Promise<void> {
   const s = store();
-  const { current } = gapsRequest();
   try {
     const answer = await engine?.gaps({
       filter: s.gapFilter,
@@ -129,7 +131,7 @@ async function requestGaps(): Promise<void> {
       ...(readsStatuses(s.gapFilter) ? { statuses: s.gapStatuses } : {}),
       ...(readsDues(s.gapFilter) ? { dues: { due: dueDates(s.gapHistory), today: todayIn() } } : {}),
     });
-    if (answer && answer.datasetId === datasetId && current()) store().gapViewComputed(answer.view);
+    if (answer && answer.datasetId === datasetId) store().gapViewComputed(answer.view);
   } catch (error) {
     store().coverageFailed(messageOf(error));
   }
@@ -172,7 +174,7 @@ export async function whyOf(index: number) {
 export function suggestSites(options: SitingRequest): void {
   if (!engine) return;
   const remote = engine;
-  const { current } = sitingRun();
+  const current = sitingRun();
   const set = (state: SitingState) => current() && store().sitingChanged(state);
   const exactChanged = (exact: ExactState) => {
     const state = store().siting;
@@ -194,30 +196,20 @@ export function suggestSites(options: SitingRequest): void {
   );
 }
 
-/** Stops the siting run under way (the greedy's, or the exact search, whose greedy answer stays). */
-export function cancelSiting(): void {
-  void engine?.cancelSiting();
-}
+/** The engine, for a question whose answer needs no sequencing; undefined before the worker starts. */
+export const engineNow = (): Remote<Engine> | undefined => engine;
 
-/** The data set's site costs (costs.json, else the defaults), for the panel's fields. */
-export function sitingCosts() {
-  return engine?.sitingCosts();
-}
-
-/** `calibrate`'s factors for the scenario on screen; undefined before the worker starts. */
-export function calibration() {
-  return engine?.calibration(scenarioOf(store()));
-}
-
-/** Checks files for import (nothing changes yet). */
+/** Checks files for import (nothing changes yet); only while the store shows this check running (not cancelled, not replaced). */
 export function checkImport(files: Parameters<Engine['checkImport']>[1]): void {
   if (!engine) return;
-  const { id: importId, current } = importRun();
-  const settle = (state: ImportState) => current() && store().importChanged(state);
-  settle({ phase: 'reading', importId, done: 0, total: 1 });
-  const reading = () => ['reading', 'checking'].includes(store().importState.phase);
-  const progress = proxy((phase: 'reading' | 'checking', done: number, total: number) => reading() && settle({ phase, importId, done, total }));
-  engine.checkImport(importId, files, progress).then(
+  const id = ++importId;
+  const settle = (state: ImportState) => {
+    const shown = store().importState;
+    if ((shown.phase === 'reading' || shown.phase === 'checking') && shown.importId === id) store().importChanged(state);
+  };
+  store().importChanged({ phase: 'reading', importId: id, done: 0, total: 1 });
+  const progress = proxy((phase: 'reading' | 'checking', done: number, total: number) => settle({ phase, importId: id, done, total }));
+  engine.checkImport(id, files, progress).then(
     (result) => settle({ phase: 'checked', result }),
     (error: unknown) => settle({ phase: 'failed', message: messageOf(error) }),
   );
@@ -244,7 +236,6 @@ export function commitImport(validOnly: boolean): void {
 export function cancelImport(): void {
   const current = store().importState;
   if (current.phase === 'checked') void engine?.cancelImport(current.result.importId);
-  importRun();
   store().importChanged({ phase: 'idle' });
 }
 
