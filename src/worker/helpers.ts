@@ -15,7 +15,7 @@ import type { TowerStates } from '../domain/progress/tower-states.ts';
 import type { HelperThread } from './helper.worker.ts';
 import { moved } from './moved.ts';
 
-export const POOL_MIN_POINTS = 200_000;
+const POOL_MIN_POINTS = 200_000;
 
 /** A helper as the pool sees it: a worker behind Comlink, or an object in tests. */
 export interface Helper {
