@@ -141,11 +141,12 @@ const gapsChanged = (s: AppState, p: AppState) =>
   s.coverage !== p.coverage || s.gapFilter !== p.gapFilter || s.gapSort !== p.gapSort || s.lang !== p.lang || ((readsStatuses(s.gapFilter) || readsDues(s.gapFilter)) && s.gapHistory !== p.gapHistory);
 
 function load(first: boolean): void {
+  if (!engine) return;
   const files = bundledFiles();
   store().loadProgressed(0, files.length + 1);
   const progress = proxy((done: number, total: number) => store().load.phase === 'loading' && store().loadProgressed(done, total));
   void engine
-    ?.load(files, progress)
+    .load(files, progress)
     .then(async (answer) => {
       if ('reason' in answer) return store().datasetRejected(answer.reason, answer.issues);
       loaded(answer);
@@ -178,7 +179,10 @@ export function suggestSites(options: SitingRequest): void {
   const set = (state: SitingState) => current() && store().sitingChanged(state);
   const exactChanged = (exact: ExactState) => {
     const state = store().siting;
-    if (current() && state.phase === 'done' && (exact.phase !== 'running' || state.exact?.phase === 'running')) store().sitingChanged({ ...state, exact });
+    if (!current() || state.phase !== 'done') return;
+    // Progress of a search that has answered came late: it stays unshown.
+    if (exact.phase === 'running' && state.exact?.phase !== 'running') return;
+    store().sitingChanged({ ...state, exact });
   };
   set({ phase: 'running', options });
   const progress = proxy((p: SitingProgress) => store().siting.phase === 'running' && set({ phase: 'running', options, progress: p }));
