@@ -27,6 +27,8 @@ const REFRESH_DELAY_MS = 150;
 const store = () => useAppStore.getState();
 /** A failure from the worker in the user's language (messages/failure.ts). */
 const messageOf = (error: unknown) => failureText(error instanceof Error ? error.message : String(error), store().lang);
+/** A coverage, plan or register request that failed: the coverage state says so. */
+const coverageFailed = (error: unknown) => store().coverageFailed(messageOf(error));
 /** The plan the worker should compute with: a drag's preview, else the plan. */
 const shownPlan = (s: Pick<AppState, 'plan' | 'planPreview'>) => s.planPreview ?? s.plan;
 
@@ -73,25 +75,18 @@ async function requestCoverage(): Promise<void> {
   const state = store();
   if (!state.dataset || !engine) return;
   state.coverageRequested();
-  try {
-    const result = await newest(engine.coverage(scenarioOf(state), state.network));
-    if (!result || !engine) return;
-    store().coverageComputed(result);
-    const range = await engine.radiusRange(result.requestId, result.scenario);
-    if (range) store().radiusRangeComputed(result.requestId, range);
-    const networks = await engine.networks(result.requestId, result.scenario);
-    if (networks && result.requestId === store().coverage?.requestId) store().networkFiguresComputed(networks);
-    engine.timeline().then(
-      (answer) => answer?.datasetId === datasetId && store().timelineRebuilt(answer.timeline),
-      (error: unknown) => store().coverageFailed(messageOf(error)),
-    );
-    if (saveDue) {
-      saveDue = false;
-      const failed = await engine.saveImport();
-      if (failed) store().importChanged({ phase: 'failed', message: failureText(failed, store().lang) });
-    }
-  } catch (error) {
-    store().coverageFailed(messageOf(error));
+  const result = await newest(engine.coverage(scenarioOf(state), state.network));
+  if (!result || !engine) return;
+  store().coverageComputed(result);
+  const range = await engine.radiusRange(result.requestId, result.scenario);
+  if (range) store().radiusRangeComputed(result.requestId, range);
+  const networks = await engine.networks(result.requestId, result.scenario);
+  if (networks && result.requestId === store().coverage?.requestId) store().networkFiguresComputed(networks);
+  engine.timeline().then((answer) => answer?.datasetId === datasetId && store().timelineRebuilt(answer.timeline), coverageFailed);
+  if (saveDue) {
+    saveDue = false;
+    const failed = await engine.saveImport();
+    if (failed) store().importChanged({ phase: 'failed', message: failureText(failed, store().lang) });
   }
 }
 
@@ -101,20 +96,16 @@ async function sendPlan(): Promise<void> {
   if (!state.dataset || !engine) return;
   const remote = engine;
   clearTimeout(refresh);
-  refresh = setTimeout(() => void requestCoverage(), REFRESH_DELAY_MS);
-  try {
-    const plan = shownPlan(state);
-    const scenario = scenarioOf(state);
-    // Only the change crosses; the engine holds the plan. It answers undefined when it holds
-    // another plan (a new data set came meanwhile): the whole plan goes then.
-    const edit = { datasetId, from: held.revision, to: ++revisions, ...planDelta(held.plan, plan) };
-    held = { plan, revision: edit.to };
-    const asked = remote.editPlan(edit, scenario, state.network).then((answer) => answer ?? remote.plan(plan, scenario, state.network, edit.to));
-    const answer = await newest(asked);
-    if (answer) store().planCoverageComputed(answer);
-  } catch (error) {
-    store().coverageFailed(messageOf(error));
-  }
+  refresh = setTimeout(() => void requestCoverage().catch(coverageFailed), REFRESH_DELAY_MS);
+  const plan = shownPlan(state);
+  const scenario = scenarioOf(state);
+  // Only the change crosses; the engine holds the plan. It answers undefined when it holds
+  // another plan (a new data set came meanwhile): the whole plan goes then.
+  const edit = { datasetId, from: held.revision, to: ++revisions, ...planDelta(held.plan, plan) };
+  held = { plan, revision: edit.to };
+  const asked = remote.editPlan(edit, scenario, state.network).then((answer) => answer ?? remote.plan(plan, scenario, state.network, edit.to));
+  const answer = await newest(asked);
+  if (answer) store().planCoverageComputed(answer);
 }
 
 /**
@@ -123,18 +114,14 @@ async function sendPlan(): Promise<void> {
  */
 async function requestGaps(): Promise<void> {
   const s = store();
-  try {
-    const answer = await engine?.gaps({
-      filter: s.gapFilter,
-      sort: s.gapSort,
-      lang: s.lang,
-      ...(readsStatuses(s.gapFilter) ? { statuses: s.gapStatuses } : {}),
-      ...(readsDues(s.gapFilter) ? { dues: { due: dueDates(s.gapHistory), today: todayIn() } } : {}),
-    });
-    if (answer && answer.datasetId === datasetId) store().gapViewComputed(answer.view);
-  } catch (error) {
-    store().coverageFailed(messageOf(error));
-  }
+  const answer = await engine?.gaps({
+    filter: s.gapFilter,
+    sort: s.gapSort,
+    lang: s.lang,
+    ...(readsStatuses(s.gapFilter) ? { statuses: s.gapStatuses } : {}),
+    ...(readsDues(s.gapFilter) ? { dues: { due: dueDates(s.gapHistory), today: todayIn() } } : {}),
+  });
+  if (answer && answer.datasetId === datasetId) store().gapViewComputed(answer.view);
 }
 
 const gapsChanged = (s: AppState, p: AppState) =>
@@ -261,9 +248,9 @@ export function startDataWorker(): () => void {
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     // A new scenario keeps the plan: the worker holds it already.
     const moved = state.dataset !== previous.dataset || scenarioOf(state) !== scenarioOf(previous);
-    if (moved || state.network !== previous.network) void requestCoverage();
-    else if (shownPlan(state) !== shownPlan(previous)) void sendPlan();
-    if (state.coverage && gapsChanged(state, previous)) void requestGaps();
+    if (moved || state.network !== previous.network) void requestCoverage().catch(coverageFailed);
+    else if (shownPlan(state) !== shownPlan(previous)) void sendPlan().catch(coverageFailed);
+    if (state.coverage && gapsChanged(state, previous)) void requestGaps().catch(coverageFailed);
   });
   load(true);
   return () => {
