@@ -25,12 +25,12 @@ export interface Helper {
 }
 
 /** A helper thread; undefined where workers cannot start (Node, a test): the work is done here then. */
-function startHelper(): (Helper & { levelChanges(points: PointColumns, states: TowerStates): Promise<LevelChanges> }) | undefined {
+function startHelper() {
   if (typeof Worker === 'undefined') return undefined;
   try {
     const worker = new Worker(new URL('./helper.worker.ts', import.meta.url), { type: 'module' });
     const remote = wrap<HelperThread>(worker);
-    return { setPoints: (p) => remote.setPoints(p), classify: (t) => remote.classify(t), levelChanges: (p, s) => remote.levelChanges(p, s), terminate: () => worker.terminate() };
+    return { setPoints: remote.setPoints, classify: remote.classify, levelChanges: remote.levelChanges, terminate: () => worker.terminate() };
   } catch {
     return undefined;
   }
