@@ -26,7 +26,7 @@ import { contains, padBox } from './point-view.ts';
 import type { Box } from '../domain/points/view.ts';
 import { CHOROPLETH_BREAKS, choroplethClass } from './palette.ts';
 import { basemapStyle, CHOROPLETH_LAYER, provinceBounds } from './style.ts';
-import { shownSites } from '../worker/protocol-siting.ts';
+import { shownSites } from '../domain/siting/run.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 // The map's workers start while the data is still loading, not when the map is made.

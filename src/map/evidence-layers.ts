@@ -6,7 +6,7 @@ import type { Layer } from '@deck.gl/core';
 import { IconLayer } from '@deck.gl/layers';
 import { AGREEMENT_NAMES, CONFIRMED, CONTRADICTED, UNDERSTATED, type Agreement } from '../domain/evidence/verdict.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
-import type { PointEvidence } from '../worker/evidence.ts';
+import type { PointEvidence } from '../domain/coverage/answer.ts';
 
 type MapLibreLayerProps = { beforeId?: string };
 

@@ -7,7 +7,7 @@ import type { Box } from '../domain/points/view.ts';
 import type { Hamlet, School, Tower } from '../domain/types.ts';
 import { DEFAULT_RADIUS_KM } from '../domain/types.ts';
 import type { LayerId } from '../state/store.ts';
-import type { CoverageResult } from '../worker/protocol.ts';
+import type { CoverageResult } from '../domain/coverage/answer.ts';
 import { pointIconUrl, type LevelName, type PointShape } from './icons.ts';
 import { cellLayer, type CellFigures } from './cells.ts';
 import { COLORS, hexToRgb } from './palette.ts';

@@ -6,7 +6,7 @@ import { indicatorAt, isPercentMetric } from '../domain/progress/indicators.ts';
 import { communeRows, districtRows, provinceRow, targetTracks, type AreaRow, type TargetTrack } from '../domain/progress/snapshot.ts';
 import { districtScope, PROVINCE_SCOPE, type Timeline } from '../domain/progress/timeline.ts';
 import type { Metric } from '../domain/types.ts';
-import type { CoverageResult } from '../worker/protocol.ts';
+import type { CoverageResult } from '../domain/coverage/answer.ts';
 
 const tracks = new WeakMap<Timeline, TargetTrack[]>();
 

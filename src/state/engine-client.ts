@@ -1,27 +1,25 @@
 // The page's one client of the data worker's Engine (worker/engine.ts, over Comlink): it asks
 // for coverage whenever the dataset, the scenario or the plan changes, and puts the answers in
-// the store. Runs outside React. Of the coverage and plan answers only the newest request's is
-// shown; every answer's tower changes are kept, in the order they come.
-import { problemText } from '../domain/messages/problems.ts';
-import { failureProblem } from '../io/db.ts';
-import { failureText } from '../domain/messages/failure.ts';
+// the store. Runs outside React. Of each kind of request only the newest one's answer is
+// shown; every coverage and plan answer's tower changes are kept, in the order they come.
+// Progress comes through a channel of its own, so it may come after the answer: it counts
+// only while the store still shows that run as running.
 import { proxy, wrap, type Remote } from 'comlink';
-import { readsDues, readsStatuses, type GapQuery } from '../domain/gaps/view.ts';
+import { problemText } from '../domain/messages/problems.ts';
+import { failureText } from '../domain/messages/failure.ts';
+import type { TowerChanges } from '../domain/coverage/answer.ts';
+import { readsDues, readsStatuses } from '../domain/gaps/view.ts';
 import { dueDates } from '../domain/gaps/history.ts';
 import { todayIn } from '../domain/input/day.ts';
-import type { SitingRequest } from '../domain/siting/modes.ts';
-import type { Costs } from '../domain/types.ts';
 import { planDelta } from '../domain/plan/delta.ts';
-import { EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
-import type { ExactState, SitingProgress } from '../worker/protocol-siting.ts';
-import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
+import { EMPTY_PLAN } from '../domain/plan/plan.ts';
+import type { SitingRequest } from '../domain/siting/modes.ts';
+import type { ExactState, SitingProgress } from '../domain/siting/run.ts';
 import { bundledFiles } from '../io/bundled.ts';
+import { failureProblem } from '../io/db.ts';
 import { clearImport } from '../io/import-store.ts';
-import type { Engine } from '../worker/engine.ts';
-import type { ImportRequestFile, Loaded } from '../worker/protocol.ts';
-import type { WhyLevel } from '../domain/coverage/why.ts';
-import type { TowerChanges } from '../worker/tower-slots.ts';
-import { scenarioOf, useAppStore, type AppState, type ImportState } from './store.ts';
+import type { Engine, Loaded } from '../worker/engine.ts';
+import { scenarioOf, useAppStore, type AppState, type ImportState, type SitingState } from './store.ts';
 
 /** After a burst of plan edits (a drag sends one per frame), the full answer follows once. */
 const REFRESH_DELAY_MS = 150;
@@ -29,38 +27,41 @@ const REFRESH_DELAY_MS = 150;
 const store = () => useAppStore.getState();
 /** A failure from the worker in the user's language (messages/failure.ts). */
 const messageOf = (error: unknown) => failureText(error instanceof Error ? error.message : String(error), store().lang);
+/** A coverage, plan or register request that failed: the coverage state says so. */
+const coverageFailed = (error: unknown) => store().coverageFailed(messageOf(error));
 /** The plan the worker should compute with: a drag's preview, else the plan. */
 const shownPlan = (s: Pick<AppState, 'plan' | 'planPreview'>) => s.planPreview ?? s.plan;
 
-/**
- * A progress callback for the engine (a Comlink proxy) that goes quiet once the answer came:
- * progress comes through its own channel, so it may come after the answer.
- */
-function untilAnswered<A extends unknown[]>(report: (...args: A) => unknown): { progress: (...args: A) => void; answered: () => void } {
-  let answered = false;
-  return { progress: proxy((...args: A) => void (answered || report(...args))), answered: () => void (answered = true) };
+/** Newest request wins: each call starts a request of one kind and returns whether it is still that kind's newest. */
+function newestWins(): () => () => boolean {
+  let latest = 0;
+  return () => {
+    const mine = ++latest;
+    return () => mine === latest;
+  };
 }
+const coverageRequest = newestWins();
+const sitingRun = newestWins();
 
 let engine: Remote<Engine> | undefined;
 /** The data set the store holds: answers for another are dropped. */
 let datasetId = 0;
-let sent = 0;
-let latestSiting = 0;
-/** The plan the engine holds, as the page last sent it, and its revision (PlanEdit). */
-let held: { plan: PlanDoc; revision: number } = { plan: EMPTY_PLAN, revision: 0 };
+/** The plan the engine holds, as the page last sent it, and its revision (Engine.editPlan). */
+let held = { plan: EMPTY_PLAN, revision: 0 };
 let revisions = 0;
-let latestImport = 0;
 /** An import was taken: saved on this device once its first figures are out. */
 let saveDue = false;
+/** The last import checked (Engine.checkImport). */
+let importId = 0;
+let refresh: ReturnType<typeof setTimeout> | undefined;
 
-/** Newest request wins: an older request's answer is dropped, once its tower changes are kept. */
-async function newest<T extends { datasetId: number; towerChanges: TowerChanges }>(ask: (e: Remote<Engine>) => Promise<T | undefined>): Promise<T | undefined> {
-  if (!engine) return undefined;
-  const mine = ++sent;
-  const answer = await ask(engine);
+/** A coverage or plan answer, if its request is still the newest; its tower changes are kept either way. */
+async function newest<T extends { datasetId: number; towerChanges: TowerChanges }>(asked: Promise<T | undefined>): Promise<T | undefined> {
+  const current = coverageRequest();
+  const answer = await asked;
   if (!answer || answer.datasetId !== datasetId) return undefined;
   store().towersPatched(answer.towerChanges);
-  return mine === sent ? answer : undefined;
+  return current() ? answer : undefined;
 }
 
 function loaded(answer: Loaded): void {
@@ -72,91 +73,68 @@ function loaded(answer: Loaded): void {
 /** The scenario's full answer, then its radius range, then (the worker decides if due) the timeline. */
 async function requestCoverage(): Promise<void> {
   const state = store();
-  if (!state.dataset) return;
+  if (!state.dataset || !engine) return;
   state.coverageRequested();
-  try {
-    const result = await newest((e) => e.coverage(scenarioOf(state), state.network));
-    if (!result || !engine) return;
-    store().coverageComputed(result);
-    const range = await engine.radiusRange(result.requestId, result.scenario);
-    if (range) store().radiusRangeComputed(result.requestId, range);
-    const networks = await engine.networks(result.requestId, result.scenario);
-    if (networks && result.requestId === store().coverage?.requestId) store().networkFiguresComputed(networks);
-    engine.timeline().then(
-      (answer) => answer?.datasetId === datasetId && store().timelineRebuilt(answer.timeline),
-      (error: unknown) => store().coverageFailed(messageOf(error)),
-    );
-    if (saveDue) {
-      saveDue = false;
-      const failed = await engine.saveImport();
-      if (failed) store().importChanged({ phase: 'failed', message: failureText(failed, store().lang) });
-    }
-  } catch (error) {
-    store().coverageFailed(messageOf(error));
+  const result = await newest(engine.coverage(scenarioOf(state), state.network));
+  if (!result || !engine) return;
+  store().coverageComputed(result);
+  const range = await engine.radiusRange(result.requestId, result.scenario);
+  if (range) store().radiusRangeComputed(result.requestId, range);
+  const networks = await engine.networks(result.requestId, result.scenario);
+  if (networks && result.requestId === store().coverage?.requestId) store().networkFiguresComputed(networks);
+  engine.timeline().then((answer) => answer?.datasetId === datasetId && store().timelineRebuilt(answer.timeline), coverageFailed);
+  if (saveDue) {
+    saveDue = false;
+    const failed = await engine.saveImport();
+    if (failed) store().importChanged({ phase: 'failed', message: failureText(failed, store().lang) });
   }
 }
-
-let refresh: ReturnType<typeof setTimeout> | undefined;
 
 /** A plan edit: levels, figures and nearest towers now; the radius range and timeline after the burst. */
 async function sendPlan(): Promise<void> {
   const state = store();
-  if (!state.dataset) return;
+  if (!state.dataset || !engine) return;
+  const remote = engine;
   clearTimeout(refresh);
-  refresh = setTimeout(() => void requestCoverage(), REFRESH_DELAY_MS);
-  try {
-    const plan = shownPlan(state);
-    const scenario = scenarioOf(state);
-    // Only the change crosses; the engine holds the plan. It answers undefined when it holds
-    // another plan (a new data set came meanwhile): the whole plan goes then.
-    const edit = { datasetId, from: held.revision, to: ++revisions, ...planDelta(held.plan, plan) };
-    held = { plan, revision: edit.to };
-    const answer = await newest(async (e) => (await e.editPlan(edit, scenario, state.network)) ?? e.plan(plan, scenario, state.network, edit.to));
-    if (answer) store().planCoverageComputed(answer);
-  } catch (error) {
-    store().coverageFailed(messageOf(error));
-  }
+  refresh = setTimeout(() => void requestCoverage().catch(coverageFailed), REFRESH_DELAY_MS);
+  const plan = shownPlan(state);
+  const scenario = scenarioOf(state);
+  // Only the change crosses; the engine holds the plan. It answers undefined when it holds
+  // another plan (a new data set came meanwhile): the whole plan goes then.
+  const edit = { datasetId, from: held.revision, to: ++revisions, ...planDelta(held.plan, plan) };
+  held = { plan, revision: edit.to };
+  const asked = remote.editPlan(edit, scenario, state.network).then((answer) => answer ?? remote.plan(plan, scenario, state.network, edit.to));
+  const answer = await newest(asked);
+  if (answer) store().planCoverageComputed(answer);
 }
 
-/** What the gap register shows; the statuses go only when the filter reads them. */
-const gapQueryOf = (s: AppState): GapQuery => ({
-  filter: s.gapFilter,
-  sort: s.gapSort,
-  lang: s.lang,
-  ...(readsStatuses(s.gapFilter) ? { statuses: s.gapStatuses } : {}),
-  ...(readsDues(s.gapFilter) ? { dues: { due: dueDates(s.gapHistory), today: todayIn() } } : {}),
-});
-
-let gapsBusy = false;
-let gapsDue = false;
-
-/** The register of the newest answer: one request at a time; a wish made meanwhile is asked once it ends. */
+/**
+ * The register of the newest answer as the filter, sort and language on screen ask; the
+ * statuses go only when the filter reads them. The engine drops a query a newer one overtook.
+ */
 async function requestGaps(): Promise<void> {
-  if (gapsBusy) return void (gapsDue = true);
-  gapsBusy = true;
-  try {
-    do {
-      gapsDue = false;
-      const answer = await engine?.gaps(gapQueryOf(store()));
-      if (answer && answer.datasetId === datasetId) store().gapViewComputed(answer.view);
-    } while (gapsDue && engine);
-  } catch (error) {
-    store().coverageFailed(messageOf(error));
-  } finally {
-    gapsBusy = false;
-  }
+  const s = store();
+  const answer = await engine?.gaps({
+    filter: s.gapFilter,
+    sort: s.gapSort,
+    lang: s.lang,
+    ...(readsStatuses(s.gapFilter) ? { statuses: s.gapStatuses } : {}),
+    ...(readsDues(s.gapFilter) ? { dues: { due: dueDates(s.gapHistory), today: todayIn() } } : {}),
+  });
+  if (answer && answer.datasetId === datasetId) store().gapViewComputed(answer.view);
 }
 
 const gapsChanged = (s: AppState, p: AppState) =>
   s.coverage !== p.coverage || s.gapFilter !== p.gapFilter || s.gapSort !== p.gapSort || s.lang !== p.lang || ((readsStatuses(s.gapFilter) || readsDues(s.gapFilter)) && s.gapHistory !== p.gapHistory);
 
 function load(first: boolean): void {
-  // Progress comes through its own channel: a late one must not undo the answer.
-  const { progress, answered } = untilAnswered((done: number, total: number) => store().loadProgressed(done, total));
+  if (!engine) return;
+  const files = bundledFiles();
+  store().loadProgressed(0, files.length + 1);
+  const progress = proxy((done: number, total: number) => store().load.phase === 'loading' && store().loadProgressed(done, total));
   void engine
-    ?.load(bundledFiles(), progress)
+    .load(files, progress)
     .then(async (answer) => {
-      answered();
       if ('reason' in answer) return store().datasetRejected(answer.reason, answer.issues);
       loaded(answer);
       const restored = first ? await engine?.restoreSaved() : undefined;
@@ -170,7 +148,7 @@ function load(first: boolean): void {
 }
 
 /** Why point `index` has its level on screen (its scenario and network); undefined without data. */
-export async function whyOf(index: number): Promise<WhyLevel | undefined> {
+export async function whyOf(index: number) {
   const shown = store().coverage;
   if (!engine || !shown || shown.datasetId !== datasetId) return undefined;
   return engine.why(index, shown.scenario);
@@ -184,53 +162,45 @@ export async function whyOf(index: number): Promise<WhyLevel | undefined> {
 export function suggestSites(options: SitingRequest): void {
   if (!engine) return;
   const remote = engine;
-  const mine = ++latestSiting;
-  const current = () => mine === latestSiting;
-  const greedy = untilAnswered((progress: SitingProgress) => current() && store().sitingChanged({ phase: 'running', options, progress }));
-  store().sitingChanged({ phase: 'running', options });
+  const current = sitingRun();
+  const set = (state: SitingState) => current() && store().sitingChanged(state);
   const exactChanged = (exact: ExactState) => {
     const state = store().siting;
-    if (current() && state.phase === 'done') store().sitingChanged({ ...state, exact });
+    if (!current() || state.phase !== 'done') return;
+    // Progress of a search that has answered came late: it stays unshown.
+    if (exact.phase === 'running' && state.exact?.phase !== 'running') return;
+    store().sitingChanged({ ...state, exact });
   };
-  remote.sitingGreedy(options, greedy.progress).finally(greedy.answered).then(
+  set({ phase: 'running', options });
+  const progress = proxy((p: SitingProgress) => store().siting.phase === 'running' && set({ phase: 'running', options, progress: p }));
+  remote.sitingGreedy(options, progress).then(
     (quick) => {
       if (!current()) return;
-      if (!quick) return store().sitingChanged({ phase: 'cancelled' });
-      store().sitingChanged({ phase: 'done', options, result: quick.answer, elapsedMs: quick.elapsedMs, exact: { phase: 'running' } });
-      const exact = untilAnswered((p: SitingProgress) => exactChanged({ phase: 'running', progress: p }));
-      remote.sitingExact(options, exact.progress).finally(exact.answered).then(
+      if (!quick) return set({ phase: 'cancelled' });
+      set({ phase: 'done', options, result: quick.answer, elapsedMs: quick.elapsedMs, exact: { phase: 'running' } });
+      remote.sitingExact(options, proxy((p: SitingProgress) => exactChanged({ phase: 'running', progress: p }))).then(
         (answer) => exactChanged(answer ? { phase: 'done', answer: answer.answer, elapsedMs: answer.elapsedMs } : { phase: 'cancelled' }),
         (error: unknown) => exactChanged({ phase: 'failed', message: messageOf(error) }),
       );
     },
-    (error: unknown) => current() && store().sitingChanged({ phase: 'failed', message: messageOf(error) }),
+    (error: unknown) => set({ phase: 'failed', message: messageOf(error) }),
   );
 }
 
-/** Stops the siting run under way (the greedy's, or the exact search, whose greedy answer stays). */
-export function cancelSiting(): void {
-  void engine?.cancelSiting();
-}
+/** The engine, for a question whose answer needs no sequencing; undefined before the worker starts. */
+export const engineNow = (): Remote<Engine> | undefined => engine;
 
-/** The data set's site costs (costs.json, else the defaults), for the panel's fields. */
-export function sitingCosts(): Promise<Costs> | undefined {
-  return engine?.sitingCosts();
-}
-
-/** `calibrate`'s factors for the scenario on screen; undefined before the worker starts. */
-export function calibration(): Promise<CalibrationReport> | undefined {
-  return engine?.calibration(scenarioOf(store()));
-}
-
-/** Checks files for import (nothing changes yet). */
-export function checkImport(files: ImportRequestFile[]): void {
+/** Checks files for import (nothing changes yet); only while the store shows this check running (not cancelled, not replaced). */
+export function checkImport(files: Parameters<Engine['checkImport']>[1]): void {
   if (!engine) return;
-  const importId = ++latestImport;
-  const current = () => importId === latestImport;
-  store().importChanged({ phase: 'reading', importId, done: 0, total: 1 });
-  const { progress, answered } = untilAnswered((phase: 'reading' | 'checking', done: number, total: number) => current() && store().importChanged({ phase, importId, done, total }));
-  const settle = (state: ImportState) => current() && store().importChanged(state);
-  engine.checkImport(importId, files, progress).finally(answered).then(
+  const id = ++importId;
+  const settle = (state: ImportState) => {
+    const shown = store().importState;
+    if ((shown.phase === 'reading' || shown.phase === 'checking') && shown.importId === id) store().importChanged(state);
+  };
+  store().importChanged({ phase: 'reading', importId: id, done: 0, total: 1 });
+  const progress = proxy((phase: 'reading' | 'checking', done: number, total: number) => settle({ phase, importId: id, done, total }));
+  engine.checkImport(id, files, progress).then(
     (result) => settle({ phase: 'checked', result }),
     (error: unknown) => settle({ phase: 'failed', message: messageOf(error) }),
   );
@@ -257,7 +227,6 @@ export function commitImport(validOnly: boolean): void {
 export function cancelImport(): void {
   const current = store().importState;
   if (current.phase === 'checked') void engine?.cancelImport(current.result.importId);
-  latestImport += 1;
   store().importChanged({ phase: 'idle' });
 }
 
@@ -279,9 +248,9 @@ export function startDataWorker(): () => void {
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     // A new scenario keeps the plan: the worker holds it already.
     const moved = state.dataset !== previous.dataset || scenarioOf(state) !== scenarioOf(previous);
-    if (moved || state.network !== previous.network) void requestCoverage();
-    else if (shownPlan(state) !== shownPlan(previous)) void sendPlan();
-    if (state.coverage && gapsChanged(state, previous)) void requestGaps();
+    if (moved || state.network !== previous.network) void requestCoverage().catch(coverageFailed);
+    else if (shownPlan(state) !== shownPlan(previous)) void sendPlan().catch(coverageFailed);
+    if (state.coverage && gapsChanged(state, previous)) void requestGaps().catch(coverageFailed);
   });
   load(true);
   return () => {

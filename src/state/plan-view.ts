@@ -1,7 +1,7 @@
 // What the plan changes, derived from the worker's answer: the points that became good with
 // it and those that are good without it but not with it.
 import { LEVEL_GOOD } from '../domain/coverage/columns.ts';
-import type { CoverageResult } from '../worker/protocol.ts';
+import type { CoverageResult } from '../domain/coverage/answer.ts';
 
 export interface PlanChanges {
   gained: Int32Array;

@@ -4,7 +4,7 @@ import type { Scenario } from '../domain/coverage/columns.ts';
 import { EMPTY_PLAN, type PlanDoc } from '../domain/plan/plan.ts';
 import type { Timeline } from '../domain/progress/timeline.ts';
 import type { SitingRequest } from '../domain/siting/modes.ts';
-import type { SitingDone, SitingProgress } from '../worker/protocol-siting.ts';
+import type { SitingDone, SitingProgress } from '../domain/siting/run.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { Issue, Metric, Tower } from '../domain/types.ts';
 import type { Lang } from '../domain/lang.ts';
@@ -19,8 +19,9 @@ import { operatorOfOrganisation } from '../domain/gaps/network.ts';
 import type { SyncSettings } from '../io/sync-store.ts';
 import { SYNC_OFF, type LiveSyncState } from './sync.ts';
 import type { StagedFile } from '../domain/import/staging.ts';
-import type { CoverageResult, ImportChecked, NetworkFigures, PlanCoverage, RadiusFigures } from '../worker/protocol.ts';
-import { patchSlots, type TowerChanges } from '../worker/tower-slots.ts';
+import type { CoverageResult, NetworkFigures, PlanCoverage, RadiusFigures, TowerChanges } from '../domain/coverage/answer.ts';
+import type { ImportChecked } from '../worker/import-session.ts';
+import { patchSlots } from '../worker/tower-slots.ts';
 
 /** Who signs the register's changes made on this device. */
 export interface GapAuthor {
@@ -82,7 +83,7 @@ export type SitingState =
   | { phase: 'idle' }
   | { phase: 'running'; options: SitingRequest; progress?: SitingProgress }
   | { phase: 'cancelled' }
-  /** The greedy answer at once; `exact`: HiGHS's, as it comes (worker/protocol-siting.ts). */
+  /** The greedy answer at once; `exact`: HiGHS's, as it comes (domain/siting/run.ts). */
   | SitingDone
   | { phase: 'failed'; message: string };
 

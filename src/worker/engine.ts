@@ -3,47 +3,41 @@
 // Each answer carries what its indexes refer to (tower slots, tower-slots.ts), so the page
 // draws from the answers and never applies the plan or the scenario itself.
 import { EngineFailure, failureMessage } from '../domain/messages/failure.ts';
-import { transfer, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
+import type { CoverageResult, NetworkFigures, PlanCoverage, RadiusFigures } from '../domain/coverage/answer.ts';
 import type { Scenario } from '../domain/coverage/columns.ts';
 import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
-import { gapViewTransferables, type GapQuery } from '../domain/gaps/view.ts';
+import type { GapQuery } from '../domain/gaps/view.ts';
 import type { PlanDoc } from '../domain/plan/plan.ts';
-import { applyPlanDelta } from '../domain/plan/delta.ts';
-import { datasetView, datasetViewTransferables } from '../domain/points/dataset-view.ts';
+import { applyPlanDelta, type PlanDelta } from '../domain/plan/delta.ts';
+import { datasetView, type DatasetView } from '../domain/points/dataset-view.ts';
 import { buildPointTable, tableColumns } from '../domain/points/table.ts';
 import { todayIn } from '../domain/input/day.ts';
 import { fromDay, toDay } from '../domain/progress/days.ts';
-import type { Timeline } from '../domain/progress/timeline.ts';
 import type { Costs, Dataset, Issue } from '../domain/types.ts';
 import { DEFAULT_COSTS } from '../domain/parse/costs.ts';
 import type { ExactAnswer, SitingAnswer, SitingRequest } from '../domain/siting/modes.ts';
 import { SitingRunner, type StartSiting } from './siting-runner.ts';
 import type { PlannedLevels, SitingHelper } from './siting-helper.ts';
-import type { SitingProgress } from './protocol-siting.ts';
+import type { SitingProgress } from '../domain/siting/run.ts';
 import type { WhyLevel } from '../domain/coverage/why.ts';
 import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
 import { datasetKey } from '../io/dataset-key.ts';
 import { loadImport, saveImport } from '../io/import-store.ts';
 import { failureProblem } from '../io/db.ts';
-import { ClassifyPool, startHelpers } from './classify-pool.ts';
+import { ClassifyPool, startHelpers } from './helpers.ts';
 import { CoverageSession, RADIUS_FACTORS } from './compute.ts';
-import { ImportSession } from './import-session.ts';
-import { levelChangesOffThread } from './levels-client.ts';
-import {
-  timelineTransferables,
-  transferables,
-  type CoverageResult,
-  type GapAnswer,
-  type ImportChecked,
-  type ImportRequestFile,
-  type Loaded,
-  type NetworkFigures,
-  type PlanCoverage,
-  type PlanEdit,
-  type RadiusFigures,
-  type Rejected,
-  type RemoteFile,
-} from './protocol.ts';
+import { ImportSession, type ImportChecked, type ImportRequestFile } from './import-session.ts';
+import { levelChangesOffThread } from './helpers.ts';
+import { moved } from './moved.ts';
+
+/** A data set the engine now holds; `asOf`: the day it opens on (today, within its dates). */
+export interface Loaded {
+  datasetId: number;
+  dataset: DatasetView;
+  issues: Issue[];
+  asOf: string;
+}
 
 type Progress = (done: number, total: number) => void;
 /** An answer with the time it took. */
@@ -67,16 +61,17 @@ export function defaultAsOf(days: { firstDay: number; lastDay: number }, now = D
 export class Engine {
   private session: CoverageSession | undefined;
   private imports: ImportSession | undefined;
-  /** A large data set's coverage pass is split over helper threads (classify-pool.ts). */
+  /** A large data set's coverage pass is split over helper threads (helpers.ts). */
   private pool: ClassifyPool | undefined;
   private datasetCount = 0;
-  /** The page's name for the plan the session holds (PlanEdit); 0 is a new data set's empty plan. */
+  /** The page's name for the plan the session holds (editPlan); 0 is a new data set's empty plan. */
   private planRevision = 0;
   /**
    * The newest coverage or plan request: work for an older one that has not started yet is
    * dropped, so a burst of requests (scrubbing through dates) costs one answer, not one each.
    */
   private latest = 0;
+  private latestGaps = 0;
   /** What the last timeline was built for, and whether a build is under way. */
   private timelineOf: { session: CoverageSession; plan: PlanDoc; network: string | undefined } | undefined;
   private timelineBusy = false;
@@ -89,8 +84,11 @@ export class Engine {
   /** `startSiting`: starts the siting worker (a stand-in in tests). */
   constructor(private readonly startSiting?: StartSiting) {}
 
-  /** Fetches and checks the data files; the page gets the data set as a PointTable. */
-  async load(files: RemoteFile[], progress?: Progress): Promise<Loaded | Rejected> {
+  /**
+   * Fetches and checks the data files (`path` relative to the data folder, `url` same-origin);
+   * the page gets the data set as a PointTable, or why it was refused (nothing changed then).
+   */
+  async load(files: { path: string; url: string }[], progress?: Progress): Promise<Loaded | { reason: string; issues: Issue[] }> {
     const total = files.length + 1;
     try {
       const sources: SourceFile[] = [];
@@ -103,8 +101,7 @@ export class Engine {
       const { dataset, issues } = parseDataset(sources);
       if (!dataset) return { reason: 'invalid', issues };
       this.imports = new ImportSession(sources);
-      const loaded = this.open(dataset, issues);
-      return transfer(loaded, datasetViewTransferables(loaded.dataset));
+      return moved(this.open(dataset, issues));
     } catch (error) {
       return { reason: messageOf(error), issues: [] };
     }
@@ -143,8 +140,7 @@ export class Engine {
       return { paths, failed: failureMessage('engine-restore') };
     }
     this.imports = this.imports.over(sources);
-    const loaded = this.open(dataset, issues);
-    return transfer({ paths, loaded }, datasetViewTransferables(loaded.dataset));
+    return moved({ paths, loaded: this.open(dataset, issues) });
   }
 
   /**
@@ -161,7 +157,7 @@ export class Engine {
     const result = this.pool && !session.pathLoss ? await session.coverageWith(this.pool, mine, scenario) : session.coverage(mine, scenario);
     // Asked again meanwhile (the pass waited on the helpers): only the newest is answered.
     if (session !== this.session || mine !== this.latest) return undefined;
-    return transfer(result, transferables(result));
+    return moved(result);
   }
 
   /**
@@ -189,11 +185,12 @@ export class Engine {
   }
 
   /**
-   * The quick answer to a plan edit sent as its delta (the plan itself stays here); undefined
+   * The quick answer to a plan edit sent as its delta from revision `from` (0: the data set's
+   * empty plan), which becomes revision `to` (the plan itself stays here); undefined
    * when the engine no longer holds the plan it starts from (a new data set came): the page
    * then sends the whole plan.
    */
-  editPlan(edit: PlanEdit, scenario: Scenario, network?: string): PlanCoverage | undefined {
+  editPlan(edit: PlanDelta & { datasetId: number; from: number; to: number }, scenario: Scenario, network?: string): PlanCoverage | undefined {
     const session = this.need();
     if (edit.datasetId !== session.id || edit.from !== this.planRevision) return undefined;
     const { plan, touched } = applyPlanDelta(session.currentPlan, edit);
@@ -205,20 +202,20 @@ export class Engine {
     const session = this.need();
     session.setNetwork(network);
     const result = session.setPlan(++this.latest, plan, scenario, touched);
-    return transfer(result, transferables(result));
+    return moved(result);
   }
 
   /**
    * The gap register of the newest coverage or plan answer under `query`: filtered and sorted
    * here, so the page does no work per row. Waits a task, so that plan edits already sent
-   * are answered first.
+   * are answered first; undefined when a newer query came meanwhile.
    */
-  async gaps(query: GapQuery): Promise<GapAnswer | undefined> {
+  async gaps(query: GapQuery) {
+    const mine = ++this.latestGaps;
     await nextTask();
     const session = this.session;
-    const view = session?.gaps(query);
-    if (!session || !view) return undefined;
-    return transfer({ datasetId: session.id, view }, gapViewTransferables(view));
+    const view = mine === this.latestGaps ? session?.gaps(query) : undefined;
+    return session && view && moved({ datasetId: session.id, view });
   }
 
   /**
@@ -226,7 +223,7 @@ export class Engine {
    * undefined when they are, or when another call's build will bring them. Its slow part
    * runs on the helper worker: coverage requests are answered meanwhile.
    */
-  async timeline(): Promise<{ datasetId: number; timeline: Timeline; elapsedMs: number } | undefined> {
+  async timeline() {
     if (this.timelineBusy) return undefined;
     this.timelineBusy = true;
     try {
@@ -242,8 +239,7 @@ export class Engine {
         // A newer data set or plan came meanwhile: build again for it.
         if (session !== this.session || plan !== session.currentPlan || network !== session.currentNetwork) continue;
         this.timelineOf = { session, plan, network };
-        const answer = { datasetId: session.id, timeline, elapsedMs: performance.now() - started };
-        return transfer(answer, timelineTransferables(timeline));
+        return moved({ datasetId: session.id, timeline, elapsedMs: performance.now() - started });
       }
     } finally {
       this.timelineBusy = false;
@@ -297,7 +293,7 @@ export class Engine {
     // One classification here (in the network, under the model, with the points' clutter);
     // the search itself runs on the siting worker. Typed arrays: moved, not cloned.
     const planned = session.plannedForSiting();
-    const send = transfer(planned, [planned.level.buffer, planned.nearest4gKm.buffer]);
+    const send = moved(planned);
     this.sitingRunner ??= new SitingRunner(this.startSiting);
     const answer = await this.sitingRunner.run(session.id, session.dataset, (helper, p) => ask(helper, send, p), progress && ((p) => void progress(p)));
     return answer === undefined ? undefined : { answer, elapsedMs: performance.now() - started };
@@ -332,8 +328,7 @@ export class Engine {
     const files = taken.changed.map(({ path, text }) => ({ path, text }));
     // Kept on this device (IndexedDB) when the page asks: the texts never cross to the page.
     this.unsaved = { key: datasetKey(taken.dataset), files };
-    const loaded = this.open(taken.dataset, []);
-    return transfer({ loaded, paths: files.map((f) => f.path) }, datasetViewTransferables(loaded.dataset));
+    return moved({ loaded: this.open(taken.dataset, []), paths: files.map((f) => f.path) });
   }
 
   /** Saves the files the last import took; the reason when it could not. */

@@ -2,26 +2,13 @@
 // the scenario's window (contract rule 10, domain/evidence), and its agreement with the
 // level the answer carries. Verdicts depend on the scenario's date only, so one measuring a
 // scenario serves every plan edit; the agreement is one pass over the levels.
+import type { PointEvidence } from '../domain/coverage/answer.ts';
 import type { Scenario } from '../domain/coverage/columns.ts';
 import type { PointCoordinates } from '../domain/coverage/point-grid.ts';
 import { effectiveModel } from '../domain/coverage/report.ts';
 import { scenarioDay, selectTests, testColumns, type TestColumns } from '../domain/evidence/tests.ts';
 import { agreements, measurePoints, type MeasuredColumns } from '../domain/evidence/verdict.ts';
 import type { Dataset } from '../domain/types.ts';
-
-/** What the tests say of each point in an answer, index-aligned with the points. */
-export interface PointEvidence {
-  /** Tests that count for the point. */
-  tests: Int32Array;
-  /** Their median download (Mbps), NaN when none. */
-  medianMbps: Float64Array;
-  /** UNVERIFIED, MEASURED_GOOD or MEASURED_POOR (domain/evidence/verdict.ts). */
-  verdict: Uint8Array;
-  /** AGREEMENT_UNVERIFIED, CONFIRMED, CONTRADICTED or UNDERSTATED, against the answer's level. */
-  agreement: Uint8Array;
-  /** Per test of `dataset.measurements` (file order): 1 when it counts in the scenario's window. */
-  counted: Uint8Array;
-}
 
 export class EvidenceSession {
   private readonly tests: TestColumns;
@@ -61,9 +48,4 @@ export class EvidenceSession {
       counted: counted.slice(),
     };
   }
-}
-
-export function evidenceTransferables(evidence: PointEvidence | undefined): ArrayBuffer[] {
-  if (!evidence) return [];
-  return [evidence.tests, evidence.medianMbps, evidence.verdict, evidence.agreement, evidence.counted].map((a) => a.buffer as ArrayBuffer);
 }

@@ -1,13 +1,32 @@
 // The worker's side of an import: read the user's files (with progress), stage them over
 // the loaded files, keep the staged copy until the user takes it or cancels. The loaded
 // data is replaced only by `commit`, in one step.
-import { kindOfName, readTableFile, stageImport, type IncomingFile, type StagedImport } from '../domain/import/staging.ts';
+import { kindOfName, readTableFile, stageImport, type IncomingFile, type StagedFile, type StagedImport } from '../domain/import/staging.ts';
 import { formatOfName } from '../domain/formats/index.ts';
 import type { SourceFile } from '../domain/parse/index.ts';
 import { sniff } from '../domain/parse/sniff.ts';
-import { IMPACT_LAYERS, importImpact, type ImpactLayer } from '../domain/import/impact.ts';
-import type { Dataset } from '../domain/types.ts';
-import type { ImportChecked, ImportRequestFile } from './protocol.ts';
+import { IMPACT_LAYERS, importImpact, type ImpactLayer, type ImportImpact } from '../domain/import/impact.ts';
+import type { Dataset, Issue } from '../domain/types.ts';
+
+/** A file to import: a File from a drop or picker (read in the worker), or its text. */
+export interface ImportRequestFile extends Omit<IncomingFile, 'text'> {
+  file?: Blob;
+  text?: string;
+}
+
+/** The check of an import, before anything changes. */
+export interface ImportChecked {
+  importId: number;
+  files: StagedFile[];
+  issues: Issue[];
+  /** Every file passed: the whole import can be taken. */
+  canImport: boolean;
+  /** Not all passed, but the rows without errors can be taken (how many are left out). */
+  validOnly?: { dropped: number };
+  /** What taking it would do to the data on screen; its risks need the user's explicit word. */
+  impact?: ImportImpact;
+  elapsedMs: number;
+}
 
 type Progress = (phase: 'reading' | 'checking', done: number, total: number) => void;
 

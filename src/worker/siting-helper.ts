@@ -10,15 +10,13 @@ import wasmUrl from 'highs/runtime?url';
 import { siteCostTable } from '../domain/siting/costs.ts';
 import { exactAnswer, greedyAnswer, type ExactAnswer, type SitingAnswer, type SitingRequest } from '../domain/siting/modes.ts';
 import type { Dataset } from '../domain/types.ts';
-import type { SitingProgress } from './protocol-siting.ts';
+import type { SitingProgress } from '../domain/siting/run.ts';
+import type { CoverageSession } from './compute.ts';
 
 type Points = Pick<Dataset, 'hamlets' | 'schools'>;
 
-/** Each point's level and km to the nearest 4G/5G tower in `planned` (CoverageSession.plannedForSiting). */
-export interface PlannedLevels {
-  level: Uint8Array;
-  nearest4gKm: Float64Array;
-}
+/** Each point's level and km to the nearest 4G/5G tower in `planned`, with the plan. */
+export type PlannedLevels = ReturnType<CoverageSession['plannedForSiting']>;
 
 /** Progress messages for a bar: one per percent at most. */
 function throttled(progress: ((p: SitingProgress) => void) | undefined): ((done: number, total: number) => void) | undefined {

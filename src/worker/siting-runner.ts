@@ -4,7 +4,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import type { Dataset } from '../domain/types.ts';
 import type { SitingHelper } from './siting-helper.ts';
-import type { SitingProgress } from './protocol-siting.ts';
+import type { SitingProgress } from '../domain/siting/run.ts';
 
 export type StartSiting = () => Worker;
 const startWorker: StartSiting = () => new Worker(new URL('./siting.worker.ts', import.meta.url), { type: 'module' });

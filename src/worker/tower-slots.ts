@@ -3,12 +3,10 @@
 // stays valid after any edit. Every tower index an answer carries (nearest tower, towers on
 // air) is a slot; the page keeps the slots, patched by each answer's `towerChanges`, and so
 // never applies the plan itself.
+import type { TowerChanges } from '../domain/coverage/answer.ts';
 import type { TowerColumns } from '../domain/coverage/columns.ts';
 import type { Circle } from '../domain/plan/incremental.ts';
 import type { Tower } from '../domain/types.ts';
-
-/** Slots whose tower changed since the previous answer: the tower now, or null when none. */
-export type TowerChanges = [slot: number, tower: Tower | null][];
 
 export class TowerSlots {
   readonly towers: (Tower | undefined)[];

@@ -4,7 +4,8 @@
 // columns; the page makes objects for the rows on screen only (viewRow) and finds the
 // selected point's position. Run: npx tsx test/bench/register.ts [towers]
 import { filterGaps, gapRows, sortGaps } from '../../src/domain/gaps/register.ts';
-import { gapViewTransferables, viewRow, type GapQuery, type GapView } from '../../src/domain/gaps/view.ts';
+import { viewRow, type GapQuery, type GapView } from '../../src/domain/gaps/view.ts';
+import { buffersOf } from '../../src/worker/moved.ts';
 import { EMPTY_PLAN, updateTower, type PlanDoc } from '../../src/domain/plan/plan.ts';
 import { datasetView } from '../../src/domain/points/dataset-view.ts';
 import type { Dataset } from '../../src/domain/types.ts';
@@ -59,7 +60,7 @@ for (let a = 0; a < ANSWERS; a++) {
   worker.push(
     time(() => {
       const made = session.gaps(QUERY)!;
-      view = structuredClone(made, { transfer: gapViewTransferables(made) });
+      view = structuredClone(made, { transfer: buffersOf(made) });
     }),
   );
   if (!view) throw new Error('no view');

@@ -16,8 +16,9 @@ import { datasetLayers } from '../../src/map/layers.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import { parseDataset } from '../../src/domain/parse/index.ts';
 import { CoverageSession } from '../../src/worker/compute.ts';
-import { Engine } from '../../src/worker/engine.ts';
-import { transferables, type CoverageResult, type Loaded, type PlanCoverage } from '../../src/worker/protocol.ts';
+import { Engine, type Loaded } from '../../src/worker/engine.ts';
+import { buffersOf } from '../../src/worker/moved.ts';
+import type { CoverageResult, PlanCoverage } from '../../src/domain/coverage/answer.ts';
 
 const texts = new Map(
   readdirSync('data', { recursive: true, encoding: 'utf8' })
@@ -30,7 +31,7 @@ afterAll(() => vi.unstubAllGlobals());
 const store = () => useAppStore.getState();
 
 /** As Comlink sends an answer: its typed arrays moved, so the engine must not keep them. */
-const wire = <T extends CoverageResult | PlanCoverage>(answer: T): T => structuredClone(answer, { transfer: transferables(answer) });
+const wire = <T extends CoverageResult | PlanCoverage>(answer: T): T => structuredClone(answer, { transfer: buffersOf(answer) });
 
 /** The nearest 4G/5G tower on air, by brute force. */
 function nearest(towers: readonly Tower[], lon: number, lat: number): { id: string; km: number } {

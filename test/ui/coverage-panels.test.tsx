@@ -7,7 +7,7 @@ import { scenarioOf, useAppStore } from '../../src/state/store.ts';
 import { CoverageSummary } from '../../src/ui/dashboard/CoverageSummary.tsx';
 import { ScenarioPanel } from '../../src/ui/plan/ScenarioPanel.tsx';
 import { SelectionPanel } from '../../src/ui/map/SelectionPanel.tsx';
-import type { CoverageResult } from '../../src/worker/protocol.ts';
+import type { CoverageResult } from '../../src/domain/coverage/answer.ts';
 import { viewOf } from './view-of.ts';
 
 const initial = useAppStore.getState();

@@ -18,7 +18,7 @@ import { DistrictTable, sortRows } from '../../src/ui/dashboard/DistrictTable.ts
 import { StatusBadge } from '../../src/ui/dashboard/StatusBadge.tsx';
 import { TargetCards } from '../../src/ui/dashboard/TargetCards.tsx';
 import { TimeControl } from '../../src/ui/dashboard/TimeControl.tsx';
-import type { CoverageResult } from '../../src/worker/protocol.ts';
+import type { CoverageResult } from '../../src/domain/coverage/answer.ts';
 import { FIRST_DATE, fixture, LAST_DATE } from '../domain/progress/fixture.ts';
 import { viewOf } from './view-of.ts';
 

@@ -26,7 +26,7 @@ const answer = session.coverage(1, 'current');
 const evidence = answer.evidence!;
 const report = session.calibration('current');
 
-vi.mock('../../src/state/engine-client.ts', () => ({ calibration: () => Promise.resolve(report) }));
+vi.mock('../../src/state/engine-client.ts', () => ({ engineNow: () => ({ calibration: () => Promise.resolve(report) }) }));
 
 const initial = useAppStore.getState();
 beforeEach(() => useAppStore.setState({ ...initial, dataset: viewOf(dataset), coverage: answer as never }, true));

@@ -4,7 +4,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useAppStore } from '../../src/state/store.ts';
-import type { ImportChecked } from '../../src/worker/protocol.ts';
+import type { ImportChecked } from '../../src/worker/import-session.ts';
 
 const engine = vi.hoisted(() => ({ checkImport: vi.fn(), commitImport: vi.fn(), cancelImport: vi.fn(), revertToBundled: vi.fn() }));
 vi.mock('../../src/state/engine-client.ts', () => engine);

@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DatasetView } from '../../src/domain/points/dataset-view.ts';
 import { useAppStore } from '../../src/state/store.ts';
 
-const engine = vi.hoisted(() => ({ suggestSites: vi.fn(), cancelSiting: vi.fn(), placePlannedTowers: vi.fn(), sitingCosts: vi.fn() }));
-vi.mock('../../src/state/engine-client.ts', () => engine);
+const engine = vi.hoisted(() => ({ suggestSites: vi.fn(), cancelSiting: vi.fn(), placePlannedTowers: vi.fn(), sitingCosts: vi.fn(() => new Promise(() => undefined)) }));
+vi.mock('../../src/state/engine-client.ts', () => ({ suggestSites: engine.suggestSites, engineNow: () => engine }));
 vi.mock('../../src/state/plan-actions.ts', () => ({ placePlannedTowers: engine.placePlannedTowers }));
 const { SitingPanel } = await import('../../src/ui/plan/SitingPanel.tsx');
 

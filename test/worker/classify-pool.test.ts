@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/domain/coverage/classify.ts';
 import { onAirTowers, type PointColumns } from '../../src/domain/coverage/columns.ts';
 import type { Tower } from '../../src/domain/types.ts';
-import { ClassifyPool, spareCores, type Helper } from '../../src/worker/classify-pool.ts';
+import { ClassifyPool, spareCores, type Helper } from '../../src/worker/helpers.ts';
 
 const later = () => new Promise((resolve) => setTimeout(resolve, 0));
 

@@ -18,9 +18,9 @@ import { DEFAULT_COSTS } from '../../src/domain/parse/costs.ts';
 import { siteCostTable } from '../../src/domain/siting/costs.ts';
 import { greedyAnswer, type SitingRequest } from '../../src/domain/siting/modes.ts';
 import type { Tower } from '../../src/domain/types.ts';
-import { Engine } from '../../src/worker/engine.ts';
-import type { SitingProgress } from '../../src/worker/protocol-siting.ts';
-import type { Loaded, PlanCoverage } from '../../src/worker/protocol.ts';
+import { Engine, type Loaded } from '../../src/worker/engine.ts';
+import type { SitingProgress } from '../../src/domain/siting/run.ts';
+import type { PlanCoverage } from '../../src/domain/coverage/answer.ts';
 import { SitingHelper } from '../../src/worker/siting-helper.ts';
 
 const texts = new Map(

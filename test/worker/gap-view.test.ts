@@ -12,7 +12,7 @@ import { addTower, EMPTY_PLAN, removeTower, updateTower, type PlanDoc } from '..
 import { datasetView } from '../../src/domain/points/dataset-view.ts';
 import type { Boundary, Dataset, Tower } from '../../src/domain/types.ts';
 import { CoverageSession } from '../../src/worker/compute.ts';
-import type { CoverageResult, PlanCoverage } from '../../src/worker/protocol.ts';
+import type { CoverageResult, PlanCoverage } from '../../src/domain/coverage/answer.ts';
 import { patchSlots } from '../../src/worker/tower-slots.ts';
 import { SEED } from '../domain/coverage/classify-helpers.ts';
 

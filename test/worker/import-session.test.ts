@@ -10,7 +10,7 @@ import type { Dataset, Issue } from '../../src/domain/types.ts';
 import { parseDataset } from '../../src/domain/parse/index.ts';
 import { ImportSession } from '../../src/worker/import-session.ts';
 import { issueText } from '../../src/domain/messages/render.ts';
-import type { ImportRequestFile } from '../../src/worker/protocol.ts';
+import type { ImportRequestFile } from '../../src/worker/import-session.ts';
 
 const DIR = 'test/fixtures/import/staging/';
 const bundled: readonly SourceFile[] = readDataFolder('data');

@@ -10,7 +10,7 @@ import { issueText } from '../../src/domain/messages/render.ts';
 import { parseDataset, type SourceFile } from '../../src/domain/parse/index.ts';
 import type { Hamlet, Issue, Tower } from '../../src/domain/types.ts';
 import { ImportSession } from '../../src/worker/import-session.ts';
-import type { ImportRequestFile } from '../../src/worker/protocol.ts';
+import type { ImportRequestFile } from '../../src/worker/import-session.ts';
 
 const bundled: readonly SourceFile[] = readDataFolder('data');
 const loaded = parseDataset([...bundled]).dataset;

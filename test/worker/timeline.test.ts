@@ -8,7 +8,7 @@ import { districtScope, PROVINCE_SCOPE } from '../../src/domain/progress/timelin
 import { valueAt } from '../../src/domain/progress/steps.ts';
 import type { Dataset } from '../../src/domain/types.ts';
 import { CoverageSession } from '../../src/worker/compute.ts';
-import { timelineTransferables } from '../../src/worker/protocol.ts';
+import { buffersOf } from '../../src/worker/moved.ts';
 
 function bundled(): Dataset {
   const files = readdirSync('data', { recursive: true, encoding: 'utf8' })
@@ -50,8 +50,11 @@ describe('worker timeline against per-day classification (bundled data)', () => 
     });
   });
 
-  it('sends every buffer once (a repeated one would fail the transfer)', () => {
-    const buffers = timelineTransferables(timeline);
-    expect(new Set(buffers).size).toBe(buffers.length);
+  it('moves every array when sent (none is copied)', () => {
+    const copy = structuredClone(timeline);
+    const sent = structuredClone(copy, { transfer: buffersOf(copy) });
+    const arrays = [...Object.values(copy.totals), ...Object.values(copy.series).flat().flatMap((s) => [s.days, s.values])];
+    expect(arrays.every((a) => a.buffer.byteLength === 0)).toBe(true);
+    expect(sent).toEqual(timeline);
   });
 });

@@ -74,10 +74,6 @@ export function gapView(
   return view;
 }
 
-export function gapViewTransferables(view: GapView): ArrayBuffer[] {
-  return [view.points, view.level, view.nearestTower, view.nearestKm].map((a) => a.buffer as ArrayBuffer);
-}
-
 /** The j-th row shown, built from the page's data set and tower slots: O(1), not O(rows). */
 export function viewRow(dataset: GapData, towers: readonly (Tower | undefined)[], district: Int32Array, view: GapView, j: number): GapRow {
   return gapRow(dataset, towers, district, view.points[j] as number, view.level[j] as number, view.nearestTower[j] as number, view.nearestKm[j] as number);

@@ -5,7 +5,7 @@ import { buildDistrictIndex, locateDistricts } from '../coverage/districts.ts';
 import type { PointGrid } from '../coverage/point-grid.ts';
 import { timelineDays } from '../progress/timeline.ts';
 import type { Dataset } from '../types.ts';
-import { buildPointTable, pointTableTransferables, type PointTable } from './table.ts';
+import { buildPointTable, type PointTable } from './table.ts';
 import { viewGrid } from './view.ts';
 
 export type DatasetView = Omit<Dataset, 'hamlets' | 'schools'> & {
@@ -35,13 +35,4 @@ export function datasetView(dataset: Dataset, grid?: PointGrid, district?: Int32
 /** What the plan store's key is made of (io/dataset-key.ts: towers, and the point counts). */
 export function keyShape(view: DatasetView) {
   return { towers: view.towers, hamlets: view.points.hamletCount, schools: view.points.count - view.points.hamletCount };
-}
-
-export function datasetViewTransferables(view: DatasetView): ArrayBuffer[] {
-  return [
-    ...pointTableTransferables(view.points),
-    view.grid.cellStart.buffer as ArrayBuffer,
-    view.grid.items.buffer as ArrayBuffer,
-    view.district.buffer as ArrayBuffer,
-  ];
 }

@@ -119,14 +119,6 @@ export function tableColumns(t: PointTable): PointColumns {
   return { count: t.count, lon: t.lon.slice(), lat: t.lat.slice(), fixedBroadband };
 }
 
-/** The buffers to transfer with a table (its strings are copied, in one block each). */
-export function pointTableTransferables(t: PointTable): ArrayBuffer[] {
-  return [
-    t.lon, t.lat, t.weight, t.households, t.poorHouseholds, t.students, t.schoolLevel, t.flags,
-    t.ids.offsets, t.names.offsets, t.communes.offsets, t.districts.offsets,
-  ].map((a) => a.buffer as ArrayBuffer);
-}
-
 export const isHamletIndex = (t: PointTable, i: number): boolean => i < t.hamletCount;
 
 function place(t: PointTable, i: number) {

@@ -3,7 +3,7 @@
 // One builder for a single point's action and a whole district's.
 import { dateRange, testsNear, type DistrictAction } from '../../domain/evidence/disputes.ts';
 import { DEFAULT_EVIDENCE } from '../../domain/evidence/params.ts';
-import type { PointEvidence } from '../../worker/evidence.ts';
+import type { PointEvidence } from '../../domain/coverage/answer.ts';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import { formatDate, formatNumber } from '../common/format.ts';
 import type { Texts } from '../common/use-t.ts';

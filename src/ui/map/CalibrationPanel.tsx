@@ -8,8 +8,8 @@ import { factorsOf, sameFactors, type CalibrationFactors } from '../../domain/ev
 import { agreementCounts } from '../../domain/evidence/summary.ts';
 import type { Agreement } from '../../domain/evidence/verdict.ts';
 import { withCalibration } from '../../domain/plan/plan.ts';
-import { calibration } from '../../state/engine-client.ts';
-import { useAppStore } from '../../state/store.ts';
+import { engineNow } from '../../state/engine-client.ts';
+import { scenarioOf, useAppStore } from '../../state/store.ts';
 import { formatNumber } from '../common/format.ts';
 import { useT } from '../common/use-t.ts';
 
@@ -46,7 +46,7 @@ export function CalibrationPanel() {
   // The change shows once an answer computed with the factors has come.
   const after = before && applied && sameFactors(before.factors, applied) && evidence && evidence !== before.of ? agreementCounts(evidence.agreement) : undefined;
   const run = () => {
-    const asked = calibration();
+    const asked = engineNow()?.calibration(scenarioOf(useAppStore.getState()));
     if (!asked) return;
     setState({ phase: 'running' });
     asked.then(

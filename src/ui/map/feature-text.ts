@@ -5,7 +5,7 @@ import type { MapFeature } from '../../domain/points/features.ts';
 import { stringAt } from '../../domain/points/table.ts';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import type { Tower } from '../../domain/types.ts';
-import type { CoverageResult } from '../../worker/protocol.ts';
+import type { CoverageResult } from '../../domain/coverage/answer.ts';
 import { formatDate, formatKm } from '../common/format.ts';
 import type { MessageKey } from '../common/i18n.ts';
 import type { Texts } from '../common/use-t.ts';

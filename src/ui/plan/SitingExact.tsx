@@ -1,5 +1,5 @@
-import type { SitingDone } from '../../worker/protocol-siting.ts';
-import { cancelSiting } from '../../state/engine-client.ts';
+import type { SitingDone } from '../../domain/siting/run.ts';
+import { engineNow } from '../../state/engine-client.ts';
 import { formatNumber } from '../common/format.ts';
 import { formatPercent } from '../common/metrics.ts';
 import { useT } from '../common/use-t.ts';
@@ -25,7 +25,7 @@ export function SitingExact({ done, currency }: { done: SitingDone; currency: st
           {p?.stage === 'solving' && tw('sitingExactBounds', { value: value(p.value), bound: value(p.bound) })}
           {p?.stage === 'curve' && tw('sitingExactCurve', { done: p.done, total: p.total })}
         </p>
-        <button type="button" onClick={cancelSiting}>
+        <button type="button" onClick={() => void engineNow()?.cancelSiting()}>
           {t('sitingExactCancel')}
         </button>
       </div>

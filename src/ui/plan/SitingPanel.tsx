@@ -10,7 +10,7 @@ import { DEFAULT_RADIUS_KM } from '../../domain/types.ts';
 import { placePlannedTowers } from '../../state/plan-actions.ts';
 import { boundaryNames } from '../../state/selectors.ts';
 import { useAppStore } from '../../state/store.ts';
-import { cancelSiting, sitingCosts, suggestSites } from '../../state/engine-client.ts';
+import { engineNow, suggestSites } from '../../state/engine-client.ts';
 import { formatNumber } from '../common/format.ts';
 import type { MessageKey } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
@@ -64,7 +64,7 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
 
   // The data set's costs.json (or the defaults) as the fields' starting values.
   useEffect(() => {
-    void sitingCosts()?.then((c) => {
+    void engineNow()?.sitingCosts().then((c) => {
       setCurrency(c.currency);
       setCosts(costTexts(c, lang));
     });
@@ -223,7 +223,7 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
               {t('sitingRunning')}{' '}
               {siting.progress?.stage === 'quick' && tw('sitingProgress', { pct: formatPercent((100 * siting.progress.done) / Math.max(1, siting.progress.total), lang) })}
             </p>
-            <button type="button" onClick={cancelSiting}>
+            <button type="button" onClick={() => void engineNow()?.cancelSiting()}>
               {t('sitingCancel')}
             </button>
           </div>

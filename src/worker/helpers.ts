@@ -1,4 +1,5 @@
-// One coverage pass split over worker threads: each helper holds a slice of the points (sent
+// The data worker's helper threads (helper.worker.ts). The timeline's level changes run on one
+// of their own. A coverage pass is split over others: each helper holds a slice of the points (sent
 // once per data set) and classifies it against the scenario's towers (copied per pass); the
 // data worker classifies the first slice itself meanwhile. In Node, `npm run bench`
 // (parallel.ts) measured ×1.5 with two threads on two cores at 1M points × 100k towers; in
@@ -6,18 +7,33 @@
 // pass), the second core being taken by the page, the GPU process and the timeline's helper.
 // So helpers start only for cores beyond those three, and only for large data sets: below
 // POOL_MIN_POINTS a pass takes milliseconds and the copies would cost more than they save.
-import { transfer, wrap } from 'comlink';
+import { wrap } from 'comlink';
 import { classify } from '../domain/coverage/classify.ts';
 import type { Classification, PointColumns, TowerColumns } from '../domain/coverage/columns.ts';
-import type { ClassifyHelper } from './classify.worker.ts';
+import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
+import type { TowerStates } from '../domain/progress/tower-states.ts';
+import type { HelperThread } from './helper.worker.ts';
+import { moved } from './moved.ts';
 
-export const POOL_MIN_POINTS = 200_000;
+const POOL_MIN_POINTS = 200_000;
 
 /** A helper as the pool sees it: a worker behind Comlink, or an object in tests. */
 export interface Helper {
   setPoints(points: PointColumns): unknown;
   classify(towers: TowerColumns): Classification | Promise<Classification>;
   terminate(): void;
+}
+
+/** A helper thread; undefined where workers cannot start (Node, a test): the work is done here then. */
+function startHelper() {
+  if (typeof Worker === 'undefined') return undefined;
+  try {
+    const worker = new Worker(new URL('./helper.worker.ts', import.meta.url), { type: 'module' });
+    const remote = wrap<HelperThread>(worker);
+    return { setPoints: remote.setPoints, classify: remote.classify, levelChanges: remote.levelChanges, terminate: () => worker.terminate() };
+  } catch {
+    return undefined;
+  }
 }
 
 function slice(points: PointColumns, from: number, to: number): PointColumns {
@@ -43,7 +59,7 @@ export class ClassifyPool {
     this.closed.catch(() => undefined);
     helpers.forEach((helper, h) => {
       const part = slice(points, this.bounds[h + 1] as number, this.bounds[h + 2] as number);
-      void helper.setPoints(transfer(part, [part.lon.buffer, part.lat.buffer, part.fixedBroadband.buffer] as ArrayBuffer[]));
+      void helper.setPoints(moved(part));
     });
   }
 
@@ -74,19 +90,22 @@ export function spareCores(cores: number): number {
   return Math.max(0, Math.min(3, cores - 3));
 }
 
-/** Helper workers for a data set of `count` points: none when small or without spare cores. */
+/** Helper threads for a data set of `count` points: none when small or without spare cores. */
 export function startHelpers(count: number): Helper[] {
-  if (count < POOL_MIN_POINTS || typeof Worker === 'undefined' || typeof navigator === 'undefined') return [];
-  const spare = spareCores(navigator.hardwareConcurrency || 1);
+  if (count < POOL_MIN_POINTS || typeof navigator === 'undefined') return [];
   const helpers: Helper[] = [];
-  for (let h = 0; h < spare; h++) {
-    try {
-      const worker = new Worker(new URL('./classify.worker.ts', import.meta.url), { type: 'module' });
-      const remote = wrap<ClassifyHelper>(worker);
-      helpers.push({ setPoints: (p) => remote.setPoints(p), classify: (t) => remote.classify(t), terminate: () => worker.terminate() });
-    } catch {
-      break;
-    }
+  for (let h = spareCores(navigator.hardwareConcurrency || 1); h > 0; h--) {
+    const helper = startHelper();
+    if (!helper) break;
+    helpers.push(helper);
   }
   return helpers;
+}
+
+let timelineHelper: ReturnType<typeof startHelper>;
+
+/** levelChanges(points, states) on a helper thread; the tower states are moved there, the points copied. */
+export function levelChangesOffThread({ points, states }: { points: PointColumns; states: TowerStates }): LevelChanges | Promise<LevelChanges> {
+  timelineHelper ??= startHelper();
+  return timelineHelper ? timelineHelper.levelChanges(points, moved(states)) : levelChanges(points, states);
 }

@@ -1,6 +1,6 @@
-// What crosses for the app's siting (issue 18): the exact search's progress and its state on
-// the page. The answers themselves are domain/siting/modes.ts's.
-import type { ExactAnswer, SitingAnswer, SitingRequest } from '../domain/siting/modes.ts';
+// A siting run as the page follows it (issue 18): its progress, the exact search's state and
+// the answer shown. The answers themselves are modes.ts's.
+import type { ExactAnswer, SitingAnswer, SitingRequest } from './modes.ts';
 
 /**
  * A siting run as it goes: the greedy's work done (`quick`); the exact search's best value and
