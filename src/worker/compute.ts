@@ -407,15 +407,21 @@ export class CoverageSession {
     const towers = this.onAir(this.towers, 'planned');
     const { level, nearest4gKm } = classify(this.points, towers);
     if (places.length === 0) return { level, nearest4gKm };
-    // candidates.geojson's places after the points (siting/candidates.ts joinCandidates).
+    // candidates.geojson's places after the hamlets, before the schools: the order of
+    // siting/candidates.ts joinCandidates. Their level does not count (they weigh nothing);
+    // their km to the nearest 4G/5G prices them.
     const columns = { count: places.length, lon: Float64Array.from(places, (p) => p.lon), lat: Float64Array.from(places, (p) => p.lat), fixedBroadband: new Uint8Array(places.length) };
     const atPlaces = classify(columns, towers);
-    const joinedLevel = new Uint8Array(level.length + places.length);
-    joinedLevel.set(level);
-    joinedLevel.set(atPlaces.level, level.length);
-    const joinedKm = new Float64Array(level.length + places.length);
-    joinedKm.set(nearest4gKm);
-    joinedKm.set(atPlaces.nearest4gKm, level.length);
+    const h = this.dataset.hamlets.length;
+    const m = places.length;
+    const joinedLevel = new Uint8Array(level.length + m);
+    joinedLevel.set(level.subarray(0, h));
+    joinedLevel.set(atPlaces.level, h);
+    joinedLevel.set(level.subarray(h), h + m);
+    const joinedKm = new Float64Array(level.length + m);
+    joinedKm.set(nearest4gKm.subarray(0, h));
+    joinedKm.set(atPlaces.nearest4gKm, h);
+    joinedKm.set(nearest4gKm.subarray(h), h + m);
     return { level: joinedLevel, nearest4gKm: joinedKm };
   }
 

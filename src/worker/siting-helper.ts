@@ -20,7 +20,7 @@ export type SitingPoints = Points & Pick<Dataset, 'candidates'>;
 
 /**
  * Each point's level and km to the nearest 4G/5G tower in `planned` (CoverageSession.plannedForSiting);
- * with `request.candidateUse`, the places' after the points'.
+ * with `request.candidateUse`, the places' between the hamlets' and the schools' (joinCandidates' order).
  */
 export interface PlannedLevels {
   level: Uint8Array;
