@@ -14,6 +14,7 @@ import { CELL_COUNTS, cellLevelCounts, viewGrid } from '../domain/points/view.ts
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
 import { buildTimeline, levelInputs, type Timeline } from '../domain/progress/timeline.ts';
 import type { CandidatePlace, Dataset, RadioModel, Tower } from '../domain/types.ts';
+import { afterHamlets } from '../domain/siting/candidates.ts';
 import { editedModel, sameModelEdit } from '../domain/plan/model-edit.ts';
 import { pointClutter } from '../domain/coverage/clutter.ts';
 import { networkLevels } from '../domain/coverage/scenario-levels.ts';
@@ -407,22 +408,12 @@ export class CoverageSession {
     const towers = this.onAir(this.towers, 'planned');
     const { level, nearest4gKm } = classify(this.points, towers);
     if (places.length === 0) return { level, nearest4gKm };
-    // candidates.geojson's places after the hamlets, before the schools: the order of
-    // siting/candidates.ts joinCandidates. Their level does not count (they weigh nothing);
-    // their km to the nearest 4G/5G prices them.
+    // candidates.geojson's places after the hamlets, before the schools (joinCandidates' order).
+    // Their level does not count (they weigh nothing); their km to the nearest 4G/5G prices them.
     const columns = { count: places.length, lon: Float64Array.from(places, (p) => p.lon), lat: Float64Array.from(places, (p) => p.lat), fixedBroadband: new Uint8Array(places.length) };
     const atPlaces = classify(columns, towers);
     const h = this.dataset.hamlets.length;
-    const m = places.length;
-    const joinedLevel = new Uint8Array(level.length + m);
-    joinedLevel.set(level.subarray(0, h));
-    joinedLevel.set(atPlaces.level, h);
-    joinedLevel.set(level.subarray(h), h + m);
-    const joinedKm = new Float64Array(level.length + m);
-    joinedKm.set(nearest4gKm.subarray(0, h));
-    joinedKm.set(atPlaces.nearest4gKm, h);
-    joinedKm.set(nearest4gKm.subarray(h), h + m);
-    return { level: joinedLevel, nearest4gKm: joinedKm };
+    return { level: afterHamlets(level, atPlaces.level, h), nearest4gKm: afterHamlets(nearest4gKm, atPlaces.nearest4gKm, h) };
   }
 
   /**

@@ -32,6 +32,15 @@ export function joinCandidates<D extends Points>(dataset: D, places: readonly Ca
   return { dataset: { ...dataset, hamlets: [...dataset.hamlets, ...extra] }, indexes: Int32Array.from(places, (_, j) => first + j) };
 }
 
+/** A per-point column of the data set with the places' values put where joinCandidates puts the places. */
+export function afterHamlets<T extends Uint8Array | Float64Array>(points: T, places: T, hamletCount: number): T {
+  const out = new (points.constructor as new (length: number) => T)(points.length + places.length);
+  out.set(points.subarray(0, hamletCount));
+  out.set(places, hamletCount);
+  out.set(points.subarray(hamletCount), hamletCount + places.length);
+  return out;
+}
+
 /** Where sites may go: the places, and with `also` the points not good (`level`: the joined dataset's). */
 export function candidateSites(joined: JoinedCandidates<Points>, level: Uint8Array, use: CandidateUse): Int32Array {
   if (use === 'only') return joined.indexes;
