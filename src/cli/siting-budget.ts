@@ -11,9 +11,9 @@ import { effectiveModel } from '../domain/coverage/report.ts';
 import { coveragePoints } from '../domain/coverage/scenario-levels.ts';
 import { DEFAULT_COSTS } from '../domain/parse/costs.ts';
 import { siteCostTable } from '../domain/siting/costs.ts';
-import { applyCostOverrides, candidateSites, joinCandidates, type CandidatePlace, type CandidateUse } from '../domain/siting/candidates.ts';
+import { applyCostOverrides, candidateSites, joinCandidates, placeWeightless, type CandidatePlace, type CandidateUse } from '../domain/siting/candidates.ts';
 import type { SitingWeight } from '../domain/siting/instance.ts';
-import { chooseSitesForTarget, type Indicator } from '../domain/siting/target.ts';
+import { chooseSitesForTarget, indicatorWeights, type Indicator } from '../domain/siting/target.ts';
 import { chooseSitesWithinBudget, type BudgetSite } from '../domain/siting/within-budget.ts';
 import type { Dataset } from '../domain/types.ts';
 import type { CommandIo } from './json-command.ts';
@@ -146,6 +146,8 @@ export interface TargetArgs {
   targetPct: number;
   timeLimitS: number;
   network?: NetworkOptions;
+  /** candidates.geojson's places and how they are used; the places count for no indicator. */
+  candidates?: { places: readonly CandidatePlace[]; use: CandidateUse };
 }
 
 export interface TargetReport {
@@ -182,9 +184,16 @@ export interface TargetReport {
 const pct = (part: number, whole: number): number => (whole > 0 ? (100 * part) / whole : 100);
 
 /** The target report: the cheapest sites bringing the indicator to the target, or why not. */
-export function targetReport(highs: Highs, dataset: Dataset, args: TargetArgs, io: CommandIo): TargetReport {
-  const { level, costs, table, site } = pricedLevels(dataset, io, args.network);
+export function targetReport(highs: Highs, given: Dataset, args: TargetArgs, io: CommandIo): TargetReport {
+  const joined = args.candidates ? joinCandidates(given, args.candidates.places) : undefined;
+  const dataset = joined?.dataset ?? given;
+  const placeIds = new Set(args.candidates?.places.map((p) => p.id));
+  const { level, costs, table, site } = pricedLevels(dataset, io, args.network, placeIds);
+  if (joined && args.candidates) applyCostOverrides(table.cost, joined, args.candidates.places);
   const result = chooseSitesForTarget(highs, dataset, level, {
+    ...(joined && args.candidates
+      ? { candidates: candidateSites(joined, level, args.candidates.use), pointWeights: placeWeightless(indicatorWeights(dataset, args.indicator), joined) }
+      : {}),
     indicator: args.indicator,
     targetPct: args.targetPct,
     ...(Number.isNaN(args.k) ? {} : { k: args.k }),

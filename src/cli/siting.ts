@@ -25,10 +25,10 @@ import { scenarioLevels } from '../domain/coverage/scenario-levels.ts';
 import { chooseSites, SITING_WEIGHTS, type SitingWeight } from '../domain/siting/siting.ts';
 import type { Dataset } from '../domain/types.ts';
 import { INDICATORS, type Indicator } from '../domain/siting/target.ts';
-import { CANDIDATE_USES, candidateSites, joinCandidates, parseCandidates, type CandidatePlace, type CandidateUse } from '../domain/siting/candidates.ts';
+import { CANDIDATE_USES, candidateSites, joinCandidates, type CandidatePlace, type CandidateUse } from '../domain/siting/candidates.ts';
+import { parseFileDetailed } from '../domain/parse/index.ts';
 import type { Lang } from '../domain/messages/format.ts';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { isMonth, scheduleSites, type ScheduleOptions } from '../domain/siting/schedule.ts';
 import { budgetReport, DEFAULT_TIME_LIMIT_S, targetReport, type TargetReport } from './siting-budget.ts';
 import { loadDataFolder, readOptions, runAsMain, writeJson, type CommandIo } from './json-command.ts';
@@ -43,7 +43,7 @@ export const DEFAULT_PER_MONTH = 2;
 const USAGE =
   'usage: npm run siting -- --data <folder> --k <n> [--radius-km 4] [--weight population|students|students_in_need] [--radius-model fixed|path_loss] [--operator NAME] [--candidates <file.geojson>] [--candidate-use only|also] [--out <file.json>] [--lang en|vi]\n' +
   `       npm run siting -- --data <folder> --budget <amount> [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--weight …] [--radius-model …] [--operator NAME] [--candidates …] [--candidate-use …] [--out <file.json>] [--lang en|vi]\n` +
-  `       npm run siting -- --data <folder> --target-pct <0-100> [--indicator ${INDICATORS.join('|')}] [--schedule YYYY-MM [--per-month ${DEFAULT_PER_MONTH}]] [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--radius-model …] [--operator NAME] [--out <file.json>] [--lang en|vi]`;
+  `       npm run siting -- --data <folder> --target-pct <0-100> [--indicator ${INDICATORS.join('|')}] [--schedule YYYY-MM [--per-month ${DEFAULT_PER_MONTH}]] [--k <n>] [--time-limit ${DEFAULT_TIME_LIMIT_S}] [--radius-km 4] [--radius-model …] [--operator NAME] [--candidates …] [--candidate-use …] [--out <file.json>] [--lang en|vi]`;
 
 export const DEFAULT_SITE_RADIUS_KM = 4;
 
@@ -226,22 +226,23 @@ function scheduled(report: TargetReport, schedule: ScheduleOptions | undefined) 
 }
 
 /**
- * candidates.geojson's places: from --candidates, else the data folder's when there; undefined
- * when there is none; null after an error (said on stderr in the chosen language).
+ * candidates.geojson's places: from --candidates (checked by the importer's parser), else the
+ * data folder's (checked with the folder); undefined when there is none; null after an error
+ * (said on stderr in the chosen language).
  */
-function readCandidates(args: Args, io: SitingIo, lang: Lang): CandidatePlace[] | undefined | null {
-  const path = args.candidatesPath ?? join(args.data, 'candidates.geojson');
-  if (args.candidatesPath === undefined && !existsSync(path)) return undefined;
-  let value: unknown;
+function readCandidates(args: Args, dataset: Dataset, io: SitingIo, lang: Lang): CandidatePlace[] | undefined | null {
+  const path = args.candidatesPath;
+  if (path === undefined) return dataset.candidates;
+  let text: string;
   try {
-    value = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     io.err(`error: ${path}: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
-  const { places, issues } = parseCandidates(path, value);
+  const { value, issues } = parseFileDetailed('candidates', path, text);
   for (const issue of issues) io.err(`${issue.severity}: ${issueLine(issue, lang)}`);
-  return places ?? null;
+  return value ?? null;
 }
 
 /** Runs the command; returns the exit status. Never throws. */
@@ -260,17 +261,16 @@ export async function runSiting(argv: readonly string[], io: SitingIo): Promise<
   try {
     const dataset = loadDataFolder(args.data, io, lang);
     if (!dataset || !checkNetworkOptions(dataset, args.network, io, lang)) return 1;
-    const places = readCandidates(args, io, lang);
+    const places = readCandidates(args, dataset, io, lang);
     if (places === null) return 1;
     const candidates = places ? { places, use: args.candidateUse } : undefined;
-    if (candidates && args.targetPct !== undefined) io.err('warning: the target mode does not use candidates.geojson yet: sites are chosen among the points not good');
     if (args.budget !== undefined || args.targetPct !== undefined) {
       const { default: loadHighs } = await import('highs');
       const highs = await loadHighs();
       const report =
         args.budget !== undefined
           ? budgetReport(highs, dataset, { ...args, budget: args.budget, ...(candidates ? { candidates } : {}) }, io)
-          : scheduled(targetReport(highs, dataset, { ...args, targetPct: args.targetPct! }, io), args.schedule);
+          : scheduled(targetReport(highs, dataset, { ...args, targetPct: args.targetPct!, ...(candidates ? { candidates } : {}) }, io), args.schedule);
       return writeJson(report, args.out, io);
     }
     return writeJson(sitingReport(dataset, args.k, args.radiusKm, args.weight, args.network, candidates), args.out, io);

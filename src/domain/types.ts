@@ -214,6 +214,18 @@ export interface Dataset {
   landcover?: LandcoverArea[];
   /** Optional `model.json`, defaults filled in. */
   model?: RadioModel;
+  /** Optional `candidates.geojson` (an extension, issue 18): places the province can build on. */
+  candidates?: CandidatePlace[];
+}
+
+/** A place of candidates.geojson where a new site may go (siting/candidates.ts). */
+export interface CandidatePlace {
+  id: string;
+  name?: string;
+  lon: number;
+  lat: number;
+  /** Replaces the computed cost of a site here. */
+  costVnd?: number;
 }
 
 export const FILE_KINDS = [
@@ -230,6 +242,7 @@ export const FILE_KINDS = [
   'costs',
   'landcover',
   'model',
+  'candidates',
 ] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 

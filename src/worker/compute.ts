@@ -13,7 +13,8 @@ import type { PointGrid } from '../domain/coverage/point-grid.ts';
 import { CELL_COUNTS, cellLevelCounts, viewGrid } from '../domain/points/view.ts';
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
 import { buildTimeline, levelInputs, type Timeline } from '../domain/progress/timeline.ts';
-import type { Dataset, RadioModel, Tower } from '../domain/types.ts';
+import type { CandidatePlace, Dataset, RadioModel, Tower } from '../domain/types.ts';
+import { afterHamlets } from '../domain/siting/candidates.ts';
 import { editedModel, sameModelEdit } from '../domain/plan/model-edit.ts';
 import { pointClutter } from '../domain/coverage/clutter.ts';
 import { networkLevels } from '../domain/coverage/scenario-levels.ts';
@@ -408,9 +409,16 @@ export class CoverageSession {
    * Each point's level and km to the nearest 4G/5G tower in `planned` with the plan, in the
    * network of the last request and under the model: what siting prices and covers.
    */
-  plannedForSiting(): { level: Uint8Array; nearest4gKm: Float64Array } {
-    const { level, nearest4gKm } = classify(this.points, this.onAir(this.towers, 'planned'));
-    return { level, nearest4gKm };
+  plannedForSiting(places: readonly CandidatePlace[] = []): { level: Uint8Array; nearest4gKm: Float64Array } {
+    const towers = this.onAir(this.towers, 'planned');
+    const { level, nearest4gKm } = classify(this.points, towers);
+    if (places.length === 0) return { level, nearest4gKm };
+    // candidates.geojson's places after the hamlets, before the schools (joinCandidates' order).
+    // Their level does not count (they weigh nothing); their km to the nearest 4G/5G prices them.
+    const columns = { count: places.length, lon: Float64Array.from(places, (p) => p.lon), lat: Float64Array.from(places, (p) => p.lat), fixedBroadband: new Uint8Array(places.length) };
+    const atPlaces = classify(columns, towers);
+    const h = this.dataset.hamlets.length;
+    return { level: afterHamlets(level, atPlaces.level, h), nearest4gKm: afterHamlets(nearest4gKm, atPlaces.nearest4gKm, h) };
   }
 
   /**

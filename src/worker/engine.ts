@@ -279,20 +279,22 @@ export class Engine {
    * answered meanwhile. Undefined when cancelled (cancelSiting) or replaced by a newer run.
    */
   sitingGreedy(request: SitingRequest, progress?: (p: SitingProgress) => void): Promise<Timed<SitingAnswer> | undefined> {
-    return this.siting((helper, planned, p) => helper.greedy(request, planned, p), progress);
+    return this.siting(request, (helper, planned, p) => helper.greedy(request, planned, p), progress);
   }
 
   /** The exact answer (HiGHS), on the siting worker too; undefined when cancelled or replaced. */
   sitingExact(request: SitingRequest, progress?: (p: SitingProgress) => void): Promise<Timed<ExactAnswer> | undefined> {
-    return this.siting((helper, planned, p) => helper.exact(request, planned, p), progress);
+    return this.siting(request, (helper, planned, p) => helper.exact(request, planned, p), progress);
   }
 
-  private async siting<T>(ask: (helper: Remote<SitingHelper>, planned: PlannedLevels, progress?: (p: SitingProgress) => void) => Promise<T>, progress?: (p: SitingProgress) => void): Promise<Timed<T> | undefined> {
+  private async siting<T>(request: SitingRequest, ask: (helper: Remote<SitingHelper>, planned: PlannedLevels, progress?: (p: SitingProgress) => void) => Promise<T>, progress?: (p: SitingProgress) => void): Promise<Timed<T> | undefined> {
     const started = performance.now();
     const session = this.need();
     // One classification here (in the network, under the model, with the points' clutter);
     // the search itself runs on the siting worker. Typed arrays: moved, not cloned.
-    const planned = session.plannedForSiting();
+    const places = request.candidateUse === undefined ? undefined : session.dataset.candidates;
+    if (request.candidateUse !== undefined && !places?.length) throw new EngineFailure('engine-no-candidates');
+    const planned = session.plannedForSiting(places);
     const send = moved(planned);
     this.sitingRunner ??= new SitingRunner(this.startSiting);
     const answer = await this.sitingRunner.run(session.id, session.dataset, (helper, p) => ask(helper, send, p), progress && ((p) => void progress(p)));

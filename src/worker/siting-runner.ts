@@ -2,8 +2,7 @@
 // it was given; a cancel ends it (a run there cannot be reached while it works), and the next
 // run starts a fresh one. One run at a time: a newer one cancels the one under way.
 import { proxy, wrap, type Remote } from 'comlink';
-import type { Dataset } from '../domain/types.ts';
-import type { SitingHelper } from './siting-helper.ts';
+import type { SitingHelper, SitingPoints } from './siting-helper.ts';
 import type { SitingProgress } from '../domain/siting/run.ts';
 
 export type StartSiting = () => Worker;
@@ -19,7 +18,7 @@ export class SitingRunner {
   /** `ask`'s answer from the helper holding data set `datasetId`'s points; undefined when cancelled or replaced. */
   run<T>(
     datasetId: number,
-    points: Pick<Dataset, 'hamlets' | 'schools'>,
+    points: SitingPoints,
     ask: (helper: Remote<SitingHelper>, progress: ((p: SitingProgress) => void) | undefined) => Promise<T>,
     progress?: (p: SitingProgress) => void,
   ): Promise<T | undefined> {
@@ -31,7 +30,7 @@ export class SitingRunner {
     const helper = this.worker;
     const asked = (async () => {
       if (helper.pointsOf !== datasetId) {
-        await helper.remote.setPoints({ hamlets: points.hamlets, schools: points.schools });
+        await helper.remote.setPoints({ hamlets: points.hamlets, schools: points.schools, ...(points.candidates ? { candidates: points.candidates } : {}) });
         helper.pointsOf = datasetId;
       }
       return ask(helper.remote, progress && proxy(progress));

@@ -1,12 +1,13 @@
 // `npm run siting` with candidates.geojson (issue 18 item 6): sites only at the candidate
 // places (or also at the points not good), each place's cost_vnd over the computed cost, and
-// the budget answer equal to an exhaustive search written out here on small seeded instances.
+// the budget and target answers equal to an exhaustive search written out here on small
+// seeded instances.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runSiting } from '../../src/cli/siting.ts';
-import type { BudgetReport } from '../../src/cli/siting-budget.ts';
+import type { BudgetReport, TargetReport } from '../../src/cli/siting-budget.ts';
 import { haversineKm } from '../../src/domain/geo/haversine.ts';
 import { rng } from '../bench/data.ts';
 
@@ -71,7 +72,52 @@ function exhaustive(c: Instance, budget: number, radiusKm: number): number {
   return best;
 }
 
+/** The cheapest subset of the places bringing the hamlets good (none is to start with) to `pct` % (Infinity: none can). */
+function cheapestToTarget(c: Instance, pct: number, radiusKm: number): number {
+  let best = Infinity;
+  for (let mask = 0; mask < 1 << c.places.length; mask++) {
+    const chosen = c.places.filter((_, j) => (mask >> j) & 1);
+    const good = c.hamlets.filter((h) => chosen.some((s) => haversineKm(s.lon, s.lat, h.lon, h.lat) <= radiusKm)).length;
+    if (good * 100 >= pct * c.hamlets.length) best = Math.min(best, chosen.reduce((sum, p) => sum + p.cost, 0));
+  }
+  return best;
+}
+
 describe('siting with candidates.geojson', () => {
+  it('target mode: only the places, which count as no hamlet; the cheapest cost equals exhaustive search (seeded instances)', async () => {
+    let reached = 0;
+    for (let seed = 11; seed <= 18; seed++) {
+      const c = instance(seed, 10, 7);
+      const pct = 30 + (seed % 4) * 15;
+      const { code, out, err } = await run(['--data', c.dir, '--target-pct', String(pct), '--indicator', 'hamlets', '--radius-km', '2']);
+      expect(err.filter((line) => line.startsWith('error')), `seed ${seed}`).toEqual([]);
+      expect(code).toBe(0);
+      const report = JSON.parse(out.join('\n')) as TargetReport;
+      expect(report.total, 'the places are not hamlets').toBe(c.hamlets.length);
+      expect(report.baseline_good).toBe(0);
+      const best = cheapestToTarget(c, pct, 2);
+      expect(report.feasible, `seed ${seed}`).toBe(best !== Infinity);
+      if (best === Infinity) continue;
+      reached++;
+      expect(report.optimal).toBe(true);
+      expect(report.total_cost).toBeCloseTo(best, 6);
+      expect((report.baseline_good + report.gain) * 100).toBeGreaterThanOrEqual(pct * report.total);
+      for (const site of report.sites) {
+        expect(site.kind).toBe('candidate');
+        expect(c.places.some((p) => p.id === site.at_id)).toBe(true);
+      }
+    }
+    expect(reached, 'most seeds reach their target').toBeGreaterThanOrEqual(4);
+  });
+
+  it('target mode with --candidate-use also: never dearer than the places alone', async () => {
+    const c = instance(21, 10, 5);
+    const only = JSON.parse((await run(['--data', c.dir, '--target-pct', '40', '--indicator', 'hamlets', '--radius-km', '2'])).out.join('\n')) as TargetReport;
+    const also = JSON.parse((await run(['--data', c.dir, '--target-pct', '40', '--indicator', 'hamlets', '--radius-km', '2', '--candidate-use', 'also'])).out.join('\n')) as TargetReport;
+    expect(also.feasible).toBe(true);
+    if (only.feasible) expect(also.total_cost).toBeLessThanOrEqual(only.total_cost + 1e-6);
+  });
+
   it('budget mode: only the places, their cost_vnd, the exhaustive optimum (seeded instances)', async () => {
     for (let seed = 1; seed <= 5; seed++) {
       const c = instance(seed, 14, 8);

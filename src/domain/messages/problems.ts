@@ -45,6 +45,7 @@ export const PROBLEM_CODES = [
   'statuses-binary',
   // The data worker's answers that are failures (worker/engine.ts)
   'engine-no-data',
+  'engine-no-candidates',
   'engine-import-gone',
   'engine-fetch',
   'engine-restore',
@@ -184,6 +185,7 @@ const EN: ProblemTexts = {
   'statuses-json': (p) => `the file is not valid JSON (line ${num(p.n('line'), 'en')}, column ${num(p.n('column'), 'en')})`,
   'statuses-binary': () => 'the file is not text: a gap status file is the JSON that "Export statuses" writes',
   'engine-no-data': () => 'No data is loaded yet: wait for the data to load, or import a data folder.',
+  'engine-no-candidates': () => 'The data set has no candidate sites: import a candidates.geojson file first.',
   'engine-import-gone': () => 'This import is no longer waiting; check the files again.',
   'engine-fetch': (p) => `The file ${q(p.s('path'))} could not be loaded (HTTP ${p.s('status')}).`,
   'engine-restore': () => 'The data imported earlier no longer passes the checks; the bundled data stays.',
@@ -234,6 +236,7 @@ const VI: ProblemTexts = {
   'statuses-json': (p) => `tệp không phải JSON hợp lệ (dòng ${num(p.n('line'), 'vi')}, cột ${num(p.n('column'), 'vi')})`,
   'statuses-binary': () => 'tệp không phải văn bản: tệp trạng thái là tệp JSON do nút "Xuất trạng thái" tạo ra',
   'engine-no-data': () => 'Chưa có dữ liệu: hãy đợi dữ liệu tải xong, hoặc nhập một thư mục dữ liệu.',
+  'engine-no-candidates': () => 'Dữ liệu chưa có vị trí ứng viên: hãy nhập tệp candidates.geojson trước.',
   'engine-import-gone': () => 'Lần nhập này không còn chờ nữa; hãy kiểm tra lại các tệp.',
   'engine-fetch': (p) => `Không tải được tệp ${q(p.s('path'))} (HTTP ${p.s('status')}).`,
   'engine-restore': () => 'Dữ liệu đã nhập lần trước không còn qua được kiểm tra; dữ liệu có sẵn được giữ nguyên.',

@@ -242,6 +242,8 @@ function assemble(results: Results): Dataset | undefined {
   const model = need('model');
   if (landcover) dataset.landcover = landcover;
   if (model) dataset.model = model;
+  const candidates = need('candidates');
+  if (candidates) dataset.candidates = candidates;
   return dataset;
 }
 

@@ -1,5 +1,6 @@
 import type { FileKind, Issue } from '../types.ts';
 import { parseBoundaries, parseCoastline } from './boundaries.ts';
+import { parseCandidates } from './candidates.ts';
 import { parseCosts } from './costs.ts';
 import { FileContext } from './context.ts';
 import { parseDeliveries } from './deliveries.ts';
@@ -57,6 +58,8 @@ function parseInto(ctx: FileContext, text: string): Parsed {
     }
     case 'landcover':
       return counted(parseLandcover(ctx, json.value));
+    case 'candidates':
+      return counted(parseCandidates(ctx.issues, json.value));
     case 'model': {
       const model = parseModel(ctx, json.value);
       return { value: model, count: model === undefined ? 0 : 1 };

@@ -1,6 +1,7 @@
 import {
   FILE_KINDS,
   type Boundary,
+  type CandidatePlace,
   type Costs,
   type Delivery,
   type FileKind,
@@ -29,6 +30,7 @@ export interface KindValue {
   costs: Costs;
   landcover: LandcoverArea[];
   model: RadioModel;
+  candidates: CandidatePlace[];
 }
 
 /** Where each kind lives in a data folder (contract, "Input files"). */
@@ -46,9 +48,10 @@ export const DATASET_PATHS: Readonly<Record<FileKind, string>> = {
   costs: 'costs.json',
   landcover: 'boundaries/landcover.geojson',
   model: 'model.json',
+  candidates: 'candidates.geojson',
 };
 
-export const OPTIONAL_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['communes', 'coastline', 'deliveries', 'measurements', 'costs', 'landcover', 'model']);
+export const OPTIONAL_KINDS: ReadonlySet<FileKind> = new Set<FileKind>(['communes', 'coastline', 'deliveries', 'measurements', 'costs', 'landcover', 'model', 'candidates']);
 
 function extensionsOf(kind: FileKind): readonly string[] {
   if (kind === 'deliveries' || kind === 'measurements') return ['.csv'];
@@ -87,6 +90,7 @@ export function countNoun(kind: FileKind, count: number): string {
     costs: ['cost table', 'cost tables'],
     landcover: ['landcover area', 'landcover areas'],
     model: ['model', 'models'],
+    candidates: ['candidate place', 'candidate places'],
   };
   return `${count} ${nouns[kind][count === 1 ? 0 : 1]}`;
 }

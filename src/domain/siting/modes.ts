@@ -11,6 +11,7 @@ import { buildInstance, type SitingControl, type SitingInstance, type SitingWeig
 import { chooseSites } from './siting.ts';
 import { chooseSitesForTarget, greedyTarget, indicatorWeights, neededGain, ratioGreedy, type Indicator } from './target.ts';
 import { chooseSitesWithinBudget, plan, type BudgetSite } from './within-budget.ts';
+import { markPlaces, placeWeightless, type CandidateUse, type JoinedCandidates } from './candidates.ts';
 
 export type SitingMode = 'k' | 'budget' | 'target';
 export const SITING_MODES: readonly SitingMode[] = ['k', 'budget', 'target'];
@@ -31,6 +32,17 @@ export interface SitingRequest {
   costs: Costs;
   /** Seconds HiGHS may search for the answer (the curve's points get less each). */
   timeLimitS: number;
+  /**
+   * Where sites may go: absent, every point not good; `only`, candidates.geojson's places;
+   * `also`, the places and the points not good (the caller's SiteScope).
+   */
+  candidateUse?: CandidateUse;
+}
+
+/** Sites only at `sites` (point indexes of `joined.dataset`): the places of candidates.geojson, see candidates.ts. */
+export interface SiteScope {
+  joined: JoinedCandidates<Pick<Dataset, 'hamlets' | 'schools'>>;
+  sites: Int32Array;
 }
 
 /** One point of the cost–coverage curve: money spent and the share of the weight then good (%). */
@@ -80,11 +92,12 @@ type Points = Pick<Dataset, 'hamlets' | 'schools'>;
 const share = (good: number, total: number): number => (total > 0 ? (100 * good) / total : 100);
 
 /** The instance and problem every answer of `request` uses: its weights, twins merged by cost. */
-function problemOf(dataset: Points, level: Uint8Array, cost: Float64Array, request: SitingRequest, control: SitingControl): { instance: SitingInstance; problem: BudgetProblem } {
+function problemOf(dataset: Points, level: Uint8Array, cost: Float64Array, request: SitingRequest, control: SitingControl, scope?: SiteScope): { instance: SitingInstance; problem: BudgetProblem } {
   const instance = buildInstance(dataset, level, {
     radiusKm: request.radiusKm,
     weight: request.weight,
-    ...(request.mode === 'target' ? { pointWeights: indicatorWeights(dataset, request.indicator ?? 'population') } : {}),
+    ...(request.mode === 'target' ? { pointWeights: targetWeights(dataset, request, scope) } : {}),
+    ...(scope ? { candidates: scope.sites } : {}),
     siteKey: (p) => cost[p]!,
     ...(control.shouldStop ? { shouldStop: control.shouldStop } : {}),
     // K mode's greedy builds its own instance after this one and tells its progress there.
@@ -94,6 +107,15 @@ function problemOf(dataset: Points, level: Uint8Array, cost: Float64Array, reque
   const budget = request.mode === 'budget' ? (request.budget ?? 0) : slotCost.reduce((a, b) => a + b, 0);
   return { instance, problem: { instance, cost: slotCost, budget, k: request.k ?? Infinity } };
 }
+
+/** Each point's share of the target's indicator; candidate places have none. */
+function targetWeights(dataset: Points, request: SitingRequest, scope: SiteScope | undefined): Float64Array {
+  const weights = indicatorWeights(dataset, request.indicator ?? 'population');
+  return scope ? placeWeightless(weights, scope.joined) : weights;
+}
+
+/** The sites with the places among them marked as such. */
+const marked = <S extends BudgetSite>(sites: S[], scope: SiteScope | undefined): S[] => (scope ? markPlaces(sites, scope.joined) : sites);
 
 /** What each amount of money buys by the ratio greedy: its running sums from nothing spent. */
 function greedyCurve(problem: BudgetProblem): CurvePoint[] {
@@ -110,22 +132,26 @@ function greedyCurve(problem: BudgetProblem): CurvePoint[] {
   return out;
 }
 
-/** The instant answer (lazy greedy) to `request`; `level` and `cost` per point, hamlets then schools, in `planned`. */
-export function greedyAnswer(dataset: Points, level: Uint8Array, cost: Float64Array, request: SitingRequest, control: SitingControl = {}): SitingAnswer {
-  const { instance, problem } = problemOf(dataset, level, cost, request, control);
+/**
+ * The instant answer (lazy greedy) to `request`; `level` and `cost` per point, hamlets then
+ * schools, in `planned`; `scope`: where sites may go when not at every point not good.
+ */
+export function greedyAnswer(dataset: Points, level: Uint8Array, cost: Float64Array, request: SitingRequest, control: SitingControl = {}, scope?: SiteScope): SitingAnswer {
+  const { instance, problem } = problemOf(dataset, level, cost, request, control, scope);
   const base = { mode: request.mode, baselineGood: instance.baselineGood, totalWeight: instance.totalWeight, candidateCount: instance.candidateCount, curve: greedyCurve(problem) };
   if (request.mode === 'k') {
-    const result = chooseSites(dataset, level, { k: request.k ?? 0, radiusKm: request.radiusKm, weight: request.weight, ...control });
-    const sites = result.sites.map((site) => ({ ...site, cost: cost[site.point]! }));
+    const result = chooseSites(dataset, level, { k: request.k ?? 0, radiusKm: request.radiusKm, weight: request.weight, ...control, ...(scope ? { candidates: scope.sites } : {}) });
+    const sites = marked(result.sites.map((site) => ({ ...site, cost: cost[site.point]! })), scope);
     const gain = sites.at(-1)?.cumulative ?? 0;
     return { ...base, sites, gain, totalCost: sites.reduce((sum, s) => sum + s.cost, 0), needed: 0, feasible: true };
   }
   if (request.mode === 'budget') {
-    return { ...base, ...plan(dataset, instance, problem.cost, greedyBudget(problem, control)), needed: 0, feasible: true };
+    const answer = plan(dataset, instance, problem.cost, greedyBudget(problem, control));
+    return { ...base, ...answer, sites: marked(answer.sites, scope), needed: 0, feasible: true };
   }
   const needed = neededGain(instance.baselineGood, instance.totalWeight, request.targetPct ?? 100);
   const answer = plan(dataset, instance, problem.cost, greedyTarget(problem, needed));
-  return { ...base, ...answer, needed, feasible: answer.gain >= needed };
+  return { ...base, ...answer, sites: marked(answer.sites, scope), needed, feasible: answer.gain >= needed };
 }
 
 export interface ExactControl extends SitingControl {
@@ -139,8 +165,9 @@ export interface ExactControl extends SitingControl {
 export const EXACT_CURVE_POINTS = 5;
 
 /** The exact answer to `request` (HiGHS, proven or with a bound), then the curve's exact points. */
-export function exactAnswer(highs: Highs, dataset: Points, level: Uint8Array, cost: Float64Array, request: SitingRequest, control: ExactControl = {}): ExactAnswer {
-  const { instance, problem } = problemOf(dataset, level, cost, request, control);
+export function exactAnswer(highs: Highs, dataset: Points, level: Uint8Array, cost: Float64Array, request: SitingRequest, control: ExactControl = {}, scope?: SiteScope): ExactAnswer {
+  const { instance, problem } = problemOf(dataset, level, cost, request, control, scope);
+  const within = scope ? { candidates: scope.sites } : {};
   const stop = control.shouldStop ? { shouldStop: control.shouldStop } : {};
   const head = { mode: request.mode, baselineGood: instance.baselineGood, totalWeight: instance.totalWeight, candidateCount: instance.candidateCount };
   let main: Omit<ExactAnswer, 'exactCurve'>;
@@ -152,10 +179,12 @@ export function exactAnswer(highs: Highs, dataset: Points, level: Uint8Array, co
       radiusKm: request.radiusKm,
       cost,
       timeLimitS: request.timeLimitS,
+      ...within,
+      ...(scope ? { pointWeights: targetWeights(dataset, request, scope) } : {}),
       ...stop,
     });
     const bound = Number.isFinite(result.lowerBound) ? result.lowerBound : Infinity;
-    main = { ...head, sites: result.sites, gain: result.gain, totalCost: result.totalCost, needed: result.needed, feasible: result.feasible, optimal: result.optimal, bound, status: result.status };
+    main = { ...head, sites: marked(result.sites, scope), gain: result.gain, totalCost: result.totalCost, needed: result.needed, feasible: result.feasible, optimal: result.optimal, bound, status: result.status };
   } else {
     // K mode is the budget model with the whole spend allowed and the count capped.
     const result = chooseSitesWithinBudget(highs, dataset, level, {
@@ -165,10 +194,11 @@ export function exactAnswer(highs: Highs, dataset: Points, level: Uint8Array, co
       weight: request.weight,
       cost,
       timeLimitS: request.timeLimitS,
+      ...within,
       ...stop,
       ...(control.onBounds ? { onBounds: control.onBounds } : {}),
     });
-    main = { ...head, sites: result.sites, gain: result.gain, totalCost: result.totalCost, needed: 0, feasible: true, optimal: result.optimal, bound: result.upperBound, status: result.status };
+    main = { ...head, sites: marked(result.sites, scope), gain: result.gain, totalCost: result.totalCost, needed: 0, feasible: true, optimal: result.optimal, bound: result.upperBound, status: result.status };
   }
   // The curve's exact points: what each of a few amounts buys at best, up to the greedy's full spend.
   const full = greedyCurve(problem).at(-1)?.cost ?? 0;

@@ -33,7 +33,10 @@ export interface Site {
   point: number;
   /** The hamlet's or school's id. */
   atId: string;
-  kind: 'hamlet' | 'school';
+  /** `candidate`: a place of candidates.geojson (candidates.ts). */
+  kind: 'hamlet' | 'school' | 'candidate';
+  /** A candidate place's name (its id when it has none). */
+  name?: string;
   lon: number;
   lat: number;
   /** Weight newly made good by this site, given the sites before it. */

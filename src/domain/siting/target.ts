@@ -49,6 +49,10 @@ export interface TargetOptions extends SitingControl {
   /** Each point's cost as a site, hamlets then schools. */
   cost: Float64Array;
   timeLimitS: number;
+  /** Where sites may go (point indexes); default: every point not good. */
+  candidates?: Int32Array;
+  /** Each point's share of the indicator instead of indicatorWeights' (candidate places weigh 0). */
+  pointWeights?: Float64Array;
 }
 
 export interface TargetResult extends BudgetPlan {
@@ -201,8 +205,9 @@ export function chooseSitesForTarget(highs: Highs, dataset: Pick<Dataset, 'hamle
   const instance = buildInstance(dataset, level, {
     radiusKm: options.radiusKm,
     weight: 'population',
-    pointWeights: indicatorWeights(dataset, options.indicator),
+    pointWeights: options.pointWeights ?? indicatorWeights(dataset, options.indicator),
     siteKey: (p) => cost[p]!,
+    ...(options.candidates ? { candidates: options.candidates } : {}),
     ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });

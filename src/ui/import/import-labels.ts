@@ -18,6 +18,7 @@ export const KIND_LABEL: Readonly<Record<Lang, Readonly<Record<FileKind, string>
     costs: 'Chi phí trạm',
     landcover: 'Lớp phủ mặt đất',
     model: 'Mô hình vùng phủ',
+    candidates: 'Vị trí ứng viên xây trạm',
   },
   en: {
     hamlets: 'Hamlets',
@@ -33,6 +34,7 @@ export const KIND_LABEL: Readonly<Record<Lang, Readonly<Record<FileKind, string>
     costs: 'Site costs',
     landcover: 'Land cover',
     model: 'Coverage model',
+    candidates: 'Candidate sites',
   },
 };
 

@@ -5,6 +5,7 @@ import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import type { SitingMode, SitingRequest } from '../../domain/siting/modes.ts';
 import type { SitingWeight } from '../../domain/siting/siting.ts';
 import type { Indicator } from '../../domain/siting/target.ts';
+import type { CandidateUse } from '../../domain/siting/candidates.ts';
 import { DEFAULT_COSTS } from '../../domain/parse/costs.ts';
 import { DEFAULT_RADIUS_KM } from '../../domain/types.ts';
 import { placePlannedTowers } from '../../state/plan-actions.ts';
@@ -36,6 +37,13 @@ const INDICATORS: { value: Indicator; label: MessageKey }[] = [
   { value: 'population', label: 'indicatorPopulation' },
   { value: 'schools', label: 'indicatorSchools' },
 ];
+/** Where sites may go: the points not good (no candidateUse), or candidates.geojson's places. */
+type Where = 'points' | CandidateUse;
+const WHERE: { value: Where; label: MessageKey }[] = [
+  { value: 'points', label: 'sitingWherePoints' },
+  { value: 'only', label: 'sitingWhereOnly' },
+  { value: 'also', label: 'sitingWhereAlso' },
+];
 const OPERATORS = ['Viettel', 'VNPT', 'MobiFone'];
 const MILLION = 1e6;
 const BILLION = 1e9;
@@ -56,6 +64,10 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
   const [timeLimit, setTimeLimit] = useState('10');
   const [radius, setRadius] = useState('4');
   const [weight, setWeight] = useState<SitingWeight>('population');
+  const [where, setWhere] = useState<Where>('points');
+  const placeCount = dataset.candidates?.length ?? 0;
+  // A data set without candidates.geojson (or a new one) sites among the points not good.
+  const whereUsed: Where = placeCount > 0 ? where : 'points';
   const [operator, setOperator] = useState(OPERATORS[0]!);
   const [currency, setCurrency] = useState(DEFAULT_COSTS.currency);
   const [costs, setCosts] = useState<CostTexts>(() => costTexts(DEFAULT_COSTS, lang));
@@ -98,6 +110,7 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
     if (mode === 'k') request.k = kValue;
     if (mode === 'budget') request.budget = budgetValue;
     if (mode === 'target') Object.assign(request, { targetPct: targetValue, indicator });
+    if (whereUsed !== 'points') request.candidateUse = whereUsed;
     suggestSites(request);
   };
 
@@ -126,6 +139,7 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
   const place = (siteIndex: number) => {
     const site = answer?.sites[siteIndex];
     if (!site) return '';
+    if (site.kind === 'candidate') return `${site.name ?? site.atId} (${t('sitingCandidateMark')})`;
     const point = pointAt(dataset.points, site.point)?.item;
     const where = [point?.commune, point?.district].map((id) => (id ? names.get(id) : undefined)).filter(Boolean);
     return `${point?.name ?? site.atId}${where.length ? ` (${where.join(', ')})` : ''}`;
@@ -205,6 +219,18 @@ export function SitingPanel({ dataset }: { dataset: DatasetView }) {
               ))}
             </select>
           </label>
+        )}
+        {placeCount > 0 && (
+          <fieldset className="choice wide" data-testid="siting-where">
+            <legend>{t('sitingWhere')}</legend>
+            {WHERE.map((w) => (
+              <label className="toggle" key={w.value}>
+                <input type="radio" name="siting-where" value={w.value} checked={whereUsed === w.value} onChange={() => setWhere(w.value)} />
+                <span>{t(w.label)}</span>
+              </label>
+            ))}
+            <p className="note">{tw('sitingWhereNote', { n: formatNumber(placeCount, lang) })}</p>
+          </fieldset>
         )}
         <label className="field">
           <span>{t('sitingTimeLimit')}</span>

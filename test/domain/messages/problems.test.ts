@@ -47,6 +47,7 @@ const SAMPLES: Readonly<Record<ProblemCode, readonly IssueParams[]>> = {
   'statuses-json': [{ line: 3, column: 1234 }],
   'statuses-binary': [{}],
   'engine-no-data': [{}],
+  'engine-no-candidates': [{}],
   'engine-import-gone': [{}],
   'engine-fetch': [{ path: 'hamlets.geojson', status: 404 }],
   'engine-restore': [{}],
