@@ -8,6 +8,8 @@ import { sniff } from '../domain/parse/sniff.ts';
 import { IMPACT_LAYERS, importImpact, type ImpactLayer } from '../domain/import/impact.ts';
 import type { Dataset } from '../domain/types.ts';
 import type { ImportChecked, ImportRequestFile } from './protocol.ts';
+import { readPointStream, type CheckedPoints } from '../domain/import/geojson-stream.ts';
+import { STREAM_KINDS, type StreamKind } from '../domain/parse/columnar/reader.ts';
 
 type Progress = (phase: 'reading' | 'checking', done: number, total: number) => void;
 
@@ -41,6 +43,45 @@ async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<{
   }
   if (decoder) parts.push(decoder.decode());
   return sniffed ? { text: parts.join(''), sniffed } : { text: parts.join('') };
+}
+
+/** A UTF-8 text Blob's text piece by piece as read, reporting bytes read; a BOM kept, as `readText` keeps it. */
+async function* utf8Pieces(blob: Blob, onBytes: (bytes: number) => void): AsyncGenerator<string> {
+  const reader = blob.stream().getReader();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      yield decoder.decode(value, { stream: true });
+      onBytes(bytes);
+    }
+    const last = decoder.decode();
+    if (last) yield last;
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/**
+ * A hamlets, schools or towers GeoJSON file read and checked as it streams in
+ * (import/geojson-stream.ts), when it may be: plain UTF-8, its kind known from its name or
+ * the user, no fix or mapping asked for. Undefined: read it the ordinary way.
+ */
+async function streamedPoints(
+  file: Blob,
+  rest: Omit<ImportRequestFile, 'file' | 'text'>,
+  onBytes: (bytes: number) => void,
+  isCancelled: () => boolean,
+): Promise<CheckedPoints | 'cancelled' | undefined> {
+  const kind = rest.kind ?? kindOfName(rest.name);
+  if (!kind || !(STREAM_KINDS as readonly string[]).includes(kind) || !/\.(geo)?json$/i.test(rest.name)) return undefined;
+  if (rest.mapping || rest.swap || (rest.fixes?.length ?? 0) > 0) return undefined;
+  const found = sniff(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
+  if (found.kind !== 'text' || found.encoding !== 'utf-8') return undefined;
+  return readPointStream(kind as StreamKind, rest.name, utf8Pieces(file, onBytes), { isCancelled });
 }
 
 /** A Blob's bytes in one array, reporting bytes read: a GeoParquet or FlatGeobuf file is read whole. */
@@ -104,6 +145,15 @@ export class ImportSession {
         const table = await readTableFile(rest.name, bytes, rest.kind ?? kindOfName(rest.name));
         incoming.push({ ...rest, text: '', ...(table ? { table } : {}) });
         continue;
+      }
+      if (file) {
+        const streamed = await streamedPoints(file, rest, (done) => progress('reading', before + done, total), () => this.latest !== importId);
+        if (streamed === 'cancelled') return { importId, files: [], issues: [], canImport: false, elapsedMs: performance.now() - started };
+        if (streamed) {
+          before += file.size;
+          incoming.push({ ...rest, text: '', checked: streamed });
+          continue;
+        }
       }
       const read = text !== undefined ? { text } : file ? await readText(file, (bytes) => progress('reading', before + bytes, total)) : { text: '' };
       before += file?.size ?? read.text.length;

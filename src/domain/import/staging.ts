@@ -34,6 +34,7 @@ import { swapGeoJSON, withoutBadFeatures, withoutBadLines } from './staging-cuts
 import { asColumnMapping, fromColumnMapping, looksLikeMeasurements } from './measurement-mapping.ts';
 import { formatOfName, type PointFormat } from '../formats/index.ts';
 import { pointsText, type TableFile } from './table-files.ts';
+import type { CheckedPoints } from './geojson-stream.ts';
 
 export { readTableFile, type TableFile } from './table-files.ts';
 
@@ -64,6 +65,11 @@ export interface IncomingFile {
   sniffed?: { binary: BinaryFormat } | { encoding: 'utf-16le' | 'utf-16be' };
   /** A GeoParquet or FlatGeobuf file's points (its `text` is empty). */
   table?: TableFile;
+  /**
+   * A contract GeoJSON point file read and checked beforehand (geojson-stream.ts; its `text`
+   * is empty): taken when the kind matches and no fix or mapping is asked for.
+   */
+  checked?: CheckedPoints;
 }
 
 export interface StagedFile {
@@ -274,6 +280,8 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded
     return { staged, issues: [problem(file.name, 'import-format', { kind })], dropped: 0 };
   }
 
+  if (file.checked?.kind === kind && fixes.size === 0 && !file.mapping) return readChecked(file.checked, staged);
+
   if (!csv && (kind === 'hamlets' || kind === 'schools' || kind === 'towers')) {
     const table = file.mapping || mayNeedMapping(kind, source) ? propertyTable(source) : undefined;
     if (table && (file.mapping || needsMapping(kind, table))) return readMapped(file, kind, table, staged, fixes);
@@ -302,6 +310,18 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded
   if (!cut) return { staged, issues, dropped: 0 };
   const validOrigin = kind === 'deliveries' ? linesFrom(cut.kept) : featuresFrom(cut.kept, 'featureIndex');
   return { staged, issues, validText: cut.text, validOrigin, dropped: cut.dropped };
+}
+
+/**
+ * A file read beforehand as it would be read here (geojson-stream.ts): every feature kept,
+ * so feature i of the staged text is feature i of the user's file.
+ */
+function readChecked(checked: CheckedPoints, staged: StagedFile): Read {
+  const { kind, records, issues } = checked;
+  const text = pointsText(kind, records);
+  Object.assign(staged, { format: 'geojson', rows: records.length, validRows: records.length, fixes: offered(issues) });
+  const result: FileResult<FileKind> = { value: records as Hamlet[], issues: [], count: records.length };
+  return { staged, issues, text, origin: same, validText: text, validOrigin: same, dropped: 0, checked: result };
 }
 
 /** GeoJSON points through the mapping (geojson-points.ts), as a CSV of points is read. */
