@@ -8,8 +8,9 @@ import { sniff } from '../domain/parse/sniff.ts';
 import { IMPACT_LAYERS, importImpact, type ImpactLayer } from '../domain/import/impact.ts';
 import type { Dataset } from '../domain/types.ts';
 import type { ImportChecked, ImportRequestFile } from './protocol.ts';
-import { readPointStream, type CheckedPoints } from '../domain/import/geojson-stream.ts';
+import { isDeferred, readPointStream, type CheckedPoints } from '../domain/import/geojson-stream.ts';
 import { STREAM_KINDS, type StreamKind } from '../domain/parse/columnar/reader.ts';
+import { DATASET_PATHS } from '../domain/parse/kind.ts';
 
 type Progress = (phase: 'reading' | 'checking', done: number, total: number) => void;
 
@@ -75,13 +76,14 @@ async function streamedPoints(
   rest: Omit<ImportRequestFile, 'file' | 'text'>,
   onBytes: (bytes: number) => void,
   isCancelled: () => boolean,
+  known?: (kind: StreamKind) => string | undefined,
 ): Promise<CheckedPoints | 'cancelled' | undefined> {
   const kind = rest.kind ?? kindOfName(rest.name);
   if (!kind || !(STREAM_KINDS as readonly string[]).includes(kind) || !/\.(geo)?json$/i.test(rest.name)) return undefined;
   if (rest.mapping || rest.swap || (rest.fixes?.length ?? 0) > 0) return undefined;
   const found = sniff(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
   if (found.kind !== 'text' || found.encoding !== 'utf-8') return undefined;
-  return readPointStream(kind as StreamKind, rest.name, utf8Pieces(file, onBytes), { isCancelled });
+  return readPointStream(kind as StreamKind, rest.name, utf8Pieces(file, onBytes), { isCancelled }, known?.(kind as StreamKind));
 }
 
 /** A Blob's bytes in one array, reporting bytes read: a GeoParquet or FlatGeobuf file is read whole. */
@@ -118,7 +120,15 @@ export class ImportSession {
   /** The files that differ from the first load: what to save so that a reload gets them back. */
   changedFromOriginal(): SourceFile[] {
     const original = new Map(this.original.map((f) => [f.path, f.text]));
-    return this.sources.filter((f) => original.get(f.path) !== f.text);
+    return this.sources.filter((f) => isDeferred(f) || original.get(f.path) !== f.text);
+  }
+
+  /** The loaded file of a kind, by its contract path (with or without a folder before it). */
+  private loadedText(kind: StreamKind): string | undefined {
+    const path = DATASET_PATHS[kind];
+    const file = this.sources.find((f) => f.path === path || f.path.endsWith(`/${path}`));
+    // An earlier streamed import's file has no text yet, and the user's is hardly the one written for it.
+    return file && !isDeferred(file) ? file.text : undefined;
   }
 
   /** A session over `sources`, keeping this one's original files. */
@@ -147,11 +157,13 @@ export class ImportSession {
         continue;
       }
       if (file) {
-        const streamed = await streamedPoints(file, rest, (done) => progress('reading', before + done, total), () => this.latest !== importId);
+        const cancelled = () => this.latest !== importId;
+        const streamed = await streamedPoints(file, rest, (done) => progress('reading', before + done, total), cancelled, (kind) => this.loadedText(kind));
         if (streamed === 'cancelled') return { importId, files: [], issues: [], canImport: false, elapsedMs: performance.now() - started };
         if (streamed) {
           before += file.size;
-          incoming.push({ ...rest, text: '', checked: streamed });
+          // The loaded file read again: staged with its own text, so that nothing counts as changed.
+          incoming.push({ ...rest, text: streamed.same ? (this.loadedText(streamed.kind) ?? '') : '', checked: streamed });
           continue;
         }
       }

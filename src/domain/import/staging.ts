@@ -34,7 +34,7 @@ import { swapGeoJSON, withoutBadFeatures, withoutBadLines } from './staging-cuts
 import { asColumnMapping, fromColumnMapping, looksLikeMeasurements } from './measurement-mapping.ts';
 import { formatOfName, type PointFormat } from '../formats/index.ts';
 import { pointsText, type TableFile } from './table-files.ts';
-import type { CheckedPoints } from './geojson-stream.ts';
+import { deferredSource, type CheckedPoints } from './geojson-stream.ts';
 
 export { readTableFile, type TableFile } from './table-files.ts';
 
@@ -194,6 +194,8 @@ interface Read {
   dropped: number;
   /** The file's own check, when it was of `text` itself: the whole set's check reuses it. */
   checked?: FileResult<FileKind>;
+  /** Read beforehand as it streamed in: `text` only stands for it (see `readChecked`). */
+  streamed?: CheckedPoints;
 }
 
 function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded: () => readonly Tower[]): Read {
@@ -280,7 +282,7 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded
     return { staged, issues: [problem(file.name, 'import-format', { kind })], dropped: 0 };
   }
 
-  if (file.checked?.kind === kind && fixes.size === 0 && !file.mapping) return readChecked(file.checked, staged);
+  if (file.checked?.kind === kind && fixes.size === 0 && !file.mapping) return readChecked(file.checked, staged, file.text);
 
   if (!csv && (kind === 'hamlets' || kind === 'schools' || kind === 'towers')) {
     const table = file.mapping || mayNeedMapping(kind, source) ? propertyTable(source) : undefined;
@@ -316,12 +318,15 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded
  * A file read beforehand as it would be read here (geojson-stream.ts): every feature kept,
  * so feature i of the staged text is feature i of the user's file.
  */
-function readChecked(checked: CheckedPoints, staged: StagedFile): Read {
-  const { kind, records, issues } = checked;
-  const text = pointsText(kind, records);
+function readChecked(checked: CheckedPoints, staged: StagedFile, given: string): Read {
+  const { records, issues } = checked;
+  // `given`: the user's text, when the caller has it (the loaded file, read again). Else only
+  // the whole set's check sees this stand-in, and it reuses `result` for it (never parsing
+  // it); the staged sources then get the records' own text, written when first asked for.
+  const text = given !== '' ? given : `streamed: ${staged.name}`;
   Object.assign(staged, { format: 'geojson', rows: records.length, validRows: records.length, fixes: offered(issues) });
   const result: FileResult<FileKind> = { value: records as Hamlet[], issues: [], count: records.length };
-  return { staged, issues, text, origin: same, validText: text, validOrigin: same, dropped: 0, checked: result };
+  return { staged, issues, text, origin: same, validText: text, validOrigin: same, dropped: 0, checked: result, ...(given === '' ? { streamed: checked } : {}) };
 }
 
 /** GeoJSON points through the mapping (geojson-points.ts), as a CSV of points is read. */
@@ -454,6 +459,10 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
       if (r.checked && text === r.text && text !== undefined) checked[r.staged.kind as FileKind] = { text, result: r.checked };
     }
     const result = parseDataset(sources, { checked });
+    for (const r of reads) {
+      const at = r.streamed ? sources.findIndex((f) => f.path === r.staged.path) : -1;
+      if (r.streamed && at >= 0) sources[at] = deferredSource(r.staged.path as string, r.streamed);
+    }
     const said = result.issues.flatMap((issue): Issue[] => {
       const imported = byContractPath.get(issue.file);
       if (!imported) return [issue];
