@@ -327,8 +327,9 @@ export class Engine {
   commitImport(importId: number, validOnly: boolean): { loaded: Loaded; paths: string[] } {
     const taken = this.imports?.commit(importId, validOnly);
     if (!taken) throw new EngineFailure('engine-import-gone');
-    const files = taken.changed.map(({ path, text }) => ({ path, text }));
     // Kept on this device (IndexedDB) when the page asks: the texts never cross to the page.
+    // A streamed file's text is written then, not here (import/geojson-stream.ts).
+    const files = taken.changed;
     this.unsaved = { key: datasetKey(taken.dataset), files };
     return moved({ loaded: this.open(taken.dataset, []), paths: files.map((f) => f.path) });
   }
@@ -338,7 +339,7 @@ export class Engine {
     const unsaved = this.unsaved;
     this.unsaved = undefined;
     if (!unsaved) return undefined;
-    const saved = await this.serially(() => saveImport(unsaved.key, unsaved.files));
+    const saved = await this.serially(() => saveImport(unsaved.key, unsaved.files.map(({ path, text }) => ({ path, text }))));
     if (saved.ok) return undefined;
     // Said on the page in the user's language (messages/failure.ts).
     const why = failureProblem(saved, 'imports');

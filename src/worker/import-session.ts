@@ -7,6 +7,9 @@ import type { SourceFile } from '../domain/parse/index.ts';
 import { sniff } from '../domain/parse/sniff.ts';
 import { IMPACT_LAYERS, importImpact, type ImpactLayer, type ImportImpact } from '../domain/import/impact.ts';
 import type { Dataset, Issue } from '../domain/types.ts';
+import { isDeferred, readPointStream, type CheckedPoints } from '../domain/import/geojson-stream.ts';
+import { STREAM_KINDS, type StreamKind } from '../domain/parse/columnar/reader.ts';
+import { DATASET_PATHS } from '../domain/parse/kind.ts';
 
 /** A file to import: a File from a drop or picker (read in the worker), or its text. */
 export interface ImportRequestFile extends Omit<IncomingFile, 'text'> {
@@ -62,6 +65,46 @@ async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<{
   return sniffed ? { text: parts.join(''), sniffed } : { text: parts.join('') };
 }
 
+/** A UTF-8 text Blob's text piece by piece as read, reporting bytes read; a BOM kept, as `readText` keeps it. */
+async function* utf8Pieces(blob: Blob, onBytes: (bytes: number) => void): AsyncGenerator<string> {
+  const reader = blob.stream().getReader();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      yield decoder.decode(value, { stream: true });
+      onBytes(bytes);
+    }
+    const last = decoder.decode();
+    if (last) yield last;
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/**
+ * A hamlets, schools or towers GeoJSON file read and checked as it streams in
+ * (import/geojson-stream.ts), when it may be: plain UTF-8, its kind known from its name or
+ * the user, no fix or mapping asked for. Undefined: read it the ordinary way.
+ */
+async function streamedPoints(
+  file: Blob,
+  rest: Omit<ImportRequestFile, 'file' | 'text'>,
+  onBytes: (bytes: number) => void,
+  isCancelled: () => boolean,
+  known?: (kind: StreamKind) => string | undefined,
+): Promise<CheckedPoints | 'cancelled' | undefined> {
+  const kind = rest.kind ?? kindOfName(rest.name);
+  if (!kind || !(STREAM_KINDS as readonly string[]).includes(kind) || !/\.(geo)?json$/i.test(rest.name)) return undefined;
+  if (rest.mapping || rest.swap || (rest.fixes?.length ?? 0) > 0) return undefined;
+  const found = sniff(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
+  if (found.kind !== 'text' || found.encoding !== 'utf-8') return undefined;
+  return readPointStream(kind as StreamKind, rest.name, utf8Pieces(file, onBytes), { isCancelled }, known?.(kind as StreamKind));
+}
+
 /** A Blob's bytes in one array, reporting bytes read: a GeoParquet or FlatGeobuf file is read whole. */
 async function readBytes(blob: Blob, onBytes: (bytes: number) => void): Promise<Uint8Array> {
   const reader = blob.stream().getReader();
@@ -96,7 +139,15 @@ export class ImportSession {
   /** The files that differ from the first load: what to save so that a reload gets them back. */
   changedFromOriginal(): SourceFile[] {
     const original = new Map(this.original.map((f) => [f.path, f.text]));
-    return this.sources.filter((f) => original.get(f.path) !== f.text);
+    return this.sources.filter((f) => isDeferred(f) || original.get(f.path) !== f.text);
+  }
+
+  /** The loaded file of a kind, by its contract path (with or without a folder before it). */
+  private loadedText(kind: StreamKind): string | undefined {
+    const path = DATASET_PATHS[kind];
+    const file = this.sources.find((f) => f.path === path || f.path.endsWith(`/${path}`));
+    // An earlier streamed import's file has no text yet, and the user's is hardly the one written for it.
+    return file && !isDeferred(file) ? file.text : undefined;
   }
 
   /** A session over `sources`, keeping this one's original files. */
@@ -123,6 +174,17 @@ export class ImportSession {
         const table = await readTableFile(rest.name, bytes, rest.kind ?? kindOfName(rest.name));
         incoming.push({ ...rest, text: '', ...(table ? { table } : {}) });
         continue;
+      }
+      if (file) {
+        const cancelled = () => this.latest !== importId;
+        const streamed = await streamedPoints(file, rest, (done) => progress('reading', before + done, total), cancelled, (kind) => this.loadedText(kind));
+        if (streamed === 'cancelled') return { importId, files: [], issues: [], canImport: false, elapsedMs: performance.now() - started };
+        if (streamed) {
+          before += file.size;
+          // The loaded file read again: staged with its own text, so that nothing counts as changed.
+          incoming.push({ ...rest, text: streamed.same ? (this.loadedText(streamed.kind) ?? '') : '', checked: streamed });
+          continue;
+        }
       }
       const read = text !== undefined ? { text } : file ? await readText(file, (bytes) => progress('reading', before + bytes, total)) : { text: '' };
       before += file?.size ?? read.text.length;

@@ -34,6 +34,7 @@ import { swapGeoJSON, withoutBadFeatures, withoutBadLines } from './staging-cuts
 import { asColumnMapping, fromColumnMapping, looksLikeMeasurements } from './measurement-mapping.ts';
 import { formatOfName, type PointFormat } from '../formats/index.ts';
 import { pointsText, type TableFile } from './table-files.ts';
+import { deferredSource, type CheckedPoints } from './geojson-stream.ts';
 
 export { readTableFile, type TableFile } from './table-files.ts';
 
@@ -64,6 +65,11 @@ export interface IncomingFile {
   sniffed?: { binary: BinaryFormat } | { encoding: 'utf-16le' | 'utf-16be' };
   /** A GeoParquet or FlatGeobuf file's points (its `text` is empty). */
   table?: TableFile;
+  /**
+   * A contract GeoJSON point file read and checked beforehand (geojson-stream.ts; its `text`
+   * is empty): taken when the kind matches and no fix or mapping is asked for.
+   */
+  checked?: CheckedPoints;
 }
 
 export interface StagedFile {
@@ -188,6 +194,8 @@ interface Read {
   dropped: number;
   /** The file's own check, when it was of `text` itself: the whole set's check reuses it. */
   checked?: FileResult<FileKind>;
+  /** Read beforehand as it streamed in: `text` only stands for it (see `readChecked`). */
+  streamed?: CheckedPoints;
 }
 
 function readOne(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded: () => readonly Tower[]): Read {
@@ -274,6 +282,8 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded
     return { staged, issues: [problem(file.name, 'import-format', { kind })], dropped: 0 };
   }
 
+  if (file.checked?.kind === kind && fixes.size === 0 && !file.mapping) return readChecked(file.checked, staged, file.text);
+
   if (!csv && (kind === 'hamlets' || kind === 'schools' || kind === 'towers')) {
     const table = file.mapping || mayNeedMapping(kind, source) ? propertyTable(source) : undefined;
     if (table && (file.mapping || needsMapping(kind, table))) return readMapped(file, kind, table, staged, fixes);
@@ -302,6 +312,21 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded
   if (!cut) return { staged, issues, dropped: 0 };
   const validOrigin = kind === 'deliveries' ? linesFrom(cut.kept) : featuresFrom(cut.kept, 'featureIndex');
   return { staged, issues, validText: cut.text, validOrigin, dropped: cut.dropped };
+}
+
+/**
+ * A file read beforehand as it would be read here (geojson-stream.ts): every feature kept,
+ * so feature i of the staged text is feature i of the user's file.
+ */
+function readChecked(checked: CheckedPoints, staged: StagedFile, given: string): Read {
+  const { records, issues } = checked;
+  // `given`: the user's text, when the caller has it (the loaded file, read again). Else only
+  // the whole set's check sees this stand-in, and it reuses `result` for it (never parsing
+  // it); the staged sources then get the records' own text, written when first asked for.
+  const text = given !== '' ? given : `streamed: ${staged.name}`;
+  Object.assign(staged, { format: 'geojson', rows: records.length, validRows: records.length, fixes: offered(issues) });
+  const result: FileResult<FileKind> = { value: records as Hamlet[], issues: [], count: records.length };
+  return { staged, issues, text, origin: same, validText: text, validOrigin: same, dropped: 0, checked: result, ...(given === '' ? { streamed: checked } : {}) };
 }
 
 /** GeoJSON points through the mapping (geojson-points.ts), as a CSV of points is read. */
@@ -434,6 +459,10 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
       if (r.checked && text === r.text && text !== undefined) checked[r.staged.kind as FileKind] = { text, result: r.checked };
     }
     const result = parseDataset(sources, { checked });
+    for (const r of reads) {
+      const at = r.streamed ? sources.findIndex((f) => f.path === r.staged.path) : -1;
+      if (r.streamed && at >= 0) sources[at] = deferredSource(r.staged.path as string, r.streamed);
+    }
     const said = result.issues.flatMap((issue): Issue[] => {
       const imported = byContractPath.get(issue.file);
       if (!imported) return [issue];

@@ -195,7 +195,7 @@ export function ImportPanel() {
         {state.phase === 'failed' && <p className="note error-text">{tw('dataImportFailed', { message: state.message })}</p>}
       </div>
       {result && (
-        <div className="import-result" data-testid="import-result">
+        <div className="import-result" data-testid="import-result" data-check-ms={Math.round(result.elapsedMs)}>
           {result.files.map((staged, i) => (
             <div key={staged.name} className="subpanel">
               <p className="note">

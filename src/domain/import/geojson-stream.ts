@@ -1,0 +1,90 @@
+// A contract GeoJSON file of hamlets, schools or towers read for import straight from its
+// text in pieces (parse/columnar/reader.ts): one feature parsed at a time, checked with the
+// ordinary per-feature checks, no whole-file string and no whole-file tree. Only a file the
+// import would take as it is gets this way: one that passes its checks (warnings allowed),
+// with points only. Anything else (errors to cut, shapes to map, fixes to apply) answers
+// undefined, and the caller reads the file the ordinary way (staging.ts), so that what the
+// user sees never depends on which way the file was read.
+import type { Hamlet, Issue, School, Tower } from '../types.ts';
+import type { SourceFile } from '../parse/index.ts';
+import { readFeatureChunks, type StreamKind, type StreamOptions } from '../parse/columnar/reader.ts';
+import { pointsText } from './table-files.ts';
+
+/** A point file read and checked beforehand: staged as the contract's GeoJSON of its records. */
+export interface CheckedPoints {
+  kind: StreamKind;
+  records: (Hamlet | School | Tower)[];
+  /** The file's own issues (warnings only: a file with an error is not read this way). */
+  issues: Issue[];
+  /** The text read was the loaded file's own, character for character. */
+  same?: true;
+}
+
+// What `mayNeedMapping` (geojson-points.ts) looks for: a file with any of these goes through
+// the property mapping, which the ordinary way decides on the whole text.
+const NOT_POINTS = /"(MultiPoint|Polygon|MultiPolygon)"/;
+// Enough of a piece's end to find the words above when a cut splits one.
+const OVERLAP = 16;
+
+/** Pieces as they come, watched for shapes other than points across the cuts, and compared with `known`. */
+async function* watched(chunks: AsyncIterable<string> | Iterable<string>, seen: { shapes: boolean; same: boolean }, known: string | undefined): AsyncGenerator<string> {
+  let tail = '';
+  let at = 0;
+  for await (const chunk of chunks) {
+    if (NOT_POINTS.test(tail + chunk)) {
+      seen.shapes = true;
+      return;
+    }
+    tail = chunk.length >= OVERLAP ? chunk.slice(-OVERLAP) : (tail + chunk).slice(-OVERLAP);
+    if (seen.same) seen.same = known !== undefined && known.startsWith(chunk, at);
+    at += chunk.length;
+    yield chunk;
+  }
+  seen.same &&= at === known?.length;
+}
+
+/**
+ * The file's records and issues, or undefined when it is to be read the ordinary way,
+ * or 'cancelled' when `options.isCancelled` said so between pieces. `known`: the loaded
+ * file of that kind; when the pieces are that very text, the answer says so (`same`).
+ */
+export async function readPointStream(
+  kind: StreamKind,
+  fileName: string,
+  chunks: AsyncIterable<string> | Iterable<string>,
+  options: StreamOptions = {},
+  known?: string,
+): Promise<CheckedPoints | 'cancelled' | undefined> {
+  const records: (Hamlet | School | Tower)[] = [];
+  const seen = { shapes: false, same: known !== undefined };
+  const outcome = await readFeatureChunks(kind, fileName, watched(chunks, seen, known), (batch) => {
+    for (const record of batch) records.push(record);
+  }, options);
+  if (outcome.status === 'cancelled') return 'cancelled';
+  if (seen.shapes || outcome.status !== 'read' || outcome.failed) return undefined;
+  // An empty file, or a feature left out without an error: the ordinary way says what it means.
+  if (outcome.features === 0 || outcome.count !== outcome.features) return undefined;
+  return { kind, records, issues: outcome.issues, ...(seen.same ? { same: true } : {}) };
+}
+
+const deferred = new WeakSet<SourceFile>();
+
+/**
+ * The staged file of a streamed read: its text (the contract's GeoJSON of the records, as a
+ * table format's is) is written only when first asked for, which is when the import is saved
+ * on the device, after the first figures, or staged under a later import.
+ */
+export function deferredSource(path: string, checked: CheckedPoints): SourceFile {
+  let text: string | undefined;
+  const file = {
+    path,
+    get text(): string {
+      return (text ??= pointsText(checked.kind, checked.records));
+    },
+  };
+  deferred.add(file);
+  return file;
+}
+
+/** Whether `file` is one `deferredSource` made: never one of the files first loaded. */
+export const isDeferred = (file: SourceFile): boolean => deferred.has(file);
