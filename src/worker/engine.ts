@@ -329,7 +329,8 @@ export class Engine {
   commitImport(importId: number, validOnly: boolean): { loaded: Loaded; paths: string[] } {
     const taken = this.imports?.commit(importId, validOnly);
     if (!taken) throw new EngineFailure('engine-import-gone');
-    const files = taken.changed.map(({ path, text }) => ({ path, text }));
+    // The files as they are: a table import's text is made only when saved (saveImport).
+    const files = taken.changed;
     // Kept on this device (IndexedDB) when the page asks: the texts never cross to the page.
     this.unsaved = { key: datasetKey(taken.dataset), files };
     const loaded = this.open(taken.dataset, []);

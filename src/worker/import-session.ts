@@ -4,6 +4,7 @@
 import { kindOfName, readTableFile, stageImport, type IncomingFile, type StagedImport } from '../domain/import/staging.ts';
 import { formatOfName } from '../domain/formats/index.ts';
 import type { SourceFile } from '../domain/parse/index.ts';
+import { hasText } from '../domain/parse/dataset.ts';
 import { sniff } from '../domain/parse/sniff.ts';
 import { IMPACT_LAYERS, importImpact, type ImpactLayer } from '../domain/import/impact.ts';
 import type { Dataset } from '../domain/types.ts';
@@ -77,7 +78,11 @@ export class ImportSession {
   /** The files that differ from the first load: what to save so that a reload gets them back. */
   changedFromOriginal(): SourceFile[] {
     const original = new Map(this.original.map((f) => [f.path, f.text]));
-    return this.sources.filter((f) => original.get(f.path) !== f.text);
+    // A lazy text (a table import's) is never an original one: it is not made here.
+    return this.sources.filter((f) => {
+      const text = original.get(f.path);
+      return text === undefined || !hasText(f, text);
+    });
   }
 
   /** A session over `sources`, keeping this one's original files. */

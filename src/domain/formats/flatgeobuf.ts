@@ -21,7 +21,7 @@ import type { PointKind } from '../import/csv-mapping.ts';
 import { IssueList } from '../parse/issues.ts';
 import type { KindValue } from '../parse/kind.ts';
 import { columnType, type TableRead } from './geoparquet.ts';
-import { propertyNames, recordProperties } from './rows.ts';
+import { propertyNames, recordProperties, rowsAsChunk } from './rows.ts';
 
 const WGS84 = 4326;
 
@@ -254,5 +254,5 @@ export async function readFlatGeobuf(fileName: string, bytes: Uint8Array): Promi
     list.error('fgb-crs', { field: 'crs' }, { crs: `${crs.org ?? 'EPSG'}:${crs.code}` });
     return { issues: list.finish() };
   }
-  return { table: { header: names, withGeometry: true, chunks: [{ rows, geometry }] }, issues: list.finish() };
+  return { table: { header: names, withGeometry: true, chunks: () => [rowsAsChunk(names, rows, geometry)] }, issues: list.finish() };
 }
