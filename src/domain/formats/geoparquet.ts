@@ -228,16 +228,28 @@ export function columnType(values: readonly Value[]): 'STRING' | 'BOOLEAN' | 'IN
   return given.every((v) => Number.isInteger(v) && Math.abs(v as number) < 2 ** 31) ? 'INT32' : 'DOUBLE';
 }
 
-/** Records of `kind` as a GeoParquet file: contract properties, then a WKB "geometry" column. */
-export function writeGeoParquet<K extends PointKind>(kind: K, records: readonly KindValue[K][number][]): Uint8Array {
-  const properties = recordProperties(kind, records);
-  const columnData: ColumnSource[] = propertyNames(kind).map((name) => {
-    const values = properties.map((p) => p[name]);
+/** A column of a points table to write: its name and one value per point (null or undefined where none). */
+export interface PointColumn {
+  name: string;
+  values: readonly (Value | null)[];
+}
+
+/** Positions of the points of a table, in its order. */
+export type Positions = readonly { lon: number; lat: number }[];
+
+/**
+ * A points table as a GeoParquet file: the columns (typed by `columnType`), then a WKB
+ * "geometry" column and the "geo" metadata with its bbox. The export of the gap register and
+ * the writer of hamlets, schools and towers (`writeGeoParquet`) share it.
+ */
+export function writeGeoParquetTable(columns: readonly PointColumn[], positions: Positions): Uint8Array {
+  const columnData: ColumnSource[] = columns.map(({ name, values }) => {
+    const given = values.map((v) => v ?? undefined);
     // A column without a gap is REQUIRED: its reader then has no definition levels to unfold.
-    return { name, data: values.map((v) => v ?? null), type: columnType(values), nullable: values.includes(undefined) };
+    return { name, data: given.map((v) => v ?? null), type: columnType(given), nullable: given.includes(undefined) };
   });
   let [minLon, minLat, maxLon, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
-  const wkb = records.map((r) => {
+  const wkb = positions.map((r) => {
     minLon = Math.min(minLon, r.lon);
     minLat = Math.min(minLat, r.lat);
     maxLon = Math.max(maxLon, r.lon);
@@ -249,7 +261,7 @@ export function writeGeoParquet<K extends PointKind>(kind: K, records: readonly 
     version: GEOPARQUET_VERSION,
     primary_column: 'geometry',
     columns: {
-      geometry: { encoding: 'WKB', geometry_types: ['Point'], ...(records.length > 0 ? { bbox: [minLon, minLat, maxLon, maxLat] } : {}) },
+      geometry: { encoding: 'WKB', geometry_types: ['Point'], ...(positions.length > 0 ? { bbox: [minLon, minLat, maxLon, maxLat] } : {}) },
     },
   };
   const buffer = parquetWriteBuffer({
@@ -259,4 +271,15 @@ export function writeGeoParquet<K extends PointKind>(kind: K, records: readonly 
     createdBy: 'song-map',
   });
   return new Uint8Array(buffer);
+}
+
+/** The contract's properties of records as columns, in `propertyNames(kind)` order. */
+export function recordColumns<K extends PointKind>(kind: K, records: readonly KindValue[K][number][]): PointColumn[] {
+  const properties = recordProperties(kind, records);
+  return propertyNames(kind).map((name) => ({ name, values: properties.map((p) => p[name]) }));
+}
+
+/** Records of `kind` as a GeoParquet file: contract properties, then a WKB "geometry" column. */
+export function writeGeoParquet<K extends PointKind>(kind: K, records: readonly KindValue[K][number][]): Uint8Array {
+  return writeGeoParquetTable(recordColumns(kind, records), records);
 }
