@@ -104,13 +104,9 @@ export function textOfBytes(bytes: Uint8Array | undefined): string | undefined {
   if (!bytes) return undefined;
   const n = bytes.length;
   if (n > 24) return utf8.decode(bytes);
-  let out = '';
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i] as number;
-    if (b > 0x7f) return utf8.decode(bytes);
-    out += String.fromCharCode(b);
-  }
-  return out;
+  for (let i = 0; i < n; i++) if ((bytes[i] as number) > 0x7f) return utf8.decode(bytes);
+  // One call for the whole cell: a flat string, not one built a character at a time.
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
 }
 
 /** One column's pieces of a row group (pages), in one array: typed when every piece has the same type. */
