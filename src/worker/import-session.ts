@@ -4,6 +4,7 @@
 import { kindOfName, readTableFile, stageImport, type IncomingFile, type StagedFile, type StagedImport } from '../domain/import/staging.ts';
 import { formatOfName } from '../domain/formats/index.ts';
 import type { SourceFile } from '../domain/parse/index.ts';
+import { hasText } from '../domain/parse/dataset.ts';
 import { sniff } from '../domain/parse/sniff.ts';
 import { IMPACT_LAYERS, importImpact, type ImpactLayer, type ImportImpact } from '../domain/import/impact.ts';
 import type { Dataset, Issue } from '../domain/types.ts';
@@ -139,7 +140,11 @@ export class ImportSession {
   /** The files that differ from the first load: what to save so that a reload gets them back. */
   changedFromOriginal(): SourceFile[] {
     const original = new Map(this.original.map((f) => [f.path, f.text]));
-    return this.sources.filter((f) => isDeferred(f) || original.get(f.path) !== f.text);
+    // A made-when-read text (a streamed or a table import's) is never an original one: it is not made here.
+    return this.sources.filter((f) => {
+      const text = original.get(f.path);
+      return text === undefined || !hasText(f, text);
+    });
   }
 
   /** The loaded file of a kind, by its contract path (with or without a folder before it). */

@@ -1,7 +1,9 @@
 // The gap register in headless Chromium: accent-free search finds Vietnamese names, a row
-// shows its place on the map, and the CSV export holds what the filters show (UTF-8 BOM).
+// shows its place on the map, and the CSV export holds what the filters show (UTF-8 BOM), as
+// does the GeoParquet export.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readGeoParquet } from '../../src/domain/formats/geoparquet.ts';
 import { executablePath, openSession, savedDownload, type Session } from './session.ts';
 
 describe.skipIf(!executablePath)('Gap register in headless Chromium', () => {
@@ -75,6 +77,16 @@ describe.skipIf(!executablePath)('Gap register in headless Chromium', () => {
     expect(lines).toHaveLength(count + 1);
     expect(lines.slice(1).every((line) => line.includes('Đang xử lý') || line.includes('in_progress'))).toBe(true);
     await download.saveAs('test-results/gaps.csv');
+    // The same rows as GeoParquet, read back by the importer's reader.
+    const [parquet] = await Promise.all([s.page.waitForEvent('download'), s.page.getByRole('button', { name: 'Xuất GeoParquet (đang lọc)' }).click()]);
+    expect(parquet.suggestedFilename()).toMatch(/^gaps-\d{4}-\d{2}-\d{2}\.parquet$/);
+    const read = await readGeoParquet('gaps.parquet', new Uint8Array(readFileSync(await savedDownload(parquet))));
+    expect(read.issues).toEqual([]);
+    const statusAt = read.table?.header.indexOf('status') ?? -1;
+    const chunks = [];
+    for await (const chunk of read.table?.chunks([statusAt]) ?? []) chunks.push(chunk);
+    expect(chunks.reduce((n, c) => n + c.length, 0)).toBe(count);
+    expect(chunks.flatMap((c) => Array.from(c.columns[statusAt] ?? []))).toEqual(Array(count).fill('in_progress'));
     await s.page.getByTestId('gap-register').screenshot({ path: 'test-results/gaps.png' });
     expect(s.errors).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { readDataFolder } from '../../src/cli/folder.ts';
 import { writePointFile } from '../../src/domain/formats/index.ts';
 import { issueText } from '../../src/domain/messages/render.ts';
 import { parseDataset, type SourceFile } from '../../src/domain/parse/index.ts';
+import { isLazy } from '../../src/domain/parse/dataset.ts';
 import type { Hamlet, Issue, Tower } from '../../src/domain/types.ts';
 import { ImportSession } from '../../src/worker/import-session.ts';
 import type { ImportRequestFile } from '../../src/worker/import-session.ts';
@@ -40,6 +41,12 @@ describe('GeoParquet and FlatGeobuf import', () => {
     const taken = imports.commit(1, false);
     expect(taken?.dataset.hamlets).toEqual(hamlets);
     expect(taken?.changed.map((f) => f.path)).toEqual(['hamlets.geojson']);
+    // Its text is made only when read (to save it): the contract's GeoJSON of the same records.
+    const file = taken?.changed[0] as SourceFile;
+    expect(isLazy(file)).toBe(true);
+    const again = parseDataset([...bundled.filter((f) => f.path !== 'hamlets.geojson'), { path: 'hamlets.geojson', text: file.text }]);
+    expect(again.dataset?.hamlets).toEqual(hamlets);
+    expect(imports.changedFromOriginal()).toEqual([file]);
   });
 
   it('takes towers from FlatGeobuf (written in its index order): the same towers', async () => {

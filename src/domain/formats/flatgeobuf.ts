@@ -20,8 +20,8 @@ import { DEFAULT_NODE_SIZE, NODE_ITEM_BYTE_LEN, calcTreeSize, generateLevelBound
 import type { PointKind } from '../import/csv-mapping.ts';
 import { IssueList } from '../parse/issues.ts';
 import type { KindValue } from '../parse/kind.ts';
-import { columnType, type TableRead } from './geoparquet.ts';
-import { propertyNames, recordProperties } from './rows.ts';
+import { columnType, recordColumns, type PointColumn, type Positions, type TableRead } from './geoparquet.ts';
+import { rowsAsChunk } from './rows.ts';
 
 const WGS84 = 4326;
 
@@ -136,9 +136,16 @@ function buildIndex(lon: Float64Array, lat: Float64Array, featureOffsets: Float6
 
 /** Records of `kind` as a FlatGeobuf file with a spatial index, in WGS84 (EPSG:4326). */
 export function writeFlatGeobuf<K extends PointKind>(kind: K, records: readonly KindValue[K][number][]): Uint8Array {
-  const properties = recordProperties(kind, records);
-  const names = propertyNames(kind);
-  const columns = names.map((name) => columnMeta(name, FGB_TYPE[columnType(properties.map((p) => p[name]))]));
+  return writeFlatGeobufTable(kind, recordColumns(kind, records), records);
+}
+
+/**
+ * A points table as a FlatGeobuf file with a spatial index, in WGS84 (EPSG:4326), named
+ * `title`: the export of the gap register and `writeFlatGeobuf` share it. Features are written
+ * in the index's (Hilbert) order.
+ */
+export function writeFlatGeobufTable(title: string, table: readonly PointColumn[], records: Positions): Uint8Array {
+  const columns = table.map(({ name, values }) => columnMeta(name, FGB_TYPE[columnType(values.map((v) => v ?? undefined))]));
   const count = records.length;
   const envelope = [Infinity, Infinity, -Infinity, -Infinity];
   for (const r of records) {
@@ -159,7 +166,7 @@ export function writeFlatGeobuf<K extends PointKind>(kind: K, records: readonly 
     featuresCount: count,
     indexNodeSize: count > 0 ? DEFAULT_NODE_SIZE : 0,
     crs: null,
-    title: kind,
+    title,
     description: null,
     metadata: null,
   };
@@ -168,9 +175,9 @@ export function writeFlatGeobuf<K extends PointKind>(kind: K, records: readonly 
   const offsets = new Float64Array(count);
   let featureBytes = 0;
   const features = order.map((i, k) => {
-    const record = records[i] as KindValue[K][number];
+    const record = records[i] as { lon: number; lat: number };
     const values: Record<string, unknown> = {};
-    for (const name of names) values[name] = properties[i]?.[name] ?? null;
+    table.forEach(({ name, values: column }) => (values[name] = column[i] ?? null));
     const bytes = buildFeature(parseGeometry({ type: 'Point', coordinates: [record.lon, record.lat] }), values as never, meta);
     lon[k] = record.lon;
     lat[k] = record.lat;
@@ -254,5 +261,5 @@ export async function readFlatGeobuf(fileName: string, bytes: Uint8Array): Promi
     list.error('fgb-crs', { field: 'crs' }, { crs: `${crs.org ?? 'EPSG'}:${crs.code}` });
     return { issues: list.finish() };
   }
-  return { table: { header: names, withGeometry: true, chunks: [{ rows, geometry }] }, issues: list.finish() };
+  return { table: { header: names, withGeometry: true, chunks: () => [rowsAsChunk(names, rows, geometry)] }, issues: list.finish() };
 }

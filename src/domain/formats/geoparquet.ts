@@ -9,7 +9,7 @@ import type { PointKind } from '../import/csv-mapping.ts';
 import { IssueList } from '../parse/issues.ts';
 import type { KindValue } from '../parse/kind.ts';
 import type { Issue } from '../types.ts';
-import { propertyNames, recordProperties, TableReadError, type RowChunk, type RowTable } from './rows.ts';
+import { propertyNames, recordProperties, TableReadError, type ColumnChunk, type RowTable } from './rows.ts';
 
 export const GEOPARQUET_VERSION = '1.1.0';
 
@@ -17,6 +17,7 @@ export type TableRead = { table: RowTable; issues: Issue[] } | { table?: undefin
 
 function toArrayBuffer(bytes: Uint8Array | ArrayBuffer): ArrayBuffer {
   if (bytes instanceof ArrayBuffer) return bytes;
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
@@ -86,26 +87,130 @@ export async function readGeoParquet(fileName: string, bytes: Uint8Array | Array
   if (geometry === 'refused') return { issues: list.finish() };
   const names = parquetSchema(metadata).children.map((child) => child.element.name);
   const at = geometry === 'none' ? -1 : names.indexOf(geometry.name);
+  const header = names.filter((_, i) => i !== at);
   return {
-    table: { header: names.filter((_, i) => i !== at), withGeometry: at >= 0, chunks: rowGroups(file, metadata, names, at) },
+    table: { header, withGeometry: at >= 0, chunks: (wanted) => rowGroups(file, metadata, wanted.map((i) => header[i] as string), at >= 0 ? names[at] : undefined) },
     issues: list.finish(),
   };
 }
 
-/** The rows a row group at a time, so that a national file is never held decoded whole. */
-async function* rowGroups(file: ArrayBuffer, metadata: FileMetaData, names: string[], at: number): AsyncGenerator<RowChunk> {
-  let rowStart = 0;
+const utf8 = new TextDecoder();
+
+/**
+ * UTF-8 text of a cell: short ASCII without the decoder, whose call costs more than the
+ * copying for the names and ids of a points file (most of them a few bytes long).
+ */
+export function textOfBytes(bytes: Uint8Array | undefined): string | undefined {
+  if (!bytes) return undefined;
+  const n = bytes.length;
+  if (n > 24) return utf8.decode(bytes);
+  for (let i = 0; i < n; i++) if ((bytes[i] as number) > 0x7f) return utf8.decode(bytes);
+  // One call for the whole cell: a flat string, not one built a character at a time.
+  return String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
+/** One column's pieces of a row group (pages), in one array: typed when every piece has the same type. */
+function joined(parts: { at: number; data: ArrayLike<unknown> }[], length: number): ArrayLike<unknown> {
+  const only = parts[0];
+  if (parts.length === 1 && only?.at === 0 && only.data.length === length) return only.data;
+  const kind = only?.data.constructor;
+  const typed = ArrayBuffer.isView(only?.data) && parts.every((p) => p.data.constructor === kind);
+  const out = typed ? new (kind as new (n: number) => { set(a: ArrayLike<unknown>, at: number): void; length: number })(length) : new Array<unknown>(length);
+  for (const { at, data } of parts) {
+    if (typed) (out as { set(a: ArrayLike<unknown>, at: number): void }).set(data, at);
+    else for (let k = 0; k < data.length && at + k < length; k++) (out as unknown[])[at + k] = data[k];
+  }
+  return out as ArrayLike<unknown>;
+}
+
+const WKB_NAMES = ['', 'Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon', 'GeometryCollection'];
+
+/**
+ * A WKB geometry as the checks see it: a point (2 to 4 numbers, as hyparquet decodes it), else
+ * only its type, which the checks refuse by name. An unknown type is a file fault.
+ */
+function wkbGeometry(bytes: Uint8Array): unknown {
+  if (bytes.length < 5) throw new TableReadError('parquet-invalid', { detail: 'a WKB geometry is shorter than its header', data: true });
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const little = bytes[0] === 1;
+  const raw = view.getUint32(1, little);
+  const type = raw % 1000;
+  const flags = Math.floor(raw / 1000);
+  if (type < 1 || type > 7) throw new TableReadError('parquet-invalid', { detail: `unsupported WKB geometry type ${raw}`, data: true });
+  if (type !== 1) return { type: WKB_NAMES[type], coordinates: [] };
+  const dim = 2 + (flags ? 1 : 0) + (flags === 3 ? 1 : 0);
+  if (bytes.length < 5 + 8 * dim) throw new TableReadError('parquet-invalid', { detail: 'a WKB point is cut short', data: true });
+  return { type: 'Point', coordinates: Array.from({ length: dim }, (_, d) => view.getFloat64(5 + 8 * d, little)) };
+}
+
+/** Positions of the points among the geometries (WKB or native {x, y}), NaN for any other. */
+function positions(geometry: ArrayLike<unknown>, lon: Float64Array, lat: Float64Array): void {
+  let buffer: ArrayBufferLike | undefined;
+  let view: DataView | undefined;
+  for (let k = 0; k < geometry.length; k++) {
+    const g = geometry[k];
+    lon[k] = lat[k] = NaN;
+    if (g instanceof Uint8Array) {
+      // A 2D point: byte order, type 1, x, y (21 bytes). The cells share their page's buffer.
+      if (g.length !== 21) continue;
+      if (g.buffer !== buffer) {
+        buffer = g.buffer;
+        view = new DataView(buffer);
+      }
+      const little = g[0] === 1;
+      const at = g.byteOffset;
+      if ((view as DataView).getUint32(at + 1, little) !== 1) continue;
+      lon[k] = (view as DataView).getFloat64(at + 5, little);
+      lat[k] = (view as DataView).getFloat64(at + 13, little);
+    } else if (g !== null && typeof g === 'object') {
+      const { x, y } = g as { x?: unknown; y?: unknown };
+      if (typeof x === 'number' && typeof y === 'number') {
+        lon[k] = x;
+        lat[k] = y;
+      }
+    }
+  }
+}
+
+/**
+ * The asked columns a row group at a time, so that a national file is never held decoded
+ * whole: decoded column by column (no row objects), geometries kept as their WKB bytes and
+ * their positions read straight into numbers.
+ */
+async function* rowGroups(file: ArrayBuffer, metadata: FileMetaData, columns: string[], geometry: string | undefined): AsyncGenerator<ColumnChunk> {
+  const read = geometry === undefined ? columns : [...columns, geometry];
+  const header = parquetSchema(metadata).children.map((child) => child.element.name).filter((name) => name !== geometry);
+  let groupStart = 0;
   for (const group of metadata.row_groups) {
-    const rowEnd = rowStart + Number(group.num_rows);
-    let rows: unknown[][] = [];
+    const length = Number(group.num_rows);
+    const parts = new Map<string, { at: number; data: ArrayLike<unknown> }[]>(read.map((name) => [name, []]));
     try {
-      await parquetRead({ file, metadata, columns: names, rowStart, rowEnd, rowFormat: 'array', onComplete: (read: unknown[][]) => void (rows = read) });
+      await parquetRead({
+        file,
+        metadata,
+        columns: read,
+        rowStart: groupStart,
+        rowEnd: groupStart + length,
+        parsers: { stringFromBytes: textOfBytes, geometryFromBytes: (bytes: Uint8Array) => bytes, geographyFromBytes: (bytes: Uint8Array) => bytes },
+        onChunk: ({ columnName, columnData, rowStart }) => void parts.get(columnName)?.push({ at: rowStart - groupStart, data: columnData }),
+      });
     } catch (error) {
       throw new TableReadError('parquet-invalid', { detail: reason(error), data: true });
     }
-    rowStart = rowEnd;
-    if (at < 0) yield { rows };
-    else yield { rows: rows.map((row) => row.filter((_, i) => i !== at)), geometry: rows.map((row) => row[at]) };
+    const data = new Map([...parts].map(([name, pieces]) => [name, joined(pieces, length)]));
+    const chunk: { -readonly [K in keyof ColumnChunk]: ColumnChunk[K] } = { length, columns: header.map((name) => data.get(name)) };
+    const cells = geometry === undefined ? undefined : data.get(geometry);
+    if (cells) {
+      chunk.lon = new Float64Array(length);
+      chunk.lat = new Float64Array(length);
+      positions(cells, chunk.lon, chunk.lat);
+      chunk.geometry = (k) => {
+        const g = cells[k];
+        return g instanceof Uint8Array ? wkbGeometry(g) : g;
+      };
+    }
+    groupStart += length;
+    yield chunk;
   }
 }
 
@@ -119,15 +224,28 @@ export function columnType(values: readonly Value[]): 'STRING' | 'BOOLEAN' | 'IN
   return given.every((v) => Number.isInteger(v) && Math.abs(v as number) < 2 ** 31) ? 'INT32' : 'DOUBLE';
 }
 
-/** Records of `kind` as a GeoParquet file: contract properties, then a WKB "geometry" column. */
-export function writeGeoParquet<K extends PointKind>(kind: K, records: readonly KindValue[K][number][]): Uint8Array {
-  const properties = recordProperties(kind, records);
-  const columnData: ColumnSource[] = propertyNames(kind).map((name) => {
-    const values = properties.map((p) => p[name]);
-    return { name, data: values.map((v) => v ?? null), type: columnType(values), nullable: true };
+/** A column of a points table to write: its name and one value per point (null or undefined where none). */
+export interface PointColumn {
+  name: string;
+  values: readonly (Value | null)[];
+}
+
+/** Positions of the points of a table, in its order. */
+export type Positions = readonly { lon: number; lat: number }[];
+
+/**
+ * A points table as a GeoParquet file: the columns (typed by `columnType`), then a WKB
+ * "geometry" column and the "geo" metadata with its bbox. The export of the gap register and
+ * the writer of hamlets, schools and towers (`writeGeoParquet`) share it.
+ */
+export function writeGeoParquetTable(columns: readonly PointColumn[], positions: Positions): Uint8Array {
+  const columnData: ColumnSource[] = columns.map(({ name, values }) => {
+    const given = values.map((v) => v ?? undefined);
+    // A column without a gap is REQUIRED: its reader then has no definition levels to unfold.
+    return { name, data: given.map((v) => v ?? null), type: columnType(given), nullable: given.includes(undefined) };
   });
   let [minLon, minLat, maxLon, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
-  const wkb = records.map((r) => {
+  const wkb = positions.map((r) => {
     minLon = Math.min(minLon, r.lon);
     minLat = Math.min(minLat, r.lat);
     maxLon = Math.max(maxLon, r.lon);
@@ -139,7 +257,7 @@ export function writeGeoParquet<K extends PointKind>(kind: K, records: readonly 
     version: GEOPARQUET_VERSION,
     primary_column: 'geometry',
     columns: {
-      geometry: { encoding: 'WKB', geometry_types: ['Point'], ...(records.length > 0 ? { bbox: [minLon, minLat, maxLon, maxLat] } : {}) },
+      geometry: { encoding: 'WKB', geometry_types: ['Point'], ...(positions.length > 0 ? { bbox: [minLon, minLat, maxLon, maxLat] } : {}) },
     },
   };
   const buffer = parquetWriteBuffer({
@@ -149,4 +267,15 @@ export function writeGeoParquet<K extends PointKind>(kind: K, records: readonly 
     createdBy: 'song-map',
   });
   return new Uint8Array(buffer);
+}
+
+/** The contract's properties of records as columns, in `propertyNames(kind)` order. */
+export function recordColumns<K extends PointKind>(kind: K, records: readonly KindValue[K][number][]): PointColumn[] {
+  const properties = recordProperties(kind, records);
+  return propertyNames(kind).map((name) => ({ name, values: properties.map((p) => p[name]) }));
+}
+
+/** Records of `kind` as a GeoParquet file: contract properties, then a WKB "geometry" column. */
+export function writeGeoParquet<K extends PointKind>(kind: K, records: readonly KindValue[K][number][]): Uint8Array {
+  return writeGeoParquetTable(recordColumns(kind, records), records);
 }

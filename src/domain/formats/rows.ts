@@ -8,15 +8,24 @@
 import { hamletProperties, schoolProperties, towerProperties } from '../export/features.ts';
 import { guessMapping, type CsvImportResult, type PointKind } from '../import/csv-points.ts';
 import { FeatureChecker } from '../parse/columnar/reader.ts';
+import { plainId, plainPosition, plainRecord, type Cell } from './plain-rows.ts';
 import type { KindValue } from '../parse/kind.ts';
 import type { IssueCode, IssueParams } from '../messages/codes.ts';
 import type { Hamlet, School, Tower } from '../types.ts';
 
-/** Some rows of a table: raw values in header order, and each row's geometry when it has one. */
-export interface RowChunk {
-  rows: unknown[][];
-  /** The geometry of each row, as the reader decoded it (GeoJSON, {x, y}, null…). */
-  geometry?: unknown[];
+/**
+ * Some rows of a table, a column at a time: each column asked for as the reader decoded it
+ * (a typed array or an array of values), and the positions decoded straight to numbers.
+ */
+export interface ColumnChunk {
+  length: number;
+  /** By header index: the values of the columns asked for (`RowTable.chunks`), undefined for the rest. */
+  columns: readonly (ArrayLike<unknown> | undefined)[];
+  /** Where row k's geometry is one 2D point, its position; NaN elsewhere (then `geometry(k)` says what it is). */
+  lon?: Float64Array;
+  lat?: Float64Array;
+  /** Row k's geometry as the reader decodes it (GeoJSON, {x, y}, null…), asked only of rows the full checks read. */
+  geometry?: (k: number) => unknown;
 }
 
 /** A table read from a file, its rows a chunk (a Parquet row group) at a time. */
@@ -24,7 +33,23 @@ export interface RowTable {
   header: string[];
   /** Whether rows come with a geometry (else lon/lat columns are looked for). */
   withGeometry: boolean;
-  chunks: AsyncIterable<RowChunk> | Iterable<RowChunk>;
+  /** The rows, with only the columns at `wanted` (header indexes) decoded. */
+  chunks(wanted: readonly number[]): AsyncIterable<ColumnChunk> | Iterable<ColumnChunk>;
+}
+
+/** Rows (values in header order) and their geometries as GeoJSON, as one chunk of columns. */
+export function rowsAsChunk(header: readonly string[], rows: readonly unknown[][], geometry: readonly unknown[]): ColumnChunk {
+  const n = rows.length;
+  const lon = new Float64Array(n).fill(NaN);
+  const lat = new Float64Array(n).fill(NaN);
+  geometry.forEach((g, k) => {
+    const c = (g as { type?: unknown; coordinates?: unknown } | null)?.coordinates;
+    if ((g as { type?: unknown } | null)?.type === 'Point' && Array.isArray(c) && c.length === 2 && typeof c[0] === 'number' && typeof c[1] === 'number') {
+      lon[k] = c[0];
+      lat[k] = c[1];
+    }
+  });
+  return { length: n, columns: header.map((_, c) => rows.map((row) => row[c])), lon, lat, geometry: (k) => geometry[k] };
 }
 
 /** A table that cannot be read further; `importPointFile` turns it into the issue it names. */
@@ -80,15 +105,39 @@ function geoJsonGeometry(geometry: unknown): unknown {
   return geometry;
 }
 
+/** A column with INT64 (bigint) or DATE (Date) cells as the contract's JSON would hold them. */
+function jsonColumn(column: ArrayLike<unknown> | undefined): ArrayLike<unknown> | undefined {
+  if (column === undefined || ArrayBuffer.isView(column) && !(column instanceof BigInt64Array) && !(column instanceof BigUint64Array)) return column;
+  for (let k = 0; k < column.length; k++) {
+    const v = column[k];
+    if (typeof v === 'bigint' || v instanceof Date) return Array.from(column, jsonValue);
+    if (v !== undefined && v !== null) return column;
+  }
+  return column;
+}
+
+/** True when a string has a character beyond ASCII: only those can have a text fault (parse/text.ts). */
+function beyondAscii(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7e) return true;
+  return false;
+}
+
+export interface TableReadOptions {
+  /** Take plainly valid rows without the per-feature checks (plain-rows.ts); false only to compare both ways. */
+  plain?: boolean;
+}
+
 /**
  * A table's rows as records of `kind`: columns mapped to the contract's fields by name as a CSV
- * import maps them (`guessMapping`: aliases, accents and case ignored), each row then checked
+ * import maps them (`guessMapping`: aliases, accents and case ignored), only those columns
+ * decoded. A plainly valid row becomes its record at once (plain-rows.ts); any other is checked
  * as a GeoJSON feature is (`readFeatureRecord`), so typed cells stay typed and issues name the
  * row as "feature N" (0-based, as the GeoJSON checks count). Columns outside the contract are
  * ignored with one warning ('ignored-columns').
  */
-export async function importTableRows<K extends PointKind>(kind: K, fileName: string, table: RowTable): Promise<PointFileResult<K>> {
+export async function importTableRows<K extends PointKind>(kind: K, fileName: string, table: RowTable, options: TableReadOptions = {}): Promise<PointFileResult<K>> {
   const { withGeometry } = table;
+  const plain = options.plain ?? true;
   const mapping = guessMapping(kind, table.header);
   const fields = Object.entries(mapping.properties as Record<string, number | null>).filter((e): e is [string, number] => e[1] !== null);
   const checker = new FeatureChecker(kind, fileName);
@@ -101,28 +150,56 @@ export async function importTableRows<K extends PointKind>(kind: K, fileName: st
   if (ignored.length > 0) {
     checker.ctx.issues.warning('csv-ignored-columns', {}, { columns: ignored.map(({ name }) => name), indexes: ignored.map(({ i }) => i), kind });
   }
+  const slot: Record<string, number> = Object.fromEntries(fields.map(([name], f) => [name, f]));
   const valid: KindValue[K][number][] = [];
   const validLines: number[] = [];
+  const strings: [string, string][] = [];
   let rowCount = 0;
-  for await (const chunk of table.chunks) {
-    chunk.rows.forEach((row, k) => {
+  for await (const chunk of table.chunks([...used].sort((a, b) => a - b))) {
+    const values = fields.map(([, column]) => jsonColumn(chunk.columns[column]));
+    const lonColumn = withGeometry || mapping.lon === null ? undefined : jsonColumn(chunk.columns[mapping.lon]);
+    const latColumn = withGeometry || mapping.lat === null ? undefined : jsonColumn(chunk.columns[mapping.lat]);
+    let k = 0;
+    const cell: Cell = (field) => {
+      const f = slot[field];
+      return f === undefined ? undefined : values[f]?.[k];
+    };
+    for (; k < chunk.length; k++) {
       const r = rowCount + k;
+      const lon = withGeometry ? (chunk.lon?.[k] ?? NaN) : lonColumn?.[k];
+      const lat = withGeometry ? (chunk.lat?.[k] ?? NaN) : latColumn?.[k];
+      const id = plain ? plainId(cell('id')) : undefined;
+      if (id !== undefined && typeof lon === 'number' && typeof lat === 'number' && plainPosition(lon, lat)) {
+        const record = plainRecord(kind, id, cell, lon, lat);
+        if (record !== undefined) {
+          strings.length = 0;
+          for (let f = 0; f < fields.length; f++) {
+            const v = values[f]?.[k];
+            if (typeof v === 'string' && beyondAscii(v)) strings.push([(fields[f] as [string, number])[0], v]);
+          }
+          if (checker.passed(id, lon, lat, strings)) {
+            valid.push(record as KindValue[K][number]);
+            validLines.push(r + 1);
+          }
+          continue;
+        }
+      }
       const properties: Record<string, unknown> = {};
-      for (const [name, column] of fields) {
-        const value = jsonValue(row[column]);
-        if (value !== undefined) properties[name] = value;
+      for (let f = 0; f < fields.length; f++) {
+        const value = values[f]?.[k];
+        if (value !== undefined) properties[(fields[f] as [string, number])[0]] = value;
       }
       const geometry = withGeometry
-        ? geoJsonGeometry(chunk.geometry?.[k])
-        : { type: 'Point', coordinates: [mapping.lon === null ? null : jsonValue(row[mapping.lon]), mapping.lat === null ? null : jsonValue(row[mapping.lat])] };
+        ? geoJsonGeometry(chunk.geometry?.(k))
+        : { type: 'Point', coordinates: [mapping.lon === null ? null : lon, mapping.lat === null ? null : lat] };
       const errors = checker.errors;
       const [record] = checker.check([{ type: 'Feature', properties, geometry }]);
       if (record !== undefined && checker.errors === errors) {
         valid.push(record as KindValue[K][number]);
         validLines.push(r + 1);
       }
-    });
-    rowCount += chunk.rows.length;
+    }
+    rowCount += chunk.length;
   }
   const { issues, failed } = checker.finish();
   const result: PointFileResult<K> = { valid: valid as unknown as KindValue[K], validLines, rows: rowCount, invalidRows: rowCount - valid.length, issues };

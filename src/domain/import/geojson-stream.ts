@@ -7,6 +7,7 @@
 // user sees never depends on which way the file was read.
 import type { Hamlet, Issue, School, Tower } from '../types.ts';
 import type { SourceFile } from '../parse/index.ts';
+import { isLazy, lazySource, once } from '../parse/dataset.ts';
 import { readFeatureChunks, type StreamKind, type StreamOptions } from '../parse/columnar/reader.ts';
 import { pointsText } from './table-files.ts';
 
@@ -67,24 +68,14 @@ export async function readPointStream(
   return { kind, records, issues: outcome.issues, ...(seen.same ? { same: true } : {}) };
 }
 
-const deferred = new WeakSet<SourceFile>();
-
 /**
  * The staged file of a streamed read: its text (the contract's GeoJSON of the records, as a
  * table format's is) is written only when first asked for, which is when the import is saved
  * on the device, after the first figures, or staged under a later import.
  */
 export function deferredSource(path: string, checked: CheckedPoints): SourceFile {
-  let text: string | undefined;
-  const file = {
-    path,
-    get text(): string {
-      return (text ??= pointsText(checked.kind, checked.records));
-    },
-  };
-  deferred.add(file);
-  return file;
+  return lazySource(path, once(() => pointsText(checked.kind, checked.records)));
 }
 
-/** Whether `file` is one `deferredSource` made: never one of the files first loaded. */
-export const isDeferred = (file: SourceFile): boolean => deferred.has(file);
+/** Whether `file`'s text is made when first read (a streamed or a table import's): never a file first loaded. */
+export const isDeferred = isLazy;

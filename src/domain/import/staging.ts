@@ -23,6 +23,7 @@ import { makeIssue } from '../parse/issues.ts';
 import { normalizeVietnamese } from '../parse/text.ts';
 import { towersToGeoJSON } from '../export/features.ts';
 import { parseDataset, parseFileDetailed, type FileResult, type FolderOptions, type SourceFile } from '../parse/index.ts';
+import { atPath, lazySource, once, type TextMaker } from '../parse/dataset.ts';
 import { DATASET_PATHS } from '../parse/kind.ts';
 import { FILE_KINDS, type Dataset, type FileKind, type Hamlet, type Issue, type School, type Tower } from '../types.ts';
 import { loadedTowers, placeCellTowers, type CellsMode } from './add-towers.ts';
@@ -184,12 +185,12 @@ function linesFrom(at: readonly number[]): Origin {
 interface Read {
   staged: StagedFile;
   issues: Issue[];
-  /** Text for the data set's path, when the whole file passed its own checks. */
-  text?: string;
+  /** Text for the data set's path, when the whole file passed its own checks (made when first read, for a table file). */
+  text?: string | TextMaker;
   /** Where the places of `text` are in the user's file; none for a cell export (cells merge into towers). */
   origin?: Origin;
   /** Text with only the valid rows, for the "valid rows" choice. */
-  validText?: string;
+  validText?: string | TextMaker;
   validOrigin?: Origin;
   dropped: number;
   /** The file's own check, when it was of `text` itself: the whole set's check reuses it. */
@@ -360,7 +361,8 @@ function readTable(file: IncomingFile, format: PointFormat, kind: FileKind, stag
   const fileLevel = hasFileLevelFault(result.issues);
   Object.assign(staged, { format, rows: result.rows, validRows: fileLevel ? 0 : result.valid.length });
   const records = result.value as readonly (Hamlet | School | Tower)[] | undefined;
-  const text = records ? pointsText(table.kind, records) : undefined;
+  // The contract's GeoJSON of a national file is long to write and needed only to save it: made then.
+  const text = records ? once(() => pointsText(table.kind, records)) : undefined;
   // Row r (counted from 1) is feature r - 1 of the file.
   const origin = featuresFrom(result.validLines.map((line) => line - 1), 'featureIndex');
   const checked: FileResult<FileKind> | undefined = records ? { value: records as Hamlet[], issues: [], count: records.length } : undefined;
@@ -369,7 +371,7 @@ function readTable(file: IncomingFile, format: PointFormat, kind: FileKind, stag
     issues: result.issues,
     text,
     origin,
-    validText: !fileLevel && result.valid.length > 0 ? (records ? text : pointsText(table.kind, result.valid as readonly (Hamlet | School | Tower)[])) : undefined,
+    validText: !fileLevel && result.valid.length > 0 ? (text ?? once(() => pointsText(table.kind, result.valid as readonly (Hamlet | School | Tower)[]))) : undefined,
     validOrigin: origin,
     dropped: result.invalidRows,
     ...(checked ? { checked } : {}),
@@ -411,12 +413,12 @@ function pathsIn(current: readonly SourceFile[]): (kind: FileKind) => string {
 // than checking, say, Cà Mau's communes against another country's districts.
 const ON_BOUNDARIES = ['communes', 'coastline'] as const;
 
-function replaced(current: readonly SourceFile[], texts: ReadonlyMap<string, string>): SourceFile[] {
+function replaced(current: readonly SourceFile[], texts: ReadonlyMap<string, string | TextMaker>): SourceFile[] {
   const endsWith = (path: string, kind: FileKind) => path === DATASET_PATHS[kind] || path.endsWith(`/${DATASET_PATHS[kind]}`);
   const newBoundaries = [...texts.keys()].some((path) => endsWith(path, 'province') || endsWith(path, 'districts'));
   const stale = (path: string) => newBoundaries && ON_BOUNDARIES.some((kind) => endsWith(path, kind)) && !texts.has(path);
-  const out = current.filter((file) => !texts.has(file.path) && !stale(file.path)).map((file) => ({ ...file }));
-  for (const [path, text] of texts) out.push({ path, text });
+  const out = current.filter((file) => !texts.has(file.path) && !stale(file.path)).map((file) => atPath(file, file.path));
+  for (const [path, text] of texts) out.push(typeof text === 'function' ? lazySource(path, text) : { path, text });
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
 
@@ -451,7 +453,7 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
   // Checks of the copy. An issue of an imported file that repeats one of its own checks is
   // left out (said once, of the user's file); one the file's own checks could not see (a
   // cross-file rule) stays, said of the user's file where a CSV or cell export became GeoJSON.
-  const check = (texts: Map<string, string>, originOf: (read: Read) => Origin | undefined) => {
+  const check = (texts: Map<string, string | TextMaker>, originOf: (read: Read) => Origin | undefined) => {
     const sources = replaced(current, texts);
     const checked: NonNullable<FolderOptions['checked']> = {};
     for (const r of reads) {
@@ -486,7 +488,7 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
 
   const out: StagedImport = { files, issues };
   if (reads.every((r) => r.text !== undefined)) {
-    const whole = check(new Map(reads.map((r) => [r.staged.path as string, r.text as string])), (r) => r.origin);
+    const whole = check(new Map(reads.map((r) => [r.staged.path as string, r.text as string | TextMaker])), (r) => r.origin);
     out.issues = [...issues, ...whole.issues];
     if (whole.dataset && !out.issues.some(isError)) {
       out.dataset = whole.dataset;
@@ -495,7 +497,7 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
     }
   }
   if (reads.every((r) => r.validText !== undefined)) {
-    const valid = check(new Map(reads.map((r) => [r.staged.path as string, r.validText as string])), (r) => r.validOrigin);
+    const valid = check(new Map(reads.map((r) => [r.staged.path as string, r.validText as string | TextMaker])), (r) => r.validOrigin);
     if (valid.dataset && !valid.issues.some(isError)) {
       out.validOnly = {
         dataset: valid.dataset,

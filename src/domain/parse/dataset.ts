@@ -13,6 +13,45 @@ export interface SourceFile {
   text: string;
 }
 
+const MAKER = Symbol('lazy text');
+
+/** A text made when first read, once; `lazySource` takes it. */
+export type TextMaker = () => string;
+
+/** `make`, called once at most: its text is kept. */
+export function once(make: () => string): TextMaker {
+  let text: string | undefined;
+  return () => (text ??= make());
+}
+
+/**
+ * A file whose text is made only when something reads it (a table import's GeoJSON, kept for
+ * saving and later imports): checking the data set with the file's own check (`checked`)
+ * never needs it.
+ */
+export function lazySource(path: string, make: TextMaker): SourceFile {
+  return Object.defineProperties({ path } as SourceFile, {
+    text: { get: make, enumerable: true },
+    [MAKER]: { value: make },
+  });
+}
+
+/** Whether a file has a text made when first read. */
+export const isLazy = (file: SourceFile): boolean => (file as { [MAKER]?: TextMaker })[MAKER] !== undefined;
+
+/** The same file (its text lazy or not) under another path. */
+export function atPath(file: SourceFile, path: string): SourceFile {
+  const make = (file as { [MAKER]?: TextMaker })[MAKER];
+  return make ? lazySource(path, make) : { path, text: file.text };
+}
+
+/** Whether a file's text is `text` (or made by it), without making a lazy text. */
+export function hasText(file: SourceFile, text: string | TextMaker): boolean {
+  const make = (file as { [MAKER]?: TextMaker })[MAKER];
+  if (typeof text === 'function') return make === text;
+  return make === undefined && file.text === text;
+}
+
 export interface FileReport {
   path: string;
   kind: FileKind;
@@ -41,7 +80,7 @@ export interface FolderOptions {
    * that kind has the very same text (an import checks each file, then the whole set; a
    * national file is not parsed twice). Their own issues are the caller's to report.
    */
-  checked?: Partial<Record<FileKind, { text: string; result: FileResult<FileKind> }>>;
+  checked?: Partial<Record<FileKind, { text: string | TextMaker; result: FileResult<FileKind> }>>;
 }
 
 function normalisePath(path: string): string {
@@ -50,12 +89,12 @@ function normalisePath(path: string): string {
 
 /** Paths as the data folder's own: a browser's folder pick prefixes its name ("data/…"). */
 function relativePaths(files: SourceFile[]): SourceFile[] {
-  const normal = files.map((f) => ({ path: normalisePath(f.path), text: f.text }));
+  const normal = files.map((f) => atPath(f, normalisePath(f.path)));
   const canonical = new Set(Object.values(DATASET_PATHS));
   if (normal.some((f) => canonical.has(f.path))) return normal;
   const tops = new Set(normal.map((f) => f.path.split('/')[0]));
   if (tops.size !== 1 || !normal.every((f) => f.path.includes('/'))) return normal;
-  return normal.map((f) => ({ path: f.path.slice(f.path.indexOf('/') + 1), text: f.text }));
+  return normal.map((f) => atPath(f, f.path.slice(f.path.indexOf('/') + 1)));
 }
 
 type Results = { [K in FileKind]?: FileResult<K> };
@@ -203,7 +242,7 @@ export function validateFolder(files: SourceFile[], options: FolderOptions = {})
     const inDataset = DATASET_PATHS[kind] === source.path;
     if (!inDataset && !options.checkEveryKnownFile) continue;
     const pre = inDataset ? options.checked?.[kind] : undefined;
-    const result = pre && pre.text === source.text && pre.result.value !== undefined ? { ...pre.result, issues: [] } : parseFileDetailed(kind, source.path, source.text);
+    const result = pre && hasText(source, pre.text) && pre.result.value !== undefined ? { ...pre.result, issues: [] } : parseFileDetailed(kind, source.path, source.text);
     issues.push(...result.issues);
     reports.push({ path: source.path, kind, count: result.count, inDataset });
     if (inDataset) (results as Record<FileKind, FileResult<FileKind>>)[kind] = result;

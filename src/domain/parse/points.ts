@@ -13,7 +13,7 @@ import { readPoint } from './geojson.ts';
 import { atField } from './issues.ts';
 
 /** Radii beyond this are allowed but probably metres or a typo. */
-const LARGE_RADIUS_KM = 50;
+export const LARGE_RADIUS_KM = 50;
 /** Contract rule 8: the carrier frequencies the Hata formulas are read for, MHz. */
 export const BAND_MIN_MHZ = 100;
 export const BAND_MAX_MHZ = 6000;

@@ -5,6 +5,7 @@ import { readDecimal } from '../../domain/input/decimal.ts';
 import { useEffect, useRef, useState } from 'react';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
 import { gapsToCsv, gapsToGeoJSON } from '../../domain/export/table.ts';
+import type { PointFormat } from '../../domain/formats/index.ts';
 import { gapRow, type GapFilter, type GapRow, type GapSortKey } from '../../domain/gaps/register.ts';
 import { viewRow, type GapView } from '../../domain/gaps/view.ts';
 import { operatorOfOrganisation } from '../../domain/gaps/network.ts';
@@ -173,11 +174,17 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
     const d = 0.02;
     areaFocused([row.lon - d, row.lat - d, row.lon + d, row.lat + d]);
   };
-  const exportAs = (format: 'csv' | 'geojson') => {
+  const exportAs = async (format: 'csv' | 'geojson' | PointFormat) => {
     const shown = Array.from({ length: count }, (_, j) => rowAt(j));
     const stamp = new Date().toISOString().slice(0, 10);
     if (format === 'csv') saveFile(`gaps-${stamp}.csv`, new Blob([gapsToCsv(shown, statuses, lang)], { type: 'text/csv;charset=utf-8' }));
-    else saveFile(`gaps-${stamp}.geojson`, new Blob([JSON.stringify(gapsToGeoJSON(shown, statuses))], { type: 'application/geo+json' }));
+    else if (format === 'geojson') saveFile(`gaps-${stamp}.geojson`, new Blob([JSON.stringify(gapsToGeoJSON(shown, statuses))], { type: 'application/geo+json' }));
+    else {
+      // The Parquet and FlatGeobuf writers load on the first such export, not with the page.
+      const { gapsFile } = await import('../../domain/formats/gap-files.ts');
+      const type = format === 'geoparquet' ? 'application/vnd.apache.parquet' : 'application/flatgeobuf';
+      saveFile(`gaps-${stamp}${format === 'geoparquet' ? '.parquet' : '.fgb'}`, new Blob([gapsFile(shown, format, statuses) as Uint8Array<ArrayBuffer>], { type }));
+    }
   };
 
   return (
@@ -192,11 +199,17 @@ export function GapRegister({ dataset }: { dataset: DatasetView }) {
       {agreement && <AgreementFilter filter={filter} onChange={gapFilterChanged} />}
       {agreement && <DistrictDisputes />}
       <div className="button-row">
-        <button type="button" onClick={() => exportAs('csv')}>
+        <button type="button" onClick={() => void exportAs('csv')}>
           {t('gapsExportCsv')}
         </button>
-        <button type="button" onClick={() => exportAs('geojson')}>
+        <button type="button" onClick={() => void exportAs('geojson')}>
           {t('gapsExportGeoJSON')}
+        </button>
+        <button type="button" onClick={() => void exportAs('geoparquet')}>
+          {t('gapsExportGeoParquet')}
+        </button>
+        <button type="button" onClick={() => void exportAs('flatgeobuf')}>
+          {t('gapsExportFlatGeobuf')}
         </button>
       </div>
       <div

@@ -76,7 +76,10 @@ export class FeatureChecker<K extends StreamKind> {
     };
     this.ids = new IdRegistry(this.ctx.issues, 'feature');
     this.read = READERS[kind](this.ctx);
+    this.readProbe = READERS[kind] as (ctx: FileContext) => FeatureReader<unknown>;
   }
+
+  private readonly readProbe: (ctx: FileContext) => FeatureReader<unknown>;
 
   /** The records of a batch of feature values, in order. */
   check(values: readonly unknown[]): StreamRecords[K][] {
@@ -89,6 +92,29 @@ export class FeatureChecker<K extends StreamKind> {
     this.features += values.length;
     this.count += records.length;
     return records;
+  }
+
+  /**
+   * A feature the caller found plainly valid (formats/plain-rows.ts), counted as `check`
+   * counts one: its id seen (a second use is still an error, and then false), its position
+   * kept for the stacks, each string given to the text scan, and the properties the reader
+   * asks for noted as its first feature would note them. The caller makes the record.
+   */
+  passed(id: string, lon: number, lat: number, strings: readonly (readonly [string, string])[]): boolean {
+    const index = this.features++;
+    const ctx = this.ctx;
+    if (ctx.readKeys === undefined) {
+      const probe = new FileContext('', ctx.kind);
+      readFeatureRecord(probe, new IdRegistry(probe.issues, 'feature'), { type: 'Feature', properties: {}, geometry: null }, 0, this.readProbe(probe));
+      ctx.readKeys = probe.readKeys;
+    }
+    const place = { featureIndex: index, id };
+    for (const [field, value] of strings) ctx.strings.check(value, place, field);
+    const errors = this.errors;
+    this.ids.see(id, index, place);
+    ctx.stacks.add(lon, lat, index);
+    this.count++;
+    return this.errors === errors;
   }
 
   finish(): { issues: Issue[]; failed: boolean } {
