@@ -1,11 +1,11 @@
 // Each point's verdict from the speed tests around it (contract rule 10), and its agreement
 // with the modelled level. Tests are bucketed on a grid (test-grid.ts), so a point reads only
 // the tests in the cells within reach, never the whole file; distances are decided exactly
-// as the haversine (R = 6371.0088 km) decides them, boundary included.
+// as the haversine (R = 6371.0088 km) decides them, in metres, boundary included.
 import { LEVEL_GOOD } from '../coverage/columns.ts';
 import type { PointCoordinates } from '../coverage/point-grid.ts';
 import type { EvidenceParams } from './params.ts';
-import { buildTestGrid, valuesWithin, visitOrder } from './test-grid.ts';
+import { buildTestGrid, testQuery, valuesWithin, visitOrder } from './test-grid.ts';
 import type { TestColumns } from './tests.ts';
 
 /** Verdict codes in `MeasuredColumns.verdict`. */
@@ -107,25 +107,18 @@ export function measurePoints(
 ): MeasuredColumns {
   const n = points.count;
   const out: MeasuredColumns = { tests: new Int32Array(n), medianMbps: new Float64Array(n).fill(NaN), verdict: new Uint8Array(n) };
-  const m = selected.length;
-  if (n === 0 || m === 0) return out;
-  const subset: PointCoordinates = { count: m, lon: new Float64Array(m), lat: new Float64Array(m) };
-  const download = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const t = selected[k] as number;
-    subset.lon[k] = tests.lon[t] as number;
-    subset.lat[k] = tests.lat[t] as number;
-    download[k] = tests.downloadMbps[t] as number;
-  }
-  const radiusKm = params.radiusM / 1000;
-  const grid = buildTestGrid(subset, download, Math.max(radiusKm, 0.05));
+  // A radius that is not a number ≥ 0 counts no test (no distance is ≤ it).
+  if (n === 0 || selected.length === 0 || !(params.radiusM >= 0)) return out;
+  const query = testQuery(params.radiusM);
+  const grid = buildTestGrid(tests, selected, Math.max(params.radiusM / 1000, 0.05));
   const scratch = { values: new Float64Array(64) };
   const order = visitOrder(grid, points);
+  const { lon, lat } = points;
   for (let o = 0; o < n; o++) {
     const i = order[o]!;
-    const count = valuesWithin(grid, points.lon[i] as number, points.lat[i] as number, radiusKm, scratch);
-    out.tests[i] = count;
+    const count = valuesWithin(grid, lon[i]!, lat[i]!, query, scratch);
     if (count === 0) continue;
+    out.tests[i] = count;
     const median = medianOf(scratch.values, count);
     out.medianMbps[i] = median;
     out.verdict[i] = verdictOf(count, median, params);
