@@ -7,7 +7,7 @@ import type { Scenario } from '../domain/coverage/columns.ts';
 import type { PointCoordinates } from '../domain/coverage/point-grid.ts';
 import { effectiveModel } from '../domain/coverage/report.ts';
 import { scenarioDay, selectTests, testColumns, type TestColumns } from '../domain/evidence/tests.ts';
-import { agreements, measurePoints, type MeasuredColumns } from '../domain/evidence/verdict.ts';
+import { agreements, measureIndexed, recordsCounted, verdictIndex, type MeasuredColumns, type VerdictIndex } from '../domain/evidence/verdict.ts';
 import type { Dataset } from '../domain/types.ts';
 
 /** What the tests say of each point in an answer, index-aligned with the points. */
@@ -27,6 +27,8 @@ export interface PointEvidence {
 export class EvidenceSession {
   private readonly tests: TestColumns;
   private last: { scenario: Scenario; operator: string | undefined; measured: MeasuredColumns; counted: Uint8Array } | undefined;
+  /** Every test on the grid, made with the first answer: a scenario or a network only selects among them. */
+  private index: VerdictIndex | undefined;
 
   private constructor(
     private readonly dataset: Pick<Dataset, 'measurements' | 'model'>,
@@ -50,7 +52,12 @@ export class EvidenceSession {
       });
       const counted = new Uint8Array(this.tests.count);
       for (let k = 0; k < selected.length; k++) counted[selected[k]!] = 1;
-      this.last = { scenario, operator, measured: measurePoints(this.points, this.tests, selected, params), counted };
+      if (this.index === undefined) {
+        const every = new Int32Array(this.tests.count);
+        for (let t = 0; t < every.length; t++) every[t] = t;
+        this.index = verdictIndex(this.points, this.tests, every, params.radiusM);
+      }
+      this.last = { scenario, operator, measured: measureIndexed(this.index, recordsCounted(this.index, counted), params), counted };
     }
     return this.last;
   }

@@ -2,13 +2,15 @@
 // cannot reach: points and tests spread over many cells, a grid coarsened by its cap on
 // cells per axis, many tests to a point (odd and even counts), radius_m taken from a pair's
 // exact distance (the boundary itself, inclusive), and dates on both sides of the window's
-// first day.
+// first day; through the CLI's path and through the worker's session.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pointColumns } from '../../../src/domain/coverage/columns.ts';
 import { haversineKm } from '../../../src/domain/geo/haversine.ts';
 import { measuredRecords, measureScenario } from '../../../src/domain/evidence/measured.ts';
 import type { Hamlet, Measurement } from '../../../src/domain/types.ts';
+import { DEFAULT_RADIO_MODEL } from '../../../src/domain/coverage/radio-model.ts';
+import { EvidenceSession } from '../../../src/worker/evidence.ts';
 import { rng } from '../../bench/data.ts';
 import { daysBefore, KM_PER_DEGREE, oracleMeasured } from './oracle.ts';
 
@@ -83,8 +85,14 @@ describe('measured over many grid cells, against the oracle', () => {
           radiusM = haversineKm(p.lon, p.lat, t.lon, t.lat) * 1000;
         }
         const params = { radiusM, minTests: c.minTests, goodMbps: c.goodMbps, windowDays: c.windowDays };
-        const fast = measuredRecords(measureScenario(pointColumns(hamlets, []), tests, c.scenario, params, c.operator));
-        expect(fast).toEqual(oracleMeasured(hamlets, tests, c.scenario, params, c.operator));
+        const points = pointColumns(hamlets, []);
+        const oracle = oracleMeasured(hamlets, tests, c.scenario, params, c.operator);
+        // The CLI's path (a grid of the selected tests) and the worker's (one grid of every
+        // test, the scenario's and the network's picked out per answer).
+        expect(measuredRecords(measureScenario(points, tests, c.scenario, params, c.operator))).toEqual(oracle);
+        const session = EvidenceSession.of({ measurements: tests, model: { ...DEFAULT_RADIO_MODEL, evidence: params } }, points);
+        const answer = session?.answer(c.scenario, new Uint8Array(points.count), c.operator);
+        expect(answer && measuredRecords(answer)).toEqual(oracle);
       }),
       { numRuns: 400, seed: 1616 },
     );
