@@ -52,11 +52,7 @@ export class EvidenceSession {
       });
       const counted = new Uint8Array(this.tests.count);
       for (let k = 0; k < selected.length; k++) counted[selected[k]!] = 1;
-      if (this.index === undefined) {
-        const every = new Int32Array(this.tests.count);
-        for (let t = 0; t < every.length; t++) every[t] = t;
-        this.index = verdictIndex(this.points, this.tests, every, params.radiusM);
-      }
+      if (this.index?.radiusM !== params.radiusM) this.index = verdictIndex(this.points, this.tests, undefined, params.radiusM);
       this.last = { scenario, operator, measured: measureIndexed(this.index, recordsCounted(this.index, counted), params), counted };
     }
     return this.last;

@@ -53,18 +53,19 @@ export interface TestSource {
 const MAX_BANDS = 256;
 
 /**
- * The tests `selected` (indexes into `tests`) on a grid of cells about `cellKm` wide. A test
- * with a coordinate that is not a finite number is left out: no distance to it is ≤ a radius.
+ * The tests `selected` (indexes into `tests`; every test when undefined) on a grid of cells
+ * about `cellKm` wide. A test with a coordinate that is not a finite number is left out: no
+ * distance to it is ≤ a radius.
  */
-export function buildTestGrid(tests: TestSource, selected: Int32Array, cellKm: number): TestGrid {
+export function buildTestGrid(tests: TestSource, selected: Int32Array | undefined, cellKm: number): TestGrid {
   const { lon, lat, downloadMbps } = tests;
-  const m = selected.length;
+  const m = selected === undefined ? lon.length : selected.length;
   let minLon = Infinity;
   let minLat = Infinity;
   let maxLon = -Infinity;
   let maxLat = -Infinity;
   for (let k = 0; k < m; k++) {
-    const t = selected[k]!;
+    const t = selected === undefined ? k : selected[k]!;
     const x = lon[t]!;
     const y = lat[t]!;
     if (!(Number.isFinite(x) && Number.isFinite(y))) continue;
@@ -84,7 +85,7 @@ export function buildTestGrid(tests: TestSource, selected: Int32Array, cellKm: n
   // 1. Tests per band of rows.
   const bandStart = new Int32Array(bands + 1);
   for (let k = 0; k < m; k++) {
-    const t = selected[k]!;
+    const t = selected === undefined ? k : selected[k]!;
     const x = lon[t]!;
     const y = lat[t]!;
     if (Number.isFinite(x) && Number.isFinite(y)) bandStart[Math.floor(Math.floor((y - minLat) / cellDeg) / bandRows) + 1]!++;
@@ -102,7 +103,7 @@ export function buildTestGrid(tests: TestSource, selected: Int32Array, cellKm: n
   const test = new Int32Array(n);
   const bandFill = bandStart.slice(0, bands);
   for (let k = 0; k < m; k++) {
-    const t = selected[k]!;
+    const t = selected === undefined ? k : selected[k]!;
     const x = lon[t]!;
     const y = lat[t]!;
     if (!(Number.isFinite(x) && Number.isFinite(y))) continue;

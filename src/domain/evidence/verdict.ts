@@ -111,8 +111,8 @@ export interface VerdictIndex {
   visit: VisitOrder;
 }
 
-/** The index of `selected` (indexes into `tests`) for the points and `radiusM`. */
-export function verdictIndex(points: PointCoordinates, tests: TestSource, selected: Int32Array, radiusM: number): VerdictIndex {
+/** The index of `selected` (indexes into `tests`; every test when undefined) for the points and `radiusM`. */
+export function verdictIndex(points: PointCoordinates, tests: TestSource, selected: Int32Array | undefined, radiusM: number): VerdictIndex {
   const grid = buildTestGrid(tests, selected, radiusM >= 0 ? Math.max(radiusM / 1000, 0.05) : 0.05);
   return { count: points.count, radiusM, grid, query: testQuery(radiusM), visit: visitOrder(grid, points) };
 }
