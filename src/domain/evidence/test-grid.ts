@@ -9,10 +9,12 @@
 // Why this build (1M points × 1M tests over Vietnam's box, test/bench/evidence.ts, on the
 // shared 2-core machine, ±30%): a counting sort straight into cell order scattered each test
 // to a random place of four arrays and counted into 2M random cells: 300-450 ms of cache
-// misses, more than the whole search. Sorting twice, by grid row and then by column within
-// each row, keeps every write sequential or within one row (a few KB), and one interleaved
-// record per test is one cache line: ~60 ms when the machine is quiet. A point's search then
-// reads its rows' runs of records in order.
+// misses, more than the whole search. Sorting twice, by bands of rows (at most 256 write
+// streams) and then by cell within each band (a few hundred KB, in cache), keeps every write
+// sequential or local, and one interleaved record per test is one cache line: ~65 ms of CPU.
+// A point's search then reads its rows' runs of records in order. The worker builds the grid
+// of every test once per data set (worker/evidence.ts) and picks a scenario's tests with a
+// per-record flag.
 import * as distance from '../coverage/distance.ts';
 import * as haversine from '../geo/haversine.ts';
 import type { PointCoordinates } from '../coverage/point-grid.ts';
