@@ -242,7 +242,7 @@ export class CoverageSession {
     }
     // Copies: the answer's own arrays are moved to the page.
     this.lastNearest = { scenario, plan: this.plan, key: nearestTower.slice(), km: nearest4gKm.slice() };
-    const evidence = this.evidence?.answer(scenario, level);
+    const evidence = this.evidence?.answer(scenario, level, this.network);
     this.answered = { level: level.slice(), nearestTower: this.lastNearest.key, nearestKm: this.lastNearest.km, ...(evidence ? { agreement: evidence.agreement } : {}) };
     const figures = this.figuresOf(level);
     const baseline = this.baselineFor(scenario, level);
@@ -324,7 +324,7 @@ export class CoverageSession {
     started: number,
   ): PlanCoverage {
     const level = engine.coverage.level.slice();
-    const evidence = this.evidence?.answer(scenario, level);
+    const evidence = this.evidence?.answer(scenario, level, this.network);
     this.answered = { level: engine.coverage.level, nearestTower: engine.nearest.key, nearestKm: engine.nearest.km, ...(evidence ? { agreement: evidence.agreement } : {}) };
     return {
       datasetId: this.id,

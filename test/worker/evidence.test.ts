@@ -11,6 +11,9 @@ import { parseDataset } from '../../src/domain/parse/index.ts';
 import { removeTower, EMPTY_PLAN } from '../../src/domain/plan/plan.ts';
 import type { Dataset } from '../../src/domain/types.ts';
 import { CoverageSession } from '../../src/worker/compute.ts';
+import { evidenceOf, measuredOf } from '../../src/cli/evidence.ts';
+import { operatorNames } from '../../src/domain/coverage/scenario-levels.ts';
+import { dayOf } from '../../src/domain/evidence/tests.ts';
 import { oracleMeasured } from '../domain/evidence/oracle.ts';
 
 function bundled(): Dataset {
@@ -80,6 +83,51 @@ describe('the engine answers with each point verdict and agreement', () => {
   it('no measurements.csv: no evidence', () => {
     const { measurements: _, ...without } = dataset;
     expect(new CoverageSession(without, 1).coverage(1, 'current').evidence).toBeUndefined();
+  });
+});
+
+describe('one network selected: the evidence of coverage --operator', () => {
+  /** The CLI's `measured` records (src/cli/evidence.ts, `coverage --operator`) as the worker's columns. */
+  const cliColumns = (scenario: string, operator: string | undefined) => {
+    const records = measuredOf(dataset, scenario, evidenceOf(dataset), operator) ?? [];
+    return { tests: records.map((r) => r.tests), median: records.map((r) => r.median_mbps), verdict: records.map((r) => r.verdict) };
+  };
+  const workerColumns = (evidence: { tests: Int32Array; medianMbps: Float64Array; verdict: Uint8Array }) => ({
+    tests: Array.from(evidence.tests),
+    median: Array.from(evidence.medianMbps, (m) => (Number.isNaN(m) ? null : m)),
+    verdict: Array.from(evidence.verdict, (v) => ['unverified', 'measured_good', 'measured_poor'][v]),
+  });
+
+  it.each(['current', '2022-06-30'])('each operator counts only its own tests, every operator all of them (%s)', (scenario) => {
+    const session = new CoverageSession(dataset, 1);
+    const operators = operatorNames(dataset.towers);
+    expect(operators.length).toBeGreaterThanOrEqual(2);
+    // Back to every operator at the end: the session must not keep the last network's verdicts.
+    for (const operator of [undefined, ...operators, undefined]) {
+      session.setNetwork(operator);
+      const evidence = session.coverage(1, scenario).evidence;
+      if (!evidence) throw new Error('no evidence in the answer');
+      const want = cliColumns(scenario, operator);
+      expect(workerColumns(evidence), String(operator)).toEqual(want);
+      // The tests the answer counts (the map's dots, the "why" list) are that operator's.
+      const foreign = measurements.filter((m, t) => evidence.counted[t] === 1 && operator !== undefined && m.operator !== operator);
+      expect(foreign, String(operator)).toEqual([]);
+      if (operator !== undefined) expect(want.tests).not.toEqual(cliColumns(scenario, undefined).tests);
+    }
+  });
+
+  it('a plan edit with one network selected keeps that network\'s verdicts', () => {
+    const session = new CoverageSession(dataset, 1);
+    const operator = operatorNames(dataset.towers)[0] as string;
+    session.setNetwork(operator);
+    session.coverage(1, 'current');
+    const tower = dataset.towers.find((t) => t.operator === operator) as (typeof dataset.towers)[number];
+    const after = session.setPlan(2, removeTower(EMPTY_PLAN, dataset.towers, tower.id), 'current');
+    if (!after.evidence) throw new Error('no evidence in the answer');
+    expect(workerColumns(after.evidence)).toEqual(cliColumns('current', operator));
+    const end = Math.max(...measurements.map((m) => dayOf(m.date)));
+    const inWindow = measurements.filter((m) => m.operator === operator && dayOf(m.date) > end - params.windowDays).length;
+    expect(after.evidence.counted.reduce((a, b) => a + b, 0)).toBe(inWindow);
   });
 });
 

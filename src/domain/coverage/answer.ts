@@ -19,7 +19,7 @@ export interface PointEvidence {
   verdict: Uint8Array;
   /** AGREEMENT_UNVERIFIED, CONFIRMED, CONTRADICTED or UNDERSTATED, against the answer's level. */
   agreement: Uint8Array;
-  /** Per test of `dataset.measurements` (file order): 1 when it counts in the scenario's window. */
+  /** Per test of `dataset.measurements` (file order): 1 when it counts (the scenario's window, the network's operator). */
   counted: Uint8Array;
 }
 

@@ -81,10 +81,12 @@ export function selectTests(tests: TestColumns, filter: TestFilter): Int32Array 
   const operator = filter.operator === undefined ? -1 : tests.operators.indexOf(filter.operator);
   if (filter.operator !== undefined && operator < 0) return new Int32Array(0);
   const start = endDay - windowDays;
-  const out: number[] = [];
-  for (let i = 0; i < tests.count; i++) {
-    const d = tests.day[i] as number;
-    if (d > start && d <= endDay && (operator < 0 || tests.operator[i] === operator)) out.push(i);
+  const { day, operator: operatorOf, count } = tests;
+  const out = new Int32Array(count);
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const d = day[i]!;
+    if (d > start && d <= endDay && (operator < 0 || operatorOf[i] === operator)) out[n++] = i;
   }
-  return Int32Array.from(out);
+  return n === count ? out : out.slice(0, n);
 }

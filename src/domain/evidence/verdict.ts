@@ -1,11 +1,11 @@
 // Each point's verdict from the speed tests around it (contract rule 10), and its agreement
 // with the modelled level. Tests are bucketed on a grid (test-grid.ts), so a point reads only
 // the tests in the cells within reach, never the whole file; distances are decided exactly
-// as the haversine (R = 6371.0088 km) decides them, boundary included.
+// as the haversine (R = 6371.0088 km) decides them, in metres, boundary included.
 import { LEVEL_GOOD } from '../coverage/columns.ts';
 import type { PointCoordinates } from '../coverage/point-grid.ts';
 import type { EvidenceParams } from './params.ts';
-import { buildTestGrid, valuesWithin, visitOrder } from './test-grid.ts';
+import { buildTestGrid, testQuery, valuesWithin, visitOrder, type TestGrid, type TestQuery, type TestSource, type VisitOrder } from './test-grid.ts';
 import type { TestColumns } from './tests.ts';
 
 /** Verdict codes in `MeasuredColumns.verdict`. */
@@ -94,6 +94,62 @@ export function verdictOf(count: number, medianMbps: number, params: Pick<Eviden
   return medianMbps >= params.goodMbps ? MEASURED_GOOD : MEASURED_POOR;
 }
 
+/** Every point without a test: 0 tests, no median, unverified. */
+function unmeasured(n: number): MeasuredColumns {
+  return { tests: new Int32Array(n), medianMbps: new Float64Array(n).fill(NaN), verdict: new Uint8Array(n) };
+}
+
+/**
+ * The tests on a grid for one radius and the points in the order to visit them: made once, it
+ * serves every selection of those tests (a scenario's window, one operator: `measureIndexed`).
+ */
+export interface VerdictIndex {
+  count: number;
+  radiusM: number;
+  grid: TestGrid;
+  query: TestQuery;
+  visit: VisitOrder;
+}
+
+/** The index of `selected` (indexes into `tests`; every test when undefined) for the points and `radiusM`. */
+export function verdictIndex(points: PointCoordinates, tests: TestSource, selected: Int32Array | undefined, radiusM: number): VerdictIndex {
+  const grid = buildTestGrid(tests, selected, radiusM >= 0 ? Math.max(radiusM / 1000, 0.05) : 0.05);
+  return { count: points.count, radiusM, grid, query: testQuery(radiusM), visit: visitOrder(grid, points) };
+}
+
+/** Per record of the index's grid: 1 when its test has `counted[t] === 1` (counted: per test, file order). */
+export function recordsCounted(index: VerdictIndex, counted: Uint8Array): Uint8Array {
+  const { test } = index.grid;
+  const on = new Uint8Array(test.length);
+  for (let j = 0; j < test.length; j++) on[j] = counted[test[j]!]!;
+  return on;
+}
+
+/**
+ * The tests within `index.radiusM` metres of each point (haversine, inclusive) among the
+ * index's records with `on[j] === 1` (all when undefined), their median download and the
+ * point's verdict.
+ */
+export function measureIndexed(index: VerdictIndex, on: Uint8Array | undefined, params: Pick<EvidenceParams, 'minTests' | 'goodMbps'>): MeasuredColumns {
+  const n = index.count;
+  const out = unmeasured(n);
+  // A radius that is not a number ≥ 0 counts no test (no distance is ≤ it).
+  if (!(index.radiusM >= 0) || index.grid.test.length === 0) return out;
+  const { grid, query } = index;
+  const { order, lon, lat } = index.visit;
+  const scratch = { values: new Float64Array(64) };
+  for (let o = 0; o < n; o++) {
+    const count = valuesWithin(grid, lon[o]!, lat[o]!, query, on, scratch);
+    if (count === 0) continue;
+    const i = order[o]!;
+    out.tests[i] = count;
+    const median = medianOf(scratch.values, count);
+    out.medianMbps[i] = median;
+    out.verdict[i] = verdictOf(count, median, params);
+  }
+  return out;
+}
+
 /**
  * The tests within `params.radiusM` metres of each point (haversine, inclusive), among the
  * tests `selected` (indexes into `tests`; see selectTests), their median download and the
@@ -105,32 +161,8 @@ export function measurePoints(
   selected: Int32Array,
   params: Pick<EvidenceParams, 'radiusM' | 'minTests' | 'goodMbps'>,
 ): MeasuredColumns {
-  const n = points.count;
-  const out: MeasuredColumns = { tests: new Int32Array(n), medianMbps: new Float64Array(n).fill(NaN), verdict: new Uint8Array(n) };
-  const m = selected.length;
-  if (n === 0 || m === 0) return out;
-  const subset: PointCoordinates = { count: m, lon: new Float64Array(m), lat: new Float64Array(m) };
-  const download = new Float64Array(m);
-  for (let k = 0; k < m; k++) {
-    const t = selected[k] as number;
-    subset.lon[k] = tests.lon[t] as number;
-    subset.lat[k] = tests.lat[t] as number;
-    download[k] = tests.downloadMbps[t] as number;
-  }
-  const radiusKm = params.radiusM / 1000;
-  const grid = buildTestGrid(subset, download, Math.max(radiusKm, 0.05));
-  const scratch = { values: new Float64Array(64) };
-  const order = visitOrder(grid, points);
-  for (let o = 0; o < n; o++) {
-    const i = order[o]!;
-    const count = valuesWithin(grid, points.lon[i] as number, points.lat[i] as number, radiusKm, scratch);
-    out.tests[i] = count;
-    if (count === 0) continue;
-    const median = medianOf(scratch.values, count);
-    out.medianMbps[i] = median;
-    out.verdict[i] = verdictOf(count, median, params);
-  }
-  return out;
+  if (points.count === 0 || selected.length === 0 || !(params.radiusM >= 0)) return unmeasured(points.count);
+  return measureIndexed(verdictIndex(points, tests, selected, params.radiusM), undefined, params);
 }
 
 /** Agreement codes: how the measured verdict meets the modelled level. */
