@@ -82,9 +82,11 @@ async function requestCoverage(): Promise<void> {
   if (range) store().radiusRangeComputed(result.requestId, range);
   const networks = await engine.networks(result.requestId, result.scenario);
   if (networks && result.requestId === store().coverage?.requestId) store().networkFiguresComputed(networks);
-  engine.timeline().then((answer) => answer?.datasetId === datasetId && store().timelineRebuilt(answer.timeline), coverageFailed);
+  const timeline = engine.timeline().then((answer) => answer?.datasetId === datasetId && store().timelineRebuilt(answer.timeline), coverageFailed);
   if (saveDue) {
     saveDue = false;
+    // After the progress cards: writing a large import's text holds the worker for seconds.
+    await timeline;
     const failed = await engine.saveImport();
     if (failed) store().importChanged({ phase: 'failed', message: failureText(failed, store().lang) });
   }

@@ -29,6 +29,8 @@ describe.skipIf(!executablePath)('100,000 points in headless Chromium', () => {
       { timeout: 60000 },
     );
     await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 60000 });
+    // The progress cards above the map come last; the map is where it stays once they are there.
+    await s.page.getByTestId('progress-chart').first().waitFor({ timeout: 60000 });
   }, 180000);
   afterAll(async () => {
     await s?.close();
@@ -145,10 +147,19 @@ describe.skipIf(!executablePath)('100,000 points in headless Chromium', () => {
       // candidate against thousands of points (at the 4 km default it ends within a second).
       await panel().getByRole('textbox', { name: 'Ngân sách (tỷ đồng)' }).fill('100000');
       await panel().getByRole('textbox', { name: 'Bán kính (km)', exact: true }).fill('30');
+      // Pressed the moment it shows (by the page itself: on a quiet machine the whole search
+      // takes about a second, and a press from here could come after it).
+      await s.page.evaluate(() => {
+        const watch = new MutationObserver(() => {
+          const stop = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="siting-running"] button')].find((b) => b.textContent === 'Dừng tìm vị trí');
+          if (!stop) return;
+          watch.disconnect();
+          stop.click();
+        });
+        watch.observe(document.body, { childList: true, subtree: true });
+      });
       await panel().getByRole('button', { name: 'Gợi ý', exact: true }).click();
       const running = s.page.getByTestId('siting-running');
-      // Pressed as soon as it shows: the search takes seconds here, a press takes milliseconds.
-      await running.getByRole('button', { name: 'Dừng tìm vị trí' }).click({ timeout: 10000 });
       await panel().getByText('Đã dừng tìm vị trí.', { exact: true }).waitFor({ timeout: 10000 });
       expect(await running.count()).toBe(0);
       expect(await s.page.getByTestId('siting-summary').count()).toBe(0);
