@@ -13,8 +13,8 @@ export interface NearTest {
 }
 
 /**
- * The tests with `counted[t] === 1` (the answer's window) within `radiusKm` of (lon, lat),
- * inclusive as the verdict decides it, nearest first, then in file order. One scan of the
+ * The tests with `counted[t] === 1` (the answer's window) within `radiusM` metres of (lon, lat),
+ * inclusive and in metres as the verdict decides it (contract rule 10), nearest first, then in file order. One scan of the
  * tests: for one point on a click, or for a district's few over a box of tests around them.
  */
 export function testsNear(
@@ -22,7 +22,7 @@ export function testsNear(
   lat: number,
   measurements: readonly Pick<Measurement, 'lon' | 'lat'>[],
   counted: Uint8Array,
-  radiusKm: number,
+  radiusM: number,
   among?: Iterable<number>,
 ): NearTest[] {
   const out: NearTest[] = [];
@@ -30,7 +30,7 @@ export function testsNear(
     const m = measurements[t];
     if (counted[t] !== 1 || m === undefined) return;
     const km = haversineKm(lon, lat, m.lon, m.lat);
-    if (km <= radiusKm) out.push({ test: t, km });
+    if (km * 1000 <= radiusM) out.push({ test: t, km });
   };
   if (among) for (const t of among) visit(t);
   else for (let t = 0; t < measurements.length; t++) visit(t);

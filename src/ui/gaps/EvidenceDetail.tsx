@@ -28,7 +28,7 @@ export function EvidenceDetail({ index }: { index: number }) {
   const found = dataset && pointAt(dataset.points, index);
   const near = useMemo(() => {
     if (!dataset?.measurements || !evidence || !(index < dataset.points.count)) return [];
-    return testsNear(dataset.points.lon[index] as number, dataset.points.lat[index] as number, dataset.measurements, evidence.counted, evidenceParams(dataset).radiusM / 1000);
+    return testsNear(dataset.points.lon[index] as number, dataset.points.lat[index] as number, dataset.measurements, evidence.counted, evidenceParams(dataset).radiusM);
   }, [dataset, evidence, index]);
   if (!evidence || !dataset || !found || !(index < evidence.verdict.length)) return null;
   const params = evidenceParams(dataset);

@@ -22,7 +22,7 @@ export function evidenceNote(
 ): string {
   const params = evidenceParams(dataset);
   const measurements = dataset.measurements ?? [];
-  const near = testsNear(dataset.points.lon[index] as number, dataset.points.lat[index] as number, measurements, evidence.counted, params.radiusM / 1000, among);
+  const near = testsNear(dataset.points.lon[index] as number, dataset.points.lat[index] as number, measurements, evidence.counted, params.radiusM, among);
   const dates = dateRange(near, measurements);
   const median = evidence.medianMbps[index] as number;
   return tw(action === 'dispute' ? 'evidenceDisputeNote' : 'evidenceProposeNote', {
