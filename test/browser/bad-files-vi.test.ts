@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishWords } from '../domain/messages/english.ts';
 import { CHROMIUM_ARGS } from './chromium.mjs';
-import { executablePath, previewUrl } from './session.ts';
+import { CONTEXT, executablePath, previewUrl } from './session.ts';
 
 const DIR = 'test/fixtures/bad/';
 const FILES = readdirSync(DIR).filter((name) => !name.startsWith('.')).sort();
@@ -32,7 +32,7 @@ describe.skipIf(!executablePath)('the bad-file corpus in Vietnamese', () => {
 
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--lang=en-US'] });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const context = await browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     page = await context.newPage();
     await page.goto(previewUrl());
     await page.getByTestId('coverage-summary').waitFor({ timeout: 90000 });

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS } from './chromium.mjs';
-import { executablePath, previewUrl } from './session.ts';
+import { CONTEXT, executablePath, previewUrl } from './session.ts';
 
 // Names and symbols that are the same in both languages.
 const NAMES = new Set([
@@ -64,7 +64,7 @@ async function shown(page: Page): Promise<string> {
 
 /** What a user sees in one language, walking the page: its words. */
 async function walk(browser: Browser, url: string, lang: 'vi' | 'en'): Promise<Set<string>> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(`${url}#v=1&lang=${lang}`);
   await page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });

@@ -2,7 +2,7 @@
 // the figures and the map, a shared link lands on that network, and a forest hamlet says why
 // it has no good signal, in Vietnamese and in English.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executablePath, openSession, sharedBrowser, type Session } from './session.ts';
+import { CONTEXT, executablePath, openSession, sharedBrowser, type Session } from './session.ts';
 
 const summaryHamlets = '[data-testid="coverage-summary"] [data-figure="hamlets"] strong';
 
@@ -41,7 +41,7 @@ describe.skipIf(!executablePath)('Network selector and why, in headless Chromium
     // Its own connection: new contexts, nothing saved by the first page.
     const browser = await sharedBrowser();
     try {
-      const fresh = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+      const fresh = await (await browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 1000 } })).newPage();
       const errors: string[] = [];
       fresh.on('pageerror', (error) => errors.push(error.message));
       // A forest hamlet that Viettel does not reach with 4G.

@@ -33,6 +33,12 @@ export interface Session {
   close: () => Promise<void>;
 }
 
+/**
+ * Pages of the tests run without the service worker: its precache (every asset, about 8.5 MiB)
+ * cost each page load 1.5–2 s on two cores. offline.test.ts, which tests it, opens its own.
+ */
+export const CONTEXT = { serviceWorkers: 'block' } as const;
+
 /** The built app, served once for every file (test/browser/global-setup.ts). */
 export const previewUrl = (): string => inject('previewUrl');
 
@@ -47,7 +53,7 @@ export function sharedBrowser(): Promise<Browser> {
 export async function openSession(): Promise<Session> {
   mkdirSync('test-results', { recursive: true });
   const browser = await sharedBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const context = await browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 860 } });
   const blocked: string[] = [];
   const errors: string[] = [];
   await context.route('**/*', (route) => {

@@ -1,7 +1,7 @@
 // A shared link: the URL holds the view, and opening it in a fresh browser (nothing saved)
 // shows the same view: language, tab, scenario, as-of day, layers, camera and selection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executablePath, openSession, sharedBrowser, type Session } from './session.ts';
+import { CONTEXT, executablePath, openSession, sharedBrowser, type Session } from './session.ts';
 
 describe.skipIf(!executablePath)('Shareable view in headless Chromium', () => {
   let s: Session;
@@ -29,7 +29,7 @@ describe.skipIf(!executablePath)('Shareable view in headless Chromium', () => {
     // Its own connection: new contexts, nothing saved by the first page.
     const browser = await sharedBrowser();
     try {
-      const fresh = await (await browser.newContext({ viewport: { width: 1280, height: 860 } })).newPage();
+      const fresh = await (await browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 860 } })).newPage();
       // A link names its selection by id (what the app writes when a point is chosen).
       await fresh.goto(`${url}&sel=hamlet%3AH-32248-02`);
       await fresh.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });

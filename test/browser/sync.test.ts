@@ -6,7 +6,7 @@
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROVINCE_TOKEN, startChildServer, workFolder, type ChildServer } from '../server/helpers.ts';
-import { executablePath, previewUrl, sharedBrowser } from './session.ts';
+import { CONTEXT, executablePath, previewUrl, sharedBrowser } from './session.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -22,7 +22,7 @@ describe.skipIf(!executablePath)('live sync between two devices', () => {
   const devices: Device[] = [];
 
   async function open(): Promise<Device> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 900 } });
     await context.route('**/*', (route) => (LOOPBACK.has(new URL(route.request().url()).hostname) ? route.continue() : route.abort('blockedbyclient')));
     const page = await context.newPage();
     const errors: string[] = [];

@@ -5,7 +5,7 @@
 // tab's plan is lost until the user chooses.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executablePath, previewUrl, sharedBrowser } from './session.ts';
+import { CONTEXT, executablePath, previewUrl, sharedBrowser } from './session.ts';
 
 const counts = (page: Page) => page.getByTestId('plan-counts').innerText();
 const phase = (page: Page) => page.getByTestId('save-status').getAttribute('data-phase');
@@ -36,7 +36,7 @@ describe.skipIf(!executablePath)('two tabs on one browser profile', () => {
   beforeAll(async () => {
     url = previewUrl();
     browser = await sharedBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    context = await browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 860 } });
   });
   afterAll(async () => {
     await browser?.close();
