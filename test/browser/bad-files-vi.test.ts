@@ -6,25 +6,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishWords } from '../domain/messages/english.ts';
 import { CHROMIUM_ARGS } from './chromium.mjs';
+import { drop } from './drop.ts';
 import { CONTEXT, executablePath, previewUrl } from './session.ts';
 
 const DIR = 'test/fixtures/bad/';
 const FILES = readdirSync(DIR).filter((name) => !name.startsWith('.')).sort();
-
-/** Drops one file's exact bytes on the drop zone. */
-async function drop(page: Page, name: string, bytes: Buffer): Promise<void> {
-  await page.evaluate(
-    ({ name, base64 }) => {
-      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], name));
-      const zone = document.querySelector('[data-testid="drop-zone"]') as HTMLElement;
-      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    },
-    { name, base64: bytes.toString('base64') },
-  );
-}
 
 describe.skipIf(!executablePath)('the bad-file corpus in Vietnamese', () => {
   let browser: Browser;
@@ -45,7 +31,7 @@ describe.skipIf(!executablePath)('the bad-file corpus in Vietnamese', () => {
     expect(FILES.length).toBeGreaterThan(40);
     const english: string[] = [];
     for (const name of FILES) {
-      await drop(page, name, readFileSync(DIR + name));
+      await drop(page, [{ name, text: readFileSync(DIR + name) }]);
       const result = page.getByTestId('import-result');
       await result.waitFor({ timeout: 30000 });
       const shown = await result.innerText();

@@ -5,36 +5,12 @@
 // CSV's columns, the user's change holds on screen and applies once checked again, and the
 // schools are taken.
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDataFolder } from '../../src/cli/folder.ts';
 import { writePointFile } from '../../src/domain/formats/index.ts';
 import { parseDataset } from '../../src/domain/parse/index.ts';
+import { drop } from './drop.ts';
 import { executablePath, openSession, type Session } from './session.ts';
-
-async function dropBytes(page: Page, name: string, bytes: Uint8Array): Promise<void> {
-  await page.evaluate(
-    ({ name, base64 }) => {
-      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([bytes], name));
-      const zone = document.querySelector('[data-testid="drop-zone"]') as HTMLElement;
-      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    },
-    { name, base64: Buffer.from(bytes).toString('base64') },
-  );
-}
-
-async function drop(page: Page, files: { name: string; text: string }[]): Promise<void> {
-  await page.evaluate((list) => {
-    const transfer = new DataTransfer();
-    for (const f of list) transfer.items.add(new File([f.text], f.name));
-    const zone = document.querySelector('[data-testid="drop-zone"]') as HTMLElement;
-    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, files);
-}
 
 describe.skipIf(!executablePath)('Files in other formats in the import panel', () => {
   let s: Session;
@@ -49,7 +25,7 @@ describe.skipIf(!executablePath)('Files in other formats in the import panel', (
     const hamlets = parseDataset(readDataFolder('data')).dataset?.hamlets ?? [];
     expect(hamlets.length).toBeGreaterThan(0);
     const changed = hamlets.map((h) => ({ ...h, population: h.population + 1 }));
-    await dropBytes(s.page, 'hamlets.parquet', writePointFile('hamlets', changed, 'geoparquet'));
+    await drop(s.page, [{ name: 'hamlets.parquet', text: writePointFile('hamlets', changed, 'geoparquet') }]);
     const result = s.page.getByTestId('import-result');
     await result.waitFor({ timeout: 30000 });
     const text = await result.innerText();

@@ -3,8 +3,8 @@
 // comes back after a reload until the user goes back to the bundled data; the map exports
 // as a PNG.
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drop } from './drop.ts';
 import { executablePath, openSession, savedDownload, type Session } from './session.ts';
 
 /** The bundled hamlets and three new ones in a gap at the province's southern tip. */
@@ -18,17 +18,6 @@ function withNewHamlets(): string {
     });
   }
   return JSON.stringify(json);
-}
-
-/** Drops files on the drop zone, as a user dragging them from the desktop would. */
-async function drop(page: Page, files: { name: string; text: string }[]): Promise<void> {
-  await page.evaluate((list) => {
-    const transfer = new DataTransfer();
-    for (const f of list) transfer.items.add(new File([f.text], f.name));
-    const zone = document.querySelector('[data-testid="drop-zone"]') as HTMLElement;
-    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, files);
 }
 
 describe.skipIf(!executablePath)('Import in headless Chromium', () => {

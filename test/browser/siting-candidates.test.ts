@@ -4,19 +4,9 @@
 // data with test/fixtures/import/candidates/candidates.geojson in the folder); in both
 // languages. Then the build schedule's forecast on the hamlets' target card.
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drop } from './drop.ts';
 import { executablePath, openSession, type Session } from './session.ts';
-
-async function drop(page: Page, files: { name: string; text: string }[]): Promise<void> {
-  await page.evaluate((list) => {
-    const transfer = new DataTransfer();
-    for (const f of list) transfer.items.add(new File([f.text], f.name));
-    const zone = document.querySelector('[data-testid="drop-zone"]') as HTMLElement;
-    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-  }, files);
-}
 
 const PLACES = ['Ứng viên Đất Mũi', 'Ứng viên Rạch Gốc', 'Ứng viên Khánh Bình'];
 
