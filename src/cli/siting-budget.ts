@@ -100,13 +100,19 @@ function pricedLevels(dataset: Dataset, io: CommandIo, network: NetworkOptions =
   return { level, costs, table, site };
 }
 
-/** The budget report: levels and costs, then greedy and HiGHS. */
-export function budgetReport(highs: Highs, given: Dataset, args: BudgetArgs, io: CommandIo): BudgetReport {
+/** The data set with candidates.geojson's places joined (when given), priced; a place's own cost wins. */
+function pricedWithCandidates(given: Dataset, args: Pick<BudgetArgs, 'network' | 'candidates'>, io: CommandIo) {
   const joined = args.candidates ? joinCandidates(given, args.candidates.places) : undefined;
   const dataset = joined?.dataset ?? given;
   const placeIds = new Set(args.candidates?.places.map((p) => p.id));
-  const { level, costs, table, site } = pricedLevels(dataset, io, args.network, placeIds);
-  if (joined && args.candidates) applyCostOverrides(table.cost, joined, args.candidates.places);
+  const priced = pricedLevels(dataset, io, args.network, placeIds);
+  if (joined && args.candidates) applyCostOverrides(priced.table.cost, joined, args.candidates.places);
+  return { joined, dataset, ...priced };
+}
+
+/** The budget report: levels and costs, then greedy and HiGHS. */
+export function budgetReport(highs: Highs, given: Dataset, args: BudgetArgs, io: CommandIo): BudgetReport {
+  const { joined, dataset, level, costs, table, site } = pricedWithCandidates(given, args, io);
   const result = chooseSitesWithinBudget(highs, dataset, level, {
     ...(joined && args.candidates ? { candidates: candidateSites(joined, level, args.candidates.use) } : {}),
     budget: args.budget,
@@ -185,11 +191,7 @@ const pct = (part: number, whole: number): number => (whole > 0 ? (100 * part) /
 
 /** The target report: the cheapest sites bringing the indicator to the target, or why not. */
 export function targetReport(highs: Highs, given: Dataset, args: TargetArgs, io: CommandIo): TargetReport {
-  const joined = args.candidates ? joinCandidates(given, args.candidates.places) : undefined;
-  const dataset = joined?.dataset ?? given;
-  const placeIds = new Set(args.candidates?.places.map((p) => p.id));
-  const { level, costs, table, site } = pricedLevels(dataset, io, args.network, placeIds);
-  if (joined && args.candidates) applyCostOverrides(table.cost, joined, args.candidates.places);
+  const { joined, dataset, level, costs, table, site } = pricedWithCandidates(given, args, io);
   const result = chooseSitesForTarget(highs, dataset, level, {
     ...(joined && args.candidates
       ? { candidates: candidateSites(joined, level, args.candidates.use), pointWeights: placeWeightless(indicatorWeights(dataset, args.indicator), joined) }
