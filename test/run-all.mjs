@@ -49,6 +49,21 @@ function suite(title, report, projects) {
   failed += f;
   skipped += s;
   lines.push(`${f === 0 ? 'ok  ' : 'FAIL'} ${title}: ${p} passed, ${f} failed, ${s} skipped (${seconds} s)`);
+  lines.push(...failures(json));
+}
+
+// CI keeps only the end of the output: each failed test's name and the start of its message go
+// into the closing lines, so that a failure there can be read without the full log.
+function failures(json) {
+  const plain = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
+  return json.testResults.flatMap((file) =>
+    file.assertionResults
+      .filter((test) => test.status === 'failed')
+      .map((test) => {
+        const message = plain(test.failureMessages?.[0] ?? '').split('\n').slice(0, 12).join('\n       ');
+        return `  ✗ ${file.name.replace(`${process.cwd()}/`, '')} › ${test.fullName}\n       ${message.slice(0, 1500)}`;
+      }),
+  );
 }
 
 mkdirSync('test-results', { recursive: true });
