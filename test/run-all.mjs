@@ -55,7 +55,8 @@ function suite(title, report, projects) {
 // CI keeps only the end of the output: each failed test's name and the start of its message go
 // into the closing lines, so that a failure there can be read without the full log.
 function failures(json) {
-  const plain = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
+  const escape = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+  const plain = (text) => text.replace(escape, '');
   return json.testResults.flatMap((file) =>
     file.assertionResults
       .filter((test) => test.status === 'failed')
