@@ -5,16 +5,11 @@ import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { findPoint } from '../domain/points/table.ts';
 import { TextLayer } from '@deck.gl/layers';
 import type { Lang } from '../domain/lang.ts';
-import { currentGap, type GapStatus, type GapStatuses } from '../domain/gaps/status.ts';
-
+import { currentGap, type GapStatuses } from '../domain/gaps/status.ts';
+import { STATUS_MARK } from './icons.ts';
 
 type MapLibreLayerProps = { beforeId?: string };
 
-/** One letter per status in each language, the first of its word there (the legend says which is which). */
-export const STATUS_MARK: Record<Lang, Record<Exclude<GapStatus, 'open'>, string>> = {
-  vi: { assigned: 'G', in_progress: 'Đ', resolved: 'X', disputed: 'T' },
-  en: { assigned: 'A', in_progress: 'P', resolved: 'R', disputed: 'D' },
-};
 const MARK_CHARACTERS = [...new Set(Object.values(STATUS_MARK).flatMap((marks) => Object.values(marks)))].join('');
 
 interface Badge {

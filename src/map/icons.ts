@@ -1,3 +1,6 @@
+import type { Agreement } from '../domain/evidence/verdict.ts';
+import type { GapStatus } from '../domain/gaps/status.ts';
+import type { Lang } from '../domain/lang.ts';
 import type { Technology, Tower } from '../domain/types.ts';
 import { COLORS } from './palette.ts';
 
@@ -90,3 +93,48 @@ export function siteIconUrl(needsPower: boolean): string {
     : '<circle cx="16" cy="16" r="13" fill="#ffffff" stroke="#1f1a14" stroke-width="3"/>';
   return dataUrl(body);
 }
+
+// The speed tests and the verdicts (evidence-layers.ts draws them, the legend shows them).
+export type TestMark = 'testGood' | 'testPoor';
+export type JudgedAgreement = Exclude<Agreement, 'unverified'>;
+
+export const EVIDENCE_COLORS = {
+  testGood: '#1d6b5f',
+  testPoor: '#b4531a',
+  confirmed: '#2e6b2e',
+  contradicted: '#b3261e',
+  understated: '#2354a0',
+} as const;
+
+const DIAMOND = 'M16 4 L28 16 L16 28 L4 16 Z';
+
+/** A hollow diamond; a poor test's has a bar across it (readable without colour). */
+export function testIconUrl(mark: TestMark): string {
+  const color = EVIDENCE_COLORS[mark];
+  const bar = mark === 'testPoor' ? `<path d="M9 16 L23 16" stroke="${color}" stroke-width="4" stroke-linecap="round"/>` : '';
+  return dataUrl(`<path d="${DIAMOND}" fill="none" stroke="#ffffff" stroke-width="7" stroke-linejoin="round"/><path d="${DIAMOND}" fill="none" stroke="${color}" stroke-width="3.5" stroke-linejoin="round"/>${bar}`);
+}
+
+// Glyphs in the ring's badge: ✓ confirmed, ! contradicted, ↑ understated.
+const GLYPH: Record<JudgedAgreement, string> = {
+  confirmed: '<path d="M22 7 L24.5 9.5 L29 4" fill="none" stroke="#ffffff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>',
+  contradicted: '<path d="M25.5 2.5 L25.5 7.5 M25.5 10 L25.5 10.2" stroke="#ffffff" stroke-width="2.4" stroke-linecap="round"/>',
+  understated: '<path d="M25.5 11 L25.5 3.5 M22.5 6.5 L25.5 3.5 L28.5 6.5" fill="none" stroke="#ffffff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/>',
+};
+
+/** A hollow ring around a judged point (dashed when contradicted) with its badge. */
+export function verdictIconUrl(agreement: JudgedAgreement): string {
+  const color = EVIDENCE_COLORS[agreement];
+  const dash = agreement === 'contradicted' ? ' stroke-dasharray="6 3"' : '';
+  return dataUrl(
+    `<circle cx="16" cy="16" r="11" fill="none" stroke="#ffffff" stroke-width="6"/>` +
+      `<circle cx="16" cy="16" r="11" fill="none" stroke="${color}" stroke-width="3"${dash}/>` +
+      `<circle cx="25.5" cy="6.5" r="6" fill="${color}" stroke="#ffffff" stroke-width="1"/>${GLYPH[agreement]}`,
+  );
+}
+
+/** The gap register's statuses on the map and in the legend: one letter per status in each language, the first of its word there. */
+export const STATUS_MARK: Record<Lang, Record<Exclude<GapStatus, 'open'>, string>> = {
+  vi: { assigned: 'G', in_progress: 'Đ', resolved: 'X', disputed: 'T' },
+  en: { assigned: 'A', in_progress: 'P', resolved: 'R', disputed: 'D' },
+};

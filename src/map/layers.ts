@@ -5,7 +5,6 @@ import { LEVEL_NAMES, type TowerColumns } from '../domain/coverage/columns.ts';
 import { pointAt, type PointTable } from '../domain/points/table.ts';
 import type { Box } from '../domain/points/view.ts';
 import type { Hamlet, School, Tower } from '../domain/types.ts';
-import { DEFAULT_RADIUS_KM } from '../domain/types.ts';
 import type { LayerId } from '../state/store.ts';
 import type { CoverageResult } from '../domain/coverage/answer.ts';
 import { pointIconUrl, type LevelName, type PointShape } from './icons.ts';
@@ -59,11 +58,6 @@ export interface LayerInputs {
   /** The view with a margin (point-view.ts padBox); undefined before the map has one. */
   box: Box | undefined;
   zoom: number;
-}
-
-/** Radius now on air, before any upgrade (contract coverage rule 2). */
-export function currentRadiusKm(tower: Tower): number {
-  return tower.radiusKm ?? DEFAULT_RADIUS_KM[tower.technology];
 }
 
 function icon(url: string) {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { CONTRADICTED } from '../../src/domain/evidence/verdict.ts';
 import { parseDataset } from '../../src/domain/parse/index.ts';
-import { EVIDENCE_COLORS } from '../../src/map/evidence-layers.ts';
+import { EVIDENCE_COLORS } from '../../src/map/icons.ts';
 import { CoverageSession } from '../../src/worker/compute.ts';
 import { countColors, type ColorCounts } from './pixels.ts';
 import { executablePath, openSession, toggleLayer, type Session } from './session.ts';

@@ -2,7 +2,7 @@
 // key to the measured shapes (status by shape and glyph, not colour alone).
 import { useMemo } from 'react';
 import { agreementCounts } from '../../domain/evidence/summary.ts';
-import { testIconUrl, verdictIconUrl } from '../../map/evidence-layers.ts';
+import { testIconUrl, verdictIconUrl } from '../../map/icons.ts';
 import { useAppStore } from '../../state/store.ts';
 import { formatNumber } from '../common/format.ts';
 import { useT } from '../common/use-t.ts';

@@ -1,5 +1,4 @@
-import { changeIconUrl, pointIconUrl, siteIconUrl, towerIconUrl, type LevelName } from '../../map/icons.ts';
-import { STATUS_MARK } from '../../map/gap-layers.ts';
+import { changeIconUrl, pointIconUrl, siteIconUrl, STATUS_MARK, towerIconUrl, type LevelName } from '../../map/icons.ts';
 import { COLORS } from '../../map/palette.ts';
 import type { MessageKey } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';

@@ -1,11 +1,16 @@
 
 import type { Picked } from '../../map/layers.ts';
 import type { DatasetView } from '../../domain/points/dataset-view.ts';
-import { currentRadiusKm } from '../../map/layers.ts';
+import { DEFAULT_RADIUS_KM, type Tower } from '../../domain/types.ts';
 import { boundaryNames } from '../../state/selectors.ts';
 import { formatDate, formatKm, formatNumber } from '../common/format.ts';
 import { translate, type MessageKey } from '../common/i18n.ts';
 import { useT } from '../common/use-t.ts';
+
+/** Radius now on air, before any upgrade (contract coverage rule 2). */
+function currentRadiusKm(tower: Tower): number {
+  return tower.radiusKm ?? DEFAULT_RADIUS_KM[tower.technology];
+}
 
 const levelKey: Record<string, MessageKey> = {
   preschool: 'levelPreschool',
