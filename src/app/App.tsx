@@ -11,35 +11,32 @@ import { ChoroplethPanel } from '../ui/dashboard/ChoroplethPanel.tsx';
 import { CoverageSummary } from '../ui/dashboard/CoverageSummary.tsx';
 import { DatasetSummary } from '../ui/dashboard/DatasetSummary.tsx';
 import { DistrictTable } from '../ui/dashboard/DistrictTable.tsx';
-import { GapRegister } from '../ui/gaps/GapRegister.tsx';
 import { ExportPanel } from '../ui/map/ExportPanel.tsx';
 import { Header } from '../ui/common/Header.tsx';
 import { ImportPanel } from '../ui/import/ImportPanel.tsx';
 import { LayerPanel } from '../ui/map/LayerPanel.tsx';
 import { NetworkPanel } from '../ui/network/NetworkPanel.tsx';
-import { ModelPanel } from '../ui/network/ModelPanel.tsx';
 import { Legend } from '../ui/map/Legend.tsx';
 import { LoadStatus } from '../ui/common/LoadStatus.tsx';
-import { PlanImpact } from '../ui/plan/PlanImpact.tsx';
-import { PlanPanel } from '../ui/plan/PlanPanel.tsx';
-import { NamedPlans } from '../ui/plan/NamedPlans.tsx';
 import { PrintReport } from '../ui/dashboard/PrintReport.tsx';
-import { RadiusRange } from '../ui/plan/RadiusRange.tsx';
 import { ScenarioPanel } from '../ui/plan/ScenarioPanel.tsx';
 import { SelectionPanel } from '../ui/map/SelectionPanel.tsx';
 import { FeatureFinder } from '../ui/map/FeatureFinder.tsx';
 import { MapAnnouncer } from '../ui/map/MapAnnouncer.tsx';
 import { usePlanShortcuts } from '../ui/plan/shortcuts.ts';
 import { SidebarTabs } from '../ui/common/SidebarTabs.tsx';
-import { SitingPanel } from '../ui/plan/SitingPanel.tsx';
 import { TargetCards } from '../ui/dashboard/TargetCards.tsx';
 import { TimeControl } from '../ui/dashboard/TimeControl.tsx';
-import { TowerEditor } from '../ui/plan/TowerEditor.tsx';
 import { UpdatePrompt } from '../ui/common/UpdatePrompt.tsx';
 
 // maplibre and deck.gl are most of the bundle: load them only once the shell is on screen.
 const loadMapView = () => import('../map/MapView.tsx');
 const MapView = lazy(loadMapView);
+// The plan tab and the gap register, likewise: shown only once a data set is in.
+const loadPlanTab = () => import('./PlanTab.tsx');
+const PlanTab = lazy(loadPlanTab);
+const loadGapRegister = () => import('../ui/gaps/GapRegister.tsx').then((m) => ({ default: m.GapRegister }));
+const GapRegister = lazy(loadGapRegister);
 
 const datasetKeys = new WeakMap<DatasetView, number>();
 let datasetsSeen = 0;
@@ -61,8 +58,10 @@ export function App() {
   useEffect(() => startPersistence(), []);
   useEffect(() => startSyncWiring(), []);
   useEffect(() => startDataWorker(), []);
-  // The map's chunk downloads and compiles while the worker reads the data, not after.
-  useEffect(() => void loadMapView(), []);
+  // The lazy chunks download and compile while the worker reads the data, not after.
+  useEffect(() => {
+    void loadMapView().then(loadPlanTab).then(loadGapRegister);
+  }, []);
   usePlanShortcuts();
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -105,16 +104,9 @@ export function App() {
                 id: 'plan',
                 label: 'tabPlan',
                 content: dataset && (
-                  <>
-                    <ScenarioPanel />
-                    <PlanPanel dataset={dataset} />
-                    <TowerEditor dataset={dataset} />
-                    <PlanImpact />
-                    <ModelPanel dataset={dataset} />
-                    <RadiusRange />
-                    <SitingPanel dataset={dataset} />
-                    <NamedPlans dataset={dataset} />
-                  </>
+                  <Suspense fallback={null}>
+                    <PlanTab dataset={dataset} />
+                  </Suspense>
                 ),
               },
             ]}
@@ -131,7 +123,11 @@ export function App() {
         </main>
       </div>
       {dataset && <DistrictTable dataset={dataset} />}
-      {dataset && <GapRegister dataset={dataset} />}
+      {dataset && (
+        <Suspense fallback={null}>
+          <GapRegister dataset={dataset} />
+        </Suspense>
+      )}
       <Attribution />
     </div>
   );
