@@ -70,7 +70,7 @@ async function requestCoverage(): Promise<void> {
   const range = await engine.radiusRange(result.requestId, result.scenario);
   if (range) store().radiusRangeComputed(result.requestId, range);
   const networks = await engine.networks(result.requestId, result.scenario);
-  if (networks && result.requestId === store().coverage?.requestId) store().networkFiguresComputed(networks);
+  if (networks) store().networkFiguresComputed(result.requestId, networks);
   const timeline = engine.timeline().then((answer) => answer?.datasetId === datasetId && store().timelineRebuilt(answer.timeline), coverageFailed);
   if (saveDue) {
     saveDue = false;

@@ -161,7 +161,8 @@ export interface AppState extends RunsSlice {
   /** Good signal in every network side by side, for the scenario on screen. */
   networkFigures: NetworkFigures | undefined;
   networkChosen: (network: string | undefined) => void;
-  networkFiguresComputed: (figures: NetworkFigures) => void;
+  /** The figures of result `requestId`, kept only while that result is on screen. */
+  networkFiguresComputed: (requestId: number, figures: NetworkFigures) => void;
   languageToggled: () => void;
   layerToggled: (layer: LayerId) => void;
   datasetLoaded: (dataset: DatasetView, issues: Issue[], asOf: string) => void;
@@ -250,7 +251,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   networkFigures: undefined,
   ...runActions(set, get),
   networkChosen: (network) => set({ network }),
-  networkFiguresComputed: (networkFigures) => set({ networkFigures }),
+  networkFiguresComputed: (requestId, networkFigures) => get().coverage?.requestId === requestId && set({ networkFigures }),
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
   datasetLoaded: (dataset, issues, asOf) =>

@@ -3,6 +3,8 @@ import { createStore } from 'zustand/vanilla';
 import type { ExactAnswer, SitingAnswer, SitingRequest } from '../../src/domain/siting/modes.ts';
 import { runActions, type RunsState } from '../../src/state/runs.ts';
 import type { ImportChecked } from '../../src/worker/import-session.ts';
+import type { CoverageResult, NetworkFigures } from '../../src/domain/coverage/answer.ts';
+import { useAppStore } from '../../src/state/store.ts';
 
 // A store of the runs' own, so that no other test file's state is shared.
 const fresh = () =>
@@ -139,5 +141,21 @@ describe('an import as the store follows it', () => {
     s().importApplying();
     s().importFailed(id, 'gone');
     expect(s().importState).toEqual({ phase: 'failed', message: 'gone' });
+  });
+});
+
+describe('network figures', () => {
+  it('are kept only for the result on screen: those of a result a newer one replaced are dropped', () => {
+    const app = useAppStore;
+    try {
+      app.setState({ coverage: { requestId: 7 } as CoverageResult, networkFigures: undefined });
+      const figures = { scenario: 'current', rows: [] } as unknown as NetworkFigures;
+      app.getState().networkFiguresComputed(6, figures);
+      expect(app.getState().networkFigures).toBeUndefined();
+      app.getState().networkFiguresComputed(7, figures);
+      expect(app.getState().networkFigures).toBe(figures);
+    } finally {
+      app.setState(app.getInitialState(), true);
+    }
   });
 });
