@@ -77,7 +77,7 @@ async function requestCoverage(): Promise<void> {
     // After the progress cards: writing a large import's text holds the worker for seconds.
     await timeline;
     const failed = await engine.saveImport();
-    if (failed) store().importChanged({ phase: 'failed', message: failureText(failed, store().lang) });
+    if (failed) store().importChanged({ phase: 'failed', message: messageOf(failed) });
   }
 }
 
@@ -131,7 +131,7 @@ async function load(first: boolean): Promise<void> {
   if (restored?.loaded) {
     store().importedFilesChanged(restored.paths);
     loaded(restored.loaded);
-  } else if (restored) store().importChanged({ phase: 'failed', message: failureText(restored.failed ?? '', store().lang) });
+  } else if (restored) store().importChanged({ phase: 'failed', message: messageOf(restored.failed ?? '') });
 }
 
 const loadOrSay = (first: boolean) => void load(first).catch((error: unknown) => store().datasetRejected(messageOf(error), []));
