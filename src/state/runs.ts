@@ -9,8 +9,8 @@ import type { SitingProgress } from '../domain/siting/run.ts';
 import type { ImportChecked } from '../worker/import-session.ts';
 import type { AppState } from './store.ts';
 
-/** An answer with the time it took (Engine's siting answers); undefined: cancelled or replaced. */
-type Timed<T> = { answer: T; elapsedMs: number } | undefined;
+/** An answer with the time it took (Engine's siting answers). */
+type Timed<T> = { answer: T; elapsedMs: number };
 
 export interface RunsSlice {
   /** The siting run whose answers count: the newest started. */
@@ -23,10 +23,10 @@ export interface RunsSlice {
   sitingStarted: (options: SitingRequest) => number;
   /** The greedy's progress while it runs; the exact search's ('solving', 'curve') while that runs. */
   sitingProgressed: (run: number, progress: SitingProgress) => void;
-  /** The greedy's answer; true when it is shown, the exact search then due. */
-  sitingAnswered: (run: number, quick: Timed<SitingAnswer>) => boolean;
-  /** The exact search's answer, shown beside the greedy's. */
-  sitingExactAnswered: (run: number, exact: Timed<ExactAnswer>) => void;
+  /** The greedy's answer (undefined: cancelled); true when it is shown, the exact search then due. */
+  sitingAnswered: (run: number, quick: Timed<SitingAnswer> | undefined) => boolean;
+  /** The exact search's answer (undefined: cancelled), shown beside the greedy's. */
+  sitingExactAnswered: (run: number, exact: Timed<ExactAnswer> | undefined) => void;
   /** A failure of the greedy while it runs, else of the exact search while that runs. */
   sitingFailed: (run: number, message: string) => void;
   /** Shows a new import check as reading; returns its id (Engine.checkImport's importId). */
@@ -78,7 +78,10 @@ export function runActions(set: Store['setState'], get: Store['getState']): Runs
     sitingAnswered: (run, quick) => {
       const siting = sitingOf(run);
       if (siting?.phase !== 'running') return false;
-      if (!quick) return set({ siting: { phase: 'cancelled' } }), false;
+      if (!quick) {
+        set({ siting: { phase: 'cancelled' } });
+        return false;
+      }
       set({ siting: { phase: 'done', options: siting.options, result: quick.answer, elapsedMs: quick.elapsedMs, exact: { phase: 'running' } } });
       return true;
     },
