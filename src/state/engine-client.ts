@@ -1,9 +1,9 @@
 // The page's one client of the data worker's Engine (worker/engine.ts, over Comlink): it asks
-// for coverage whenever the dataset, the scenario or the plan changes, and puts the answers in
-// the store. Runs outside React. Of each kind of request only the newest one's answer is
-// shown; every coverage and plan answer's tower changes are kept, in the order they come.
-// Progress comes through a channel of its own, so it may come after the answer: it counts
-// only while the store still shows that run as running.
+// for coverage whenever the data set, the scenario or the plan changes, and forwards the
+// answers to the store. Runs outside React. Only the newest coverage or plan request's answer
+// is shown, but every answer's tower changes are kept, in the order they come. Whether a
+// load's, a siting run's or an import check's answer or progress still counts, the store
+// decides (runs.ts).
 import { proxy, wrap, type Remote } from 'comlink';
 import { problemText } from '../domain/messages/problems.ts';
 import { failureText } from '../domain/messages/failure.ts';
@@ -14,12 +14,12 @@ import { todayIn } from '../domain/input/day.ts';
 import { planDelta } from '../domain/plan/delta.ts';
 import { EMPTY_PLAN } from '../domain/plan/plan.ts';
 import type { SitingRequest } from '../domain/siting/modes.ts';
-import type { ExactState, SitingProgress } from '../domain/siting/run.ts';
+import type { SitingProgress } from '../domain/siting/run.ts';
 import { bundledFiles } from '../io/bundled.ts';
 import { failureProblem } from '../io/db.ts';
 import { clearImport } from '../io/import-store.ts';
 import type { Engine, Loaded } from '../worker/engine.ts';
-import { scenarioOf, useAppStore, type AppState, type ImportState, type SitingState } from './store.ts';
+import { scenarioOf, useAppStore, type AppState } from './store.ts';
 
 /** After a burst of plan edits (a drag sends one per frame), the full answer follows once. */
 const REFRESH_DELAY_MS = 150;
@@ -32,17 +32,6 @@ const coverageFailed = (error: unknown) => store().coverageFailed(messageOf(erro
 /** The plan the worker should compute with: a drag's preview, else the plan. */
 const shownPlan = (s: Pick<AppState, 'plan' | 'planPreview'>) => s.planPreview ?? s.plan;
 
-/** Newest request wins: each call starts a request of one kind and returns whether it is still that kind's newest. */
-function newestWins(): () => () => boolean {
-  let latest = 0;
-  return () => {
-    const mine = ++latest;
-    return () => mine === latest;
-  };
-}
-const coverageRequest = newestWins();
-const sitingRun = newestWins();
-
 let engine: Remote<Engine> | undefined;
 /** The data set the store holds: answers for another are dropped. */
 let datasetId = 0;
@@ -51,17 +40,17 @@ let held = { plan: EMPTY_PLAN, revision: 0 };
 let revisions = 0;
 /** An import was taken: saved on this device once its first figures are out. */
 let saveDue = false;
-/** The last import checked (Engine.checkImport). */
-let importId = 0;
+/** Coverage and plan requests sent: only the newest one's answer is shown. */
+let requests = 0;
 let refresh: ReturnType<typeof setTimeout> | undefined;
 
 /** A coverage or plan answer, if its request is still the newest; its tower changes are kept either way. */
 async function newest<T extends { datasetId: number; towerChanges: TowerChanges }>(asked: Promise<T | undefined>): Promise<T | undefined> {
-  const current = coverageRequest();
+  const mine = ++requests;
   const answer = await asked;
   if (!answer || answer.datasetId !== datasetId) return undefined;
   store().towersPatched(answer.towerChanges);
-  return current() ? answer : undefined;
+  return mine === requests ? answer : undefined;
 }
 
 function loaded(answer: Loaded): void {
@@ -81,14 +70,14 @@ async function requestCoverage(): Promise<void> {
   const range = await engine.radiusRange(result.requestId, result.scenario);
   if (range) store().radiusRangeComputed(result.requestId, range);
   const networks = await engine.networks(result.requestId, result.scenario);
-  if (networks && result.requestId === store().coverage?.requestId) store().networkFiguresComputed(networks);
+  if (networks) store().networkFiguresComputed(result.requestId, networks);
   const timeline = engine.timeline().then((answer) => answer?.datasetId === datasetId && store().timelineRebuilt(answer.timeline), coverageFailed);
   if (saveDue) {
     saveDue = false;
     // After the progress cards: writing a large import's text holds the worker for seconds.
     await timeline;
     const failed = await engine.saveImport();
-    if (failed) store().importChanged({ phase: 'failed', message: failureText(failed, store().lang) });
+    if (failed) store().importChanged({ phase: 'failed', message: messageOf(failed) });
   }
 }
 
@@ -129,25 +118,23 @@ async function requestGaps(): Promise<void> {
 const gapsChanged = (s: AppState, p: AppState) =>
   s.coverage !== p.coverage || s.gapFilter !== p.gapFilter || s.gapSort !== p.gapSort || s.lang !== p.lang || ((readsStatuses(s.gapFilter) || readsDues(s.gapFilter)) && s.gapHistory !== p.gapHistory);
 
-function load(first: boolean): void {
-  if (!engine) return;
+/** The bundled data set; on the first load, then the files imported on an earlier visit over it. */
+async function load(first: boolean): Promise<void> {
+  const remote = engine;
+  if (!remote) return;
   const files = bundledFiles();
-  store().loadProgressed(0, files.length + 1);
-  const progress = proxy((done: number, total: number) => store().load.phase === 'loading' && store().loadProgressed(done, total));
-  void engine
-    .load(files, progress)
-    .then(async (answer) => {
-      if ('reason' in answer) return store().datasetRejected(answer.reason, answer.issues);
-      loaded(answer);
-      const restored = first ? await engine?.restoreSaved() : undefined;
-      if (!restored) return;
-      if (restored.loaded) {
-        store().importedFilesChanged(restored.paths);
-        loaded(restored.loaded);
-      } else store().importChanged({ phase: 'failed', message: failureText(restored.failed ?? '', store().lang) });
-    })
-    .catch((error: unknown) => store().datasetRejected(messageOf(error), []));
+  store().loadStarted(files.length + 1);
+  const answer = await remote.load(files, proxy((done: number, total: number) => store().loadProgressed(done, total)));
+  if ('reason' in answer) return store().datasetRejected(answer.reason, answer.issues);
+  loaded(answer);
+  const restored = first ? await remote.restoreSaved() : undefined;
+  if (restored?.loaded) {
+    store().importedFilesChanged(restored.paths);
+    loaded(restored.loaded);
+  } else if (restored) store().importChanged({ phase: 'failed', message: messageOf(restored.failed ?? '') });
 }
+
+const loadOrSay = (first: boolean) => void load(first).catch((error: unknown) => store().datasetRejected(messageOf(error), []));
 
 /** Why point `index` has its level on screen (its scenario and network); undefined without data. */
 export async function whyOf(index: number) {
@@ -159,69 +146,47 @@ export async function whyOf(index: number) {
 /**
  * Asks the engine for siting suggestions over the planned scenario with the plan: the greedy
  * answer first, then HiGHS's exact one with its bound, each with progress, each on the siting
- * worker (plan edits are answered meanwhile) and each stopped by cancelSiting.
+ * worker (plan edits are answered meanwhile) and each stopped by cancelSiting. The store
+ * decides what of it still counts (runs.ts).
  */
 export function suggestSites(options: SitingRequest): void {
-  if (!engine) return;
   const remote = engine;
-  const current = sitingRun();
-  const set = (state: SitingState) => current() && store().sitingChanged(state);
-  const exactChanged = (exact: ExactState) => {
-    const state = store().siting;
-    if (!current() || state.phase !== 'done') return;
-    // Progress of a search that has answered came late: it stays unshown.
-    if (exact.phase === 'running' && state.exact?.phase !== 'running') return;
-    store().sitingChanged({ ...state, exact });
-  };
-  set({ phase: 'running', options });
-  const progress = proxy((p: SitingProgress) => store().siting.phase === 'running' && set({ phase: 'running', options, progress: p }));
-  remote.sitingGreedy(options, progress).then(
-    (quick) => {
-      if (!current()) return;
-      if (!quick) return set({ phase: 'cancelled' });
-      set({ phase: 'done', options, result: quick.answer, elapsedMs: quick.elapsedMs, exact: { phase: 'running' } });
-      remote.sitingExact(options, proxy((p: SitingProgress) => exactChanged({ phase: 'running', progress: p }))).then(
-        (answer) => exactChanged(answer ? { phase: 'done', answer: answer.answer, elapsedMs: answer.elapsedMs } : { phase: 'cancelled' }),
-        (error: unknown) => exactChanged({ phase: 'failed', message: messageOf(error) }),
-      );
-    },
-    (error: unknown) => set({ phase: 'failed', message: messageOf(error) }),
-  );
+  if (!remote) return;
+  const run = store().sitingStarted(options);
+  const progress = proxy((p: SitingProgress) => store().sitingProgressed(run, p));
+  const failed = (error: unknown) => store().sitingFailed(run, messageOf(error));
+  remote.sitingGreedy(options, progress).then((quick) => {
+    if (store().sitingAnswered(run, quick)) remote.sitingExact(options, progress).then((exact) => store().sitingExactAnswered(run, exact), failed);
+  }, failed);
 }
 
 /** The engine, for a question whose answer needs no sequencing; undefined before the worker starts. */
 export const engineNow = (): Remote<Engine> | undefined => engine;
 
-/** Checks files for import (nothing changes yet); only while the store shows this check running (not cancelled, not replaced). */
+/** Checks files for import (nothing changes yet). */
 export function checkImport(files: Parameters<Engine['checkImport']>[1]): void {
-  if (!engine) return;
-  const id = ++importId;
-  const settle = (state: ImportState) => {
-    const shown = store().importState;
-    if ((shown.phase === 'reading' || shown.phase === 'checking') && shown.importId === id) store().importChanged(state);
-  };
-  store().importChanged({ phase: 'reading', importId: id, done: 0, total: 1 });
-  const progress = proxy((phase: 'reading' | 'checking', done: number, total: number) => settle({ phase, importId: id, done, total }));
-  engine.checkImport(id, files, progress).then(
-    (result) => settle({ phase: 'checked', result }),
-    (error: unknown) => settle({ phase: 'failed', message: messageOf(error) }),
+  const remote = engine;
+  if (!remote) return;
+  const id = store().importStarted();
+  const progress = proxy((phase: 'reading' | 'checking', done: number, total: number) => store().importProgressed(id, phase, done, total));
+  remote.checkImport(id, files, progress).then(
+    (result) => store().importChecked(id, result),
+    (error: unknown) => store().importFailed(id, messageOf(error)),
   );
 }
 
 /** Takes the checked import: all of it, or only the rows without errors. */
 export function commitImport(validOnly: boolean): void {
-  const current = store().importState;
-  if (!engine || current.phase !== 'checked') return;
-  const { result } = current;
-  store().importChanged({ phase: 'applying', importId: result.importId, result });
-  engine.commitImport(result.importId, validOnly).then(
+  const remote = engine;
+  const checked = remote && store().importApplying();
+  if (!remote || !checked) return;
+  remote.commitImport(checked.importId, validOnly).then(
     ({ loaded: answer, paths }) => {
       saveDue = true;
       loaded(answer);
-      store().importChanged({ phase: 'done', files: result.files, validOnly, dropped: validOnly ? (result.validOnly?.dropped ?? 0) : 0 });
-      store().importedFilesChanged(paths);
+      store().importTaken(validOnly, paths);
     },
-    (error: unknown) => store().importChanged({ phase: 'failed', message: messageOf(error) }),
+    (error: unknown) => store().importFailed(checked.importId, messageOf(error)),
   );
 }
 
@@ -238,7 +203,7 @@ export function revertToBundled(): void {
     if (!result.ok) return store().importChanged({ phase: 'failed', message: problemText(failureProblem(result, 'imports'), store().lang) });
     store().importedFilesChanged([]);
     store().importChanged({ phase: 'idle' });
-    load(false);
+    loadOrSay(false);
   });
 }
 
@@ -254,7 +219,7 @@ export function startDataWorker(): () => void {
     else if (shownPlan(state) !== shownPlan(previous)) void sendPlan().catch(coverageFailed);
     if (state.coverage && gapsChanged(state, previous)) void requestGaps().catch(coverageFailed);
   });
-  load(true);
+  loadOrSay(true);
   return () => {
     unsubscribe();
     clearTimeout(refresh);

@@ -22,6 +22,7 @@ import type { StagedFile } from '../domain/import/staging.ts';
 import type { CoverageResult, NetworkFigures, PlanCoverage, RadiusFigures, TowerChanges } from '../domain/coverage/answer.ts';
 import type { ImportChecked } from '../worker/import-session.ts';
 import { patchSlots } from '../worker/tower-slots.ts';
+import { runActions, type RunsSlice } from './runs.ts';
 
 /** Who signs the register's changes made on this device. */
 export interface GapAuthor {
@@ -96,7 +97,8 @@ export type CoverageState =
   | { phase: 'ready' }
   | { phase: 'failed'; message: string };
 
-export interface AppState {
+/** `RunsSlice` (runs.ts): the load, siting runs and import checks as the engine answers them. */
+export interface AppState extends RunsSlice {
   lang: Lang;
   /** The data on screen; replaced only by a load that succeeded, so a bad file never loses it. */
   dataset: DatasetView | undefined;
@@ -159,10 +161,10 @@ export interface AppState {
   /** Good signal in every network side by side, for the scenario on screen. */
   networkFigures: NetworkFigures | undefined;
   networkChosen: (network: string | undefined) => void;
-  networkFiguresComputed: (figures: NetworkFigures) => void;
+  /** The figures of result `requestId`, kept only while that result is on screen. */
+  networkFiguresComputed: (requestId: number, figures: NetworkFigures) => void;
   languageToggled: () => void;
   layerToggled: (layer: LayerId) => void;
-  loadProgressed: (done: number, total: number) => void;
   datasetLoaded: (dataset: DatasetView, issues: Issue[], asOf: string) => void;
   datasetRejected: (reason: string, issues: Issue[]) => void;
   scenarioModeChosen: (mode: ScenarioMode) => void;
@@ -247,11 +249,11 @@ export const useAppStore = create<AppState>()((set, get) => ({
   liveSync: SYNC_OFF,
   network: undefined,
   networkFigures: undefined,
+  ...runActions(set, get),
   networkChosen: (network) => set({ network }),
-  networkFiguresComputed: (networkFigures) => set({ networkFigures }),
+  networkFiguresComputed: (requestId, networkFigures) => get().coverage?.requestId === requestId && set({ networkFigures }),
   languageToggled: () => set((s) => ({ lang: s.lang === 'vi' ? 'en' : 'vi' })),
   layerToggled: (layer) => set((s) => ({ layers: { ...s.layers, [layer]: !s.layers[layer] } })),
-  loadProgressed: (done, total) => set({ load: { phase: 'loading', done, total } }),
   datasetLoaded: (dataset, issues, asOf) =>
     set({
       dataset,
