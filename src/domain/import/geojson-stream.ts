@@ -22,10 +22,8 @@ export interface CheckedPoints {
 }
 
 // What `mayNeedMapping` (geojson-points.ts) looks for: a file with any of these goes through
-// the property mapping, which the ordinary way decides on the whole text. Looked for with
-// indexOf (a plain search), not a pattern: a national file is hundreds of megabytes.
-const NOT_POINTS = ['"MultiPoint"', '"Polygon"', '"MultiPolygon"'];
-const hasNotPoints = (text: string): boolean => NOT_POINTS.some((word) => text.includes(word));
+// the property mapping, which the ordinary way decides on the whole text.
+const NOT_POINTS = /"(MultiPoint|Polygon|MultiPolygon)"/;
 // Enough of a piece's end to find the words above when a cut splits one.
 const OVERLAP = 16;
 
@@ -34,8 +32,9 @@ async function* watched(chunks: AsyncIterable<string> | Iterable<string>, seen: 
   let tail = '';
   let at = 0;
   for await (const chunk of chunks) {
-    // The piece itself, then the words a cut may split: the last piece's end and this one's start.
-    if (hasNotPoints(chunk) || hasNotPoints(tail + chunk.slice(0, OVERLAP))) {
+    // The piece itself, then the words a cut may split: the last piece's end and this one's
+    // start. Not the pattern on `tail + chunk`: that joins (copies) every piece first.
+    if (NOT_POINTS.test(chunk) || NOT_POINTS.test(tail + chunk.slice(0, OVERLAP))) {
       seen.shapes = true;
       return;
     }
