@@ -135,7 +135,7 @@ export async function importTableRows<K extends PointKind>(kind: K, fileName: st
   const plain = options.plain ?? true;
   const mapping = guessMapping(kind, table.header);
   const fields = Object.entries(mapping.properties as Record<string, number | null>).filter((e): e is [string, number] => e[1] !== null);
-  const checker = new FeatureChecker(kind, fileName);
+  const checker = new FeatureChecker(kind, fileName, plain);
   const used = new Set(fields.map(([, column]) => column));
   if (!withGeometry) {
     if (mapping.lon !== null) used.add(mapping.lon);

@@ -118,8 +118,8 @@ function ordinary(kind: StreamKind, values: unknown[]): { records: unknown[]; is
   return { records, issues: ctx.finish() };
 }
 
-function checked(kind: StreamKind, batches: unknown[][]): { records: unknown[]; issues: Issue[] } {
-  const checker = new FeatureChecker(kind, 'f.geojson');
+function checked(kind: StreamKind, batches: unknown[][], plain = true): { records: unknown[]; issues: Issue[] } {
+  const checker = new FeatureChecker(kind, 'f.geojson', plain);
   const records = batches.flatMap((batch) => checker.check(batch));
   return { records, issues: checker.finish().issues };
 }
@@ -174,6 +174,8 @@ describe('plainly valid features', () => {
           const full = ordinary(kind, values);
           expect(fast.issues).toEqual(full.issues);
           expect(JSON.stringify(fast.records)).toBe(JSON.stringify(full.records));
+          // The checker without its fast path is the ordinary way too (the table reader's `plain: false`).
+          expect(checked(kind, batches, false)).toEqual(full);
         }),
         { numRuns: 400 },
       );

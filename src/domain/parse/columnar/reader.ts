@@ -74,6 +74,8 @@ export class FeatureChecker<K extends StreamKind> {
   constructor(
     private readonly kind: K,
     fileName: string,
+    /** Take plainly valid features without the per-feature checks (`plainFeature`); false only to compare both ways. */
+    private readonly plain = true,
   ) {
     this.ctx = new FileContext(fileName, kind);
     const issues = this.ctx.issues;
@@ -98,7 +100,7 @@ export class FeatureChecker<K extends StreamKind> {
     const records: StreamRecords[K][] = [];
     for (let k = 0; k < values.length; k++) {
       const value = values[k];
-      const record = this.plainFeature(value, first + k) ?? readFeatureRecord(this.ctx, this.ids, value, first + k, this.read, true, false);
+      const record = (this.plain ? this.plainFeature(value, first + k) : undefined) ?? readFeatureRecord(this.ctx, this.ids, value, first + k, this.read, true, false);
       if (record !== undefined) records.push(record);
     }
     this.features = first + values.length;
