@@ -207,14 +207,8 @@ export function pathLossHeightIssues(towers: readonly Tower[], file = DATASET_PA
  * `pointInGeometry` does, most points with one array read: a national file has a million.
  */
 function outsideDistricts(kind: FileKind, points: { id: string; lon: number; lat: number }[], index: DistrictIndex): Issue[] {
-  const n = points.length;
-  const lon = new Float64Array(n);
-  const lat = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = points[i] as { lon: number; lat: number };
-    lon[i] = p.lon;
-    lat[i] = p.lat;
-  }
+  const lon = Float64Array.from(points, (p) => p.lon);
+  const lat = Float64Array.from(points, (p) => p.lat);
   const district = locateDistricts(index, lon, lat);
   const outside = points.filter((_, i) => district[i] === -1);
   if (outside.length === 0) return [];
