@@ -1,5 +1,5 @@
-import { buildDistrictIndex, locateDistricts, type DistrictIndex } from '../coverage/districts.ts';
-import { FILE_KINDS, type Dataset, type Delivery, type FileKind, type Issue, type Tower } from '../types.ts';
+import { bboxOfGeometry, pointInGeometry, type BBox } from '../geo/polygon.ts';
+import { FILE_KINDS, type Boundary, type Dataset, type Delivery, type FileKind, type Issue, type Tower } from '../types.ts';
 import { outsideProvinceIssues } from '../evidence/outside.ts';
 import { operatorNames } from '../coverage/scenario-levels.ts';
 import { parseFileDetailed, type FileResult } from './file.ts';
@@ -180,9 +180,8 @@ function crossCheck(results: Results, issues: Issue[]): void {
   if (districts) {
     const hamlets = results.hamlets?.value;
     const schoolsValue = results.schools?.value;
-    const index = hamlets || schoolsValue ? buildDistrictIndex(districts) : undefined;
-    if (hamlets && index) issues.push(...outsideDistricts('hamlets', hamlets, index));
-    if (schoolsValue && index) issues.push(...outsideDistricts('schools', schoolsValue, index));
+    if (hamlets) issues.push(...outsideDistricts('hamlets', hamlets, districts));
+    if (schoolsValue) issues.push(...outsideDistricts('schools', schoolsValue, districts));
   }
 }
 
@@ -201,16 +200,16 @@ export function pathLossHeightIssues(towers: readonly Tower[], file = DATASET_PA
   return list.finish();
 }
 
-/**
- * Contract rule 7: points inside no district are valid; one warning per file says so. The
- * districts' raster (coverage/districts.ts) answers as a loop over them with
- * `pointInGeometry` does, most points with one array read: a national file has a million.
- */
-function outsideDistricts(kind: FileKind, points: { id: string; lon: number; lat: number }[], index: DistrictIndex): Issue[] {
-  const lon = Float64Array.from(points, (p) => p.lon);
-  const lat = Float64Array.from(points, (p) => p.lat);
-  const district = locateDistricts(index, lon, lat);
-  const outside = points.filter((_, i) => district[i] === -1);
+/** Contract rule 7: points inside no district are valid; one warning per file says so. */
+function outsideDistricts(kind: FileKind, points: { id: string; lon: number; lat: number }[], districts: Boundary[]): Issue[] {
+  const boxes: BBox[] = districts.map((d) => bboxOfGeometry(d.geometry));
+  const outside = points.filter(
+    (p) =>
+      !districts.some((d, i) => {
+        const b = boxes[i] as BBox;
+        return p.lon >= b[0] && p.lon <= b[2] && p.lat >= b[1] && p.lat <= b[3] && pointInGeometry(p.lon, p.lat, d.geometry);
+      }),
+  );
   if (outside.length === 0) return [];
   const list = new IssueList(DATASET_PATHS[kind]);
   list.warning('outside-districts', {}, {
