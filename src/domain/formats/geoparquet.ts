@@ -143,14 +143,45 @@ function wkbGeometry(bytes: Uint8Array): unknown {
   return { type: 'Point', coordinates: Array.from({ length: dim }, (_, d) => view.getFloat64(5 + 8 * d, little)) };
 }
 
-/** Positions of the points among the geometries (WKB or native {x, y}), NaN for any other. */
-function positions(geometry: ArrayLike<unknown>, lon: Float64Array, lat: Float64Array): void {
+/**
+ * The 2D points of a row group's WKB cells (byte order, type 1, x, y: 21 bytes), read as the
+ * reader decodes each cell: the cell then holds its point's index here, a small integer, not
+ * a view of its bytes kept to the group's end (a million views are the GC's work).
+ */
+class WkbPoints {
+  readonly lon: number[] = [];
+  readonly lat: number[] = [];
+  private buffer: ArrayBufferLike | undefined;
+  private view: DataView | undefined;
+
+  /** The cell's point index, or its bytes when it is not a plain 2D point. */
+  readonly cell = (bytes: Uint8Array): Uint8Array | number => {
+    if (bytes.length !== 21) return bytes;
+    if (bytes.buffer !== this.buffer) {
+      this.buffer = bytes.buffer;
+      this.view = new DataView(bytes.buffer);
+    }
+    const view = this.view as DataView;
+    const little = bytes[0] === 1;
+    const at = bytes.byteOffset;
+    if (view.getUint32(at + 1, little) !== 1) return bytes;
+    this.lon.push(view.getFloat64(at + 5, little));
+    this.lat.push(view.getFloat64(at + 13, little));
+    return this.lon.length - 1;
+  };
+}
+
+/** Positions of the points among the geometries (WKB, a `WkbPoints` index or native {x, y}), NaN for any other. */
+function positions(geometry: ArrayLike<unknown>, points: WkbPoints, lon: Float64Array, lat: Float64Array): void {
   let buffer: ArrayBufferLike | undefined;
   let view: DataView | undefined;
   for (let k = 0; k < geometry.length; k++) {
     const g = geometry[k];
     lon[k] = lat[k] = NaN;
-    if (g instanceof Uint8Array) {
+    if (typeof g === 'number') {
+      lon[k] = points.lon[g] as number;
+      lat[k] = points.lat[g] as number;
+    } else if (g instanceof Uint8Array) {
       // A 2D point: byte order, type 1, x, y (21 bytes). The cells share their page's buffer.
       if (g.length !== 21) continue;
       if (g.buffer !== buffer) {
@@ -184,6 +215,7 @@ async function* rowGroups(file: ArrayBuffer, metadata: FileMetaData, columns: st
   for (const group of metadata.row_groups) {
     const length = Number(group.num_rows);
     const parts = new Map<string, { at: number; data: ArrayLike<unknown> }[]>(read.map((name) => [name, []]));
+    const points = new WkbPoints();
     try {
       await parquetRead({
         file,
@@ -191,7 +223,7 @@ async function* rowGroups(file: ArrayBuffer, metadata: FileMetaData, columns: st
         columns: read,
         rowStart: groupStart,
         rowEnd: groupStart + length,
-        parsers: { stringFromBytes: textOfBytes, geometryFromBytes: (bytes: Uint8Array) => bytes, geographyFromBytes: (bytes: Uint8Array) => bytes },
+        parsers: { stringFromBytes: textOfBytes, geometryFromBytes: points.cell, geographyFromBytes: points.cell },
         onChunk: ({ columnName, columnData, rowStart }) => void parts.get(columnName)?.push({ at: rowStart - groupStart, data: columnData }),
       });
     } catch (error) {
@@ -203,9 +235,10 @@ async function* rowGroups(file: ArrayBuffer, metadata: FileMetaData, columns: st
     if (cells) {
       chunk.lon = new Float64Array(length);
       chunk.lat = new Float64Array(length);
-      positions(cells, chunk.lon, chunk.lat);
+      positions(cells, points, chunk.lon, chunk.lat);
       chunk.geometry = (k) => {
         const g = cells[k];
+        if (typeof g === 'number') return { type: 'Point', coordinates: [points.lon[g], points.lat[g]] };
         return g instanceof Uint8Array ? wkbGeometry(g) : g;
       };
     }

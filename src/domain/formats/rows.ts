@@ -10,6 +10,7 @@ import { guessMapping, type CsvImportResult, type PointKind } from '../import/cs
 import { FeatureChecker } from '../parse/columnar/reader.ts';
 import { plainId, plainPosition, plainRecord, type Cell } from './plain-rows.ts';
 import type { KindValue } from '../parse/kind.ts';
+import type { Place } from '../parse/issues.ts';
 import type { IssueCode, IssueParams } from '../messages/codes.ts';
 import type { Hamlet, School, Tower } from '../types.ts';
 
@@ -116,12 +117,6 @@ function jsonColumn(column: ArrayLike<unknown> | undefined): ArrayLike<unknown> 
   return column;
 }
 
-/** True when a string has a character beyond ASCII: only those can have a text fault (parse/text.ts). */
-function beyondAscii(value: string): boolean {
-  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7e) return true;
-  return false;
-}
-
 export interface TableReadOptions {
   /** Take plainly valid rows without the per-feature checks (plain-rows.ts); false only to compare both ways. */
   plain?: boolean;
@@ -140,7 +135,7 @@ export async function importTableRows<K extends PointKind>(kind: K, fileName: st
   const plain = options.plain ?? true;
   const mapping = guessMapping(kind, table.header);
   const fields = Object.entries(mapping.properties as Record<string, number | null>).filter((e): e is [string, number] => e[1] !== null);
-  const checker = new FeatureChecker(kind, fileName);
+  const checker = new FeatureChecker(kind, fileName, plain);
   const used = new Set(fields.map(([, column]) => column));
   if (!withGeometry) {
     if (mapping.lon !== null) used.add(mapping.lon);
@@ -153,7 +148,6 @@ export async function importTableRows<K extends PointKind>(kind: K, fileName: st
   const slot: Record<string, number> = Object.fromEntries(fields.map(([name], f) => [name, f]));
   const valid: KindValue[K][number][] = [];
   const validLines: number[] = [];
-  const strings: [string, string][] = [];
   let rowCount = 0;
   for await (const chunk of table.chunks([...used].sort((a, b) => a - b))) {
     const values = fields.map(([, column]) => jsonColumn(chunk.columns[column]));
@@ -164,6 +158,13 @@ export async function importTableRows<K extends PointKind>(kind: K, fileName: st
       const f = slot[field];
       return f === undefined ? undefined : values[f]?.[k];
     };
+    // The row's strings to the text scan, as a feature's properties go (parse/geojson.ts).
+    const strings = (place: Place) => {
+      for (let f = 0; f < fields.length; f++) {
+        const v = values[f]?.[k];
+        if (typeof v === 'string') checker.ctx.strings.check(v, place, (fields[f] as [string, number])[0]);
+      }
+    };
     for (; k < chunk.length; k++) {
       const r = rowCount + k;
       const lon = withGeometry ? (chunk.lon?.[k] ?? NaN) : lonColumn?.[k];
@@ -172,11 +173,6 @@ export async function importTableRows<K extends PointKind>(kind: K, fileName: st
       if (id !== undefined && typeof lon === 'number' && typeof lat === 'number' && plainPosition(lon, lat)) {
         const record = plainRecord(kind, id, cell, lon, lat);
         if (record !== undefined) {
-          strings.length = 0;
-          for (let f = 0; f < fields.length; f++) {
-            const v = values[f]?.[k];
-            if (typeof v === 'string' && beyondAscii(v)) strings.push([(fields[f] as [string, number])[0], v]);
-          }
           if (checker.passed(id, lon, lat, strings)) {
             valid.push(record as KindValue[K][number]);
             validLines.push(r + 1);

@@ -32,7 +32,9 @@ async function* watched(chunks: AsyncIterable<string> | Iterable<string>, seen: 
   let tail = '';
   let at = 0;
   for await (const chunk of chunks) {
-    if (NOT_POINTS.test(tail + chunk)) {
+    // The piece itself, then the words a cut may split: the last piece's end and this one's
+    // start. Not the pattern on `tail + chunk`: that joins (copies) every piece first.
+    if (NOT_POINTS.test(chunk) || NOT_POINTS.test(tail + chunk.slice(0, OVERLAP))) {
       seen.shapes = true;
       return;
     }

@@ -32,11 +32,13 @@ export function readFeatureRecord<T>(
   index: number,
   read: FeatureReader<T>,
   withId = true,
+  /** Whether to note the properties asked for; false when the caller has them already (`ctx.readKeys`). */
+  noteKeys = true,
 ): T | undefined {
   const feature = readFeature(ctx, value, index);
   if (!feature) return undefined;
-  ctx.readKeys ??= new Set();
-  const properties = new PropertyReader(ctx.issues, feature.properties, feature.place, { where: 'file', kind: ctx.kind }, ctx.readKeys);
+  const asked = noteKeys ? (ctx.readKeys ??= new Set()) : undefined;
+  const properties = new PropertyReader(ctx.issues, feature.properties, feature.place, { where: 'file', kind: ctx.kind }, asked);
   let id: string | undefined;
   if (withId) {
     id = properties.id(feature.featureId !== undefined && feature.featureId !== null);

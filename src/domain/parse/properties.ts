@@ -210,9 +210,18 @@ export class PropertyReader {
   }
 }
 
-/** Ids seen so far in one file; a second use names the first. */
+/**
+ * Ids seen so far in one file; a second use names the first. Files list their ids mostly in
+ * order ("H-0000001", "H-0000002"…), so ids above every id so far are kept in a sorted list
+ * (one comparison with the last, no hashing): a national file's million ids cost no hash
+ * table. Any other id is looked for there by bisection, then in a map of the others.
+ */
 export class IdRegistry {
-  private readonly firstUse = new Map<string, number>();
+  /** Ids in increasing order (JavaScript's string order), and where each was first used. */
+  private readonly sorted: string[] = [];
+  private readonly sortedAt: number[] = [];
+  /** Ids that came below the sorted list's last id when first used. */
+  private readonly others = new Map<string, number>();
 
   constructor(
     private readonly issues: IssueList,
@@ -220,11 +229,29 @@ export class IdRegistry {
   ) {}
 
   see(id: string, index: number, place: Place): void {
-    const first = this.firstUse.get(id);
-    if (first === undefined) {
-      this.firstUse.set(id, index);
-      return;
+    const first = this.firstUse(id, index);
+    if (first !== undefined) this.issues.error('duplicate-id', atField(place, 'id'), { id: cut(id), unit: this.unit, first });
+  }
+
+  /** Where `id` was first used, or undefined after noting this use as its first. */
+  private firstUse(id: string, index: number): number | undefined {
+    const sorted = this.sorted;
+    let hi = sorted.length;
+    // Every id in `others` is below the sorted list's last id: one above that is new.
+    if (hi === 0 || id > (sorted[hi - 1] as string)) {
+      sorted.push(id);
+      this.sortedAt.push(index);
+      return undefined;
     }
-    this.issues.error('duplicate-id', atField(place, 'id'), { id: cut(id), unit: this.unit, first });
+    let lo = 0;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as string) < id) lo = mid + 1;
+      else hi = mid;
+    }
+    if (sorted[lo] === id) return this.sortedAt[lo];
+    const first = this.others.get(id);
+    if (first === undefined) this.others.set(id, index);
+    return first;
   }
 }

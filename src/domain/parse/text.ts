@@ -56,14 +56,31 @@ export function checkText(text: string, issues: IssueList): string {
 
 // UTF-8 bytes read once as Windows-1252/1258 and saved again: "à" becomes "Ã ", "đ" "Ä‘",
 // "ư" "Æ°", "ạ" "áº¡". None of these pairs occurs in Vietnamese or English text.
-const DOUBLE_ENCODED =
-  /[ÃÂĂÄÅÆá][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/;
+const DOUBLE_ENCODED_SECOND =
+  '\\u0080-\\u00BF\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192\\u02C6\\u02DC\\u2013\\u2014\\u2018-\\u201E\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203A\\u20AC\\u2122';
+const DOUBLE_ENCODED = new RegExp(`[ÃÂĂÄÅÆá][${DOUBLE_ENCODED_SECOND}]`);
 // TCVN3 (ABC) text shown through a Latin-1 font, as Excel saves .VnTime cells: "Cà Mau"
 // becomes "Cµ Mau", "Đ" "§", "đ" "®". Degrees and powers (m², 30°) are left alone.
-const TCVN3 = /[A-Za-z][\u00A1-\u00AF\u00B4-\u00B9\u00BB-\u00BF]|[\u00A1-\u00AF\u00B4-\u00B9\u00BB-\u00BF][A-Za-z]/;
+const TCVN3_MARKS = '\\u00A1-\\u00AF\\u00B4-\\u00B9\\u00BB-\\u00BF';
+const TCVN3 = new RegExp(`[A-Za-z][${TCVN3_MARKS}]|[${TCVN3_MARKS}][A-Za-z]`);
 // VNI text the same way: tone marks become separate Latin-1 letters, "Cà" becomes "Caø",
 // "đ" "ñ", "ư" "ö". These letters never follow a plain letter in Vietnamese.
-const VNI = /[A-Za-z][øûïöñëäüÿØÛÏÖÑËÜ]|[ÑñÖö][A-Za-z]/;
+const VNI_MARKS = 'øûïöñëäüÿØÛÏÖÑËÜ';
+const VNI = new RegExp(`[A-Za-z][${VNI_MARKS}]|[ÑñÖö][A-Za-z]`);
+
+/**
+ * What a character may start, by UTF-16 code unit: a combining accent (NFC may differ), or a
+ * character without which none of the three patterns above can match. A string with neither
+ * is spared the patterns and NFC: Vietnamese names ("Thôn 1", precomposed) have neither.
+ */
+const COMBINING = 1;
+const MOJIBAKE_MARK = 2;
+const MARKS = new RegExp(`[${DOUBLE_ENCODED_SECOND}${TCVN3_MARKS}${VNI_MARKS}]`);
+const CHAR_FLAGS = new Uint8Array(0x2200);
+for (let c = 0x7f; c < CHAR_FLAGS.length; c++) {
+  if (c >= 0x300 && c <= 0x36f) CHAR_FLAGS[c] = COMBINING;
+  else if (MARKS.test(String.fromCharCode(c))) CHAR_FLAGS[c] = MOJIBAKE_MARK;
+}
 
 /**
  * Latin letters (Vietnamese's, with their precomposed forms) and the combining accents. NFC is
@@ -104,17 +121,16 @@ export class StringScan {
   private legacy: Finding | undefined;
 
   check(value: string, place: Place, field: string): void {
-    if (value.length === 0) return;
-    // ASCII-only strings cannot have any of these faults; most strings are ASCII.
-    let ascii = true;
+    // Most strings have no character that any of these faults needs (ASCII, precomposed
+    // Vietnamese): one pass over the code units says so without a pattern or a normalisation.
+    let flags = 0;
     for (let i = 0; i < value.length; i++) {
-      if (value.charCodeAt(i) > 0x7e) {
-        ascii = false;
-        break;
-      }
+      const c = value.charCodeAt(i);
+      if (c > 0x7e && c < 0x2200) flags |= CHAR_FLAGS[c] as number;
     }
-    if (ascii) return;
-    if (vietnameseNotNfc(value)) this.nfc.set(field, tally(this.nfc.get(field), value, place, field));
+    if (flags === 0) return;
+    if ((flags & COMBINING) !== 0 && vietnameseNotNfc(value)) this.nfc.set(field, tally(this.nfc.get(field), value, place, field));
+    if ((flags & MOJIBAKE_MARK) === 0) return;
     if (DOUBLE_ENCODED.test(value)) this.mojibake = tally(this.mojibake, value, place, field);
     else if (TCVN3.test(value) || VNI.test(value)) this.legacy = tally(this.legacy, value, place, field);
   }

@@ -7,10 +7,12 @@
 // A file whose outer shape is unusual (see scanner.ts) ends in `fallback`: the caller reads it
 // the ordinary way (`parseFileDetailed`). Only files the ordinary parser refuses do.
 import type { Hamlet, Issue, School, Tower } from '../../types.ts';
-import { FileContext, isPlainObject } from '../context.ts';
+import { plainId, plainPosition, plainRecord, type Cell } from '../../formats/plain-rows.ts';
+import { FileContext, FORBIDDEN_KEYS, isPlainObject } from '../context.ts';
 import { readFeatureRecord, type FeatureReader } from '../features.ts';
 import { readFeatureCollection } from '../geojson.ts';
 import { readHamlet, readSchool, readTower } from '../points.ts';
+import type { Place } from '../issues.ts';
 import { IdRegistry } from '../properties.ts';
 import { FallbackSignal, FeatureCollectionScanner } from './scanner.ts';
 
@@ -65,8 +67,16 @@ export class FeatureChecker<K extends StreamKind> {
   features = 0;
   /** Errors said so far, listed or only counted (for "which rows passed"). */
   errors = 0;
+  /** The properties of the feature `plainFeature` is reading, for `cell`. */
+  private current: Record<string, unknown> = {};
+  private readonly cell: Cell = (field) => this.current[field];
 
-  constructor(kind: K, fileName: string) {
+  constructor(
+    private readonly kind: K,
+    fileName: string,
+    /** Take plainly valid features without the per-feature checks (`plainFeature`); false only to compare both ways. */
+    private readonly plain = true,
+  ) {
     this.ctx = new FileContext(fileName, kind);
     const issues = this.ctx.issues;
     const error = issues.error.bind(issues);
@@ -76,45 +86,79 @@ export class FeatureChecker<K extends StreamKind> {
     };
     this.ids = new IdRegistry(this.ctx.issues, 'feature');
     this.read = READERS[kind](this.ctx);
-    this.readProbe = READERS[kind] as (ctx: FileContext) => FeatureReader<unknown>;
+    // The properties the reader asks for, noted once as its first feature would note them:
+    // a kind's reader asks for every one of its properties on every feature, whatever they hold.
+    const probe = new FileContext('', kind);
+    const readProbe = READERS[kind] as (ctx: FileContext) => FeatureReader<unknown>;
+    readFeatureRecord(probe, new IdRegistry(probe.issues, 'feature'), { type: 'Feature', properties: {}, geometry: null }, 0, readProbe(probe));
+    this.ctx.readKeys = probe.readKeys;
   }
-
-  private readonly readProbe: (ctx: FileContext) => FeatureReader<unknown>;
 
   /** The records of a batch of feature values, in order. */
   check(values: readonly unknown[]): StreamRecords[K][] {
     const first = this.features;
     const records: StreamRecords[K][] = [];
     for (let k = 0; k < values.length; k++) {
-      const record = readFeatureRecord(this.ctx, this.ids, values[k], first + k, this.read);
+      const value = values[k];
+      const record = (this.plain ? this.plainFeature(value, first + k) : undefined) ?? readFeatureRecord(this.ctx, this.ids, value, first + k, this.read, true, false);
       if (record !== undefined) records.push(record);
     }
-    this.features += values.length;
+    this.features = first + values.length;
     this.count += records.length;
     return records;
   }
 
   /**
-   * A feature the caller found plainly valid (formats/plain-rows.ts), counted as `check`
-   * counts one: its id seen (a second use is still an error, and then false), its position
-   * kept for the stacks, each string given to the text scan, and the properties the reader
-   * asks for noted as its first feature would note them. The caller makes the record.
+   * A feature the checks would take without a word (a Point inside Vietnam, every property
+   * plainly right: formats/plain-rows.ts), taken as `passed` takes a row; undefined, having
+   * done nothing, for any other, which the ordinary checks then read.
    */
-  passed(id: string, lon: number, lat: number, strings: readonly (readonly [string, string])[]): boolean {
-    const index = this.features++;
-    const ctx = this.ctx;
-    if (ctx.readKeys === undefined) {
-      const probe = new FileContext('', ctx.kind);
-      readFeatureRecord(probe, new IdRegistry(probe.issues, 'feature'), { type: 'Feature', properties: {}, geometry: null }, 0, this.readProbe(probe));
-      ctx.readKeys = probe.readKeys;
-    }
-    const place = { featureIndex: index, id };
-    for (const [field, value] of strings) ctx.strings.check(value, place, field);
+  private plainFeature(value: unknown, index: number): StreamRecords[K] | undefined {
+    if (!isPlainObject(value) || value['type'] !== 'Feature') return undefined;
+    const properties = value['properties'];
+    const geometry = value['geometry'];
+    if (!isPlainObject(properties) || !isPlainObject(geometry) || geometry['type'] !== 'Point') return undefined;
+    const position = geometry['coordinates'];
+    if (!Array.isArray(position) || position.length !== 2) return undefined;
+    const lon: unknown = position[0];
+    const lat: unknown = position[1];
+    if (typeof lon !== 'number' || typeof lat !== 'number' || !plainPosition(lon, lat)) return undefined;
+    const id = plainId(properties['id']);
+    if (id === undefined) return undefined;
+    this.current = properties;
+    const record = plainRecord(this.kind, id, this.cell, lon, lat);
+    if (record === undefined) return undefined;
+    // Every property's text is scanned, known or not (parse/geojson.ts `readFeature`).
+    const keys = Object.keys(properties);
+    for (const key of keys) if ((FORBIDDEN_KEYS as readonly string[]).includes(key)) return undefined;
+    this.take(index, id, lon, lat, (place) => {
+      for (const key of keys) {
+        const v = properties[key];
+        if (typeof v === 'string') this.ctx.strings.check(v, place, key);
+      }
+    });
+    return record as StreamRecords[K];
+  }
+
+  /**
+   * A feature the caller found plainly valid (formats/plain-rows.ts), counted as `check`
+   * counts one: its strings given to the text scan (`strings`, with the feature's place), its
+   * id seen (a second use is still an error, and then false) and its position kept for the
+   * stacks. The caller makes the record.
+   */
+  passed(id: string, lon: number, lat: number, strings?: (place: Place) => void): boolean {
     const errors = this.errors;
-    this.ids.see(id, index, place);
-    ctx.stacks.add(lon, lat, index);
+    this.take(this.features++, id, lon, lat, strings);
     this.count++;
     return this.errors === errors;
+  }
+
+  /** A plainly valid feature's bookkeeping, in the order the ordinary checks do it. */
+  private take(index: number, id: string, lon: number, lat: number, strings: ((place: Place) => void) | undefined): void {
+    const place = { featureIndex: index, id };
+    strings?.(place);
+    this.ids.see(id, index, place);
+    this.ctx.stacks.add(lon, lat, index);
   }
 
   finish(): { issues: Issue[]; failed: boolean } {
