@@ -7,7 +7,7 @@
 // schools and towers as GeoParquet instead (the baseline stays the GeoJSON folder's parse).
 // The page has shown the bundled data's coverage before an import: so does each run.
 //
-//   NATIONAL=/tmp/national [FORMAT=parquet] npx tsx test/bench/import-engine.ts
+//   NATIONAL=/tmp/national [FORMAT=parquet] [RUNS=3] npx tsx test/bench/import-engine.ts
 import { readdirSync, readFileSync, openAsBlob } from 'node:fs';
 import { Engine } from '../../src/worker/engine.ts';
 const texts = new Map(readdirSync('data', { recursive: true, encoding: 'utf8' }).filter((f) => /\.(geojson|csv|json)$/.test(f)).map((path) => [path, readFileSync(`data/${path}`, 'utf8')]));
@@ -16,7 +16,7 @@ const F = `${process.env.NATIONAL ?? '/tmp/national'}/`;
 const names = readdirSync(F, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(geojson|json|csv)$/.test(f));
 const POINT_FILE = /^(hamlets|schools|towers)\.geojson$/;
 const imported = process.env.FORMAT === 'parquet' ? names.map((n) => (POINT_FILE.test(n) ? n.replace(/geojson$/, 'parquet') : n)) : names;
-for (let r = 0; r < 3; r++) {
+for (let r = 0; r < Number(process.env.RUNS ?? 3); r++) {
   const engine = new Engine();
   await engine.load([...texts.keys()].map((path) => ({ path, url: path })));
   await engine.coverage('current');
