@@ -240,6 +240,7 @@ export class CoverageSession {
     const towers = this.onAir(this.towers, scenario);
     const classified = pool && !this.pathLoss ? await pool.classify(towers) : classify(this.points, towers);
     this.ahead = { scenario, network, plan: this.plan, clutter: this.points.clutter, towers, classified };
+    this.evidence?.measure(scenario, network);
     return classified.level;
   }
 
