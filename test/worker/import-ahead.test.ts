@@ -7,11 +7,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CoverageResult } from '../../src/domain/coverage/answer.ts';
-import type { Scenario } from '../../src/domain/coverage/columns.ts';
 import { importImpact } from '../../src/domain/import/impact.ts';
 import { parseDataset, type SourceFile } from '../../src/domain/parse/index.ts';
 import type { Dataset } from '../../src/domain/types.ts';
+import { classify } from '../../src/domain/coverage/classify.ts';
+import type { PointColumns, Scenario } from '../../src/domain/coverage/columns.ts';
 import { CoverageSession } from '../../src/worker/compute.ts';
+import { ClassifyPool, type Helper } from '../../src/worker/helpers.ts';
 import { Engine, type Loaded } from '../../src/worker/engine.ts';
 import { ImportSession, type ImportRequestFile } from '../../src/worker/import-session.ts';
 import { buffersOf } from '../../src/worker/moved.ts';
@@ -136,6 +138,30 @@ describe('an import made ahead in its check', () => {
     expect(made.checked.impact).toEqual(alone);
     const { before, after } = alone.hamletsGoodPct;
     expect(before).not.toBe(after);
+  });
+});
+
+describe('a pass made ahead on helper threads', () => {
+  it('is the answer a session that classifies alone gives, and no helper passes again', async () => {
+    const dataset = datasetOf(over(FILES));
+    const session = new CoverageSession(dataset, 1);
+    let passes = 0;
+    // A helper that runs in this thread, on a copy of its slice as a worker holds one.
+    let part: PointColumns | undefined;
+    const helper: Helper = {
+      setPoints: (p) => (part = structuredClone(p)),
+      classify: (towers) => (passes++, classify(part as PointColumns, structuredClone(towers))),
+      terminate: () => undefined,
+    };
+    const pool = new ClassifyPool(session.pointColumns, [helper]);
+    const level = await session.classifyAhead('planned', 'Viettel', pool);
+    session.setNetwork('Viettel');
+    const answer = await session.coverageWith(pool, 2, 'planned');
+    expect(answer.level).toBe(level);
+    expect(passes).toBe(1);
+    const alone = new CoverageSession(dataset, 1);
+    alone.setNetwork('Viettel');
+    expect(comparable(wire(answer))).toEqual(comparable(wire(alone.coverage(2, 'planned'))));
   });
 });
 
