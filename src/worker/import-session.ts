@@ -1,6 +1,8 @@
 // The worker's side of an import: read the user's files (with progress), stage them over
 // the loaded files, keep the staged copy until the user takes it or cancels. The loaded
-// data is replaced only by `commit`, in one step.
+// data is replaced only by `commit`, in one step. The engine's work ahead for the data set a
+// check would take (engine.ts prepare) is kept with the staged copy: one at a time, dropped
+// with it, never kept for a check cancelled or replaced.
 import { kindOfName, readTableFile, stageImport, type IncomingFile, type StagedFile, type StagedImport } from '../domain/import/staging.ts';
 import { formatOfName } from '../domain/formats/index.ts';
 import type { SourceFile } from '../domain/parse/index.ts';
