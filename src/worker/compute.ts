@@ -70,6 +70,10 @@ export class CoverageSession {
   private networks: GapNetworks | undefined;
   /** The speed tests' verdicts, when the data set has measurements (evidence.ts). */
   private readonly evidence: EvidenceSession | undefined;
+  /** A pass made ahead (classifyAhead) with what it was made under: the first answer to its scenario takes it. */
+  private ahead:
+    | { scenario: Scenario; network: string | undefined; plan: PlanDoc; clutter: Uint8Array | undefined; towers: TowerColumns; classified: Classification }
+    | undefined;
 
   /** The map's grid of the points: levels are counted per cell with every result. */
   readonly grid: PointGrid;
@@ -213,15 +217,49 @@ export class CoverageSession {
   /** Everything for one scenario: levels, nearest 4G/5G, figures, the plan's baseline. */
   coverage(requestId: number, scenario: Scenario): CoverageResult {
     const started = performance.now();
-    const towers = this.onAir(this.towers, scenario);
-    return this.resultOf(requestId, scenario, towers, classify(this.points, towers), started);
+    const ahead = this.takeAhead(scenario);
+    const towers = ahead?.towers ?? this.onAir(this.towers, scenario);
+    return this.resultOf(requestId, scenario, towers, ahead?.classified ?? classify(this.points, towers), started);
   }
 
   /** As `coverage`, with the scenario's own classification split over `pool`'s threads. */
   async coverageWith(pool: ClassifyPool, requestId: number, scenario: Scenario): Promise<CoverageResult> {
     const started = performance.now();
+    const ahead = this.takeAhead(scenario);
+    const towers = ahead?.towers ?? this.onAir(this.towers, scenario);
+    return this.resultOf(requestId, scenario, towers, ahead?.classified ?? (await pool.classify(towers)), started);
+  }
+
+  /**
+   * The scenario's pass in `network` made now (on `pool` as the engine's would be), kept for
+   * the first answer to it: an import's check makes it, so that taking the import costs no
+   * second pass. Its levels (hamlets, then schools), for the import's impact.
+   */
+  async classifyAhead(scenario: Scenario, network: string | undefined, pool?: ClassifyPool): Promise<Uint8Array> {
+    this.setNetwork(network);
     const towers = this.onAir(this.towers, scenario);
-    return this.resultOf(requestId, scenario, towers, await pool.classify(towers), started);
+    const classified = pool && !this.pathLoss ? await pool.classify(towers) : classify(this.points, towers);
+    this.ahead = { scenario, network, plan: this.plan, clutter: this.points.clutter, towers, classified };
+    this.evidence?.measure(scenario, network);
+    return classified.level;
+  }
+
+  /** The pass made ahead, once (its arrays go to the page), if nothing it was made under has changed. */
+  private takeAhead(scenario: Scenario) {
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    const same = ahead?.scenario === scenario && ahead.network === this.network && ahead.plan === this.plan && ahead.clutter === this.points.clutter;
+    return same ? ahead : undefined;
+  }
+
+  /**
+   * The loaded towers' levels in `current`, every operator, rule 2's radii (what an import's
+   * impact compares, import/impact.ts), when the last answer's baseline is just that.
+   */
+  get currentLevels(): Uint8Array | undefined {
+    const baseline = this.baseline;
+    const plain = this.network === undefined && !this.pathLoss && calibratedTowers(this.dataset.towers, this.factors) === this.dataset.towers;
+    return baseline?.scenario === 'current' && plain ? baseline.level : undefined;
   }
 
   /** The point columns the engine classifies (for a ClassifyPool). */

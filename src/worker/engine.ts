@@ -10,8 +10,7 @@ import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
 import type { GapQuery } from '../domain/gaps/view.ts';
 import type { PlanDoc } from '../domain/plan/plan.ts';
 import { applyPlanDelta, type PlanDelta } from '../domain/plan/delta.ts';
-import { datasetView, type DatasetView } from '../domain/points/dataset-view.ts';
-import { buildPointTable, tableColumns } from '../domain/points/table.ts';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { todayIn } from '../domain/input/day.ts';
 import { fromDay, toDay } from '../domain/progress/days.ts';
 import type { Costs, Dataset, Issue } from '../domain/types.ts';
@@ -25,8 +24,9 @@ import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
 import { datasetKey } from '../io/dataset-key.ts';
 import { loadImport, saveImport } from '../io/import-store.ts';
 import { failureProblem } from '../io/db.ts';
-import { ClassifyPool, startHelpers } from './helpers.ts';
-import { CoverageSession, RADIUS_FACTORS } from './compute.ts';
+import type { ClassifyPool } from './helpers.ts';
+import { RADIUS_FACTORS, type CoverageSession } from './compute.ts';
+import { openDataset, type OpenedDataset } from './open-dataset.ts';
 import { ImportSession, type ImportChecked, type ImportRequestFile } from './import-session.ts';
 import { levelChangesOffThread } from './helpers.ts';
 import { moved } from './moved.ts';
@@ -60,7 +60,9 @@ export function defaultAsOf(days: { firstDay: number; lastDay: number }, now = D
 
 export class Engine {
   private session: CoverageSession | undefined;
-  private imports: ImportSession | undefined;
+  private imports: ImportSession<OpenedDataset> | undefined;
+  /** The scenario of the newest request: an import's check prepares the first answer for it. */
+  private lastScenario: Scenario = 'current';
   /** A large data set's coverage pass is split over helper threads (helpers.ts). */
   private pool: ClassifyPool | undefined;
   private datasetCount = 0;
@@ -100,6 +102,7 @@ export class Engine {
       }
       const { dataset, issues } = parseDataset(sources);
       if (!dataset) return { reason: 'invalid', issues };
+      this.imports?.drop();
       this.imports = new ImportSession(sources);
       return moved(this.open(dataset, issues));
     } catch (error) {
@@ -107,20 +110,35 @@ export class Engine {
     }
   }
 
-  /** Makes `dataset` the one the engine computes on. */
-  private open(dataset: Dataset, issues: Issue[]): Loaded {
-    this.datasetCount += 1;
-    // The points become columns once: the page's table, and the engine's copy of its coordinates.
-    const table = buildPointTable(dataset.hamlets, dataset.schools);
-    const session = new CoverageSession(dataset, this.datasetCount, tableColumns(table));
+  /** Makes `dataset` the one the engine computes on; `ahead`: what an import's check made of it. */
+  private open(dataset: Dataset, issues: Issue[], ahead?: OpenedDataset): Loaded {
+    this.pool?.close();
+    const { session, pool, view } = ahead ?? openDataset(dataset, ++this.datasetCount);
     this.session = session;
     this.planRevision = 0;
-    this.pool?.close();
-    const helpers = startHelpers(session.pointColumns.count);
-    this.pool = helpers.length > 0 ? new ClassifyPool(session.pointColumns, helpers) : undefined;
-    const view = datasetView(dataset, session.grid, session.districtOf, table);
+    this.pool = pool;
     // Comlink moves the buffers only of the object a call returns: each caller marks its own.
     return { datasetId: session.id, dataset: view, issues, asOf: defaultAsOf(view.days) };
+  }
+
+  /**
+   * The next data set made ahead by an import's check, with its first answer's pass: for the
+   * scenario and network of the newest request (a date becomes the day the data set opens on).
+   * Its levels go to the impact when they are what the impact reads (import/impact.ts).
+   */
+  private async prepare(next: Dataset): Promise<{ ahead: OpenedDataset; after?: Uint8Array }> {
+    const ahead = openDataset(next, ++this.datasetCount);
+    const last = this.lastScenario;
+    const scenario = last === 'current' || last === 'planned' ? last : defaultAsOf(ahead.view.days);
+    const network = this.session?.currentNetwork;
+    try {
+      const level = await ahead.session.classifyAhead(scenario, network, ahead.pool);
+      const plain = scenario === 'current' && network === undefined && !ahead.session.pathLoss;
+      return { ahead, ...(plain ? { after: level } : {}) };
+    } catch (error) {
+      ahead.drop();
+      throw error;
+    }
   }
 
   /**
@@ -149,6 +167,7 @@ export class Engine {
    */
   async coverage(scenario: Scenario, network?: string): Promise<CoverageResult | undefined> {
     const mine = ++this.latest;
+    this.lastScenario = scenario;
     await nextTask();
     const session = this.session;
     if (mine !== this.latest || !session) return undefined;
@@ -200,6 +219,7 @@ export class Engine {
 
   private planned(plan: PlanDoc, scenario: Scenario, network: string | undefined, touched?: Set<string>): PlanCoverage {
     const session = this.need();
+    this.lastScenario = scenario;
     session.setNetwork(network);
     const result = session.setPlan(++this.latest, plan, scenario, touched);
     return moved(result);
@@ -315,12 +335,13 @@ export class Engine {
   async checkImport(importId: number, files: ImportRequestFile[], progress?: ImportProgress): Promise<ImportChecked> {
     if (!this.imports) throw new EngineFailure('engine-no-data');
     let last = 0;
+    const before = this.session?.currentLevels;
     return this.imports.check(importId, files, (phase, done, total) => {
       // A message per ~1% is enough for a progress bar.
       if (phase === 'reading' && done - last < total / 100 && done < total) return;
       last = done;
       void progress?.(phase, done, total);
-    }, this.session?.dataset);
+    }, this.session?.dataset, { ...(before ? { before } : {}), prepare: (next) => this.prepare(next) });
   }
 
   /** Takes the checked import; `paths`: every file now unlike the bundled one. */
@@ -331,7 +352,7 @@ export class Engine {
     // A streamed file's text is written then, not here (import/geojson-stream.ts).
     const files = taken.changed;
     this.unsaved = { key: datasetKey(taken.dataset), files };
-    return moved({ loaded: this.open(taken.dataset, []), paths: files.map((f) => f.path) });
+    return moved({ loaded: this.open(taken.dataset, [], taken.ahead), paths: files.map((f) => f.path) });
   }
 
   /** Saves the files the last import took; the reason when it could not. */

@@ -45,6 +45,11 @@ export class EvidenceSession {
     return this.last;
   }
 
+  /** Measures `scenario`'s tests now (an import's check), so that its first answer only reads them. */
+  measure(scenario: Scenario, operator?: string): void {
+    this.measuredFor(scenario, operator);
+  }
+
   /**
    * The evidence of an answer for `scenario` whose levels are `level`, from `operator`'s tests
    * (undefined: every operator's): fresh arrays, for transfer.

@@ -1,6 +1,8 @@
 // The worker's side of an import: read the user's files (with progress), stage them over
 // the loaded files, keep the staged copy until the user takes it or cancels. The loaded
-// data is replaced only by `commit`, in one step.
+// data is replaced only by `commit`, in one step. The engine's work ahead for the data set a
+// check would take (engine.ts prepare) is kept with the staged copy: one at a time, dropped
+// with it, never kept for a check cancelled or replaced.
 import { kindOfName, readTableFile, stageImport, type IncomingFile, type StagedFile, type StagedImport } from '../domain/import/staging.ts';
 import { formatOfName } from '../domain/formats/index.ts';
 import type { SourceFile } from '../domain/parse/index.ts';
@@ -33,6 +35,22 @@ export interface ImportChecked {
 }
 
 type Progress = (phase: 'reading' | 'checking', done: number, total: number) => void;
+
+/** Work done during a check for the staged data set (the engine's session for it), dropped with the staging. */
+export interface Ahead {
+  readonly dataset: Dataset;
+  drop(): void;
+}
+
+/**
+ * What the engine adds to a check: `before`, the loaded data's levels for the impact when it
+ * holds them (impact.ts, CurrentLevels); `prepare`, the work ahead for the data set the check
+ * would take, with that data set's levels for the impact when the work made them.
+ */
+export interface CheckAhead<A extends Ahead> {
+  before?: Uint8Array;
+  prepare?: (next: Dataset) => Promise<{ ahead: A; after?: Uint8Array }>;
+}
 
 /**
  * A Blob's text, reporting bytes read. Its first bytes say what it is (parse/sniff.ts): a
@@ -126,8 +144,8 @@ async function readBytes(blob: Blob, onBytes: (bytes: number) => void): Promise<
   return at === out.length ? out : out.subarray(0, at);
 }
 
-export class ImportSession {
-  private pending: { importId: number; staged: StagedImport } | undefined;
+export class ImportSession<A extends Ahead = Ahead> {
+  private pending: { importId: number; staged: StagedImport; ahead?: A } | undefined;
   /** The newest check asked for; an older one that finishes later, or a cancelled one, is not kept. */
   private latest = 0;
 
@@ -155,19 +173,38 @@ export class ImportSession {
     return file && !isDeferred(file) ? file.text : undefined;
   }
 
-  /** A session over `sources`, keeping this one's original files. */
-  over(sources: SourceFile[]): ImportSession {
-    return new ImportSession(sources, this.original);
+  /** A session over `sources`, keeping this one's original files (the staged import is dropped). */
+  over(sources: SourceFile[]): ImportSession<A> {
+    this.drop();
+    return new ImportSession<A>(sources, this.original);
+  }
+
+  /** Forgets the staged import and the work done ahead for it. */
+  drop(): void {
+    this.latest = -1;
+    this.keep(undefined);
+  }
+
+  /** The staged import now waiting; the one it replaces drops its work ahead (one at a time). */
+  private keep(pending: ImportSession<A>['pending']): void {
+    if (this.pending?.ahead !== pending?.ahead) this.pending?.ahead?.drop();
+    this.pending = pending;
   }
 
   get files(): readonly SourceFile[] {
     return this.sources;
   }
 
-  /** `current`: the data set on screen, to say what taking the import would change (import/impact.ts). */
-  async check(importId: number, files: readonly ImportRequestFile[], progress: Progress, current?: Dataset): Promise<ImportChecked> {
+  /**
+   * `current`: the data set on screen, to say what taking the import would change
+   * (import/impact.ts); `engine`: what the engine holds and prepares for it (CheckAhead).
+   */
+  async check(importId: number, files: readonly ImportRequestFile[], progress: Progress, current?: Dataset, engine: CheckAhead<A> = {}): Promise<ImportChecked> {
     const started = performance.now();
     this.latest = importId;
+    // The import waiting is replaced by this one: its work ahead goes now, not with this one's staging.
+    this.pending?.ahead?.drop();
+    if (this.pending) this.pending = { importId: this.pending.importId, staged: this.pending.staged };
     const total = files.reduce((sum, f) => sum + (f.file?.size ?? f.text?.length ?? 0), 0);
     let before = 0;
     const incoming: IncomingFile[] = [];
@@ -197,10 +234,15 @@ export class ImportSession {
     }
     progress('checking', 0, 1);
     const staged = stageImport(this.sources, incoming);
-    if (this.latest === importId) this.pending = { importId, staged };
     const next = staged.dataset ?? staged.validOnly?.dataset;
+    // A failure here is the commit's to report (it builds the session again), not the check's.
+    const prepared = next && engine.prepare && this.latest === importId ? await engine.prepare(next).catch(() => undefined) : undefined;
+    // Cancelled or replaced while the work ahead ran: none of it is kept.
+    if (this.latest === importId) this.keep({ importId, staged, ...(prepared ? { ahead: prepared.ahead } : {}) });
+    else prepared?.ahead.drop();
     const layers = staged.files.flatMap((f) => (IMPACT_LAYERS as readonly string[]).includes(f.kind ?? '') ? [f.kind as ImpactLayer] : []);
-    const impact = current && next && layers.length > 0 ? importImpact(current, next, layers) : undefined;
+    const levels = { ...(engine.before ? { before: engine.before } : {}), ...(prepared?.after ? { after: prepared.after } : {}) };
+    const impact = current && next && layers.length > 0 ? importImpact(current, next, layers, levels) : undefined;
     return {
       importId,
       files: staged.files,
@@ -212,19 +254,26 @@ export class ImportSession {
     };
   }
 
-  /** The staged data set, now the loaded one; undefined when there is none to take. */
-  commit(importId: number, validOnly: boolean): { dataset: Dataset; changed: SourceFile[] } | undefined {
+  /**
+   * The staged data set, now the loaded one, with the work done ahead for it (the caller's
+   * now); undefined when there is none to take.
+   */
+  commit(importId: number, validOnly: boolean): { dataset: Dataset; changed: SourceFile[]; ahead?: A } | undefined {
     // `changed`: every file that now differs from the first load (earlier imports included).
     const pending = this.pending?.importId === importId ? this.pending.staged : undefined;
     const take = validOnly ? pending?.validOnly : pending?.dataset && pending.sources ? { dataset: pending.dataset, sources: pending.sources } : undefined;
     if (!take) return undefined;
     this.sources = take.sources;
+    const ahead = this.pending?.ahead;
     this.pending = undefined;
-    return { dataset: take.dataset, changed: this.changedFromOriginal() };
+    // Made for the other choice (all rows, or only the valid ones): not this data set's.
+    if (ahead && ahead.dataset !== take.dataset) ahead.drop();
+    const own = ahead?.dataset === take.dataset ? { ahead } : {};
+    return { dataset: take.dataset, changed: this.changedFromOriginal(), ...own };
   }
 
   cancel(importId: number): void {
     if (this.latest === importId) this.latest = -1;
-    if (this.pending?.importId === importId) this.pending = undefined;
+    if (this.pending?.importId === importId) this.keep(undefined);
   }
 }

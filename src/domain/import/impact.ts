@@ -61,11 +61,21 @@ function countInside(points: readonly { lon: number; lat: number }[], areas: rea
   return inside;
 }
 
-function hamletsGoodPct(dataset: Dataset): number | null {
-  if (dataset.hamlets.length === 0) return null;
-  const { level } = classify(pointColumns(dataset.hamlets, []), onAirTowers(dataset.towers, 'current'));
+/**
+ * The levels `hamletsGoodPct` reads: in `current`, every operator's towers, rule 2's radii,
+ * hamlets first (schools may follow). An engine that holds them already passes them in.
+ */
+export interface CurrentLevels {
+  before?: Uint8Array;
+  after?: Uint8Array;
+}
+
+function hamletsGoodPct(dataset: Dataset, known?: Uint8Array): number | null {
+  const hamlets = dataset.hamlets.length;
+  if (hamlets === 0) return null;
+  const level = known ?? classify(pointColumns(dataset.hamlets, []), onAirTowers(dataset.towers, 'current')).level;
   let good = 0;
-  for (let i = 0; i < level.length; i++) if (level[i] === LEVEL_GOOD) good++;
+  for (let i = 0; i < hamlets; i++) if (level[i] === LEVEL_GOOD) good++;
   return (100 * good) / dataset.hamlets.length;
 }
 
@@ -75,8 +85,11 @@ const POINT_LAYERS: Partial<Record<ImpactLayer, (d: Dataset) => readonly { lon: 
   towers: (d) => d.towers,
 };
 
-/** The impact of replacing `before` with `after`; `changed`: the layers the import touches. */
-export function importImpact(before: Dataset, after: Dataset, changed: readonly ImpactLayer[] = IMPACT_LAYERS): ImportImpact {
+/**
+ * The impact of replacing `before` with `after`; `changed`: the layers the import touches;
+ * `levels`: the data sets' levels (CurrentLevels) where already made.
+ */
+export function importImpact(before: Dataset, after: Dataset, changed: readonly ImpactLayer[] = IMPACT_LAYERS, levels: CurrentLevels = {}): ImportImpact {
   const was = counts(before);
   const now = counts(after);
   const province = after.province.map((b) => b.geometry);
@@ -93,10 +106,10 @@ export function importImpact(before: Dataset, after: Dataset, changed: readonly 
     if (row.after > 0 && row.insideAfter === 0 && province.length > 0) risks.push({ code: 'import-none-inside', layer, after: row.after });
   }
   const touchesCoverage = changed.includes('hamlets') || changed.includes('towers');
-  const beforePct = hamletsGoodPct(before);
+  const beforePct = hamletsGoodPct(before, levels.before);
   return {
     layers,
-    hamletsGoodPct: { before: beforePct, after: touchesCoverage ? hamletsGoodPct(after) : beforePct },
+    hamletsGoodPct: { before: beforePct, after: touchesCoverage ? hamletsGoodPct(after, levels.after) : beforePct },
     risks,
   };
 }

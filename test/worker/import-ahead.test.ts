@@ -1,0 +1,211 @@
+// An import's check makes the next data set's session and its first answer's pass ahead
+// (engine.ts prepare, open-dataset.ts), so that taking it costs no second pass. The answers
+// must stay those of an engine that loads the imported files from scratch (the oracle): the
+// same levels, nearest towers, figures and gap rows, and the same impact as import/impact.ts
+// gives on its own. The work ahead is kept for one import at a time, and never for a check
+// that was cancelled or replaced.
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { CoverageResult } from '../../src/domain/coverage/answer.ts';
+import { importImpact } from '../../src/domain/import/impact.ts';
+import { parseDataset, type SourceFile } from '../../src/domain/parse/index.ts';
+import type { Dataset } from '../../src/domain/types.ts';
+import { classify } from '../../src/domain/coverage/classify.ts';
+import type { PointColumns, Scenario } from '../../src/domain/coverage/columns.ts';
+import { CoverageSession } from '../../src/worker/compute.ts';
+import { ClassifyPool, type Helper } from '../../src/worker/helpers.ts';
+import { Engine, type Loaded } from '../../src/worker/engine.ts';
+import { ImportSession, type ImportRequestFile } from '../../src/worker/import-session.ts';
+import { buffersOf } from '../../src/worker/moved.ts';
+
+const texts = new Map(
+  readdirSync('data', { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(geojson|csv|json)$/.test(f))
+    .map((path) => [path, readFileSync(`data/${path}`, 'utf8')]),
+);
+/** What the oracle engine's fetch serves: the bundled files, or those with an import laid over. */
+let served = texts;
+beforeAll(() => vi.stubGlobal('fetch', async (url: string) => new Response(served.get(url) ?? null, { status: served.has(url) ? 200 : 404 })));
+afterAll(() => vi.unstubAllGlobals());
+
+type Features = { features: { properties: Record<string, unknown>; geometry: { coordinates: number[] } }[] };
+
+/** The bundled file `name` with each feature changed by `edit` (its index given). */
+function edited(name: string, edit: (f: Features['features'][number], i: number) => void): string {
+  const json = JSON.parse(texts.get(name) ?? '') as Features;
+  json.features.forEach(edit);
+  return JSON.stringify(json);
+}
+
+// Towers moved, shrunk, downgraded and taken off air; hamlets moved: levels, nearest towers and gaps all change.
+const TOWERS = edited('towers.geojson', (f, i) => {
+  if (i % 3 === 0) f.geometry.coordinates = [(f.geometry.coordinates[0] as number) + 0.03, f.geometry.coordinates[1] as number];
+  if (i % 4 === 1) f.properties.radius_km = 1.5;
+  if (i % 7 === 2 && f.properties.technology === '4G') f.properties.technology = '3G';
+  if (i % 11 === 5 && f.properties.status === 'existing') f.properties.status = 'planned';
+});
+const HAMLETS = edited('hamlets.geojson', (f, i) => {
+  if (i % 2 === 0) f.geometry.coordinates = [f.geometry.coordinates[0] as number, (f.geometry.coordinates[1] as number) - 0.02];
+});
+
+const load = (engine: Engine) => engine.load([...served.keys()].map((path) => ({ path, url: path }))) as Promise<Loaded>;
+/** The files as `import` leaves them. */
+const over = (files: Record<string, string>) => new Map([...texts].map(([path, text]) => [path, files[path] ?? text]));
+const datasetOf = (files: Map<string, string>): Dataset => parseDataset([...files].map(([path, text]) => ({ path, text }))).dataset as Dataset;
+/** As Comlink sends an answer: its typed arrays moved. */
+const wire = <T extends object>(answer: T): T => structuredClone(answer, { transfer: buffersOf(answer) });
+const GAPS = { filter: {}, sort: { key: 'weight', direction: 'desc' }, lang: 'vi' } as const;
+
+/** Everything the page reads of a coverage answer, without its timing and ids. */
+function comparable(answer: CoverageResult) {
+  const { elapsedMs: _e, requestId: _r, datasetId: _d, ...rest } = answer;
+  return rest;
+}
+
+/** The oracle: a fresh engine that loads the imported files, asked the same. */
+async function oracle(files: Record<string, string>, scenario: Scenario, network?: string) {
+  served = over(files);
+  const engine = new Engine();
+  const loaded = await load(engine);
+  const answer = wire((await engine.coverage(scenario, network)) as CoverageResult);
+  const gaps = structuredClone(await engine.gaps(GAPS));
+  served = texts;
+  return { loaded, answer, gaps };
+}
+
+/** Imports `files` into an engine that last answered `scenario` in `network`; the pass made ahead, watched. */
+async function imported(files: Record<string, string>, scenario: Scenario, network?: string, asked: Scenario = scenario) {
+  const engine = new Engine();
+  await load(engine);
+  await engine.coverage(scenario, network);
+  const ahead = vi.spyOn(CoverageSession.prototype, 'classifyAhead');
+  const request: ImportRequestFile[] = Object.entries(files).map(([name, text], i) => (i % 2 ? { name, text } : { name, file: new Blob([text]) }));
+  const checked = await engine.checkImport(1, request);
+  expect(checked.canImport).toBe(true);
+  const taken = engine.commitImport(1, false);
+  const answer = (await engine.coverage(asked, network)) as CoverageResult;
+  const madeAhead = await ahead.mock.results[0]?.value;
+  ahead.mockRestore();
+  return { engine, checked, taken, answer, madeAhead, gaps: structuredClone(await engine.gaps(GAPS)) };
+}
+
+const FILES = { 'towers.geojson': TOWERS, 'hamlets.geojson': HAMLETS };
+/** Radii from each point's clutter class (rule 8): the impact's rule 2 levels are not the engine's then. */
+const PATH_LOSS = { ...FILES, 'model.json': JSON.stringify({ ...JSON.parse(texts.get('model.json') ?? ''), radius_model: 'path_loss' }) };
+
+describe('an import made ahead in its check', () => {
+  it.each([
+    ['current', undefined],
+    ['planned', 'Viettel'],
+  ] as const)('answers %s (network %s) as a fresh engine does, from the pass made in the check', async (scenario, network) => {
+    const made = await imported(FILES, scenario, network);
+    const fresh = await oracle(FILES, scenario, network);
+    // The answer's levels are the very array the check classified: no second pass.
+    expect(made.madeAhead).toBe(made.answer.level);
+    expect(comparable(wire(made.answer))).toEqual(comparable(fresh.answer));
+    expect(made.gaps?.view).toEqual(fresh.gaps?.view);
+    expect(wire(made.taken).loaded.dataset).toEqual(fresh.loaded.dataset);
+    expect(made.taken.loaded.asOf).toBe(fresh.loaded.asOf);
+    // The data changed: the comparison above compares something.
+    const before = await oracle({}, scenario, network);
+    expect(Array.from(fresh.answer.level)).not.toEqual(Array.from(before.answer.level));
+  });
+
+  it('answers under path loss as a fresh engine does, its impact from rule 2 as before', async () => {
+    const made = await imported(PATH_LOSS, 'current');
+    const fresh = await oracle(PATH_LOSS, 'current');
+    expect(made.answer.radiusModel).toBe('path_loss');
+    expect(made.madeAhead).toBe(made.answer.level);
+    expect(comparable(wire(made.answer))).toEqual(comparable(fresh.answer));
+    expect(made.checked.impact).toEqual(importImpact(datasetOf(texts), datasetOf(over(PATH_LOSS)), ['hamlets', 'towers']));
+  });
+
+  it('answers another scenario than the one made ahead with its own pass, as a fresh engine does', async () => {
+    const made = await imported(FILES, 'current', 'VNPT', 'planned');
+    const fresh = await oracle(FILES, 'planned', 'VNPT');
+    expect(made.madeAhead).not.toBe(made.answer.level);
+    expect(comparable(wire(made.answer))).toEqual(comparable(fresh.answer));
+    expect(made.gaps?.view).toEqual(fresh.gaps?.view);
+  });
+
+  it.each([
+    ['current', undefined],
+    ['current', 'MobiFone'],
+    ['planned', undefined],
+  ] as const)("gives the impact import/impact.ts gives alone (engine on %s, network %s)", async (scenario, network) => {
+    const made = await imported(FILES, scenario, network);
+    const alone = importImpact(datasetOf(texts), datasetOf(over(FILES)), ['hamlets', 'towers']);
+    expect(made.checked.impact).toEqual(alone);
+    const { before, after } = alone.hamletsGoodPct;
+    expect(before).not.toBe(after);
+  });
+});
+
+describe('a pass made ahead on helper threads', () => {
+  it('is the answer a session that classifies alone gives, and no helper passes again', async () => {
+    const dataset = datasetOf(over(FILES));
+    const session = new CoverageSession(dataset, 1);
+    let passes = 0;
+    // A helper that runs in this thread, on a copy of its slice as a worker holds one.
+    let part: PointColumns | undefined;
+    const helper: Helper = {
+      setPoints: (p) => (part = structuredClone(p)),
+      classify: (towers) => (passes++, classify(part as PointColumns, structuredClone(towers))),
+      terminate: () => undefined,
+    };
+    const pool = new ClassifyPool(session.pointColumns, [helper]);
+    const level = await session.classifyAhead('planned', 'Viettel', pool);
+    session.setNetwork('Viettel');
+    const answer = await session.coverageWith(pool, 2, 'planned');
+    expect(answer.level).toBe(level);
+    expect(passes).toBe(1);
+    const alone = new CoverageSession(dataset, 1);
+    alone.setNetwork('Viettel');
+    expect(comparable(wire(answer))).toEqual(comparable(wire(alone.coverage(2, 'planned'))));
+  });
+});
+
+describe('the work ahead of an import', () => {
+  const bundled: SourceFile[] = [...texts].map(([path, text]) => ({ path, text }));
+  /** An ImportSession whose work ahead is a marker that records being dropped. */
+  function session() {
+    const dropped: number[] = [];
+    let made = 0;
+    const imports = new ImportSession<{ dataset: Dataset; n: number; drop(): void }>(bundled);
+    const prepare = async (dataset: Dataset) => {
+      const n = ++made;
+      return { ahead: { dataset, n, drop: () => dropped.push(n) } };
+    };
+    const check = (id: number) => imports.check(id, [{ name: 'towers.geojson', text: TOWERS }], () => undefined, undefined, { prepare });
+    return { imports, check, dropped };
+  }
+
+  it('goes with the import taken, and is dropped by a cancel or a newer check', async () => {
+    const s = session();
+    await s.check(1);
+    await s.check(2);
+    expect(s.dropped).toEqual([1]);
+    expect(s.imports.commit(1, false)).toBeUndefined();
+    expect(s.imports.commit(2, false)?.ahead?.n).toBe(2);
+    expect(s.dropped).toEqual([1]);
+    await s.check(3);
+    s.imports.cancel(3);
+    expect(s.dropped).toEqual([1, 3]);
+    expect(s.imports.commit(3, false)).toBeUndefined();
+  });
+
+  it('is not kept for a check cancelled or replaced before it ends', async () => {
+    const s = session();
+    const first = s.check(1);
+    s.imports.cancel(1);
+    await first;
+    const second = s.check(2);
+    const third = s.check(3);
+    await Promise.all([second, third]);
+    // Texts are staged at once: each check made its work, and the cancelled and the replaced one dropped theirs.
+    expect(s.dropped).toEqual([1, 2]);
+    expect(s.imports.commit(1, false)).toBeUndefined();
+    expect(s.imports.commit(2, false)).toBeUndefined();
+    expect(s.imports.commit(3, false)?.ahead?.n).toBe(3);
+  });
+});
