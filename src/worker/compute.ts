@@ -95,6 +95,8 @@ export class CoverageSession {
     this.slots = new TowerSlots(dataset.towers);
     this.evidence = EvidenceSession.of(dataset, this.points);
     this.model = editedModel(dataset.model, undefined);
+    // A model.json that says path loss needs the classes before the first pass, not only after an edit.
+    if (this.pathLoss) this.clutterOfPoints();
   }
 
   /** The coverage model in use (model.json with the plan's edit). */

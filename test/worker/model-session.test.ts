@@ -130,6 +130,18 @@ describe('CoverageSession with a model edit', () => {
     expect(valueAt(timeline.series.hamlets_good[PROVINCE_SCOPE]!, last)).not.toBe(valueAt(fixed.series.hamlets_good[PROVINCE_SCOPE]!, last));
   }, 60000);
 
+  it('a data set whose model.json says path loss is classified with its clutter from the first answer', () => {
+    // Before, a fresh session classified every point as the default clutter class until
+    // `why`, the timeline or the network table made the classes (96 bundled points moved).
+    const model = editedModel(dataset.model, pathLoss);
+    const data = { ...dataset, model };
+    const want = scenarioLevels(data, 'current', {});
+    const fresh = new CoverageSession(data);
+    expect(Array.from(fresh.coverage(1, 'current').level)).toEqual(Array.from(want));
+    const planned = new CoverageSession(data);
+    expect(Array.from(planned.coverage(1, 'planned').level)).toEqual(Array.from(scenarioLevels(data, 'planned', {})));
+  });
+
   it('siting counts the network of the last request, under the model', () => {
     const session = new CoverageSession(dataset);
     session.setNetwork('VNPT');
