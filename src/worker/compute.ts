@@ -1,6 +1,6 @@
 import { classify } from '../domain/coverage/classify.ts';
 import { onAirTowers, pointColumns, type Classification, type PointColumns, type Scenario, type TowerColumns } from '../domain/coverage/columns.ts';
-import { buildDistrictIndex, locateDistricts } from '../domain/coverage/districts.ts';
+import { districtIndexOf, locateDistricts } from '../domain/coverage/districts.ts';
 import { plannedNetworks, type GapNetworks } from '../domain/gaps/network.ts';
 import { gapRows, type GapRow } from '../domain/gaps/register.ts';
 import { gapView, type GapQuery, type GapView } from '../domain/gaps/view.ts';
@@ -90,7 +90,7 @@ export class CoverageSession {
     this.points = points ?? pointColumns(dataset.hamlets, dataset.schools);
     this.grid = viewGrid(this.points);
     this.weight = pointWeights(dataset);
-    this.district = locateDistricts(buildDistrictIndex(dataset.districts), this.points.lon, this.points.lat);
+    this.district = locateDistricts(districtIndexOf(dataset.districts), this.points.lon, this.points.lat);
     this.baseById = new Map(dataset.towers.map((t) => [t.id, t]));
     this.slots = new TowerSlots(dataset.towers);
     this.evidence = EvidenceSession.of(dataset, this.points);

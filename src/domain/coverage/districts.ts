@@ -343,6 +343,33 @@ export function locateDistricts(index: DistrictIndex, lon: Float64Array, lat: Fl
   return out;
 }
 
+/**
+ * The index of a boundary list with the default options, built once per list: an import's
+ * check, the coverage session, the timeline and the import's impact all join points to the
+ * same districts or province, and the raster takes tens of milliseconds to build.
+ */
+const indexes = new WeakMap<readonly Boundary[], DistrictIndex>();
+export function districtIndexOf(boundaries: readonly Boundary[]): DistrictIndex {
+  let index = indexes.get(boundaries);
+  if (!index) {
+    index = buildDistrictIndex(boundaries);
+    indexes.set(boundaries, index);
+  }
+  return index;
+}
+
+/** Points (records) as coordinate columns, for `locateDistricts`. */
+export function lonLatOf(points: readonly { lon: number; lat: number }[]): { lon: Float64Array; lat: Float64Array } {
+  const lon = new Float64Array(points.length);
+  const lat = new Float64Array(points.length);
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i] as { lon: number; lat: number };
+    lon[i] = p.lon;
+    lat[i] = p.lat;
+  }
+  return { lon, lat };
+}
+
 /** The plain join, one point: the first boundary in file order that contains it, or -1. */
 export function locateDistrict(index: DistrictIndex, lon: number, lat: number): number {
   return locateDistricts(index, Float64Array.of(lon), Float64Array.of(lat))[0] as number;

@@ -18,7 +18,7 @@ import {
   type Scenario,
   type TowerColumns,
 } from './columns.ts';
-import { buildDistrictIndex, locateDistricts, type DistrictIndex } from './districts.ts';
+import { districtIndexOf, locateDistricts, type DistrictIndex } from './districts.ts';
 
 export interface HamletTotals {
   total: number;
@@ -226,11 +226,11 @@ export function computeCoverage(dataset: Dataset, scenario: Scenario, indexes: C
   const towerOptions = options.operator === undefined ? { model } : { model, operator: options.operator };
   const towers = onAirTowers(dataset.towers, scenario, towerOptions);
   const classification = classify(points, towers);
-  const districtIndex = indexes.districts ?? buildDistrictIndex(dataset.districts);
+  const districtIndex = indexes.districts ?? districtIndexOf(dataset.districts);
   const district = locateDistricts(districtIndex, points.lon, points.lat);
   let commune: Int32Array | undefined;
   if (dataset.communes !== undefined) {
-    const communeIndex = indexes.communes ?? buildDistrictIndex(dataset.communes);
+    const communeIndex = indexes.communes ?? districtIndexOf(dataset.communes);
     commune = locateDistricts(communeIndex, points.lon, points.lat);
   }
   return {

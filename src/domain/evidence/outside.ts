@@ -1,6 +1,6 @@
 // Tests outside the province (issue 16: counted and reported, never silently dropped). They
 // stay in the data: a test just across the border still tells about a hamlet near it.
-import { buildDistrictIndex, locateDistricts } from '../coverage/districts.ts';
+import { districtIndexOf, locateDistricts } from '../coverage/districts.ts';
 import { IssueList } from '../parse/issues.ts';
 import type { Boundary, Issue, Measurement } from '../types.ts';
 
@@ -20,7 +20,7 @@ export function countOutside(measurements: readonly Measurement[], province: rea
     lon[i] = m.lon;
     lat[i] = m.lat;
   });
-  const where = locateDistricts(buildDistrictIndex(province), lon, lat);
+  const where = locateDistricts(districtIndexOf(province), lon, lat);
   const out: OutsideCount = { outside: 0, total: n, first: [] };
   for (let i = 0; i < n; i++) {
     if (where[i]! >= 0) continue;

@@ -5,8 +5,8 @@
 // such an import now asks first, showing these figures.
 import { classify } from '../coverage/classify.ts';
 import { LEVEL_GOOD, onAirTowers, pointColumns } from '../coverage/columns.ts';
-import { bboxOfGeometry, pointInGeometry } from '../geo/polygon.ts';
-import type { AreaGeometry, Dataset } from '../types.ts';
+import { districtIndexOf, locateDistricts, lonLatOf } from '../coverage/districts.ts';
+import type { Boundary, Dataset } from '../types.ts';
 
 export const IMPACT_LAYERS = ['hamlets', 'schools', 'towers', 'districts', 'communes'] as const;
 export type ImpactLayer = (typeof IMPACT_LAYERS)[number];
@@ -45,19 +45,12 @@ function counts(dataset: Dataset): Record<ImpactLayer, number> {
   };
 }
 
-/** Points inside any of the areas (boundary inclusive), with a bounding-box test first. */
-function countInside(points: readonly { lon: number; lat: number }[], areas: readonly AreaGeometry[]): number {
-  const boxes = areas.map((geometry) => ({ geometry, box: bboxOfGeometry(geometry) }));
+/** Points inside any of the areas (boundary inclusive), through the district join's raster. */
+function countInside(points: readonly { lon: number; lat: number }[], areas: readonly Boundary[]): number {
+  const { lon, lat } = lonLatOf(points);
+  const where = locateDistricts(districtIndexOf(areas), lon, lat);
   let inside = 0;
-  for (const p of points) {
-    for (const { geometry, box } of boxes) {
-      if (p.lon < box[0] || p.lon > box[2] || p.lat < box[1] || p.lat > box[3]) continue;
-      if (pointInGeometry(p.lon, p.lat, geometry)) {
-        inside++;
-        break;
-      }
-    }
-  }
+  for (let i = 0; i < where.length; i++) if ((where[i] as number) >= 0) inside++;
   return inside;
 }
 
@@ -92,7 +85,7 @@ const POINT_LAYERS: Partial<Record<ImpactLayer, (d: Dataset) => readonly { lon: 
 export function importImpact(before: Dataset, after: Dataset, changed: readonly ImpactLayer[] = IMPACT_LAYERS, levels: CurrentLevels = {}): ImportImpact {
   const was = counts(before);
   const now = counts(after);
-  const province = after.province.map((b) => b.geometry);
+  const province = after.province;
   const layers: LayerImpact[] = [];
   const risks: ImportRisk[] = [];
   for (const layer of IMPACT_LAYERS) {

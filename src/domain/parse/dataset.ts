@@ -1,4 +1,4 @@
-import { bboxOfGeometry, pointInGeometry, type BBox } from '../geo/polygon.ts';
+import { districtIndexOf, locateDistricts, lonLatOf } from '../coverage/districts.ts';
 import { FILE_KINDS, type Boundary, type Dataset, type Delivery, type FileKind, type Issue, type Tower } from '../types.ts';
 import { outsideProvinceIssues } from '../evidence/outside.ts';
 import { operatorNames } from '../coverage/scenario-levels.ts';
@@ -202,14 +202,10 @@ export function pathLossHeightIssues(towers: readonly Tower[], file = DATASET_PA
 
 /** Contract rule 7: points inside no district are valid; one warning per file says so. */
 function outsideDistricts(kind: FileKind, points: { id: string; lon: number; lat: number }[], districts: Boundary[]): Issue[] {
-  const boxes: BBox[] = districts.map((d) => bboxOfGeometry(d.geometry));
-  const outside = points.filter(
-    (p) =>
-      !districts.some((d, i) => {
-        const b = boxes[i] as BBox;
-        return p.lon >= b[0] && p.lon <= b[2] && p.lat >= b[1] && p.lat <= b[3] && pointInGeometry(p.lon, p.lat, d.geometry);
-      }),
-  );
+  // The raster join (coverage/districts.ts) answers as the plain loop over the districts does.
+  const { lon, lat } = lonLatOf(points);
+  const where = locateDistricts(districtIndexOf(districts), lon, lat);
+  const outside = points.filter((_, i) => (where[i] as number) < 0);
   if (outside.length === 0) return [];
   const list = new IssueList(DATASET_PATHS[kind]);
   list.warning('outside-districts', {}, {

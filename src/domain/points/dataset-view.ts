@@ -1,7 +1,7 @@
 // The data set as the page holds it: boundaries, towers and the programme as parsed, but the
 // hamlets and schools as one PointTable, so that a national file does not put a million
 // objects on the main thread (nor a million objects through structured clone).
-import { buildDistrictIndex, locateDistricts } from '../coverage/districts.ts';
+import { districtIndexOf, locateDistricts } from '../coverage/districts.ts';
 import type { PointGrid } from '../coverage/point-grid.ts';
 import { timelineDays } from '../progress/timeline.ts';
 import type { Dataset } from '../types.ts';
@@ -28,7 +28,7 @@ export function datasetView(dataset: Dataset, grid?: PointGrid, district?: Int32
   grid ??= viewGrid(points);
   const copy = { ...grid, cellStart: grid.cellStart.slice(), items: grid.items.slice() };
   const [firstDay, lastDay] = timelineDays(dataset);
-  const located = district ? district.slice() : locateDistricts(buildDistrictIndex(dataset.districts), points.lon, points.lat);
+  const located = district ? district.slice() : locateDistricts(districtIndexOf(dataset.districts), points.lon, points.lat);
   return { ...rest, points, grid: copy, days: { firstDay, lastDay }, district: located };
 }
 

@@ -3,7 +3,7 @@
 // day's figures are then lookups, so moving the as-of date costs no recomputation.
 import { pointColumns, type PointColumns } from '../coverage/columns.ts';
 import { LEVEL_GOOD } from '../coverage/columns.ts';
-import { buildDistrictIndex, locateDistricts } from '../coverage/districts.ts';
+import { districtIndexOf, locateDistricts } from '../coverage/districts.ts';
 import type { Dataset, RadioModel } from '../types.ts';
 import { toDay } from './days.ts';
 import { levelChanges, type LevelChanges } from './level-changes.ts';
@@ -129,10 +129,10 @@ export function buildTimeline(dataset: Dataset, areas?: PointAreas, changes?: Le
   const points = pointColumns(dataset.hamlets, dataset.schools);
   const districtCount = dataset.districts.length;
   const communeCount = dataset.communes?.length ?? 0;
-  const district = areas?.district ?? locateDistricts(buildDistrictIndex(dataset.districts), points.lon, points.lat);
+  const district = areas?.district ?? locateDistricts(districtIndexOf(dataset.districts), points.lon, points.lat);
   const commune =
     areas?.commune ??
-    (dataset.communes ? locateDistricts(buildDistrictIndex(dataset.communes), points.lon, points.lat) : undefined);
+    (dataset.communes ? locateDistricts(districtIndexOf(dataset.communes), points.lon, points.lat) : undefined);
   const scopeCount = 1 + districtCount + communeCount;
   const scopesOf = (i: number): number[] => {
     const scopes = [0];
