@@ -30,7 +30,7 @@ function startHelper() {
   try {
     const worker = new Worker(new URL('./helper.worker.ts', import.meta.url), { type: 'module' });
     const remote = wrap<HelperThread>(worker);
-    return { setPoints: remote.setPoints, classify: remote.classify, levelChanges: remote.levelChanges, terminate: () => worker.terminate() };
+    return { setPoints: remote.setPoints, classify: remote.classify, classifyOnce: remote.classifyOnce, levelChanges: remote.levelChanges, terminate: () => worker.terminate() };
   } catch {
     return undefined;
   }
@@ -102,10 +102,20 @@ export function startHelpers(count: number): Helper[] {
   return helpers;
 }
 
-let timelineHelper: ReturnType<typeof startHelper>;
+/** The thread of work beside the coverage passes: the timeline's level changes, an import's impact pass. */
+let sideHelper: ReturnType<typeof startHelper>;
 
-/** levelChanges(points, states) on a helper thread; the tower states are moved there, the points copied. */
+/** levelChanges(points, states) on the side thread; the tower states are moved there, the points copied. */
 export function levelChangesOffThread({ points, states }: { points: PointColumns; states: TowerStates }): LevelChanges | Promise<LevelChanges> {
-  timelineHelper ??= startHelper();
-  return timelineHelper ? timelineHelper.levelChanges(points, moved(states)) : levelChanges(points, states);
+  sideHelper ??= startHelper();
+  return sideHelper ? sideHelper.levelChanges(points, moved(states)) : levelChanges(points, states);
+}
+
+/**
+ * classify(points, towers) on the side thread, both moved there (pass copies): while the data
+ * worker makes another pass, in the browser the page is idle and this one takes the other core.
+ */
+export function classifyOffThread(points: PointColumns, towers: TowerColumns): Classification | Promise<Classification> {
+  sideHelper ??= startHelper();
+  return sideHelper ? sideHelper.classifyOnce(moved(points), moved(towers)) : classify(points, towers);
 }

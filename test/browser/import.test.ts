@@ -4,6 +4,11 @@
 // as a PNG.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDataFolder } from '../../src/cli/folder.ts';
+import { importImpact } from '../../src/domain/import/impact.ts';
+import { parseDataset } from '../../src/domain/parse/index.ts';
+import type { Dataset } from '../../src/domain/types.ts';
+import { formatPercent } from '../../src/ui/common/metrics.ts';
 import { drop } from './drop.ts';
 import { executablePath, openSession, savedDownload, type Session } from './session.ts';
 
@@ -36,6 +41,16 @@ describe.skipIf(!executablePath)('Import in headless Chromium', () => {
     const result = s.page.getByTestId('import-result');
     await result.waitFor({ timeout: 30000 });
     expect(await result.innerText()).toContain('hamlets.geojson: Ấp, khóm (hamlets) · GeoJSON · 912 / 912 dòng hợp lệ');
+    // The share of hamlets with good signal in `current`, before and after (the worker makes
+    // "after" on its side thread while it prepares the as-of day's pass): as the domain says.
+    const files = readDataFolder('data');
+    const before = parseDataset(files).dataset as Dataset;
+    const after = parseDataset(files.map((f) => (f.path === 'hamlets.geojson' ? { ...f, text: withNewHamlets() } : f))).dataset as Dataset;
+    const want = importImpact(before, after, ['hamlets']).hamletsGoodPct;
+    expect(want.after).not.toBe(want.before);
+    const good = s.page.locator('[data-testid="import-impact"] [data-figure="hamlets-good"] td');
+    expect(await good.nth(0).innerText()).toBe(formatPercent(want.before, 'vi'));
+    expect(await good.nth(1).innerText()).toBe(formatPercent(want.after, 'vi'));
     // Nothing changed yet.
     expect(await hamlets()).toMatch(/trên 909\)$/);
     await s.page.getByRole('button', { name: 'Nhập', exact: true }).click();
