@@ -7,7 +7,7 @@
 // pass), the second core being taken by the page, the GPU process and the timeline's helper.
 // So helpers start only for cores beyond those three, and only for large data sets: below
 // POOL_MIN_POINTS a pass takes milliseconds and the copies would cost more than they save.
-import { wrap } from 'comlink';
+import { transfer, wrap } from 'comlink';
 import { classify } from '../domain/coverage/classify.ts';
 import type { Classification, PointColumns, TowerColumns } from '../domain/coverage/columns.ts';
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
@@ -30,7 +30,7 @@ function startHelper() {
   try {
     const worker = new Worker(new URL('./helper.worker.ts', import.meta.url), { type: 'module' });
     const remote = wrap<HelperThread>(worker);
-    return { setPoints: remote.setPoints, classify: remote.classify, classifyOnce: remote.classifyOnce, levelChanges: remote.levelChanges, terminate: () => worker.terminate() };
+    return { setPoints: remote.setPoints, classify: remote.classify, classifyOnce: remote.classifyOnce, sendPieces: remote.sendPieces, levelChanges: remote.levelChanges, terminate: () => worker.terminate() };
   } catch {
     return undefined;
   }
@@ -118,4 +118,10 @@ export function levelChangesOffThread({ points, states }: { points: PointColumns
 export function classifyOffThread(points: PointColumns, towers: TowerColumns): Classification | Promise<Classification> {
   sideHelper ??= startHelper();
   return sideHelper ? sideHelper.classifyOnce(moved(points), moved(towers)) : classify(points, towers);
+}
+
+/** Reads and decodes `blob` on the side thread onto `port` (text-pieces.ts); undefined where no thread starts. */
+export function decodeOffThread(blob: Blob, port: MessagePort): Promise<void> | undefined {
+  sideHelper ??= startHelper();
+  return sideHelper?.sendPieces(blob, transfer(port, [port]));
 }
