@@ -8,9 +8,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import { problemText } from '../domain/messages/problems.ts';
 import { failureText } from '../domain/messages/failure.ts';
 import type { TowerChanges } from '../domain/coverage/answer.ts';
-import { readsDues, readsStatuses } from '../domain/gaps/view.ts';
-import { dueDates } from '../domain/gaps/history.ts';
-import { todayIn } from '../domain/input/day.ts';
+import { gapQuery, gapQueryChanged } from '../domain/gaps/view.ts';
 import { planDelta } from '../domain/plan/delta.ts';
 import { EMPTY_PLAN } from '../domain/plan/plan.ts';
 import type { SitingRequest } from '../domain/siting/modes.ts';
@@ -99,24 +97,11 @@ async function sendPlan(): Promise<void> {
   if (answer) store().planCoverageComputed(answer);
 }
 
-/**
- * The register of the newest answer as the filter, sort and language on screen ask; the
- * statuses go only when the filter reads them. The engine drops a query a newer one overtook.
- */
+/** The register of the newest answer as the page asks it; the engine drops a query a newer one overtook. */
 async function requestGaps(): Promise<void> {
-  const s = store();
-  const answer = await engine?.gaps({
-    filter: s.gapFilter,
-    sort: s.gapSort,
-    lang: s.lang,
-    ...(readsStatuses(s.gapFilter) ? { statuses: s.gapStatuses } : {}),
-    ...(readsDues(s.gapFilter) ? { dues: { due: dueDates(s.gapHistory), today: todayIn() } } : {}),
-  });
+  const answer = await engine?.gaps(gapQuery(store()));
   if (answer && answer.datasetId === datasetId) store().gapViewComputed(answer.view);
 }
-
-const gapsChanged = (s: AppState, p: AppState) =>
-  s.coverage !== p.coverage || s.gapFilter !== p.gapFilter || s.gapSort !== p.gapSort || s.lang !== p.lang || ((readsStatuses(s.gapFilter) || readsDues(s.gapFilter)) && s.gapHistory !== p.gapHistory);
 
 /** The bundled data set; on the first load, then the files imported on an earlier visit over it. */
 async function load(first: boolean): Promise<void> {
@@ -217,7 +202,7 @@ export function startDataWorker(): () => void {
     const moved = state.dataset !== previous.dataset || scenarioOf(state) !== scenarioOf(previous);
     if (moved || state.network !== previous.network) void requestCoverage().catch(coverageFailed);
     else if (shownPlan(state) !== shownPlan(previous)) void sendPlan().catch(coverageFailed);
-    if (state.coverage && gapsChanged(state, previous)) void requestGaps().catch(coverageFailed);
+    if (state.coverage && (state.coverage !== previous.coverage || gapQueryChanged(state, previous))) void requestGaps().catch(coverageFailed);
   });
   loadOrSay(true);
   return () => {
