@@ -8,7 +8,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import { problemText } from '../domain/messages/problems.ts';
 import { failureText } from '../domain/messages/failure.ts';
 import type { TowerChanges } from '../domain/coverage/answer.ts';
-import { gapQuery, gapQueryChanged } from '../domain/gaps/view.ts';
+import { gapQuery } from '../domain/gaps/view.ts';
 import { planDelta } from '../domain/plan/delta.ts';
 import { EMPTY_PLAN } from '../domain/plan/plan.ts';
 import type { SitingRequest } from '../domain/siting/modes.ts';
@@ -17,7 +17,8 @@ import { bundledFiles } from '../io/bundled.ts';
 import { failureProblem } from '../io/db.ts';
 import { clearImport } from '../io/import-store.ts';
 import type { Engine, Loaded } from '../worker/engine.ts';
-import { scenarioOf, useAppStore, type AppState } from './store.ts';
+import { engineAsks, shownPlan } from './engine-asks.ts';
+import { scenarioOf, useAppStore } from './store.ts';
 
 /** After a burst of plan edits (a drag sends one per frame), the full answer follows once. */
 const REFRESH_DELAY_MS = 150;
@@ -27,8 +28,6 @@ const store = () => useAppStore.getState();
 const messageOf = (error: unknown) => failureText(error instanceof Error ? error.message : String(error), store().lang);
 /** A coverage, plan or register request that failed: the coverage state says so. */
 const coverageFailed = (error: unknown) => store().coverageFailed(messageOf(error));
-/** The plan the worker should compute with: a drag's preview, else the plan. */
-const shownPlan = (s: Pick<AppState, 'plan' | 'planPreview'>) => s.planPreview ?? s.plan;
 
 let engine: Remote<Engine> | undefined;
 /** The data set the store holds: answers for another are dropped. */
@@ -177,17 +176,15 @@ export function commitImport(validOnly: boolean): void {
 
 /** Drops the checked import; the loaded data stays as it was. */
 export function cancelImport(): void {
-  const current = store().importState;
-  if (current.phase === 'checked') void engine?.cancelImport(current.result.importId);
-  store().importChanged({ phase: 'idle' });
+  const dropped = store().importDropped();
+  if (dropped !== undefined) void engine?.cancelImport(dropped);
 }
 
 /** Forgets the imported files and goes back to the bundled data. */
 export function revertToBundled(): void {
   void clearImport().then((result) => {
     if (!result.ok) return store().importChanged({ phase: 'failed', message: problemText(failureProblem(result, 'imports'), store().lang) });
-    store().importedFilesChanged([]);
-    store().importChanged({ phase: 'idle' });
+    store().importsForgotten();
     loadOrSay(false);
   });
 }
@@ -198,11 +195,10 @@ export function startDataWorker(): () => void {
   engine = wrap<Engine>(worker);
   worker.onerror = (event) => store().datasetRejected(messageOf(new Error(event.message || 'worker error')), []);
   const unsubscribe = useAppStore.subscribe((state, previous) => {
-    // A new scenario keeps the plan: the worker holds it already.
-    const moved = state.dataset !== previous.dataset || scenarioOf(state) !== scenarioOf(previous);
-    if (moved || state.network !== previous.network) void requestCoverage().catch(coverageFailed);
-    else if (shownPlan(state) !== shownPlan(previous)) void sendPlan().catch(coverageFailed);
-    if (state.coverage && (state.coverage !== previous.coverage || gapQueryChanged(state, previous))) void requestGaps().catch(coverageFailed);
+    const asks = engineAsks(state, previous);
+    if (asks.coverage) void requestCoverage().catch(coverageFailed);
+    else if (asks.plan) void sendPlan().catch(coverageFailed);
+    if (asks.gaps) void requestGaps().catch(coverageFailed);
   });
   loadOrSay(true);
   return () => {
