@@ -1,9 +1,8 @@
 // The page's one client of the data worker's Engine (worker/engine.ts, over Comlink): it asks
-// for coverage whenever the data set, the scenario or the plan changes, and forwards the
-// answers to the store. Runs outside React. Only the newest coverage or plan request's answer
-// is shown, but every answer's tower changes are kept, in the order they come. Whether a
-// load's, a siting run's or an import check's answer or progress still counts, the store
-// decides (runs.ts).
+// what each change of state asks (engine-asks.ts) and forwards the answers to the store. Runs
+// outside React. Only the newest coverage or plan request's answer is shown, but every
+// answer's tower changes are kept, in the order they come. Whether a load's, a siting run's
+// or an import check's answer or progress still counts, the store decides (runs.ts).
 import { proxy, wrap, type Remote } from 'comlink';
 import { problemText } from '../domain/messages/problems.ts';
 import { failureText } from '../domain/messages/failure.ts';
