@@ -8,7 +8,7 @@ import { touchedIds, towerInPlan } from '../domain/plan/diff.ts';
 import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '../domain/plan/incremental.ts';
 import { NearestTowers } from '../domain/plan/nearest.ts';
 import { isEmptyPlan, type PlanDoc } from '../domain/plan/plan.ts';
-import { CELL_COUNTS } from '../domain/points/view.ts';
+import { cellOfPoints, moveCellCounts } from '../domain/points/view.ts';
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
 import { buildTimeline, levelInputs, type Timeline } from '../domain/progress/timeline.ts';
 import type { CandidatePlace, Dataset, Tower } from '../domain/types.ts';
@@ -216,7 +216,8 @@ export class CoverageSession extends HeldDataset {
     }
     this.takePlan(plan);
     const change = engine.coverage.setMany(circles);
-    this.recount(engine.cellCounts, change);
+    this.cellOfPoint ??= cellOfPoints(this.grid, this.points.count);
+    moveCellCounts(engine.cellCounts, this.cellOfPoint, this.dataset.hamlets.length, change);
     return this.planAnswer(requestId, scenario, engine, change.points, started);
   }
 
@@ -285,26 +286,6 @@ export class CoverageSession extends HeldDataset {
       this.engine = { scenario, coverage, nearest, onAir, cellCounts: this.cellCounts(coverage.level) };
     }
     return this.engine;
-  }
-
-  /** Moves the cell counts by the points whose level changed (as cellLevelCounts counts them). */
-  private recount(counts: Uint32Array, change: { points: Int32Array; before: Uint8Array; after: Uint8Array }): void {
-    if (!this.cellOfPoint) {
-      const { grid } = this;
-      const cellOf = new Int32Array(this.points.count).fill(-1);
-      for (let cell = 0; cell < grid.nx * grid.ny; cell++) {
-        for (let k = grid.cellStart[cell] as number; k < (grid.cellStart[cell + 1] as number); k++) cellOf[grid.items[k] as number] = cell;
-      }
-      this.cellOfPoint = cellOf;
-    }
-    const hamlets = this.dataset.hamlets.length;
-    change.points.forEach((p, c) => {
-      const cell = this.cellOfPoint?.[p] ?? -1;
-      if (cell < 0) return;
-      const base = cell * CELL_COUNTS + (p < hamlets ? 0 : 3) + 2;
-      (counts[base - (change.before[c] as number)] as number)--;
-      (counts[base - (change.after[c] as number)] as number)++;
-    });
   }
 
   /** The nearest towers of the scenario with the plan now: the last full answer's, else a classification's. */
