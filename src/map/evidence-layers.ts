@@ -7,13 +7,9 @@ import { IconLayer } from '@deck.gl/layers';
 import { AGREEMENT_NAMES, CONFIRMED, CONTRADICTED, UNDERSTATED } from '../domain/evidence/verdict.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { PointEvidence } from '../domain/coverage/answer.ts';
-import { testIconUrl, verdictIconUrl, type JudgedAgreement } from './icons.ts';
+import { icon, testIconUrl, verdictIconUrl, type JudgedAgreement } from './icons.ts';
 
 type MapLibreLayerProps = { beforeId?: string };
-
-function icon(url: string) {
-  return { id: url, url, width: 32, height: 32, mask: false };
-}
 
 interface TestDatum {
   position: [number, number];

@@ -40,6 +40,11 @@ function dataUrl(inner: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
+/** An icon layer's `getIcon` for the 32 × 32 image at `url`, drawn in its own colours (no mask). */
+export function icon(url: string) {
+  return { id: url, url, width: 32, height: 32, mask: false };
+}
+
 export function towerIconUrl(shape: TowerShape, tech: TechClass): string {
   return dataUrl(towerSvg(shape, tech));
 }

@@ -7,7 +7,7 @@ import type { Box } from '../domain/points/view.ts';
 import type { Hamlet, School, Tower } from '../domain/types.ts';
 import type { LayerId } from '../state/store.ts';
 import type { CoverageResult } from '../domain/coverage/answer.ts';
-import { pointIconUrl, type LevelName, type PointShape } from './icons.ts';
+import { icon, pointIconUrl, type LevelName, type PointShape } from './icons.ts';
 import { cellLayer, type CellFigures } from './cells.ts';
 import { COLORS, hexToRgb } from './palette.ts';
 import { towerIndexOf, towerLayers } from './tower-layers.ts';
@@ -58,10 +58,6 @@ export interface LayerInputs {
   /** The view with a margin (point-view.ts padBox); undefined before the map has one. */
   box: Box | undefined;
   zoom: number;
-}
-
-function icon(url: string) {
-  return { id: url, url, width: 32, height: 32, mask: false };
 }
 
 function levelOf(coverage: CoverageResult | undefined, index: number): LevelName {

@@ -5,7 +5,7 @@ import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { IconLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Site } from '../domain/siting/siting.ts';
 import type { Tower } from '../domain/types.ts';
-import { changeIconUrl, siteIconUrl } from './icons.ts';
+import { changeIconUrl, icon, siteIconUrl } from './icons.ts';
 import { COLORS, hexToRgb } from './palette.ts';
 
 type MapLibreLayerProps = { beforeId?: string };
@@ -20,8 +20,6 @@ export interface PlanLayerInputs {
   lost: Int32Array;
   sites: readonly Site[];
 }
-
-const icon = (url: string) => ({ id: url, url, width: 32, height: 32, mask: false });
 
 function position(dataset: DatasetView, index: number): [number, number] {
   const { points } = dataset;

@@ -6,7 +6,7 @@ import { IconLayer, ScatterplotLayer } from '@deck.gl/layers';
 import type { TowerColumns } from '../domain/coverage/columns.ts';
 import type { Box } from '../domain/points/view.ts';
 import type { Tower } from '../domain/types.ts';
-import { techClass, towerIconUrl, towerShape } from './icons.ts';
+import { icon, techClass, towerIconUrl, towerShape } from './icons.ts';
 import type { LayerInputs, MapHandlers } from './layers.ts';
 import { COLORS, hexToRgb, type Rgb } from './palette.ts';
 
@@ -20,10 +20,6 @@ const discColor: Record<'narrow' | 'broad', Rgb> = {
 // Discs overlap a lot; the wide 2G/3G ones are kept faint so that stacked discs do not
 // hide the learning-grade (4G/5G) picture.
 const discAlpha = { narrow: 5, broad: 14 };
-
-function icon(url: string) {
-  return { id: url, url, width: 32, height: 32, mask: false };
-}
 
 interface Discs {
   length: number;

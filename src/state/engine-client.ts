@@ -1,16 +1,13 @@
 // The page's one client of the data worker's Engine (worker/engine.ts, over Comlink): it asks
-// for coverage whenever the data set, the scenario or the plan changes, and forwards the
-// answers to the store. Runs outside React. Only the newest coverage or plan request's answer
-// is shown, but every answer's tower changes are kept, in the order they come. Whether a
-// load's, a siting run's or an import check's answer or progress still counts, the store
-// decides (runs.ts).
+// what each change of state asks (engine-asks.ts) and forwards the answers to the store. Runs
+// outside React. Only the newest coverage or plan request's answer is shown, but every
+// answer's tower changes are kept, in the order they come. Whether a load's, a siting run's
+// or an import check's answer or progress still counts, the store decides (runs.ts).
 import { proxy, wrap, type Remote } from 'comlink';
 import { problemText } from '../domain/messages/problems.ts';
 import { failureText } from '../domain/messages/failure.ts';
 import type { TowerChanges } from '../domain/coverage/answer.ts';
-import { readsDues, readsStatuses } from '../domain/gaps/view.ts';
-import { dueDates } from '../domain/gaps/history.ts';
-import { todayIn } from '../domain/input/day.ts';
+import { gapQuery } from '../domain/gaps/view.ts';
 import { planDelta } from '../domain/plan/delta.ts';
 import { EMPTY_PLAN } from '../domain/plan/plan.ts';
 import type { SitingRequest } from '../domain/siting/modes.ts';
@@ -19,7 +16,8 @@ import { bundledFiles } from '../io/bundled.ts';
 import { failureProblem } from '../io/db.ts';
 import { clearImport } from '../io/import-store.ts';
 import type { Engine, Loaded } from '../worker/engine.ts';
-import { scenarioOf, useAppStore, type AppState } from './store.ts';
+import { engineAsks, shownPlan } from './engine-asks.ts';
+import { scenarioOf, useAppStore } from './store.ts';
 
 /** After a burst of plan edits (a drag sends one per frame), the full answer follows once. */
 const REFRESH_DELAY_MS = 150;
@@ -29,8 +27,6 @@ const store = () => useAppStore.getState();
 const messageOf = (error: unknown) => failureText(error instanceof Error ? error.message : String(error), store().lang);
 /** A coverage, plan or register request that failed: the coverage state says so. */
 const coverageFailed = (error: unknown) => store().coverageFailed(messageOf(error));
-/** The plan the worker should compute with: a drag's preview, else the plan. */
-const shownPlan = (s: Pick<AppState, 'plan' | 'planPreview'>) => s.planPreview ?? s.plan;
 
 let engine: Remote<Engine> | undefined;
 /** The data set the store holds: answers for another are dropped. */
@@ -99,24 +95,11 @@ async function sendPlan(): Promise<void> {
   if (answer) store().planCoverageComputed(answer);
 }
 
-/**
- * The register of the newest answer as the filter, sort and language on screen ask; the
- * statuses go only when the filter reads them. The engine drops a query a newer one overtook.
- */
+/** The register of the newest answer as the page asks it; the engine drops a query a newer one overtook. */
 async function requestGaps(): Promise<void> {
-  const s = store();
-  const answer = await engine?.gaps({
-    filter: s.gapFilter,
-    sort: s.gapSort,
-    lang: s.lang,
-    ...(readsStatuses(s.gapFilter) ? { statuses: s.gapStatuses } : {}),
-    ...(readsDues(s.gapFilter) ? { dues: { due: dueDates(s.gapHistory), today: todayIn() } } : {}),
-  });
+  const answer = await engine?.gaps(gapQuery(store()));
   if (answer && answer.datasetId === datasetId) store().gapViewComputed(answer.view);
 }
-
-const gapsChanged = (s: AppState, p: AppState) =>
-  s.coverage !== p.coverage || s.gapFilter !== p.gapFilter || s.gapSort !== p.gapSort || s.lang !== p.lang || ((readsStatuses(s.gapFilter) || readsDues(s.gapFilter)) && s.gapHistory !== p.gapHistory);
 
 /** The bundled data set; on the first load, then the files imported on an earlier visit over it. */
 async function load(first: boolean): Promise<void> {
@@ -192,17 +175,15 @@ export function commitImport(validOnly: boolean): void {
 
 /** Drops the checked import; the loaded data stays as it was. */
 export function cancelImport(): void {
-  const current = store().importState;
-  if (current.phase === 'checked') void engine?.cancelImport(current.result.importId);
-  store().importChanged({ phase: 'idle' });
+  const dropped = store().importDropped();
+  if (dropped !== undefined) void engine?.cancelImport(dropped);
 }
 
 /** Forgets the imported files and goes back to the bundled data. */
 export function revertToBundled(): void {
   void clearImport().then((result) => {
     if (!result.ok) return store().importChanged({ phase: 'failed', message: problemText(failureProblem(result, 'imports'), store().lang) });
-    store().importedFilesChanged([]);
-    store().importChanged({ phase: 'idle' });
+    store().importsForgotten();
     loadOrSay(false);
   });
 }
@@ -213,11 +194,10 @@ export function startDataWorker(): () => void {
   engine = wrap<Engine>(worker);
   worker.onerror = (event) => store().datasetRejected(messageOf(new Error(event.message || 'worker error')), []);
   const unsubscribe = useAppStore.subscribe((state, previous) => {
-    // A new scenario keeps the plan: the worker holds it already.
-    const moved = state.dataset !== previous.dataset || scenarioOf(state) !== scenarioOf(previous);
-    if (moved || state.network !== previous.network) void requestCoverage().catch(coverageFailed);
-    else if (shownPlan(state) !== shownPlan(previous)) void sendPlan().catch(coverageFailed);
-    if (state.coverage && gapsChanged(state, previous)) void requestGaps().catch(coverageFailed);
+    const asks = engineAsks(state, previous);
+    if (asks.coverage) void requestCoverage().catch(coverageFailed);
+    else if (asks.plan) void sendPlan().catch(coverageFailed);
+    if (asks.gaps) void requestGaps().catch(coverageFailed);
   });
   loadOrSay(true);
   return () => {

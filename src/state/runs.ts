@@ -39,6 +39,10 @@ export interface RunsSlice {
   importTaken: (validOnly: boolean, paths: string[]) => void;
   /** A failure of import `importId` while it is read, checked or taken. */
   importFailed: (importId: number, message: string) => void;
+  /** Drops the import shown (idle again); the id of the checked one, which the engine then forgets. */
+  importDropped: () => number | undefined;
+  /** The imported files forgotten (the bundled data set comes back): none listed, no import shown. */
+  importsForgotten: () => void;
 }
 
 /** What the runs read and write: the store's, or a store of its own in tests. */
@@ -122,5 +126,11 @@ export function runActions(set: Store['setState'], get: Store['getState']): Runs
     importFailed: (importId, message) => {
       if (importOf(importId)) set({ importState: { phase: 'failed', message } });
     },
+    importDropped: () => {
+      const shown = get().importState;
+      set({ importState: { phase: 'idle' } });
+      return shown.phase === 'checked' ? shown.result.importId : undefined;
+    },
+    importsForgotten: () => set({ importState: { phase: 'idle' }, importedFiles: [] }),
   };
 }

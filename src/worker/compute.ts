@@ -1,22 +1,19 @@
 import { classify } from '../domain/coverage/classify.ts';
-import { onAirTowers, pointColumns, type Classification, type PointColumns, type Scenario, type TowerColumns } from '../domain/coverage/columns.ts';
-import { districtIndexOf, locateDistricts } from '../domain/coverage/districts.ts';
+import type { Classification, PointColumns, Scenario, TowerColumns } from '../domain/coverage/columns.ts';
 import { plannedNetworks, type GapNetworks } from '../domain/gaps/network.ts';
 import { gapRows, type GapRow } from '../domain/gaps/register.ts';
 import { gapView, type GapQuery, type GapView } from '../domain/gaps/view.ts';
-import { coverageFigures, pointWeights, type CoverageFigures } from '../domain/coverage/report.ts';
+import type { CoverageFigures } from '../domain/coverage/report.ts';
 import { touchedIds, towerInPlan } from '../domain/plan/diff.ts';
 import { IncrementalCoverage, scenarioCircles, towerCircle, type Circle } from '../domain/plan/incremental.ts';
 import { NearestTowers } from '../domain/plan/nearest.ts';
-import { applyPlan, EMPTY_PLAN, isEmptyPlan, type PlanDoc } from '../domain/plan/plan.ts';
-import type { PointGrid } from '../domain/coverage/point-grid.ts';
-import { CELL_COUNTS, cellLevelCounts, viewGrid } from '../domain/points/view.ts';
+import { isEmptyPlan, type PlanDoc } from '../domain/plan/plan.ts';
+import { cellOfPoints, moveCellCounts } from '../domain/points/view.ts';
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
 import { buildTimeline, levelInputs, type Timeline } from '../domain/progress/timeline.ts';
-import type { CandidatePlace, Dataset, RadioModel, Tower } from '../domain/types.ts';
+import type { CandidatePlace, Dataset, Tower } from '../domain/types.ts';
 import { afterHamlets } from '../domain/siting/candidates.ts';
-import { editedModel, sameModelEdit } from '../domain/plan/model-edit.ts';
-import { pointClutter } from '../domain/coverage/clutter.ts';
+import { sameModelEdit } from '../domain/plan/model-edit.ts';
 import { networkLevels } from '../domain/coverage/scenario-levels.ts';
 import { simSignal } from '../domain/progress/sim-signal.ts';
 import { whyLevel, type WhyLevel } from '../domain/coverage/why.ts';
@@ -27,6 +24,7 @@ import { scenarioLevelsFor } from '../domain/evidence/levels.ts';
 import { testColumns } from '../domain/evidence/tests.ts';
 import { calibratedTower, calibratedTowers, sameFactors } from '../domain/evidence/calibrated.ts';
 import type { CoverageResult, NetworkFigures, PlanCoverage } from '../domain/coverage/answer.ts';
+import { HeldDataset } from './held-dataset.ts';
 import { OnAirSlots, TowerSlots } from './tower-slots.ts';
 
 export type LevelChangesOf = (inputs: ReturnType<typeof levelInputs>) => LevelChanges | Promise<LevelChanges>;
@@ -35,20 +33,11 @@ export type LevelChangesOf = (inputs: ReturnType<typeof levelInputs>) => LevelCh
 export const RADIUS_FACTORS = [0.75, 1, 1.25] as const;
 
 /**
- * One dataset held in the worker, with the user's plan over its towers. Points, weights and
- * the district of every point are built once; a scenario costs one classification; a plan
- * edit only recomputes the points within the edited towers' old and new radius.
+ * One dataset held in the worker, with the user's plan over its towers (held-dataset.ts): a
+ * scenario costs one classification; a plan edit only recomputes the points within the edited
+ * towers' old and new radius. Every answer's towers are named by slot (tower-slots.ts).
  */
-export class CoverageSession {
-  private readonly points: PointColumns;
-  private readonly weight: Float64Array;
-  private readonly district: Int32Array;
-  private plan: PlanDoc = EMPTY_PLAN;
-  private readonly baseById: ReadonlyMap<string, Tower>;
-  /** The plan laid over the loaded towers, made when something needs the whole list. */
-  private applied: readonly Tower[] | undefined;
-  /** The same with the plan's calibration what-if (radii × factor): what every pass computes on. */
-  private calibrated: readonly Tower[] | undefined;
+export class CoverageSession extends HeldDataset {
   /** A plan edit's state for one scenario: levels, nearest towers, and circles by slot. */
   private engine:
     | { scenario: Scenario; coverage: IncrementalCoverage; nearest: NearestTowers; onAir: OnAirSlots; cellCounts: Uint32Array }
@@ -62,10 +51,6 @@ export class CoverageSession {
   private baseline: { scenario: Scenario; level: Uint8Array; figures: CoverageFigures } | undefined;
   /** The newest answer's columns (a plan edit's are the live ones), and its gap rows once made. */
   private answered: { level: Uint8Array; nearestTower: Int32Array; nearestKm: Float64Array; agreement?: Uint8Array; rows?: GapRow[] } | undefined;
-  /** The one operator whose towers count (rule 9), undefined for all of them together. */
-  private network: string | undefined;
-  /** The data set's model with the plan's model edit (model-edit.ts): what every radius follows. */
-  private model: RadioModel;
   /** Each gap's network for "my network" (network.ts), made when first asked: the data set's alone. */
   private networks: GapNetworks | undefined;
   /** The speed tests' verdicts, when the data set has measurements (evidence.ts). */
@@ -75,108 +60,21 @@ export class CoverageSession {
     | { scenario: Scenario; network: string | undefined; plan: PlanDoc; clutter: Uint8Array | undefined; towers: TowerColumns; classified: Classification }
     | undefined;
 
-  /** The map's grid of the points: levels are counted per cell with every result. */
-  readonly grid: PointGrid;
-
   /**
    * `id`: tells this data set's answers from those of the one before (the page drops those).
    * `points`: the points as columns when already made (else made here).
    */
-  constructor(
-    readonly dataset: Dataset,
-    readonly id = 0,
-    points?: PointColumns,
-  ) {
-    this.points = points ?? pointColumns(dataset.hamlets, dataset.schools);
-    this.grid = viewGrid(this.points);
-    this.weight = pointWeights(dataset);
-    this.district = locateDistricts(districtIndexOf(dataset.districts), this.points.lon, this.points.lat);
-    this.baseById = new Map(dataset.towers.map((t) => [t.id, t]));
+  constructor(dataset: Dataset, id = 0, points?: PointColumns) {
+    super(dataset, id, points);
     this.slots = new TowerSlots(dataset.towers);
     this.evidence = EvidenceSession.of(dataset, this.points);
-    this.model = editedModel(dataset.model, undefined);
-    // A model.json that says path loss needs the classes before the first pass, not only after an edit.
-    if (this.pathLoss) this.clutterOfPoints();
   }
 
-  /** The coverage model in use (model.json with the plan's edit). */
-  get radioModel(): RadioModel {
-    return this.model;
-  }
-
-  /** Under path loss every radius depends on the point's clutter class (rule 8). */
-  get pathLoss(): boolean {
-    return this.model.radiusModel === 'path_loss';
-  }
-
-  /** The points' clutter classes, made when first needed (rule 8). */
-  private clutterOfPoints(): Uint8Array {
-    this.points.clutter ??= pointClutter(this.dataset, this.points.lon, this.points.lat);
-    return this.points.clutter;
-  }
-
-  /** Takes the plan's model edit; a change drops what was computed under the model before. */
-  private setModel(plan: PlanDoc): void {
-    if (sameModelEdit(plan.model, this.plan.model)) return;
-    this.model = editedModel(this.dataset.model, plan.model);
-    if (this.pathLoss) this.clutterOfPoints();
+  /** A new model or network: the plan edit's state, the baseline and the nearest towers were of the one before. */
+  protected forget(): void {
     this.engine = undefined;
     this.baseline = undefined;
     this.lastNearest = undefined;
-  }
-
-  /**
-   * Counts only `network`'s towers from now on (undefined: every operator's). A change drops
-   * what was kept for the network before: the plan edit's state, the baseline, the nearest.
-   */
-  setNetwork(network: string | undefined): void {
-    if (network === this.network) return;
-    this.network = network;
-    this.engine = undefined;
-    this.baseline = undefined;
-    this.lastNearest = undefined;
-  }
-
-  get currentNetwork(): string | undefined {
-    return this.network;
-  }
-
-  /** The towers of the network (rule 9) on air in a scenario. */
-  private onAir(towers: readonly Tower[], scenario: Scenario, radiusFactor = 1): TowerColumns {
-    return onAirTowers(towers, scenario, { model: this.model, radiusFactor, ...(this.network === undefined ? {} : { operator: this.network }) });
-  }
-
-  private inNetwork(tower: Tower): boolean {
-    return this.network === undefined || tower.operator === this.network;
-  }
-
-  /** The district of each point (index into `dataset.districts`, -1 for none). */
-  get districtOf(): Int32Array {
-    return this.district;
-  }
-
-  /** The towers as the plan leaves them: the order the coverage results index into. */
-  get effectiveTowers(): readonly Tower[] {
-    return this.towers;
-  }
-
-  /** The plan's towers with the model's radii, as `calibrate` fits them. */
-  private get planTowers(): readonly Tower[] {
-    this.applied ??= isEmptyPlan(this.plan) ? this.dataset.towers : applyPlan(this.dataset.towers, this.plan).towers;
-    return this.applied;
-  }
-
-  /**
-   * The plan's calibration factors when they apply: they scale fixed radii (calibrated.ts), so
-   * under path loss, whose radii come from each point's clutter class, none is applied.
-   */
-  private get factors(): PlanDoc['calibration'] {
-    return this.pathLoss ? undefined : this.plan.calibration;
-  }
-
-  private get towers(): readonly Tower[] {
-    this.calibrated ??= calibratedTowers(this.planTowers, this.factors);
-    return this.calibrated;
   }
 
   /**
@@ -189,10 +87,6 @@ export class CoverageSession {
     return buildTimeline(dataset, { district: this.district }, await changes(levelInputs(dataset, this.model, clutter)));
   }
 
-  private figuresOf(level: Uint8Array): CoverageFigures {
-    return coverageFigures(level, this.weight, this.dataset.hamlets.length, this.district, this.dataset.districts.length);
-  }
-
   /** Levels and figures of the loaded towers, without the plan: the "before" of every edit. */
   private baselineFor(scenario: Scenario, planLevel: Uint8Array): { level: Uint8Array; figures: CoverageFigures } {
     if (this.baseline?.scenario === scenario) return this.baseline;
@@ -200,11 +94,6 @@ export class CoverageSession {
       isEmptyPlan(this.plan) ? planLevel.slice() : classify(this.points, this.onAir(calibratedTowers(this.dataset.towers, this.factors), scenario)).level;
     this.baseline = { scenario, level, figures: this.figuresOf(level) };
     return this.baseline;
-  }
-
-  /** Points per map cell by kind and level. */
-  cellCounts(level: Uint8Array): Uint32Array {
-    return cellLevelCounts(this.grid, level, this.dataset.hamlets.length);
   }
 
   /**
@@ -262,11 +151,6 @@ export class CoverageSession {
     const baseline = this.baseline;
     const plain = this.network === undefined && !this.pathLoss && calibratedTowers(this.dataset.towers, this.factors) === this.dataset.towers;
     return baseline?.scenario === 'current' && plain ? baseline.level : undefined;
-  }
-
-  /** The point columns the engine classifies (for a ClassifyPool). */
-  get pointColumns(): PointColumns {
-    return this.points;
   }
 
   private resultOf(requestId: number, scenario: Scenario, towers: TowerColumns, classified: Classification, started: number): CoverageResult {
@@ -330,10 +214,10 @@ export class CoverageSession {
       engine.onAir.set(slot, circle);
       engine.nearest.set(slot, circle?.broadband ? circle : undefined);
     }
-    this.plan = plan;
-    this.applied = this.calibrated = undefined;
+    this.takePlan(plan);
     const change = engine.coverage.setMany(circles);
-    this.recount(engine.cellCounts, change);
+    this.cellOfPoint ??= cellOfPoints(this.grid, this.points.count);
+    moveCellCounts(engine.cellCounts, this.cellOfPoint, this.dataset.hamlets.length, change);
     return this.planAnswer(requestId, scenario, engine, change.points, started);
   }
 
@@ -345,10 +229,9 @@ export class CoverageSession {
     const before = this.answered?.level;
     const recalibrated = !sameFactors(plan.calibration, this.plan.calibration);
     this.setModel(plan);
-    if (recalibrated) this.engine = this.baseline = this.lastNearest = undefined;
+    if (recalibrated) this.forget();
     for (const id of touchedIds(this.plan, plan)) this.slots.set(id, towerInPlan(this.baseById, plan, id));
-    this.plan = plan;
-    this.applied = this.calibrated = undefined;
+    this.takePlan(plan);
     const engine = this.engineFor(scenario);
     const after = engine.coverage.level;
     const changed: number[] = [];
@@ -403,26 +286,6 @@ export class CoverageSession {
       this.engine = { scenario, coverage, nearest, onAir, cellCounts: this.cellCounts(coverage.level) };
     }
     return this.engine;
-  }
-
-  /** Moves the cell counts by the points whose level changed (as cellLevelCounts counts them). */
-  private recount(counts: Uint32Array, change: { points: Int32Array; before: Uint8Array; after: Uint8Array }): void {
-    if (!this.cellOfPoint) {
-      const { grid } = this;
-      const cellOf = new Int32Array(this.points.count).fill(-1);
-      for (let cell = 0; cell < grid.nx * grid.ny; cell++) {
-        for (let k = grid.cellStart[cell] as number; k < (grid.cellStart[cell + 1] as number); k++) cellOf[grid.items[k] as number] = cell;
-      }
-      this.cellOfPoint = cellOf;
-    }
-    const hamlets = this.dataset.hamlets.length;
-    change.points.forEach((p, c) => {
-      const cell = this.cellOfPoint?.[p] ?? -1;
-      if (cell < 0) return;
-      const base = cell * CELL_COUNTS + (p < hamlets ? 0 : 3) + 2;
-      (counts[base - (change.before[c] as number)] as number)--;
-      (counts[base - (change.after[c] as number)] as number)++;
-    });
   }
 
   /** The nearest towers of the scenario with the plan now: the last full answer's, else a classification's. */
@@ -508,9 +371,5 @@ export class CoverageSession {
       },
       scenarioLevelsFor({ ...this.dataset, model: this.model, towers }, scenario),
     );
-  }
-
-  get currentPlan(): PlanDoc {
-    return this.plan;
   }
 }

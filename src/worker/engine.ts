@@ -13,11 +13,13 @@ import { applyPlanDelta, type PlanDelta } from '../domain/plan/delta.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { todayIn } from '../domain/input/day.ts';
 import { fromDay, toDay } from '../domain/progress/days.ts';
+import { percentSteps } from '../domain/percent-steps.ts';
 import type { Costs, Dataset, Issue } from '../domain/types.ts';
 import { DEFAULT_COSTS } from '../domain/parse/costs.ts';
 import type { ExactAnswer, SitingAnswer, SitingRequest } from '../domain/siting/modes.ts';
 import { SitingRunner, type StartSiting } from './siting-runner.ts';
-import type { PlannedLevels, SitingHelper } from './siting-helper.ts';
+import type { PlannedLevels } from '../domain/siting/priced.ts';
+import type { SitingHelper } from './siting-helper.ts';
 import type { SitingProgress } from '../domain/siting/run.ts';
 import type { WhyLevel } from '../domain/coverage/why.ts';
 import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
@@ -339,14 +341,10 @@ export class Engine {
   /** Reads and checks files for import (with progress); nothing changes until `commitImport`. */
   async checkImport(importId: number, files: ImportRequestFile[], progress?: ImportProgress): Promise<ImportChecked> {
     if (!this.imports) throw new EngineFailure('engine-no-data');
-    let last = 0;
     const before = this.session?.currentLevels;
-    return this.imports.check(importId, files, (phase, done, total) => {
-      // A message per ~1% is enough for a progress bar.
-      if (phase === 'reading' && done - last < total / 100 && done < total) return;
-      last = done;
-      void progress?.(phase, done, total);
-    }, this.session?.dataset, { ...(before ? { before } : {}), prepare: (next) => this.prepare(next) });
+    const reading = percentSteps((done, total) => void progress?.('reading', done, total));
+    const told = (phase: 'reading' | 'checking', done: number, total: number) => (phase === 'reading' ? reading(done, total) : void progress?.(phase, done, total));
+    return this.imports.check(importId, files, told, this.session?.dataset, { ...(before ? { before } : {}), prepare: (next) => this.prepare(next) });
   }
 
   /** Takes the checked import; `paths`: every file now unlike the bundled one. */

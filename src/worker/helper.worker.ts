@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // A helper thread of the data worker (helpers.ts): a slice of the points it classifies per
-// pass of a split coverage pass, an import's impact pass, a GeoJSON file's text (send-pieces.ts), or the timeline's level changes (every point's level through
+// pass of a split coverage pass, an import's impact pass, a GeoJSON file's text (text-pieces.ts), or the timeline's level changes (every point's level through
 // time, at national scale many seconds), while the data worker answers coverage requests.
 import { expose } from 'comlink';
 import type { Classification, PointColumns, TowerColumns } from '../domain/coverage/columns.ts';
@@ -8,9 +8,11 @@ import { classify } from '../domain/coverage/classify.ts';
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
 import type { TowerStates } from '../domain/progress/tower-states.ts';
 import { moved } from './moved.ts';
-import { sendPieces } from './send-pieces.ts';
+import { TextReader } from './text-reader.ts';
 
 let points: PointColumns | undefined;
+/** Files being read for the data worker, by its id (text-pieces.ts). */
+const texts = new Map<number, TextReader>();
 
 const helper = {
   setPoints(slice: PointColumns): void {
@@ -20,7 +22,18 @@ const helper = {
     if (!points) throw new Error('no points yet');
     return moved(classify(points, towers));
   },
-  sendPieces,
+  openText(id: number, blob: Blob): void {
+    texts.set(id, new TextReader(blob));
+  },
+  readText(id: number) {
+    const reader = texts.get(id);
+    if (!reader) throw new Error('no such text');
+    return reader.next();
+  },
+  closeText(id: number): void {
+    texts.get(id)?.cancel();
+    texts.delete(id);
+  },
   classifyOnce: (all: PointColumns, towers: TowerColumns): Classification => moved(classify(all, towers)),
   levelChanges: (all: PointColumns, states: TowerStates): LevelChanges => moved(levelChanges(all, states)),
 };

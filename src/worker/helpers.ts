@@ -1,21 +1,18 @@
-// The data worker's helper threads (helper.worker.ts). The timeline's level changes run on one
-// of their own. A coverage pass is split over others: each helper holds a slice of the points (sent
-// once per data set) and classifies it against the scenario's towers (copied per pass); the
-// data worker classifies the first slice itself meanwhile. In Node, `npm run bench`
-// (parallel.ts) measured ×1.5 with two threads on two cores at 1M points × 100k towers; in
-// the browser on the same two cores the split was slower (545–835 ms against 482–534 ms a
-// pass), the second core being taken by the page, the GPU process and the timeline's helper.
-// So helpers start only for cores beyond those three, and only for large data sets: below
-// POOL_MIN_POINTS a pass takes milliseconds and the copies would cost more than they save.
-import { transfer, wrap } from 'comlink';
+// The data worker's helper threads (helper.worker.ts). The side thread does the work beside
+// the coverage passes: the timeline's level changes, an import's impact pass, a GeoJSON file's
+// decoding. A coverage pass is split over others (domain/coverage/slices.ts: how many,
+// and why): each helper holds a slice of the points (sent once per data set) and classifies it
+// against the scenario's towers (copied per pass); the data worker classifies the first slice
+// itself meanwhile.
+import { wrap } from 'comlink';
 import { classify } from '../domain/coverage/classify.ts';
 import type { Classification, PointColumns, TowerColumns } from '../domain/coverage/columns.ts';
+import { helperCount, joinClassifications, sliceBounds, slicePoints } from '../domain/coverage/slices.ts';
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
 import type { TowerStates } from '../domain/progress/tower-states.ts';
 import type { HelperThread } from './helper.worker.ts';
 import { moved } from './moved.ts';
-
-const POOL_MIN_POINTS = 200_000;
+import type { TextSource } from './text-pieces.ts';
 
 /** A helper as the pool sees it: a worker behind Comlink, or an object in tests. */
 export interface Helper {
@@ -30,14 +27,10 @@ function startHelper() {
   try {
     const worker = new Worker(new URL('./helper.worker.ts', import.meta.url), { type: 'module' });
     const remote = wrap<HelperThread>(worker);
-    return { setPoints: remote.setPoints, classify: remote.classify, classifyOnce: remote.classifyOnce, sendPieces: remote.sendPieces, levelChanges: remote.levelChanges, terminate: () => worker.terminate() };
+    return { setPoints: remote.setPoints, classify: remote.classify, classifyOnce: remote.classifyOnce, openText: remote.openText, readText: remote.readText, closeText: remote.closeText, levelChanges: remote.levelChanges, terminate: () => worker.terminate() };
   } catch {
     return undefined;
   }
-}
-
-function slice(points: PointColumns, from: number, to: number): PointColumns {
-  return { count: to - from, lon: points.lon.slice(from, to), lat: points.lat.slice(from, to), fixedBroadband: points.fixedBroadband.slice(from, to) };
 }
 
 export class ClassifyPool {
@@ -52,13 +45,12 @@ export class ClassifyPool {
     private readonly points: PointColumns,
     private readonly helpers: Helper[],
   ) {
-    const parts = helpers.length + 1;
-    this.bounds = Array.from({ length: parts + 1 }, (_, j) => Math.round((j * points.count) / parts));
-    this.own = slice(points, 0, this.bounds[1] as number);
+    this.bounds = sliceBounds(points.count, helpers.length + 1);
+    this.own = slicePoints(points, 0, this.bounds[1] as number);
     this.closed = new Promise<never>((_, reject) => (this.close_ = reject));
     this.closed.catch(() => undefined);
     helpers.forEach((helper, h) => {
-      const part = slice(points, this.bounds[h + 1] as number, this.bounds[h + 2] as number);
+      const part = slicePoints(points, this.bounds[h + 1] as number, this.bounds[h + 2] as number);
       void helper.setPoints(moved(part));
     });
   }
@@ -68,15 +60,7 @@ export class ClassifyPool {
     const asked = this.helpers.map((helper) => helper.classify(towers));
     const own = classify(this.own, towers);
     const parts = [own, ...(await Promise.race([Promise.all(asked), this.closed]))];
-    const n = this.points.count;
-    const out: Classification = { level: new Uint8Array(n), nearest4g: new Int32Array(n), nearest4gKm: new Float64Array(n) };
-    parts.forEach((part, j) => {
-      const at = this.bounds[j] as number;
-      out.level.set(part.level, at);
-      out.nearest4g.set(part.nearest4g, at);
-      out.nearest4gKm.set(part.nearest4gKm, at);
-    });
-    return out;
+    return joinClassifications(this.points.count, this.bounds, parts);
   }
 
   close(): void {
@@ -85,16 +69,11 @@ export class ClassifyPool {
   }
 }
 
-/** Cores left for helpers once the page, the data worker and the timeline's helper have one each. */
-export function spareCores(cores: number): number {
-  return Math.max(0, Math.min(3, cores - 3));
-}
-
 /** Helper threads for a data set of `count` points: none when small or without spare cores. */
 export function startHelpers(count: number): Helper[] {
-  if (count < POOL_MIN_POINTS || typeof navigator === 'undefined') return [];
+  if (typeof navigator === 'undefined') return [];
   const helpers: Helper[] = [];
-  for (let h = spareCores(navigator.hardwareConcurrency || 1); h > 0; h--) {
+  for (let h = helperCount(count, navigator.hardwareConcurrency || 1); h > 0; h--) {
     const helper = startHelper();
     if (!helper) break;
     helpers.push(helper);
@@ -120,8 +99,14 @@ export function classifyOffThread(points: PointColumns, towers: TowerColumns): C
   return sideHelper ? sideHelper.classifyOnce(moved(points), moved(towers)) : classify(points, towers);
 }
 
-/** Reads and decodes `blob` on the side thread onto `port` (text-pieces.ts); undefined where no thread starts. */
-export function decodeOffThread(blob: Blob, port: MessagePort): Promise<void> | undefined {
+let texts = 0;
+
+/** A Blob's text read and decoded on the side thread (text-reader.ts); undefined where no thread starts. */
+export function textOffThread(blob: Blob): TextSource | undefined {
   sideHelper ??= startHelper();
-  return sideHelper?.sendPieces(blob, transfer(port, [port]));
+  const side = sideHelper;
+  if (!side) return undefined;
+  const id = ++texts;
+  const opened = side.openText(id, blob);
+  return { next: () => opened.then(() => side.readText(id)), close: () => void side.closeText(id) };
 }

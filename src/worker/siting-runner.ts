@@ -2,7 +2,8 @@
 // it was given; a cancel ends it (a run there cannot be reached while it works), and the next
 // run starts a fresh one. One run at a time: a newer one cancels the one under way.
 import { proxy, wrap, type Remote } from 'comlink';
-import type { SitingHelper, SitingPoints } from './siting-helper.ts';
+import type { SitingPoints } from '../domain/siting/priced.ts';
+import type { SitingHelper } from './siting-helper.ts';
 import type { SitingProgress } from '../domain/siting/run.ts';
 
 export type StartSiting = () => Worker;

@@ -1,69 +1,39 @@
-// A UTF-8 text Blob's text piece by piece as it is read, a byte-order mark kept (the checks
-// see it), for the streamed GeoJSON check (import-session.ts). In the browser the side thread
-// (helpers.ts) reads and decodes, and the data worker only parses and checks: for a national
-// hamlets file Chromium's UTF-8 decoding takes about as long as the parse and the checks, and
-// on two cores the two now overlap. A decoded piece crosses as a copy, far cheaper than its
-// decoding. The side thread stays at most PIECES_AHEAD pieces ahead, so a slow check never
-// holds a whole file's text. Where no thread starts (Node, tests) the data worker decodes.
-import { decodeOffThread } from './helpers.ts';
-import type { PieceMessage } from './send-pieces.ts';
+// A GeoJSON file's text piece by piece for the streamed check (import-session.ts). In the
+// browser the side thread (helpers.ts) reads and decodes the next piece while the data worker
+// parses and checks this one: for a national hamlets file Chromium's UTF-8 decoding takes
+// about as long as the parse and the checks, and on two cores the two overlap. A decoded
+// piece crosses as a copy, far cheaper than its decoding; one piece ahead at most, so a slow
+// check never holds a file's text. Where no thread starts (Node, tests) it is decoded here.
+import { textOffThread } from './helpers.ts';
+import { TextReader, type TextPieces } from './text-reader.ts';
 
-/** The text of `blob` in pieces, decoded here; `onBytes` after each piece with the bytes read so far. */
-export async function* decodedHere(blob: Blob, onBytes: (bytes: number) => void): AsyncGenerator<string> {
-  const reader = blob.stream().getReader();
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  let bytes = 0;
+/** Where the pieces come from: the side thread, or a reader here. */
+export interface TextSource {
+  next(): Promise<TextPieces>;
+  close(): void;
+}
+
+export function readHere(blob: Blob): TextSource {
+  const reader = new TextReader(blob);
+  return { next: () => reader.next(), close: () => reader.cancel() };
+}
+
+/** The text of a UTF-8 `blob` in pieces as read; `onBytes` with the bytes read so far. */
+export async function* utf8Pieces(blob: Blob, onBytes: (bytes: number) => void, source: TextSource = textOffThread(blob) ?? readHere(blob)): AsyncGenerator<string> {
+  let next = source.next();
   try {
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      bytes += value.byteLength;
-      yield decoder.decode(value, { stream: true });
-      onBytes(bytes);
+      const got = await next;
+      if (!got.done) next = source.next();
+      for (const piece of got.pieces) yield piece;
+      onBytes(got.bytes);
+      if (got.done) return;
     }
-    const last = decoder.decode();
-    if (last) yield last;
   } finally {
-    reader.releaseLock();
+    // Stopped early (cancelled, or the check fell back to the ordinary way): the read ahead is dropped.
+    next.catch(() => undefined);
+    source.close();
   }
 }
 
-/** The data worker's half: the pieces `sendPieces` sends, in order, as they come. */
-export async function* takePieces(port: MessagePort, started: Promise<unknown>, onBytes: (bytes: number) => void): AsyncGenerator<string> {
-  const queue: PieceMessage[] = [];
-  let wake: (() => void) | undefined;
-  const arrived = (message: PieceMessage) => {
-    queue.push(message);
-    wake?.();
-  };
-  port.onmessage = (event: MessageEvent<PieceMessage>) => arrived(event.data);
-  // A side thread that fails to start or dies would otherwise leave this waiting for ever.
-  started.catch((error: unknown) => arrived({ error: error instanceof Error ? error.message : String(error) }));
-  try {
-    for (;;) {
-      while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      const message = queue.shift() as PieceMessage;
-      if ('error' in message) throw new Error(message.error);
-      port.postMessage('more');
-      if (message.piece) yield message.piece;
-      onBytes(message.bytes);
-      if (message.done) return;
-    }
-  } finally {
-    port.postMessage('stop');
-    port.onmessage = null;
-    port.close();
-  }
-}
 
-/** The text of a UTF-8 `blob` in pieces: decoded on the side thread where one runs, else here. */
-export function utf8Pieces(blob: Blob, onBytes: (bytes: number) => void): AsyncGenerator<string> {
-  if (typeof MessageChannel === 'undefined') return decodedHere(blob, onBytes);
-  const channel = new MessageChannel();
-  const started = decodeOffThread(blob, channel.port2);
-  if (!started) {
-    channel.port1.close();
-    return decodedHere(blob, onBytes);
-  }
-  return takePieces(channel.port1, started, onBytes);
-}

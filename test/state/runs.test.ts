@@ -101,6 +101,24 @@ describe('a siting run as the store follows it', () => {
 });
 
 describe('an import as the store follows it', () => {
+  it('drops the import shown, naming the checked one for the engine to forget, and forgets the imported files', () => {
+    expect(s().importDropped()).toBeUndefined();
+    const id = s().importStarted();
+    expect(s().importDropped()).toBeUndefined();
+    expect(s().importState).toEqual({ phase: 'idle' });
+    const checkedId = s().importStarted();
+    s().importChecked(checkedId, checked(checkedId));
+    expect(s().importDropped()).toBe(checkedId);
+    expect(s().importState).toEqual({ phase: 'idle' });
+    s().importChecked(checkedId, checked(checkedId));
+    expect(s().importState).toEqual({ phase: 'idle' });
+    expect(id).not.toBe(checkedId);
+    store.setState({ importState: { phase: 'failed', message: 'x' }, importedFiles: ['towers.geojson'] });
+    s().importsForgotten();
+    expect(s().importState).toEqual({ phase: 'idle' });
+    expect(s().importedFiles).toEqual([]);
+  });
+
   it('shows the check while it is the one shown: not after a cancel, not after a newer check', () => {
     const first = s().importStarted();
     expect(s().importState).toEqual({ phase: 'reading', importId: first, done: 0, total: 1 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/domain/coverage/classify.ts';
 import { onAirTowers, type PointColumns } from '../../src/domain/coverage/columns.ts';
 import type { Tower } from '../../src/domain/types.ts';
-import { ClassifyPool, spareCores, type Helper } from '../../src/worker/helpers.ts';
+import { ClassifyPool, type Helper } from '../../src/worker/helpers.ts';
 
 const later = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -72,11 +72,5 @@ describe('a coverage pass split over helpers', () => {
     const pass = waiting.classify(onAirTowers([], 'current'));
     waiting.close();
     await expect(pass).rejects.toThrow('the data set was replaced');
-  });
-});
-
-describe('helpers for the cores to spare', () => {
-  it('leaves a core each to the page, the data worker and the timeline, and uses at most three', () => {
-    expect([1, 2, 3, 4, 5, 6, 8, 16].map(spareCores)).toEqual([0, 0, 0, 1, 2, 3, 3, 3]);
   });
 });

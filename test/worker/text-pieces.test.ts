@@ -1,11 +1,13 @@
-// A GeoJSON file's text decoded on the side thread (send-pieces.ts) and taken in order by
-// the data worker (text-pieces.ts): here both ends in one thread over a MessageChannel. The
-// pieces join to the text the whole file decodes to (multi-byte characters cut anywhere, a
-// byte-order mark kept), the bytes read are reported, and either end can stop the other.
+// A GeoJSON file's text read a piece at a time (text-reader.ts), on the side thread in the
+// browser (text-pieces.ts): here the side thread is a Comlink endpoint over a MessageChannel
+// in this thread. The pieces join to the text the whole file decodes to (multi-byte
+// characters cut anywhere, a byte-order mark kept), the bytes read are reported, a reader
+// stopped early closes its source, and a failing source fails the reader.
+import { expose, wrap } from 'comlink';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sendPieces } from '../../src/worker/send-pieces.ts';
-import { decodedHere, takePieces } from '../../src/worker/text-pieces.ts';
+import { readHere, utf8Pieces, type TextSource } from '../../src/worker/text-pieces.ts';
+import { TextReader } from '../../src/worker/text-reader.ts';
 
 async function collect(pieces: AsyncGenerator<string>): Promise<string> {
   let text = '';
@@ -13,44 +15,58 @@ async function collect(pieces: AsyncGenerator<string>): Promise<string> {
   return text;
 }
 
-function overChannel(blob: Blob, onBytes: (bytes: number) => void = () => undefined) {
+/** As helpers.ts `textOffThread` reaches the side thread, over Comlink. */
+function overComlink(blob: Blob): TextSource & { closed: () => boolean } {
   const channel = new MessageChannel();
-  const started = sendPieces(blob, channel.port2);
-  return { pieces: takePieces(channel.port1, started, onBytes), started };
+  const texts = new Map<number, TextReader>();
+  let closed = false;
+  expose(
+    {
+      openText: (id: number, b: Blob) => void texts.set(id, new TextReader(b)),
+      readText: (id: number) => (texts.get(id) as TextReader).next(),
+      closeText: (id: number) => {
+        closed = true;
+        texts.get(id)?.cancel();
+      },
+    },
+    channel.port2,
+  );
+  const side = wrap<{ openText(id: number, b: Blob): void; readText(id: number): Promise<Awaited<ReturnType<TextReader['next']>>>; closeText(id: number): void }>(channel.port1);
+  const opened = side.openText(1, blob);
+  return { next: () => opened.then(() => side.readText(1)), close: () => void side.closeText(1), closed: () => closed };
 }
 
-const text = fc.array(fc.oneof(fc.string(), fc.constantFrom('Ấp Mới', 'Cà Mau', 'Đầm Dơi', '\uFEFF', '😀', '"name":"Khóm 1"')), { maxLength: 400 }).map((parts) => parts.join(''));
+const text = fc.array(fc.oneof(fc.string(), fc.constantFrom('Ấp Mới', 'Cà Mau', 'Đầm Dơi', '\uFEFF', '😀', '"name":"Khóm 1"')), { maxLength: 300 }).map((parts) => parts.join(''));
+const decoded = async (blob: Blob) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(await blob.arrayBuffer()));
 
-describe('text pieces over the side thread', () => {
-  it('join to the decoded text, with every byte reported, as decoding here does', async () => {
+describe('a file’s text in pieces', () => {
+  it('joins to the decoded text, over the side thread and here, with every byte reported', async () => {
     await fc.assert(
-      fc.asyncProperty(text, fc.integer({ min: 1, max: 40 }), async (t, repeat) => {
+      fc.asyncProperty(text, fc.integer({ min: 1, max: 3000 }), async (t, repeat) => {
         const blob = new Blob([t.repeat(repeat)]);
+        const want = await decoded(blob);
         const seen: number[] = [];
-        const { pieces, started } = overChannel(blob, (b) => seen.push(b));
-        const joined = await collect(pieces);
-        await started;
-        expect(joined).toBe(new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(await blob.arrayBuffer())));
-        expect(joined).toBe(await collect(decodedHere(blob, () => undefined)));
-        expect(seen.at(-1) ?? 0).toBe(blob.size);
+        expect(await collect(utf8Pieces(blob, (b) => seen.push(b), overComlink(blob)))).toBe(want);
+        expect(await collect(utf8Pieces(blob, () => undefined, readHere(blob)))).toBe(want);
+        expect(seen.at(-1)).toBe(blob.size);
         expect(seen.every((b, i) => i === 0 || b >= (seen[i - 1] as number))).toBe(true);
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
   });
 
-  it('a reader that stops early stops the sender', async () => {
-    const blob = new Blob(['x'.repeat(1 << 16), 'y'.repeat(1 << 22)]);
-    const { pieces, started } = overChannel(blob);
-    const first = await pieces.next();
-    expect(first.done).toBe(false);
+  it('a reader that stops early closes its source', async () => {
+    const blob = new Blob(['x'.repeat(1 << 21), 'y'.repeat(1 << 22)]);
+    const source = overComlink(blob);
+    const pieces = utf8Pieces(blob, () => undefined, source);
+    expect((await pieces.next()).done).toBe(false);
     await pieces.return(undefined);
-    await expect(started).resolves.toBeUndefined();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(source.closed()).toBe(true);
   });
 
-  it('a side thread that fails makes the reader fail, not wait', async () => {
-    const channel = new MessageChannel();
-    const pieces = takePieces(channel.port1, Promise.reject(new Error('worker died')), () => undefined);
-    await expect(collect(pieces)).rejects.toThrow('worker died');
+  it('a source that fails makes the reader fail, not wait', async () => {
+    const failing: TextSource = { next: () => Promise.reject(new Error('worker died')), close: () => undefined };
+    await expect(collect(utf8Pieces(new Blob(['{}']), () => undefined, failing))).rejects.toThrow('worker died');
   });
 });

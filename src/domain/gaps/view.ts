@@ -5,6 +5,8 @@ import type { Tower } from '../types.ts';
 import { filterGaps, gapRow, sortGaps, type GapData, type GapDues, type GapFilter, type GapRow, type GapSortKey, type SortDirection } from './register.ts';
 import type { GapNetworks } from './network.ts';
 import type { GapStatuses } from './status.ts';
+import { dueDates, type GapHistory } from './history.ts';
+import { todayIn } from '../input/day.ts';
 
 /** What the register shows: its filter and order; `statuses` and `dues` only when the filter reads them. */
 export interface GapQuery {
@@ -37,6 +39,32 @@ export const readsStatuses = (filter: GapFilter): boolean => filter.status !== u
 
 /** Whether `query` needs the due dates (the overdue filter). */
 export const readsDues = (filter: GapFilter): boolean => filter.overdue === true;
+
+/** What of the page's state (the store's fields) the register reads. */
+export interface GapInputs {
+  gapFilter: GapFilter;
+  gapSort: GapQuery['sort'];
+  lang: 'vi' | 'en';
+  gapStatuses: GapStatuses;
+  gapHistory: GapHistory;
+}
+
+/** The query for the register on screen: the statuses and the due dates (against `today`, ISO in Vietnam) only when the filter reads them. */
+export function gapQuery(s: GapInputs, today: () => string = todayIn): GapQuery {
+  return {
+    filter: s.gapFilter,
+    sort: s.gapSort,
+    lang: s.lang,
+    ...(readsStatuses(s.gapFilter) ? { statuses: s.gapStatuses } : {}),
+    ...(readsDues(s.gapFilter) ? { dues: { due: dueDates(s.gapHistory), today: today() } } : {}),
+  };
+}
+
+/** Whether `next` asks for another register than `previous`: the history counts only when the filter reads it. */
+export function gapQueryChanged(next: GapInputs, previous: GapInputs): boolean {
+  if (next.gapFilter !== previous.gapFilter || next.gapSort !== previous.gapSort || next.lang !== previous.lang) return true;
+  return (readsStatuses(next.gapFilter) || readsDues(next.gapFilter)) && next.gapHistory !== previous.gapHistory;
+}
 
 /** The view of `rows` (gapRows of `answer`) under `query`; `networks` as `filterGaps` reads them. */
 export function gapView(

@@ -77,3 +77,23 @@ export function cellLevelCounts(grid: PointGrid, level: Uint8Array, hamletCount:
   }
   return counts;
 }
+
+/** The grid cell of each of the `count` points (-1: in none), for moving cell counts point by point. */
+export function cellOfPoints(grid: PointGrid, count: number): Int32Array {
+  const cellOf = new Int32Array(count).fill(-1);
+  for (let cell = 0; cell < grid.nx * grid.ny; cell++) {
+    for (let k = grid.cellStart[cell] as number; k < (grid.cellStart[cell + 1] as number); k++) cellOf[grid.items[k] as number] = cell;
+  }
+  return cellOf;
+}
+
+/** Moves `counts` (cellLevelCounts') by the points whose level changed from `before` to `after`. */
+export function moveCellCounts(counts: Uint32Array, cellOf: Int32Array, hamletCount: number, change: { points: Int32Array; before: Uint8Array; after: Uint8Array }): void {
+  change.points.forEach((p, c) => {
+    const cell = cellOf[p] ?? -1;
+    if (cell < 0) return;
+    const base = cell * CELL_COUNTS + (p < hamletCount ? 0 : 3) + 2;
+    (counts[base - (change.before[c] as number)] as number)--;
+    (counts[base - (change.after[c] as number)] as number)++;
+  });
+}

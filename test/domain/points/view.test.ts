@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CELL_COUNTS, cellLevelCounts, countNear, pointsInBox, viewGrid, type Box } from '../../../src/domain/points/view.ts';
+import { CELL_COUNTS, cellLevelCounts, cellOfPoints, countNear, moveCellCounts, pointsInBox, viewGrid, type Box } from '../../../src/domain/points/view.ts';
 
 const coord = (min: number, max: number) => fc.double({ min, max, noNaN: true });
 const points = fc.array(fc.tuple(coord(102, 110), coord(8, 24)), { maxLength: 400 }).map((pairs) => ({
@@ -61,5 +61,43 @@ describe('points in view', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('cell counts moved point by point', () => {
+  it('gives what counting every point again gives, after random level changes', () => {
+    const levels = (n: number) => fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n });
+    // A district's extent (some fifty cells): a grid over the country has ~150k of them.
+    const near = fc.array(fc.tuple(coord(105, 105.2), coord(9, 9.2)), { maxLength: 300 }).map((pairs) => ({
+      count: pairs.length,
+      lon: Float64Array.from(pairs, (q) => q[0]),
+      lat: Float64Array.from(pairs, (q) => q[1]),
+    }));
+    const withLevels = near.chain((p) => fc.tuple(fc.constant(p), levels(p.count), levels(p.count), fc.integer({ min: 0, max: p.count })));
+    fc.assert(
+      fc.property(withLevels, ([p, was, now, hamlets]) => {
+        const grid = viewGrid(p);
+        const before = Uint8Array.from(was);
+        const after = Uint8Array.from(now);
+        const changed = Int32Array.from(was.flatMap((l, i) => (l === now[i] ? [] : [i])));
+        const counts = cellLevelCounts(grid, before, hamlets);
+        const change = { points: changed, before: Uint8Array.from(changed, (i) => before[i] as number), after: Uint8Array.from(changed, (i) => after[i] as number) };
+        moveCellCounts(counts, cellOfPoints(grid, p.count), hamlets, change);
+        expect(Array.from(counts)).toEqual(Array.from(cellLevelCounts(grid, after, hamlets)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('puts each point in the cell whose items hold it', () => {
+    const p = { count: 3, lon: Float64Array.of(105, 105.001, 107), lat: Float64Array.of(9, 9.001, 11) };
+    const grid = viewGrid(p);
+    const cellOf = cellOfPoints(grid, p.count);
+    expect(cellOf[0]).toBe(cellOf[1]);
+    expect(cellOf[2]).not.toBe(cellOf[0]);
+    for (let i = 0; i < p.count; i++) {
+      const cell = cellOf[i] as number;
+      expect(Array.from(grid.items.subarray(grid.cellStart[cell], grid.cellStart[cell + 1]))).toContain(i);
+    }
   });
 });
