@@ -1,18 +1,16 @@
 /// <reference lib="webworker" />
 // A helper thread of the data worker (helpers.ts): a slice of the points it classifies per
-// pass of a split coverage pass, an import's impact pass, a GeoJSON file's text (text-pieces.ts), or the timeline's level changes (every point's level through
-// time, at national scale many seconds), while the data worker answers coverage requests.
+// pass of a split coverage pass, an import's impact pass, or the timeline's level changes
+// (every point's level through time, at national scale many seconds), while the data worker
+// answers coverage requests.
 import { expose } from 'comlink';
 import type { Classification, PointColumns, TowerColumns } from '../domain/coverage/columns.ts';
 import { classify } from '../domain/coverage/classify.ts';
 import { levelChanges, type LevelChanges } from '../domain/progress/level-changes.ts';
 import type { TowerStates } from '../domain/progress/tower-states.ts';
 import { moved } from './moved.ts';
-import { TextReader } from './text-reader.ts';
 
 let points: PointColumns | undefined;
-/** Files being read for the data worker, by its id (text-pieces.ts). */
-const texts = new Map<number, TextReader>();
 
 const helper = {
   setPoints(slice: PointColumns): void {
@@ -21,18 +19,6 @@ const helper = {
   classify(towers: TowerColumns): Classification {
     if (!points) throw new Error('no points yet');
     return moved(classify(points, towers));
-  },
-  openText(id: number, blob: Blob): void {
-    texts.set(id, new TextReader(blob));
-  },
-  readText(id: number) {
-    const reader = texts.get(id);
-    if (!reader) throw new Error('no such text');
-    return reader.next();
-  },
-  closeText(id: number): void {
-    texts.get(id)?.cancel();
-    texts.delete(id);
   },
   classifyOnce: (all: PointColumns, towers: TowerColumns): Classification => moved(classify(all, towers)),
   levelChanges: (all: PointColumns, states: TowerStates): LevelChanges => moved(levelChanges(all, states)),

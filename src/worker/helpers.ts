@@ -1,9 +1,8 @@
 // The data worker's helper threads (helper.worker.ts). The side thread does the work beside
-// the coverage passes: the timeline's level changes, an import's impact pass, a GeoJSON file's
-// decoding. A coverage pass is split over others (domain/coverage/slices.ts: how many,
-// and why): each helper holds a slice of the points (sent once per data set) and classifies it
-// against the scenario's towers (copied per pass); the data worker classifies the first slice
-// itself meanwhile.
+// the coverage passes: the timeline's level changes, an import's impact pass. A coverage pass
+// is split over others (domain/coverage/slices.ts: how many, and why): each helper holds a
+// slice of the points (sent once per data set) and classifies it against the scenario's
+// towers (copied per pass); the data worker classifies the first slice itself meanwhile.
 import { wrap } from 'comlink';
 import { classify } from '../domain/coverage/classify.ts';
 import type { Classification, PointColumns, TowerColumns } from '../domain/coverage/columns.ts';
@@ -12,7 +11,6 @@ import { levelChanges, type LevelChanges } from '../domain/progress/level-change
 import type { TowerStates } from '../domain/progress/tower-states.ts';
 import type { HelperThread } from './helper.worker.ts';
 import { moved } from './moved.ts';
-import type { TextSource } from './text-pieces.ts';
 
 /** A helper as the pool sees it: a worker behind Comlink, or an object in tests. */
 export interface Helper {
@@ -27,7 +25,7 @@ function startHelper() {
   try {
     const worker = new Worker(new URL('./helper.worker.ts', import.meta.url), { type: 'module' });
     const remote = wrap<HelperThread>(worker);
-    return { setPoints: remote.setPoints, classify: remote.classify, classifyOnce: remote.classifyOnce, openText: remote.openText, readText: remote.readText, closeText: remote.closeText, levelChanges: remote.levelChanges, terminate: () => worker.terminate() };
+    return { setPoints: remote.setPoints, classify: remote.classify, classifyOnce: remote.classifyOnce, levelChanges: remote.levelChanges, terminate: () => worker.terminate() };
   } catch {
     return undefined;
   }
@@ -97,16 +95,4 @@ export function levelChangesOffThread({ points, states }: { points: PointColumns
 export function classifyOffThread(points: PointColumns, towers: TowerColumns): Classification | Promise<Classification> {
   sideHelper ??= startHelper();
   return sideHelper ? sideHelper.classifyOnce(moved(points), moved(towers)) : classify(points, towers);
-}
-
-let texts = 0;
-
-/** A Blob's text read and decoded on the side thread (text-reader.ts); undefined where no thread starts. */
-export function textOffThread(blob: Blob): TextSource | undefined {
-  sideHelper ??= startHelper();
-  const side = sideHelper;
-  if (!side) return undefined;
-  const id = ++texts;
-  const opened = side.openText(id, blob);
-  return { next: () => opened.then(() => side.readText(id)), close: () => void side.closeText(id) };
 }

@@ -13,7 +13,6 @@ import type { Dataset, Issue } from '../domain/types.ts';
 import { isDeferred, readPointStream, type CheckedPoints } from '../domain/import/geojson-stream.ts';
 import { STREAM_KINDS, type StreamKind } from '../domain/parse/columnar/reader.ts';
 import { DATASET_PATHS } from '../domain/parse/kind.ts';
-import { utf8Pieces } from './text-pieces.ts';
 
 /** A file to import: a File from a drop or picker (read in the worker), or its text. */
 export interface ImportRequestFile extends Omit<IncomingFile, 'text'> {
@@ -83,6 +82,26 @@ async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<{
   }
   if (decoder) parts.push(decoder.decode());
   return sniffed ? { text: parts.join(''), sniffed } : { text: parts.join('') };
+}
+
+/** A UTF-8 text Blob's text piece by piece as read, reporting bytes read; a BOM kept, as `readText` keeps it. */
+async function* utf8Pieces(blob: Blob, onBytes: (bytes: number) => void): AsyncGenerator<string> {
+  const reader = blob.stream().getReader();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      yield decoder.decode(value, { stream: true });
+      onBytes(bytes);
+    }
+    const last = decoder.decode();
+    if (last) yield last;
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 /**
