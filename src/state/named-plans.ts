@@ -2,19 +2,14 @@
 // listed for a side-by-side comparison, and opened again as one undo step. Saves are
 // compare-and-set per name (io/plan-store.ts): another tab's save of the same name in between
 // is answered with a conflict, and nothing is overwritten.
-import { keyShape, type DatasetView } from '../domain/points/dataset-view.ts';
+import type { DatasetView } from '../domain/points/dataset-view.ts';
 import type { PlanDoc } from '../domain/plan/plan.ts';
-import { datasetKey } from '../io/dataset-key.ts';
 import { listNamedPlans, namedPlanKey, PlanStore, type NamedPlan, type PlanSummary, type SavePlanResult } from '../io/plan-store.ts';
 import { programmeTracks } from './dashboard.ts';
 import { useAppStore, type AppState } from './store.ts';
 
-const keys = new WeakMap<DatasetView, string>();
-function keyOf(dataset: DatasetView): string {
-  let key = keys.get(dataset);
-  if (!key) keys.set(dataset, (key = datasetKey(keyShape(dataset))));
-  return key;
-}
+/** The worker makes each data set's key with its view (points/dataset-view.ts). */
+const keyOf = (dataset: DatasetView): string => dataset.key;
 
 let store: PlanStore | undefined;
 const plans = () => (store ??= new PlanStore());

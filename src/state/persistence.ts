@@ -8,10 +8,7 @@
 import { problemText } from '../domain/messages/problems.ts';
 import { failureProblem } from '../io/db.ts';
 import { EMPTY_PLAN } from '../domain/plan/plan.ts';
-import { keyShape } from '../domain/points/dataset-view.ts';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
-
-import { datasetKey } from '../io/dataset-key.ts';
 import { openNotices, type Notices, type SaveNotice } from '../io/notices.ts';
 import { isConflict, PlanStore } from '../io/plan-store.ts';
 import { GapStatusStore } from '../io/status-store.ts';
@@ -24,15 +21,8 @@ const said = (failed: { reason: string; message: string }, what: 'plan' | 'statu
 
 const SAVE_DELAY_MS = 400;
 
-const keys = new WeakMap<DatasetView, string>();
-function keyOf(dataset: DatasetView): string {
-  let key = keys.get(dataset);
-  if (!key) {
-    key = datasetKey(keyShape(dataset));
-    keys.set(dataset, key);
-  }
-  return key;
-}
+/** The worker makes each data set's key with its view (points/dataset-view.ts). */
+const keyOf = (dataset: DatasetView): string => dataset.key;
 
 let plans: PlanStore | undefined;
 let gaps: GapStatusStore | undefined;

@@ -23,7 +23,6 @@ import type { SitingHelper } from './siting-helper.ts';
 import type { SitingProgress } from '../domain/siting/run.ts';
 import type { WhyLevel } from '../domain/coverage/why.ts';
 import type { CalibrationReport } from '../domain/evidence/calibrate.ts';
-import { datasetKey } from '../io/dataset-key.ts';
 import { loadImport, saveImport } from '../io/import-store.ts';
 import { failureProblem } from '../io/db.ts';
 import type { ClassifyPool } from './helpers.ts';
@@ -354,8 +353,9 @@ export class Engine {
     // Kept on this device (IndexedDB) when the page asks: the texts never cross to the page.
     // A streamed file's text is written then, not here (import/geojson-stream.ts).
     const files = taken.changed;
-    this.unsaved = { key: datasetKey(taken.dataset), files };
-    return moved({ loaded: this.open(taken.dataset, [], taken.ahead), paths: files.map((f) => f.path) });
+    const loaded = this.open(taken.dataset, [], taken.ahead);
+    this.unsaved = { key: loaded.dataset.key, files };
+    return moved({ loaded, paths: files.map((f) => f.path) });
   }
 
   /** Saves the files the last import took; the reason when it could not. */

@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyStatusChange, EMPTY_STATUSES, type GapStatusChange, type GapStatuses } from '../../src/domain/gaps/status.ts';
 import { addTower, EMPTY_PLAN, newPlannedTower, type PlanDoc } from '../../src/domain/plan/plan.ts';
-import { datasetKey } from '../../src/io/dataset-key.ts';
+import { datasetKey } from '../../src/domain/plan/dataset-key.ts';
 import { GAPS_STORE, PLANS_STORE } from '../../src/io/db.ts';
 import { openNotices, type Notices } from '../../src/io/notices.ts';
 import { isConflict, PlanStore } from '../../src/io/plan-store.ts';

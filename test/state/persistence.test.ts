@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addTower, EMPTY_PLAN, newPlannedTower, removeTower, updateTower, type PlanDoc } from '../../src/domain/plan/plan.ts';
 import { buildTimeline } from '../../src/domain/progress/timeline.ts';
 import type { Dataset } from '../../src/domain/types.ts';
-import { datasetKey } from '../../src/io/dataset-key.ts';
+import { datasetKey } from '../../src/domain/plan/dataset-key.ts';
 import { PLANS_STORE } from '../../src/io/db.ts';
 import { savePlan } from '../../src/io/plan-store.ts';
 import { forceSave, keepMine, startPersistence } from '../../src/state/persistence.ts';

@@ -2,6 +2,7 @@
 // hamlets and schools as one PointTable, so that a national file does not put a million
 // objects on the main thread (nor a million objects through structured clone).
 import { districtIndexOf, locateDistricts } from '../coverage/districts.ts';
+import { datasetKey } from '../plan/dataset-key.ts';
 import type { PointGrid } from '../coverage/point-grid.ts';
 import { timelineDays } from '../progress/timeline.ts';
 import type { Dataset } from '../types.ts';
@@ -16,6 +17,8 @@ export type DatasetView = Omit<Dataset, 'hamlets' | 'schools'> & {
   days: { firstDay: number; lastDay: number };
   /** Per point, the index into `districts` of the district holding it, -1 when none (rule 7). */
   district: Int32Array;
+  /** The key its plans are filed under (plan/dataset-key.ts), made with the view in the worker: at national scale it takes the page half a second. */
+  key: string;
 };
 
 /**
@@ -29,10 +32,5 @@ export function datasetView(dataset: Dataset, grid?: PointGrid, district?: Int32
   const copy = { ...grid, cellStart: grid.cellStart.slice(), items: grid.items.slice() };
   const [firstDay, lastDay] = timelineDays(dataset);
   const located = district ? district.slice() : locateDistricts(districtIndexOf(dataset.districts), points.lon, points.lat);
-  return { ...rest, points, grid: copy, days: { firstDay, lastDay }, district: located };
-}
-
-/** What the plan store's key is made of (io/dataset-key.ts: towers, and the point counts). */
-export function keyShape(view: DatasetView) {
-  return { towers: view.towers, hamlets: view.points.hamletCount, schools: view.points.count - view.points.hamletCount };
+  return { ...rest, points, grid: copy, days: { firstDay, lastDay }, district: located, key: datasetKey(dataset) };
 }

@@ -1,7 +1,7 @@
-// The dataset fingerprint a plan is filed under (src/io/dataset-key.ts).
+// The dataset fingerprint a plan is filed under (src/domain/plan/dataset-key.ts).
 import { describe, expect, it } from 'vitest';
-import type { Tower } from '../../src/domain/types.ts';
-import { datasetKey, type DatasetShape } from '../../src/io/dataset-key.ts';
+import type { Tower } from '../../../src/domain/types.ts';
+import { datasetKey, type DatasetShape } from '../../../src/domain/plan/dataset-key.ts';
 
 describe('datasetKey', () => {
   const shape = (): DatasetShape => ({

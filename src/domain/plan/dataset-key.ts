@@ -1,5 +1,5 @@
 // The key a plan is filed under: a fingerprint of the dataset it was made on.
-import type { Tower } from '../domain/types.ts';
+import type { Tower } from '../types.ts';
 
 export interface DatasetShape {
   towers: readonly Pick<Tower, 'id' | 'lon' | 'lat'>[];
