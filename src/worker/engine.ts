@@ -29,8 +29,7 @@ import type { ClassifyPool } from './helpers.ts';
 import { RADIUS_FACTORS, type CoverageSession } from './compute.ts';
 import { openDataset, type OpenedDataset } from './open-dataset.ts';
 import { ImportSession, type ImportChecked, type ImportRequestFile } from './import-session.ts';
-import { classifyOffThread, levelChangesOffThread } from './helpers.ts';
-import { onAirTowers, pointColumns } from '../domain/coverage/columns.ts';
+import { levelChangesOffThread } from './helpers.ts';
 import { moved } from './moved.ts';
 
 /** A data set the engine now holds; `asOf`: the day it opens on (today, within its dates). */
@@ -126,21 +125,17 @@ export class Engine {
   /**
    * The next data set made ahead by an import's check, with its first answer's pass: for the
    * scenario and network of the newest request (a date becomes the day the data set opens on).
-   * Its levels go to the impact when they are what the impact reads (import/impact.ts); else
-   * the impact's own pass is made meanwhile on the side thread (helpers.ts).
+   * Its levels go to the impact when they are what the impact reads (import/impact.ts).
    */
   private async prepare(next: Dataset): Promise<{ ahead: OpenedDataset; after?: Uint8Array }> {
     const ahead = openDataset(next, ++this.datasetCount);
     const last = this.lastScenario;
     const scenario = last === 'current' || last === 'planned' ? last : defaultAsOf(ahead.view.days);
     const network = this.session?.currentNetwork;
-    const plain = scenario === 'current' && network === undefined && !ahead.session.pathLoss;
-    // Else the impact's pass (hamlets, `current`, rule 2's radii) runs beside this one.
-    const impactPass = plain ? undefined : Promise.resolve(classifyOffThread(pointColumns(next.hamlets, []), onAirTowers(next.towers, 'current'))).catch(() => undefined);
     try {
       const level = await ahead.session.classifyAhead(scenario, network, ahead.pool);
-      const after = plain ? level : (await impactPass)?.level;
-      return { ahead, ...(after ? { after } : {}) };
+      const plain = scenario === 'current' && network === undefined && !ahead.session.pathLoss;
+      return { ahead, ...(plain ? { after: level } : {}) };
     } catch (error) {
       ahead.drop();
       throw error;

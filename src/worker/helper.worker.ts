@@ -1,8 +1,7 @@
 /// <reference lib="webworker" />
 // A helper thread of the data worker (helpers.ts): a slice of the points it classifies per
-// pass of a split coverage pass, an import's impact pass, or the timeline's level changes
-// (every point's level through time, at national scale many seconds), while the data worker
-// answers coverage requests.
+// pass of a split coverage pass, or the timeline's level changes (every point's level through
+// time, at national scale many seconds), while the data worker answers coverage requests.
 import { expose } from 'comlink';
 import type { Classification, PointColumns, TowerColumns } from '../domain/coverage/columns.ts';
 import { classify } from '../domain/coverage/classify.ts';
@@ -20,7 +19,6 @@ const helper = {
     if (!points) throw new Error('no points yet');
     return moved(classify(points, towers));
   },
-  classifyOnce: (all: PointColumns, towers: TowerColumns): Classification => moved(classify(all, towers)),
   levelChanges: (all: PointColumns, states: TowerStates): LevelChanges => moved(levelChanges(all, states)),
 };
 export type HelperThread = typeof helper;

@@ -1,8 +1,8 @@
-// The data worker's helper threads (helper.worker.ts). The side thread does the work beside
-// the coverage passes: the timeline's level changes, an import's impact pass. A coverage pass
-// is split over others (domain/coverage/slices.ts: how many, and why): each helper holds a
-// slice of the points (sent once per data set) and classifies it against the scenario's
-// towers (copied per pass); the data worker classifies the first slice itself meanwhile.
+// The data worker's helper threads (helper.worker.ts). The timeline's level changes run on one
+// of their own. A coverage pass is split over others (domain/coverage/slices.ts: how many,
+// and why): each helper holds a slice of the points (sent once per data set) and classifies it
+// against the scenario's towers (copied per pass); the data worker classifies the first slice
+// itself meanwhile.
 import { wrap } from 'comlink';
 import { classify } from '../domain/coverage/classify.ts';
 import type { Classification, PointColumns, TowerColumns } from '../domain/coverage/columns.ts';
@@ -25,7 +25,7 @@ function startHelper() {
   try {
     const worker = new Worker(new URL('./helper.worker.ts', import.meta.url), { type: 'module' });
     const remote = wrap<HelperThread>(worker);
-    return { setPoints: remote.setPoints, classify: remote.classify, classifyOnce: remote.classifyOnce, levelChanges: remote.levelChanges, terminate: () => worker.terminate() };
+    return { setPoints: remote.setPoints, classify: remote.classify, levelChanges: remote.levelChanges, terminate: () => worker.terminate() };
   } catch {
     return undefined;
   }
@@ -79,20 +79,10 @@ export function startHelpers(count: number): Helper[] {
   return helpers;
 }
 
-/** The thread of work beside the coverage passes: the timeline's level changes, an import's impact pass. */
-let sideHelper: ReturnType<typeof startHelper>;
+let timelineHelper: ReturnType<typeof startHelper>;
 
-/** levelChanges(points, states) on the side thread; the tower states are moved there, the points copied. */
+/** levelChanges(points, states) on a helper thread; the tower states are moved there, the points copied. */
 export function levelChangesOffThread({ points, states }: { points: PointColumns; states: TowerStates }): LevelChanges | Promise<LevelChanges> {
-  sideHelper ??= startHelper();
-  return sideHelper ? sideHelper.levelChanges(points, moved(states)) : levelChanges(points, states);
-}
-
-/**
- * classify(points, towers) on the side thread, both moved there (pass copies): while the data
- * worker makes another pass, in the browser the page is idle and this one takes the other core.
- */
-export function classifyOffThread(points: PointColumns, towers: TowerColumns): Classification | Promise<Classification> {
-  sideHelper ??= startHelper();
-  return sideHelper ? sideHelper.classifyOnce(moved(points), moved(towers)) : classify(points, towers);
+  timelineHelper ??= startHelper();
+  return timelineHelper ? timelineHelper.levelChanges(points, moved(states)) : levelChanges(points, states);
 }
