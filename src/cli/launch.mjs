@@ -66,7 +66,8 @@ if (folder === undefined) {
       metafile: true,
       logLevel: 'error',
     });
-    writeFileSync(inputs, JSON.stringify(Object.keys(result.metafile.inputs)));
+    writeFileSync(`${inputs}.${process.pid}.part`, JSON.stringify(Object.keys(result.metafile.inputs)));
+    renameSync(`${inputs}.${process.pid}.part`, inputs);
     renameSync(part, bundle);
   }
   // The command runs when it is the script node was started with (json-command.ts runAsMain).

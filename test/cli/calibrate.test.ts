@@ -146,7 +146,7 @@ describe('npm run calibrate', () => {
   });
 
   it('runs as a real process with JSON alone on stdout', () => {
-    const result = spawnSync('node_modules/.bin/tsx', ['src/cli/calibrate.ts', '--data', folder(MEASUREMENTS)], { encoding: 'utf8' });
+    const result = spawnSync('node', ['src/cli/launch.mjs', 'calibrate', '--data', folder(MEASUREMENTS)], { encoding: 'utf8' });
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout).operators).toHaveLength(3);

@@ -204,10 +204,9 @@ describe('npm run coverage (in process)', () => {
 });
 
 describe('npm run coverage (a real process)', () => {
-  const tsx = 'node_modules/.bin/tsx';
 
   it('prints only the JSON on stdout', () => {
-    const result = spawnSync(tsx, ['src/cli/coverage.ts', '--data', GOOD, '--scenario', 'planned'], { encoding: 'utf8' });
+    const result = spawnSync('node', ['src/cli/launch.mjs', 'coverage', '--data', GOOD, '--scenario', 'planned'], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
@@ -216,7 +215,7 @@ describe('npm run coverage (a real process)', () => {
   });
 
   it('exits 1 with nothing on stdout and no stack trace on a bad scenario', () => {
-    const result = spawnSync(tsx, ['src/cli/coverage.ts', '--data', GOOD, '--scenario', '2021-13-01'], { encoding: 'utf8' });
+    const result = spawnSync('node', ['src/cli/launch.mjs', 'coverage', '--data', GOOD, '--scenario', '2021-13-01'], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^error: --scenario "2021-13-01" is not a real date/);

@@ -11,7 +11,7 @@ import { parseFile } from '../../src/domain/parse/index.ts';
 const out = mkdtempSync(join(tmpdir(), 'song-format-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-const data = (...args: string[]) => spawnSync('node_modules/.bin/tsx', ['src/cli/data.ts', ...args], { encoding: 'utf8' });
+const data = (...args: string[]) => spawnSync('node', ['src/cli/launch.mjs', 'data', ...args], { encoding: 'utf8' });
 
 const byId = (records: readonly { id: string }[]): { id: string }[] => [...records].sort((a, b) => (a.id < b.id ? -1 : 1));
 

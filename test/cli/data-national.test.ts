@@ -11,7 +11,7 @@ import { writeNationalDataset } from '../../src/synthesis/national.ts';
 const out = mkdtempSync(join(tmpdir(), 'song-national-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-const data = (...args: string[]) => spawnSync('node_modules/.bin/tsx', ['src/cli/data.ts', ...args], { encoding: 'utf8' });
+const data = (...args: string[]) => spawnSync('node', ['src/cli/launch.mjs', 'data', ...args], { encoding: 'utf8' });
 
 describe('npm run data -- --scale', () => {
   it('writes the national generator’s files into --out', () => {

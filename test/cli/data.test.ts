@@ -16,7 +16,7 @@ function dataFiles(root: string): string[] {
 
 describe('npm run data', () => {
   it('regenerates byte-identical files in a new folder', () => {
-    const run = spawnSync('node_modules/.bin/tsx', ['src/cli/data.ts', '--out', out], { encoding: 'utf8' });
+    const run = spawnSync('node', ['src/cli/launch.mjs', 'data', '--out', out], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const committed = dataFiles('data');

@@ -297,10 +297,9 @@ describe('npm run siting (in process)', () => {
 });
 
 describe('npm run siting (a real process)', () => {
-  const tsx = 'node_modules/.bin/tsx';
 
   it('prints only the JSON on stdout', () => {
-    const result = spawnSync(tsx, ['src/cli/siting.ts', '--data', GOOD, '--k', '2', '--weight', 'students_in_need'], { encoding: 'utf8' });
+    const result = spawnSync('node', ['src/cli/launch.mjs', 'siting', '--data', GOOD, '--k', '2', '--weight', 'students_in_need'], { encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout) as SitingReport;
@@ -308,7 +307,7 @@ describe('npm run siting (a real process)', () => {
   });
 
   it('exits 1 with nothing on stdout and no stack trace on a bad k', () => {
-    const result = spawnSync(tsx, ['src/cli/siting.ts', '--data', GOOD, '--k', 'x'], { encoding: 'utf8' });
+    const result = spawnSync('node', ['src/cli/launch.mjs', 'siting', '--data', GOOD, '--k', 'x'], { encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/^error: --k "x" is not a positive whole number\nusage: /);
