@@ -2,12 +2,11 @@
 // language is English: what the import panel then shows must be Vietnamese (contract names
 // in quotes and file names aside), whatever the file.
 import { readdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishWords } from '../domain/messages/english.ts';
-import { CHROMIUM_ARGS } from './chromium.mjs';
 import { drop } from './drop.ts';
-import { CONTEXT, executablePath, previewUrl } from './session.ts';
+import { CONTEXT, executablePath, previewUrl, sharedBrowser } from './session.ts';
 
 const DIR = 'test/fixtures/bad/';
 const FILES = readdirSync(DIR).filter((name) => !name.startsWith('.')).sort();
@@ -17,7 +16,9 @@ describe.skipIf(!executablePath)('the bad-file corpus in Vietnamese', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--lang=en-US'] });
+    // The shared Chromium; the context's locale makes the page's language English (navigator,
+    // Accept-Language, Intl), as a browser started with --lang=en-US does.
+    browser = await sharedBrowser();
     const context = await browser.newContext({ ...CONTEXT, viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     page = await context.newPage();
     await page.goto(previewUrl());

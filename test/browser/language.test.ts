@@ -3,10 +3,9 @@
 // report. A word the English page also shows is an untranslated text unless it is a name
 // (of a place in the data, an operator, a format, a licence): the test lists such words.
 import { readdirSync, readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS } from './chromium.mjs';
-import { CONTEXT, executablePath, previewUrl } from './session.ts';
+import { CONTEXT, executablePath, previewUrl, sharedBrowser } from './session.ts';
 
 // Names and symbols that are the same in both languages.
 const NAMES = new Set([
@@ -95,7 +94,9 @@ describe.skipIf(!executablePath)('every word of the page in Vietnamese', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS, '--lang=en-US'] });
+    // The shared Chromium; the context's locale makes the page's language English (navigator,
+    // Accept-Language, Intl), as a browser started with --lang=en-US does.
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
     await browser?.close();
