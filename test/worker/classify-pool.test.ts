@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../src/domain/coverage/classify.ts';
 import { onAirTowers, type PointColumns } from '../../src/domain/coverage/columns.ts';
-import type { Tower } from '../../src/domain/types.ts';
 import { ClassifyPool, type Helper } from '../../src/worker/helpers.ts';
+import { randomPoints as points, randomTowers as towers } from '../domain/coverage/classify-helpers.ts';
 
 const later = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -26,18 +26,6 @@ function inlineHelper(): Helper & { passes: number } {
   return helper;
 }
 
-const lon = fc.double({ min: 104.5, max: 105.5, noNaN: true });
-const lat = fc.double({ min: 8.5, max: 9.5, noNaN: true });
-const points = fc.array(fc.tuple(lon, lat, fc.boolean()), { maxLength: 300 }).map((rows) => ({
-  count: rows.length,
-  lon: Float64Array.from(rows, (r) => r[0]),
-  lat: Float64Array.from(rows, (r) => r[1]),
-  fixedBroadband: Uint8Array.from(rows, (r) => (r[2] ? 1 : 0)),
-}));
-const towers = fc.array(
-  fc.record({ lon, lat, technology: fc.constantFrom('2G', '3G', '4G', '5G'), radiusKm: fc.double({ min: 0.5, max: 10, noNaN: true }) }),
-  { maxLength: 60 },
-).map((rows) => rows.map((r, i): Tower => ({ id: `T${i}`, operator: 'Viettel', status: 'existing', synthetic: true, ...r, technology: r.technology as Tower['technology'] })));
 
 describe('a coverage pass split over helpers', () => {
   it('gives exactly what one classify gives, for 1 to 3 helpers (random points and towers)', async () => {

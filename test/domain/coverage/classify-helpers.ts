@@ -1,5 +1,6 @@
 // Shared by the classify-*.test.ts files: datasets from plain objects, and the comparison of
 // `classify` with the oracle (brute-force.ts) on every field of every point.
+import fc from 'fast-check';
 import type { Hamlet, School, Technology, Tower } from '../../../src/domain/types.ts';
 import type { Scenario } from '../../../src/domain/coverage/columns.ts';
 import { LEVEL_NAMES, onAirTowers, pointColumns } from '../../../src/domain/coverage/columns.ts';
@@ -84,3 +85,19 @@ export function compareWithOracle(
   }
   return { count: points.count, wrong, levels };
 }
+
+const randomLon = fc.double({ min: 104.5, max: 105.5, noNaN: true });
+const randomLat = fc.double({ min: 8.5, max: 9.5, noNaN: true });
+
+/** Up to 300 points over Cà Mau as columns, some with fixed broadband. */
+export const randomPoints = fc.array(fc.tuple(randomLon, randomLat, fc.boolean()), { maxLength: 300 }).map((rows) => ({
+  count: rows.length,
+  lon: Float64Array.from(rows, (r) => r[0]),
+  lat: Float64Array.from(rows, (r) => r[1]),
+  fixedBroadband: Uint8Array.from(rows, (r) => (r[2] ? 1 : 0)),
+}));
+
+/** Up to 60 existing towers over the same area, every technology, radii 0.5–10 km. */
+export const randomTowers = fc
+  .array(fc.record({ lon: randomLon, lat: randomLat, technology: fc.constantFrom<Technology>('2G', '3G', '4G', '5G'), radiusKm: fc.double({ min: 0.5, max: 10, noNaN: true }) }), { maxLength: 60 })
+  .map((rows) => rows.map((r, i) => tower(`T${i}`, r.lon, r.lat, r.technology, { radiusKm: r.radiusKm })));
