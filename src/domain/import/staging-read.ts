@@ -223,25 +223,9 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded
     const mapping = file.mapping ?? guessed;
     const used = fixes.has('swap-coordinates') ? { ...mapping, lon: mapping.lat, lat: mapping.lon } : mapping;
     const result = csvToFeatures(kind, file.name, source, used as ColumnMapping<typeof kind>);
-    const fileLevel = hasFileLevelFault(result.issues);
-    staged.format = 'csv';
-    staged.header = sniff.header;
-    staged.mapping = used;
-    staged.rows = result.rows;
-    staged.validRows = fileLevel ? 0 : result.valid.length;
-    staged.fixes = offered(result.issues);
-    const records = result.value as readonly (Hamlet | School | Tower)[] | undefined;
+    Object.assign(staged, { format: 'csv', header: sniff.header, mapping: used, rows: result.rows, fixes: offered(result.issues) });
     // `value` is `valid` when there is no error: feature i of either text is CSV line validLines[i].
-    const origin = featuresFrom(result.validLines, 'line');
-    return {
-      staged,
-      issues: result.issues,
-      text: records ? pointsText(kind, records) : undefined,
-      origin,
-      validText: !fileLevel && result.valid.length > 0 ? pointsText(kind, result.valid as readonly (Hamlet | School | Tower)[]) : undefined,
-      validOrigin: origin,
-      dropped: result.invalidRows,
-    };
+    return pointsRead(kind, staged, result, featuresFrom(result.validLines, 'line'));
   }
 
   if (kind === 'measurements') {
@@ -312,11 +296,18 @@ function readMapped(file: IncomingFile, kind: PointKind, table: PropertyTable, s
   const mapping = file.mapping ?? guessPropertyMapping(kind, table);
   const used = fixes.has('swap-coordinates') ? swapCoordinates(mapping) : mapping;
   const result = propertiesToFeatures(kind, file.name, table, used as ColumnMapping<typeof kind>);
-  const fileLevel = hasFileLevelFault(result.issues);
   Object.assign(staged, { format: 'geojson', header: table.header, mapping: used, rows: result.rows, fixes: offered(result.issues) });
+  return pointsRead(kind, staged, result, featuresFrom(result.validFeatures, 'featureIndex'));
+}
+
+/**
+ * Points read into records (a CSV, or GeoJSON through the mapping): the contract's GeoJSON of
+ * the whole file when it passed, and of its valid rows; `origin` places their features.
+ */
+function pointsRead(kind: PointKind, staged: StagedFile, result: { issues: Issue[]; value?: unknown; valid: readonly unknown[]; invalidRows: number }, origin: Origin): Read {
+  const fileLevel = hasFileLevelFault(result.issues);
   staged.validRows = fileLevel ? 0 : result.valid.length;
   const records = result.value as readonly (Hamlet | School | Tower)[] | undefined;
-  const origin = featuresFrom(result.validFeatures, 'featureIndex');
   return {
     staged,
     issues: result.issues,
