@@ -8,14 +8,12 @@ import { listNamedPlans, namedPlanKey, PlanStore, type NamedPlan, type PlanSumma
 import { programmeTracks } from './dashboard.ts';
 import { useAppStore, type AppState } from './store.ts';
 
-/** The worker makes each data set's key with its view (points/dataset-view.ts). */
-const keyOf = (dataset: DatasetView): string => dataset.key;
 
 let store: PlanStore | undefined;
 const plans = () => (store ??= new PlanStore());
 
 export function namedPlans(dataset: DatasetView): Promise<{ plans: NamedPlan[]; unreadable: number }> {
-  return listNamedPlans(keyOf(dataset));
+  return listNamedPlans(dataset.key);
 }
 
 /** The working plan's figures in the planned scenario and each target's status at its deadline. */
@@ -62,7 +60,7 @@ export async function saveNamedPlan(dataset: DatasetView, name: string, base: nu
   await plannedAnswer();
   const state = useAppStore.getState();
   const summary = summaryOf(state);
-  return plans().save(namedPlanKey(keyOf(dataset), name), state.plan, { base, ...(summary ? { summary } : {}) });
+  return plans().save(namedPlanKey(dataset.key, name), state.plan, { base, ...(summary ? { summary } : {}) });
 }
 
 /** Makes a named plan the working plan: one undo step (undo goes back to the plan before). */

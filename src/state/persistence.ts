@@ -21,8 +21,6 @@ const said = (failed: { reason: string; message: string }, what: 'plan' | 'statu
 
 const SAVE_DELAY_MS = 400;
 
-/** The worker makes each data set's key with its view (points/dataset-view.ts). */
-const keyOf = (dataset: DatasetView): string => dataset.key;
 
 let plans: PlanStore | undefined;
 let gaps: GapStatusStore | undefined;
@@ -48,7 +46,7 @@ async function save(choice: { replaceUnreadable?: boolean; base?: number } = {},
   savesInFlight++;
   let result;
   try {
-    result = await store.save(keyOf(dataset), plan, choice);
+    result = await store.save(dataset.key, plan, choice);
   } finally {
     savesInFlight--;
   }
@@ -101,7 +99,7 @@ async function restore(dataset: DatasetView, mode: 'open' | 'other-tab' | 'their
   let taken = false;
   let applied = false;
   try {
-    const key = keyOf(dataset);
+    const key = dataset.key;
     const result = await store.load(key, (found) => {
       const state = useAppStore.getState();
       if (state.dataset !== dataset || (mode !== 'theirs' && state.plan !== untouched)) return false;
@@ -211,7 +209,7 @@ function otherTabSaved(notice: SaveNotice): void {
     return;
   }
   const { dataset } = state;
-  if (!plans || !dataset || notice.key !== keyOf(dataset) || notice.revision <= plans.revisionOf(notice.key)) return;
+  if (!plans || !dataset || notice.key !== dataset.key || notice.revision <= plans.revisionOf(notice.key)) return;
   if (timer !== undefined || savesInFlight > 0 || restoring !== undefined || !clean(state.saveState.phase)) return;
   void restore(dataset, 'other-tab');
 }
