@@ -1,6 +1,6 @@
 // `npm test`: every check in one run, ending with the plain line CI reads:
 // "N passed, N failed" (typecheck, lint and build count as one test each).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { browserPath } from './browser/chromium.mjs';
 
@@ -17,6 +17,40 @@ function run(title, command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   return { ok: result.status === 0, seconds };
+}
+
+/** Steps run at once, each one's output printed whole when it ends, then counted in the given order. */
+async function together(steps) {
+  const started = Date.now();
+  const results = await Promise.all(
+    steps.map(
+      ([title, command, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(command, args, { env: process.env });
+          let output = '';
+          child.stdout.on('data', (d) => (output += d));
+          child.stderr.on('data', (d) => (output += d));
+          let ended = false;
+          const done = (ok) => {
+            if (ended) return;
+            ended = true;
+            const seconds = ((Date.now() - started) / 1000).toFixed(1);
+            console.log(`\n=== ${title}: ${command} ${args.join(' ')}\n${output}`);
+            resolve({ title, ok, seconds });
+          };
+          child.on('error', (error) => {
+            output += String(error);
+            done(false);
+          });
+          child.on('close', (code) => done(code === 0));
+        }),
+    ),
+  );
+  for (const { title, ok, seconds } of results) {
+    if (ok) passed++;
+    else failed++;
+    lines.push(`${ok ? 'ok  ' : 'FAIL'} ${title} (${seconds} s)`);
+  }
 }
 
 function step(title, command, args) {
@@ -68,8 +102,12 @@ function failures(json) {
 }
 
 mkdirSync('test-results', { recursive: true });
-step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
+// Typecheck and lint are one process each: side by side 40 s, one after the other 49 s
+// (measured on the same day here).
+await together([
+  ['typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']],
+  ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
+]);
 suite('unit tests', 'test-results/unit.json', ['unit', 'unit-isolated']);
 const built = step('production build', bin('vite'), ['build', '--logLevel', 'warn']);
 
