@@ -14,6 +14,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { browserPath, CHROMIUM_ARGS } from '../browser/chromium.mjs';
 import { screenOf } from '../browser/screen.mjs';
@@ -80,6 +81,33 @@ async function bareParse(page, list) {
     input.remove();
     return answer;
   });
+}
+
+/**
+ * The floor of a GeoParquet import: the point files read and their columns decoded in a worker
+ * by the app's own reader (parquet-floor.worker.ts), nothing checked, kept or covered.
+ * Milliseconds, and the rows decoded.
+ */
+async function parquetFloor(page, list) {
+  const bundled = await build({ entryPoints: [new URL('./parquet-floor.worker.ts', import.meta.url).pathname], bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent' });
+  await page.evaluate(() => {
+    const input = Object.assign(document.createElement('input'), { type: 'file', multiple: true, id: 'bench-floor' });
+    input.hidden = true;
+    document.body.append(input);
+  });
+  await page.locator('#bench-floor').setInputFiles(list.filter((f) => f.endsWith('.parquet')));
+  return page.evaluate(async (code) => {
+    const input = document.getElementById('bench-floor');
+    const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })), { type: 'module' });
+    const answer = await new Promise((resolve, reject) => {
+      worker.onmessage = (e) => resolve(e.data);
+      worker.onerror = (e) => reject(new Error(e.message));
+      worker.postMessage([...input.files]);
+    });
+    worker.terminate();
+    input.remove();
+    return answer;
+  }, bundled.outputFiles[0].text);
 }
 
 /** Files given to the import panel, checked, taken: times to the check and to the first figures (the hamlets' total shown). */
@@ -260,6 +288,9 @@ try {
       await fresh.goto(server.url);
       await fresh.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
       const bytesIn = parquet.reduce((sum, f) => sum + statSync(f).size, 0);
+      const floor = await parquetFloor(fresh, parquet).catch((error) => ({ error: error.message }));
+      if (floor.error) say('national: GeoParquet read + decode only (the floor)', `n/a (${floor.error})`);
+      else say(`national: GeoParquet read + decode only, ${floor.rows} rows (the floor)`, `${ms(floor.total)} = ${(floor.total / parsed.total).toFixed(2)}×`, 'no checks, records or coverage');
       const run = await importToFigures(fresh, parquet, total);
       if (run.refused) say('national: GeoParquet import', run.refused);
       else {
