@@ -153,7 +153,7 @@ export function checkImport(files: Parameters<Engine['checkImport']>[1]): void {
   const id = store().importStarted();
   const progress = proxy((phase: 'reading' | 'checking', done: number, total: number) => store().importProgressed(id, phase, done, total));
   remote.checkImport(id, files, progress).then(
-    (result) => store().importChecked(id, result),
+    (result) => (store().importChecked(id, result), remote.prepareImport(id).then((shares) => store().importShared(id, shares), () => undefined)),
     (error: unknown) => store().importFailed(id, messageOf(error)),
   );
 }

@@ -7,6 +7,7 @@ import type { StoreApi } from 'zustand';
 import type { ExactAnswer, SitingAnswer, SitingRequest } from '../domain/siting/modes.ts';
 import type { SitingProgress } from '../domain/siting/run.ts';
 import type { ImportChecked } from '../worker/import-session.ts';
+import type { GoodShares } from '../domain/import/impact.ts';
 import type { AppState } from './store.ts';
 
 /** An answer with the time it took (Engine's siting answers). */
@@ -33,6 +34,8 @@ export interface RunsSlice {
   importStarted: () => number;
   importProgressed: (importId: number, phase: 'reading' | 'checking', done: number, total: number) => void;
   importChecked: (importId: number, result: ImportChecked) => void;
+  /** The checked import's shares of hamlets with good signal (Engine.prepareImport), while it is shown. */
+  importShared: (importId: number, shares: GoodShares | undefined) => void;
   /** The checked import now being taken, shown as applying; undefined when none is checked. */
   importApplying: () => ImportChecked | undefined;
   /** The import taken: `paths`, the data set's files it replaced. */
@@ -111,6 +114,10 @@ export function runActions(set: Store['setState'], get: Store['getState']): Runs
     importChecked: (importId, result) => {
       const shown = importOf(importId);
       if (shown && shown.phase !== 'applying') set({ importState: { phase: 'checked', result } });
+    },
+    importShared: (importId, shares) => {
+      const shown = get().importState;
+      if (shares && shown.phase === 'checked' && shown.result.importId === importId) set({ importState: { ...shown, shares } });
     },
     importApplying: () => {
       const shown = get().importState;

@@ -21,6 +21,7 @@ import { SYNC_OFF, type LiveSyncState } from './sync.ts';
 import type { StagedFile } from '../domain/import/staging.ts';
 import type { CoverageResult, NetworkFigures, PlanCoverage, RadiusFigures, TowerChanges } from '../domain/coverage/answer.ts';
 import type { ImportChecked } from '../worker/import-session.ts';
+import type { GoodShares } from '../domain/import/impact.ts';
 import { patchSlots } from '../worker/tower-slots.ts';
 import { runActions, type RunsSlice } from './runs.ts';
 
@@ -64,7 +65,7 @@ export type SidebarTab = 'map' | 'plan';
 export type ImportState =
   | { phase: 'idle' }
   | { phase: 'reading' | 'checking'; importId: number; done: number; total: number }
-  | { phase: 'checked'; result: ImportChecked }
+  | { phase: 'checked'; result: ImportChecked; shares?: GoodShares }
   | { phase: 'applying'; importId: number; result: ImportChecked }
   | { phase: 'done'; files: StagedFile[]; validOnly: boolean; dropped: number }
   | { phase: 'failed'; message: string };

@@ -5,6 +5,7 @@
 import { EngineFailure, failureMessage } from '../domain/messages/failure.ts';
 import type { Remote } from 'comlink';
 import type { CoverageResult, NetworkFigures, PlanCoverage, RadiusFigures } from '../domain/coverage/answer.ts';
+import type { GoodShares } from '../domain/import/impact.ts';
 import type { Scenario } from '../domain/coverage/columns.ts';
 import { parseDataset, type SourceFile } from '../domain/parse/index.ts';
 import type { GapQuery } from '../domain/gaps/view.ts';
@@ -335,20 +336,35 @@ export class Engine {
   /** Reads and checks files for import (with progress); nothing changes until `commitImport`. */
   async checkImport(importId: number, files: ImportRequestFile[], progress?: ImportProgress): Promise<ImportChecked> {
     if (!this.imports) throw new EngineFailure('engine-no-data');
-    const before = this.session?.currentLevels;
     const reading = percentSteps((done, total) => void progress?.('reading', done, total));
     const told = (phase: 'reading' | 'checking', done: number, total: number) => (phase === 'reading' ? reading(done, total) : void progress?.(phase, done, total));
-    return this.imports.check(importId, files, told, this.session?.dataset, { ...(before ? { before } : {}), prepare: (next) => this.prepare(next) });
+    return this.imports.check(importId, files, told, this.session?.dataset);
+  }
+
+  /**
+   * After a check: makes ahead what taking it needs (prepare), then answers the impact's
+   * shares of hamlets with good signal; undefined when it was taken or dropped first.
+   */
+  async prepareImport(importId: number): Promise<GoodShares | undefined> {
+    const before = this.session?.currentLevels;
+    return this.imports?.prepare(importId, { ...(before ? { before } : {}), prepare: (next) => this.prepare(next), later: nextTask });
   }
 
   /** Takes the checked import; `paths`: every file now unlike the bundled one. */
-  commitImport(importId: number, validOnly: boolean): { loaded: Loaded; paths: string[] } {
-    const taken = this.imports?.commit(importId, validOnly);
+  async commitImport(importId: number, validOnly: boolean): Promise<{ loaded: Loaded; paths: string[] }> {
+    const imports = this.imports;
+    const taken = imports?.commit(importId, validOnly);
     if (!taken) throw new EngineFailure('engine-import-gone');
+    const ahead = await taken.ahead;
+    // A data set loaded while the work ahead ended: that one stays.
+    if (imports !== this.imports) {
+      ahead?.drop();
+      throw new EngineFailure('engine-import-gone');
+    }
     // Kept on this device (IndexedDB) when the page asks: the texts never cross to the page.
     // A streamed file's text is written then, not here (import/geojson-stream.ts).
     const files = taken.changed;
-    const loaded = this.open(taken.dataset, [], taken.ahead);
+    const loaded = this.open(taken.dataset, [], ahead);
     this.unsaved = { key: loaded.dataset.key, files };
     return moved({ loaded, paths: files.map((f) => f.path) });
   }

@@ -1,14 +1,16 @@
 // The worker's side of an import: read the user's files (with progress), stage them over
 // the loaded files, keep the staged copy until the user takes it or cancels. The loaded
-// data is replaced only by `commit`, in one step. The engine's work ahead for the data set a
-// check would take (engine.ts prepare) is kept with the staged copy: one at a time, dropped
-// with it, never kept for a check cancelled or replaced.
+// data is replaced only by `commit`, in one step. The check answers as soon as the files are
+// staged (their counts and risks need no coverage pass); then `prepare` makes the engine's
+// work ahead for the data set it would take (engine.ts prepare) and the share of hamlets with
+// good signal, which needs a pass of each. The work ahead is kept with the staged copy: one at
+// a time, dropped with it, never kept for a check cancelled or replaced.
 import { kindOfName, readTableFile, stageImport, type IncomingFile, type StagedFile, type StagedImport } from '../domain/import/staging.ts';
 import { formatOfName } from '../domain/formats/index.ts';
 import type { SourceFile } from '../domain/parse/index.ts';
 import { hasText } from '../domain/parse/dataset.ts';
 import { sniff } from '../domain/parse/sniff.ts';
-import { IMPACT_LAYERS, importImpact, type ImpactLayer, type ImportImpact } from '../domain/import/impact.ts';
+import { goodShares, IMPACT_LAYERS, layersImpact, type GoodShares, type ImpactLayer, type LayersImpact } from '../domain/import/impact.ts';
 import type { Dataset, Issue } from '../domain/types.ts';
 import { isDeferred, readPointStream, type CheckedPoints } from '../domain/import/geojson-stream.ts';
 import { STREAM_KINDS, type StreamKind } from '../domain/parse/columnar/reader.ts';
@@ -29,8 +31,8 @@ export interface ImportChecked {
   canImport: boolean;
   /** Not all passed, but the rows without errors can be taken (how many are left out). */
   validOnly?: { dropped: number };
-  /** What taking it would do to the data on screen; its risks need the user's explicit word. */
-  impact?: ImportImpact;
+  /** What taking it would do to the data on screen; its risks need the user's explicit word. Its shares of hamlets with good signal follow (`prepare`). */
+  impact?: LayersImpact;
   elapsedMs: number;
 }
 
@@ -43,13 +45,24 @@ export interface Ahead {
 }
 
 /**
- * What the engine adds to a check: `before`, the loaded data's levels for the impact when it
- * holds them (impact.ts, CurrentLevels); `prepare`, the work ahead for the data set the check
- * would take, with that data set's levels for the impact when the work made them.
+ * What the engine adds after a check: `before`, the loaded data's levels for the impact when
+ * it holds them (impact.ts, CurrentLevels); `prepare`, the work ahead for the data set the
+ * check would take, with that data set's levels for the impact when the work made them;
+ * `later`, a wait that lets the messages already queued (a take, a cancel) go first.
  */
 export interface CheckAhead<A extends Ahead> {
   before?: Uint8Array;
-  prepare?: (next: Dataset) => Promise<{ ahead: A; after?: Uint8Array }>;
+  prepare: (next: Dataset) => Promise<{ ahead: A; after?: Uint8Array }>;
+  later: () => Promise<void>;
+}
+
+/** A checked import waiting to be taken: what the impact compares, and the work ahead once asked for. */
+interface Pending<A extends Ahead> {
+  importId: number;
+  staged: StagedImport;
+  current?: Dataset;
+  layers: ImpactLayer[];
+  preparing?: Promise<{ ahead: A; after?: Uint8Array } | undefined>;
 }
 
 /**
@@ -145,7 +158,7 @@ async function readBytes(blob: Blob, onBytes: (bytes: number) => void): Promise<
 }
 
 export class ImportSession<A extends Ahead = Ahead> {
-  private pending: { importId: number; staged: StagedImport; ahead?: A } | undefined;
+  private pending: Pending<A> | undefined;
   /** The newest check asked for; an older one that finishes later, or a cancelled one, is not kept. */
   private latest = 0;
 
@@ -185,9 +198,9 @@ export class ImportSession<A extends Ahead = Ahead> {
     this.keep(undefined);
   }
 
-  /** The staged import now waiting; the one it replaces drops its work ahead (one at a time). */
-  private keep(pending: ImportSession<A>['pending']): void {
-    if (this.pending?.ahead !== pending?.ahead) this.pending?.ahead?.drop();
+  /** The staged import now waiting; the one it replaces drops its work ahead, now or when made (one at a time). */
+  private keep(pending: Pending<A> | undefined): void {
+    void this.pending?.preparing?.then((made) => made?.ahead.drop());
     this.pending = pending;
   }
 
@@ -195,16 +208,15 @@ export class ImportSession<A extends Ahead = Ahead> {
     return this.sources;
   }
 
-  /**
-   * `current`: the data set on screen, to say what taking the import would change
-   * (import/impact.ts); `engine`: what the engine holds and prepares for it (CheckAhead).
-   */
-  async check(importId: number, files: readonly ImportRequestFile[], progress: Progress, current?: Dataset, engine: CheckAhead<A> = {}): Promise<ImportChecked> {
+  /** `current`: the data set on screen, to say what taking the import would change (import/impact.ts). */
+  async check(importId: number, files: readonly ImportRequestFile[], progress: Progress, current?: Dataset): Promise<ImportChecked> {
     const started = performance.now();
     this.latest = importId;
     // The import waiting is replaced by this one: its work ahead goes now, not with this one's staging.
-    this.pending?.ahead?.drop();
-    if (this.pending) this.pending = { importId: this.pending.importId, staged: this.pending.staged };
+    if (this.pending) {
+      void this.pending.preparing?.then((made) => made?.ahead.drop());
+      this.pending = { ...this.pending, preparing: undefined };
+    }
     const total = files.reduce((sum, f) => sum + (f.file?.size ?? f.text?.length ?? 0), 0);
     let before = 0;
     const incoming: IncomingFile[] = [];
@@ -235,14 +247,9 @@ export class ImportSession<A extends Ahead = Ahead> {
     progress('checking', 0, 1);
     const staged = stageImport(this.sources, incoming);
     const next = staged.dataset ?? staged.validOnly?.dataset;
-    // A failure here is the commit's to report (it builds the session again), not the check's.
-    const prepared = next && engine.prepare && this.latest === importId ? await engine.prepare(next).catch(() => undefined) : undefined;
-    // Cancelled or replaced while the work ahead ran: none of it is kept.
-    if (this.latest === importId) this.keep({ importId, staged, ...(prepared ? { ahead: prepared.ahead } : {}) });
-    else prepared?.ahead.drop();
     const layers = staged.files.flatMap((f) => (IMPACT_LAYERS as readonly string[]).includes(f.kind ?? '') ? [f.kind as ImpactLayer] : []);
-    const levels = { ...(engine.before ? { before: engine.before } : {}), ...(prepared?.after ? { after: prepared.after } : {}) };
-    const impact = current && next && layers.length > 0 ? importImpact(current, next, layers, levels) : undefined;
+    if (this.latest === importId) this.keep({ importId, staged, layers, ...(current ? { current } : {}) });
+    const impact = current && next && layers.length > 0 ? layersImpact(current, next, layers) : undefined;
     return {
       importId,
       files: staged.files,
@@ -255,21 +262,42 @@ export class ImportSession<A extends Ahead = Ahead> {
   }
 
   /**
-   * The staged data set, now the loaded one, with the work done ahead for it (the caller's
-   * now); undefined when there is none to take.
+   * After check `importId`: the work ahead for the data set it would take (made once, kept
+   * with the staging), then the impact's shares of hamlets with good signal. Undefined when the
+   * import was taken, cancelled or replaced first, or has no data set to take.
    */
-  commit(importId: number, validOnly: boolean): { dataset: Dataset; changed: SourceFile[]; ahead?: A } | undefined {
+  async prepare(importId: number, engine: CheckAhead<A>): Promise<GoodShares | undefined> {
+    const pending = this.pending;
+    const next = pending?.importId === importId ? (pending.staged.dataset ?? pending.staged.validOnly?.dataset) : undefined;
+    if (!pending || !next) return undefined;
+    // A failure here is the commit's to report (it builds the session again), not the check's.
+    pending.preparing ??= engine.prepare(next).catch(() => undefined);
+    const prepared = await pending.preparing;
+    // The shares take a pass of their own, which a take or a cancel already asked for makes moot.
+    await engine.later();
+    if (this.pending !== pending || !pending.current || pending.layers.length === 0) return undefined;
+    return goodShares(pending.current, next, pending.layers, { ...(engine.before ? { before: engine.before } : {}), ...(prepared?.after ? { after: prepared.after } : {}) });
+  }
+
+  /**
+   * The staged data set, now the loaded one, with the work done ahead for it once made (the
+   * caller's then; undefined when none was asked for); undefined when there is none to take.
+   */
+  commit(importId: number, validOnly: boolean): { dataset: Dataset; changed: SourceFile[]; ahead: Promise<A | undefined> } | undefined {
     // `changed`: every file that now differs from the first load (earlier imports included).
-    const pending = this.pending?.importId === importId ? this.pending.staged : undefined;
-    const take = validOnly ? pending?.validOnly : pending?.dataset && pending.sources ? { dataset: pending.dataset, sources: pending.sources } : undefined;
+    const pending = this.pending?.importId === importId ? this.pending : undefined;
+    const staged = pending?.staged;
+    const take = validOnly ? staged?.validOnly : staged?.dataset && staged.sources ? { dataset: staged.dataset, sources: staged.sources } : undefined;
     if (!take) return undefined;
     this.sources = take.sources;
-    const ahead = this.pending?.ahead;
     this.pending = undefined;
-    // Made for the other choice (all rows, or only the valid ones): not this data set's.
-    if (ahead && ahead.dataset !== take.dataset) ahead.drop();
-    const own = ahead?.dataset === take.dataset ? { ahead } : {};
-    return { dataset: take.dataset, changed: this.changedFromOriginal(), ...own };
+    const ahead = (pending?.preparing ?? Promise.resolve(undefined)).then((made) => {
+      if (made?.ahead.dataset === take.dataset) return made.ahead;
+      // Made for the other choice (all rows, or only the valid ones): not this data set's.
+      made?.ahead.drop();
+      return undefined;
+    });
+    return { dataset: take.dataset, changed: this.changedFromOriginal(), ahead };
   }
 
   cancel(importId: number): void {

@@ -21,8 +21,11 @@ const national = folder(process.env.NATIONAL ?? '/tmp/national');
 const current = parseDataset(bundled).dataset as Dataset;
 // The data set an import of the folder stages, as the check hands it to the engine.
 let staged: Dataset | undefined;
-await new ImportSession(bundled).check(1, national.map((f) => ({ name: f.path.split('/').pop() as string, text: f.text })), () => undefined, undefined, {
+const imports = new ImportSession(bundled);
+await imports.check(1, national.map((f) => ({ name: f.path.split('/').pop() as string, text: f.text })), () => undefined, current);
+await imports.prepare(1, {
   prepare: async (dataset) => ((staged = dataset), { ahead: { dataset, drop: () => undefined } }),
+  later: async () => undefined,
 });
 const next = staged as Dataset;
 const layers = ['hamlets', 'schools', 'towers'] as const;

@@ -37,5 +37,5 @@ export async function workerHeapProbe(cdp) {
   } catch (error) {
     return { error: `Runtime.getHeapUsage on the worker: ${error.message}` };
   }
-  return { url: info.url, heap: async () => send('Runtime.getHeapUsage'), gc: async () => send('HeapProfiler.collectGarbage') };
+  return { url: info.url, send, heap: async () => send('Runtime.getHeapUsage'), gc: async () => send('HeapProfiler.collectGarbage') };
 }

@@ -41,13 +41,14 @@ describe.skipIf(!executablePath)('Import in headless Chromium', () => {
     const result = s.page.getByTestId('import-result');
     await result.waitFor({ timeout: 30000 });
     expect(await result.innerText()).toContain('hamlets.geojson: Ấp, khóm (hamlets) · GeoJSON · 912 / 912 dòng hợp lệ');
-    // The share of hamlets with good signal in `current`, before and after (the worker makes
-    // "after" on its side thread while it prepares the as-of day's pass): as the domain says.
+    // The share of hamlets with good signal in `current`, before and after (they follow the
+    // check, once the worker has prepared the as-of day's pass): as the domain says.
     const files = readDataFolder('data');
     const before = parseDataset(files).dataset as Dataset;
     const after = parseDataset(files.map((f) => (f.path === 'hamlets.geojson' ? { ...f, text: withNewHamlets() } : f))).dataset as Dataset;
     const want = importImpact(before, after, ['hamlets']).hamletsGoodPct;
     expect(want.after).not.toBe(want.before);
+    await s.page.locator('[data-testid="import-impact"] [data-figure="hamlets-good"][aria-busy="false"]').waitFor({ timeout: 30000 });
     const good = s.page.locator('[data-testid="import-impact"] [data-figure="hamlets-good"] td');
     expect(await good.nth(0).innerText()).toBe(formatPercent(want.before, 'vi'));
     expect(await good.nth(1).innerText()).toBe(formatPercent(want.after, 'vi'));

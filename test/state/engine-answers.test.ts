@@ -131,9 +131,9 @@ describe('the engine, as the page calls it', () => {
     const checked = await engine.checkImport(1, [{ name: 'hamlets.geojson', text: texts.get(hamlets)! }], (phase) => progress.push(phase));
     expect(checked.canImport).toBe(true);
     expect(progress).toContain('checking');
-    const taken = engine.commitImport(1, false);
+    const taken = await engine.commitImport(1, false);
     expect(taken.loaded.datasetId).not.toBe(loaded.datasetId);
-    expect(() => engine.commitImport(1, false)).toThrow(/engine-import-gone/);
+    await expect(engine.commitImport(1, false)).rejects.toThrow(/engine-import-gone/);
     // The new data set's timeline is due again.
     expect((await engine.timeline())?.datasetId).toBe(taken.loaded.datasetId);
   });

@@ -134,6 +134,23 @@ describe('an import as the store follows it', () => {
     expect(s().importState).toEqual({ phase: 'idle' });
   });
 
+  it('adds the shares of hamlets with good signal to the check shown, and to no other', () => {
+    const id = s().importStarted();
+    s().importChecked(id, checked(id));
+    const result = (s().importState as { result: ImportChecked }).result;
+    s().importShared(id, undefined);
+    expect(s().importState).toEqual({ phase: 'checked', result });
+    s().importShared(id + 1, { before: 80, after: 90 });
+    expect(s().importState).toEqual({ phase: 'checked', result });
+    s().importShared(id, { before: 80, after: 90 });
+    // The result itself is kept: the user's word on its risks stays given.
+    expect(s().importState).toEqual({ phase: 'checked', result, shares: { before: 80, after: 90 } });
+    expect((s().importState as { result: ImportChecked }).result).toBe(result);
+    s().importApplying();
+    s().importShared(id, { before: 1, after: 2 });
+    expect(s().importState.phase).toBe('applying');
+  });
+
   it('takes a checked import: applying, then done with the rows left out and the replaced files', () => {
     expect(s().importApplying()).toBeUndefined();
     const id = s().importStarted();

@@ -11,7 +11,7 @@ import { issueText } from '../../src/domain/messages/render.ts';
 import { DEFAULT_COSTS } from '../../src/domain/parse/costs.ts';
 import { parseDataset } from '../../src/domain/parse/index.ts';
 import type { SitingRequest } from '../../src/domain/siting/modes.ts';
-import { Engine, type Loaded } from '../../src/worker/engine.ts';
+import { Engine } from '../../src/worker/engine.ts';
 import { SitingHelper } from '../../src/worker/siting-helper.ts';
 
 const texts = new Map(
@@ -64,7 +64,7 @@ describe('candidates.geojson through the importer and the engine', () => {
     await expect(engine.sitingGreedy({ ...budget, candidateUse: 'only' })).rejects.toThrow(/engine-no-candidates/);
     const checked = await engine.checkImport(2, [{ name: 'candidates.geojson', text: GOOD }]);
     expect([checked.canImport, checked.issues, checked.files[0]?.kind, checked.files[0]?.rows]).toEqual([true, [], 'candidates', 4]);
-    const { loaded } = engine.commitImport(2, false) as { loaded: Loaded };
+    const { loaded } = await engine.commitImport(2, false);
     expect(loaded.dataset.candidates?.map((p) => p.id)).toEqual(['UV-01', 'UV-02', 'UV-03', 'UV-04']);
     await engine.coverage('planned');
 

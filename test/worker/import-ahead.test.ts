@@ -1,9 +1,9 @@
-// An import's check makes the next data set's session and its first answer's pass ahead
-// (engine.ts prepare, open-dataset.ts), so that taking it costs no second pass. The answers
-// must stay those of an engine that loads the imported files from scratch (the oracle): the
-// same levels, nearest towers, figures and gap rows, and the same impact as import/impact.ts
-// gives on its own. The work ahead is kept for one import at a time, and never for a check
-// that was cancelled or replaced.
+// After an import's check the engine makes the next data set's session and its first answer's
+// pass ahead (engine.ts prepareImport, open-dataset.ts), so that taking it costs no second
+// pass. The answers must stay those of an engine that loads the imported files from scratch
+// (the oracle): the same levels, nearest towers, figures and gap rows, and the same impact as
+// import/impact.ts gives on its own. The work ahead is kept for one import at a time, never
+// for a check that was cancelled or replaced, and a take asked meanwhile waits for it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CoverageResult } from '../../src/domain/coverage/answer.ts';
@@ -82,11 +82,14 @@ async function imported(files: Record<string, string>, scenario: Scenario, netwo
   const request: ImportRequestFile[] = Object.entries(files).map(([name, text], i) => (i % 2 ? { name, text } : { name, file: new Blob([text]) }));
   const checked = await engine.checkImport(1, request);
   expect(checked.canImport).toBe(true);
-  const taken = engine.commitImport(1, false);
+  // As the page asks: the work ahead and the shares once the check is shown, then the take.
+  const shares = await engine.prepareImport(1);
+  const impact = { ...checked.impact, hamletsGoodPct: shares };
+  const taken = await engine.commitImport(1, false);
   const answer = (await engine.coverage(asked, network)) as CoverageResult;
   const madeAhead = await ahead.mock.results[0]?.value;
   ahead.mockRestore();
-  return { engine, checked, taken, answer, madeAhead, gaps: structuredClone(await engine.gaps(GAPS)) };
+  return { engine, checked, impact, taken, answer, madeAhead, gaps: structuredClone(await engine.gaps(GAPS)) };
 }
 
 const FILES = { 'towers.geojson': TOWERS, 'hamlets.geojson': HAMLETS };
@@ -117,7 +120,7 @@ describe('an import made ahead in its check', () => {
     expect(made.answer.radiusModel).toBe('path_loss');
     expect(made.madeAhead).toBe(made.answer.level);
     expect(comparable(wire(made.answer))).toEqual(comparable(fresh.answer));
-    expect(made.checked.impact).toEqual(importImpact(datasetOf(texts), datasetOf(over(PATH_LOSS)), ['hamlets', 'towers']));
+    expect(made.impact).toEqual(importImpact(datasetOf(texts), datasetOf(over(PATH_LOSS)), ['hamlets', 'towers']));
   });
 
   it('answers another scenario than the one made ahead with its own pass, as a fresh engine does', async () => {
@@ -135,7 +138,7 @@ describe('an import made ahead in its check', () => {
   ] as const)("gives the impact import/impact.ts gives alone (engine on %s, network %s)", async (scenario, network) => {
     const made = await imported(FILES, scenario, network);
     const alone = importImpact(datasetOf(texts), datasetOf(over(FILES)), ['hamlets', 'towers']);
-    expect(made.checked.impact).toEqual(alone);
+    expect(made.impact).toEqual(alone);
     const { before, after } = alone.hamletsGoodPct;
     expect(before).not.toBe(after);
   });
@@ -167,45 +170,79 @@ describe('a pass made ahead on helper threads', () => {
 
 describe('the work ahead of an import', () => {
   const bundled: SourceFile[] = [...texts].map(([path, text]) => ({ path, text }));
+  const current = datasetOf(texts);
+  const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   /** An ImportSession whose work ahead is a marker that records being dropped. */
   function session() {
     const dropped: number[] = [];
     let made = 0;
     const imports = new ImportSession<{ dataset: Dataset; n: number; drop(): void }>(bundled);
-    const prepare = async (dataset: Dataset) => {
-      const n = ++made;
-      return { ahead: { dataset, n, drop: () => dropped.push(n) } };
+    const engine = {
+      prepare: async (dataset: Dataset) => {
+        const n = ++made;
+        return { ahead: { dataset, n, drop: () => dropped.push(n) } };
+      },
+      later: settle,
     };
-    const check = (id: number) => imports.check(id, [{ name: 'towers.geojson', text: TOWERS }], () => undefined, undefined, { prepare });
-    return { imports, check, dropped };
+    const check = (id: number) => imports.check(id, [{ name: 'towers.geojson', text: TOWERS }], () => undefined, current);
+    /** Checked, then its work ahead and shares asked for, as the page does. */
+    const prepared = async (id: number) => {
+      await check(id);
+      return imports.prepare(id, engine);
+    };
+    return { imports, engine, check, prepared, dropped, made: () => made };
   }
 
   it('goes with the import taken, and is dropped by a cancel or a newer check', async () => {
     const s = session();
-    await s.check(1);
-    await s.check(2);
+    await s.prepared(1);
+    await s.prepared(2);
+    await settle();
     expect(s.dropped).toEqual([1]);
     expect(s.imports.commit(1, false)).toBeUndefined();
-    expect(s.imports.commit(2, false)?.ahead?.n).toBe(2);
+    expect((await s.imports.commit(2, false)?.ahead)?.n).toBe(2);
     expect(s.dropped).toEqual([1]);
-    await s.check(3);
+    await s.prepared(3);
     s.imports.cancel(3);
+    await settle();
     expect(s.dropped).toEqual([1, 3]);
     expect(s.imports.commit(3, false)).toBeUndefined();
   });
 
-  it('is not kept for a check cancelled or replaced before it ends', async () => {
+  it('answers the shares import/impact.ts gives, and none once the import is cancelled, replaced or taken', async () => {
     const s = session();
-    const first = s.check(1);
-    s.imports.cancel(1);
-    await first;
-    const second = s.check(2);
-    const third = s.check(3);
-    await Promise.all([second, third]);
-    // Texts are staged at once: each check made its work, and the cancelled and the replaced one dropped theirs.
+    const next = datasetOf(over({ 'towers.geojson': TOWERS }));
+    expect(await s.prepared(1)).toEqual(importImpact(current, next, ['towers']).hamletsGoodPct);
+    // Cancelled while its work ahead is made: no shares, and the work dropped once made.
+    await s.check(2);
+    const cancelled = s.imports.prepare(2, s.engine);
+    s.imports.cancel(2);
+    expect(await cancelled).toBeUndefined();
+    await settle();
     expect(s.dropped).toEqual([1, 2]);
-    expect(s.imports.commit(1, false)).toBeUndefined();
-    expect(s.imports.commit(2, false)).toBeUndefined();
-    expect(s.imports.commit(3, false)?.ahead?.n).toBe(3);
+    // Replaced by a newer check meanwhile: the same.
+    await s.check(3);
+    const replaced = s.imports.prepare(3, s.engine);
+    await s.check(4);
+    expect(await replaced).toBeUndefined();
+    await settle();
+    expect(s.dropped).toEqual([1, 2, 3]);
+    expect(s.imports.commit(3, false)).toBeUndefined();
+    // Taken while its work is made: the take waits for that work and keeps it; the shares' pass is not made.
+    const taking = s.imports.prepare(4, s.engine);
+    const taken = s.imports.commit(4, false);
+    expect((await taken?.ahead)?.n).toBe(4);
+    expect(await taking).toBeUndefined();
+    expect(s.made()).toBe(4);
+    expect(s.dropped).toEqual([1, 2, 3]);
+  });
+
+  it('is taken without work ahead when none was asked for', async () => {
+    const s = session();
+    await s.check(1);
+    const taken = s.imports.commit(1, false);
+    expect(taken?.dataset.towers.length).toBeGreaterThan(0);
+    expect(await taken?.ahead).toBeUndefined();
+    expect(s.made()).toBe(0);
   });
 });

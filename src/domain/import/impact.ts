@@ -24,12 +24,22 @@ export type ImportRisk =
   | { code: 'import-removes-most'; layer: ImpactLayer; before: number; after: number }
   | { code: 'import-none-inside'; layer: ImpactLayer; after: number };
 
-export interface ImportImpact {
+/** What an import does to each layer, and what needs the user's explicit word: counts only, at once. */
+export interface LayersImpact {
   layers: LayerImpact[];
-  /** Share of hamlets (0-100) with good signal in the `current` scenario, before and after; null without hamlets. */
-  hamletsGoodPct: { before: number | null; after: number | null };
   /** Empty when nothing needs the user's explicit word. */
   risks: ImportRisk[];
+}
+
+/** Share of hamlets (0-100) with good signal in the `current` scenario, before and after; null without hamlets. */
+export interface GoodShares {
+  before: number | null;
+  after: number | null;
+}
+
+/** The whole impact: the layers at once, the shares after a coverage pass of each data set. */
+export interface ImportImpact extends LayersImpact {
+  hamletsGoodPct: GoodShares;
 }
 
 /** A layer that keeps less than this share of its features "removes most" of it. */
@@ -78,11 +88,8 @@ const POINT_LAYERS: Partial<Record<ImpactLayer, (d: Dataset) => readonly { lon: 
   towers: (d) => d.towers,
 };
 
-/**
- * The impact of replacing `before` with `after`; `changed`: the layers the import touches;
- * `levels`: the data sets' levels (CurrentLevels) where already made.
- */
-export function importImpact(before: Dataset, after: Dataset, changed: readonly ImpactLayer[] = IMPACT_LAYERS, levels: CurrentLevels = {}): ImportImpact {
+/** The layers' side of replacing `before` with `after`; `changed`: the layers the import touches. */
+export function layersImpact(before: Dataset, after: Dataset, changed: readonly ImpactLayer[] = IMPACT_LAYERS): LayersImpact {
   const was = counts(before);
   const now = counts(after);
   const province = after.province;
@@ -98,11 +105,17 @@ export function importImpact(before: Dataset, after: Dataset, changed: readonly 
     else if (row.after < row.before * REMOVES_MOST_SHARE) risks.push({ code: 'import-removes-most', layer, before: row.before, after: row.after });
     if (row.after > 0 && row.insideAfter === 0 && province.length > 0) risks.push({ code: 'import-none-inside', layer, after: row.after });
   }
+  return { layers, risks };
+}
+
+/** The shares of hamlets with good signal before and after; `levels`: the data sets' levels (CurrentLevels) where already made. */
+export function goodShares(before: Dataset, after: Dataset, changed: readonly ImpactLayer[] = IMPACT_LAYERS, levels: CurrentLevels = {}): GoodShares {
   const touchesCoverage = changed.includes('hamlets') || changed.includes('towers');
   const beforePct = hamletsGoodPct(before, levels.before);
-  return {
-    layers,
-    hamletsGoodPct: { before: beforePct, after: touchesCoverage ? hamletsGoodPct(after, levels.after) : beforePct },
-    risks,
-  };
+  return { before: beforePct, after: touchesCoverage ? hamletsGoodPct(after, levels.after) : beforePct };
+}
+
+/** The impact of replacing `before` with `after` (layersImpact and goodShares together). */
+export function importImpact(before: Dataset, after: Dataset, changed: readonly ImpactLayer[] = IMPACT_LAYERS, levels: CurrentLevels = {}): ImportImpact {
+  return { ...layersImpact(before, after, changed), hamletsGoodPct: goodShares(before, after, changed, levels) };
 }

@@ -1,4 +1,4 @@
-import type { ImpactLayer, ImportImpact as Impact, ImportRisk } from '../../domain/import/impact.ts';
+import type { GoodShares, ImpactLayer, ImportRisk, LayersImpact } from '../../domain/import/impact.ts';
 import { formatNumber } from '../common/format.ts';
 import type { Lang } from '../common/i18n.ts';
 import { formatPercent } from '../common/metrics.ts';
@@ -11,6 +11,7 @@ const texts = {
     after: 'Sau khi nhập',
     inside: 'Trong tỉnh',
     good: 'Ấp, khóm có sóng tốt (hiện tại)',
+    computing: 'đang tính…',
     confirm: 'Tôi đã xem các thay đổi trên và vẫn muốn nhập',
     layers: { hamlets: 'Ấp, khóm', schools: 'Trường học', towers: 'Trạm phát sóng', districts: 'Huyện', communes: 'Xã, phường' },
     risk: {
@@ -26,6 +27,7 @@ const texts = {
     after: 'After import',
     inside: 'In the province',
     good: 'Hamlets with good signal (current)',
+    computing: 'computing…',
     confirm: 'I have seen these changes and still want to import',
     layers: { hamlets: 'Hamlets', schools: 'Schools', towers: 'Towers', districts: 'Districts', communes: 'Communes' },
     risk: {
@@ -47,11 +49,12 @@ function riskText(risk: ImportRisk, lang: Lang): string {
 }
 
 /**
- * Before → after of each layer an import touches, and the share of hamlets with good signal.
+ * Before → after of each layer an import touches, and the share of hamlets with good signal
+ * (`shares`: they follow the rest, once a coverage pass of each data set is made).
  * When the import would empty a layer, remove most of it, or put none of it in the province,
  * the risks are listed and the import waits for the user's explicit word (`confirmed`).
  */
-export function ImportImpact({ impact, lang, confirmed, onConfirm }: { impact: Impact; lang: Lang; confirmed: boolean; onConfirm: (yes: boolean) => void }) {
+export function ImportImpact({ impact, shares, lang, confirmed, onConfirm }: { impact: LayersImpact; shares?: GoodShares; lang: Lang; confirmed: boolean; onConfirm: (yes: boolean) => void }) {
   const t = texts[lang];
   const touched = impact.layers.filter((l) => l.before !== l.after || l.insideAfter !== undefined);
   const pct = (v: number | null) => formatPercent(v, lang);
@@ -76,10 +79,10 @@ export function ImportImpact({ impact, lang, confirmed, onConfirm }: { impact: I
               <td>{l.insideAfter === undefined ? '–' : formatNumber(l.insideAfter, lang)}</td>
             </tr>
           ))}
-          <tr data-figure="hamlets-good">
+          <tr data-figure="hamlets-good" aria-busy={shares === undefined}>
             <th scope="row">{t.good}</th>
-            <td>{pct(impact.hamletsGoodPct.before)}</td>
-            <td>{pct(impact.hamletsGoodPct.after)}</td>
+            <td>{shares ? pct(shares.before) : t.computing}</td>
+            <td>{shares ? pct(shares.after) : t.computing}</td>
             <td>–</td>
           </tr>
         </tbody>

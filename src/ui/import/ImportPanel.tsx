@@ -248,7 +248,7 @@ export function ImportPanel() {
           ))}
           {result.issues.length > 0 && <ImportProblems issues={result.issues} lang={lang} />}
           {result.impact && (
-            <ImportImpact impact={result.impact} lang={lang} confirmed={confirmedFor === result} onConfirm={(yes) => setConfirmedFor(yes ? result : undefined)} />
+            <ImportImpact impact={result.impact} shares={state.phase === 'checked' ? state.shares : undefined} lang={lang} confirmed={confirmedFor === result} onConfirm={(yes) => setConfirmedFor(yes ? result : undefined)} />
           )}
           <div className="button-row">
             {result.canImport && (
