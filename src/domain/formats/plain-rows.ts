@@ -11,8 +11,60 @@ import type { PointKind } from '../import/csv-mapping.ts';
 import { BAND_MAX_MHZ, BAND_MIN_MHZ, LARGE_RADIUS_KM } from '../parse/points.ts';
 import { CLUTTER_CLASSES, SCHOOL_LEVELS, TECHNOLOGIES, TOWER_STATUSES, type Hamlet, type School, type Tower } from '../types.ts';
 
-/** A row's value of a contract field (snake_case), undefined when the table has no such column. */
-export type Cell = (field: string) => unknown;
+/**
+ * The fields a kind's plain record reads, in this order: a row is handed over as its values in
+ * this order (`Cells`), read by index, not by name; a lookup by a name that changes from call
+ * to call cost more than the rest of the record.
+ */
+export const PLAIN_FIELDS = {
+  hamlets: ['name', 'population', 'households', 'poor_households', 'students', 'grid_power', 'commune', 'district', 'clutter', 'synthetic'],
+  schools: ['name', 'level', 'students', 'students_in_need', 'fixed_broadband', 'commune', 'district', 'clutter', 'synthetic'],
+  towers: ['operator', 'status', 'technology', 'radius_km', 'service_date', 'upgrade_technology', 'upgrade_radius_km', 'upgrade_date', 'height_m', 'band_mhz', 'upgrade_band_mhz', 'synthetic'],
+} as const satisfies Record<PointKind, readonly string[]>;
+
+/** A row's values of `PLAIN_FIELDS[kind]`, in that order (undefined where absent). */
+export type Cells = ArrayLike<unknown>;
+
+/** `cells` filled from a feature's properties, each read by its own name (objects of one shape read alike). */
+export const PROPERTY_CELLS: { [K in PointKind]: (p: Record<string, unknown>, cells: unknown[]) => void } = {
+  hamlets: (p, c) => {
+    c[0] = p.name;
+    c[1] = p.population;
+    c[2] = p.households;
+    c[3] = p.poor_households;
+    c[4] = p.students;
+    c[5] = p.grid_power;
+    c[6] = p.commune;
+    c[7] = p.district;
+    c[8] = p.clutter;
+    c[9] = p.synthetic;
+  },
+  schools: (p, c) => {
+    c[0] = p.name;
+    c[1] = p.level;
+    c[2] = p.students;
+    c[3] = p.students_in_need;
+    c[4] = p.fixed_broadband;
+    c[5] = p.commune;
+    c[6] = p.district;
+    c[7] = p.clutter;
+    c[8] = p.synthetic;
+  },
+  towers: (p, c) => {
+    c[0] = p.operator;
+    c[1] = p.status;
+    c[2] = p.technology;
+    c[3] = p.radius_km;
+    c[4] = p.service_date;
+    c[5] = p.upgrade_technology;
+    c[6] = p.upgrade_radius_km;
+    c[7] = p.upgrade_date;
+    c[8] = p.height_m;
+    c[9] = p.band_mhz;
+    c[10] = p.upgrade_band_mhz;
+    c[11] = p.synthetic;
+  },
+};
 
 const NO = Symbol('not plain');
 type Maybe<T> = T | undefined | typeof NO;
@@ -63,17 +115,17 @@ function optionalDate(v: unknown): Maybe<string> {
 export const plainPosition = (lon: number, lat: number): boolean =>
   lon >= VIETNAM.minLon && lon <= VIETNAM.maxLon && lat >= VIETNAM.minLat && lat <= VIETNAM.maxLat;
 
-function hamlet(id: string, cell: Cell, lon: number, lat: number): Hamlet | undefined {
-  const name = text(cell('name'));
-  const population = count(cell('population'));
-  const households = optionalCount(cell('households'));
-  const poorHouseholds = optionalCount(cell('poor_households'));
-  const students = optionalCount(cell('students'));
-  const gridPower = optionalBoolean(cell('grid_power'));
-  const commune = optionalText(cell('commune'));
-  const district = optionalText(cell('district'));
-  const clutter = optionalOneOf(cell('clutter'), CLUTTER_CLASSES);
-  const synthetic = optionalBoolean(cell('synthetic'));
+function hamlet(id: string, c: Cells, lon: number, lat: number): Hamlet | undefined {
+  const name = text(c[0]);
+  const population = count(c[1]);
+  const households = optionalCount(c[2]);
+  const poorHouseholds = optionalCount(c[3]);
+  const students = optionalCount(c[4]);
+  const gridPower = optionalBoolean(c[5]);
+  const commune = optionalText(c[6]);
+  const district = optionalText(c[7]);
+  const clutter = optionalOneOf(c[8], CLUTTER_CLASSES);
+  const synthetic = optionalBoolean(c[9]);
   if (name === NO || population === NO || households === NO || poorHouseholds === NO || students === NO || gridPower === NO) return undefined;
   if (commune === NO || district === NO || clutter === NO || synthetic === NO) return undefined;
   if (poorHouseholds !== undefined && households !== undefined && poorHouseholds > households) return undefined;
@@ -87,16 +139,16 @@ function hamlet(id: string, cell: Cell, lon: number, lat: number): Hamlet | unde
   return out;
 }
 
-function school(id: string, cell: Cell, lon: number, lat: number): School | undefined {
-  const name = text(cell('name'));
-  const level = oneOf(cell('level'), SCHOOL_LEVELS);
-  const students = count(cell('students'));
-  const studentsInNeed = optionalCount(cell('students_in_need'));
-  const fixedBroadband = optionalBoolean(cell('fixed_broadband'));
-  const commune = optionalText(cell('commune'));
-  const district = optionalText(cell('district'));
-  const clutter = optionalOneOf(cell('clutter'), CLUTTER_CLASSES);
-  const synthetic = optionalBoolean(cell('synthetic'));
+function school(id: string, c: Cells, lon: number, lat: number): School | undefined {
+  const name = text(c[0]);
+  const level = oneOf(c[1], SCHOOL_LEVELS);
+  const students = count(c[2]);
+  const studentsInNeed = optionalCount(c[3]);
+  const fixedBroadband = optionalBoolean(c[4]);
+  const commune = optionalText(c[5]);
+  const district = optionalText(c[6]);
+  const clutter = optionalOneOf(c[7], CLUTTER_CLASSES);
+  const synthetic = optionalBoolean(c[8]);
   if (name === NO || level === NO || students === NO || studentsInNeed === NO || fixedBroadband === NO) return undefined;
   if (commune === NO || district === NO || clutter === NO || synthetic === NO) return undefined;
   if (studentsInNeed !== undefined && studentsInNeed > students) return undefined;
@@ -108,19 +160,19 @@ function school(id: string, cell: Cell, lon: number, lat: number): School | unde
   return out;
 }
 
-function tower(id: string, cell: Cell, lon: number, lat: number): Tower | undefined {
-  const operator = text(cell('operator'));
-  const status = oneOf(cell('status'), TOWER_STATUSES);
-  const technology = oneOf(cell('technology'), TECHNOLOGIES);
-  const radiusKm = numberIn(cell('radius_km'), 0, LARGE_RADIUS_KM, false);
-  const serviceDate = optionalDate(cell('service_date'));
-  const upgradeTechnology = optionalOneOf(cell('upgrade_technology'), TECHNOLOGIES);
-  const upgradeRadiusKm = numberIn(cell('upgrade_radius_km'), 0, LARGE_RADIUS_KM, false);
-  const upgradeDate = optionalDate(cell('upgrade_date'));
-  const heightM = numberIn(cell('height_m'), 0, Infinity);
-  const bandMhz = numberIn(cell('band_mhz'), BAND_MIN_MHZ, BAND_MAX_MHZ);
-  const upgradeBandMhz = numberIn(cell('upgrade_band_mhz'), BAND_MIN_MHZ, BAND_MAX_MHZ);
-  const synthetic = optionalBoolean(cell('synthetic'));
+function tower(id: string, c: Cells, lon: number, lat: number): Tower | undefined {
+  const operator = text(c[0]);
+  const status = oneOf(c[1], TOWER_STATUSES);
+  const technology = oneOf(c[2], TECHNOLOGIES);
+  const radiusKm = numberIn(c[3], 0, LARGE_RADIUS_KM, false);
+  const serviceDate = optionalDate(c[4]);
+  const upgradeTechnology = optionalOneOf(c[5], TECHNOLOGIES);
+  const upgradeRadiusKm = numberIn(c[6], 0, LARGE_RADIUS_KM, false);
+  const upgradeDate = optionalDate(c[7]);
+  const heightM = numberIn(c[8], 0, Infinity);
+  const bandMhz = numberIn(c[9], BAND_MIN_MHZ, BAND_MAX_MHZ);
+  const upgradeBandMhz = numberIn(c[10], BAND_MIN_MHZ, BAND_MAX_MHZ);
+  const synthetic = optionalBoolean(c[11]);
   if (operator === NO || status === NO || technology === NO || radiusKm === NO || serviceDate === NO || upgradeTechnology === NO) return undefined;
   if (upgradeRadiusKm === NO || upgradeDate === NO || heightM === NO || bandMhz === NO || upgradeBandMhz === NO || synthetic === NO) return undefined;
   const upgrade = upgradeTechnology !== undefined || upgradeRadiusKm !== undefined || upgradeDate !== undefined || upgradeBandMhz !== undefined;
@@ -139,14 +191,15 @@ function tower(id: string, cell: Cell, lon: number, lat: number): Tower | undefi
   return out;
 }
 
-const PLAIN: { [K in PointKind]: (id: string, cell: Cell, lon: number, lat: number) => Hamlet | School | Tower | undefined } = { hamlets: hamlet, schools: school, towers: tower };
+const PLAIN: { [K in PointKind]: (id: string, cells: Cells, lon: number, lat: number) => Hamlet | School | Tower | undefined } = { hamlets: hamlet, schools: school, towers: tower };
 
 /**
  * The record of a plainly valid row of `kind`, or undefined when the ordinary checks must
- * read it. `id` must already be a non-blank string and the position plain (`plainPosition`).
+ * read it. `cells`: the row's values of `PLAIN_FIELDS[kind]`, in that order. `id` must already
+ * be a non-blank string and the position plain (`plainPosition`).
  */
-export function plainRecord(kind: PointKind, id: string, cell: Cell, lon: number, lat: number): Hamlet | School | Tower | undefined {
-  return PLAIN[kind](id, cell, lon, lat);
+export function plainRecord(kind: PointKind, id: string, cells: Cells, lon: number, lat: number): Hamlet | School | Tower | undefined {
+  return PLAIN[kind](id, cells, lon, lat);
 }
 
 /** A non-blank string id, or undefined (the ordinary checks say why). */

@@ -8,7 +8,7 @@
 import { hamletProperties, schoolProperties, towerProperties } from '../export/features.ts';
 import { guessMapping, type CsvImportResult, type PointKind } from '../import/csv-points.ts';
 import { FeatureChecker } from '../parse/columnar/reader.ts';
-import { plainId, plainPosition, plainRecord, type Cell } from './plain-rows.ts';
+import { PLAIN_FIELDS, plainId, plainPosition, plainRecord } from './plain-rows.ts';
 import type { KindValue } from '../parse/kind.ts';
 import type { Place } from '../parse/issues.ts';
 import type { IssueCode, IssueParams } from '../messages/codes.ts';
@@ -154,10 +154,14 @@ export async function importTableRows<K extends PointKind>(kind: K, fileName: st
     const lonColumn = withGeometry || mapping.lon === null ? undefined : jsonColumn(chunk.columns[mapping.lon]);
     const latColumn = withGeometry || mapping.lat === null ? undefined : jsonColumn(chunk.columns[mapping.lat]);
     let k = 0;
-    const cell: Cell = (field) => {
+    const columnOf = (field: string) => {
       const f = slot[field];
-      return f === undefined ? undefined : values[f]?.[k];
+      return f === undefined ? undefined : values[f];
     };
+    const idColumn = columnOf('id');
+    // A plain row's cells, in the order plainRecord reads them (one array, filled anew per row).
+    const plainColumns = PLAIN_FIELDS[kind].map(columnOf);
+    const cells: unknown[] = new Array(plainColumns.length);
     // The row's strings to the text scan, as a feature's properties go (parse/geojson.ts).
     const strings = (place: Place) => {
       for (let f = 0; f < fields.length; f++) {
@@ -169,9 +173,10 @@ export async function importTableRows<K extends PointKind>(kind: K, fileName: st
       const r = rowCount + k;
       const lon = withGeometry ? (chunk.lon?.[k] ?? NaN) : lonColumn?.[k];
       const lat = withGeometry ? (chunk.lat?.[k] ?? NaN) : latColumn?.[k];
-      const id = plain ? plainId(cell('id')) : undefined;
+      const id = plain ? plainId(idColumn?.[k]) : undefined;
       if (id !== undefined && typeof lon === 'number' && typeof lat === 'number' && plainPosition(lon, lat)) {
-        const record = plainRecord(kind, id, cell, lon, lat);
+        for (let i = 0; i < plainColumns.length; i++) cells[i] = plainColumns[i]?.[k];
+        const record = plainRecord(kind, id, cells, lon, lat);
         if (record !== undefined) {
           if (checker.passed(id, lon, lat, strings)) {
             valid.push(record as KindValue[K][number]);

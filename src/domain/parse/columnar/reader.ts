@@ -7,7 +7,7 @@
 // A file whose outer shape is unusual (see scanner.ts) ends in `fallback`: the caller reads it
 // the ordinary way (`parseFileDetailed`). Only files the ordinary parser refuses do.
 import type { Hamlet, Issue, School, Tower } from '../../types.ts';
-import { plainId, plainPosition, plainRecord, type Cell } from '../../formats/plain-rows.ts';
+import { plainId, plainPosition, plainRecord, PROPERTY_CELLS } from '../../formats/plain-rows.ts';
 import { FileContext, FORBIDDEN_KEYS, isPlainObject } from '../context.ts';
 import { readFeatureRecord, type FeatureReader } from '../features.ts';
 import { readFeatureCollection } from '../geojson.ts';
@@ -67,9 +67,8 @@ export class FeatureChecker<K extends StreamKind> {
   features = 0;
   /** Errors said so far, listed or only counted (for "which rows passed"). */
   errors = 0;
-  /** The properties of the feature `plainFeature` is reading, for `cell`. */
-  private current: Record<string, unknown> = {};
-  private readonly cell: Cell = (field) => this.current[field];
+  /** The plain fields of the feature `plainFeature` is reading (plain-rows.ts `Cells`), filled anew for each. */
+  private readonly cells: unknown[] = [];
 
   constructor(
     private readonly kind: K,
@@ -125,8 +124,8 @@ export class FeatureChecker<K extends StreamKind> {
     if (typeof lon !== 'number' || typeof lat !== 'number' || !plainPosition(lon, lat)) return undefined;
     const id = plainId(properties['id']);
     if (id === undefined) return undefined;
-    this.current = properties;
-    const record = plainRecord(this.kind, id, this.cell, lon, lat);
+    PROPERTY_CELLS[this.kind](properties, this.cells);
+    const record = plainRecord(this.kind, id, this.cells, lon, lat);
     if (record === undefined) return undefined;
     // Every property's text is scanned, known or not (parse/geojson.ts `readFeature`).
     const keys = Object.keys(properties);
