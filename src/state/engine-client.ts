@@ -153,7 +153,8 @@ export function checkImport(files: Parameters<Engine['checkImport']>[1]): void {
   const id = store().importStarted();
   const progress = proxy((phase: 'reading' | 'checking', done: number, total: number) => store().importProgressed(id, phase, done, total));
   remote.checkImport(id, files, progress).then(
-    (result) => (store().importChecked(id, result), remote.prepareImport(id).then((shares) => store().importShared(id, shares), () => undefined)),
+    // The shares follow the check; if their work fails they are said unknown ("–"), not computing for ever.
+    (result) => (store().importChecked(id, result), remote.prepareImport(id).then((shares) => store().importShared(id, shares), () => store().importShared(id, { before: null, after: null }))),
     (error: unknown) => store().importFailed(id, messageOf(error)),
   );
 }

@@ -31,7 +31,7 @@ export interface LayersImpact {
   risks: ImportRisk[];
 }
 
-/** Share of hamlets (0-100) with good signal in the `current` scenario, before and after; null without hamlets. */
+/** Share of hamlets (0-100) with good signal in the `current` scenario, before and after; null without hamlets, or when unknown. */
 export interface GoodShares {
   before: number | null;
   after: number | null;
