@@ -32,6 +32,7 @@ import { openDataset, type OpenedDataset } from './open-dataset.ts';
 import { ImportSession, type ImportChecked, type ImportRequestFile } from './import-session.ts';
 import { levelChangesOffThread } from './helpers.ts';
 import { moved } from './moved.ts';
+import { nextTask } from './next-task.ts';
 
 /** A data set the engine now holds; `asOf`: the day it opens on (today, within its dates). */
 export interface Loaded {
@@ -47,7 +48,6 @@ type Timed<T> = { answer: T; elapsedMs: number };
 type ImportProgress = (phase: 'reading' | 'checking', done: number, total: number) => void;
 
 /** A task of its own, after the messages already waiting (a newer request among them). */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

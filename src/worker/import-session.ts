@@ -7,6 +7,8 @@
 // a time, dropped with it, never kept for a check cancelled or replaced.
 import { kindOfName, readTableFile, stageImport, type IncomingFile, type StagedFile, type StagedImport } from '../domain/import/staging.ts';
 import { formatOfName } from '../domain/formats/index.ts';
+import { TableReadCancelled } from '../domain/formats/rows.ts';
+import { nextTask } from './next-task.ts';
 import type { SourceFile } from '../domain/parse/index.ts';
 import { hasText } from '../domain/parse/dataset.ts';
 import { sniff } from '../domain/parse/sniff.ts';
@@ -137,6 +139,9 @@ async function streamedPoints(
   return readPointStream(kind as StreamKind, rest.name, utf8Pieces(file, onBytes), { isCancelled }, known?.(kind as StreamKind));
 }
 
+/** How often a table file's check says how many rows it has read (and lets a cancel in). */
+const ROWS_SAID_MS = 50;
+
 /** A Blob's bytes in one array, reporting bytes read: a GeoParquet or FlatGeobuf file is read whole. */
 async function readBytes(blob: Blob, onBytes: (bytes: number) => void): Promise<Uint8Array> {
   const reader = blob.stream().getReader();
@@ -220,19 +225,33 @@ export class ImportSession<A extends Ahead = Ahead> {
     const total = files.reduce((sum, f) => sum + (f.file?.size ?? f.text?.length ?? 0), 0);
     let before = 0;
     const incoming: IncomingFile[] = [];
+    const cancelled = () => this.latest !== importId;
+    const dropped = () => ({ importId, files: [], issues: [], canImport: false, elapsedMs: performance.now() - started });
     for (const { file, text, ...rest } of files) {
       if (file && formatOfName(rest.name)) {
         // Read, mapped and checked here (asynchronously); only the records go on to staging.
         const bytes = await readBytes(file, (done) => progress('reading', before + done, total));
         before += file.size;
-        const table = await readTableFile(rest.name, bytes, rest.kind ?? kindOfName(rest.name));
+        // Rows checked a row group at a time: said, and a cancel heard, between two (at most
+        // every 50 ms: a file of many small groups would wait a task for each).
+        let said = performance.now();
+        const onRows = (done: number, all: number) => {
+          if (performance.now() - said < ROWS_SAID_MS) return;
+          progress('checking', done, all);
+          return nextTask().then(() => void (said = performance.now()));
+        };
+        const rows = { onRows, isCancelled: cancelled };
+        const table = await readTableFile(rest.name, bytes, rest.kind ?? kindOfName(rest.name), rows).catch((error: unknown) => {
+          if (error instanceof TableReadCancelled) return 'cancelled' as const;
+          throw error;
+        });
+        if (table === 'cancelled') return dropped();
         incoming.push({ ...rest, text: '', ...(table ? { table } : {}) });
         continue;
       }
       if (file) {
-        const cancelled = () => this.latest !== importId;
         const streamed = await streamedPoints(file, rest, (done) => progress('reading', before + done, total), cancelled, (kind) => this.loadedText(kind));
-        if (streamed === 'cancelled') return { importId, files: [], issues: [], canImport: false, elapsedMs: performance.now() - started };
+        if (streamed === 'cancelled') return dropped();
         if (streamed) {
           before += file.size;
           // The loaded file read again: staged with its own text, so that nothing counts as changed.

@@ -3,9 +3,10 @@
 // missing a required column, a broken file and a file of a kind these formats do not carry
 // are refused with a message in Vietnamese that says where and what.
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readDataFolder } from '../../src/cli/folder.ts';
 import { writePointFile } from '../../src/domain/formats/index.ts';
+import { recordColumns, writeGeoParquetTable } from '../../src/domain/formats/geoparquet.ts';
 import { issueText } from '../../src/domain/messages/render.ts';
 import { parseDataset, type SourceFile } from '../../src/domain/parse/index.ts';
 import { isLazy } from '../../src/domain/parse/dataset.ts';
@@ -75,10 +76,10 @@ describe('GeoParquet and FlatGeobuf import', () => {
     const found = errors(checked.issues);
     expect(found.length).toBeGreaterThan(0);
     expect(found[0]).toMatchObject({ file: 'hamlets.parquet', featureIndex: 0, field: 'population' });
-    const vi = issueText(found[0] as Issue, 'vi');
-    expect(vi).toContain('hamlets.parquet');
-    expect(vi).toContain('đối tượng 1');
-    expect(vi).toContain('population');
+    const said = issueText(found[0] as Issue, 'vi');
+    expect(said).toContain('hamlets.parquet');
+    expect(said).toContain('đối tượng 1');
+    expect(said).toContain('population');
     expect(imports.commit(1, false)).toBeUndefined();
   });
 
@@ -89,6 +90,28 @@ describe('GeoParquet and FlatGeobuf import', () => {
     expect(error).toMatchObject({ featureIndex: 1, field: 'population' });
     expect(issueText(error as Issue, 'vi')).toContain('đối tượng 2');
     expect(checked.files[0]).toMatchObject({ rows: 3, validRows: 2 });
+  });
+
+  it('says the rows of a file of several row groups as it checks them, and stops when cancelled', async () => {
+    // Every read of the clock 100 ms later: each row group's end is said (at most every 50 ms).
+    let now = 0;
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 100));
+    try {
+      const towers = loaded.towers;
+      const bytes = writeGeoParquetTable(recordColumns('towers', towers), towers, 100);
+      const imports = new ImportSession(structuredClone(bundled) as SourceFile[]);
+      const rows: [number, number][] = [];
+      const whole = await imports.check(1, [blob('towers.parquet', bytes)], (phase, done, total) => void (phase === 'checking' && total > 1 && rows.push([done, total])));
+      expect(whole.canImport).toBe(true);
+      const groups = Math.ceil(towers.length / 100);
+      expect(rows).toEqual(Array.from({ length: groups }, (_, g) => [Math.min(100 * (g + 1), towers.length), towers.length]));
+      // Cancelled while its first row group is said: nothing more is read, nothing is staged.
+      const cancelled = await imports.check(2, [blob('towers.parquet', bytes)], (phase, _done, total) => void (phase === 'checking' && total > 1 && imports.cancel(2)));
+      expect(cancelled).toMatchObject({ files: [], issues: [], canImport: false });
+      expect(imports.commit(2, false)).toBeUndefined();
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('refuses a broken file and a kind these formats do not carry, in Vietnamese', async () => {

@@ -261,5 +261,5 @@ export async function readFlatGeobuf(fileName: string, bytes: Uint8Array): Promi
     list.error('fgb-crs', { field: 'crs' }, { crs: `${crs.org ?? 'EPSG'}:${crs.code}` });
     return { issues: list.finish() };
   }
-  return { table: { header: names, withGeometry: true, chunks: () => [rowsAsChunk(names, rows, geometry)] }, issues: list.finish() };
+  return { table: { header: names, withGeometry: true, rowCount: rows.length, chunks: () => [rowsAsChunk(names, rows, geometry)] }, issues: list.finish() };
 }

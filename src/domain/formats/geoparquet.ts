@@ -89,7 +89,7 @@ export async function readGeoParquet(fileName: string, bytes: Uint8Array | Array
   const at = geometry === 'none' ? -1 : names.indexOf(geometry.name);
   const header = names.filter((_, i) => i !== at);
   return {
-    table: { header, withGeometry: at >= 0, chunks: (wanted) => rowGroups(file, metadata, wanted.map((i) => header[i] as string), at >= 0 ? names[at] : undefined) },
+    table: { header, withGeometry: at >= 0, rowCount: Number(metadata.num_rows), chunks: (wanted) => rowGroups(file, metadata, wanted.map((i) => header[i] as string), at >= 0 ? names[at] : undefined) },
     issues: list.finish(),
   };
 }
@@ -271,7 +271,7 @@ export type Positions = readonly { lon: number; lat: number }[];
  * "geometry" column and the "geo" metadata with its bbox. The export of the gap register and
  * the writer of hamlets, schools and towers (`writeGeoParquet`) share it.
  */
-export function writeGeoParquetTable(columns: readonly PointColumn[], positions: Positions): Uint8Array {
+export function writeGeoParquetTable(columns: readonly PointColumn[], positions: Positions, rowGroupSize = 100_000): Uint8Array {
   const columnData: ColumnSource[] = columns.map(({ name, values }) => {
     const given = values.map((v) => v ?? undefined);
     // A column without a gap is REQUIRED: its reader then has no definition levels to unfold.
@@ -296,7 +296,7 @@ export function writeGeoParquetTable(columns: readonly PointColumn[], positions:
   const buffer = parquetWriteBuffer({
     columnData,
     kvMetadata: [{ key: 'geo', value: JSON.stringify(geo) }],
-    rowGroupSize: 100_000,
+    rowGroupSize,
     createdBy: 'song-map',
   });
   return new Uint8Array(buffer);

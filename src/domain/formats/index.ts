@@ -7,7 +7,7 @@ import type { PointKind } from '../import/csv-points.ts';
 import type { KindValue } from '../parse/kind.ts';
 import { readFlatGeobuf, writeFlatGeobuf } from './flatgeobuf.ts';
 import { readGeoParquet, writeGeoParquet } from './geoparquet.ts';
-import { importTableRows, TableReadError, type PointFileResult } from './rows.ts';
+import { importTableRows, TableReadError, type PointFileResult, type TableReadOptions } from './rows.ts';
 import { IssueList } from '../parse/issues.ts';
 
 export type PointFormat = 'geoparquet' | 'flatgeobuf';
@@ -28,13 +28,13 @@ export type { PointFileResult } from './rows.ts';
  * Reads a GeoParquet or FlatGeobuf file as records of `kind`: columns mapped by name as a CSV
  * import maps them, each row checked as a GeoJSON feature (rows.ts `importTableRows`).
  */
-export async function importPointFile<K extends PointKind>(kind: K, fileName: string, bytes: Uint8Array, format: PointFormat): Promise<PointFileResult<K>> {
+export async function importPointFile<K extends PointKind>(kind: K, fileName: string, bytes: Uint8Array, format: PointFormat, options: TableReadOptions = {}): Promise<PointFileResult<K>> {
   const read = format === 'geoparquet' ? await readGeoParquet(fileName, bytes) : await readFlatGeobuf(fileName, bytes);
   const refused = (issues: PointFileResult<K>['issues']): PointFileResult<K> => ({ valid: [] as unknown as KindValue[K], validLines: [], rows: 0, invalidRows: 0, issues });
   if (read.table === undefined) return refused(read.issues);
   let result: PointFileResult<K>;
   try {
-    result = await importTableRows(kind, fileName, read.table);
+    result = await importTableRows(kind, fileName, read.table, options);
   } catch (error) {
     if (!(error instanceof TableReadError)) throw error;
     const list = new IssueList(fileName);

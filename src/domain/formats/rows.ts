@@ -36,6 +36,8 @@ export interface RowTable {
   withGeometry: boolean;
   /** The rows, with only the columns at `wanted` (header indexes) decoded. */
   chunks(wanted: readonly number[]): AsyncIterable<ColumnChunk> | Iterable<ColumnChunk>;
+  /** How many rows the file says it holds, for progress. */
+  rowCount?: number;
 }
 
 /** Rows (values in header order) and their geometries as GeoJSON, as one chunk of columns. */
@@ -51,6 +53,13 @@ export function rowsAsChunk(header: readonly string[], rows: readonly unknown[][
     }
   });
   return { length: n, columns: header.map((_, c) => rows.map((row) => row[c])), lon, lat, geometry: (k) => geometry[k] };
+}
+
+/** A table read stopped between two chunks because its import was cancelled or replaced. */
+export class TableReadCancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
 }
 
 /** A table that cannot be read further; `importPointFile` turns it into the issue it names. */
@@ -120,6 +129,10 @@ function jsonColumn(column: ArrayLike<unknown> | undefined): ArrayLike<unknown> 
 export interface TableReadOptions {
   /** Take plainly valid rows without the per-feature checks (plain-rows.ts); false only to compare both ways. */
   plain?: boolean;
+  /** After each chunk: rows read so far and in all; awaited, so that it may let other work in. */
+  onRows?: (done: number, total: number) => Promise<void> | void;
+  /** Asked after each chunk: true stops the read (`TableReadCancelled`). */
+  isCancelled?: () => boolean;
 }
 
 /**
@@ -201,6 +214,8 @@ export async function importTableRows<K extends PointKind>(kind: K, fileName: st
       }
     }
     rowCount += chunk.length;
+    await options.onRows?.(rowCount, Math.max(rowCount, table.rowCount ?? 0));
+    if (options.isCancelled?.()) throw new TableReadCancelled();
   }
   const { issues, failed } = checker.finish();
   const result: PointFileResult<K> = { valid: valid as unknown as KindValue[K], validLines, rows: rowCount, invalidRows: rowCount - valid.length, issues };

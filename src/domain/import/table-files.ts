@@ -3,6 +3,7 @@
 // issues go on, the bytes are dropped.
 import { hamletsToGeoJSON, schoolsToGeoJSON, towersToGeoJSON } from '../export/features.ts';
 import { formatOfName, importPointFile, type PointFileResult, type PointFormat } from '../formats/index.ts';
+import type { TableReadOptions } from '../formats/rows.ts';
 import type { FileKind, Hamlet, School, Tower } from '../types.ts';
 import type { PointKind } from './csv-points.ts';
 
@@ -19,13 +20,13 @@ const POINT_KINDS: readonly FileKind[] = ['hamlets', 'schools', 'towers'];
  * A GeoParquet or FlatGeobuf file of `kind` (from its name or the user's choice) read and
  * checked; undefined when it is not one or not of points, which staging then says. As for a
  * CSV, staging makes the valid rows' records the contract's GeoJSON and passes their own
- * check on, not making it again.
+ * check on, not making it again. `options`: progress and cancel between row groups.
  */
-export async function readTableFile(name: string, bytes: Uint8Array, kind: FileKind | undefined): Promise<TableFile | undefined> {
+export async function readTableFile(name: string, bytes: Uint8Array, kind: FileKind | undefined, options: TableReadOptions = {}): Promise<TableFile | undefined> {
   const format = formatOfName(name);
   if (!format || !kind || !POINT_KINDS.includes(kind)) return undefined;
   const pointKind = kind as PointKind;
-  return { format, kind: pointKind, result: await importPointFile(pointKind, name, bytes, format) };
+  return { format, kind: pointKind, result: await importPointFile(pointKind, name, bytes, format, options) };
 }
 
 /** Records of a point kind as the contract's GeoJSON text. */

@@ -182,7 +182,13 @@ export function ImportPanel() {
             <progress max={state.total} value={state.done} aria-label={t('importHeading')} />
           </>
         )}
-        {state.phase === 'checking' && <p className="note">{t('importChecking')}</p>}
+        {state.phase === 'checking' && state.total <= 1 && <p className="note">{t('importChecking')}</p>}
+        {state.phase === 'checking' && state.total > 1 && (
+          <>
+            <p className="note">{tw('importCheckingRows', { done: formatNumber(state.done, lang), total: formatNumber(state.total, lang) })}</p>
+            <progress max={state.total} value={state.done} aria-label={t('importHeading')} />
+          </>
+        )}
         {state.phase === 'applying' && <p className="note">{t('importApplying')}</p>}
         {state.phase === 'done' && (
           <p className="note">
