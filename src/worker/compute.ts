@@ -135,6 +135,11 @@ export class CoverageSession extends HeldDataset {
     return classified.level;
   }
 
+  /** The scenario of the pass made ahead while it waits for its answer. */
+  get aheadScenario(): Scenario | undefined {
+    return this.ahead?.scenario;
+  }
+
   /** The pass made ahead, once (its arrays go to the page), if nothing it was made under has changed. */
   private takeAhead(scenario: Scenario) {
     const ahead = this.ahead;

@@ -84,6 +84,11 @@ export class Engine {
   /** Slow work no figure waits on (timelines, saving), one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
   private sitingRunner: SitingRunner | undefined;
+  /**
+   * An import's first answer, made just after the take while the page reads the data set: the
+   * page's first request takes it if nothing was asked in between (`latest`) and it asks the same.
+   */
+  private early: { session: CoverageSession; latest: number; scenario: Scenario; network: string | undefined; result: CoverageResult } | undefined;
 
   /** `startSiting`: starts the siting worker (a stand-in in tests). */
   constructor(private readonly startSiting?: StartSiting) {}
@@ -173,6 +178,11 @@ export class Engine {
     await nextTask();
     const session = this.session;
     if (mine !== this.latest || !session) return undefined;
+    const early = this.early;
+    this.early = undefined;
+    if (early?.session === session && early.latest === mine - 1 && early.scenario === scenario && early.network === network) {
+      return moved({ ...early.result, requestId: mine });
+    }
     session.setNetwork(network);
     // The helpers hold the points without their clutter classes: path loss is classified here.
     const result = this.pool && !session.pathLoss ? await session.coverageWith(this.pool, mine, scenario) : session.coverage(mine, scenario);
@@ -366,7 +376,23 @@ export class Engine {
     const files = taken.changed;
     const loaded = this.open(taken.dataset, [], ahead);
     this.unsaved = { key: loaded.dataset.key, files };
+    this.answerEarly();
     return moved({ loaded, paths: files.map((f) => f.path) });
+  }
+
+  /**
+   * After a take, once its data set has been sent: the first answer for the pass made ahead,
+   * made while the page reads the data set (a task later, so the data set goes first). Not with
+   * helper threads (their pass is asynchronous), nor once anything else was asked.
+   */
+  private answerEarly(): void {
+    const { session, latest } = this;
+    const scenario = session?.aheadScenario;
+    if (!session || scenario === undefined || this.pool) return;
+    setTimeout(() => {
+      if (this.session !== session || this.latest !== latest) return;
+      this.early = { session, latest, scenario, network: session.currentNetwork, result: session.coverage(latest, scenario) };
+    }, 0);
   }
 
   /** Saves the files the last import took; the reason when it could not. */

@@ -12,7 +12,8 @@ import { parseDataset, type SourceFile } from '../../src/domain/parse/index.ts';
 import type { Dataset } from '../../src/domain/types.ts';
 import { classify } from '../../src/domain/coverage/classify.ts';
 import type { PointColumns, Scenario } from '../../src/domain/coverage/columns.ts';
-import { CoverageSession } from '../../src/worker/compute.ts';
+import { CoverageSession, RADIUS_FACTORS } from '../../src/worker/compute.ts';
+import { EMPTY_PLAN } from '../../src/domain/plan/plan.ts';
 import { ClassifyPool, type Helper } from '../../src/worker/helpers.ts';
 import { Engine, type Loaded } from '../../src/worker/engine.ts';
 import { ImportSession, type ImportRequestFile } from '../../src/worker/import-session.ts';
@@ -141,6 +142,54 @@ describe('an import made ahead in its check', () => {
     expect(made.impact).toEqual(alone);
     const { before, after } = alone.hamletsGoodPct;
     expect(before).not.toBe(after);
+  });
+});
+
+describe('the first answer after a take', () => {
+  /** An engine that has checked FILES and made the work ahead for `scenario`; the answers counted from the take on. */
+  async function taking(scenario: Scenario) {
+    const engine = new Engine();
+    await load(engine);
+    await engine.coverage(scenario);
+    await engine.checkImport(1, Object.entries(FILES).map(([name, text]) => ({ name, text })));
+    await engine.prepareImport(1);
+    const answers = vi.spyOn(CoverageSession.prototype, 'coverage');
+    await engine.commitImport(1, false);
+    return { engine, answers };
+  }
+
+  it('is made while the page reads the data set, and the first request takes it', async () => {
+    const { engine, answers } = await taking('current');
+    // The page reads the data set meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(answers).toHaveBeenCalledTimes(1);
+    const answer = (await engine.coverage('current')) as CoverageResult;
+    expect(answers).toHaveBeenCalledTimes(1);
+    answers.mockRestore();
+    expect(comparable(wire(answer))).toEqual(comparable((await oracle(FILES, 'current')).answer));
+    // It is the newest request's: the radius range that follows it is answered.
+    expect(await engine.radiusRange(answer.requestId, 'current')).toHaveLength(RADIUS_FACTORS.length);
+  });
+
+  it('is not taken by a request for another scenario, nor after a plan came first', async () => {
+    const other = await taking('current');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const planned = (await other.engine.coverage('planned')) as CoverageResult;
+    expect(other.answers).toHaveBeenCalledTimes(2);
+    other.answers.mockRestore();
+    expect(comparable(wire(planned))).toEqual(comparable((await oracle(FILES, 'planned')).answer));
+    // A loaded tower on air (its slot is its place in the file), then taken out by a plan.
+    const features = (JSON.parse(TOWERS) as Features).features;
+    const slot = features.findIndex((f) => f.properties.status === 'existing');
+    expect(Array.from((await oracle(FILES, 'current')).answer.onAir.towerIndex)).toContain(slot);
+    const edited = await taking('current');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(edited.answers).toHaveBeenCalledTimes(1);
+    edited.engine.plan({ ...EMPTY_PLAN, removed: [features[slot]?.properties.id as string] }, 'current');
+    const answer = (await edited.engine.coverage('current')) as CoverageResult;
+    edited.answers.mockRestore();
+    // The plan's answer, not the one made before it.
+    expect(Array.from(answer.onAir.towerIndex)).not.toContain(slot);
   });
 });
 
