@@ -139,6 +139,9 @@ async function streamedPoints(
   return readPointStream(kind as StreamKind, rest.name, utf8Pieces(file, onBytes), { isCancelled }, known?.(kind as StreamKind));
 }
 
+/** The work ahead of an import that waited, dropped now or once made. */
+const dropAhead = (pending: Pending<Ahead> | undefined): void => void pending?.preparing?.then((made) => made?.ahead.drop());
+
 /** How often a table file's check says how many rows it has read (and lets a cancel in). */
 const ROWS_SAID_MS = 50;
 
@@ -205,7 +208,7 @@ export class ImportSession<A extends Ahead = Ahead> {
 
   /** The staged import now waiting; the one it replaces drops its work ahead, now or when made (one at a time). */
   private keep(pending: Pending<A> | undefined): void {
-    void this.pending?.preparing?.then((made) => made?.ahead.drop());
+    dropAhead(this.pending);
     this.pending = pending;
   }
 
@@ -219,7 +222,7 @@ export class ImportSession<A extends Ahead = Ahead> {
     this.latest = importId;
     // The import waiting is replaced by this one: its work ahead goes now, not with this one's staging.
     if (this.pending) {
-      void this.pending.preparing?.then((made) => made?.ahead.drop());
+      dropAhead(this.pending);
       this.pending = { ...this.pending, preparing: undefined };
     }
     const total = files.reduce((sum, f) => sum + (f.file?.size ?? f.text?.length ?? 0), 0);
