@@ -47,8 +47,6 @@ type Progress = (done: number, total: number) => void;
 type Timed<T> = { answer: T; elapsedMs: number };
 type ImportProgress = (phase: 'reading' | 'checking', done: number, total: number) => void;
 
-/** A task of its own, after the messages already waiting (a newer request among them). */
-
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**

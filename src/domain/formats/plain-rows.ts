@@ -13,8 +13,8 @@ import { CLUTTER_CLASSES, SCHOOL_LEVELS, TECHNOLOGIES, TOWER_STATUSES, type Haml
 
 /**
  * The fields a kind's plain record reads, in this order: a row is handed over as its values in
- * this order (`Cells`), read by index, not by name; a lookup by a name that changes from call
- * to call cost more than the rest of the record.
+ * this order (`Cells`), read by index. A table row's cells come from its columns by index, not
+ * through a lookup by field name on every read (rows.ts).
  */
 export const PLAIN_FIELDS = {
   hamlets: ['name', 'population', 'households', 'poor_households', 'students', 'grid_power', 'commune', 'district', 'clutter', 'synthetic'],
@@ -25,46 +25,11 @@ export const PLAIN_FIELDS = {
 /** A row's values of `PLAIN_FIELDS[kind]`, in that order (undefined where absent). */
 export type Cells = ArrayLike<unknown>;
 
-/** `cells` filled from a feature's properties, each read by its own name (objects of one shape read alike). */
-export const PROPERTY_CELLS: { [K in PointKind]: (p: Record<string, unknown>, cells: unknown[]) => void } = {
-  hamlets: (p, c) => {
-    c[0] = p.name;
-    c[1] = p.population;
-    c[2] = p.households;
-    c[3] = p.poor_households;
-    c[4] = p.students;
-    c[5] = p.grid_power;
-    c[6] = p.commune;
-    c[7] = p.district;
-    c[8] = p.clutter;
-    c[9] = p.synthetic;
-  },
-  schools: (p, c) => {
-    c[0] = p.name;
-    c[1] = p.level;
-    c[2] = p.students;
-    c[3] = p.students_in_need;
-    c[4] = p.fixed_broadband;
-    c[5] = p.commune;
-    c[6] = p.district;
-    c[7] = p.clutter;
-    c[8] = p.synthetic;
-  },
-  towers: (p, c) => {
-    c[0] = p.operator;
-    c[1] = p.status;
-    c[2] = p.technology;
-    c[3] = p.radius_km;
-    c[4] = p.service_date;
-    c[5] = p.upgrade_technology;
-    c[6] = p.upgrade_radius_km;
-    c[7] = p.upgrade_date;
-    c[8] = p.height_m;
-    c[9] = p.band_mhz;
-    c[10] = p.upgrade_band_mhz;
-    c[11] = p.synthetic;
-  },
-};
+/** `cells` filled from a feature's properties, in `PLAIN_FIELDS[kind]` order. */
+export function propertyCells(kind: PointKind, p: Record<string, unknown>, cells: unknown[]): void {
+  const fields = PLAIN_FIELDS[kind];
+  for (let i = 0; i < fields.length; i++) cells[i] = p[fields[i] as string];
+}
 
 const NO = Symbol('not plain');
 type Maybe<T> = T | undefined | typeof NO;

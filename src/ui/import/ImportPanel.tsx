@@ -146,6 +146,13 @@ export function ImportPanel() {
     start([...event.dataTransfer.files].map((file) => ({ file })));
   };
 
+  // Bytes read, or a table file's rows checked (the whole data set's check says no count).
+  const counted =
+    state.phase === 'reading'
+      ? { ...state, text: tw('importReading', { done: sizeText(state.done, lang), total: sizeText(state.total, lang) }) }
+      : state.phase === 'checking' && state.total > 1
+        ? { ...state, text: tw('importCheckingRows', { done: formatNumber(state.done, lang), total: formatNumber(state.total, lang) }) }
+        : undefined;
   const result = state.phase === 'checked' ? state.result : undefined;
   // An import with risks (it empties or mostly removes a layer, or puts nothing in the
   // province) waits for the user's explicit word, given again for each new check.
@@ -176,19 +183,13 @@ export function ImportPanel() {
         />
       </div>
       <div role="status" aria-live="polite" data-testid="import-status" data-phase={state.phase}>
-        {state.phase === 'reading' && (
+        {counted && (
           <>
-            <p className="note">{tw('importReading', { done: sizeText(state.done, lang), total: sizeText(state.total, lang) })}</p>
-            <progress max={state.total} value={state.done} aria-label={t('importHeading')} />
+            <p className="note">{counted.text}</p>
+            <progress max={counted.total} value={counted.done} aria-label={t('importHeading')} />
           </>
         )}
-        {state.phase === 'checking' && state.total <= 1 && <p className="note">{t('importChecking')}</p>}
-        {state.phase === 'checking' && state.total > 1 && (
-          <>
-            <p className="note">{tw('importCheckingRows', { done: formatNumber(state.done, lang), total: formatNumber(state.total, lang) })}</p>
-            <progress max={state.total} value={state.done} aria-label={t('importHeading')} />
-          </>
-        )}
+        {state.phase === 'checking' && !counted && <p className="note">{t('importChecking')}</p>}
         {state.phase === 'applying' && <p className="note">{t('importApplying')}</p>}
         {state.phase === 'done' && (
           <p className="note">

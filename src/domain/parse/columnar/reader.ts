@@ -7,7 +7,7 @@
 // A file whose outer shape is unusual (see scanner.ts) ends in `fallback`: the caller reads it
 // the ordinary way (`parseFileDetailed`). Only files the ordinary parser refuses do.
 import type { Hamlet, Issue, School, Tower } from '../../types.ts';
-import { plainId, plainPosition, plainRecord, PROPERTY_CELLS } from '../../formats/plain-rows.ts';
+import { plainId, plainPosition, plainRecord, propertyCells } from '../../formats/plain-rows.ts';
 import { FileContext, FORBIDDEN_KEYS, isPlainObject } from '../context.ts';
 import { readFeatureRecord, type FeatureReader } from '../features.ts';
 import { readFeatureCollection } from '../geojson.ts';
@@ -124,7 +124,7 @@ export class FeatureChecker<K extends StreamKind> {
     if (typeof lon !== 'number' || typeof lat !== 'number' || !plainPosition(lon, lat)) return undefined;
     const id = plainId(properties['id']);
     if (id === undefined) return undefined;
-    PROPERTY_CELLS[this.kind](properties, this.cells);
+    propertyCells(this.kind, properties, this.cells);
     const record = plainRecord(this.kind, id, this.cells, lon, lat);
     if (record === undefined) return undefined;
     // Every property's text is scanned, known or not (parse/geojson.ts `readFeature`).
