@@ -1,5 +1,4 @@
 import { lazy, Suspense, useEffect } from 'react';
-import type { DatasetView } from '../domain/points/dataset-view.ts';
 
 import { startPersistence } from '../state/persistence.ts';
 import { startSyncWiring } from '../state/sync-wiring.ts';
@@ -37,18 +36,6 @@ const loadPlanTab = () => import('./PlanTab.tsx');
 const PlanTab = lazy(loadPlanTab);
 const loadGapRegister = () => import('../ui/gaps/GapRegister.tsx').then((m) => ({ default: m.GapRegister }));
 const GapRegister = lazy(loadGapRegister);
-
-const datasetKeys = new WeakMap<DatasetView, number>();
-let datasetsSeen = 0;
-function datasetKeyOf(dataset: DatasetView): number {
-  let key = datasetKeys.get(dataset);
-  if (key === undefined) {
-    datasetsSeen += 1;
-    key = datasetsSeen;
-    datasetKeys.set(dataset, key);
-  }
-  return key;
-}
 
 export function App() {
   const dataset = useAppStore((s) => s.dataset);
@@ -116,8 +103,8 @@ export function App() {
           <MapAnnouncer />
           {dataset && (
             <Suspense fallback={<div className="map-placeholder" />}>
-              {/* A new data set gets a new map: no effect may reach a map whose style is still loading. */}
-              <MapView key={datasetKeyOf(dataset)} dataset={dataset} />
+              {/* A new data set keeps the map: MapView gives its sources the new data. */}
+              <MapView dataset={dataset} />
             </Suspense>
           )}
         </main>

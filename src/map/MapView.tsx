@@ -2,8 +2,9 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { DatasetView } from '../domain/points/dataset-view.ts';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import * as maplibregl from 'maplibre-gl';
+import type { GeoJSONSource } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Tower } from '../domain/types.ts';
 import type { TowerColumns } from '../domain/coverage/columns.ts';
 import { choroplethValues } from '../state/dashboard.ts';
@@ -25,7 +26,7 @@ import { CELL_CLASSES } from './cells.ts';
 import { contains, padBox } from './point-view.ts';
 import type { Box } from '../domain/points/view.ts';
 import { CHOROPLETH_BREAKS, choroplethClass } from './palette.ts';
-import { basemapStyle, CHOROPLETH_LAYER, provinceBounds } from './style.ts';
+import { basemapData, basemapStyle, CHOROPLETH_LAYER, provinceBounds } from './style.ts';
 import { shownSites } from '../domain/siting/run.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -56,8 +57,20 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
   const [hover, setHover] = useState<Hover | undefined>();
   // deck.gl can slot its layers under the labels only once the style has loaded.
   const [styleLoaded, setStyleLoaded] = useState(false);
+  /** The data set the map's sources hold: the first one makes the map, a later one only its sources' data. */
+  const held = useRef(dataset);
   // The view with a margin: points are picked for it (a large data set draws only those).
-  const [view, setView] = useState<{ box: Box; zoom: number } | undefined>();
+  // `of`: the data set it was taken for; a view of the data before draws nothing of the new.
+  const [view, setView] = useState<{ box: Box; zoom: number; of: DatasetView } | undefined>();
+  const viewChanged = useCallback(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const b = map.getBounds();
+    const visible: Box = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    const zoom = map.getZoom();
+    const of = held.current;
+    setView((old) => (old && old.of === of && Math.abs(old.zoom - zoom) < 0.01 && contains(old.box, visible) ? old : { box: padBox(visible), zoom, of }));
+  }, []);
   const layers = useAppStore((s) => s.layers);
   const lang = useAppStore((s) => s.lang);
   const timeline = useAppStore((s) => s.timeline);
@@ -77,10 +90,10 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     if (!element) return;
     // A shared link's camera, or where the user was; but data of another place opens on its own.
     const camera = useAppStore.getState().camera;
-    const bounds = provinceBounds(dataset);
+    const bounds = provinceBounds(held.current);
     const map = new maplibregl.Map({
       container: element,
-      style: basemapStyle(dataset),
+      style: basemapStyle(held.current),
       ...(camera && inside(camera, bounds) ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom } : { bounds, fitBoundsOptions: { padding: 24 } }),
       attributionControl: false,
       // preserveDrawingBuffer: to read pixels back (PNG export, the browser test). No MSAA:
@@ -102,14 +115,7 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     // The print report takes a still of the map; the drawing buffer is preserved for it.
     const unregister = registerMapCapture(() => map.getCanvas().toDataURL('image/png'));
     const unregisterCenter = registerMapCenter(() => map.getCenter().toArray() as [number, number]);
-    const stopEditing = enablePlanEditing(map, deckOverlay, dataset);
     const stopKeys = enableFeatureKeys(map);
-    const viewChanged = () => {
-      const b = map.getBounds();
-      const visible: Box = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
-      const zoom = map.getZoom();
-      setView((old) => (old && Math.abs(old.zoom - zoom) < 0.01 && contains(old.box, visible) ? old : { box: padBox(visible), zoom }));
-    };
     map.on('load', () => {
       // Exposed for the benchmark: maplibre's first complete frame, in ms since navigation.
       element.dataset.firstFrameMs = performance.now().toFixed(0);
@@ -139,17 +145,73 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     return () => {
       unregister();
       unregisterCenter();
-      stopEditing();
       stopKeys();
       overlay.current = null;
       mapRef.current = null;
       setStyleLoaded(false);
       map.remove();
     };
-  }, [dataset]);
+  }, [viewChanged]);
+
+  // A new data set keeps the map and its GL context (no shader is compiled again, no style
+  // loaded again): its sources take the new boundaries. deck.gl's layers are made anew, so no
+  // layer keeps attributes of the data set before; a point hovered there is forgotten.
+  useEffect(() => {
+    const map = mapRef.current;
+    const element = container.current;
+    if (!map || !element || held.current === dataset) return;
+    setHover(undefined);
+    element.dataset.mapReady = 'false';
+    let live = true;
+    const apply = () => {
+      if (!live) return;
+      held.current = dataset;
+      overlay.current?.setProps({ layers: [] });
+      for (const [id, data] of Object.entries(basemapData(dataset))) map.getSource<GeoJSONSource>(id)?.setData(data);
+      // As when the map is made: where the user was stays when it is inside the new data's
+      // place; else the map frames the new data.
+      const bounds = provinceBounds(dataset);
+      const camera = useAppStore.getState().camera;
+      if (!(camera && inside(camera, bounds))) map.fitBounds(bounds, { padding: 24, animate: false });
+      viewChanged();
+    };
+    // The first figures first: the map's own workers, tiling the new boundaries, would slow
+    // the engine's first answer, and the map's next frame would hold back their paint
+    // (national GeoParquet: 0.3 to 0.7 s later). So the map takes the new data set once the
+    // figures are painted (a task after the next frame), or after 3 s without them.
+    const start = () => {
+      stop();
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (map.getSource('districts')) apply();
+          else map.once('load', apply);
+        }),
+      );
+    };
+    const unsubscribe = useAppStore.subscribe((s) => s.coverage && start());
+    const timer = setTimeout(start, 3000);
+    const stop = () => {
+      unsubscribe();
+      clearTimeout(timer);
+    };
+    if (useAppStore.getState().coverage) start();
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [dataset, viewChanged]);
 
   useEffect(() => {
-    if (!styleLoaded) return;
+    const map = mapRef.current;
+    const deckOverlay = overlay.current;
+    if (!map || !deckOverlay) return;
+    return enablePlanEditing(map, deckOverlay, dataset);
+  }, [dataset]);
+
+  // deck.gl's layers and the districts' fill wait until the map holds the new data set.
+  const holdsData = view?.of === dataset;
+  useEffect(() => {
+    if (!styleLoaded || !holdsData) return;
     const handlers: MapHandlers = {
       onHover: (picked, x, y) => setHover(picked ? { picked, x, y } : undefined),
     };
@@ -165,7 +227,7 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
         ...gapLayers(dataset, gapStatuses, 'commune-labels', lang),
       ],
     });
-  }, [dataset, coverage, layers, selectedPoint, styleLoaded, towers, selectedTower, siting, gapStatuses, view, lang]);
+  }, [dataset, coverage, layers, selectedPoint, styleLoaded, towers, selectedTower, siting, gapStatuses, view, lang, holdsData]);
 
   useEffect(() => {
     const canvas = mapRef.current?.getCanvas();
@@ -174,14 +236,14 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !styleLoaded) return;
+    if (!map || !styleLoaded || !holdsData) return;
     map.setLayoutProperty(CHOROPLETH_LAYER, 'visibility', layers.choropleth ? 'visible' : 'none');
     const values = choroplethValues(choroplethMetric, timeline, coverage, dataset.districts.length, asOf);
     const breaks = CHOROPLETH_BREAKS[choroplethMetric] ?? [];
     dataset.districts.forEach((district, i) => {
       map.setFeatureState({ source: 'districts', id: district.id }, { cls: choroplethClass(values.districts[i] ?? null, breaks) });
     });
-  }, [dataset, coverage, timeline, asOf, choroplethMetric, layers.choropleth, styleLoaded]);
+  }, [dataset, coverage, timeline, asOf, choroplethMetric, layers.choropleth, styleLoaded, holdsData]);
 
   useEffect(() => {
     const map = mapRef.current;
@@ -212,7 +274,7 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     if (attribution) attribution.textContent = MAP_ATTRIBUTION[lang];
   }, [lang, dataset]);
 
-  const shown = pointMode({ dataset, box: view?.box });
+  const shown = pointMode({ dataset, box: view?.of === dataset ? view.box : undefined });
   const cells = shown.mode === 'cells';
   return (
     <div className="map-frame">

@@ -44,30 +44,40 @@ function choroplethStops(): [string, ...(number | string)[]] {
 
 const halo = { 'text-color': COLORS.labelText, 'text-halo-color': COLORS.labelHalo, 'text-halo-width': 1.6 };
 
+/** The data of the basemap's sources, by source id: all of them come from the data set. */
+export function basemapData(dataset: DatasetView): Record<'province' | 'districts' | 'communes' | 'coastline' | 'district-labels' | 'commune-labels', FeatureCollection> {
+  const communes = dataset.communes ?? [];
+  return {
+    province: areas(dataset.province),
+    districts: areas(dataset.districts),
+    communes: areas(communes),
+    coastline: {
+      type: 'FeatureCollection',
+      features: (dataset.coastline ?? []).map((geometry) => ({ type: 'Feature', properties: {}, geometry })),
+    },
+    'district-labels': labels(dataset.districts),
+    'commune-labels': labels(communes),
+  };
+}
+
 /**
  * The offline basemap: water background, the province, districts and communes from the
  * dataset's own boundaries, the coastline, and Vietnamese labels drawn with a bundled font.
  * No `glyphs` or `sprite` URL, so nothing is fetched from outside.
  */
 export function basemapStyle(dataset: DatasetView): StyleSpecification {
-  const communes = dataset.communes ?? [];
+  const data = basemapData(dataset);
   return {
     version: 8,
     'font-faces': labelFontFaces(),
     sources: {
-      province: { type: 'geojson', data: areas(dataset.province) },
+      province: { type: 'geojson', data: data.province },
       // Feature ids = district ids, so the choropleth can be set through feature state.
-      districts: { type: 'geojson', data: areas(dataset.districts), promoteId: 'id' },
-      communes: { type: 'geojson', data: areas(communes) },
-      coastline: {
-        type: 'geojson',
-        data: {
-          type: 'FeatureCollection',
-          features: (dataset.coastline ?? []).map((geometry) => ({ type: 'Feature', properties: {}, geometry })),
-        },
-      },
-      'district-labels': { type: 'geojson', data: labels(dataset.districts) },
-      'commune-labels': { type: 'geojson', data: labels(communes) },
+      districts: { type: 'geojson', data: data.districts, promoteId: 'id' },
+      communes: { type: 'geojson', data: data.communes },
+      coastline: { type: 'geojson', data: data.coastline },
+      'district-labels': { type: 'geojson', data: data['district-labels'] },
+      'commune-labels': { type: 'geojson', data: data['commune-labels'] },
     },
     layers: [
       { id: 'water', type: 'background', paint: { 'background-color': COLORS.water } },

@@ -54,11 +54,17 @@ describe.skipIf(!executablePath)('Import in headless Chromium', () => {
     expect(await good.nth(1).innerText()).toBe(formatPercent(want.after, 'vi'));
     // Nothing changed yet.
     expect(await hamlets()).toMatch(/trên 909\)$/);
+    const map = s.page.getByTestId('map');
+    const drawn = Number(await map.getAttribute('data-drawn'));
+    await s.page.evaluate(() => Reflect.set(window, 'mapCanvasBefore', document.querySelector('[data-testid="map"] canvas')));
     await s.page.getByRole('button', { name: 'Nhập', exact: true }).click();
     await s.page.waitForFunction(() => /trên 912\)$/.test(document.querySelector('[data-testid="coverage-summary"] [data-figure="hamlets"] dd')?.textContent ?? ''));
     expect(await s.page.getByTestId('import-status').innerText()).toBe('Đã nhập hamlets.geojson.');
     expect(await s.page.getByTestId('imported-files').innerText()).toContain('hamlets.geojson');
     await s.page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 90000 });
+    // The map drew the three new hamlets on the canvas it had: its GL context was kept, not made again.
+    expect(Number(await map.getAttribute('data-drawn'))).toBe(drawn + 3);
+    expect(await s.page.evaluate(() => document.querySelector('[data-testid="map"] canvas') === Reflect.get(window, 'mapCanvasBefore'))).toBe(true);
     await s.page.screenshot({ path: 'test-results/import.png' });
   });
 
