@@ -224,6 +224,11 @@ try {
     const bytes = list.reduce((sum, f) => sum + statSync(f).size, 0);
     say('national: files', `${list.length} files, ${(bytes / 1e6).toFixed(0)} MB`);
     const total = hamletTotal(list);
+    // The baseline on a quiet page: after a load and the zoom frames above, Chromium's GPU
+    // process goes on drawing for 2-3 s of CPU under software WebGL (0.5-1 s with software
+    // compositing, test/browser/chromium.mjs), which would slow the bare parse and flatter
+    // every ratio below.
+    await page.waitForTimeout(5000);
     const parsed = await bareParse(page, list);
     say('national: bare JSON.parse in a worker (read + parse)', `${ms(parsed.total)} (parse ${ms(parsed.parse)})`, 'the baseline of the ratios below');
     const geojson = await importToFigures(page, list, total);
