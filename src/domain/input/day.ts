@@ -12,9 +12,14 @@ export type DayReading = { ok: true; iso: string } | { ok: false; reason: 'empty
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+// One per time zone: making one costs about 0.2 ms, as much as a few hundred days read with it.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day (ISO) at `now` in a time zone: by default the day in Vietnam. */
 export function todayIn(now: number = Date.now(), timeZone = VIETNAM_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = format.formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
