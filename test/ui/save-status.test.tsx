@@ -18,6 +18,8 @@ describe('SaveStatus', () => {
     render(<SaveStatus />);
     expect(screen.getByTestId('save-status').getAttribute('data-phase')).toBe('conflict');
     expect(screen.getByText(/một thẻ hoặc cửa sổ khác .* cả hai bản vẫn được giữ/)).toBeTruthy();
+    // 08:05 UTC is 15:05 in Vietnam, whatever this machine's time zone.
+    expect(screen.getByText(/15:05:00/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Giữ bản trong thẻ này (thay bản đã lưu)' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Lấy bản đã lưu (bỏ thay đổi trong thẻ này)' })).toBeTruthy();
     expect(screen.queryByText(/Đã lưu trên máy này/)).toBeNull();

@@ -58,6 +58,11 @@ export function formatInstant(iso: string, lang: Lang): string {
   return `${formatDate(todayIn(at), lang)} ${time}`;
 }
 
+/** An instant's time of day in Vietnam, to the second: "15:05:09" in both languages. */
+export function timeOf(iso: string): string {
+  return dateFormat('seconds', () => new Intl.DateTimeFormat('en-GB', { timeZone: VIETNAM_TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })).format(Date.parse(iso));
+}
+
 /** ISO date → month and year, for chart axes: "10/2021" (vi) or "Oct 2021" (en). */
 export function formatMonth(iso: string, lang: Lang): string {
   const [y, m] = iso.split('-').map(Number);

@@ -5,9 +5,8 @@ import { isConflict, type NamedPlan, type PlanSummary } from '../../io/plan-stor
 import { namedPlans, openNamedPlan, saveNamedPlan, summaryOf } from '../../state/named-plans.ts';
 import { useAppStore } from '../../state/store.ts';
 import { StatusBadge } from '../dashboard/StatusBadge.tsx';
-import { formatDate, formatNumber } from '../common/format.ts';
+import { formatInstant, formatNumber, timeOf } from '../common/format.ts';
 import type { MessageKey } from '../common/i18n.ts';
-import { timeOf } from '../common/SaveStatus.tsx';
 import { useT } from '../common/use-t.ts';
 
 const FIGURES: { key: keyof PlanSummary['figures']; label: MessageKey }[] = [
@@ -57,7 +56,7 @@ export function NamedPlans({ dataset }: { dataset: DatasetView }) {
     try {
       const result = await saveNamedPlan(dataset, trimmed, existing?.revision ?? 0);
       if (result.ok) setNote({ text: tw('namedSaved', { name: trimmed }) });
-      else if (isConflict(result)) setNote({ text: tw('namedConflict', { name: trimmed, time: timeOf(result.theirs.savedAt, lang) }), error: true });
+      else if (isConflict(result)) setNote({ text: tw('namedConflict', { name: trimmed, time: timeOf(result.theirs.savedAt) }), error: true });
       else setNote({ text: tw('namedFailed', { message: result.message }), error: true });
       await reload();
     } finally {
@@ -122,7 +121,7 @@ export function NamedPlans({ dataset }: { dataset: DatasetView }) {
               <tr>
                 <th scope="row">{t('namedSavedAt')}</th>
                 {columns.map((c) => (
-                  <td key={c.name || '\u0000working'}>{c.savedAt ? `${formatDate(c.savedAt.slice(0, 10), lang)} ${timeOf(c.savedAt, lang)}` : '–'}</td>
+                  <td key={c.name || '\u0000working'}>{c.savedAt ? formatInstant(c.savedAt, lang) : '–'}</td>
                 ))}
               </tr>
               <tr>
