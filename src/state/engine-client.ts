@@ -90,7 +90,7 @@ async function sendPlan(): Promise<void> {
   // another plan (a new data set came meanwhile): the whole plan goes then.
   const edit = { datasetId, from: held.revision, to: ++revisions, ...planDelta(held.plan, plan) };
   held = { plan, revision: edit.to };
-  const asked = remote.editPlan(edit, scenario, state.network).then((answer) => answer ?? remote.plan(plan, scenario, state.network, edit.to));
+  const asked = remote.editPlan(edit, scenario, state.network).then((answer) => answer ?? remote.plan(plan, scenario, state.network, edit.to, edit.datasetId));
   const answer = await newest(asked);
   if (answer) store().planCoverageComputed(answer);
 }

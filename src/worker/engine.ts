@@ -207,8 +207,11 @@ export class Engine {
   /**
    * The quick answer to a new plan: only the points near the towers it changes are looked at.
    * `revision`: what the page calls this plan (its next `editPlan` starts from it).
+   * `datasetId`: the data set the page made it on; undefined, and the plan not taken, when
+   * the engine holds another one by now (an import was taken meanwhile).
    */
-  plan(plan: PlanDoc, scenario: Scenario, network?: string, revision = -1): PlanCoverage {
+  plan(plan: PlanDoc, scenario: Scenario, network?: string, revision = -1, datasetId?: number): PlanCoverage | undefined {
+    if (datasetId !== undefined && datasetId !== this.need().id) return undefined;
     this.planRevision = revision;
     return this.planned(plan, scenario, network);
   }

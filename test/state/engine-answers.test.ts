@@ -75,7 +75,7 @@ describe('a tower deleted from the plan', () => {
     expect(before).not.toBe(want.id);
 
     // The quick answer, taken as the client takes it.
-    const quick = wire(engine.plan(plan, 'current'));
+    const quick = wire(engine.plan(plan, 'current')!);
     store().towersPatched(quick.towerChanges);
     store().planCoverageComputed(quick);
     const { coverage, towers } = store();

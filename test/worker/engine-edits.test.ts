@@ -77,6 +77,12 @@ describe('plan edits as deltas', () => {
     // The whole plan names the revision edits start from again.
     byDelta.plan(history[2]!, 'planned', undefined, 50);
     expect(byDelta.editPlan({ datasetId, from: 50, to: 51, ...planDelta(history[2]!, history[3]!) }, 'planned')).toBeDefined();
+    // A whole plan made on another data set (an import taken meanwhile) is not taken either:
+    // the edits still start from revision 51, and the answers are those of that plan.
+    expect(byDelta.plan(history[4]!, 'planned', undefined, 60, datasetId + 1)).toBeUndefined();
+    const after = byDelta.editPlan({ datasetId, from: 51, to: 52, ...planDelta(history[3]!, history[4]!) }, 'planned');
+    expect(after).toBeDefined();
+    expect(drawn(after)).toEqual(drawn(byPlan.plan(structuredClone(history[4]!), 'planned')));
   });
 });
 
