@@ -179,25 +179,27 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     // the engine's first answer, and the map's next frame would hold back their paint
     // (national GeoParquet: 0.3 to 0.7 s later). So the map takes the new data set once the
     // figures are painted (a task after the next frame), or after 3 s without them.
+    let unsubscribe = () => {};
+    // Called only from the subscription, the timer and below, all after `timer` is set.
     const start = () => {
-      stop();
+      unsubscribe();
+      clearTimeout(timer);
       requestAnimationFrame(() =>
         setTimeout(() => {
+          // Not on a map already removed, nor for a data set already replaced.
+          if (!live) return;
           if (map.getSource('districts')) apply();
           else map.once('load', apply);
         }),
       );
     };
-    const unsubscribe = useAppStore.subscribe((s) => s.coverage && start());
+    unsubscribe = useAppStore.subscribe((s) => s.coverage && start());
     const timer = setTimeout(start, 3000);
-    const stop = () => {
-      unsubscribe();
-      clearTimeout(timer);
-    };
     if (useAppStore.getState().coverage) start();
     return () => {
       live = false;
-      stop();
+      unsubscribe();
+      clearTimeout(timer);
     };
   }, [dataset, viewChanged]);
 
@@ -205,7 +207,8 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
     const map = mapRef.current;
     const deckOverlay = overlay.current;
     if (!map || !deckOverlay) return;
-    return enablePlanEditing(map, deckOverlay, dataset);
+    // Until the map holds this data set, what it picks is a point or tower of the one before.
+    return enablePlanEditing(map, deckOverlay, dataset, () => held.current === dataset);
   }, [dataset]);
 
   // deck.gl's layers and the districts' fill wait until the map holds the new data set.
@@ -293,7 +296,7 @@ export default function MapView({ dataset }: { dataset: DatasetView }) {
           </ul>
         </div>
       )}
-      {hover && <Tooltip picked={hover.picked} dataset={dataset} x={hover.x} y={hover.y} />}
+      {hover && holdsData && <Tooltip picked={hover.picked} dataset={dataset} x={hover.x} y={hover.y} />}
     </div>
   );
 }
@@ -306,7 +309,7 @@ function inside(camera: { lon: number; lat: number }, [[w, s], [e, n]]: [[number
  * Map gestures of the workbench: a click in "add" mode places a planned 4G tower; dragging a
  * planned tower moves it (a preview while the button is down, one undo step when released).
  */
-function enablePlanEditing(map: maplibregl.Map, overlay: MapLibreOverlay, dataset: DatasetView): () => void {
+function enablePlanEditing(map: maplibregl.Map, overlay: MapLibreOverlay, dataset: DatasetView, holds: () => boolean): () => void {
   let dragging: { id: string } | undefined;
   const base = dataset.towers;
 
@@ -319,12 +322,14 @@ function enablePlanEditing(map: maplibregl.Map, overlay: MapLibreOverlay, datase
       placePlannedTowers([{ lon: event.lngLat.lng, lat: event.lngLat.lat }]);
       return;
     }
+    if (!holds()) return;
     const target = pickedTarget(overlay.pickObject({ x: event.point.x, y: event.point.y, layerIds: SELECTABLE_LAYERS, radius: 2 }));
     if (!target) return;
     if ('point' in target) state.pointSelected(target.point);
     else state.towerSelected(state.towers[target.tower]?.id);
   };
   const onDown = (event: maplibregl.MapMouseEvent) => {
+    if (!holds()) return;
     const picked = overlay.pickObject({ x: event.point.x, y: event.point.y, layerIds: ['towers'], radius: 4 });
     // The towers layer's data are slots of the towers with the plan applied.
     const state = useAppStore.getState();
