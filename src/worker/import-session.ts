@@ -14,7 +14,8 @@ import { hasText } from '../domain/parse/dataset.ts';
 import { sniff } from '../domain/parse/sniff.ts';
 import { goodShares, IMPACT_LAYERS, layersImpact, type GoodShares, type ImpactLayer, type LayersImpact } from '../domain/import/impact.ts';
 import type { Dataset, Issue } from '../domain/types.ts';
-import { isDeferred, readPointStream, type CheckedPoints } from '../domain/import/geojson-stream.ts';
+import { isDeferred, readPointStream, SameBytes, type CheckedPoints } from '../domain/import/geojson-stream.ts';
+import { AsciiJsonDecoder } from '../domain/parse/columnar/ascii-json.ts';
 import { STREAM_KINDS, type StreamKind } from '../domain/parse/columnar/reader.ts';
 import { DATASET_PATHS } from '../domain/parse/kind.ts';
 
@@ -99,20 +100,26 @@ async function readText(blob: Blob, onBytes: (bytes: number) => void): Promise<{
   return sniffed ? { text: parts.join(''), sniffed } : { text: parts.join('') };
 }
 
-/** A UTF-8 text Blob's text piece by piece as read, reporting bytes read; a BOM kept, as `readText` keeps it. */
-async function* utf8Pieces(blob: Blob, onBytes: (bytes: number) => void): AsyncGenerator<string> {
+/**
+ * A UTF-8 GeoJSON Blob's text piece by piece as read, reporting bytes read: escaped to ASCII
+ * (parse/columnar/ascii-json.ts: the same values, and several times faster to decode in a
+ * browser than accented text), a BOM and bytes that are not UTF-8 kept as TextDecoder gives
+ * them. `same` watches the bytes.
+ */
+async function* asciiPieces(blob: Blob, onBytes: (bytes: number) => void, same: SameBytes): AsyncGenerator<string> {
   const reader = blob.stream().getReader();
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const decoder = new AsciiJsonDecoder();
   let bytes = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       bytes += value.byteLength;
-      yield decoder.decode(value, { stream: true });
+      same.push(value);
+      yield decoder.decode(value, true);
       onBytes(bytes);
     }
-    const last = decoder.decode();
+    const last = decoder.end();
     if (last) yield last;
   } finally {
     reader.releaseLock();
@@ -136,7 +143,9 @@ async function streamedPoints(
   if (rest.mapping || rest.swap || (rest.fixes?.length ?? 0) > 0) return undefined;
   const found = sniff(new Uint8Array(await file.slice(0, 4096).arrayBuffer()));
   if (found.kind !== 'text' || found.encoding !== 'utf-8') return undefined;
-  return readPointStream(kind as StreamKind, rest.name, utf8Pieces(file, onBytes), { isCancelled }, known?.(kind as StreamKind));
+  const same = new SameBytes(known?.(kind as StreamKind));
+  const checked = await readPointStream(kind as StreamKind, rest.name, asciiPieces(file, onBytes, same), { isCancelled });
+  return checked && checked !== 'cancelled' && same.result() ? { ...checked, same: true } : checked;
 }
 
 /** The work ahead of an import that waited, dropped now or once made. */

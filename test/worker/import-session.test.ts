@@ -234,6 +234,13 @@ describe('ImportSession.commit', () => {
 
     // A session over the current files keeps the first load as its reference.
     expect(imports.over([...imports.files]).changedFromOriginal().map((f) => f.path)).toEqual(['towers.geojson']);
+
+    // The same as a file, read as it streams in (its bytes compared with the loaded text):
+    // still nothing new; one letter changed (the same length) is a change.
+    await check(imports, 4, [{ name: 'hamlets.geojson', file: new Blob([HAMLETS]) }]);
+    expect(imports.commit(4, false)?.changed.map((f) => f.path)).toEqual(['towers.geojson']);
+    await check(imports, 5, [{ name: 'hamlets.geojson', file: new Blob([HAMLETS.replace('"name":"Khóm 1"', '"name":"Khóm 9"')]) }]);
+    expect(imports.commit(5, false)?.changed.map((f) => f.path)).toEqual(['hamlets.geojson', 'towers.geojson']);
   });
 
   it('a stale id returns undefined and leaves the files as they were; the newer import still goes in', async () => {

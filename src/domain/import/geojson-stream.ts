@@ -71,6 +71,43 @@ export async function readPointStream(
 }
 
 /**
+ * Whether the pieces of bytes pushed, in order, are `known`'s UTF-8 encoding: the loaded file
+ * read again (what `same` says of text pieces, for pieces read as bytes).
+ */
+export class SameBytes {
+  private bytes: Uint8Array | undefined;
+  private at = 0;
+  private still: boolean;
+
+  constructor(private readonly known: string | undefined) {
+    this.still = known !== undefined;
+  }
+
+  push(piece: Uint8Array): void {
+    if (!this.still) return;
+    const bytes = (this.bytes ??= new TextEncoder().encode(this.known));
+    if (this.at + piece.length > bytes.length) {
+      this.still = false;
+      return;
+    }
+    for (let i = 0; i < piece.length; i++) {
+      if (piece[i] !== bytes[this.at + i]) {
+        this.still = false;
+        return;
+      }
+    }
+    this.at += piece.length;
+  }
+
+  /** After the last piece. */
+  result(): boolean {
+    if (!this.still) return false;
+    this.bytes ??= new TextEncoder().encode(this.known);
+    return this.at === this.bytes.length;
+  }
+}
+
+/**
  * The staged file of a streamed read: its text (the contract's GeoJSON of the records, as a
  * table format's is) is written only when first asked for, which is when the import is saved
  * on the device, after the first figures, or staged under a later import.

@@ -3,12 +3,14 @@
 // from the bundled files, with escaped quotes and brackets inside strings, unicode, foreign
 // members, MultiPoint and broken features, cut into random pieces, the staged import must be
 // the same (files, issues with their messages, data set, the valid-rows choice), and the
-// streamed read may decline only files the ordinary read does not take as they are.
+// streamed read may decline only files the ordinary read does not take as they are. Read from
+// UTF-8 bytes escaped to ASCII (as the worker reads a file), the answer is the same again.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readDataFolder } from '../../../src/cli/folder.ts';
 import { readPointStream } from '../../../src/domain/import/geojson-stream.ts';
+import { AsciiJsonDecoder } from '../../../src/domain/parse/columnar/ascii-json.ts';
 import { stageImport, type StagedImport } from '../../../src/domain/import/staging.ts';
 import { parseFileDetailed, type SourceFile } from '../../../src/domain/parse/index.ts';
 import type { StreamKind } from '../../../src/domain/parse/columnar/reader.ts';
@@ -57,6 +59,18 @@ async function* pieces(text: string, cuts: number[]): AsyncGenerator<string> {
   yield text.slice(from);
 }
 
+/** The text's UTF-8 bytes cut at random places (inside a letter too), escaped to ASCII as the worker reads a file. */
+async function* asciiPieces(text: string, cuts: number[]): AsyncGenerator<string> {
+  const bytes = new TextEncoder().encode(text);
+  const decoder = new AsciiJsonDecoder();
+  let from = 0;
+  for (const at of [...new Set(cuts.map((c) => Math.min(c, bytes.length)))].sort((a, b) => a - b)) {
+    yield decoder.decode(bytes.subarray(from, at), true);
+    from = at;
+  }
+  yield decoder.decode(bytes.subarray(from), true) + decoder.end();
+}
+
 /** A staged import with each file's text replaced by its records (the two reads write different texts). */
 function comparable(staged: StagedImport, path: string, kind: StreamKind) {
   const records = (sources: SourceFile[] | undefined) =>
@@ -98,6 +112,8 @@ describe('streamed point import', () => {
         const ordinary = stageImport(current, [{ name, text }]);
         const checked = await readPointStream(kind, name, pieces(text, cuts));
         expect(checked).not.toBe('cancelled');
+        // Read from bytes escaped to ASCII, as the worker reads a file: the same answer.
+        expect(await readPointStream(kind, name, asciiPieces(text, cuts))).toEqual(checked);
         if (checked === undefined || checked === 'cancelled') {
           declined++;
           const own = parseFileDetailed(kind, name, text);
