@@ -22,7 +22,7 @@ import { writeNationalDataset } from '../synthesis/national.ts';
 import { summaryLines } from '../synthesis/summary.ts';
 import { FORMAT_EXTENSION, writePointFile, type PointFormat } from '../domain/formats/index.ts';
 import { readFeatureChunksSync, STREAM_KINDS } from '../domain/parse/columnar/reader.ts';
-import { fileTextChunks } from './file-chunks.ts';
+import { fileAsciiJsonChunks } from './file-chunks.ts';
 
 const DEFAULT_OUT = 'data';
 
@@ -95,7 +95,7 @@ function writeFormat(outDir: string, format: PointFormat): void {
   for (const kind of STREAM_KINDS) {
     const source = join(outDir, `${kind}.geojson`);
     const records: unknown[] = [];
-    const outcome = readFeatureChunksSync(kind, source, fileTextChunks(source), (batch) => {
+    const outcome = readFeatureChunksSync(kind, source, fileAsciiJsonChunks(source), (batch) => {
       for (const record of batch) records.push(record);
     });
     if (outcome.status !== 'read' || outcome.failed) throw new Error(`${source}: cannot be read back to write ${format}`);

@@ -8,7 +8,7 @@ import { join, relative, sep } from 'node:path';
 import { readFeatureChunksSync, STREAM_KINDS } from '../domain/parse/columnar/reader.ts';
 import { DATASET_PATHS, type FolderOptions, type SourceFile } from '../domain/parse/index.ts';
 import type { FileKind } from '../domain/types.ts';
-import { fileTextChunks } from './file-chunks.ts';
+import { fileAsciiJsonChunks } from './file-chunks.ts';
 import { isDataFile } from '../domain/import/folder-import.ts';
 
 /** Every file under the folder, as paths relative to it with "/" separators, sorted. */
@@ -68,7 +68,7 @@ export function readDataFolderChecked(root: string): { files: SourceFile[]; chec
       const kind = streamed.get(path);
       if (kind === 'hamlets' || kind === 'schools' || kind === 'towers') {
         const records: unknown[] = [];
-        const outcome = readFeatureChunksSync(kind, path, fileTextChunks(join(root, path)), (batch) => {
+        const outcome = readFeatureChunksSync(kind, path, fileAsciiJsonChunks(join(root, path)), (batch) => {
           for (const record of batch) records.push(record);
         });
         if (outcome.status === 'read' && outcome.issues.length === 0) {

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fileTextChunks } from '../../src/cli/file-chunks.ts';
+import { fileAsciiJsonChunks } from '../../src/cli/file-chunks.ts';
 import { importPointFile } from '../../src/domain/formats/index.ts';
 import { PointTableSink, TowerTableSink } from '../../src/domain/parse/columnar/columns.ts';
 import { readFeatureChunksSync, STREAM_KINDS, type RecordSink, type StreamKind } from '../../src/domain/parse/columnar/reader.ts';
@@ -48,7 +48,7 @@ async function runMode(mode: Mode, folder: string): Promise<unknown[]> {
       const records: unknown[] = [];
       const columnsSink = kind === 'towers' ? towers.towers : kind === 'hamlets' ? points.hamlets : points.schools;
       const sink = mode === 'stream' ? (batch: unknown[]) => batch.forEach((r) => records.push(r)) : columnsSink;
-      const outcome = readFeatureChunksSync(kind, file, fileTextChunks(file), sink as RecordSink<StreamKind>);
+      const outcome = readFeatureChunksSync(kind, file, fileAsciiJsonChunks(file), sink as RecordSink<StreamKind>);
       if (outcome.status !== 'read' || outcome.failed) throw new Error(`${file}: ${JSON.stringify(outcome).slice(0, 300)}`);
       kept.push(records);
     }

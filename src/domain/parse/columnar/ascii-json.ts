@@ -88,8 +88,10 @@ export class AsciiJsonDecoder {
       if (valid === 1 && i + 1 < n) valid = secondByteFits(lead, bytes[i + 1]!) ? 2 : 1;
       while (valid >= 2 && valid < length && i + valid < n && (bytes[i + valid]! & 0xc0) === 0x80) valid++;
       if (stream && length > 0 && valid < length && i + valid === n) {
-        // Cut by the piece's end, and valid so far: the rest comes with the next piece.
-        this.carry = bytes.slice(i);
+        // Cut by the piece's end, and valid so far: the rest comes with the next piece. Copied
+        // (not `slice`, which is a view on a Node Buffer): the caller may reuse the piece's memory.
+        this.carry = new Uint8Array(n - i);
+        this.carry.set(bytes.subarray(i));
         break;
       }
       if (length === 0 || valid < length) {
