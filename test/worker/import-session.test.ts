@@ -9,6 +9,7 @@ import type { SourceFile } from '../../src/domain/parse/index.ts';
 import type { Dataset, Issue } from '../../src/domain/types.ts';
 import { parseDataset } from '../../src/domain/parse/index.ts';
 import { ImportSession } from '../../src/worker/import-session.ts';
+import { isDeferred } from '../../src/domain/import/geojson-stream.ts';
 import { issueText } from '../../src/domain/messages/render.ts';
 import type { ImportRequestFile } from '../../src/worker/import-session.ts';
 
@@ -301,6 +302,25 @@ describe('ImportSession.commit', () => {
     expect(kept.features.map((f) => f.properties.id)).toEqual(['H-T-01', 'H-T-03']);
     expect(textOf(imports.files, 'hamlets.geojson')).toBe(taken?.changed[0]?.text);
     expect(imports.commit(8, true)).toBeUndefined();
+  });
+
+  it('a file with errors read as it streams in says and keeps what the whole-text read does', async () => {
+    const bad = HAMLETS.replace('"coordinates":[105.15244,9.20629]', '"coordinates":[200,95]').replace('"population":1808', '"population":-3');
+    const streamed = session();
+    const asFile = await check(streamed.imports, 1, [{ name: 'hamlets.geojson', file: new Blob([bad]) }]);
+    const ordinary = session();
+    const asText = await check(ordinary.imports, 1, [{ name: 'hamlets.geojson', text: bad }]);
+    const { elapsedMs: _a, ...fromFile } = asFile.checked;
+    const { elapsedMs: _b, ...fromText } = asText.checked;
+    expect(fromFile.validOnly).toEqual({ dropped: 2 });
+    expect(fromFile.issues.map((i) => [i.code, i.featureIndex])).toEqual([['negative', 0], ['coordinate-range', 1]]);
+    expect(fromFile).toEqual(fromText);
+    const [a, b] = [streamed.imports.commit(1, true), ordinary.imports.commit(1, true)];
+    expect(a?.dataset).toEqual(b?.dataset);
+    expect(a?.dataset.hamlets.length).toBe(HAMLETS.split('"type":"Feature"').length - 1 - 2);
+    // Read the streamed way indeed: the kept rows' text is written from their records when first asked for.
+    const file = (imports: ImportSession) => imports.files.find((f) => f.path === 'hamlets.geojson') as SourceFile;
+    expect([isDeferred(file(streamed.imports)), isDeferred(file(ordinary.imports))]).toEqual([true, false]);
   });
 });
 

@@ -1,10 +1,11 @@
 // A contract GeoJSON file of hamlets, schools or towers read for import straight from its
 // text in pieces (parse/columnar/reader.ts): one feature parsed at a time, checked with the
-// ordinary per-feature checks, no whole-file string and no whole-file tree. Only a file the
-// import would take as it is gets this way: one that passes its checks (warnings allowed),
-// with points only. Anything else (errors to cut, shapes to map, fixes to apply) answers
-// undefined, and the caller reads the file the ordinary way (staging.ts), so that what the
-// user sees never depends on which way the file was read.
+// ordinary per-feature checks, no whole-file string and no whole-file tree. A file of points
+// gets this way, with warnings or with errors in some of its features (then its features
+// without an error are kept for the "valid rows" choice, as the ordinary way cuts the others
+// out). Anything else (shapes to map, fixes to apply, a feature left out without an error)
+// answers undefined, and the caller reads the file the ordinary way (staging.ts), so that
+// what the user sees never depends on which way the file was read.
 import type { Hamlet, Issue, School, Tower } from '../types.ts';
 import type { SourceFile } from '../parse/index.ts';
 import { isLazy, lazySource, once } from '../parse/dataset.ts';
@@ -14,9 +15,15 @@ import { pointsText } from './table-files.ts';
 /** A point file read and checked beforehand: staged as the contract's GeoJSON of its records. */
 export interface CheckedPoints {
   kind: StreamKind;
+  /** Every feature's record; with `failed`, those of the features without an error. */
   records: (Hamlet | School | Tower)[];
-  /** The file's own issues (warnings only: a file with an error is not read this way). */
+  /** The file's own issues. */
   issues: Issue[];
+  /**
+   * The file has errors: its features, and the feature (from 0) of each record kept. No
+   * record is kept when an error is the whole file's (`kept` is then empty).
+   */
+  failed?: { features: number; kept: number[] };
   /** The text read was the loaded file's own, character for character. */
   same?: true;
 }
@@ -64,10 +71,36 @@ export async function readPointStream(
     for (const record of batch) records.push(record);
   }, options);
   if (outcome.status === 'cancelled') return 'cancelled';
-  if (seen.shapes || outcome.status !== 'read' || outcome.failed) return undefined;
-  // An empty file, or a feature left out without an error: the ordinary way says what it means.
-  if (outcome.features === 0 || outcome.count !== outcome.features) return undefined;
+  if (seen.shapes || outcome.status !== 'read' || outcome.features === 0) return undefined;
+  if (outcome.failed) return withoutErrors(kind, records, outcome.issues, outcome.features, outcome.recordFeatures);
+  // A feature left out without an error: the ordinary way says what it means.
+  if (outcome.count !== outcome.features) return undefined;
   return { kind, records, issues: outcome.issues, ...(seen.same ? { same: true } : {}) };
+}
+
+/**
+ * A file with errors: the records of its features without one, as the ordinary way keeps
+ * them (staging-cuts.ts `withoutBadFeatures`: every feature with no error, in order), or
+ * undefined when some such feature has no record (the ordinary way then says why).
+ */
+function withoutErrors(kind: StreamKind, records: (Hamlet | School | Tower)[], issues: Issue[], features: number, recordFeatures: readonly number[]): CheckedPoints | undefined {
+  const bad = new Set<number>();
+  for (const issue of issues) {
+    if (issue.severity !== 'error') continue;
+    // An error of the whole file: nothing to keep.
+    if (issue.featureIndex === undefined) return { kind, records: [], issues, failed: { features, kept: [] } };
+    bad.add(issue.featureIndex);
+  }
+  const kept: number[] = [];
+  const valid: (Hamlet | School | Tower)[] = [];
+  recordFeatures.forEach((feature, r) => {
+    if (bad.has(feature)) return;
+    kept.push(feature);
+    valid.push(records[r] as Hamlet | School | Tower);
+  });
+  let withError = 0;
+  for (const feature of bad) if (feature >= 0 && feature < features) withError++;
+  return kept.length === features - withError ? { kind, records: valid, issues, failed: { features, kept } } : undefined;
 }
 
 /**

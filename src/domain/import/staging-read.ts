@@ -282,6 +282,7 @@ function readText(file: IncomingFile, pathOf: (kind: FileKind) => string, loaded
  */
 function readChecked(checked: CheckedPoints, staged: StagedFile, given: string): Read {
   const { records, issues } = checked;
+  if (checked.failed) return readFailed(checked, checked.failed, staged);
   // `given`: the user's text, when the caller has it (the loaded file, read again). Else only
   // the whole set's check sees this stand-in, and it reuses `result` for it (never parsing
   // it); the staged sources then get the records' own text, written when first asked for.
@@ -289,6 +290,26 @@ function readChecked(checked: CheckedPoints, staged: StagedFile, given: string):
   Object.assign(staged, { format: 'geojson', rows: records.length, validRows: records.length, fixes: offered(issues) });
   const result: FileResult<FileKind> = { value: records as Hamlet[], issues: [], count: records.length };
   return { staged, issues, text, origin: same, validText: text, validOrigin: same, dropped: 0, checked: result, ...(given === '' ? { streamed: checked } : {}) };
+}
+
+/**
+ * A file read beforehand that has errors, staged as the ordinary way stages one (`readText`):
+ * no text to take; for the "valid rows" choice, the features without an error (the contract's
+ * GeoJSON of their records, written when first read), feature i of it being `kept[i]` of the file.
+ */
+function readFailed(checked: CheckedPoints, failed: NonNullable<CheckedPoints['failed']>, staged: StagedFile): Read {
+  const { kind, records, issues } = checked;
+  // As `withoutBadFeatures`: an error of the whole file leaves no row to keep.
+  const fileLevel = hasFileLevelFault(issues) || issues.some((i) => isError(i) && i.featureIndex === undefined);
+  Object.assign(staged, { format: 'geojson', rows: failed.features, validRows: fileLevel ? 0 : failed.kept.length, fixes: offered(issues) });
+  if (fileLevel) return { staged, issues, dropped: 0 };
+  return {
+    staged,
+    issues,
+    validText: once(() => pointsText(kind, records)),
+    validOrigin: featuresFrom(failed.kept, 'featureIndex'),
+    dropped: failed.features - failed.kept.length,
+  };
 }
 
 /** GeoJSON points through the mapping (geojson-points.ts), as a CSV of points is read. */

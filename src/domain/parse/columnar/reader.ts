@@ -34,8 +34,11 @@ const READERS: { [K in StreamKind]: (ctx: FileContext) => FeatureReader<StreamRe
 export type RecordSink<K extends StreamKind> = (records: StreamRecords[K][]) => void;
 
 export type StreamOutcome =
-  /** `failed` when any issue is an error (the records the sink got are then not to be used). */
-  | { status: 'read'; issues: Issue[]; failed: boolean; count: number; features: number }
+  /**
+   * `failed` when any issue is an error (the records the sink got are then not to be taken as
+   * they are). `recordFeatures`: the feature (from 0) of each record the sink got, in order.
+   */
+  | { status: 'read'; issues: Issue[]; failed: boolean; count: number; features: number; recordFeatures: readonly number[] }
   /** Read the file with `parseFileDetailed` instead; `reason` is for logs, not users. */
   | { status: 'fallback'; reason: string }
   | { status: 'cancelled' };
@@ -65,6 +68,8 @@ export class FeatureChecker<K extends StreamKind> {
   /** Records kept (features without faults) and features seen. */
   count = 0;
   features = 0;
+  /** The feature (counted from 0) of each record `check` kept, in order. */
+  readonly recordFeatures: number[] = [];
   /** Errors said so far, listed or only counted (for "which rows passed"). */
   errors = 0;
   /** The plain fields of the feature `plainFeature` is reading (plain-rows.ts `Cells`), filled anew for each. */
@@ -100,7 +105,10 @@ export class FeatureChecker<K extends StreamKind> {
     for (let k = 0; k < values.length; k++) {
       const value = values[k];
       const record = (this.plain ? this.plainFeature(value, first + k) : undefined) ?? readFeatureRecord(this.ctx, this.ids, value, first + k, this.read, true, false);
-      if (record !== undefined) records.push(record);
+      if (record !== undefined) {
+        records.push(record);
+        this.recordFeatures.push(first + k);
+      }
     }
     this.features = first + values.length;
     this.count += records.length;
@@ -214,7 +222,7 @@ export class FeatureFileReader<K extends StreamKind> {
       const members = this.scanner.end();
       if (members.get('type') !== 'FeatureCollection') return { status: 'fallback', reason: 'type is not FeatureCollection' };
       const { issues, failed } = this.checker.finish();
-      return { status: 'read', issues, failed, count: this.checker.count, features: this.scanner.features };
+      return { status: 'read', issues, failed, count: this.checker.count, features: this.scanner.features, recordFeatures: this.checker.recordFeatures };
     } catch (error) {
       return { status: 'fallback', reason: reasonOf(error) };
     }
