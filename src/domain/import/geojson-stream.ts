@@ -10,6 +10,7 @@ import type { Hamlet, Issue, School, Tower } from '../types.ts';
 import type { SourceFile } from '../parse/index.ts';
 import { isLazy, lazySource, once } from '../parse/dataset.ts';
 import { readFeatureChunks, type StreamKind, type StreamOptions } from '../parse/columnar/reader.ts';
+import { requiredFields } from './csv-mapping.ts';
 import { pointsText } from './table-files.ts';
 
 /** A point file read and checked beforehand: staged as the contract's GeoJSON of its records. */
@@ -29,22 +30,32 @@ export interface CheckedPoints {
 }
 
 // What `mayNeedMapping` (geojson-points.ts) looks for: a file with any of these goes through
-// the property mapping, which the ordinary way decides on the whole text.
+// the property mapping, which the ordinary way decides on the whole text; so may a file with
+// errors that never names a required property (`Watch.unnamed`).
 const NOT_POINTS = /"(MultiPoint|Polygon|MultiPolygon)"/;
 // Enough of a piece's end to find the words above when a cut splits one.
-const OVERLAP = 16;
+const OVERLAP = 32;
 
-/** Pieces as they come, watched for shapes other than points across the cuts, and compared with `known`. */
-async function* watched(chunks: AsyncIterable<string> | Iterable<string>, seen: { shapes: boolean; same: boolean }, known: string | undefined): AsyncGenerator<string> {
+interface Watch {
+  shapes: boolean;
+  same: boolean;
+  /** Required properties, quoted, not yet seen anywhere in the text. */
+  unnamed: Set<string>;
+}
+
+/** Pieces as they come, watched for shapes other than points and for the required names across the cuts, and compared with `known`. */
+async function* watched(chunks: AsyncIterable<string> | Iterable<string>, seen: Watch, known: string | undefined): AsyncGenerator<string> {
   let tail = '';
   let at = 0;
   for await (const chunk of chunks) {
     // The piece itself, then the words a cut may split: the last piece's end and this one's
     // start. Not the pattern on `tail + chunk`: that joins (copies) every piece first.
-    if (NOT_POINTS.test(chunk) || NOT_POINTS.test(tail + chunk.slice(0, OVERLAP))) {
+    const across = tail + chunk.slice(0, OVERLAP);
+    if (NOT_POINTS.test(chunk) || NOT_POINTS.test(across)) {
       seen.shapes = true;
       return;
     }
+    for (const name of seen.unnamed) if (chunk.includes(name) || across.includes(name)) seen.unnamed.delete(name);
     tail = chunk.length >= OVERLAP ? chunk.slice(-OVERLAP) : (tail + chunk).slice(-OVERLAP);
     if (seen.same) seen.same = known !== undefined && known.startsWith(chunk, at);
     at += chunk.length;
@@ -66,13 +77,13 @@ export async function readPointStream(
   known?: string,
 ): Promise<CheckedPoints | 'cancelled' | undefined> {
   const records: (Hamlet | School | Tower)[] = [];
-  const seen = { shapes: false, same: known !== undefined };
+  const seen: Watch = { shapes: false, same: known !== undefined, unnamed: new Set(requiredFields(kind).map((field) => `"${field}"`)) };
   const outcome = await readFeatureChunks(kind, fileName, watched(chunks, seen, known), (batch) => {
     for (const record of batch) records.push(record);
   }, options);
   if (outcome.status === 'cancelled') return 'cancelled';
   if (seen.shapes || outcome.status !== 'read' || outcome.features === 0) return undefined;
-  if (outcome.failed) return withoutErrors(kind, records, outcome.issues, outcome.features, outcome.recordFeatures);
+  if (outcome.failed) return seen.unnamed.size > 0 ? undefined : withoutErrors(kind, records, outcome.issues, outcome.features, outcome.recordFeatures);
   // A feature left out without an error: the ordinary way says what it means.
   if (outcome.count !== outcome.features) return undefined;
   return { kind, records, issues: outcome.issues, ...(seen.same ? { same: true } : {}) };

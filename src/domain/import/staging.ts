@@ -102,7 +102,9 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
     const checked: NonNullable<FolderOptions['checked']> = {};
     for (const r of reads) {
       const text = texts.get(r.staged.path as string);
-      if (r.checked && text === r.text && text !== undefined) checked[r.staged.kind as FileKind] = { text, result: r.checked };
+      if (text === undefined) continue;
+      const result = text === r.text ? r.checked : text === r.validText ? r.validChecked : undefined;
+      if (result) checked[r.staged.kind as FileKind] = { text, result };
     }
     const result = parseDataset(sources, { checked });
     for (const r of reads) {
