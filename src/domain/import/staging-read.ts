@@ -361,15 +361,20 @@ function readTable(file: IncomingFile, format: PointFormat, kind: FileKind, stag
   // Row r (counted from 1) is feature r - 1 of the file.
   const origin = featuresFrom(result.validLines.map((line) => line - 1), 'featureIndex');
   const checked: FileResult<FileKind> | undefined = records ? { value: records as Hamlet[], issues: [], count: records.length } : undefined;
+  const valid = result.valid as readonly (Hamlet | School | Tower)[];
+  // The valid rows of a file with errors: checked by their records, as a streamed GeoJSON
+  // file's (`readFailed`), not written out and read back.
+  const validChecked: FileResult<FileKind> | undefined = !records && valid.length > 0 ? { value: valid as Hamlet[], issues: [], count: valid.length } : undefined;
   return {
     staged,
     issues: result.issues,
     text,
     origin,
-    validText: !fileLevel && result.valid.length > 0 ? (text ?? once(() => pointsText(table.kind, result.valid as readonly (Hamlet | School | Tower)[]))) : undefined,
+    validText: !fileLevel && valid.length > 0 ? (text ?? once(() => pointsText(table.kind, valid))) : undefined,
     validOrigin: origin,
     dropped: result.invalidRows,
     ...(checked ? { checked } : {}),
+    ...(validChecked ? { validChecked } : {}),
   };
 }
 

@@ -71,7 +71,12 @@ const sameProblem = (code: string, place: Place, field: string | undefined): str
   JSON.stringify([code, place.featureIndex ?? null, place.line ?? null, field ?? null]);
 
 /** Reads the files into a copy of the data set and checks the whole copy; see the top of the file. */
-export function stageImport(current: readonly SourceFile[], incoming: readonly IncomingFile[]): StagedImport {
+export function stageImport(
+  current: readonly SourceFile[],
+  incoming: readonly IncomingFile[],
+  /** Check the valid rows from their text even where their records were checked already: only to compare both ways. */
+  options: { readValidAgain?: boolean } = {},
+): StagedImport {
   if (incoming.length === 0) {
     return { files: [], issues: [problem('', 'import-nothing')] };
   }
@@ -103,7 +108,7 @@ export function stageImport(current: readonly SourceFile[], incoming: readonly I
     for (const r of reads) {
       const text = texts.get(r.staged.path as string);
       if (text === undefined) continue;
-      const result = text === r.text ? r.checked : text === r.validText ? r.validChecked : undefined;
+      const result = text === r.text ? r.checked : text === r.validText && !options.readValidAgain ? r.validChecked : undefined;
       if (result) checked[r.staged.kind as FileKind] = { text, result };
     }
     const result = parseDataset(sources, { checked });
