@@ -53,10 +53,10 @@ function readText(file: string): string {
 /**
  * The folder's data files as `readDataFolder` gives them, except the hamlets, schools and
  * towers files of the data set: those are streamed (domain/parse/columnar) and, when they
- * have no issue at all, handed over already checked, their text never held whole (an empty
- * `text` stands for it). A file with any issue is read the ordinary way, so that its issues
- * come from, and in the order of, the ordinary parser (and every other file is read as
- * `readDataFolder` reads it). What the commands use (json-command.ts `loadDataFolder`):
+ * have no error, handed over already checked with their warnings (the streaming reader's
+ * issues are the ordinary parser's, in its order), their text never held whole (an empty
+ * `text` stands for it). A file with an error is read the ordinary way (and every other
+ * file is read as `readDataFolder` reads it). What the commands use (json-command.ts `loadDataFolder`):
  * about as fast as the whole-text read and half its memory (test/bench/columnar.ts).
  */
 export function readDataFolderChecked(root: string): { files: SourceFile[]; checked: NonNullable<FolderOptions['checked']> } {
@@ -71,8 +71,9 @@ export function readDataFolderChecked(root: string): { files: SourceFile[]; chec
         const outcome = readFeatureChunksSync(kind, path, fileAsciiJsonChunks(join(root, path)), (batch) => {
           for (const record of batch) records.push(record);
         });
-        if (outcome.status === 'read' && outcome.issues.length === 0) {
-          (checked as Record<string, unknown>)[kind] = { text: '', result: { value: records, issues: [], count: outcome.count } };
+        // Warnings allowed (stacked points, say: real files have them), said as the ordinary parser says them.
+        if (outcome.status === 'read' && !outcome.failed && outcome.features > 0 && outcome.count === outcome.features) {
+          (checked as Record<string, unknown>)[kind] = { text: '', result: { value: records, issues: [], count: outcome.count }, issues: outcome.issues };
           return { path, text: '' };
         }
       }

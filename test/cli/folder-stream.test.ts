@@ -40,6 +40,20 @@ describe('readDataFolderChecked', () => {
     });
   }
 
+  it('takes a file with warnings only as streamed, its warnings said as the ordinary read says them', () => {
+    const dir = folderWith('hamlets', undefined);
+    const path = join(dir, 'hamlets.geojson');
+    const json = JSON.parse(readFileSync(path, 'utf8')) as { features: { geometry: { coordinates: number[] } }[] };
+    // Two hamlets far from Vietnam (in Paris): a warning each, not an error.
+    for (const f of json.features.slice(1, 3)) f.geometry.coordinates = [2.35, 48.85];
+    writeFileSync(path, JSON.stringify(json));
+    const streamed = readDataFolderChecked(dir);
+    const ordinary = parseDataset(readDataFolder(dir));
+    expect(streamed.checked.hamlets?.issues?.length).toBeGreaterThan(0);
+    expect(ordinary.issues.every((i) => i.severity !== 'error')).toBe(true);
+    expect(parseDataset(streamed.files, { checked: streamed.checked })).toEqual(ordinary);
+  });
+
   it('equals the ordinary read with a UTF-16 towers file (read as UTF-16, not streamed)', () => {
     const dir = folderWith('towers', undefined);
     const text = readFileSync(join(dir, 'towers.geojson'), 'utf8');

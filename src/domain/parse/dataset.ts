@@ -78,9 +78,10 @@ export interface FolderOptions {
   /**
    * Files already checked on their own, by kind: used as they are when the folder's file of
    * that kind has the very same text (an import checks each file, then the whole set; a
-   * national file is not parsed twice). Their own issues are the caller's to report.
+   * national file is not parsed twice). Their own issues are the caller's to report, or
+   * given as `issues` to be said here, where parsing would say them.
    */
-  checked?: Partial<Record<FileKind, { text: string | TextMaker; result: FileResult<FileKind> }>>;
+  checked?: Partial<Record<FileKind, { text: string | TextMaker; result: FileResult<FileKind>; issues?: Issue[] }>>;
 }
 
 function normalisePath(path: string): string {
@@ -238,7 +239,7 @@ export function validateFolder(files: SourceFile[], options: FolderOptions = {})
     const inDataset = DATASET_PATHS[kind] === source.path;
     if (!inDataset && !options.checkEveryKnownFile) continue;
     const pre = inDataset ? options.checked?.[kind] : undefined;
-    const result = pre && hasText(source, pre.text) && pre.result.value !== undefined ? { ...pre.result, issues: [] } : parseFileDetailed(kind, source.path, source.text);
+    const result = pre && hasText(source, pre.text) && pre.result.value !== undefined ? { ...pre.result, issues: pre.issues ?? [] } : parseFileDetailed(kind, source.path, source.text);
     issues.push(...result.issues);
     reports.push({ path: source.path, kind, count: result.count, inDataset });
     if (inDataset) (results as Record<FileKind, FileResult<FileKind>>)[kind] = result;
