@@ -309,9 +309,9 @@ describe('ImportSession.commit', () => {
     const streamed = session();
     const asFile = await check(streamed.imports, 1, [{ name: 'hamlets.geojson', file: new Blob([bad]) }]);
     const ordinary = session();
-    const asText = await check(ordinary.imports, 1, [{ name: 'hamlets.geojson', text: bad }]);
+    const asWhole = await check(ordinary.imports, 1, [{ name: 'hamlets.geojson', text: bad }]);
     const { elapsedMs: _a, ...fromFile } = asFile.checked;
-    const { elapsedMs: _b, ...fromText } = asText.checked;
+    const { elapsedMs: _b, ...fromText } = asWhole.checked;
     expect(fromFile.validOnly).toEqual({ dropped: 2 });
     expect(fromFile.issues.map((i) => [i.code, i.featureIndex])).toEqual([['negative', 0], ['coordinate-range', 1]]);
     expect(fromFile).toEqual(fromText);

@@ -20,12 +20,9 @@ export interface CheckedPoints {
   records: (Hamlet | School | Tower)[];
   /** The file's own issues. */
   issues: Issue[];
-  /**
-   * The file has errors: its features, and the feature (from 0) of each record kept. No
-   * record is kept when an error is the whole file's (`kept` is then empty).
-   */
+  /** The file has errors: its features, and the feature (from 0) of each record kept. */
   failed?: { features: number; kept: number[] };
-  /** The text read was the loaded file's own, character for character. */
+  /** The file was the loaded file's own, byte for byte (the worker tells it: `SameBytes`). */
   same?: true;
 }
 
@@ -38,15 +35,13 @@ const OVERLAP = 32;
 
 interface Watch {
   shapes: boolean;
-  same: boolean;
   /** Required properties, quoted, not yet seen anywhere in the text. */
   unnamed: Set<string>;
 }
 
-/** Pieces as they come, watched for shapes other than points and for the required names across the cuts, and compared with `known`. */
-async function* watched(chunks: AsyncIterable<string> | Iterable<string>, seen: Watch, known: string | undefined): AsyncGenerator<string> {
+/** Pieces as they come, watched for shapes other than points and for the required names across the cuts. */
+async function* watched(chunks: AsyncIterable<string> | Iterable<string>, seen: Watch): AsyncGenerator<string> {
   let tail = '';
-  let at = 0;
   for await (const chunk of chunks) {
     // The piece itself, then the words a cut may split: the last piece's end and this one's
     // start. Not the pattern on `tail + chunk`: that joins (copies) every piece first.
@@ -57,28 +52,23 @@ async function* watched(chunks: AsyncIterable<string> | Iterable<string>, seen: 
     }
     for (const name of seen.unnamed) if (chunk.includes(name) || across.includes(name)) seen.unnamed.delete(name);
     tail = chunk.length >= OVERLAP ? chunk.slice(-OVERLAP) : (tail + chunk).slice(-OVERLAP);
-    if (seen.same) seen.same = known !== undefined && known.startsWith(chunk, at);
-    at += chunk.length;
     yield chunk;
   }
-  seen.same &&= at === known?.length;
 }
 
 /**
  * The file's records and issues, or undefined when it is to be read the ordinary way,
- * or 'cancelled' when `options.isCancelled` said so between pieces. `known`: the loaded
- * file of that kind; when the pieces are that very text, the answer says so (`same`).
+ * or 'cancelled' when `options.isCancelled` said so between pieces.
  */
 export async function readPointStream(
   kind: StreamKind,
   fileName: string,
   chunks: AsyncIterable<string> | Iterable<string>,
   options: StreamOptions = {},
-  known?: string,
 ): Promise<CheckedPoints | 'cancelled' | undefined> {
   const records: (Hamlet | School | Tower)[] = [];
-  const seen: Watch = { shapes: false, same: known !== undefined, unnamed: new Set(requiredFields(kind).map((field) => `"${field}"`)) };
-  const outcome = await readFeatureChunks(kind, fileName, watched(chunks, seen, known), (batch) => {
+  const seen: Watch = { shapes: false, unnamed: new Set(requiredFields(kind).map((field) => `"${field}"`)) };
+  const outcome = await readFeatureChunks(kind, fileName, watched(chunks, seen), (batch) => {
     for (const record of batch) records.push(record);
   }, options);
   if (outcome.status === 'cancelled') return 'cancelled';
@@ -86,21 +76,19 @@ export async function readPointStream(
   if (outcome.failed) return seen.unnamed.size > 0 ? undefined : withoutErrors(kind, records, outcome.issues, outcome.features, outcome.recordFeatures);
   // A feature left out without an error: the ordinary way says what it means.
   if (outcome.count !== outcome.features) return undefined;
-  return { kind, records, issues: outcome.issues, ...(seen.same ? { same: true } : {}) };
+  return { kind, records, issues: outcome.issues };
 }
 
 /**
  * A file with errors: the records of its features without one, as the ordinary way keeps
  * them (staging-cuts.ts `withoutBadFeatures`: every feature with no error, in order), or
- * undefined when some such feature has no record (the ordinary way then says why).
+ * undefined when some such feature has no record (the ordinary way then says why). An error
+ * of the whole file (no feature named) leaves nothing to keep: staging-read.ts `readFailed`.
  */
 function withoutErrors(kind: StreamKind, records: (Hamlet | School | Tower)[], issues: Issue[], features: number, recordFeatures: readonly number[]): CheckedPoints | undefined {
   const bad = new Set<number>();
   for (const issue of issues) {
-    if (issue.severity !== 'error') continue;
-    // An error of the whole file: nothing to keep.
-    if (issue.featureIndex === undefined) return { kind, records: [], issues, failed: { features, kept: [] } };
-    bad.add(issue.featureIndex);
+    if (issue.severity === 'error' && issue.featureIndex !== undefined) bad.add(issue.featureIndex);
   }
   const kept: number[] = [];
   const valid: (Hamlet | School | Tower)[] = [];
@@ -116,7 +104,7 @@ function withoutErrors(kind: StreamKind, records: (Hamlet | School | Tower)[], i
 
 /**
  * Whether the pieces of bytes pushed, in order, are `known`'s UTF-8 encoding: the loaded file
- * read again (what `same` says of text pieces, for pieces read as bytes).
+ * read again (`CheckedPoints.same`). Bytes, not text: the text the reader gets is escaped.
  */
 export class SameBytes {
   private bytes: Uint8Array | undefined;
